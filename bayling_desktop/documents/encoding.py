@@ -1,0 +1,62 @@
+"""Reading text files whose encoding nobody told us (BOMs, GB18030, Big5, Shift_JIS…)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import DocumentError
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if any(sample.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in sample
+
+
+def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
+    """Return (text, encoding); raise DocumentError when it is not text at all."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if looks_binary(data):
+        raise DocumentError(f"{name} looks like a binary file, not text.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "shift_jis", "euc_kr",
+                                          "cp1252", "euc_jp", "latin_1"]).best()
+    if best is None:
+        raise DocumentError(f"Could not tell which text encoding {name} uses.")
+    return str(best), best.encoding
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise DocumentError(
+                f"{path.name} is {size / 1e6:.0f} MB; files over "
+                f"{MAX_TEXT_BYTES // 1_000_000} MB are not supported.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{path} is a folder, not a file.") from None
+    except PermissionError:
+        raise DocumentError(f"Permission denied: cannot read {path}.") from None
+    return decode(data, path.name)

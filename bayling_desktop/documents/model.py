@@ -1,0 +1,57 @@
+"""The segment model every document format maps onto.
+
+A format module reads a file into a :class:`Document` whose :class:`Unit` list is
+what gets translated, and knows how to write the file back with each unit replaced
+by its translation, leaving everything else (styles, timings, attributes) untouched.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Unit:
+    """One translatable unit: a paragraph, heading, list item, table cell, cue, entry…"""
+
+    #: stable within the document ("p3", "cue-12", "tu-intro")
+    id: str
+    #: the text to translate; inline formatting appears as numbered tags <1>…</1>, <x2/>
+    source: str
+    kind: str = "paragraph"
+    #: a hint for the translator (PO msgctxt, XLIFF note, the heading above…)
+    context: str = ""
+    #: an existing translation found in the file (PO msgstr, XLIFF target)
+    target: str | None = None
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+class Document(ABC):
+    """A parsed document; subclasses hold whatever they need to rebuild the file."""
+
+    #: short format name: "txt", "md", "docx", "srt"…
+    format_name: str = ""
+    #: True when the original format cannot be rebuilt faithfully (PDF)
+    export_formats: tuple[str, ...] = ()
+
+    def __init__(self, path: Path, units: list[Unit]) -> None:
+        self.path = path
+        self.units = units
+        #: warnings for the user found while reading (e.g. "no text layer on page 3")
+        self.warnings: list[str] = []
+
+    def unit(self, unit_id: str) -> Unit:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    @abstractmethod
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        """Write the document with every unit whose id is in *translations* replaced.
+
+        Units missing from *translations* keep their source text. Writing is atomic.
+        """

@@ -1,0 +1,255 @@
+"""Prompt formats: how a conversation becomes the exact string a model was trained on.
+
+BayLing's two formats are rendered byte-exactly as upstream's ``conversation.py``
+(REFERENCE.md §1a, §1b). A rendering is a list of :class:`Segment` so that the
+format's own special tokens (``</s>``, ``<|eot_id|>``…) are tokenized as special
+tokens while user text is never parsed for them (no prompt injection of control
+tokens). Formats with a GGUF chat template render through a sandboxed Jinja.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jinja2 import TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..errors import ModelError
+from .backend import Message
+
+BAYLING_V1_SYSTEM = (
+    "I am an intelligent language assistant developed by the NLP Group of ICT/CAS.\n"
+    "Below is a dialog consisting of instructions and responses. "
+    "Write a response that completes the request.\n"
+)
+BAYLING_V1_USER = "### Instruction:\n"
+BAYLING_V1_ASSISTANT = "### Response:\n"
+
+BAYLING3_SYSTEM = "I am BayLing developed by the NLP Group of ICT/CAS."
+_L3_HEADER = "<|start_header_id|>{role}<|end_header_id|>"
+_L3_EOT = "<|eot_id|>"
+
+PLAIN_SYSTEM = "You are a helpful assistant and a careful translator."
+
+#: the anonymised placeholders BayLing's released weights may emit (REFERENCE.md §1a)
+BAYLING_PLACEHOLDERS: dict[str, str] = {
+    "[NAME]": "BayLing",
+    "[INSTITUTE]": "NLP group of Institute of Computing Technology, "
+    "Chinese Academy of Sciences (ICT/CAS)",
+    "[CREATE_TIME]": "2023",
+    "[名字]": "百聆",
+    "[机构]": "中国科学院计算技术研究所自然语言处理研究组",
+    "[开发时间]": "2023年",
+    "\\n": "\n",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    #: True for the format's own control tokens; False for text (never parsed for specials)
+    special: bool = False
+
+
+@dataclass
+class Rendered:
+    segments: list[Segment]
+    #: token strings that end generation (tokenized as special tokens when they are)
+    stop_tokens: tuple[str, ...] = ()
+    #: plain strings that end generation when the model writes them
+    stop_strings: tuple[str, ...] = ()
+    add_bos: bool = True
+    #: True when the full string must be tokenized with special-token parsing (GGUF templates)
+    parse_special: bool = False
+    placeholders: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "".join(segment.text for segment in self.segments)
+
+
+class PromptFormat:
+    name: str = ""
+    label: str = ""
+
+    def render(self, messages: Sequence[Message]) -> Rendered:
+        raise NotImplementedError
+
+
+def _split_system(messages: Sequence[Message], default: str) -> tuple[str, list[Message]]:
+    system = default
+    rest: list[Message] = []
+    for message in messages:
+        if message.role == "system":
+            system = message.content
+        else:
+            rest.append(message)
+    return system, rest
+
+
+class BaylingV1Format(PromptFormat):
+    """BayLing-7B/13B and BayLing-2-7B/13B (LLaMA / Llama-2 vocabularies)."""
+
+    name = "bayling-v1"
+    label = "BayLing v1 (### Instruction / ### Response)"
+
+    def render(self, messages: Sequence[Message]) -> Rendered:
+        system, turns = _split_system(messages, BAYLING_V1_SYSTEM)
+        if not system.endswith("\n"):
+            system += "\n"
+        segments = [Segment(system + "\n")]
+        for message in turns:
+            if message.role == "user":
+                segments.append(Segment(BAYLING_V1_USER + message.content + "\n"))
+            else:
+                segments.append(Segment(BAYLING_V1_ASSISTANT + message.content))
+                segments.append(Segment("</s>", special=True))
+                segments.append(Segment("\n"))
+        segments.append(Segment(BAYLING_V1_ASSISTANT))
+        return Rendered(_merge(segments), stop_tokens=("</s>",),
+                        stop_strings=("\n### Instruction:",),
+                        placeholders=dict(BAYLING_PLACEHOLDERS))
+
+
+class Bayling3Format(PromptFormat):
+    """BayLing-2-Llama-3-8B: Llama-3 headers, each message stripped and closed by <|eot_id|>."""
+
+    name = "bayling-3"
+    label = "BayLing-3 (Llama-3 headers)"
+
+    def render(self, messages: Sequence[Message]) -> Rendered:
+        system, turns = _split_system(messages, BAYLING3_SYSTEM)
+        segments: list[Segment] = []
+        for role, content in [("system", system)] + [(m.role, m.content) for m in turns]:
+            segments.extend(_l3_header(role))
+            segments.append(Segment(content.strip()))
+            segments.append(Segment(_L3_EOT, special=True))
+        segments.extend(_l3_header("assistant"))
+        # Upstream also lists id 2, which is "#" in the Llama-3 vocabulary, not an end
+        # token: honouring it would cut replies at the first Markdown heading.
+        return Rendered(_merge(segments), stop_tokens=(_L3_EOT, "<|end_of_text|>"),
+                        placeholders=dict(BAYLING_PLACEHOLDERS))
+
+
+def _l3_header(role: str) -> list[Segment]:
+    return [Segment("<|start_header_id|>", special=True), Segment(role),
+            Segment("<|end_header_id|>", special=True), Segment("\n\n")]
+
+
+class PlainFormat(PromptFormat):
+    """For base models with no template of their own: a neutral transcript."""
+
+    name = "plain"
+    label = "Plain transcript (User / Assistant)"
+
+    def render(self, messages: Sequence[Message]) -> Rendered:
+        system, turns = _split_system(messages, PLAIN_SYSTEM)
+        parts = [system.strip() + "\n\n"]
+        for message in turns:
+            speaker = "User" if message.role == "user" else "Assistant"
+            parts.append(f"{speaker}: {message.content.strip()}\n\n")
+        parts.append("Assistant:")
+        return Rendered([Segment("".join(parts))], stop_strings=("\nUser:", "\n\nUser"))
+
+
+class GGUFTemplateFormat(PromptFormat):
+    """The model's own ``tokenizer.chat_template``, rendered in a sandbox."""
+
+    name = "gguf"
+    label = "The model's own chat template"
+
+    def __init__(self, template: str, bos_token: str = "", eos_token: str = "",
+                 stop_tokens: Sequence[str] = ()) -> None:
+        env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+        env.globals["raise_exception"] = _raise_template_error
+        env.globals["strftime_now"] = lambda fmt: _dt.datetime.now().strftime(fmt)
+        try:
+            self._template = env.from_string(template)
+        except TemplateError as exc:
+            raise ModelError(f"The model's chat template is broken ({exc}); "
+                             "choose another prompt format in Settings.") from exc
+        self._bos = bos_token
+        self._eos = eos_token
+        self._stop_tokens = tuple(dict.fromkeys(t for t in (eos_token, *stop_tokens) if t))
+
+    def render(self, messages: Sequence[Message]) -> Rendered:
+        try:
+            text = self._template.render(
+                messages=[m.to_dict() for m in messages], add_generation_prompt=True,
+                bos_token=self._bos, eos_token=self._eos)
+        except TemplateError as exc:
+            raise ModelError(f"The model's chat template failed on this conversation ({exc}); "
+                             "choose another prompt format in Settings.") from exc
+        add_bos = True
+        if self._bos and text.startswith(self._bos):
+            text = text[len(self._bos):]
+        return Rendered([Segment(text)], stop_tokens=self._stop_tokens, add_bos=add_bos,
+                        parse_special=True)
+
+
+def _raise_template_error(message: str) -> None:
+    raise TemplateError(message)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring text segments so tokenization matches one-string tokenization."""
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged and not segment.special and not merged[-1].special:
+            merged[-1] = Segment(merged[-1].text + segment.text)
+        elif segment.text or segment.special:
+            merged.append(segment)
+    return merged
+
+
+FORMAT_NAMES = ("auto", "bayling-v1", "bayling-3", "gguf", "plain")
+
+
+def make_format(name: str, chat_template: str | None = None, bos_token: str = "",
+                eos_token: str = "", stop_tokens: Sequence[str] = ()) -> PromptFormat:
+    if name == "bayling-v1":
+        return BaylingV1Format()
+    if name == "bayling-3":
+        return Bayling3Format()
+    if name == "plain":
+        return PlainFormat()
+    if name == "gguf":
+        if not chat_template:
+            raise ModelError("This model has no chat template of its own; "
+                             "choose the bayling-v1, bayling-3 or plain prompt format.")
+        return GGUFTemplateFormat(chat_template, bos_token, eos_token, stop_tokens)
+    raise ModelError(f"Unknown prompt format '{name}' (choose one of: "
+                     f"{', '.join(FORMAT_NAMES[1:])}).")
+
+
+class PlaceholderFilter:
+    """Replaces BayLing's anonymisation placeholders in a stream of text pieces.
+
+    A placeholder can arrive split over several pieces ("[NA" + "ME]"), so text that
+    could still become one is held back until it is decided.
+    """
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self._table = table
+        self._pending = ""
+
+    def feed(self, piece: str) -> str:
+        if not self._table:
+            return piece
+        text = self._pending + piece
+        for key, value in self._table.items():
+            text = text.replace(key, value)
+        hold = 0
+        for key in self._table:
+            for size in range(min(len(key) - 1, len(text)), 0, -1):
+                if text.endswith(key[:size]):
+                    hold = max(hold, size)
+                    break
+        self._pending = text[len(text) - hold:] if hold else ""
+        return text[: len(text) - hold]
+
+    def flush(self) -> str:
+        rest, self._pending = self._pending, ""
+        return rest

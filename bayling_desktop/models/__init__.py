@@ -1,0 +1,1 @@
+"""Model management: embedded models, the catalog, Hub downloads, the local library."""

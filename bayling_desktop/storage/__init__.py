@@ -1,0 +1,1 @@
+"""Storage: SQLite files under the user data dir, crash-safe and migrated forward."""
