@@ -1,1 +1,1 @@
-"""engine."""
+"""The engine: prompt formats, budgeting and backends that stream text. No Qt here."""

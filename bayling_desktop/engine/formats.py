@@ -18,6 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import ModelError
 from .backend import Message
+from .gguf_info import GGUFInfo
 
 BAYLING_V1_SYSTEM = (
     "I am an intelligent language assistant developed by the NLP Group of ICT/CAS.\n"
@@ -253,3 +254,29 @@ class PlaceholderFilter:
     def flush(self) -> str:
         rest, self._pending = self._pending, ""
         return rest
+
+
+def detect_format(name: str, file_name: str, chat_template: str | None, vocab_size: int,
+                  known_tokens: frozenset[str]) -> str:
+    """Pick a format from what the GGUF says about itself.
+
+    Upstream BayLing chose by a path substring and so missed its own Llama-3 model;
+    here the vocabulary decides between BayLing's two formats.
+    """
+    label = f"{name} {file_name}".lower().replace("_", "-")
+    if "bayling" in label or "百聆" in label:
+        llama3 = ("<|eot_id|>" in known_tokens or vocab_size >= 128_000
+                  or "llama-3" in label or "llama3" in label)
+        return "bayling-3" if llama3 else "bayling-v1"
+    if chat_template:
+        return "gguf"
+    return "plain"
+
+
+def format_for_model(info: GGUFInfo, requested: str = "auto") -> PromptFormat:
+    """The format to use for a model: *requested*, or detected from its metadata."""
+    name = requested
+    if requested == "auto":
+        name = detect_format(info.name, info.path.name, info.chat_template, info.vocab_size,
+                             info.known_tokens)
+    return make_format(name, info.chat_template, info.bos_token, info.eos_token)

@@ -1,0 +1,1 @@
+"""The CLI's subcommands; each module exposes ``add_parser`` and ``run``."""

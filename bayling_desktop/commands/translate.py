@@ -1,0 +1,121 @@
+"""``bayling-desktop translate``: documents in, translated documents out, atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..documents import Document, default_output_path, open_document, supported_extensions
+from ..engine.backend import CancelToken
+from ..engine.translate import translate_text
+from ..errors import BaylingError
+from ..languages import Language, resolve
+from .common import add_model_options, open_backend, settings_from_args
+from .progressbar import ProgressBar
+
+#: exit status when the output was written but some segments need attention
+EXIT_WITH_PROBLEMS = 3
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "translate", help="translate documents",
+        description="Translate documents unit by unit (paragraphs, cells, cues…) and write "
+                    "NAME.LANG.EXT beside each input, or to -o.")
+    parser.add_argument("inputs", nargs="+", metavar="FILE", type=Path,
+                        help="files or folders to translate")
+    parser.add_argument("--to", required=True, metavar="LANG",
+                        help="target language: a code (zh, zh-TW, en, ja, de…) or a name")
+    parser.add_argument("--from", dest="source", metavar="LANG", default=None,
+                        help="source language (default: detected)")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="output file (one input) or folder (several inputs)")
+    parser.add_argument("--max-tokens", type=int, default=None,
+                        help="most new tokens per unit (default from settings)")
+    add_model_options(parser)
+    parser.set_defaults(run=run)
+
+
+@dataclass
+class Job:
+    document: Document
+    output: Path
+
+
+def _expand(inputs: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    known = set(supported_extensions())
+    for path in inputs:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in known)
+            if not found:
+                raise BaylingError(f"The folder {path} holds no document this app can "
+                                   "translate.")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
+    files = _expand(args.inputs)
+    if args.output and len(files) > 1 and not args.output.is_dir():
+        raise BaylingError("With several inputs, -o must be an existing folder.")
+    jobs = []
+    for path in files:
+        document = open_document(path)
+        if not document.units:
+            raise BaylingError(f"{path.name} holds no text to translate.")
+        output = default_output_path(path, target.code)
+        if args.output:
+            output = (args.output / output.name if args.output.is_dir() else args.output)
+        if not output.parent.is_dir():
+            raise BaylingError(f"The output folder {output.parent} does not exist.")
+        jobs.append(Job(document, output))
+    return jobs
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    target = resolve(args.to)
+    source = resolve(args.source) if args.source else None
+    jobs = _plan(args, target)  # read every input before loading the model: fail fast
+    backend = open_backend(args, settings)
+    total = sum(len(job.document.units) for job in jobs)
+    bar = ProgressBar(total, "Translating")
+    cancel = CancelToken()
+    problems: list[str] = []
+    try:
+        for job in jobs:
+            translations: dict[str, str] = {}
+            for unit in job.document.units:
+                bar.update(label=job.document.path.name)
+                result = translate_text(
+                    backend, unit.source, target, source,
+                    temperature=settings.translation_temperature,
+                    max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel)
+                if result.text:
+                    translations[unit.id] = result.text
+                else:
+                    problems.append(f"{job.document.path.name}, {unit.id}: the model returned "
+                                    "nothing; the source text was kept.")
+                rate = result.stats.tokens_per_second
+                bar.update(bar.done + 1, rate=f"{rate:.1f} tok/s" if rate else None)
+            job.document.export(translations, job.output)
+            print(f"Wrote {job.output}", file=sys.stderr) if not bar._tty else None
+    except KeyboardInterrupt:
+        cancel.cancel()
+        bar.close()
+        print("Cancelled; the file in progress was not written.", file=sys.stderr)
+        return 130
+    finally:
+        backend.close()
+    bar.close()
+    for job in jobs:
+        print(job.output)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return EXIT_WITH_PROBLEMS if problems else 0

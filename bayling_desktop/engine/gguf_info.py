@@ -1,0 +1,264 @@
+"""Read a GGUF file's header without loading its weights.
+
+The model list must show name, architecture, context and quantization for many
+multi-gigabyte files instantly, and a truncated download must be refused before
+llama.cpp sees it (llama.cpp's own error is a bare "failed to load model"). The
+header is parsed straight from an mmap; token arrays are skipped, not decoded.
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+
+GGUF_MAGIC = b"GGUF"
+_SUPPORTED_VERSIONS = (2, 3)
+
+# GGUF value types
+_UINT8, _INT8, _UINT16, _INT16, _UINT32, _INT32, _FLOAT32, _BOOL, _STRING, _ARRAY = range(10)
+_UINT64, _INT64, _FLOAT64 = 10, 11, 12
+_SCALARS = {
+    _UINT8: "<B", _INT8: "<b", _UINT16: "<H", _INT16: "<h", _UINT32: "<I", _INT32: "<i",
+    _FLOAT32: "<f", _BOOL: "<?", _UINT64: "<Q", _INT64: "<q", _FLOAT64: "<d",
+}
+
+#: ggml tensor types: (elements per block, bytes per block), to check the data is all there
+_GGML_BLOCKS: dict[int, tuple[int, int]] = {
+    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
+    9: (32, 36), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176),
+    14: (256, 210), 15: (256, 292), 16: (256, 66), 17: (256, 74), 18: (256, 98),
+    19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82), 23: (256, 136),
+    24: (1, 1), 25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56),
+    30: (1, 2), 34: (256, 54), 35: (256, 66), 39: (32, 17),
+}
+
+#: general.file_type → the quantization name people know
+_FILE_TYPES = {
+    0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
+    11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
+    17: "Q5_K_M", 18: "Q6_K", 19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS",
+    23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL", 26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S",
+    29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16", 36: "TQ1_0", 37: "TQ2_0",
+    38: "MXFP4",
+}
+
+#: token strings we look for (without decoding the whole vocabulary)
+_PROBE_TOKENS = ("<|eot_id|>", "<|im_end|>", "<end_of_turn>", "</s>", "<|end_of_text|>")
+
+
+@dataclass
+class GGUFInfo:
+    path: Path
+    file_size: int
+    version: int
+    tensor_count: int
+    architecture: str = ""
+    name: str = ""
+    context_length: int = 0
+    quantization: str = ""
+    chat_template: str | None = None
+    vocab_size: int = 0
+    bos_token: str = ""
+    eos_token: str = ""
+    bos_token_id: int | None = None
+    eos_token_id: int | None = None
+    #: special tokens from _PROBE_TOKENS that exist in the vocabulary
+    known_tokens: frozenset[str] = frozenset()
+    metadata: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.path.stem
+
+
+class _Reader:
+    def __init__(self, buf: mmap.mmap, name: str) -> None:
+        self.buf = buf
+        self.pos = 0
+        self.name = name
+
+    def _need(self, size: int) -> None:
+        if self.pos + size > len(self.buf):
+            raise ModelError(f"{self.name} is truncated: its header ends early "
+                             "(an incomplete download?).")
+
+    def scalar(self, kind: int) -> Any:
+        fmt = _SCALARS[kind]
+        size = struct.calcsize(fmt)
+        self._need(size)
+        (value,) = struct.unpack_from(fmt, self.buf, self.pos)
+        self.pos += size
+        return value
+
+    def u32(self) -> int:
+        return int(self.scalar(_UINT32))
+
+    def u64(self) -> int:
+        return int(self.scalar(_UINT64))
+
+    def raw_string(self) -> bytes:
+        length = self.u64()
+        self._need(length)
+        data = self.buf[self.pos:self.pos + length]
+        self.pos += length
+        return data
+
+    def string(self) -> str:
+        return self.raw_string().decode("utf-8", errors="replace")
+
+    def value(self, kind: int, keep: bool = True) -> Any:
+        if kind == _STRING:
+            return self.string() if keep else self.skip_string()
+        if kind == _ARRAY:
+            item_kind = self.u32()
+            count = self.u64()
+            if item_kind == _STRING:
+                if not keep:
+                    for _ in range(count):
+                        self.skip_string()
+                    return count
+                return [self.string() for _ in range(count)]
+            if item_kind in _SCALARS:
+                size = struct.calcsize(_SCALARS[item_kind])
+                self._need(size * count)
+                if not keep or count > 64:
+                    self.pos += size * count
+                    return count
+                return [self.scalar(item_kind) for _ in range(count)]
+            return [self.value(item_kind, keep) for _ in range(count)]
+        if kind in _SCALARS:
+            return self.scalar(kind)
+        raise ModelError(f"{self.name} has an unknown metadata type ({kind}); the file is corrupt "
+                         "or from a newer GGUF version.")
+
+    def skip_string(self) -> None:
+        length = self.u64()
+        self._need(length)
+        self.pos += length
+
+
+def read_gguf_info(path: str | Path) -> GGUFInfo:
+    """Parse the header of *path*; raise :class:`ModelError` with a clear sentence if unusable."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise ModelError(f"The model file {path} does not exist.")
+    if path.is_dir():
+        raise ModelError(f"{path} is a folder, not a model file.")
+    try:
+        size = path.stat().st_size
+        if size < 24:
+            raise ModelError(f"{name} is not a GGUF model file (it is only {size} bytes).")
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0,
+                                                  access=mmap.ACCESS_READ) as buf:
+            return _parse(path, buf, size)
+    except PermissionError:
+        raise ModelError(f"Permission denied: cannot read {path}.") from None
+    except OSError as exc:
+        raise ModelError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+
+
+def _parse(path: Path, buf: mmap.mmap, size: int) -> GGUFInfo:
+    name = path.name
+    if buf[:4] != GGUF_MAGIC:
+        hint = " (it looks like an older GGML/GGJT file; convert it to GGUF)" if buf[:4] in (
+            b"lmgg", b"tjgg", b"fmgg") else ""
+        raise ModelError(f"{name} is not a GGUF model file{hint}.")
+    reader = _Reader(buf, name)
+    reader.pos = 4
+    version = reader.u32()
+    if version not in _SUPPORTED_VERSIONS:
+        raise ModelError(f"{name} uses GGUF version {version}, which this app cannot read "
+                         f"(supported: {', '.join(map(str, _SUPPORTED_VERSIONS))}).")
+    tensor_count = reader.u64()
+    kv_count = reader.u64()
+    if tensor_count > 1_000_000 or kv_count > 1_000_000:
+        raise ModelError(f"{name} has an implausible header; the file is corrupt.")
+    metadata: dict[str, Any] = {}
+    known: set[str] = set()
+    vocab_size = 0
+    tokens_at = -1
+    for _ in range(kv_count):
+        key = reader.string()
+        kind = reader.u32()
+        if key == "tokenizer.ggml.tokens":
+            start = reader.pos
+            tokens_at = start
+            vocab_size = int(reader.value(kind, keep=False))
+            region = bytes(buf[start:reader.pos])
+            for token in _PROBE_TOKENS:
+                encoded = token.encode()
+                if struct.pack("<Q", len(encoded)) + encoded in region:
+                    known.add(token)
+            continue
+        keep = not key.startswith(("tokenizer.ggml.scores", "tokenizer.ggml.token_type",
+                                   "tokenizer.ggml.merges"))
+        metadata[key] = reader.value(kind, keep)
+    _check_tensors(reader, tensor_count, metadata, size, name)
+    arch = str(metadata.get("general.architecture", ""))
+    info = GGUFInfo(
+        path=path, file_size=size, version=version, tensor_count=tensor_count,
+        architecture=arch, name=str(metadata.get("general.name", "") or ""),
+        context_length=int(metadata.get(f"{arch}.context_length", 0) or 0),
+        quantization=_FILE_TYPES.get(int(metadata.get("general.file_type", -1)), ""),
+        chat_template=metadata.get("tokenizer.chat_template") or None,
+        vocab_size=vocab_size, known_tokens=frozenset(known), metadata=metadata,
+    )
+    info.bos_token_id = _int_or_none(metadata.get("tokenizer.ggml.bos_token_id"))
+    info.eos_token_id = _int_or_none(metadata.get("tokenizer.ggml.eos_token_id"))
+    if tokens_at >= 0:
+        wanted = {i for i in (info.bos_token_id, info.eos_token_id) if i is not None}
+        found = _token_strings(reader, tokens_at, wanted)
+        info.bos_token = found.get(info.bos_token_id, "") if info.bos_token_id is not None else ""
+        info.eos_token = found.get(info.eos_token_id, "") if info.eos_token_id is not None else ""
+    return info
+
+
+def _token_strings(reader: _Reader, array_at: int, wanted: set[int]) -> dict[int, str]:
+    """Decode just the vocabulary entries at *wanted* indexes (BOS/EOS for templates)."""
+    found: dict[int, str] = {}
+    if not wanted:
+        return found
+    reader.pos = array_at + 4  # skip the item type
+    count = reader.u64()
+    last = max(wanted)
+    for index in range(min(count, last + 1)):
+        if index in wanted:
+            found[index] = reader.string()
+        else:
+            reader.skip_string()
+    return found
+
+
+def _int_or_none(value: Any) -> int | None:
+    return int(value) if isinstance(value, int) else None
+
+
+def _check_tensors(reader: _Reader, count: int, metadata: dict[str, Any], size: int,
+                   name: str) -> None:
+    """Walk the tensor table and make sure every tensor's bytes are inside the file."""
+    end_of_data = 0
+    for _ in range(count):
+        reader.skip_string()
+        n_dims = reader.u32()
+        if n_dims > 8:
+            raise ModelError(f"{name} has a corrupt tensor table.")
+        elements = 1
+        for _ in range(n_dims):
+            elements *= reader.u64()
+        ggml_type = reader.u32()
+        offset = reader.u64()
+        block = _GGML_BLOCKS.get(ggml_type)
+        nbytes = elements // block[0] * block[1] if block else 0
+        end_of_data = max(end_of_data, offset + nbytes)
+    alignment = int(metadata.get("general.alignment", 32) or 32)
+    data_start = -(-reader.pos // alignment) * alignment
+    if data_start + end_of_data > size:
+        missing = data_start + end_of_data - size
+        raise ModelError(f"{name} is truncated: {missing:,} bytes of its weights are missing "
+                         "(an incomplete download?).")
