@@ -8,7 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import OutputError
 
@@ -27,7 +27,7 @@ def _describe(exc: OSError, path: Path) -> str:
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:  # type: ignore[type-arg]
+                newline: str | None = None) -> Iterator[IO[Any]]:
     """Open a temporary sibling of *path*; rename it over *path* only on success."""
     target = Path(path)
     if "b" in mode:

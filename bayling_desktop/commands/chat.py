@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import BaylingError
 from ..engine.backend import CancelToken, GenerationParams, Message
+from ..errors import BaylingError
 from .common import add_model_options, open_backend, settings_from_args
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("chat", help="chat with the model",
                                    description="Chat with the model. With PROMPT, print one "
                                    "reply and exit; without, start an interactive session.")

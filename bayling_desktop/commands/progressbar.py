@@ -54,7 +54,7 @@ class ProgressBar:
         if self._tty:
             self.stream.write("\r\x1b[K" + text)
             self.stream.flush()
-        elif self.done != self._last_done:
+        elif self.done != self._last_done and self.done > 0:
             # Not a terminal (a log file, CI): one line per step, no carriage returns.
             self.stream.write(text + "\n")
             self.stream.flush()

@@ -19,7 +19,7 @@ from .progressbar import ProgressBar
 EXIT_WITH_PROBLEMS = 3
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "translate", help="translate documents",
         description="Translate documents unit by unit (paragraphs, cells, cues…) and write "

@@ -28,7 +28,7 @@ class Message:
         content = data.get("content")
         if role not in ("system", "user", "assistant") or not isinstance(content, str):
             raise ValueError("each message needs a role (system/user/assistant) and text content")
-        return cls(role, content)  # type: ignore[arg-type]
+        return cls(role, content)
 
     def to_dict(self) -> dict[str, str]:
         return {"role": self.role, "content": self.content}

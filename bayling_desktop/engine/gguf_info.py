@@ -258,7 +258,7 @@ def _check_tensors(reader: _Reader, count: int, metadata: dict[str, Any], size: 
         end_of_data = max(end_of_data, offset + nbytes)
     alignment = int(metadata.get("general.alignment", 32) or 32)
     data_start = -(-reader.pos // alignment) * alignment
-    if data_start + end_of_data > size:
+    if end_of_data and data_start + end_of_data > size:
         missing = data_start + end_of_data - size
         raise ModelError(f"{name} is truncated: {missing:,} bytes of its weights are missing "
                          "(an incomplete download?).")

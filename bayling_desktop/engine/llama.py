@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import codecs
 import ctypes
+import logging
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import GenerationError, ModelError
@@ -23,6 +24,8 @@ from .budget import fit_messages
 from .formats import PlaceholderFilter, PromptFormat, Rendered, format_for_model
 from .gguf_info import GGUFInfo, read_gguf_info
 from .streaming import LeadingSpaceTrimmer, StopMatcher, is_repetition_loop
+
+log = logging.getLogger(__name__)
 
 #: prompt tokens evaluated per step while we can still be cancelled
 _PROMPT_CHUNK = 128
@@ -59,7 +62,8 @@ class LlamaBackend:
         self._piece_buf = ctypes.create_string_buffer(64)
 
     def _load_failure(self, exc: Exception) -> str:
-        details = " ".join(llamalog.take_recent_errors())
+        details = "\n".join(llamalog.take_recent_errors())
+        log.info("llama.cpp failed to load %s: %s\n%s", self.info.path, exc, details)
         name = self.info.path.name
         if "unknown model architecture" in details:
             return (f"{name} uses the model architecture '{self.info.architecture}', which the "
@@ -69,7 +73,7 @@ class LlamaBackend:
             return (f"Could not create a context for {name}: lower the context length or the "
                     "GPU layers in Settings (not enough memory).")
         return (f"llama.cpp could not load {name} (architecture '{self.info.architecture}'): "
-                f"the file may be corrupt or unsupported. {details}").strip()
+                "the file may be corrupt or unsupported.")
 
     # -- Backend protocol -------------------------------------------------------------
 
@@ -167,7 +171,8 @@ class LlamaBackend:
         return 0
 
     def _generate(self, rendered: Rendered, tokens: list[int], params: GenerationParams,
-                  cancel: CancelToken, stats: GenerationStats) -> Iterator[str]:
+                  cancel: CancelToken, stats: GenerationStats
+                  ) -> Generator[str, None, GenerationStats]:
         if not self._lock.acquire(blocking=False):
             raise GenerationError("The model is busy with another request.")
         try:

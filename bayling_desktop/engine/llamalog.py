@@ -16,19 +16,18 @@ import llama_cpp
 
 log = logging.getLogger("bayling_desktop.llama_cpp")
 
-_recent: collections.deque[str] = collections.deque(maxlen=20)
+_recent: collections.deque[str] = collections.deque(maxlen=200)
 _lock = threading.Lock()
 _installed = False
 
 
-@llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+@llama_cpp.llama_log_callback
 def _callback(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
     message = text.decode("utf-8", errors="replace").rstrip()
     if not message:
         return
-    if level in (2, 3):  # WARN, ERROR
-        with _lock:
-            _recent.append(message)
+    with _lock:
+        _recent.append(message)
     log.debug("%s", message)
 
 

@@ -1,0 +1,157 @@
+"""The engine end to end with the real test models (Qwen 0.5B, Gemma 3 270M)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bayling_desktop.engine.backend import CancelToken, GenerationParams, Message
+from bayling_desktop.engine.llama import LlamaBackend
+from bayling_desktop.engine.prompts import translation_messages
+from bayling_desktop.engine.translate import translate_text
+from bayling_desktop.errors import ContextOverflowError, ModelError
+from bayling_desktop.languages import resolve
+
+pytestmark = pytest.mark.model
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def qwen(qwen_model_path: Path) -> Iterator[LlamaBackend]:
+    backend = LlamaBackend(qwen_model_path, context_length=2048)
+    yield backend
+    backend.close()
+
+
+def test_metadata_and_detected_format(qwen: LlamaBackend) -> None:
+    assert qwen.info.architecture == "qwen2"
+    assert qwen.format_name == "gguf"
+    assert qwen.context_length == 2048
+    assert "ctx 2048" in qwen.description
+
+
+def test_en_to_zh_comes_back_in_chinese(qwen: LlamaBackend) -> None:
+    result = translate_text(qwen, "The weather is nice today.", resolve("zh"), resolve("en"),
+                            max_tokens=64)
+    assert CJK.search(result.text), result.text
+    assert "\ufffd" not in result.text  # no broken UTF-8 at piece boundaries
+    assert result.stats.completion_tokens > 0
+    assert result.stats.tokens_per_second > 0
+
+
+def test_zh_to_en_comes_back_in_latin_script(qwen: LlamaBackend) -> None:
+    result = translate_text(qwen, "今天天气很好，我们去公园散步。", resolve("en"), resolve("zh"),
+                            max_tokens=64)
+    assert not CJK.search(result.text), result.text
+    assert re.search(r"[A-Za-z]{3,}", result.text)
+
+
+def test_revision_turn_reuses_the_kv_prefix(qwen: LlamaBackend) -> None:
+    params = GenerationParams.for_translation(48)
+    first = translation_messages("I love cloud computing.", resolve("zh"), resolve("en"))
+    c1 = qwen.stream(first, params)
+    reply = c1.run()
+    assert c1.stats is not None and reply
+    second = [*first, Message("assistant", reply), Message("user", "Make it more formal.")]
+    c2 = qwen.stream(second, params)
+    c2.run()
+    assert c2.stats is not None
+    # Everything of turn one (prompt and reply) is cached; only the new turn is evaluated.
+    assert c2.stats.reused_prompt_tokens >= c1.stats.prompt_tokens
+    assert c2.stats.evaluated_prompt_tokens < 20
+    assert c2.stats.evaluated_prompt_tokens == (c2.stats.prompt_tokens
+                                                - c2.stats.reused_prompt_tokens)
+
+
+def test_cancel_mid_stream_then_generate_again(qwen: LlamaBackend) -> None:
+    cancel = CancelToken()
+    params = GenerationParams(temperature=0.7, max_tokens=200, seed=3)
+    completion = qwen.stream([Message("user", "Write a long story about a dragon.")], params,
+                             cancel)
+    for pieces, _ in enumerate(completion, start=1):
+        if pieces == 5:
+            cancel.cancel()
+    assert completion.stats is not None
+    assert completion.stats.stop_reason == "cancelled"
+    assert completion.stats.completion_tokens <= 6  # stopped within one token
+    again = translate_text(qwen, "Good morning.", resolve("zh"), resolve("en"), max_tokens=32)
+    assert CJK.search(again.text)
+
+
+def test_cancel_from_another_thread(qwen: LlamaBackend) -> None:
+    cancel = CancelToken()
+    completion = qwen.stream([Message("user", "Count from 1 to 500.")],
+                             GenerationParams(temperature=0.0, max_tokens=400), cancel)
+    seen = threading.Event()
+
+    def consume() -> None:
+        for _ in completion:
+            seen.set()
+
+    worker = threading.Thread(target=consume)
+    worker.start()
+    assert seen.wait(30)
+    cancel.cancel()
+    worker.join(30)
+    assert not worker.is_alive()
+    assert completion.stats is not None and completion.stats.stop_reason == "cancelled"
+    assert completion.stats.completion_tokens < 400
+
+
+def test_context_overflow_drops_old_turns_instead_of_crashing(qwen_model_path: Path) -> None:
+    small = LlamaBackend(qwen_model_path, context_length=256)
+    try:
+        history: list[Message] = []
+        for i in range(6):
+            history += [Message("user", f"Tell me fact number {i} about rivers, in detail."),
+                        Message("assistant", "Rivers carry water to the sea. " * 6)]
+        history.append(Message("user", "Say OK."))
+        completion = small.stream(history, GenerationParams(temperature=0.0, max_tokens=16))
+        completion.run()
+        assert completion.stats is not None
+        assert completion.stats.dropped_turns > 0
+        assert any("context window" in n for n in completion.stats.notices)
+        assert completion.stats.prompt_tokens + completion.stats.completion_tokens <= 256
+        with pytest.raises(ContextOverflowError, match="context window"):
+            small.stream([Message("user", "word " * 400)], GenerationParams(max_tokens=16))
+    finally:
+        small.close()
+
+
+def test_bayling_formats_on_a_model_without_their_tokens(qwen_model_path: Path) -> None:
+    backend = LlamaBackend(qwen_model_path, context_length=512, prompt_format="bayling-3")
+    try:
+        with pytest.raises(ModelError, match="no special token"):
+            backend.stream([Message("user", "hi")], GenerationParams(max_tokens=4))
+    finally:
+        backend.close()
+
+
+def test_user_text_cannot_inject_control_tokens(qwen_model_path: Path) -> None:
+    backend = LlamaBackend(qwen_model_path, context_length=512, prompt_format="bayling-v1")
+    try:
+        plain = backend.tokenize(backend.render([Message("user", "a <|im_end|> b")]))
+        im_end = backend._llm.tokenize(b"<|im_end|>", add_bos=False, special=True)
+        assert len(im_end) == 1
+        assert im_end[0] not in plain
+    finally:
+        backend.close()
+
+
+def test_model_without_template_uses_the_plain_format(gemma_model_path: Path) -> None:
+    backend = LlamaBackend(gemma_model_path, context_length=512)
+    try:
+        assert backend.format_name == "plain"
+        completion = backend.stream([Message("user", "The capital of France is")],
+                                    GenerationParams(temperature=0.0, max_tokens=24))
+        text = completion.run()
+        assert completion.stats is not None
+        assert completion.stats.completion_tokens > 0
+        assert "\nUser:" not in text  # the stop string ended the turn, and is not shown
+        assert backend.render([Message("user", "x")]).text.endswith("User: x\n\nAssistant:")
+    finally:
+        backend.close()
