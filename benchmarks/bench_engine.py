@@ -66,8 +66,9 @@ def revision_thread(document_tokens: int) -> list[Message]:
     sentence = "Cloud computing lets small teams rent servers by the hour instead of buying them."
     text = " ".join([sentence] * max(1, document_tokens // 16))
     messages = translation_messages(text, resolve("zh"), resolve("en"))
+    reply = "云计算让小团队可以按小时租用服务器，而不必购买服务器。" * 2
     for turn in range(9):
-        messages += [Message("assistant", "云计算让小团队可以按小时租用服务器，而不必购买服务器。" * 2),
+        messages += [Message("assistant", reply),
                      Message("user", f"Revision {turn}: make it a little more formal.")]
     return messages
 
