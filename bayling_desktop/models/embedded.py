@@ -100,6 +100,7 @@ def ensure_embedded(model: EmbeddedModel = DEFAULT_MODEL, directory: Path | None
                     progress: Progress | None = None) -> Path:
     """Return the assembled, verified GGUF, building it on first use."""
     directory = directory or embedded_models_dir()
+    directory.mkdir(parents=True, exist_ok=True)
     target = directory / model.file_name
     stamp = _stamp(target)
     if target.is_file() and target.stat().st_size == model.size and stamp.is_file():
