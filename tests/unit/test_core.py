@@ -114,8 +114,8 @@ def _fake_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunks: list[by
 
 
 def _model(chunks: list[bytes], digest: str) -> EmbeddedModel:
-    return EmbeddedModel("fake", "fake.gguf", "Fake", sum(map(len, chunks)), digest,
-                         tuple((f"fakepart{i}", "data/part.bin") for i in range(1, len(chunks) + 1)),
+    parts = tuple((f"fakepart{i}", "data/part.bin") for i in range(1, len(chunks) + 1))
+    return EmbeddedModel("fake", "fake.gguf", "Fake", sum(map(len, chunks)), digest, parts,
                          "fake-extra", "none")
 
 
