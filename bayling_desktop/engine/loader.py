@@ -34,7 +34,7 @@ def load_backend(settings: Settings, model: str | None = None, prompt_format: st
                  progress: Progress | None = None) -> Backend:
     """Open the local model (or the remote server when the settings say so)."""
     if settings.backend == "openai":
-        from .remote import RemoteBackend  # type: ignore[import-not-found,unused-ignore]
+        from .remote import RemoteBackend
 
         backend: Backend = RemoteBackend.from_settings(settings)
         return backend

@@ -1,0 +1,490 @@
+"""Model downloads from the Hugging Face Hub: progress, cancel, resume, checksum.
+
+``hf_hub_download`` writes into the Hub's shared cache and reports progress only
+through a tqdm class; it can neither be cancelled cleanly from another thread nor
+resume into a folder the user picked after an app restart. So we speak the Hub's
+file-resolve protocol ourselves, with huggingface_hub's own pieces: ``hf_hub_url``
+for the address, ``get_hf_file_metadata`` for the HEAD (commit, ``X-Linked-Etag`` =
+the sha256 of an LFS file, ``X-Linked-Size``), ``build_hf_headers`` for the token and
+its shared HTTP session for a ranged GET.
+
+A partial download lives beside its target as ``NAME.incomplete`` with a small JSON
+record of what it is a part of, so a later run (even after a restart) continues it
+only when the Hub still serves the very same file. Nothing touches the network until
+:func:`download_file` is called.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ..engine.backend import CancelToken
+from ..errors import BaylingError
+from ..fileio import atomic_write_text
+from ..paths import models_dir
+
+Phase = Literal["checking", "downloading", "verifying", "done"]
+Cancel = CancelToken | threading.Event
+
+DEFAULT_ENDPOINT = "https://huggingface.co"
+#: free space kept beyond the file itself, so a download never fills the disk to the brim
+_DISK_MARGIN = 64 * 1024**2
+_PROGRESS_INTERVAL = 0.1
+_SPEED_WINDOW = 5.0
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_GIT_SHA1 = re.compile(r"^[0-9a-f]{40}$")
+INCOMPLETE_SUFFIX = ".incomplete"
+_RECORD_SUFFIX = ".incomplete.json"
+
+
+class DownloadError(BaylingError):
+    """A download failed; ``str()`` says why and what to do."""
+
+
+class DownloadCancelled(DownloadError):
+    """The user cancelled; the partial file is kept so the download can resume."""
+
+
+class HubAuthError(DownloadError):
+    """The Hub wants a token (401) or refuses the one given (403, gated repo)."""
+
+
+class HubNotFoundError(DownloadError):
+    """The repository, revision or file does not exist on the Hub (404)."""
+
+
+class ChecksumError(DownloadError):
+    """The downloaded bytes do not match the Hub's checksum; the file was removed."""
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    repo_id: str
+    filename: str
+    revision: str
+    url: str
+    size: int
+    #: sha256 of an LFS file (the Hub's X-Linked-Etag), None for small git files
+    sha256: str | None
+    #: git blob sha1 of a non-LFS file (its ETag), used when no sha256 exists
+    git_sha1: str | None
+    commit_hash: str | None
+
+    @property
+    def checksum(self) -> str | None:
+        return self.sha256 or self.git_sha1
+
+
+@dataclass(frozen=True)
+class DownloadProgress:
+    phase: Phase
+    downloaded: int
+    total: int
+    #: bytes per second over the last few seconds of this session
+    speed: float
+    #: seconds left at that speed; None while unknown
+    eta: float | None
+    #: bytes that were already on disk when this session started
+    resumed_from: int
+
+    @property
+    def fraction(self) -> float:
+        return self.downloaded / self.total if self.total else 0.0
+
+
+ProgressCallback = Callable[[DownloadProgress], None]
+
+
+@dataclass(frozen=True)
+class PendingDownload:
+    """A partial download left by an earlier session; ``download_file`` resumes it."""
+
+    repo_id: str
+    filename: str
+    revision: str
+    target: Path
+    downloaded: int
+    total: int
+
+
+def hub_endpoint() -> str:
+    """The Hub address, read now: huggingface_hub reads ``HF_ENDPOINT`` once at import."""
+    return (os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")
+
+
+def file_url(repo_id: str, filename: str, revision: str = "main",
+             endpoint: str | None = None) -> str:
+    from huggingface_hub import hf_hub_url
+
+    return hf_hub_url(repo_id, filename, revision=revision, endpoint=endpoint or hub_endpoint())
+
+
+def _is_cancelled(cancel: Cancel | None) -> bool:
+    if cancel is None:
+        return False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set()
+    return cancel.cancelled
+
+
+# -- errors -------------------------------------------------------------------------------
+
+
+def _status_of(exc: BaseException) -> int | None:
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _translate_error(exc: BaseException, repo_id: str, filename: str, endpoint: str,
+                     has_token: bool) -> DownloadError:
+    """Turn a huggingface_hub / httpx2 exception into one sentence for the user."""
+    import httpx2
+    from huggingface_hub import errors as hf_errors
+
+    what = f"{filename} from {repo_id}"
+    if isinstance(exc, hf_errors.OfflineModeIsEnabled):
+        return DownloadError("Downloads are switched off because HF_HUB_OFFLINE is set; unset "
+                             "it to download models.")
+    if isinstance(exc, hf_errors.GatedRepoError) or (
+            _status_of(exc) == 403 and "gated" in str(exc).lower()):
+        return HubAuthError(f"The repository {repo_id} is gated: accept its terms on the "
+                            "Hugging Face website and add your access token in Settings.")
+    status = _status_of(exc)
+    if status == 401:
+        if has_token:
+            return HubAuthError(f"The Hub refused your access token for {repo_id} (401): "
+                                "check the token in Settings.")
+        return HubAuthError(f"Downloading {what} needs a Hugging Face access token (the "
+                            "repository is private or gated, 401): add one in Settings.")
+    if status == 403:
+        return HubAuthError(f"The Hub denied access to {what} (403): your token lacks the "
+                            "permission, or the repository's terms are not accepted yet.")
+    if isinstance(exc, hf_errors.RevisionNotFoundError):
+        return HubNotFoundError(f"The repository {repo_id} has no such revision.")
+    if isinstance(exc, hf_errors.RemoteEntryNotFoundError):
+        return HubNotFoundError(f"The repository {repo_id} has no file named {filename}.")
+    if isinstance(exc, hf_errors.RepositoryNotFoundError):
+        return HubNotFoundError(f"The repository {repo_id} does not exist on the Hub (or is "
+                                "private).")
+    if status == 404:
+        return HubNotFoundError(f"{filename} was not found in the repository {repo_id} "
+                                "(404): check the repository id and file name.")
+    if status is not None and status >= 500:
+        return DownloadError(f"The Hub had a server error ({status}) while sending {what}; "
+                             "try again later.")
+    if status is not None:
+        return DownloadError(f"The Hub answered {status} for {what}.")
+    if isinstance(exc, httpx2.ConnectError | httpx2.ConnectTimeout):
+        return DownloadError(f"Could not reach {endpoint}: check your network connection.")
+    if isinstance(exc, httpx2.TimeoutException):
+        return DownloadError(f"{endpoint} did not answer in time; check your network "
+                             "connection and try again.")
+    if isinstance(exc, httpx2.TransportError):
+        return DownloadError(f"The connection to {endpoint} failed ({type(exc).__name__}); "
+                             "try again.")
+    return DownloadError(f"Could not download {what}: {exc}")
+
+
+def _hf_errors() -> tuple[type[BaseException], ...]:
+    import httpx2
+    from huggingface_hub import errors as hf_errors
+
+    return (hf_errors.HfHubHTTPError, hf_errors.OfflineModeIsEnabled, httpx2.HTTPError)
+
+
+# -- metadata -----------------------------------------------------------------------------
+
+
+def fetch_metadata(repo_id: str, filename: str, revision: str = "main", *,
+                   token: str | None = None, endpoint: str | None = None,
+                   timeout: float = 15.0) -> RemoteFile:
+    """HEAD the file on the Hub: its size, checksum and the commit it resolves to."""
+    from huggingface_hub import get_hf_file_metadata
+
+    endpoint = (endpoint or hub_endpoint()).rstrip("/")
+    url = file_url(repo_id, filename, revision, endpoint)
+    try:
+        meta = get_hf_file_metadata(url, token=token, timeout=timeout, endpoint=endpoint)
+    except _hf_errors() as exc:
+        raise _translate_error(exc, repo_id, filename, endpoint, bool(token)) from exc
+    if meta.size is None:
+        raise DownloadError(f"The Hub did not report the size of {filename}; cannot download "
+                            "it safely.")
+    etag = (meta.etag or "").lower()
+    return RemoteFile(
+        repo_id=repo_id, filename=filename, revision=revision, url=url, size=meta.size,
+        sha256=etag if _SHA256.match(etag) else None,
+        git_sha1=etag if _GIT_SHA1.match(etag) else None,
+        commit_hash=meta.commit_hash)
+
+
+# -- partial-download records -------------------------------------------------------------
+
+
+def _partial_paths(target: Path) -> tuple[Path, Path]:
+    return (target.with_name(target.name + INCOMPLETE_SUFFIX),
+            target.with_name(target.name + _RECORD_SUFFIX))
+
+
+def _record_for(remote: RemoteFile) -> dict[str, Any]:
+    return {"repo_id": remote.repo_id, "filename": remote.filename, "revision": remote.revision,
+            "size": remote.size, "checksum": remote.checksum, "commit": remote.commit_hash}
+
+
+def _read_record(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def pending_downloads(target_dir: Path | None = None) -> list[PendingDownload]:
+    """Partial downloads in *target_dir* that an earlier session left to resume."""
+    directory = target_dir or models_dir()
+    found = []
+    for record_path in sorted(directory.glob("*" + _RECORD_SUFFIX)):
+        record = _read_record(record_path)
+        if record is None:
+            continue
+        target = record_path.with_name(record_path.name[:-len(_RECORD_SUFFIX)])
+        partial, _ = _partial_paths(target)
+        try:
+            found.append(PendingDownload(
+                repo_id=str(record["repo_id"]), filename=str(record["filename"]),
+                revision=str(record.get("revision", "main")), target=target,
+                downloaded=partial.stat().st_size if partial.exists() else 0,
+                total=int(record["size"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return found
+
+
+def discard_partial(target: Path) -> None:
+    for path in _partial_paths(target):
+        path.unlink(missing_ok=True)
+
+
+# -- the transfer -------------------------------------------------------------------------
+
+
+class _Reporter:
+    """Throttled progress with a sliding-window speed, so the GUI is not flooded."""
+
+    def __init__(self, callback: ProgressCallback | None, total: int, resumed_from: int) -> None:
+        self.callback = callback
+        self.total = total
+        self.resumed_from = resumed_from
+        self._samples: deque[tuple[float, int]] = deque()
+        self._last = 0.0
+
+    def report(self, phase: Phase, done: int, force: bool = False) -> None:
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if phase == "downloading":
+            self._samples.append((now, done))
+            while len(self._samples) > 2 and now - self._samples[0][0] > _SPEED_WINDOW:
+                self._samples.popleft()
+        if not force and now - self._last < _PROGRESS_INTERVAL:
+            return
+        self._last = now
+        speed = 0.0
+        if len(self._samples) >= 2:
+            (t0, b0), (t1, b1) = self._samples[0], self._samples[-1]
+            if t1 > t0:
+                speed = (b1 - b0) / (t1 - t0)
+        eta = (self.total - done) / speed if speed > 0 else None
+        if phase == "done":
+            eta = 0.0
+        self.callback(DownloadProgress(phase, done, self.total, speed, eta, self.resumed_from))
+
+
+class _Digests:
+    def __init__(self, remote: RemoteFile) -> None:
+        self.remote = remote
+        self.reset()
+
+    def reset(self) -> None:
+        self.sha256 = hashlib.sha256()
+        # A git blob id hashes a "blob <size>\0" header before the content.
+        self.sha1 = (hashlib.sha1(b"blob %d\0" % self.remote.size)
+                     if self.remote.git_sha1 else None)
+
+    def update(self, data: bytes) -> None:
+        if self.remote.sha256:
+            self.sha256.update(data)
+        if self.sha1 is not None:
+            self.sha1.update(data)
+
+    def matches(self) -> bool:
+        if self.remote.sha256:
+            return self.sha256.hexdigest() == self.remote.sha256
+        return self.sha1 is not None and self.sha1.hexdigest() == self.remote.git_sha1
+
+
+def _check_disk_space(directory: Path, needed: int) -> None:
+    free = shutil.disk_usage(directory).free
+    if free < needed + _DISK_MARGIN:
+        raise DownloadError(f"Not enough disk space in {directory}: the download needs "
+                            f"{needed / 1e9:.2f} GB and only {free / 1e9:.2f} GB are free.")
+
+
+def _hash_existing(partial: Path, length: int, digests: _Digests, reporter: _Reporter,
+                   cancel: Cancel | None) -> None:
+    done = 0
+    with partial.open("rb") as handle:
+        while done < length:
+            block = handle.read(min(4 * 1024 * 1024, length - done))
+            if not block:
+                break
+            digests.update(block)
+            done += len(block)
+            reporter.report("checking", done)
+            if _is_cancelled(cancel):
+                raise DownloadCancelled("The download was cancelled; start it again to resume.")
+
+
+def download_file(repo_id: str, filename: str, *, revision: str = "main",
+                  target_dir: Path | None = None, token: str | None = None,
+                  progress: ProgressCallback | None = None, cancel: Cancel | None = None,
+                  endpoint: str | None = None, retries: int = 3,
+                  retry_wait: float = 1.0) -> Path:
+    """Download *filename* from *repo_id* into *target_dir*; return the verified file.
+
+    Resumes a partial file left by an earlier attempt when the Hub still serves the
+    same bytes (same size and checksum). A transfer cut short is resumed up to
+    *retries* times within this call. The file appears under its final name only
+    after its checksum matched the Hub's metadata.
+    """
+    directory = Path(target_dir) if target_dir else models_dir()
+    endpoint = (endpoint or hub_endpoint()).rstrip("/")
+    if not directory.is_dir():
+        raise DownloadError(f"The folder {directory} does not exist.")
+    target = directory / Path(filename).name
+    if target.exists():
+        raise DownloadError(f"{target} already exists; remove or rename it before downloading "
+                            "again.")
+    remote = fetch_metadata(repo_id, filename, revision, token=token, endpoint=endpoint)
+    if remote.checksum is None:
+        raise DownloadError(f"The Hub gave no checksum for {filename}, so the download "
+                            "could not be verified; it was not started.")
+    partial, record_path = _partial_paths(target)
+    record = _read_record(record_path)
+    resume_from = 0
+    if record == _record_for(remote) and partial.exists():
+        resume_from = partial.stat().st_size
+        if resume_from > remote.size:
+            resume_from = 0
+    if resume_from == 0:
+        discard_partial(target)
+        atomic_write_text(record_path, json.dumps(_record_for(remote)) + "\n")
+    _check_disk_space(directory, remote.size - resume_from)
+
+    reporter = _Reporter(progress, remote.size, resume_from)
+    digests = _Digests(remote)
+    if resume_from:
+        _hash_existing(partial, resume_from, digests, reporter, cancel)
+    done = _transfer(remote, partial, resume_from, digests, reporter, cancel, token, endpoint,
+                     retries, retry_wait)
+    reporter.report("verifying", done, force=True)
+    if done != remote.size or not digests.matches():
+        discard_partial(target)
+        raise ChecksumError(f"{filename} failed its checksum: the downloaded bytes do not "
+                            "match the Hub's sha256. The damaged file was removed; download "
+                            "it again.")
+    os.replace(partial, target)
+    record_path.unlink(missing_ok=True)
+    reporter.report("done", done, force=True)
+    return target
+
+
+def _transfer(remote: RemoteFile, partial: Path, offset: int, digests: _Digests,
+              reporter: _Reporter, cancel: Cancel | None, token: str | None, endpoint: str,
+              retries: int, retry_wait: float) -> int:
+    """Stream the rest of the file into *partial*; return how many bytes it holds."""
+    import httpx2
+    from huggingface_hub import errors as hf_errors
+
+    attempt = 0
+    with partial.open("r+b" if offset else "wb") as out:
+        out.seek(offset)
+        out.truncate()
+        while offset < remote.size:
+            if _is_cancelled(cancel):
+                raise DownloadCancelled("The download was cancelled; start it again to resume.")
+            before = offset
+            try:
+                offset = _stream_once(remote, out, offset, digests, reporter, cancel, token)
+            except DownloadError:
+                raise
+            except (hf_errors.HfHubHTTPError, hf_errors.OfflineModeIsEnabled) as exc:
+                raise _translate_error(exc, remote.repo_id, remote.filename, endpoint,
+                                       bool(token)) from exc
+            except httpx2.TransportError as exc:
+                # Every byte written so far is kept: resume right after the last one.
+                offset = out.tell()
+                attempt = 1 if offset > before else attempt + 1
+                if attempt > retries:
+                    raise DownloadError(
+                        f"The download of {remote.filename} was interrupted after "
+                        f"{offset:,} of {remote.size:,} bytes ({type(exc).__name__}); run it "
+                        "again to resume where it stopped.") from exc
+                time.sleep(retry_wait * attempt)
+            except OSError as exc:
+                raise DownloadError(f"Could not write {partial}: "
+                                    f"{exc.strerror or exc}.") from exc
+        out.flush()
+        os.fsync(out.fileno())
+    return offset
+
+
+def _stream_once(remote: RemoteFile, out: Any, offset: int, digests: _Digests,
+                 reporter: _Reporter, cancel: Cancel | None, token: str | None) -> int:
+    from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+
+    headers = build_hf_headers(token=token, headers={"Accept-Encoding": "identity"})
+    if offset:
+        headers["Range"] = f"bytes={offset}-"
+    with get_session().stream("GET", remote.url, headers=headers, timeout=60.0) as response:
+        hf_raise_for_status(response)
+        if offset and response.status_code != 206:
+            # The server ignored the range: start over rather than append the whole file.
+            out.seek(0)
+            out.truncate()
+            digests.reset()
+            offset = 0
+        elif offset:
+            content_range = response.headers.get("Content-Range", "")
+            if not content_range.startswith(f"bytes {offset}-"):
+                raise DownloadError(f"The server resumed {remote.filename} at the wrong place "
+                                    f"({content_range or 'no Content-Range'}); delete the "
+                                    "partial file and try again.")
+        try:
+            for chunk in response.iter_bytes():
+                if _is_cancelled(cancel):
+                    out.flush()
+                    raise DownloadCancelled("The download was cancelled; start it again to "
+                                            "resume.")
+                if offset + len(chunk) > remote.size:
+                    raise DownloadError(f"The server sent more bytes than {remote.filename} "
+                                        "holds; try again later.")
+                out.write(chunk)
+                digests.update(chunk)
+                offset += len(chunk)
+                reporter.report("downloading", offset)
+        finally:
+            out.flush()
+    return offset
