@@ -19,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..errors import ModelError
 from .backend import Message
 from .gguf_info import GGUFInfo
+from .streaming import held_prefix
 
 BAYLING_V1_SYSTEM = (
     "I am an intelligent language assistant developed by the NLP Group of ICT/CAS.\n"
@@ -242,12 +243,7 @@ class PlaceholderFilter:
         text = self._pending + piece
         for key, value in self._table.items():
             text = text.replace(key, value)
-        hold = 0
-        for key in self._table:
-            for size in range(min(len(key) - 1, len(text)), 0, -1):
-                if text.endswith(key[:size]):
-                    hold = max(hold, size)
-                    break
+        hold = held_prefix(text, tuple(self._table))
         self._pending = text[len(text) - hold:] if hold else ""
         return text[: len(text) - hold]
 

@@ -10,6 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
+def held_prefix(text: str, keys: Sequence[str]) -> int:
+    """Length of the longest tail of *text* that could still grow into one of *keys*."""
+    hold = 0
+    for key in keys:
+        for size in range(min(len(key) - 1, len(text)), 0, -1):
+            if text.endswith(key[:size]):
+                hold = max(hold, size)
+                break
+    return hold
+
+
 class StopMatcher:
     """Holds back text that might be the start of a stop string."""
 
@@ -27,12 +38,7 @@ class StopMatcher:
             self.stopped = True
             self._pending = ""
             return buffer[:cut]
-        hold = 0
-        for stop in self._stops:
-            for size in range(min(len(stop) - 1, len(buffer)), 0, -1):
-                if buffer.endswith(stop[:size]):
-                    hold = max(hold, size)
-                    break
+        hold = held_prefix(buffer, self._stops)
         self._pending = buffer[len(buffer) - hold:] if hold else ""
         return buffer[: len(buffer) - hold]
 

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-import keyring.backend
 import pytest
 
 from bayling_desktop.config import Settings
@@ -36,6 +35,7 @@ from bayling_desktop.engine.remote import (
     RemoteModelNotFound,
     estimate_tokens,
 )
+from tests.memkeyring import MemoryKeyring
 
 Replier = Callable[[dict[str, Any]], list[str]]
 
@@ -314,23 +314,6 @@ def test_old_turns_are_dropped_to_fit_and_the_system_prompt_is_kept() -> None:
     assert backend.count_tokens([Message(**m) for m in sent]) + 128 <= 1024
 
 
-class _Keys(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
 def test_from_settings_takes_the_key_from_the_keyring(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from bayling_desktop.engine.loader import load_backend
@@ -338,7 +321,7 @@ def test_from_settings_takes_the_key_from_the_keyring(tmp_path: Path,
 
     monkeypatch.setenv("BAYLING_DESKTOP_HOME", str(tmp_path))
     previous = keyring.get_keyring()
-    keyring.set_keyring(_Keys())
+    keyring.set_keyring(MemoryKeyring())
     try:
         with OpenAIServer(api_key="sk-kept") as server:
             settings = Settings(backend="openai", remote_base_url=server.base_url,

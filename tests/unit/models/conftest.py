@@ -10,8 +10,7 @@ import pytest
 
 from bayling_desktop.models.embedded import GEMMA3_270M, ensure_embedded
 from tests.hubserver import HubServer
-
-from .memkeyring import MemoryKeyring
+from tests.memkeyring import MemoryKeyring
 
 
 @pytest.fixture(scope="session")

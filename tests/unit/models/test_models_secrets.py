@@ -9,8 +9,7 @@ import pytest
 
 from bayling_desktop.config import Settings, load_settings, save_settings, settings_path
 from bayling_desktop.models import secrets
-
-from .memkeyring import MemoryKeyring
+from tests.memkeyring import MemoryKeyring
 
 
 def test_hub_token_round_trips_through_the_keyring(memory_keyring: MemoryKeyring) -> None:
