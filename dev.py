@@ -79,7 +79,7 @@ def ensure_venv(extras: str) -> None:
 
 def build_translations() -> None:
     """Compile the Qt Linguist .ts sources to .qm (generated files are never committed)."""
-    code = "import bayling_desktop.ui.i18n as m; m.build_all()"
+    code = "import bayling_desktop.ui.i18n as m; m.compile_translations()"
     if (ROOT / "bayling_desktop" / "ui" / "i18n.py").exists():
         sh(PYTHON, "-c", code)
 

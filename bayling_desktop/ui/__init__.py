@@ -1,1 +1,1 @@
-"""ui."""
+"""The PySide6 desktop GUI; the only package (with app.py) that imports Qt."""

@@ -1,0 +1,1 @@
+"""The Chat workspace: conversations with the model, kept in SQLite."""

@@ -1,0 +1,458 @@
+"""The Chat workspace: conversation list on the left, transcript and input on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...config import Settings
+from ...engine.backend import GenerationParams
+from ...errors import BaylingError
+from ...storage.chats import ChatStore
+from ..worker import ChatResult, ModelClient
+from .conversations import (
+    ConversationFilter,
+    ConversationListModel,
+    DeleteConversation,
+    RenameConversation,
+)
+from .messages import ChatTurn, MessageListModel
+from .transcript import TranscriptView
+
+# how long the "Chat deleted · Undo" bar stays
+UNDO_BAR_MS = 8000
+SEARCH_DELAY_MS = 200
+TITLE_LENGTH = 40
+
+
+def title_from(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else "Chat"
+    return line if len(line) <= TITLE_LENGTH else line[:TITLE_LENGTH - 1].rstrip() + "…"
+
+
+class ChatWorkspace(QWidget):
+    # a reply finished; the main window shows its numbers in the status bar
+    replyFinished = Signal(object)
+    # True while a reply streams
+    streamingChanged = Signal(bool)
+
+    def __init__(self, client: ModelClient, settings: Settings, store: ChatStore | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.settings = settings
+        self.store = store or ChatStore()
+        self.undo_stack = QUndoStack(self)
+        self.conversations = ConversationListModel(self.store, self)
+        self.filter = ConversationFilter(self)
+        self.filter.setSourceModel(self.conversations)
+        self.messages = MessageListModel(self)
+        self.current_id: int | None = None
+        self._job: int | None = None
+        self._stream_row = -1
+        self._edit_row: int | None = None
+        self._build()
+        self._connect()
+        self._retranslate()
+        if self.conversations.rowCount():
+            self.open_conversation(self.conversations.id_at(0))
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setClearButtonEnabled(True)
+        self.list_view = QListView(self)
+        self.list_view.setModel(self.filter)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                       | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.new_button = QPushButton(self)
+        self.rename_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.undo_bar = QFrame(self)
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_label = QLabel(self.undo_bar)
+        self.undo_button = QPushButton(self.undo_bar)
+        bar_layout = QHBoxLayout(self.undo_bar)
+        bar_layout.setContentsMargins(6, 2, 6, 2)
+        bar_layout.addWidget(self.undo_label, 1)
+        bar_layout.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_BAR_MS)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.rename_button, self.delete_button):
+            buttons.addWidget(button)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.list_view, 1)
+        left_layout.addWidget(self.undo_bar)
+        left_layout.addLayout(buttons)
+
+        self.transcript = TranscriptView(self.messages, self)
+        self.notice_label = QLabel(self)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
+        self.edit_banner = QFrame(self)
+        self.edit_label = QLabel(self.edit_banner)
+        self.cancel_edit_button = QPushButton(self.edit_banner)
+        banner_layout = QHBoxLayout(self.edit_banner)
+        banner_layout.setContentsMargins(6, 2, 6, 2)
+        banner_layout.addWidget(self.edit_label, 1)
+        banner_layout.addWidget(self.cancel_edit_button)
+        self.edit_banner.hide()
+        self.input_edit = QPlainTextEdit(self)
+        self.input_edit.setMaximumHeight(120)
+        self.input_edit.installEventFilter(self)
+        self.send_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
+        self.regenerate_button = QPushButton(self)
+        self.stop_button.setEnabled(False)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.regenerate_button)
+        actions.addWidget(self.stop_button)
+        actions.addWidget(self.send_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.transcript, 1)
+        right_layout.addWidget(self.notice_label)
+        right_layout.addWidget(self.edit_banner)
+        right_layout.addWidget(self.input_edit)
+        right_layout.addLayout(actions)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.rename_button.clicked.connect(self._on_rename_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self._undo_timer.timeout.connect(self.undo_bar.hide)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.list_view.selectionModel().selectionChanged.connect(
+            self._on_list_selection_changed)
+        self.send_button.clicked.connect(self.send)
+        self.stop_button.clicked.connect(self.stop)
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.cancel_edit_button.clicked.connect(self._on_cancel_edit_button_clicked)
+        self.transcript.editRequested.connect(self.edit_message)
+        self.transcript.regenerateRequested.connect(self.regenerate)
+        self.client.piece.connect(self._on_client_piece)
+        self.client.finished.connect(self._on_client_finished)
+        self.client.failed.connect(self._on_client_failed)
+        self.client.cancelled.connect(self._on_client_cancelled)
+
+    def _retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(self.tr("Search all chats"))
+        self.new_button.setText(self.tr("New chat"))
+        self.rename_button.setText(self.tr("Rename"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_label.setText(self.tr("Chat deleted."))
+        self.input_edit.setPlaceholderText(self.tr("Message the model (Ctrl+Enter to send)"))
+        self.send_button.setText(self.tr("Send"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.regenerate_button.setText(self.tr("Regenerate"))
+        self.edit_label.setText(self.tr("Editing an earlier message: sending replaces it and "
+                                        "every reply after it."))
+        self.cancel_edit_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                self.send()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- state --------------------------------------------------------------------------
+
+    @property
+    def streaming(self) -> bool:
+        return self._job is not None
+
+    def _set_streaming(self, job: int | None) -> None:
+        self._job = job
+        busy = job is not None
+        self.stop_button.setEnabled(busy)
+        self.send_button.setEnabled(not busy)
+        self.regenerate_button.setEnabled(not busy)
+        self.streamingChanged.emit(busy)
+
+    def _show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def _params(self) -> GenerationParams:
+        s = self.settings
+        return GenerationParams(temperature=s.temperature, top_p=s.top_p,
+                                max_tokens=s.max_tokens, repeat_penalty=s.repeat_penalty)
+
+    # -- conversations ------------------------------------------------------------------
+
+    def open_conversation(self, conversation_id: int | None) -> None:
+        if conversation_id == self.current_id:
+            return
+        self._abandon_stream()
+        self._cancel_edit()
+        self.current_id = conversation_id
+        turns: list[ChatTurn] = []
+        if conversation_id is not None:
+            turns = [ChatTurn(m.role, m.content, m.id)  # type: ignore[arg-type]
+                     for m in self.store.messages(conversation_id)]
+        self.messages.set_turns(turns)
+        self._show_notice("")
+        self._select(conversation_id)
+
+    def _select(self, conversation_id: int | None) -> None:
+        selection = self.list_view.selectionModel()
+        if conversation_id is None:
+            selection.clearSelection()
+            return
+        row = self.conversations.row_of(conversation_id)
+        index = self.filter.mapFromSource(self.conversations.index(row))
+        if index.isValid() and self.list_view.currentIndex() != index:
+            self.list_view.setCurrentIndex(index)
+
+    def new_chat(self) -> None:
+        """Start an empty chat; it is stored once the first message is sent."""
+        self.open_conversation(None)
+        self.input_edit.setFocus()
+
+    def rename_current(self, title: str | None = None) -> None:
+        if self.current_id is None:
+            return
+        if title is None:
+            self.list_view.edit(self.list_view.currentIndex())
+            return
+        old = self.conversations.title_of(self.current_id)
+        if title.strip() and title.strip() != old:
+            self.undo_stack.push(RenameConversation(self.conversations, self.current_id, old,
+                                                    title.strip()))
+
+    def delete_current(self) -> None:
+        if self.current_id is None:
+            return
+        conversation_id = self.current_id
+        title = self.conversations.title_of(conversation_id)
+        self.open_conversation(None)
+        self.undo_stack.push(DeleteConversation(self.conversations, conversation_id, title))
+        self.undo_bar.show()
+        self._undo_timer.start()
+
+    def focus_find(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def export_current(self, path: Path | None = None) -> Path | None:
+        """Write the open chat as Markdown (asking where when *path* is None)."""
+        if self.current_id is None:
+            return None
+        if path is None:
+            suggested = title_from(self.conversations.title_of(self.current_id))
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export chat"), f"{suggested}.md",
+                self.tr("Markdown (*.md);;All files (*)"))
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            self.store.export_markdown(self.current_id, path)
+        except BaylingError as exc:
+            self._show_notice(str(exc))
+            return None
+        return path
+
+    # -- chatting -----------------------------------------------------------------------
+
+    def send(self) -> None:
+        text = self.input_edit.toPlainText().strip()
+        if not text or self.streaming:
+            return
+        if self.current_id is None:
+            conversation = self.conversations.create(title_from(text))
+            self.current_id = conversation.id
+            self._select(conversation.id)
+        if self._edit_row is not None:
+            self.store.truncate(self.current_id, self._edit_row)
+            self.messages.truncate(self._edit_row)
+            self._cancel_edit()
+        stored = self.store.add_message(self.current_id, "user", text)
+        self.messages.append(ChatTurn("user", text, stored.id))
+        self.conversations.touch(self.current_id)
+        self.input_edit.clear()
+        self._ask()
+
+    def regenerate(self) -> None:
+        """Drop the last reply and ask again."""
+        if self.streaming or self.current_id is None:
+            return
+        turns = self.messages.turns
+        if turns and turns[-1].role == "assistant":
+            self.store.truncate(self.current_id, len(turns) - 1)
+            self.messages.truncate(len(turns) - 1)
+        if self.messages.turns and self.messages.turns[-1].role == "user":
+            self._ask()
+
+    def _ask(self) -> None:
+        self._show_notice("")
+        history = self.messages.history()
+        self._stream_row = self.messages.append(ChatTurn("assistant", "", streaming=True))
+        self._set_streaming(self.client.submit_chat(history, self._params()))
+
+    def _abandon_stream(self) -> None:
+        """Leaving a chat mid-reply: keep what streamed so far, ignore the rest."""
+        if self._job is None:
+            return
+        self.client.cancel(self._job)
+        row = self._stream_row
+        self._finish(self.messages.turns[row].content if row >= 0 else "")
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self.client.cancel(self._job)
+
+    def edit_message(self, row: int) -> None:
+        turns = self.messages.turns
+        if self.streaming or not 0 <= row < len(turns) or turns[row].role != "user":
+            return
+        self._edit_row = row
+        self.input_edit.setPlainText(turns[row].content)
+        self.edit_banner.show()
+        self.input_edit.setFocus()
+
+    def _cancel_edit(self) -> None:
+        self._edit_row = None
+        self.edit_banner.hide()
+
+    def _finish(self, text: str) -> None:
+        """Keep the reply (stored), or drop an empty one."""
+        row, conversation_id = self._stream_row, self.current_id
+        self._stream_row = -1
+        self._set_streaming(None)
+        if row < 0 or conversation_id is None:
+            return
+        if text.strip():
+            stored = self.store.add_message(conversation_id, "assistant", text)
+            self.messages.update(row, content=text, message_id=stored.id, streaming=False)
+            self.conversations.touch(conversation_id)
+        else:
+            self.messages.truncate(row)
+
+    @Slot(int, str)
+    def _on_client_piece(self, job_id: int, text: str) -> None:
+        if job_id == self._job and self._stream_row >= 0:
+            self.messages.append_text(self._stream_row, text)
+
+    @Slot(int, object)
+    def _on_client_finished(self, job_id: int, result: object) -> None:
+        if job_id != self._job or not isinstance(result, ChatResult):
+            return
+        self._finish(result.text)
+        if result.notices:
+            self._show_notice(" ".join(result.notices))
+        elif result.stop_reason == "length":
+            self._show_notice(self.tr("The reply reached the maximum length set in Settings."))
+        self.replyFinished.emit(result)
+
+    @Slot(int, str)
+    def _on_client_failed(self, job_id: int, message: str) -> None:
+        if job_id != self._job:
+            return
+        self._finish("")
+        self._show_notice(message)
+
+    @Slot(int)
+    def _on_client_cancelled(self, job_id: int) -> None:
+        if job_id != self._job:
+            return
+        row = self._stream_row
+        partial = self.messages.turns[row].content if row >= 0 else ""
+        self._finish(partial)
+
+    # -- widget signals -----------------------------------------------------------------
+
+    @Slot()
+    def _on_new_button_clicked(self) -> None:
+        self.new_chat()
+
+    @Slot()
+    def _on_rename_button_clicked(self) -> None:
+        self.rename_current()
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        self.delete_current()
+
+    @Slot()
+    def _on_undo_button_clicked(self) -> None:
+        self.undo_stack.undo()
+        self.undo_bar.hide()
+
+    @Slot()
+    def _on_cancel_edit_button_clicked(self) -> None:
+        self._cancel_edit()
+        self.input_edit.clear()
+
+    @Slot(str)
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _on_search_timer_timeout(self) -> None:
+        self.apply_search(self.search_edit.text())
+
+    def apply_search(self, text: str) -> None:
+        text = text.strip()
+        self.filter.set_allowed(set(self.store.search(text)) if text else None)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_list_selection_changed(self, selected: QItemSelection,
+                                   deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            index: QModelIndex = indexes[0]
+            self.open_conversation(index.data(ConversationListModel.IdRole))
+
+    def shutdown(self) -> None:
+        self._abandon_stream()
+        self.store.close()

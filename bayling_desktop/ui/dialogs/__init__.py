@@ -1,0 +1,1 @@
+"""Dialogs: settings, the model manager."""

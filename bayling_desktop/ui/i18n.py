@@ -1,0 +1,104 @@
+"""UI languages: compile Qt Linguist sources and install the translators.
+
+``.ts`` sources live in ``resources/i18n/`` (edited with Qt Linguist); the compiled
+``.qm`` files are build output in the package (``bayling_desktop/resources/i18n/``),
+made by :func:`compile_translations` from the install step, never by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+SOURCE_DIR = PACKAGE_DIR.parent / "resources" / "i18n"
+COMPILED_DIR = PACKAGE_DIR / "resources" / "i18n"
+CATALOG = "bayling_desktop"
+LANGUAGES = ("en", "zh_CN")
+
+
+class TranslationBuildError(RuntimeError):
+    pass
+
+
+def _lrelease() -> str:
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if found is None:
+        raise TranslationBuildError("pyside6-lrelease was not found; install PySide6.")
+    return found
+
+
+def compile_translations(source_dir: Path = SOURCE_DIR, target_dir: Path = COMPILED_DIR,
+                         force: bool = False) -> list[Path]:
+    """Build every ``.ts`` into a ``.qm`` that is missing or older; return those built."""
+    built: list[Path] = []
+    if not source_dir.is_dir():
+        return built
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for source in sorted(source_dir.glob("*.ts")):
+        target = target_dir / source.with_suffix(".qm").name
+        if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        done = subprocess.run([_lrelease(), "-silent", str(source), "-qm", str(target)],
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not target.exists():
+            raise TranslationBuildError(f"lrelease failed for {source.name}: "
+                                        f"{done.stderr.strip() or done.stdout.strip()}")
+        built.append(target)
+    return built
+
+
+def ensure_compiled() -> None:
+    """In a source checkout, rebuild stale ``.qm`` files; quietly skip when impossible."""
+    try:
+        compile_translations()
+    except (TranslationBuildError, OSError) as exc:
+        log.info("translations not rebuilt: %s", exc)
+
+
+def resolve_language(setting: str) -> str:
+    """The UI language to use for a settings value ("system", "en", "zh_CN")."""
+    if setting in LANGUAGES:
+        return setting
+    name = QLocale.system().name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+class Translators:
+    """The installed translators, so switching language can swap them."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def install(self, setting: str, app: QCoreApplication | None = None) -> str:
+        """Swap to *setting*'s language; Qt then sends LanguageChange to every widget."""
+        app = app or QCoreApplication.instance()
+        if app is None:
+            return self.language
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        language = resolve_language(setting)
+        self.language = language
+        if language != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in ((f"qtbase_{language}", qt_dir),
+                                 (f"{CATALOG}_{language}", str(COMPILED_DIR))):
+                translator = QTranslator(app)
+                if translator.load(name, folder):
+                    app.installTranslator(translator)
+                    self._installed.append(translator)
+                else:
+                    log.info("no translation %s in %s", name, folder)
+        return language

@@ -1,0 +1,390 @@
+"""The main window: two workspaces, menus, the status bar, drag and drop, the welcome page."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..config import Settings, load_settings, save_settings
+from ..errors import BaylingError
+from .chat.workspace import ChatWorkspace
+from .dialogs.models import ModelListDialog
+from .dialogs.settings import SettingsDialog, model_settings_changed
+from .i18n import Translators
+from .theme import apply_theme
+from .translate.workspace import TranslateWorkspace
+from .welcome import WelcomePage, needs_welcome
+from .worker import ChatResult, ModelClient
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, model: str | None = None,
+                 translators: Translators | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or load_settings()
+        self.model = model
+        self.translators = translators or Translators()
+        self.client = ModelClient(self)
+        self.translate = TranslateWorkspace(self.client, self, settings=self.settings)
+        self.chat = ChatWorkspace(self.client, self.settings, parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.translate, "")
+        self.tabs.addTab(self.chat, "")
+        self.welcome = WelcomePage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.setAcceptDrops(True)
+        self.resize(1100, 720)
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._retranslate()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.model_label = QLabel(self)
+        self.load_bar = QProgressBar(self)
+        self.load_bar.setMaximumWidth(120)
+        self.load_bar.setRange(0, 0)
+        self.load_bar.hide()
+        self.format_label = QLabel(self)
+        self.context_label = QLabel(self)
+        self.speed_label = QLabel(self)
+        bar.addWidget(self.model_label, 1)
+        bar.addWidget(self.load_bar)
+        for label in (self.format_label, self.context_label, self.speed_label):
+            bar.addPermanentWidget(label)
+
+    def _action(self, menu: QMenu,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
+        self.export_action = self._action(self.file_menu, "Ctrl+S")
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, "Ctrl+Q")
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Redo)
+        self.edit_menu.addSeparator()
+        self.find_action = self._action(self.edit_menu, QKeySequence.StandardKey.Find)
+        self.edit_menu.addSeparator()
+        self.settings_action = self._action(self.edit_menu, "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.view_menu = bar.addMenu("")
+        self.show_translate_action = self._action(self.view_menu, "Ctrl+1")
+        self.show_chat_action = self._action(self.view_menu, "Ctrl+2")
+        self.model_menu = bar.addMenu("")
+        self.send_action = self._action(self.model_menu, "Ctrl+Return")
+        self.stop_action = self._action(self.model_menu, "Esc")
+        self.model_menu.addSeparator()
+        self.reload_action = self._action(self.model_menu)
+        self.models_action = self._action(self.model_menu)
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action(self.help_menu)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.stop_action.setEnabled(False)
+
+    def _connect(self) -> None:
+        self.open_action.triggered.connect(self._on_open_action_triggered)
+        self.export_action.triggered.connect(self._on_export_action_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action.triggered.connect(self.chat.undo_stack.undo)
+        self.redo_action.triggered.connect(self.chat.undo_stack.redo)
+        self.chat.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.chat.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.show_translate_action.triggered.connect(self._on_show_translate_action_triggered)
+        self.show_chat_action.triggered.connect(self._on_show_chat_action_triggered)
+        self.send_action.triggered.connect(self._on_send_action_triggered)
+        self.stop_action.triggered.connect(self._on_stop_action_triggered)
+        self.reload_action.triggered.connect(self.load_model)
+        self.models_action.triggered.connect(self.open_model_list)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.client.modelLoading.connect(self._on_client_model_loading)
+        self.client.modelLoadProgress.connect(self._on_client_model_load_progress)
+        self.client.modelLoaded.connect(self._on_client_model_loaded)
+        self.client.modelFailed.connect(self._on_client_model_failed)
+        self.client.busyChanged.connect(self.stop_action.setEnabled)
+        self.chat.replyFinished.connect(self._on_chat_reply_finished)
+        self.welcome.builtinRequested.connect(self._on_welcome_builtin_requested)
+        self.welcome.importRequested.connect(self._on_welcome_import_requested)
+        self.welcome.managerRequested.connect(self.open_model_list)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.tabs.setTabText(0, self.tr("Translate"))
+        self.tabs.setTabText(1, self.tr("Chat"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.find_action.setText(self.tr("&Find…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.show_translate_action.setText(self.tr("&Translate"))
+        self.show_chat_action.setText(self.tr("&Chat"))
+        self.model_menu.setTitle(self.tr("&Model"))
+        self.send_action.setText(self.tr("&Send"))
+        self.stop_action.setText(self.tr("S&top"))
+        self.reload_action.setText(self.tr("&Reload model"))
+        self.models_action.setText(self.tr("Model &manager…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About BayLing Desktop"))
+        self._show_model_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- model --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """After the window is shown: load the model, or welcome a first-time user."""
+        if needs_welcome(self.settings, self.model):
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            self.load_model()
+
+    @Slot()
+    def load_model(self) -> None:
+        self.client.load(self.settings, self.model)
+
+    def _show_model_state(self) -> None:
+        summary = self.client.summary
+        if self.client.loading:
+            self.model_label.setText(self.tr("Loading the model…"))
+        elif summary is not None:
+            self.model_label.setText(summary.description)
+            self.format_label.setText(self.tr("Format: {0}").format(summary.format_name))
+        elif self.client.load_error:
+            self.model_label.setText(self.tr("No model: {0}").format(self.client.load_error))
+        else:
+            self.model_label.setText(self.tr("No model loaded"))
+        if summary is None:
+            self.format_label.clear()
+            self.context_label.clear()
+            self.speed_label.clear()
+
+    def show_stats(self, result: ChatResult) -> None:
+        used = result.prompt_tokens + result.completion_tokens
+        self.context_label.setText(self.tr("Context: {0} / {1}").format(
+            used, result.context_length))
+        if result.tokens_per_second > 0:
+            self.speed_label.setText(self.tr("{0:.1f} tokens/s").format(
+                result.tokens_per_second))
+
+    @Slot()
+    def _on_client_model_loading(self) -> None:
+        self.load_bar.setRange(0, 0)
+        self.load_bar.show()
+        self._show_model_state()
+
+    @Slot(int, int)
+    def _on_client_model_load_progress(self, done: int, total: int) -> None:
+        self.load_bar.setRange(0, total)
+        self.load_bar.setValue(done)
+        self.welcome.set_progress(done, total)
+
+    @Slot(str)
+    def _on_client_model_loaded(self, description: str) -> None:
+        self.load_bar.hide()
+        self._show_model_state()
+        if self.stack.currentWidget() is self.welcome:
+            self.welcome.set_busy(False)
+            self.stack.setCurrentWidget(self.tabs)
+
+    @Slot(str)
+    def _on_client_model_failed(self, message: str) -> None:
+        self.load_bar.hide()
+        self._show_model_state()
+        self.model_label.setToolTip(message)
+        if self.stack.currentWidget() is self.welcome:
+            self.welcome.set_busy(False)
+            self.welcome.set_status(message)
+
+    @Slot(object)
+    def _on_chat_reply_finished(self, result: object) -> None:
+        if isinstance(result, ChatResult):
+            self.show_stats(result)
+
+    @Slot()
+    def _on_welcome_builtin_requested(self) -> None:
+        self.welcome.set_busy(True)
+        self.model = None
+        self.client.load(dataclasses.replace(self.settings, model_path=None, backend="local"))
+
+    @Slot(str)
+    def _on_welcome_import_requested(self, path: str) -> None:
+        from ..engine.gguf_info import read_gguf_info
+
+        try:
+            read_gguf_info(path)
+        except BaylingError as exc:
+            self.welcome.set_status(str(exc))
+            return
+        self.welcome.set_busy(True)
+        self.apply_settings(dataclasses.replace(self.settings, model_path=path))
+
+    # -- settings -----------------------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.edited_settings())
+
+    def apply_settings(self, new: Settings) -> None:
+        """Save *new*, then switch language / theme / model where they changed."""
+        old = self.settings
+        try:
+            save_settings(new)
+        except BaylingError as exc:
+            QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+            return
+        self.settings = new
+        self.chat.settings = new
+        self.translate.settings = new
+        if new.ui_language != old.ui_language:
+            self.translators.install(new.ui_language)
+        if new.theme != old.theme:
+            apply_theme(new.theme)
+        if model_settings_changed(old, new):
+            # An explicit choice in Settings wins over the --model of this session.
+            self.model = None
+            self.load_model()
+
+    @Slot()
+    def open_model_list(self) -> None:
+        ModelListDialog(self.settings, self).exec()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _chat_active(self) -> bool:
+        return self.stack.currentWidget() is self.tabs and self.tabs.currentWidget() is self.chat
+
+    @Slot()
+    def _on_open_action_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.translate)
+        self.translate.open_dialog()
+
+    @Slot()
+    def _on_export_action_triggered(self) -> None:
+        if self._chat_active():
+            self.chat.export_current()
+        else:
+            self.translate.export()
+
+    @Slot()
+    def _on_find_action_triggered(self) -> None:
+        if self._chat_active():
+            self.chat.focus_find()
+        else:
+            self.translate.focus_find()
+
+    @Slot()
+    def _on_show_translate_action_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.translate)
+
+    @Slot()
+    def _on_show_chat_action_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.chat)
+
+    @Slot()
+    def _on_send_action_triggered(self) -> None:
+        if self._chat_active():
+            self.chat.send()
+        else:
+            self.translate.send()
+
+    @Slot()
+    def _on_stop_action_triggered(self) -> None:
+        self.chat.stop()
+        self.translate.stop()
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        QMessageBox.about(self, self.tr("About BayLing Desktop"),
+                          self.tr("{0} {1}\n\nAn offline translation assistant running BayLing "
+                                  "and other GGUF models on this computer.").format(
+                              APP_NAME, __version__))
+
+    # -- drag and drop ------------------------------------------------------------------
+
+    @staticmethod
+    def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.translate)
+        self.translate.open_paths(paths)
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.chat.shutdown()
+        self.client.shutdown()
+        event.accept()

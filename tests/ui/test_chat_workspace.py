@@ -1,0 +1,130 @@
+"""Chat workspace behaviour that needs no model: list, search, rename, delete/undo, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.config import Settings
+from bayling_desktop.storage.chats import ChatStore, default_chats_path
+from bayling_desktop.ui.chat.workspace import ChatWorkspace, title_from
+from bayling_desktop.ui.worker import ModelClient
+
+
+@pytest.fixture
+def workspace(qtbot: QtBot) -> Iterator[ChatWorkspace]:
+    store = ChatStore(default_chats_path())
+    for title, text in (("Pets", "my cat is orange"), ("Food", "noodles with chili"),
+                        ("Trips", "a train to Xi'an")):
+        chat = store.create(title)
+        store.add_message(chat.id, "user", text)
+        store.add_message(chat.id, "assistant", f"reply about {title}")
+    client = ModelClient()
+    widget = ChatWorkspace(client, Settings(), store)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.shutdown()
+    assert client.shutdown()
+
+
+def titles(workspace: ChatWorkspace) -> list[str]:
+    model = workspace.filter
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_history_is_restored_and_the_latest_chat_opened(workspace: ChatWorkspace) -> None:
+    assert titles(workspace) == ["Trips", "Food", "Pets"]
+    assert workspace.conversations.title_of(workspace.current_id or -1) == "Trips"
+    assert [t.content for t in workspace.messages.turns] == ["a train to Xi'an",
+                                                             "reply about Trips"]
+    assert len(workspace.transcript.views) == 2
+    assert workspace.list_view.currentIndex().data() == "Trips"
+
+
+def test_selecting_a_conversation_opens_it(workspace: ChatWorkspace) -> None:
+    workspace.list_view.setCurrentIndex(workspace.filter.index(2, 0))
+    assert workspace.messages.turns[0].content == "my cat is orange"
+    assert workspace.transcript.views[0].body.toPlainText() == "my cat is orange"
+
+
+def test_search_filters_by_message_text(workspace: ChatWorkspace, qtbot: QtBot) -> None:
+    workspace.focus_find()
+    assert workspace.search_edit.hasFocus() or not workspace.isActiveWindow()
+    qtbot.keyClicks(workspace.search_edit, "CHILI")
+    qtbot.waitUntil(lambda: titles(workspace) == ["Food"], timeout=2_000)
+    workspace.search_edit.clear()
+    qtbot.waitUntil(lambda: len(titles(workspace)) == 3, timeout=2_000)
+
+
+def test_delete_then_undo_from_the_bar(workspace: ChatWorkspace) -> None:
+    doomed = workspace.current_id
+    workspace.delete_button.click()
+    assert titles(workspace) == ["Food", "Pets"]
+    # The neighbouring chat opens in its place.
+    assert workspace.current_id != doomed
+    assert workspace.messages.turns[0].content == "noodles with chili"
+    assert workspace.undo_bar.isVisibleTo(workspace)
+    assert workspace.undo_stack.canUndo()
+    workspace.undo_button.click()
+    assert titles(workspace) == ["Trips", "Food", "Pets"]
+    assert not workspace.undo_bar.isVisibleTo(workspace)
+    assert doomed is not None and workspace.store.conversation(doomed) is not None
+
+
+def test_a_deletion_not_undone_is_gone_after_a_restart(workspace: ChatWorkspace) -> None:
+    workspace.delete_current()
+    workspace.store.close()
+    assert [c.title for c in ChatStore(default_chats_path()).conversations()] == [
+        "Food", "Pets"]
+
+
+def test_rename_is_undoable(workspace: ChatWorkspace) -> None:
+    chat = workspace.current_id or -1
+    workspace.rename_current("Trains")
+    assert workspace.conversations.title_of(chat) == "Trains"
+    assert workspace.store.conversation(chat).title == "Trains"  # type: ignore[union-attr]
+    workspace.undo_stack.undo()
+    assert workspace.store.conversation(chat).title == "Trips"  # type: ignore[union-attr]
+
+
+def test_new_chat_starts_empty_and_stores_nothing_until_sent(
+        workspace: ChatWorkspace) -> None:
+    workspace.new_button.click()
+    assert workspace.current_id is None and workspace.messages.rowCount() == 0
+    assert len(workspace.store.conversations()) == 3
+
+
+def test_send_without_a_model_reports_why(workspace: ChatWorkspace, qtbot: QtBot,
+                                          tmp_path: Path) -> None:
+    broken = tmp_path / "nothing.gguf"
+    with qtbot.waitSignal(workspace.client.modelFailed, timeout=10_000):
+        workspace.client.load(Settings(model_path=str(broken)))
+    workspace.input_edit.setPlainText("hello?")
+    with qtbot.waitSignal(workspace.streamingChanged, timeout=5_000,
+                          check_params_cb=lambda busy: not busy):
+        workspace.send()
+    assert "nothing.gguf" in workspace.notice_label.text()
+    assert workspace.notice_label.isVisibleTo(workspace)
+    # The question is kept; the empty reply is not.
+    assert [t.role for t in workspace.messages.turns][-1] == "user"
+
+
+def test_export_writes_markdown(workspace: ChatWorkspace, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "trip.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    assert workspace.export_current() == target
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Trips") and "reply about Trips" in text
+
+
+def test_titles_are_short_first_lines() -> None:
+    assert title_from("  Hello there\nsecond line") == "Hello there"
+    long = title_from("x" * 100)
+    assert len(long) == 40 and long.endswith("…")
