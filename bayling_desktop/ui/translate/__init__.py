@@ -1,0 +1,1 @@
+"""The Translate workspace: documents side by side with their translation."""

@@ -1,0 +1,150 @@
+"""The Translate workspace with the real test model: open, translate, stop, revise, undo,
+export — as a user does it, offscreen."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.config import Settings
+from bayling_desktop.ui.translate.segments import SegmentFilter, SegmentRow, SegmentTableModel
+from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.worker import ModelClient
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PARAGRAPHS = ["The weather is nice today.", "I like green tea.", "We open at 9 o'clock.",
+              "Thank you for your help.", "The train was late again.",
+              "Please close the door.", "This is my favourite book."]
+
+
+@pytest.fixture
+def client(qapp: QApplication, qtbot: QtBot, model_settings: Settings) -> Iterator[ModelClient]:
+    made = ModelClient()
+    with qtbot.waitSignal(made.modelLoaded, timeout=60_000):
+        made.load(model_settings)
+    yield made
+    assert made.shutdown()
+
+
+@pytest.fixture
+def workspace(client: ModelClient, qtbot: QtBot, model_settings: Settings,
+              tmp_path: Path) -> TranslateWorkspace:
+    settings = Settings(**{**model_settings.__dict__, "source_language": "en",
+                           "target_language": "zh", "max_tokens": 48})
+    widget = TranslateWorkspace(client, settings=settings)
+    qtbot.addWidget(widget)
+    source = tmp_path / "story.txt"
+    source.write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
+        widget.open_paths([source])
+    return widget
+
+
+def test_segment_models_pass_the_model_tester(qtmodeltester: object, qapp: QApplication) -> None:
+    model = SegmentTableModel()
+    model.set_rows([SegmentRow(0, "p1", "Hello", "你好", "draft"), SegmentRow(1, "p2", "Bye")])
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    proxy = SegmentFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)  # type: ignore[attr-defined]
+    proxy.set_mode(SegmentFilter.UNTRANSLATED)
+    assert proxy.rowCount() == 1
+    proxy.set_mode(SegmentFilter.ALL)
+    proxy.set_text("hello")
+    assert proxy.rowCount() == 1 and proxy.index(0, 1).data() == "Hello"
+
+
+@pytest.mark.model
+def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
+                                                 qtbot: QtBot) -> None:
+    assert workspace.model.rowCount() == len(PARAGRAPHS)
+    assert workspace.model.index(2, SegmentTableModel.SOURCE).data() == PARAGRAPHS[2]
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: workspace.model.counts()[0] == len(PARAGRAPHS), timeout=120_000)
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=10_000)
+    for row in workspace.model.rows():
+        assert row.status == "draft"
+        assert CJK.search(row.target), row.target
+    assert workspace.progress.value() == len(PARAGRAPHS)
+
+
+@pytest.mark.model
+def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
+                                                  qtbot: QtBot) -> None:
+    streamed: list[str] = []
+    workspace.client.piece.connect(lambda _job, text: streamed.append(text))
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: workspace.model.counts()[0] >= 1 and bool(streamed),
+                    timeout=60_000)
+    workspace.stop()
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=30_000)
+    done, total = workspace.model.counts()
+    assert 1 <= done < total
+    statuses = {r.status for r in workspace.model.rows()}
+    assert "translating" not in statuses
+    assert workspace.translate_all_button.isEnabled()
+
+
+@pytest.mark.model
+def test_revision_accept_and_undo(workspace: TranslateWorkspace, qtbot: QtBot) -> None:
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    first = workspace.model.row(0).target
+    workspace.select_segment(0)
+    assert workspace.revision.segment == 0
+    workspace.revision.instruction.setText("Translate it into English instead.")
+    workspace.revision.send_button.click()
+    qtbot.waitUntil(lambda: workspace._revision_job is None, timeout=60_000)
+    proposal = workspace.revision.candidate_text()
+    assert proposal and proposal != first
+    assert workspace.current is not None and len(workspace.current.threads[0]) == 1
+    workspace.revision.accept_button.click()
+    assert workspace.model.row(0).target == proposal
+    assert workspace.model.row(0).status == "edited"
+    workspace.undo_stack.undo()
+    assert workspace.model.row(0).target == first
+    assert workspace.model.row(0).status == "draft"
+
+
+@pytest.mark.model
+def test_edit_in_place_then_export(workspace: TranslateWorkspace, qtbot: QtBot,
+                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = workspace.filter.index(0, SegmentTableModel.TARGET)
+    assert workspace.filter.setData(index, "今天天气很好。", Qt.ItemDataRole.EditRole)
+    assert workspace.model.row(0).status == "edited"
+    out = tmp_path / "story.zh.txt"
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    workspace.export()
+    lines = out.read_text(encoding="utf-8").split("\n\n")
+    assert lines[0] == "今天天气很好。"
+    assert lines[1] == PARAGRAPHS[1]  # untranslated segments keep their source
+
+
+def test_unreadable_file_gives_a_message(client_free_workspace: TranslateWorkspace,
+                                         qtbot: QtBot, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    client_free_workspace.open_paths([binary])
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "binary" in shown[0]
+    assert client_free_workspace.model.rowCount() == 0
+
+
+@pytest.fixture
+def client_free_workspace(qapp: QApplication, qtbot: QtBot) -> Iterator[TranslateWorkspace]:
+    client = ModelClient()
+    widget = TranslateWorkspace(client)
+    qtbot.addWidget(widget)
+    yield widget
+    assert client.shutdown()
