@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.client.modelFailed.connect(self._on_client_model_failed)
         self.client.busyChanged.connect(self.stop_action.setEnabled)
         self.chat.replyFinished.connect(self._on_chat_reply_finished)
+        self.translate.speedChanged.connect(self._on_translate_speed_changed)
         self.welcome.builtinRequested.connect(self._on_welcome_builtin_requested)
         self.welcome.importRequested.connect(self._on_welcome_import_requested)
         self.welcome.managerRequested.connect(self.open_model_list)
@@ -244,6 +245,10 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.welcome:
             self.welcome.set_busy(False)
             self.welcome.set_status(message)
+
+    @Slot(float)
+    def _on_translate_speed_changed(self, tokens_per_second: float) -> None:
+        self.speed_label.setText(self.tr("{0:.1f} tokens/s").format(tokens_per_second))
 
     @Slot(object)
     def _on_chat_reply_finished(self, result: object) -> None:

@@ -65,6 +65,8 @@ def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
                                                  qtbot: QtBot) -> None:
     assert workspace.model.rowCount() == len(PARAGRAPHS)
     assert workspace.model.index(2, SegmentTableModel.SOURCE).data() == PARAGRAPHS[2]
+    speeds: list[float] = []
+    workspace.speedChanged.connect(speeds.append)
     workspace.translate_all()
     qtbot.waitUntil(lambda: workspace.model.counts()[0] == len(PARAGRAPHS), timeout=120_000)
     qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=10_000)
@@ -72,6 +74,8 @@ def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
         assert row.status == "draft"
         assert CJK.search(row.target), row.target
     assert workspace.progress.value() == len(PARAGRAPHS)
+    assert speeds and all(speed > 0 for speed in speeds)  # the status bar's tokens/s
+    assert workspace.eta_label.text() == ""
 
 
 @pytest.mark.model
