@@ -198,12 +198,16 @@ class TranslateWorkspace(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(SegmentTableModel.NUMBER,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths for the narrow columns: ResizeToContents would measure every row on
+        # each streamed update, which stalls the GUI on a long document.
+        metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(SegmentTableModel.NUMBER, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SegmentTableModel.NUMBER, metrics.horizontalAdvance("00000") + 8)
         header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.TARGET, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SegmentTableModel.STATUS,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SegmentTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SegmentTableModel.STATUS,
+                             metrics.horizontalAdvance("translating… ⚠") + 16)
         self.revision = RevisionPanel(self)
 
         top = QHBoxLayout()
