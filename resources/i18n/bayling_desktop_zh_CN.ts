@@ -260,7 +260,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Revision conversation</source>
@@ -280,7 +280,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     </message>
     <message>
         <source>Send the instruction (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送指令（Enter）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -288,7 +288,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>采纳</translation>
     </message>
     <message>
         <source>Write the proposal into the document</source>
@@ -332,7 +332,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Translation</source>
@@ -475,7 +475,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     </message>
     <message>
         <source>Detect language</source>
-        <translation type="unfinished"></translation>
+        <translation>自动检测语言</translation>
     </message>
     <message>
         <source>Swap languages</source>
@@ -503,7 +503,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     </message>
     <message>
         <source>Stop translating (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止翻译（Esc）</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -519,7 +519,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>All segments</source>
