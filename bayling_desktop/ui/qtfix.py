@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
-#: references added at a time; the timer tops up when fewer than half remain
+# references added at a time; the timer tops up when fewer than half remain
 RESERVE = 1 << 24
 CHECK_INTERVAL_MS = 5_000
 _PROBES = 16

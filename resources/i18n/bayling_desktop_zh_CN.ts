@@ -327,8 +327,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     <name>SegmentTableModel</name>
     <message>
         <source>#</source>
-        <extracomment>the user edited a translation in place: (segment index, new text)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Source</source>
@@ -470,8 +469,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     <name>TranslateWorkspace</name>
     <message>
         <source>Open…</source>
-        <extracomment>tokens per second of the latest segment, for the status bar True while a batch or a revision runs</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <source>Detect language</source>
@@ -689,8 +687,7 @@ An offline translation assistant running BayLing and other GGUF models on this c
     <name>_Loader</name>
     <message>
         <source>{0} could not be read: {1}</source>
-        <extracomment>rows whose height is recomputed per timer tick after a large document loads per segment: the revision conversation [(instruction, reply)] per segment: the messages of that conversation, kept byte-identical for KV reuse</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {0}：{1}</translation>
     </message>
 </context>
 </TS>

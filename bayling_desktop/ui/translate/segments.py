@@ -46,7 +46,7 @@ class SegmentTableModel(QAbstractTableModel):
     FlagsRole = Qt.ItemDataRole.UserRole + 2
     SegmentRole = Qt.ItemDataRole.UserRole + 3
 
-    #: the user edited a translation in place: (segment index, new text)
+    # the user edited a translation in place: (segment index, new text)
     targetEdited = Signal(int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -62,7 +62,7 @@ from .tasks import (
     make_revision_task,
 )
 
-#: rows whose height is recomputed per timer tick after a large document loads
+# rows whose height is recomputed per timer tick after a large document loads
 _RESIZE_CHUNK = 60
 
 
@@ -72,9 +72,9 @@ class OpenDocument:
 
     document: documents.Document
     rows: list[SegmentRow]
-    #: per segment: the revision conversation [(instruction, reply)]
+    # per segment: the revision conversation [(instruction, reply)]
     threads: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
-    #: per segment: the messages of that conversation, kept byte-identical for KV reuse
+    # per segment: the messages of that conversation, kept byte-identical for KV reuse
     messages: dict[int, list[Message]] = field(default_factory=dict)
 
 
@@ -120,9 +120,9 @@ class SetTarget(QUndoCommand):
 
 class TranslateWorkspace(QWidget):
     pathsOpened = Signal(list)
-    #: tokens per second of the latest segment, for the status bar
+    # tokens per second of the latest segment, for the status bar
     speedChanged = Signal(float)
-    #: True while a batch or a revision runs
+    # True while a batch or a revision runs
     busyChanged = Signal(bool)
 
     def __init__(self, client: ModelClient, parent: QWidget | None = None,
