@@ -1,26 +1,64 @@
 """Documents: read a file into translatable units and write it back translated.
 
-``open_document(path)`` picks the format module by extension; each module exposes
-``load(path) -> Document``.
+``open_document(path)`` picks the format by extension, confirmed by sniffing the
+content (a ``.txt`` that is really a Word file is refused with a clear message);
+each format module exposes ``load(path) -> Document``.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..errors import DocumentError
 from .model import Document, Unit
 
-__all__ = ["Document", "Unit", "default_output_path", "open_document", "supported_extensions"]
+__all__ = ["FORMAT_DESCRIPTIONS", "Document", "Unit", "default_output_path", "export_bilingual",
+           "open_document", "supported_extensions"]
 
-_LOADERS = {
-    ".txt": "txt",
-    ".text": "txt",
+#: extension -> (module, loader function name)
+_LOADERS: dict[str, tuple[str, str]] = {
+    ".txt": ("txt", "load"),
+    ".text": ("txt", "load"),
+    ".md": ("markdown", "load"),
+    ".markdown": ("markdown", "load"),
+    ".html": ("html", "load"),
+    ".htm": ("html", "load"),
+    ".docx": ("docx", "load"),
+    ".srt": ("subtitles", "load_srt"),
+    ".vtt": ("subtitles", "load_vtt"),
+    ".po": ("po", "load"),
+    ".pot": ("po", "load"),
 }
+
+FORMAT_DESCRIPTIONS: dict[str, str] = {
+    ".txt": "Plain text", ".text": "Plain text", ".md": "Markdown", ".markdown": "Markdown",
+    ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
+    ".vtt": "WebVTT subtitles", ".po": "gettext PO", ".pot": "gettext template",
+}
+
+_ZIP_FORMATS = {".docx"}
 
 
 def supported_extensions() -> tuple[str, ...]:
     return tuple(sorted(_LOADERS))
+
+
+def _sniff(path: Path) -> None:
+    """Refuse a file whose content contradicts its extension, before a parser chokes on it."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    suffix = path.suffix.lower()
+    is_zip = head.startswith(b"PK\x03\x04")
+    if suffix in _ZIP_FORMATS and not is_zip and head:
+        raise DocumentError(f"{path.name} is not a valid {FORMAT_DESCRIPTIONS[suffix]} file "
+                            "(it is not a zip archive: maybe a renamed text file?).")
+    if suffix not in _ZIP_FORMATS and (is_zip or head.startswith(b"%PDF")):
+        kind = "a PDF" if head.startswith(b"%PDF") else "an office document or zip archive"
+        raise DocumentError(f"{path.name} is really {kind}, not "
+                            f"{FORMAT_DESCRIPTIONS.get(suffix, 'text')}; rename it with the "
+                            "right extension.")
 
 
 def open_document(path: str | Path) -> Document:
@@ -29,17 +67,25 @@ def open_document(path: str | Path) -> Document:
         raise DocumentError(f"{path} does not exist.")
     if path.is_dir():
         raise DocumentError(f"{path} is a folder, not a file.")
-    module_name = _LOADERS.get(path.suffix.lower())
-    if module_name is None:
+    entry = _LOADERS.get(path.suffix.lower())
+    if entry is None:
         known = ", ".join(supported_extensions())
         raise DocumentError(f"{path.name}: this file type is not supported (supported: {known}).")
-    import importlib
-
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    document: Document = module.load(path)
-    return document
+    if path.stat().st_size == 0:
+        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    _sniff(path)
+    module = importlib.import_module(f"{__name__}.{entry[0]}")
+    loader: Callable[[Path], Document] = getattr(module, entry[1])
+    return loader(path)
 
 
 def default_output_path(path: Path, lang_code: str) -> Path:
     """``NAME.LANG.EXT`` beside the input."""
     return path.with_name(f"{path.stem}.{lang_code}{path.suffix}")
+
+
+def export_bilingual(document: Document, translations: Mapping[str, str], out_path: Path) -> None:
+    """Source and translation side by side: a two-column .docx table or an .html page."""
+    from .bilingual import write_bilingual
+
+    write_bilingual(document, translations, out_path)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..languages import Language
-from .backend import Backend, CancelToken, GenerationParams, GenerationStats
+from .backend import Backend, CancelToken, GenerationParams, GenerationStats, Message
 from .prompts import translation_messages
 
 _PREAMBLE = re.compile(
@@ -23,10 +23,16 @@ _PREAMBLE = re.compile(
 _QUOTES = (('"', '"'), ("“", "”"), ("「", "」"), ("『", "』"), ("'", "'"))
 
 
+STRICT_TAGS = ("\nKeep every tag such as <1>, </1> and <x2/> exactly as it is, around the "
+               "words it marks.")
+
+
 @dataclass
 class TranslationResult:
     text: str
     stats: GenerationStats
+    #: what could not be kept intact (broken formatting tags, lost placeholders)
+    problems: list[str] = field(default_factory=list)
 
 
 def clean_translation(output: str, source: str) -> str:
@@ -44,8 +50,6 @@ def clean_translation(output: str, source: str) -> str:
 
 def reply_budget(backend: Backend, source: str, ceiling: int) -> int:
     """New tokens allowed for translating *source*: generous, but proportional."""
-    from .backend import Message
-
     source_tokens = backend.count_tokens([Message("user", source)])
     return max(32, min(ceiling, 3 * source_tokens + 32))
 
@@ -54,10 +58,28 @@ def translate_text(backend: Backend, text: str, target: Language, source: Langua
                    terms: Sequence[str] = (), *, temperature: float = 0.0,
                    max_tokens: int = 1024, cancel: CancelToken | None = None,
                    on_piece: Callable[[str], None] | None = None) -> TranslationResult:
-    messages = translation_messages(text, target, source, terms)
+    """Translate one unit; protected spans and formatting tags come back intact or flagged."""
+    from ..documents.protect import protect, restore
+    from ..documents.tags import tag_names, validate_tags
+
+    protected, spans = protect(text)
     params = GenerationParams(temperature=temperature, top_p=1.0, seed=0,
-                              max_tokens=reply_budget(backend, text, max_tokens))
+                              max_tokens=reply_budget(backend, protected, max_tokens))
+    messages = translation_messages(protected, target, source, terms)
     completion = backend.stream(messages, params, cancel)
-    raw = completion.run(on_piece)
+    output = clean_translation(completion.run(on_piece), protected)
     assert completion.stats is not None
-    return TranslationResult(clean_translation(raw, text), completion.stats)
+    stats = completion.stats
+    problems = validate_tags(protected, output) if tag_names(protected) else []
+    if problems and stats.stop_reason != "cancelled":
+        # One retry with an explicit instruction about the tags (issue 3: retry once).
+        strict = [*messages[:-1], Message("user", messages[-1].content + STRICT_TAGS)]
+        retry = backend.stream(strict, params, cancel)
+        second = clean_translation(retry.run(), protected)
+        again = validate_tags(protected, second)
+        if len(again) < len(problems) or not again:
+            output, problems = second, again
+            stats = retry.stats or stats
+    restored, lost = restore(output, spans)
+    problems += [f"The model dropped {span!r}; it was put back at the end." for span in lost]
+    return TranslationResult(restored, stats, problems)

@@ -1,0 +1,162 @@
+"""HTML: every block element whose content is text and inline markup is one unit; inline
+elements travel as numbered tags and come back with their attributes. Scripts, styles,
+code and preformatted text are never sent; ``<title>`` and ``alt``-less text is kept."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from .encoding import MAX_TEXT_BYTES
+from .model import Document, Unit
+from .tags import Node, parse, strip_tags, validate_tags
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
+           "figcaption", "blockquote", "title", "summary", "legend", "label", "button",
+           "option", "div", "section", "article", "header", "footer", "aside", "main", "nav"}
+_SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "svg", "math",
+         "noscript", "template"}
+
+
+def _has_block_child(element: Any) -> bool:
+    return any(isinstance(child.tag, str) and (child.tag in _BLOCKS or child.tag in ("ul", "ol",
+               "table", "dl", "hr", "form")) for child in element)
+
+
+class HtmlDocument(Document):
+    format_name = "html"
+
+    def __init__(self, path: Path, tree: Any, elements: dict[str, int],
+                 units: list[Unit], encoding: str) -> None:
+        super().__init__(path, units)
+        self._tree = tree
+        self._elements = elements
+        self.encoding = encoding
+        self._trailing_newline = False
+        #: units whose formatting could not be rebuilt on the last export
+        self.flagged: dict[str, list[str]] = {}
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        import lxml.html
+
+        tree = copy.deepcopy(self._tree)
+        # The copy has the same shape: an element's position in document order finds it.
+        in_order = list(tree.getroot().iter())
+        self.flagged = {}
+        for unit in self.units:
+            if unit.id not in translations:
+                continue
+            element = in_order[self._elements[unit.id]]
+            _fill(element, unit.source, translations[unit.id], self.flagged, unit.id)
+        data = lxml.html.tostring(tree, encoding=self.encoding, method="html",
+                                  include_meta_content_type=False)
+        if not isinstance(data, bytes):
+            data = str(data).encode(self.encoding)
+        if self._trailing_newline and not data.endswith(b"\n"):
+            data += b"\n"
+        atomic_write_bytes(out_path, data)
+
+
+def _fill(element: Any, source: str, target: str, flagged: dict[str, list[str]],
+          unit_id: str) -> None:
+    """Put *target* into *element*, rebuilding inline children from its tags."""
+    inline = {n: c for n, c in enumerate(
+        (c for c in element if isinstance(c.tag, str)), start=1)}
+    problems = validate_tags(source, target)
+    tree = None
+    if not problems:
+        try:
+            tree = parse(target)
+        except ValueError as exc:
+            problems = [str(exc)]
+    lead = element.text[: len(element.text) - len(element.text.lstrip())] if (
+        element.text) else ""
+    for child in list(element):
+        element.remove(child)
+    if tree is None:
+        # Fallback: the text survives without its inline formatting, and the unit is flagged.
+        flagged[unit_id] = problems
+        element.text = lead + strip_tags(target)
+        return
+    element.text = lead
+    last = None
+    for part in tree.parts:
+        if isinstance(part, str):
+            if last is None:
+                element.text += part
+            else:
+                last.tail = (last.tail or "") + part
+            continue
+        child = copy.copy(inline[abs(part.number)])
+        child.tail = None
+        for grandchild in list(child):
+            child.remove(grandchild)
+        if part.number > 0:
+            # Nested markup inside an inline element comes back as its plain text.
+            child.text = strip_tags(_flatten(part))
+        element.append(child)
+        last = child
+
+
+def _flatten(node: Node) -> str:
+    return "".join(p if isinstance(p, str) else _flatten(p) for p in node.parts)
+
+
+def _tagged(element: Any) -> str:
+    """The element's content with each direct inline child as a numbered tag."""
+    parts = [element.text or ""]
+    number = 0
+    for child in element:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            parts.append(child.tail or "")
+            continue
+        number += 1
+        inner = "".join(child.itertext())
+        if child.tag in ("br", "img", "wbr", "input") or (not inner and len(child) == 0):
+            parts.append(f"<x{number}/>")
+        else:
+            parts.append(f"<{number}>{inner}</{number}>")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def load(path: Path) -> HtmlDocument:
+    import lxml.etree
+    import lxml.html
+
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise DocumentError(f"{path.name} is too large (over 50 MB).")
+    data = path.read_bytes()
+    if not data.strip():
+        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False)
+    try:
+        tree = lxml.html.document_fromstring(data, parser=parser).getroottree()
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise DocumentError(f"{path.name} is not a readable HTML file ({exc}).") from None
+    encoding = tree.docinfo.encoding or "utf-8"
+    units: list[Unit] = []
+    elements: dict[str, int] = {}
+    for position, element in enumerate(tree.getroot().iter()):
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+            continue
+        if any(a.tag in _SKIP for a in element.iterancestors()) or _has_block_child(element):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _SKIP for c in element.iter()):
+            continue
+        text = _tagged(element)
+        if not strip_tags(text).strip():
+            continue
+        unit_id = f"e{len(units) + 1}"
+        units.append(Unit(unit_id, text.strip(), element.tag))
+        elements[unit_id] = position
+    if not units:
+        raise DocumentError(f"{path.name} holds no text to translate.")
+    document = HtmlDocument(path, tree, elements, units, encoding)
+    document._trailing_newline = data.endswith(b"\n")
+    return document

@@ -1,0 +1,111 @@
+"""Markdown (CommonMark + GFM tables): headings, paragraphs, list items, quotes and table
+cells are units; code blocks, front matter and HTML blocks are never sent. Export
+replaces exactly the characters of each unit in the original lines, so everything else
+(markers, indentation, spacing, line endings) stays byte-identical."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_text
+from .encoding import read_text
+from .model import Document, Unit
+
+
+@dataclass(frozen=True)
+class _Span:
+    line: int
+    start: int
+    end: int
+
+
+class MarkdownDocument(Document):
+    format_name = "md"
+
+    def __init__(self, path: Path, lines: list[str], spans: dict[str, list[_Span]],
+                 units: list[Unit]) -> None:
+        super().__init__(path, units)
+        self._lines = lines
+        self._spans = spans
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        edits: dict[int, list[tuple[int, int, str]]] = {}
+        dropped: set[int] = set()
+        for unit_id, spans in self._spans.items():
+            if unit_id not in translations:
+                continue
+            text = translations[unit_id]
+            parts = text.split("\n")
+            if len(parts) == len(spans):
+                # Same shape as the source: each line goes back into its own line.
+                for span, part in zip(spans, parts, strict=True):
+                    edits.setdefault(span.line, []).append((span.start, span.end, part))
+                continue
+            first = spans[0]
+            prefix = self._lines[first.line][:first.start]
+            if prefix.strip():
+                text = " ".join(parts)  # inside a quote or list: keep it one line
+            edits.setdefault(first.line, []).append((first.start, first.end, text))
+            for span in spans[1:]:
+                dropped.add(span.line)
+        out: list[str] = []
+        for number, line in enumerate(self._lines):
+            if number in dropped and number not in edits:
+                continue
+            for start, end, text in sorted(edits.get(number, []), reverse=True):
+                line = line[:start] + text + line[end:]
+            out.append(line)
+        atomic_write_text(out_path, "".join(out))
+
+
+def _parser():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def load(path: Path) -> MarkdownDocument:
+    text, _encoding = read_text(path)
+    if not text.strip():
+        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    lines = text.splitlines(keepends=True)
+    bare = [line.rstrip("\r\n") for line in lines]
+    cursor: dict[int, int] = {}
+    spans: dict[str, list[_Span]] = {}
+    units: list[Unit] = []
+    kind = "paragraph"
+    in_list = 0
+    for token in _parser().parse(text):
+        if token.type == "list_item_open":
+            in_list += 1
+        elif token.type == "list_item_close":
+            in_list -= 1
+        elif token.type == "heading_open":
+            kind = "heading"
+        elif token.type == "paragraph_open":
+            kind = "list-item" if in_list else "paragraph"
+        elif token.type in ("th_open", "td_open"):
+            kind = "table-cell"
+        if token.type != "inline" or not token.map or not token.content.strip():
+            continue
+        located: list[_Span] = []
+        line_no = token.map[0]
+        for part in token.content.split("\n"):
+            while line_no < token.map[1]:
+                start = bare[line_no].find(part, cursor.get(line_no, 0)) if part else -1
+                if start >= 0:
+                    located.append(_Span(line_no, start, start + len(part)))
+                    cursor[line_no] = start + len(part)
+                    line_no += 1
+                    break
+                line_no += 1
+        if len(located) != len(token.content.split("\n")):
+            continue  # text we cannot place exactly is left untouched, never mangled
+        unit_id = f"b{len(units) + 1}"
+        units.append(Unit(unit_id, token.content, kind))
+        spans[unit_id] = located
+    return MarkdownDocument(path, lines, spans, units)

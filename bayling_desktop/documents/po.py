@@ -1,0 +1,78 @@
+"""gettext PO/POT: one unit per message. Export fills msgstr and marks it fuzzy, so the file
+goes back into a CAT tool or Weblate for review; the header, comments, contexts and
+references are kept, and the file keeps the charset its header declares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from .encoding import MAX_TEXT_BYTES
+from .model import Document, Unit
+
+
+class PoDocument(Document):
+    format_name = "po"
+
+    def __init__(self, path: Path, catalog: object, keys: dict[str, tuple[int, int]],
+                 units: list[Unit]) -> None:
+        super().__init__(path, units)
+        self._catalog = catalog
+        #: unit id -> (entry number, plural form or -1)
+        self._keys = keys
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        import copy
+
+        catalog = copy.deepcopy(self._catalog)
+        entries = list(catalog)  # type: ignore[call-overload]
+        for unit_id, (number, form) in self._keys.items():
+            if unit_id not in translations:
+                continue
+            entry = entries[number]
+            if form < 0:
+                entry.msgstr = translations[unit_id]
+            else:
+                entry.msgstr_plural[form] = translations[unit_id]
+            if "fuzzy" not in entry.flags:
+                entry.flags.append("fuzzy")
+        encoding = catalog.encoding or "utf-8"  # type: ignore[attr-defined]
+        try:
+            data = str(catalog).encode(encoding)
+        except (LookupError, UnicodeEncodeError):
+            data = str(catalog).encode("utf-8")
+        atomic_write_bytes(out_path, data)
+
+
+def load(path: Path) -> PoDocument:
+    import polib
+
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise DocumentError(f"{path.name} is too large (over 50 MB).")
+    try:
+        catalog = polib.pofile(str(path), wrapwidth=78)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise DocumentError(f"{path.name} is not a valid PO file ({exc}).") from None
+    units: list[Unit] = []
+    keys: dict[str, tuple[int, int]] = {}
+    for number, entry in enumerate(catalog):
+        if entry.obsolete or not entry.msgid:
+            continue
+        context = entry.msgctxt or entry.comment or ""
+        if entry.msgid_plural:
+            forms = sorted(entry.msgstr_plural) or [0, 1]
+            for form in forms:
+                source = entry.msgid if form == 0 else entry.msgid_plural
+                unit_id = f"m{number}-{form}"
+                units.append(Unit(unit_id, source, "entry", context,
+                                  entry.msgstr_plural.get(form) or None))
+                keys[unit_id] = (number, form)
+        else:
+            unit_id = f"m{number}"
+            units.append(Unit(unit_id, entry.msgid, "entry", context, entry.msgstr or None))
+            keys[unit_id] = (number, -1)
+    if not units:
+        raise DocumentError(f"{path.name} holds no messages to translate.")
+    return PoDocument(path, catalog, keys, units)

@@ -1,0 +1,70 @@
+"""Property tests: tags parse back to what produced them; protection is lossless."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bayling_desktop.documents.protect import protect, restore
+from bayling_desktop.documents.tags import Node, parse, strip_tags, validate_tags
+
+WORDS = st.text(alphabet=st.characters(blacklist_characters="<>", blacklist_categories=("Cs",)),
+                max_size=12)
+
+
+@st.composite
+def tagged(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    counter = draw(st.integers(min_value=1, max_value=5))
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        parts.append(draw(WORDS))
+        choice = draw(st.integers(min_value=0, max_value=2))
+        counter += 1
+        if choice == 1:
+            parts.append(f"<x{counter}/>")
+        elif choice == 2 and depth < 2:
+            parts.append(f"<{counter}>{draw(WORDS)}</{counter}>")
+    return "".join(parts)
+
+
+def flatten(node: Node) -> str:
+    return "".join(p if isinstance(p, str) else flatten(p) for p in node.parts)
+
+
+@given(tagged())
+def test_valid_tagging_validates_and_parses(text: str) -> None:
+    assert validate_tags(text, text) == []
+    assert flatten(parse(text)) == strip_tags(text)  # no text lost or moved by parsing
+
+
+@given(tagged())
+def test_dropping_a_tag_is_always_noticed(text: str) -> None:
+    tags = [t for t in ("<1>", "</1>", "<x2/>", "<2>", "</2>", "<3>", "</3>") if t in text]
+    for tag in tags:
+        assert validate_tags(text, text.replace(tag, "", 1))
+
+
+def test_misnested_tags_are_reported() -> None:
+    assert validate_tags("<1>a <2>b</2></1>", "<1>a <2>b</1></2>")
+    assert validate_tags("<1>a</1>", "<1>a</1><1>b</1>")
+
+
+ATOMS = st.sampled_from(["%s", "%(name)s", "{count}", "{{user}}", "https://example.org/x?y=1",
+                         "me@example.com", "`code`", "&amp;", "&#169;", "{0}"])
+
+
+@given(st.lists(st.tuples(WORDS, ATOMS), max_size=6), WORDS)
+def test_protection_round_trips_exactly(pairs: list[tuple[str, str]], tail: str) -> None:
+    text = "".join(word + " " + atom + " " for word, atom in pairs) + tail
+    protected, spans = protect(text)
+    for _word, atom in pairs:
+        assert atom not in protected.replace("<x", "")
+    restored, missing = restore(protected, spans)
+    assert restored == text and missing == []
+
+
+def test_lost_placeholders_are_put_back_and_reported() -> None:
+    _protected, spans = protect("Hello %(name)s, you have {count} messages")
+    restored, missing = restore("你好，你有消息 <x102/>", spans)
+    assert missing == ["%(name)s"]
+    assert "{count}" in restored and restored.endswith("%(name)s")
