@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import Document, default_output_path, open_document, supported_extensions
+from ..documents import (
+    Document,
+    default_output_path,
+    export_bilingual,
+    open_document,
+    supported_extensions,
+)
 from ..engine.backend import CancelToken
 from ..engine.translate import translate_text
 from ..errors import BaylingError
@@ -32,6 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="source language (default: detected)")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="output file (one input) or folder (several inputs)")
+    parser.add_argument("--bilingual", choices=("docx", "html"), default=None,
+                        help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
     parser.add_argument("--max-tokens", type=int, default=None,
                         help="most new tokens per unit (default from settings)")
     add_model_options(parser)
@@ -42,6 +50,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 class Job:
     document: Document
     output: Path
+    extra: list[Path] = field(default_factory=list)
 
 
 def _expand(inputs: list[Path]) -> list[Path]:
@@ -97,15 +106,25 @@ def run(args: argparse.Namespace) -> int:
                     backend, unit.source, target, source,
                     temperature=settings.translation_temperature,
                     max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel)
+                where = f"{job.document.path.name}, {unit.id}"
                 if result.text:
                     translations[unit.id] = result.text
                 else:
-                    problems.append(f"{job.document.path.name}, {unit.id}: the model returned "
-                                    "nothing; the source text was kept.")
+                    problems.append(f"{where}: the model returned nothing; the source text "
+                                    "was kept.")
+                problems += [f"{where}: {problem}" for problem in result.problems]
                 rate = result.stats.tokens_per_second
                 bar.update(bar.done + 1, rate=f"{rate:.1f} tok/s" if rate else None)
             job.document.export(translations, job.output)
-            print(f"Wrote {job.output}", file=sys.stderr) if not bar._tty else None
+            flagged: dict[str, list[str]] = getattr(job.document, "flagged", {})
+            for unit_id, unit_problems in flagged.items():
+                problems += [f"{job.document.path.name}, {unit_id}: {p} The text was kept "
+                             "without its inline formatting." for p in unit_problems]
+            if args.bilingual:
+                review = job.output.with_name(
+                    f"{job.output.stem}.bilingual.{args.bilingual}")
+                export_bilingual(job.document, translations, review)
+                job.extra.append(review)
     except KeyboardInterrupt:
         cancel.cancel()
         bar.close()
@@ -116,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
     bar.close()
     for job in jobs:
         print(job.output)
+        for extra in job.extra:
+            print(extra)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     return EXIT_WITH_PROBLEMS if problems else 0
