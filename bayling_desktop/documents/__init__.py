@@ -30,12 +30,15 @@ _LOADERS: dict[str, tuple[str, str]] = {
     ".vtt": ("subtitles", "load_vtt"),
     ".po": ("po", "load"),
     ".pot": ("po", "load"),
+    ".xlf": ("xliff", "load"),
+    ".xliff": ("xliff", "load"),
 }
 
 FORMAT_DESCRIPTIONS: dict[str, str] = {
     ".txt": "Plain text", ".text": "Plain text", ".md": "Markdown", ".markdown": "Markdown",
     ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
     ".vtt": "WebVTT subtitles", ".po": "gettext PO", ".pot": "gettext template",
+    ".xlf": "XLIFF", ".xliff": "XLIFF",
 }
 
 _ZIP_FORMATS = {".docx"}

@@ -13,7 +13,8 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from .encoding import MAX_TEXT_BYTES
 from .model import Document, Unit
-from .tags import Node, parse, strip_tags, validate_tags
+from .tags import strip_tags
+from .xmlinline import fill_inline, tagged_inline
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
            "figcaption", "blockquote", "title", "summary", "legend", "label", "button",
@@ -51,7 +52,9 @@ class HtmlDocument(Document):
             if unit.id not in translations:
                 continue
             element = in_order[self._elements[unit.id]]
-            _fill(element, unit.source, translations[unit.id], self.flagged, unit.id)
+            problems = fill_inline(element, unit.source, translations[unit.id])
+            if problems:
+                self.flagged[unit.id] = problems
         data = lxml.html.tostring(tree, encoding=self.encoding, method="html",
                                   include_meta_content_type=False)
         if not isinstance(data, bytes):
@@ -59,69 +62,6 @@ class HtmlDocument(Document):
         if self._trailing_newline and not data.endswith(b"\n"):
             data += b"\n"
         atomic_write_bytes(out_path, data)
-
-
-def _fill(element: Any, source: str, target: str, flagged: dict[str, list[str]],
-          unit_id: str) -> None:
-    """Put *target* into *element*, rebuilding inline children from its tags."""
-    inline = {n: c for n, c in enumerate(
-        (c for c in element if isinstance(c.tag, str)), start=1)}
-    problems = validate_tags(source, target)
-    tree = None
-    if not problems:
-        try:
-            tree = parse(target)
-        except ValueError as exc:
-            problems = [str(exc)]
-    lead = element.text[: len(element.text) - len(element.text.lstrip())] if (
-        element.text) else ""
-    for child in list(element):
-        element.remove(child)
-    if tree is None:
-        # Fallback: the text survives without its inline formatting, and the unit is flagged.
-        flagged[unit_id] = problems
-        element.text = lead + strip_tags(target)
-        return
-    element.text = lead
-    last = None
-    for part in tree.parts:
-        if isinstance(part, str):
-            if last is None:
-                element.text += part
-            else:
-                last.tail = (last.tail or "") + part
-            continue
-        child = copy.copy(inline[abs(part.number)])
-        child.tail = None
-        for grandchild in list(child):
-            child.remove(grandchild)
-        if part.number > 0:
-            # Nested markup inside an inline element comes back as its plain text.
-            child.text = strip_tags(_flatten(part))
-        element.append(child)
-        last = child
-
-
-def _flatten(node: Node) -> str:
-    return "".join(p if isinstance(p, str) else _flatten(p) for p in node.parts)
-
-
-def _tagged(element: Any) -> str:
-    """The element's content with each direct inline child as a numbered tag."""
-    parts = [element.text or ""]
-    number = 0
-    for child in element:
-        if not isinstance(child.tag, str):  # comments, processing instructions
-            parts.append(child.tail or "")
-            continue
-        number += 1
-        inner = "".join(child.itertext())
-        if child.tag in ("br", "img", "wbr", "input") or (not inner and len(child) == 0):
-            parts.append(f"<x{number}/>")
-        else:
-            parts.append(f"<{number}>{inner}</{number}>")
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def load(path: Path) -> HtmlDocument:
@@ -149,7 +89,7 @@ def load(path: Path) -> HtmlDocument:
             continue
         if any(isinstance(c.tag, str) and c.tag in _SKIP for c in element.iter()):
             continue
-        text = _tagged(element)
+        text = tagged_inline(element)
         if not strip_tags(text).strip():
             continue
         unit_id = f"e{len(units) + 1}"

@@ -89,6 +89,33 @@ HTML = """<!DOCTYPE html>
 """
 
 
+XLF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="app.txt" source-language="en" target-language="zh" datatype="plaintext">
+    <body>
+      <trans-unit id="greet">
+        <source>Hello <g id="1">dear</g> user<x id="2"/>!</source>
+        <note>On the start page</note>
+      </trans-unit>
+      <trans-unit id="skip" translate="no"><source>ACME</source></trans-unit>
+      <trans-unit id="bye"><source>Goodbye.</source><target>Old</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+XLF20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh">
+  <file id="f1">
+    <unit id="u1">
+      <segment><source>Press <pc id="1">Save</pc> now.</source></segment>
+      <segment><source>Then close.</source></segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
 def make_docx(path: Path) -> Path:
     doc = docx.Document()
     doc.add_heading("The Title", 1)
@@ -117,6 +144,8 @@ FILES: dict[str, Callable[[Path], Path]] = {
     "html": lambda d: write(d / "page.html", HTML),
     "txt": lambda d: write(d / "plain.txt", "One.\n\nTwo\nlines.\n"),
     "docx": lambda d: make_docx(d / "report.docx"),
+    "xlf12": lambda d: write(d / "app.xlf", XLF12),
+    "xlf20": lambda d: write(d / "app2.xliff", XLF20),
 }
 BYTE_IDENTICAL = {"md", "vtt", "html", "txt"}
 
@@ -128,6 +157,17 @@ def content_of(path: Path) -> object:
         return ([(p.text, [(r.text, r.bold) for r in p.runs]) for p in doc.paragraphs],
                 [c.text for c in doc.tables[0].rows[0].cells],
                 doc.sections[0].header.paragraphs[0].text)
+    if path.suffix in (".xlf", ".xliff"):
+        from lxml import etree
+
+        root = etree.parse(str(path)).getroot()
+        for element in root.iter():  # targets and states are what export adds on purpose
+            element.attrib.pop("state", None)
+            for target in element.findall("{*}target"):
+                if target.tail:
+                    target.getprevious().tail = (target.getprevious().tail or "") + target.tail
+                element.remove(target)
+        return etree.tostring(root, method="c14n")
     if path.suffix == ".po":
         # msgstr and the fuzzy flag are what export changes on purpose
         return [(e.msgctxt, e.msgid, e.msgid_plural, e.occurrences, e.comment)
@@ -158,7 +198,8 @@ def test_marker_translator_visits_every_unit_once(kind: str, tmp_path: Path) -> 
     document.export({u.id: f"⟦{u.source}⟧" for u in document.units}, out)
     again = open_document(out)
     # PO keeps the source and fills the target; every other format replaces the text
-    texts = [strip_tags(u.target or "" if kind == "po" else u.source) for u in again.units]
+    fills_targets = kind == "po" or kind.startswith("xlf")
+    texts = [strip_tags(u.target or "" if fills_targets else u.source) for u in again.units]
     assert len(texts) == len(document.units)
     for text in texts:
         assert text.count("⟦") == 1 and text.count("⟧") == 1, text
@@ -217,6 +258,35 @@ def test_broken_tags_fall_back_to_plain_text_and_flag(tmp_path: Path) -> None:
     page.export({link.id: "访问 我们的网站"}, tmp_path / "x.html")
     assert "访问 我们的网站" in (tmp_path / "x.html").read_text(encoding="utf-8")
     assert link.id in page.flagged  # type: ignore[attr-defined]
+
+
+def test_xliff_targets_states_and_inline_codes(tmp_path: Path) -> None:
+    document = open_document(FILES["xlf12"](tmp_path))
+    assert [u.id for u in document.units] == ["greet", "bye"]  # translate="no" skipped
+    greet = document.units[0]
+    assert greet.source == "Hello <1>dear</1> user<x2/>!"
+    assert greet.context == "On the start page" and document.units[1].target == "Old"
+    out = tmp_path / "zh.xlf"
+    document.export({"greet": "你好，<1>亲爱的</1>用户<x2/>！", "bye": "再见。"}, out)
+    text = out.read_text(encoding="utf-8")
+    assert ('<target state="needs-review-translation">你好，<g id="1">亲爱的</g>用户<x id="2"/>！'
+            "</target>") in text
+    assert "Old" not in text
+    two = open_document(FILES["xlf20"](tmp_path))
+    two.export({u.id: "译" + u.source for u in two.units}, tmp_path / "zh2.xliff")
+    text2 = (tmp_path / "zh2.xliff").read_text(encoding="utf-8")
+    assert text2.count('state="translated"') == 2 and '<pc id="1">Save</pc>' in text2
+
+
+def test_xliff_with_entities_is_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlf"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+                    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                    "<file><body><trans-unit id='1'><source>&b;</source></trans-unit>"
+                    "</body></file></xliff>", encoding="utf-8")
+    with pytest.raises(DocumentError, match="entities"):
+        open_document(bomb)
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".html"])

@@ -1,0 +1,122 @@
+"""XLIFF 1.2 and 2.x, the CAT tools' exchange format: one unit per trans-unit (1.2) or
+segment (2.x). Inline codes (g, x, ph, pc…) travel as numbered tags. Export fills the
+targets and marks them for review (1.2 ``state="needs-review-translation"``, 2.x
+``state="translated"``) so the file goes straight back into OmegaT, Trados or memoQ.
+Parsed defensively: no DTDs, no entity expansion, no network."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from .encoding import MAX_TEXT_BYTES
+from .model import Document, Unit
+from .tags import strip_tags
+from .xmlinline import fill_inline, tagged_inline
+
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+
+
+class XliffDocument(Document):
+    format_name = "xliff"
+
+    def __init__(self, path: Path, tree: Any, version: str, units: list[Unit],
+                 positions: dict[str, int]) -> None:
+        super().__init__(path, units)
+        self._tree = tree
+        self.version = version
+        #: unit id -> position of its <source> element in document order
+        self._positions = positions
+        self.flagged: dict[str, list[str]] = {}
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        from lxml import etree
+
+        tree = copy.deepcopy(self._tree)
+        in_order = list(tree.getroot().iter())
+        ns = NS12 if self.version.startswith("1") else NS20
+        self.flagged = {}
+        for unit in self.units:
+            if unit.id not in translations:
+                continue
+            source = in_order[self._positions[unit.id]]
+            parent = source.getparent()
+            target = parent.find(f"{{{ns}}}target")
+            if target is None:
+                target = etree.Element(f"{{{ns}}}target")
+                source.addnext(target)
+            target.clear()
+            target.text = source.text
+            for child in source:
+                target.append(copy.deepcopy(child))
+            problems = fill_inline(target, unit.source, translations[unit.id])
+            if problems:
+                self.flagged[unit.id] = problems
+            if ns == NS12:
+                target.set("state", "needs-review-translation")
+            else:
+                parent.set("state", "translated")
+        data = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+        atomic_write_bytes(out_path, b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=False)
+
+
+def load(path: Path) -> XliffDocument:
+    from lxml import etree
+
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise DocumentError(f"{path.name} is too large (over 50 MB).")
+    data = path.read_bytes()
+    if b"<!ENTITY" in data[:65536]:
+        raise DocumentError(f"{path.name} declares XML entities; such files are refused "
+                            "because they can hide an XML bomb or read other files.")
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"{path.name} is not well-formed XML ({exc}).") from None
+    root = tree.getroot()
+    namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if namespace == NS12:
+        version, pattern = "1.2", f".//{{{NS12}}}trans-unit"
+    elif namespace == NS20:
+        version, pattern = root.get("version", "2.0"), f".//{{{NS20}}}segment"
+    else:
+        raise DocumentError(f"{path.name} is not an XLIFF 1.2 or 2.x file.")
+    ns = NS12 if version == "1.2" else NS20
+    # lxml keeps one proxy per element while it is referenced: hold them all so ids stay valid
+    everything = list(root.iter())
+    positions_of = {id(e): n for n, e in enumerate(everything)}
+    units: list[Unit] = []
+    positions: dict[str, int] = {}
+    for number, holder in enumerate(root.iterfind(pattern)):
+        if holder.get("translate") == "no":
+            continue
+        source = holder.find(f"{{{ns}}}source")
+        if source is None:
+            continue
+        text = tagged_inline(source)
+        if not strip_tags(text).strip():
+            continue
+        unit_id = holder.get("id") or (holder.getparent().get("id", "") + f"-{number}")
+        if unit_id in positions:
+            unit_id = f"{unit_id}-{number}"
+        target = holder.find(f"{{{ns}}}target")
+        existing = tagged_inline(target) if target is not None else None
+        note = holder.find(f"{{{ns}}}note")
+        units.append(Unit(unit_id, text, "trans-unit",
+                          note.text or "" if note is not None else "", existing or None))
+        positions[unit_id] = positions_of[id(source)]
+    if not units:
+        raise DocumentError(f"{path.name} holds no units to translate.")
+    return XliffDocument(path, tree, version, units, positions)
