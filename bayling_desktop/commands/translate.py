@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import Settings
 from ..documents import (
     Document,
     default_output_path,
@@ -14,10 +15,11 @@ from ..documents import (
     open_document,
     supported_extensions,
 )
-from ..engine.backend import CancelToken
+from ..engine.backend import Backend, CancelToken
 from ..engine.translate import translate_text
 from ..errors import BaylingError
 from ..languages import Language, resolve
+from ..storage.project_store import DONE, ProjectStore
 from .common import add_model_options, open_backend, settings_from_args
 from .progressbar import ProgressBar
 
@@ -40,6 +42,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="output file (one input) or folder (several inputs)")
     parser.add_argument("--bilingual", choices=("docx", "html"), default=None,
                         help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
+    parser.add_argument("--project", metavar="NAME", default=None,
+                        help="keep this translation as a project: rerunning with the same "
+                             "NAME resumes it and translates only unfinished segments")
+    parser.add_argument("--no-memory", action="store_true",
+                        help="do not reuse exact matches from the translation memory")
     parser.add_argument("--max-tokens", type=int, default=None,
                         help="most new tokens per unit (default from settings)")
     add_model_options(parser)
@@ -87,56 +94,107 @@ def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
     return jobs
 
 
+class _LazyBackend:
+    """Loads the model on first use: a run served from the project or the translation
+    memory never pays for loading it."""
+
+    def __init__(self, args: argparse.Namespace, settings: Settings) -> None:
+        self._args = args
+        self._settings = settings
+        self.backend: Backend | None = None
+        self.calls = 0
+
+    def get(self) -> Backend:
+        if self.backend is None:
+            self.backend = open_backend(self._args, self._settings)
+        self.calls += 1
+        return self.backend
+
+    def close(self) -> None:
+        if self.backend is not None:
+            self.backend.close()
+
+
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     target = resolve(args.to)
     source = resolve(args.source) if args.source else None
     jobs = _plan(args, target)  # read every input before loading the model: fail fast
-    backend = open_backend(args, settings)
+    store = ProjectStore()
+    model = _LazyBackend(args, settings)
     total = sum(len(job.document.units) for job in jobs)
     bar = ProgressBar(total, "Translating")
     cancel = CancelToken()
     problems: list[str] = []
+    reused = 0
     try:
         for job in jobs:
+            document = job.document
+            name = args.project if len(jobs) == 1 else f"{args.project}:{document.path.name}"
+            project = store.open_or_create(
+                name or f"cli:{document.path.resolve()}:{target.code}", document.path,
+                target.code, source.code if source else "",
+                [(u.id, u.source) for u in document.units])
             translations: dict[str, str] = {}
-            for unit in job.document.units:
-                bar.update(label=job.document.path.name)
+            for idx, unit in enumerate(document.units):
+                bar.update(label=document.path.name)
+                where = f"{document.path.name}, {unit.id}"
+                segment = project.segments[idx]
+                if args.project and segment.status in DONE and segment.target:
+                    translations[unit.id] = segment.target  # done in an earlier run
+                    bar.update(bar.done + 1)
+                    continue
+                remembered = None if args.no_memory else store.memory_lookup(
+                    project.source_lang, target.code, unit.source)
+                if remembered:
+                    reused += 1
+                    translations[unit.id] = remembered
+                    store.save_segment(project, idx, remembered, "draft", [], "memory")
+                    bar.update(bar.done + 1)
+                    continue
                 result = translate_text(
-                    backend, unit.source, target, source,
+                    model.get(), unit.source, target, source,
                     temperature=settings.translation_temperature,
                     max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel)
-                where = f"{job.document.path.name}, {unit.id}"
                 if result.text:
                     translations[unit.id] = result.text
+                    store.save_segment(project, idx, result.text, "draft", result.problems,
+                                       "model")
                 else:
+                    store.save_segment(project, idx, "", "error",
+                                       ["The model returned nothing."], "model")
                     problems.append(f"{where}: the model returned nothing; the source text "
                                     "was kept.")
                 problems += [f"{where}: {problem}" for problem in result.problems]
                 rate = result.stats.tokens_per_second
                 bar.update(bar.done + 1, rate=f"{rate:.1f} tok/s" if rate else None)
-            job.document.export(translations, job.output)
-            flagged: dict[str, list[str]] = getattr(job.document, "flagged", {})
+            document.export(translations, job.output)
+            flagged: dict[str, list[str]] = getattr(document, "flagged", {})
             for unit_id, unit_problems in flagged.items():
-                problems += [f"{job.document.path.name}, {unit_id}: {p} The text was kept "
+                problems += [f"{document.path.name}, {unit_id}: {p} The text was kept "
                              "without its inline formatting." for p in unit_problems]
             if args.bilingual:
                 review = job.output.with_name(
                     f"{job.output.stem}.bilingual.{args.bilingual}")
-                export_bilingual(job.document, translations, review)
+                export_bilingual(document, translations, review)
                 job.extra.append(review)
     except KeyboardInterrupt:
         cancel.cancel()
         bar.close()
-        print("Cancelled; the file in progress was not written.", file=sys.stderr)
+        print("Cancelled; finished segments are saved"
+              + (f" in project {args.project!r}" if args.project else "")
+              + "; the file in progress was not written.", file=sys.stderr)
         return 130
     finally:
-        backend.close()
+        model.close()
+        store.close()
     bar.close()
     for job in jobs:
         print(job.output)
         for extra in job.extra:
             print(extra)
+    if reused:
+        print(f"{reused} segments came from the translation memory.", file=sys.stderr)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     return EXIT_WITH_PROBLEMS if problems else 0
