@@ -152,3 +152,27 @@ def client_free_workspace(qapp: QApplication, qtbot: QtBot) -> Iterator[Translat
     qtbot.addWidget(widget)
     yield widget
     assert client.shutdown()
+
+
+@pytest.mark.model
+def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
+                                  client: ModelClient, tmp_path: Path) -> None:
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    translated = [row.target for row in workspace.model.rows()]
+    # A new window on the same file: everything comes back, nothing is left to translate.
+    again = TranslateWorkspace(client, settings=workspace.settings)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.model.modelReset, timeout=10_000):
+        again.open_paths([tmp_path / "story.txt"])
+    assert [row.target for row in again.model.rows()] == translated
+    assert again.model.counts() == (len(PARAGRAPHS), len(PARAGRAPHS))
+    # Another file repeating a sentence gets it from the translation memory, not the model.
+    other = tmp_path / "other.txt"
+    other.write_text(f"{PARAGRAPHS[3]}\n", encoding="utf-8")
+    with qtbot.waitSignal(again.model.modelReset, timeout=10_000):
+        again.open_paths([other])
+    again.translate_all()
+    assert again.memory_hits == 1
+    assert again._batch_job is None  # no model job was needed
+    assert again.model.row(0).target == translated[3]

@@ -47,6 +47,8 @@ from ...config import Settings
 from ...engine.backend import Message
 from ...errors import BaylingError
 from ...languages import Language, all_languages, resolve
+from ...storage.database import StorageError
+from ...storage.project_store import Project, ProjectStore
 from ..worker import ModelClient, TaskFn
 from .revision import RevisionPanel
 from .segments import SegmentFilter, SegmentRow, SegmentTableModel
@@ -76,6 +78,8 @@ class OpenDocument:
     threads: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # per segment: the messages of that conversation, kept byte-identical for KV reuse
     messages: dict[int, list[Message]] = field(default_factory=dict)
+    # where its translations are saved, for the current target language
+    project: Project | None = None
 
 
 class _Loader(QObject):
@@ -130,6 +134,14 @@ class TranslateWorkspace(QWidget):
         super().__init__(parent)
         self.client = client
         self.settings = settings or Settings()
+        self.store: ProjectStore | None = None
+        store_error = ""
+        try:
+            self.store = ProjectStore()
+        except StorageError as exc:  # work is still possible, only not saved: say so
+            store_error = str(exc)
+        # segments filled from the translation memory instead of the model, this session
+        self.memory_hits = 0
         self.undo_stack = QUndoStack(self)
         self.model = SegmentTableModel(self)
         self.filter = SegmentFilter(self)
@@ -153,6 +165,9 @@ class TranslateWorkspace(QWidget):
         self._connect()
         self._retranslate()
         self._update_actions()
+        if store_error:
+            self._show_message(self.tr("Translations will not be saved: {0}").format(
+                store_error), error=True)
 
     # -- building -----------------------------------------------------------------------
 
@@ -249,6 +264,7 @@ class TranslateWorkspace(QWidget):
         self.open_button.clicked.connect(self.open_dialog)
         self.document_combo.currentIndexChanged.connect(self._on_document_combo_changed)
         self.swap_button.clicked.connect(self._on_swap_button_clicked)
+        self.target_combo.currentIndexChanged.connect(self._on_target_combo_changed)
         self.translate_all_button.clicked.connect(self.translate_all)
         self.translate_selected_button.clicked.connect(self.translate_selected)
         self.pause_button.toggled.connect(self._on_pause_button_toggled)
@@ -347,6 +363,7 @@ class TranslateWorkspace(QWidget):
             self._show_message(self.tr("{0} holds no text to translate.").format(path.name))
             return
         doc = OpenDocument(document, rows)
+        self._bind_project(doc)
         self.docs[path] = doc
         if self.document_combo.findData(str(path)) < 0:
             self.document_combo.addItem(path.name, str(path))
@@ -355,6 +372,38 @@ class TranslateWorkspace(QWidget):
         warnings = list(getattr(document, "warnings", []))
         self._show_message("\n".join(warnings) if warnings else self.tr(
             "{0}: {1} segments.").format(path.name, len(rows)))
+
+    def _project_name(self, doc: OpenDocument) -> str:
+        return f"gui:{doc.document.path.resolve()}:{self.target_language().code}"
+
+    def _bind_project(self, doc: OpenDocument) -> None:
+        """Attach the saved project for this file and target language, restoring its work."""
+        if self.store is None:
+            return
+        source = self.source_language()
+        doc.project = self.store.open_or_create(
+            self._project_name(doc), doc.document.path, self.target_language().code,
+            source.code if source else "", [(r.unit_id, r.source) for r in doc.rows])
+        for row, saved in zip(doc.rows, doc.project.segments, strict=True):
+            unit_target = doc.document.units[row.index].target or ""
+            row.target = saved.target or unit_target
+            row.status = saved.status if saved.target or saved.status == "error" else (
+                "draft" if unit_target else "new")
+            row.flags = list(saved.flags)
+
+    def _save(self, doc: OpenDocument, segment: int, author: str) -> None:
+        if self.store is not None and doc.project is not None:
+            row = doc.rows[segment]
+            self.store.save_segment(doc.project, segment, row.target, row.status, row.flags,
+                                    author)
+
+    @Slot(int)
+    def _on_target_combo_changed(self, _number: int) -> None:
+        doc = self.current
+        if doc is None or self._batch_job is not None:
+            return
+        self._bind_project(doc)
+        self._show(doc)
 
     @Slot(object, str)
     def _on_loader_failed(self, path: Path, message: str) -> None:
@@ -437,6 +486,10 @@ class TranslateWorkspace(QWidget):
         if not self.client.ready:
             self._show_message(self.tr("The model is not loaded yet."), error=True)
             return
+        segments = self._fill_from_memory(doc, segments)
+        if not segments:
+            self._show_message(self.tr("Every segment came from the translation memory."))
+            return
         job = Job(tuple((i, doc.rows[i].source) for i in segments), self.target_language(),
                   self.source_language(), {}, self.settings.translation_temperature,
                   self.settings.max_tokens)
@@ -448,6 +501,25 @@ class TranslateWorkspace(QWidget):
         self._batch_job = self.client.submit_task(cast(TaskFn, make_batch_task(job, self._pause)))
         self._show_message(self.tr("Translating {0} segments…").format(len(segments)))
         self._update_actions()
+
+    def _fill_from_memory(self, doc: OpenDocument, segments: list[int]) -> list[int]:
+        """Use exact translation-memory matches; return the segments the model must do."""
+        if self.store is None:
+            return segments
+        source = self.source_language()
+        remaining = []
+        reused = 0
+        for segment in segments:
+            found = self.store.memory_lookup(source.code if source else "",
+                                             self.target_language().code,
+                                             doc.rows[segment].source)
+            if found:
+                self.apply_target(doc, segment, found, "draft", author="memory")
+                reused += 1
+            else:
+                remaining.append(segment)
+        self.memory_hits += reused
+        return remaining
 
     @Slot(bool)
     def _on_pause_button_toggled(self, paused: bool) -> None:
@@ -494,6 +566,8 @@ class TranslateWorkspace(QWidget):
                 self.model.update_row(value.segment, target=value.text, status="draft",
                                       flags=self._qa(doc.rows[value.segment].source, value.text))
             self.table.resizeRowToContents(self._proxy_row(value.segment))
+            if value.error != "cancelled":
+                self._save(doc, value.segment, "model")
             self._batch_done = value.done
             if value.tokens_per_second:
                 self.speedChanged.emit(value.tokens_per_second)
@@ -553,8 +627,9 @@ class TranslateWorkspace(QWidget):
 
     # -- editing and revising -------------------------------------------------------------
 
-    def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str) -> None:
-        """Write a translation into a row (used by undo commands)."""
+    def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,
+                     author: str = "user") -> None:
+        """Write a translation into a row and save it (edits, accepted revisions, undo)."""
         flags = self._qa(doc.rows[segment].source, text) if text else []
         if doc is self.current:
             self.model.update_row(segment, target=text, status=status, flags=flags)
@@ -562,6 +637,7 @@ class TranslateWorkspace(QWidget):
         else:
             row = doc.rows[segment]
             row.target, row.status, row.flags = text, status, flags
+        self._save(doc, segment, author)
         self._update_progress()
 
     @Slot(int, str)
@@ -656,9 +732,7 @@ class TranslateWorkspace(QWidget):
         same = self.tr("Same format (*{0})").format(source.suffix)
         bilingual_docx = self.tr("Bilingual table (*.docx)")
         bilingual_html = self.tr("Bilingual side by side (*.html)")
-        filters = [same]
-        if hasattr(documents, "export_bilingual"):
-            filters += [bilingual_docx, bilingual_html]
+        filters = [same, bilingual_docx, bilingual_html]
         name, chosen = QFileDialog.getSaveFileName(self, self.tr("Export translation"),
                                                    str(suggested), ";;".join(filters))
         if not name:
@@ -667,7 +741,7 @@ class TranslateWorkspace(QWidget):
         translations = {r.unit_id: r.target for r in doc.rows if r.target.strip() and r.done}
         try:
             if chosen in (bilingual_docx, bilingual_html):
-                documents.export_bilingual(doc.document, translations, out)  # type: ignore[attr-defined]
+                documents.export_bilingual(doc.document, translations, out)
             else:
                 doc.document.export(translations, out)
         except BaylingError as exc:
