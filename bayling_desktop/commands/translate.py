@@ -20,6 +20,7 @@ from ..engine.translate import translate_text
 from ..errors import BaylingError
 from ..languages import Language, resolve
 from ..storage.project_store import DONE, ProjectStore
+from ..translation.glossary import Glossary, load_glossary
 from .common import add_model_options, open_backend, settings_from_args
 from .progressbar import ProgressBar
 
@@ -42,6 +43,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="output file (one input) or folder (several inputs)")
     parser.add_argument("--bilingual", choices=("docx", "html"), default=None,
                         help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
+    parser.add_argument("--glossary", metavar="FILE", type=Path, default=None,
+                        help="required term translations (.csv, .tsv or .tbx)")
     parser.add_argument("--project", metavar="NAME", default=None,
                         help="keep this translation as a project: rerunning with the same "
                              "NAME resumes it and translates only unfinished segments")
@@ -120,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
     target = resolve(args.to)
     source = resolve(args.source) if args.source else None
     jobs = _plan(args, target)  # read every input before loading the model: fail fast
+    glossary = load_glossary(args.glossary) if args.glossary else Glossary()
     store = ProjectStore()
     model = _LazyBackend(args, settings)
     total = sum(len(job.document.units) for job in jobs)
@@ -152,10 +156,12 @@ def run(args: argparse.Namespace) -> int:
                     store.save_segment(project, idx, remembered, "draft", [], "memory")
                     bar.update(bar.done + 1)
                     continue
+                terms = [t.target for t in glossary.matches(unit.source)]
                 result = translate_text(
-                    model.get(), unit.source, target, source,
+                    model.get(), unit.source, target, source, terms,
                     temperature=settings.translation_temperature,
                     max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel)
+                result.problems += glossary.violations(unit.source, result.text)
                 if result.text:
                     translations[unit.id] = result.text
                     store.save_segment(project, idx, result.text, "draft", result.problems,

@@ -54,6 +54,21 @@ def reply_budget(backend: Backend, source: str, ceiling: int) -> int:
     return max(32, min(ceiling, 3 * source_tokens + 32))
 
 
+_last_detected: list[str] = []
+
+
+def _detect(text: str) -> Language | None:
+    """The source language when the user did not say: detected, or the last one seen."""
+    from ..languages import resolve
+    from ..translation.langdetect import detect_language
+
+    code = detect_language(text, fallback=_last_detected[-1] if _last_detected else None)
+    if code is None:
+        return None
+    _last_detected[:] = [code]
+    return resolve(code)
+
+
 def translate_text(backend: Backend, text: str, target: Language, source: Language | None = None,
                    terms: Sequence[str] = (), *, temperature: float = 0.0,
                    max_tokens: int = 1024, cancel: CancelToken | None = None,
@@ -62,6 +77,8 @@ def translate_text(backend: Backend, text: str, target: Language, source: Langua
     from ..documents.protect import protect, restore
     from ..documents.tags import tag_names, validate_tags
 
+    if source is None:
+        source = _detect(text)
     protected, spans = protect(text)
     params = GenerationParams(temperature=temperature, top_p=1.0, seed=0,
                               max_tokens=reply_budget(backend, protected, max_tokens))

@@ -1,1 +1,1 @@
-"""translation."""
+"""Translation work above single requests: glossaries, language detection, projects."""

@@ -80,3 +80,18 @@ def test_exact_memory_match_skips_the_model(tmp_path: Path, qwen_model_path: Pat
     assert "2 segments came from the translation memory" in result.stderr
     paragraphs = (tmp_path / "b.zh.txt").read_text(encoding="utf-8").split("\n\n")
     assert paragraphs[1].strip() == remembered
+
+
+def test_glossary_terms_are_requested_and_checked(tmp_path: Path,
+                                                  qwen_model_path: Path) -> None:
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("cloud computing,云端运算\n", encoding="utf-8")
+    source = tmp_path / "c.txt"
+    source.write_text("Cloud computing is cheap.\n\nThe cat sleeps.\n", encoding="utf-8")
+    result = cli("translate", source, "--to", "zh", "--glossary", glossary, "--no-memory",
+                 model=qwen_model_path)
+    assert result.returncode in (0, 3), result.stderr
+    first = (tmp_path / "c.zh.txt").read_text(encoding="utf-8").split("\n\n")[0]
+    warned = "“cloud computing” should be translated as “云端运算”" in result.stderr
+    assert ("云端运算" in first) != warned  # flagged exactly when the term is missing
+    assert result.stderr.count("Glossary:") <= 1  # the cat sentence has no term to check
