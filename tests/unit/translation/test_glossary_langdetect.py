@@ -48,8 +48,10 @@ def test_terms_in_the_prompt_and_violations() -> None:
 
 
 @pytest.mark.parametrize(("text", "code"), [
-    ("今天天气很好，我们去公园散步吧。", "zh"), ("今日はとても良い天気ですね、散歩しましょう。", "ja"),
-    ("오늘은 날씨가 정말 좋네요 산책합시다", "ko"), ("Сегодня очень хорошая погода для прогулки", "ru"),
+    ("今天天气很好，我们去公园散步吧。", "zh"),
+    ("今日はとても良い天気ですね、散歩しましょう。", "ja"),
+    ("오늘은 날씨가 정말 좋네요 산책합시다", "ko"),
+    ("Сегодня очень хорошая погода для прогулки", "ru"),
     ("The weather is very nice and we are going to the park.", "en"),
     ("Das Wetter ist heute sehr schön und wir gehen in den Park.", "de"),
     ("Le temps est très beau et nous allons dans le parc.", "fr"),
