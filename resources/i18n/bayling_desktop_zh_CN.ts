@@ -468,6 +468,10 @@ An offline translation assistant running BayLing and other GGUF models on this c
 <context>
     <name>TranslateWorkspace</name>
     <message>
+        <source>Translations will not be saved: {0}</source>
+        <translation>译文将无法保存：{0}</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -506,6 +510,14 @@ An offline translation assistant running BayLing and other GGUF models on this c
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Glossary ({0})…</source>
+        <translation>术语表（{0}）…</translation>
+    </message>
+    <message>
+        <source>Load required term translations from a .csv, .tsv or .tbx file</source>
+        <translation>从 .csv、.tsv 或 .tbx 文件载入必须使用的术语译法</translation>
     </message>
     <message>
         <source>Save the translated document (Ctrl+S)</source>
@@ -576,6 +588,10 @@ An offline translation assistant running BayLing and other GGUF models on this c
         <translation>模型尚未加载。</translation>
     </message>
     <message>
+        <source>Every segment came from the translation memory.</source>
+        <translation>所有片段都来自翻译记忆。</translation>
+    </message>
+    <message>
         <source>Translating {0} segments…</source>
         <translation>正在翻译 {0} 个片段…</translation>
     </message>
@@ -594,6 +610,22 @@ An offline translation assistant running BayLing and other GGUF models on this c
     <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Load glossary</source>
+        <translation>载入术语表</translation>
+    </message>
+    <message>
+        <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
+        <translation>术语表 (*.csv *.tsv *.tbx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not load the glossary</source>
+        <translation>无法载入术语表</translation>
+    </message>
+    <message>
+        <source>Glossary loaded: {0} terms.</source>
+        <translation>术语表已载入：{0} 个术语。</translation>
     </message>
     <message>
         <source>Edit segment {0}</source>

@@ -176,3 +176,25 @@ def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
     assert again.memory_hits == 1
     assert again._batch_job is None  # no model job was needed
     assert again.model.row(0).target == translated[3]
+
+
+def test_glossary_violations_are_flagged(client_free_workspace: TranslateWorkspace,
+                                         qtbot: QtBot, tmp_path: Path) -> None:
+    widget = client_free_workspace
+    source = tmp_path / "terms.txt"
+    source.write_text("We use cloud computing.\n\nThe cat sleeps.\n", encoding="utf-8")
+    with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
+        widget.open_paths([source])
+    widget.filter.setData(widget.filter.index(0, SegmentTableModel.TARGET), "我们使用云。")
+    widget.filter.setData(widget.filter.index(1, SegmentTableModel.TARGET), "猫在睡觉。")
+    terms = tmp_path / "terms.csv"
+    terms.write_text("cloud computing,云计算\n", encoding="utf-8")
+    widget.load_glossary(terms)
+    assert "(1)" in widget.glossary_button.text()
+    assert widget.model.row(0).flags == ["Glossary: “cloud computing” should be translated "
+                                         "as “云计算”."]
+    assert widget.model.row(1).flags == []
+    widget.filter.set_mode(widget.filter.FLAGGED)
+    assert widget.filter.rowCount() == 1
+    widget.filter.setData(widget.filter.index(0, SegmentTableModel.TARGET), "我们使用云计算。")
+    assert widget.model.row(0).flags == []

@@ -49,6 +49,7 @@ from ...errors import BaylingError
 from ...languages import Language, all_languages, resolve
 from ...storage.database import StorageError
 from ...storage.project_store import Project, ProjectStore
+from ...translation.glossary import Glossary, load_glossary
 from ..worker import ModelClient, TaskFn
 from .revision import RevisionPanel
 from .segments import SegmentFilter, SegmentRow, SegmentTableModel
@@ -142,6 +143,7 @@ class TranslateWorkspace(QWidget):
             store_error = str(exc)
         # segments filled from the translation memory instead of the model, this session
         self.memory_hits = 0
+        self.glossary = Glossary()
         self.undo_stack = QUndoStack(self)
         self.model = SegmentTableModel(self)
         self.filter = SegmentFilter(self)
@@ -190,6 +192,7 @@ class TranslateWorkspace(QWidget):
         self.pause_button.setCheckable(True)
         self.stop_button = QPushButton(self)
         self.export_button = QPushButton(self)
+        self.glossary_button = QPushButton(self)
         self.undo_button = QToolButton(self)
         self.redo_button = QToolButton(self)
         self.filter_combo = QComboBox(self)
@@ -237,6 +240,7 @@ class TranslateWorkspace(QWidget):
                        self.redo_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        actions.addWidget(self.glossary_button)
         actions.addWidget(self.filter_combo)
         actions.addWidget(self.find_edit)
         actions.addWidget(self.export_button)
@@ -270,6 +274,7 @@ class TranslateWorkspace(QWidget):
         self.pause_button.toggled.connect(self._on_pause_button_toggled)
         self.stop_button.clicked.connect(self.stop)
         self.export_button.clicked.connect(self.export)
+        self.glossary_button.clicked.connect(self.open_glossary_dialog)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -299,6 +304,9 @@ class TranslateWorkspace(QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop translating (Esc)"))
         self.export_button.setText(self.tr("Export…"))
+        self.glossary_button.setText(self.tr("Glossary ({0})…").format(len(self.glossary)))
+        self.glossary_button.setToolTip(self.tr(
+            "Load required term translations from a .csv, .tsv or .tbx file"))
         self.export_button.setToolTip(self.tr("Save the translated document (Ctrl+S)"))
         self.undo_button.setText(self.tr("Undo"))
         self.redo_button.setText(self.tr("Redo"))
@@ -491,7 +499,8 @@ class TranslateWorkspace(QWidget):
             self._show_message(self.tr("Every segment came from the translation memory."))
             return
         job = Job(tuple((i, doc.rows[i].source) for i in segments), self.target_language(),
-                  self.source_language(), {}, self.settings.translation_temperature,
+                  self.source_language(), self.glossary.as_dict(),
+                  self.settings.translation_temperature,
                   self.settings.max_tokens)
         self._pause.clear()
         self.pause_button.setChecked(False)
@@ -619,11 +628,31 @@ class TranslateWorkspace(QWidget):
             self.model.update_row(self._streaming_segment, target="", status="new")
         self._streaming_segment = None
 
-    @staticmethod
-    def _qa(source: str, target: str) -> list[str]:
+    def _qa(self, source: str, target: str) -> list[str]:
         from .qa import quick_checks
 
-        return quick_checks(source, target)
+        return quick_checks(source, target) + self.glossary.violations(source, target)
+
+    def open_glossary_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load glossary"), "",
+            self.tr("Glossaries (*.csv *.tsv *.tbx);;All files (*)"))
+        if name:
+            self.load_glossary(Path(name))
+
+    def load_glossary(self, path: Path) -> None:
+        try:
+            self.glossary = load_glossary(path)
+        except BaylingError as exc:
+            QMessageBox.warning(self, self.tr("Could not load the glossary"), str(exc))
+            return
+        self._retranslate()
+        doc = self.current
+        if doc is not None:  # re-check what is already translated against the new terms
+            for row in doc.rows:
+                if row.target:
+                    self.model.update_row(row.index, flags=self._qa(row.source, row.target))
+        self._show_message(self.tr("Glossary loaded: {0} terms.").format(len(self.glossary)))
 
     # -- editing and revising -------------------------------------------------------------
 
@@ -670,7 +699,8 @@ class TranslateWorkspace(QWidget):
             self._show_message(self.tr("Translate this segment first, then revise it."))
             return
         history = doc.messages.get(segment) or first_turn(
-            row.source, self.target_language(), self.source_language(), {}, row.target)
+            row.source, self.target_language(), self.source_language(),
+            self.glossary.as_dict(), row.target)
         doc.messages[segment] = history
         job = RevisionJob(segment, tuple(history), instruction,
                           self.settings.translation_temperature, self.settings.max_tokens)
