@@ -28,6 +28,8 @@ STAMP = VENV / ".dev-stamp"
 #: shared libraries Qt needs on a bare Debian/Ubuntu (offscreen and xcb platforms) plus CJK fonts
 DEBIAN_PACKAGES = ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
                    "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0")
+#: validators for the .desktop and AppStream files (tests/packaging)
+TEST_PACKAGES = ("desktop-file-utils", "appstream")
 
 
 def say(message: str) -> None:
@@ -38,11 +40,11 @@ def sh(*args: str | Path, env: dict[str, str] | None = None) -> int:
     return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
 
 
-def ensure_system_packages() -> None:
+def ensure_system_packages(packages: tuple[str, ...] = DEBIAN_PACKAGES) -> None:
     """Install missing Debian packages when we can (root with apt); otherwise just advise."""
     if sys.platform != "linux" or not shutil.which("dpkg-query"):
         return
-    missing = [p for p in DEBIAN_PACKAGES if b"install ok installed" not in subprocess.run(
+    missing = [p for p in packages if b"install ok installed" not in subprocess.run(
         ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True).stdout]
     if not missing:
         return
@@ -95,7 +97,7 @@ def run_app(extra: list[str]) -> int:
 
 
 def run_tests(extra: list[str]) -> int:
-    ensure_system_packages()
+    ensure_system_packages(DEBIAN_PACKAGES + TEST_PACKAGES)
     ensure_venv("default-model,test-models,test")
     say("ruff")
     if sh(PYTHON, "-m", "ruff", "check", "bayling_desktop", "tests", "benchmarks", "dev.py"):

@@ -46,6 +46,7 @@ def run_gui(argv: list[str], model: str | None = None) -> int:
     app.setOrganizationName("BayLing Desktop")
     app.setOrganizationDomain("github.io")
     app.setDesktopFileName(APP_ID)
+    _set_icon(app)
 
     reporter = CrashReporter(app)
     reporter.install()
@@ -69,3 +70,17 @@ def run_gui(argv: list[str], model: str | None = None) -> int:
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
     return int(code)
+
+
+def _set_icon(app: object) -> None:
+    import importlib.resources
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    icons = importlib.resources.files("bayling_desktop") / "resources" / "icons"
+    icon = QIcon()
+    for name in ("bayling-desktop-64.png", "bayling-desktop-256.png"):
+        icon.addFile(str(icons / name))
+    if isinstance(app, QApplication):
+        app.setWindowIcon(icon)
