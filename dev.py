@@ -2,7 +2,7 @@
 """Set up and run BayLing Desktop from a source checkout, with nothing but Python 3.11+.
 
     python3 dev.py run      install into ./.venv (first time only) and start the app
-    python3 dev.py test     install, then ruff + mypy + the whole pytest suite
+    python3 dev.py test     install, then ruff + mypy, build the frozen app, run all tests
     python3 dev.py bench    install, then run the benchmarks
 
 The virtual environment is reinstalled only when pyproject.toml changes, so the
@@ -104,6 +104,9 @@ def run_tests(extra: list[str]) -> int:
         return 1
     say("mypy")
     if sh(PYTHON, "-m", "mypy"):
+        return 1
+    say("building the frozen app (PyInstaller) for its smoke test")
+    if sh(PYTHON, ROOT / "packaging" / "build.py"):
         return 1
     say("pytest")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
