@@ -351,10 +351,22 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_action_triggered(self) -> None:
-        QMessageBox.about(self, self.tr("About BayLing Desktop"),
-                          self.tr("{0} {1}\n\nAn offline translation assistant running BayLing "
-                                  "and other GGUF models on this computer.").format(
-                              APP_NAME, __version__))
+        QMessageBox.about(self, self.tr("About BayLing Desktop"), self.about_text())
+
+    def about_text(self) -> str:
+        """Versions and licences: what a bug report or a licence audit needs."""
+        import llama_cpp
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        model = self.model_label.text() or self.tr("none")
+        return self.tr(
+            "{0} {1}\n\nAn offline translation assistant running BayLing and other GGUF "
+            "models on this computer.\n\nModel: {2}\nllama-cpp-python {3} (llama.cpp)\n"
+            "Qt {4}, PySide6 {5}\n\nLicences: BayLing Desktop GPL-3.0-or-later; BayLing "
+            "weights GPL-3.0; the built-in Qwen2.5-Coder-0.5B-Instruct model Apache-2.0; "
+            "llama.cpp MIT; Qt for Python LGPL-3.0.").format(
+            APP_NAME, __version__, model, llama_cpp.__version__, qVersion(), pyside_version)
 
     # -- drag and drop ------------------------------------------------------------------
 

@@ -198,12 +198,28 @@ The details were written to {0}.</source>
         <translation>关于百聆桌面版</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>{0} {1}
 
-An offline translation assistant running BayLing and other GGUF models on this computer.</source>
+An offline translation assistant running BayLing and other GGUF models on this computer.
+
+Model: {2}
+llama-cpp-python {3} (llama.cpp)
+Qt {4}, PySide6 {5}
+
+Licences: BayLing Desktop GPL-3.0-or-later; BayLing weights GPL-3.0; the built-in Qwen2.5-Coder-0.5B-Instruct model Apache-2.0; llama.cpp MIT; Qt for Python LGPL-3.0.</source>
         <translation>{0} {1}
 
-在本机运行百聆及其他 GGUF 模型的离线翻译助手。</translation>
+在这台电脑上运行百聆及其他 GGUF 模型的离线翻译助手。
+
+模型：{2}
+llama-cpp-python {3}（llama.cpp）
+Qt {4}，PySide6 {5}
+
+许可证：BayLing Desktop 为 GPL-3.0-or-later；百聆模型权重为 GPL-3.0；内置的 Qwen2.5-Coder-0.5B-Instruct 模型为 Apache-2.0；llama.cpp 为 MIT；Qt for Python 为 LGPL-3.0。</translation>
     </message>
 </context>
 <context>

@@ -222,3 +222,14 @@ def test_theme_choice_takes_effect(make_window: MakeWindow, qtbot: QtBot,
     finally:
         window.apply_settings(dataclasses.replace(window.settings, theme="system"))
     assert load_settings().theme == "system"
+
+
+def test_about_names_versions_and_licences(make_window: MakeWindow, qtbot: QtBot,
+                                          empty_model_cache: Path) -> None:
+    import llama_cpp
+
+    from bayling_desktop import __version__
+
+    text = make_window(Settings()).about_text()
+    assert __version__ in text and llama_cpp.__version__ in text
+    assert "GPL-3.0" in text and "Apache-2.0" in text
