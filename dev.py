@@ -27,7 +27,8 @@ STAMP = VENV / ".dev-stamp"
 
 #: shared libraries Qt needs on a bare Debian/Ubuntu (offscreen and xcb platforms) plus CJK fonts
 DEBIAN_PACKAGES = ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
-                   "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0")
+                   "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4",
+                   "libxcb-keysyms1")
 #: validators for the .desktop and AppStream files (tests/packaging)
 TEST_PACKAGES = ("desktop-file-utils", "appstream")
 

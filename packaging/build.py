@@ -28,6 +28,7 @@ def main() -> int:
                            "compile_translations; compile_translations()"], cwd=ROOT)
     started = time.monotonic()
     subprocess.check_call([str(python), "-m", "PyInstaller", "--noconfirm", "--clean",
+                           "--log-level", "WARN",
                            "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build"),
                            str(ROOT / "packaging" / "bayling-desktop.spec")], cwd=ROOT)
     bundle = ROOT / "dist" / "bayling-desktop"
