@@ -13,7 +13,8 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
@@ -77,6 +78,11 @@ class CrashReporter(QObject):
                                       "is saved; you can keep going or restart the app.\n\n"
                                       "The details were written to {0}.").format(path))
             box.setDetailedText(summary)
+            open_log = box.addButton(self.tr("Open log file"),
+                                     QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
+            if box.clickedButton() is open_log:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         finally:
             self._showing = False

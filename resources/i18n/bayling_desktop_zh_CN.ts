@@ -78,6 +78,10 @@ The details were written to {0}.</source>
 
 详细信息已写入 {0}。</translation>
     </message>
+    <message>
+        <source>Open log file</source>
+        <translation>打开日志文件</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -35,8 +35,11 @@ def test_an_unhandled_error_is_logged_and_shown(qtbot: QtBot, private_home: Path
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[tuple[str, str]] = []
 
+    buttons: list[str] = []
+
     def fake_exec(box: QMessageBox) -> int:
         shown.append((box.text(), box.detailedText()))
+        buttons.extend(button.text() for button in box.buttons())
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
@@ -52,6 +55,7 @@ def test_an_unhandled_error_is_logged_and_shown(qtbot: QtBot, private_home: Path
     text, details = shown[0]
     assert "crash.log" in text and "Traceback" not in text
     assert details == "ValueError: boom in a slot"
+    assert "Open log file" in buttons
 
 
 def test_translations_compile_and_are_rebuilt_only_when_stale(tmp_path: Path) -> None:
