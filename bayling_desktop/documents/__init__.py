@@ -30,6 +30,8 @@ _LOADERS: dict[str, tuple[str, str]] = {
     ".vtt": ("subtitles", "load_vtt"),
     ".po": ("po", "load"),
     ".pot": ("po", "load"),
+    ".odt": ("odt", "load"),
+    ".pdf": ("pdf", "load"),
     ".xlf": ("xliff", "load"),
     ".xliff": ("xliff", "load"),
 }
@@ -38,10 +40,10 @@ FORMAT_DESCRIPTIONS: dict[str, str] = {
     ".txt": "Plain text", ".text": "Plain text", ".md": "Markdown", ".markdown": "Markdown",
     ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
     ".vtt": "WebVTT subtitles", ".po": "gettext PO", ".pot": "gettext template",
-    ".xlf": "XLIFF", ".xliff": "XLIFF",
+    ".xlf": "XLIFF", ".xliff": "XLIFF", ".odt": "OpenDocument text", ".pdf": "PDF",
 }
 
-_ZIP_FORMATS = {".docx"}
+_ZIP_FORMATS = {".docx", ".odt"}
 
 
 def supported_extensions() -> tuple[str, ...]:
@@ -57,6 +59,10 @@ def _sniff(path: Path) -> None:
     if suffix in _ZIP_FORMATS and not is_zip and head:
         raise DocumentError(f"{path.name} is not a valid {FORMAT_DESCRIPTIONS[suffix]} file "
                             "(it is not a zip archive: maybe a renamed text file?).")
+    if suffix == ".pdf":
+        if not head.startswith(b"%PDF"):
+            raise DocumentError(f"{path.name} is not a PDF file.")
+        return
     if suffix not in _ZIP_FORMATS and (is_zip or head.startswith(b"%PDF")):
         kind = "a PDF" if head.startswith(b"%PDF") else "an office document or zip archive"
         raise DocumentError(f"{path.name} is really {kind}, not "
@@ -83,8 +89,9 @@ def open_document(path: str | Path) -> Document:
 
 
 def default_output_path(path: Path, lang_code: str) -> Path:
-    """``NAME.LANG.EXT`` beside the input."""
-    return path.with_name(f"{path.stem}.{lang_code}{path.suffix}")
+    """``NAME.LANG.EXT`` beside the input (a PDF's translation becomes a .docx)."""
+    suffix = ".docx" if path.suffix.lower() == ".pdf" else path.suffix
+    return path.with_name(f"{path.stem}.{lang_code}{suffix}")
 
 
 def export_bilingual(document: Document, translations: Mapping[str, str], out_path: Path) -> None:

@@ -759,7 +759,7 @@ class TranslateWorkspace(QWidget):
             return
         source = doc.document.path
         suggested = documents.default_output_path(source, self.target_language().code)
-        same = self.tr("Same format (*{0})").format(source.suffix)
+        same = self.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
         bilingual_docx = self.tr("Bilingual table (*.docx)")
         bilingual_html = self.tr("Bilingual side by side (*.html)")
         filters = [same, bilingual_docx, bilingual_html]
