@@ -21,6 +21,7 @@ from ..errors import BaylingError
 from ..languages import Language, resolve
 from ..storage.project_store import DONE, ProjectStore
 from ..translation.glossary import Glossary, load_glossary
+from ..translation.tmx import read_tmx, write_tmx
 from .common import add_model_options, open_backend, settings_from_args
 from .progressbar import ProgressBar
 
@@ -45,6 +46,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
     parser.add_argument("--glossary", metavar="FILE", type=Path, default=None,
                         help="required term translations (.csv, .tsv or .tbx)")
+    parser.add_argument("--tm", metavar="FILE.tmx", type=Path, default=None,
+                        help="import a TMX translation memory first (needs --from)")
+    parser.add_argument("--export-tm", metavar="FILE.tmx", type=Path, default=None,
+                        help="afterwards, write the translation memory for --to as TMX")
     parser.add_argument("--project", metavar="NAME", default=None,
                         help="keep this translation as a project: rerunning with the same "
                              "NAME resumes it and translates only unfinished segments")
@@ -125,6 +130,12 @@ def run(args: argparse.Namespace) -> int:
     jobs = _plan(args, target)  # read every input before loading the model: fail fast
     glossary = load_glossary(args.glossary) if args.glossary else Glossary()
     store = ProjectStore()
+    if args.tm:
+        if source is None:
+            raise BaylingError("--tm needs --from: a memory is kept per language pair.")
+        imported = store.memory_add(source.code, target.code,
+                                    read_tmx(args.tm, source.code, target.code))
+        print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)
     model = _LazyBackend(args, settings)
     total = sum(len(job.document.units) for job in jobs)
     bar = ProgressBar(total, "Translating")
@@ -201,6 +212,10 @@ def run(args: argparse.Namespace) -> int:
             print(extra)
     if reused:
         print(f"{reused} segments came from the translation memory.", file=sys.stderr)
+    if args.export_tm:
+        exporter = ProjectStore()
+        write_tmx(args.export_tm, exporter.memory_pairs(target.code))
+        exporter.close()
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     return EXIT_WITH_PROBLEMS if problems else 0

@@ -188,6 +188,42 @@ class ProjectStore:
 
     # -- translation memory -----------------------------------------------------------------
 
+    def memory_fuzzy(self, source_lang: str, target_lang: str, source: str,
+                     threshold: float = 75.0, limit: int = 3) -> list[tuple[float, str, str]]:
+        """(score 0-100, source, target) of similar remembered segments, best first."""
+        from rapidfuzz import fuzz, process
+
+        rows = self._conn.execute(
+            "SELECT source, target FROM memory WHERE source_lang = ? AND target_lang = ?",
+            (source_lang, target_lang)).fetchall()
+        by_source = {str(r[0]): str(r[1]) for r in rows}
+        found = process.extract(source, list(by_source), scorer=fuzz.ratio,
+                                score_cutoff=threshold, limit=limit)
+        return [(float(score), text, by_source[text]) for text, score, _index in found]
+
+    def memory_add(self, source_lang: str, target_lang: str, pairs: list[tuple[str, str]],
+                   approved: bool = True) -> int:
+        """Add (source, target) pairs, e.g. imported from a TMX file; returns how many."""
+        now = time.time()
+        with self._tx() as conn:
+            conn.executemany(
+                "INSERT INTO memory (source_lang, target_lang, source, target, approved,"
+                " updated) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                " target = excluded.target, approved = excluded.approved,"
+                " updated = excluded.updated",
+                [(source_lang, target_lang, s, t, int(approved), now) for s, t in pairs])
+        return len(pairs)
+
+    def memory_pairs(self, target_lang: str | None = None) -> list[tuple[str, str, str, str]]:
+        """(source_lang, target_lang, source, target) of every remembered pair."""
+        query = "SELECT source_lang, target_lang, source, target FROM memory"
+        args: tuple[str, ...] = ()
+        if target_lang:
+            query += " WHERE target_lang = ?"
+            args = (target_lang,)
+        rows = self._conn.execute(query + " ORDER BY updated", args)
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
     def memory_lookup(self, source_lang: str, target_lang: str, source: str) -> str | None:
         row = self._conn.execute(
             "SELECT target FROM memory WHERE source_lang = ? AND target_lang = ? AND source = ?",

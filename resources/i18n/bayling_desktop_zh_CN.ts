@@ -319,6 +319,14 @@ Qt {4}，PySide6 {5}
         <translation>放弃</translation>
     </message>
     <message>
+        <source>Use as reference</source>
+        <translation>作为参考</translation>
+    </message>
+    <message>
+        <source>Ask the model to revise the translation using this earlier translation</source>
+        <translation>让模型参考这条以往译文修改当前译文</translation>
+    </message>
+    <message>
         <source>More formal</source>
         <translation>更正式</translation>
     </message>
@@ -341,6 +349,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Select a segment to revise it</source>
         <translation>选择一个片段进行修改</translation>
+    </message>
+    <message>
+        <source>Translation memory ({0:.0f}%): {1}</source>
+        <translation>翻译记忆（{0:.0f}%）：{1}</translation>
     </message>
 </context>
 <context>

@@ -198,3 +198,23 @@ def test_glossary_violations_are_flagged(client_free_workspace: TranslateWorkspa
     assert widget.filter.rowCount() == 1
     widget.filter.setData(widget.filter.index(0, SegmentTableModel.TARGET), "我们使用云计算。")
     assert widget.model.row(0).flags == []
+
+
+def test_fuzzy_memory_match_is_offered(client_free_workspace: TranslateWorkspace,
+                                       qtbot: QtBot, tmp_path: Path) -> None:
+    widget = client_free_workspace
+    widget._select_language(widget.source_combo, "en")
+    widget._select_language(widget.target_combo, "zh")
+    assert widget.store is not None
+    widget.store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。")])
+    source = tmp_path / "m.txt"
+    source.write_text("The meeting is on Monday.\n", encoding="utf-8")
+    with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
+        widget.open_paths([source])
+    widget.select_segment(0)
+    assert "会议在周五。" in widget.revision.memory_label.text()
+    assert widget.revision.memory_button.isVisibleTo(widget.revision)
+    sent: list[str] = []
+    widget.revision.instructionSubmitted.connect(sent.append)
+    widget.revision.memory_button.click()
+    assert sent and "会议在周五。" in sent[0]

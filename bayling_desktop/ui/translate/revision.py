@@ -31,6 +31,7 @@ class RevisionPanel(QWidget):
         self._turns: list[tuple[str, str]] = []
         self._build()
         self.set_segment(None, "", "")
+        self.set_memory([])
         self.set_busy(False)
 
     def _build(self) -> None:
@@ -63,6 +64,11 @@ class RevisionPanel(QWidget):
             button.clicked.connect(self._on_quick_button_clicked)
             quick.addWidget(button, number // 2, number % 2)
             self.quick_buttons.append(button)
+        self.memory_label = QLabel(self)
+        self.memory_label.setWordWrap(True)
+        self.memory_button = QPushButton(self)
+        self.memory_button.clicked.connect(self._on_memory_button_clicked)
+        self._memory_target = ""
         self.source_label = QLabel(self)
         self.thread_label = QLabel(self)
         self.candidate_label = QLabel(self)
@@ -77,6 +83,10 @@ class RevisionPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.source_label)
         layout.addWidget(self.source_view)
+        memory = QHBoxLayout()
+        memory.addWidget(self.memory_label, 1)
+        memory.addWidget(self.memory_button)
+        layout.addLayout(memory)
         layout.addWidget(self.thread_label)
         layout.addWidget(self.thread_view, 1)
         layout.addWidget(self.candidate_label)
@@ -98,6 +108,9 @@ class RevisionPanel(QWidget):
         self.accept_button.setText(self.tr("Accept"))
         self.accept_button.setToolTip(self.tr("Write the proposal into the document"))
         self.reject_button.setText(self.tr("Reject"))
+        self.memory_button.setText(self.tr("Use as reference"))
+        self.memory_button.setToolTip(self.tr(
+            "Ask the model to revise the translation using this earlier translation"))
         labels = {"More formal": self.tr("More formal"), "More concise": self.tr("More concise"),
                   "Explain": self.tr("Explain this choice"),
                   "Use glossary": self.tr("Retranslate with the glossary")}
@@ -125,6 +138,19 @@ class RevisionPanel(QWidget):
         self.send_button.setEnabled(enabled)
         self.set_candidate("")
         self._current = target
+
+    def set_memory(self, matches: list[tuple[float, str, str]]) -> None:
+        """Fuzzy translation-memory matches for this segment: (score, source, target)."""
+        if matches:
+            score, _source, target = matches[0]
+            self._memory_target = target
+            self.memory_label.setText(self.tr("Translation memory ({0:.0f}%): {1}").format(
+                score, target))
+        else:
+            self._memory_target = ""
+            self.memory_label.clear()
+        self.memory_label.setVisible(bool(matches))
+        self.memory_button.setVisible(bool(matches))
 
     def set_thread(self, turns: list[tuple[str, str]]) -> None:
         """(instruction, reply) pairs of this segment's conversation so far."""
@@ -169,6 +195,13 @@ class RevisionPanel(QWidget):
         if text and self.segment is not None and not self._busy:
             self.instruction.clear()
             self.instructionSubmitted.emit(text)
+
+    @Slot()
+    def _on_memory_button_clicked(self) -> None:
+        if self._memory_target and self.segment is not None and not self._busy:
+            self.instructionSubmitted.emit(
+                "Revise the translation using this earlier translation of a similar sentence "
+                f"as a reference: {self._memory_target}")
 
     @Slot()
     def _on_quick_button_clicked(self) -> None:

@@ -684,6 +684,15 @@ class TranslateWorkspace(QWidget):
         row = doc.rows[segment]
         self.revision.set_segment(segment, row.source, row.target)
         self.revision.set_thread(doc.threads.get(segment, []))
+        self.revision.set_memory(self._memory_matches(row.source, row.target))
+
+    def _memory_matches(self, source: str, current: str) -> list[tuple[float, str, str]]:
+        if self.store is None:
+            return []
+        language = self.source_language()
+        matches = self.store.memory_fuzzy(language.code if language else "",
+                                          self.target_language().code, source)
+        return [m for m in matches if m[2] != current]
 
     @Slot(str)
     def _on_revision_instruction_submitted(self, instruction: str) -> None:

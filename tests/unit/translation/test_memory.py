@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from bayling_desktop.storage.project_store import ProjectStore
+from bayling_desktop.translation.tmx import read_tmx, write_tmx
+from tests.e2e.test_cli import cli
+
+
+def test_fuzzy_matches_above_75_percent(tmp_path: Path) -> None:
+    store = ProjectStore(tmp_path / "p.sqlite3")
+    store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。"),
+                                  ("Completely different text here.", "完全不同。")])
+    found = store.memory_fuzzy("en", "zh", "The meeting is on Monday.")
+    assert [source for _score, source, _target in found] == ["The meeting is on Friday."]
+    assert 75 <= found[0][0] < 100 and found[0][2] == "会议在周五。"
+    assert store.memory_fuzzy("en", "ja", "The meeting is on Monday.") == []
+
+
+def test_tmx_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "m.tmx"
+    write_tmx(path, [("en", "zh-CN", "Hello & welcome", "你好，欢迎"),
+                     ("en", "zh-CN", "Bye", "再见")])
+    assert read_tmx(path, "en", "zh") == [("Hello & welcome", "你好，欢迎"), ("Bye", "再见")]
+    assert read_tmx(path, "en", "ja") == []
+
+
+def test_cli_imports_and_exports_tmx(tmp_path: Path) -> None:
+    memory = tmp_path / "in.tmx"
+    write_tmx(memory, [("en", "zh", "Good morning.", "早上好。")])
+    source = tmp_path / "greet.txt"
+    source.write_text("Good morning.\n", encoding="utf-8")
+    exported = tmp_path / "out.tmx"
+    # The only segment is in the imported memory: the (missing) model is never needed.
+    result = cli("translate", source, "--from", "en", "--to", "zh", "--tm", memory,
+                 "--export-tm", exported, "--model", tmp_path / "absent.gguf")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "greet.zh.txt").read_text(encoding="utf-8").strip() == "早上好。"
+    assert ("Good morning.", "早上好。") in read_tmx(exported, "en", "zh")
