@@ -151,7 +151,11 @@ def run(args: argparse.Namespace) -> int:
                 target.code, source.code if source else "",
                 [(u.id, u.source) for u in document.units])
             translations: dict[str, str] = {}
+            recent: list[tuple[str, str]] = []  # neighbours, for consistent terms and pronouns
             for idx, unit in enumerate(document.units):
+                if idx and document.units[idx - 1].id in translations:
+                    previous = document.units[idx - 1]
+                    recent = [*recent[-2:], (previous.source, translations[previous.id])]
                 bar.update(label=document.path.name)
                 where = f"{document.path.name}, {unit.id}"
                 segment = project.segments[idx]
@@ -171,7 +175,8 @@ def run(args: argparse.Namespace) -> int:
                 result = translate_text(
                     model.get(), unit.source, target, source, terms,
                     temperature=settings.translation_temperature,
-                    max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel)
+                    max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel,
+                    context=recent)
                 result.problems += glossary.violations(unit.source, result.text)
                 if result.text:
                     translations[unit.id] = result.text

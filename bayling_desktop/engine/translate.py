@@ -54,7 +54,29 @@ def reply_budget(backend: Backend, source: str, ceiling: int) -> int:
     return max(32, min(ceiling, 3 * source_tokens + 32))
 
 
+#: tokens of neighbouring segments a translation request may carry as context
+CONTEXT_BUDGET = 300
+
 _last_detected: list[str] = []
+
+
+def _with_context(backend: Backend, messages: list[Message],
+                  context: Sequence[tuple[str, str]], target: Language,
+                  source: Language | None, budget: int) -> list[Message]:
+    """Prepend the newest neighbouring (source, translation) pairs that fit *budget*."""
+    if not context or budget <= 0:
+        return messages
+    base = backend.count_tokens(messages)
+    turns: list[Message] = []
+    for earlier_source, earlier_target in reversed(context):
+        if not earlier_target.strip():
+            continue
+        pair = [*translation_messages(earlier_source, target, source),
+                Message("assistant", earlier_target)]
+        if backend.count_tokens([*pair, *turns, *messages]) - base > budget:
+            break
+        turns = pair + turns
+    return [*turns, *messages]
 
 
 def _detect(text: str) -> Language | None:
@@ -72,8 +94,15 @@ def _detect(text: str) -> Language | None:
 def translate_text(backend: Backend, text: str, target: Language, source: Language | None = None,
                    terms: Sequence[str] = (), *, temperature: float = 0.0,
                    max_tokens: int = 1024, cancel: CancelToken | None = None,
-                   on_piece: Callable[[str], None] | None = None) -> TranslationResult:
-    """Translate one unit; protected spans and formatting tags come back intact or flagged."""
+                   on_piece: Callable[[str], None] | None = None,
+                   context: Sequence[tuple[str, str]] = (),
+                   context_budget: int = CONTEXT_BUDGET) -> TranslationResult:
+    """Translate one unit; protected spans and formatting tags come back intact or flagged.
+
+    *context* holds the (source, translation) pairs just before this unit; as many of the
+    newest as fit *context_budget* tokens go in as earlier turns of the conversation, so
+    terms and pronouns stay consistent (and the shared prefix stays in the KV cache).
+    """
     from ..documents.protect import protect, restore
     from ..documents.tags import tag_names, validate_tags
 
@@ -82,7 +111,8 @@ def translate_text(backend: Backend, text: str, target: Language, source: Langua
     protected, spans = protect(text)
     params = GenerationParams(temperature=temperature, top_p=1.0, seed=0,
                               max_tokens=reply_budget(backend, protected, max_tokens))
-    messages = translation_messages(protected, target, source, terms)
+    messages = _with_context(backend, translation_messages(protected, target, source, terms),
+                             context, target, source, context_budget)
     completion = backend.stream(messages, params, cancel)
     output = clean_translation(completion.run(on_piece), protected)
     assert completion.stats is not None

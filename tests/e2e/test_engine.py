@@ -155,3 +155,21 @@ def test_model_without_template_uses_the_plain_format(gemma_model_path: Path) ->
         assert backend.render([Message("user", "x")]).text.endswith("User: x\n\nAssistant:")
     finally:
         backend.close()
+
+
+def test_neighbouring_segments_go_in_as_earlier_turns_within_budget(qwen: LlamaBackend) -> None:
+    from bayling_desktop.engine.translate import _with_context
+
+    messages = translation_messages("He is late.", resolve("zh"), resolve("en"))
+    context = [(f"Sentence {i} about Tom, our new colleague from Berlin.", f"句子{i}。")
+               for i in range(6)]
+    fitted = _with_context(qwen, messages, context, resolve("zh"), resolve("en"), budget=90)
+    earlier = [m.content for m in fitted[:-1]]
+    assert fitted[-1] == messages[-1]
+    assert 0 < len(earlier) < 2 * len(context)  # some neighbours, not all of them
+    assert earlier[-1] == "句子5。"  # the newest neighbour is the one kept
+    assert qwen.count_tokens(fitted) - qwen.count_tokens(messages) <= 90
+    result = translate_text(qwen, "He is late.", resolve("zh"), resolve("en"), max_tokens=32,
+                            context=context[-2:])
+    assert CJK.search(result.text)
+    assert result.stats.prompt_tokens > qwen.count_tokens(messages)

@@ -71,6 +71,7 @@ def make_batch_task(job: Job, pause: threading.Event
     def task(backend: Backend, cancel: CancelToken, report: Reporter) -> BatchResult:
         started = time.monotonic()
         done = 0
+        recent: list[tuple[str, str]] = []  # the batch's neighbours, as context
         for position, (segment, source) in enumerate(job.segments):
             if cancel.cancelled:
                 break
@@ -85,7 +86,7 @@ def make_batch_task(job: Job, pause: threading.Event
                                         terms_for(source, job.terms),
                                         temperature=job.temperature,
                                         max_tokens=job.max_tokens, cancel=cancel,
-                                        on_piece=report)
+                                        on_piece=report, context=recent[-3:])
                 text, rate = result.text, result.stats.tokens_per_second
                 if result.stats.stop_reason == "cancelled":
                     error = "cancelled"
@@ -100,6 +101,8 @@ def make_batch_task(job: Job, pause: threading.Event
             except BaylingError as exc:
                 error = str(exc)
             done += 1
+            if text and not error:
+                recent.append((source, text))
             report.progress(SegmentDone(segment, text, error, rate, position + 1,
                                         len(job.segments), time.monotonic() - started))
         return BatchResult(done, paused=False)
