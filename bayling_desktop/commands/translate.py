@@ -191,8 +191,7 @@ def run(args: argparse.Namespace) -> int:
                 rate = result.stats.tokens_per_second
                 bar.update(bar.done + 1, rate=f"{rate:.1f} tok/s" if rate else None)
             document.export(translations, job.output)
-            flagged: dict[str, list[str]] = getattr(document, "flagged", {})
-            for unit_id, unit_problems in flagged.items():
+            for unit_id, unit_problems in document.flagged.items():
                 problems += [f"{document.path.name}, {unit_id}: {p} The text was kept "
                              "without its inline formatting." for p in unit_problems]
             if args.bilingual:

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from .model import Document, Unit
+from .segment import join_sentences, split_sentences, split_units
 
 __all__ = ["FORMAT_DESCRIPTIONS", "Document", "Unit", "default_output_path", "export_bilingual",
-           "open_document", "supported_extensions"]
+           "join_sentences", "open_document", "split_sentences", "split_units",
+           "supported_extensions"]
 
 #: extension -> (module, loader function name)
 _LOADERS: dict[str, tuple[str, str]] = {

@@ -1,6 +1,7 @@
 """Word .docx: paragraphs of the body, tables (nested too), headers and footers. Runs with
 different formatting travel as numbered tags and come back with their own styles;
-hyperlinks stay where they are as void tags. Everything else in the file is untouched."""
+hyperlinks travel as tags too, so their text is translated and their target kept.
+Everything else in the file is untouched."""
 
 from __future__ import annotations
 
@@ -64,6 +65,21 @@ def _run_key(run: Any) -> bytes:
     return etree.tostring(rpr) if rpr is not None else b""
 
 
+def _link_text(link: Any) -> str:
+    return "".join(_run_text(r) for r in link.iter(_qn("w:r")))
+
+
+def _new_link(link: Any, text: str) -> Any:
+    """The hyperlink (target, style) with *text* in its first run's formatting."""
+    runs = list(link.iter(_qn("w:r")))
+    new = copy.deepcopy(link)
+    for child in list(new):
+        new.remove(child)
+    if runs:
+        new.append(_new_run(runs[0], text))
+    return new
+
+
 def _run_text(run: Any) -> str:
     from docx.text.run import Run
 
@@ -97,7 +113,8 @@ def _tagged(paragraph: Any) -> tuple[str, list[list[Any]]]:
     parts = []
     for kind, number in order:
         if kind == "link":
-            parts.append(f"<x{number}/>")
+            link_text = _link_text(groups[number - 1][0])
+            parts.append(f"<{number}>{link_text}</{number}>" if link_text else f"<x{number}/>")
             continue
         text = "".join(_run_text(r) for r in groups[number - 1])
         if _run_key(groups[number - 1][0]) == base:
@@ -113,7 +130,6 @@ class DocxDocument(Document):
     def __init__(self, path: Path, data: bytes, units: list[Unit]) -> None:
         super().__init__(path, units)
         self._data = data
-        self.flagged: dict[str, list[str]] = {}
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         import docx
@@ -149,7 +165,7 @@ def _fill(paragraph: Any, source: str, target: str) -> list[str]:
     pieces = _pieces(paragraph)
     if not pieces:
         return []
-    first_run = next((p for p in pieces if p.tag == _qn("w:r")), None)
+    first_run = next((r for p in pieces for r in p.iter(_qn("w:r"))), None)
     if first_run is None:
         return []
     plain = "<" not in tagged or tagged == strip_tags(tagged)
@@ -168,7 +184,10 @@ def _fill(paragraph: Any, source: str, target: str) -> list[str]:
     if plain or tree is None:
         # Plain paragraphs, and the fallback for broken tags: all text in the first run.
         new.append(_new_run(first_run, strip_tags(target)))
-        new.extend(g[0] for g in groups if g[0].tag == _qn("w:hyperlink"))
+        # Empty links (bookmarks, anchors) cost nothing to keep; a link with text gave
+        # its text to the run above and would otherwise appear twice.
+        new.extend(g[0] for g in groups
+                   if g[0].tag == _qn("w:hyperlink") and not _link_text(g[0]))
     else:
         for part in tree.parts:
             if isinstance(part, str):
@@ -178,7 +197,9 @@ def _fill(paragraph: Any, source: str, target: str) -> list[str]:
                 new.append(groups[-part.number - 1][0])
             else:
                 text = strip_tags("".join(p if isinstance(p, str) else "" for p in part.parts))
-                new.append(_new_run(groups[part.number - 1][0], text))
+                group = groups[part.number - 1][0]
+                new.append(_new_link(group, text) if group.tag == _qn("w:hyperlink")
+                           else _new_run(group, text))
     position = parent.index(anchor) + 1 if anchor is not None else 0
     for offset, element in enumerate(new):
         parent.insert(position + offset, element)
@@ -198,11 +219,14 @@ def load(path: Path) -> DocxDocument:
         raise DocumentError(f"{path.name} could not be read as a Word document "
                             f"({type(exc).__name__}).") from None
     units: list[Unit] = []
+    # paragraph.style searches every style per call (quadratic on long documents)
+    names = {style.style_id: style.name or "" for style in doc.styles}
     for position, paragraph in enumerate(_paragraphs(doc)):
         tagged, _groups = _tagged(paragraph)
         if not strip_tags(tagged).strip():
             continue
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style_id = paragraph._p.style
+        style = names.get(style_id, "") if style_id else ""
         kind = "heading" if style.lower().startswith(("heading", "title")) else "paragraph"
         units.append(Unit(f"d{len(units) + 1}", tagged, kind,
                           meta={"position": position, "style": style}))

@@ -45,13 +45,17 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def check_size(path: Path, limit: int = MAX_TEXT_BYTES) -> None:
+    """Refuse a file over the limit before reading a byte of it."""
+    size = path.stat().st_size
+    if size > limit:
+        raise DocumentError(f"{path.name} is {size / 2**20:.0f} MB; files over "
+                            f"{limit // 2**20} MB are not supported.")
+
+
 def read_text(path: Path) -> tuple[str, str]:
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise DocumentError(
-                f"{path.name} is {size / 1e6:.0f} MB; files over "
-                f"{MAX_TEXT_BYTES // 1_000_000} MB are not supported.")
+        check_size(path)
         data = path.read_bytes()
     except FileNotFoundError:
         raise DocumentError(f"{path} does not exist.") from None

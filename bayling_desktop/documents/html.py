@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .encoding import MAX_TEXT_BYTES
+from .encoding import check_size
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
@@ -23,9 +23,13 @@ _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "sv
          "noscript", "template"}
 
 
-def _has_block_child(element: Any) -> bool:
-    return any(isinstance(child.tag, str) and (child.tag in _BLOCKS or child.tag in ("ul", "ol",
-               "table", "dl", "hr", "form")) for child in element)
+_CONTAINERS = _BLOCKS | {"ul", "ol", "table", "dl", "hr", "form", "tr", "tbody", "thead"}
+
+
+def _has_block_inside(element: Any) -> bool:
+    """Real pages nest blocks inside inline elements (a <div> in an <a>): such an element
+    is not a unit, its inner blocks are, so no text is ever translated twice."""
+    return any(isinstance(d.tag, str) and d.tag in _CONTAINERS for d in element.iterdescendants())
 
 
 class HtmlDocument(Document):
@@ -38,8 +42,6 @@ class HtmlDocument(Document):
         self._elements = elements
         self.encoding = encoding
         self._trailing_newline = False
-        #: units whose formatting could not be rebuilt on the last export
-        self.flagged: dict[str, list[str]] = {}
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         import lxml.html
@@ -68,9 +70,7 @@ def load(path: Path) -> HtmlDocument:
     import lxml.etree
     import lxml.html
 
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise DocumentError(f"{path.name} is too large (over 50 MB).")
+    check_size(path)
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
@@ -85,7 +85,7 @@ def load(path: Path) -> HtmlDocument:
     for position, element in enumerate(tree.getroot().iter()):
         if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
             continue
-        if any(a.tag in _SKIP for a in element.iterancestors()) or _has_block_child(element):
+        if any(a.tag in _SKIP for a in element.iterancestors()) or _has_block_inside(element):
             continue
         if any(isinstance(c.tag, str) and c.tag in _SKIP for c in element.iter()):
             continue
@@ -93,7 +93,8 @@ def load(path: Path) -> HtmlDocument:
         if not strip_tags(text).strip():
             continue
         unit_id = f"e{len(units) + 1}"
-        units.append(Unit(unit_id, text.strip(), element.tag))
+        # Whitespace in HTML is layout of the source file, not content: collapse it.
+        units.append(Unit(unit_id, " ".join(text.split()), element.tag))
         elements[unit_id] = position
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")

@@ -34,7 +34,8 @@ class Document(ABC):
 
     #: short format name: "txt", "md", "docx", "srt"…
     format_name: str = ""
-    #: True when the original format cannot be rebuilt faithfully (PDF)
+    #: the extensions export() can write when the original format cannot be rebuilt
+    #: faithfully (PDF: .docx, .md, .txt); empty means "its own format"
     export_formats: tuple[str, ...] = ()
 
     def __init__(self, path: Path, units: list[Unit]) -> None:
@@ -42,6 +43,8 @@ class Document(ABC):
         self.units = units
         #: warnings for the user found while reading (e.g. "no text layer on page 3")
         self.warnings: list[str] = []
+        #: unit id -> problems met on the last export (broken tags: text went in plain)
+        self.flagged: dict[str, list[str]] = {}
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:

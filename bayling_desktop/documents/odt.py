@@ -31,7 +31,6 @@ class OdtDocument(Document):
         self._data = data
         self._tree = tree
         self._positions = positions
-        self.flagged: dict[str, list[str]] = {}
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         from lxml import etree

@@ -8,12 +8,13 @@ import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes, atomic_write_text
+from .encoding import check_size
 from .model import Document, Unit
 
-MAX_PDF_BYTES = 50 * 1024 * 1024
 _BREAK = re.compile(r"\n\s*\n")
 
 
@@ -44,25 +45,58 @@ class PdfDocument(Document):
                                 ".docx, .md or .txt, or as a bilingual file.")
 
 
+def _page_paragraphs(page: Any) -> list[str]:
+    """Paragraphs of one page: lines are grouped by position, and a vertical gap wider
+    than about one and a half lines starts a new paragraph (PDFs have no paragraphs)."""
+    fragments: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
+        if text.strip():
+            scale = abs(float(tm[3]) * float(cm[3])) or 1.0
+            y = float(tm[5]) * float(cm[3]) + float(cm[5])
+            fragments.append((y, max(float(size) * scale, 1.0), text))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    if not fragments or (len({round(y) for y, _, _ in fragments}) == 1
+                         and "\n" in plain.strip()):
+        # No usable positions: fall back to the blank lines of the extracted text.
+        return [" ".join(p.split()) for p in _BREAK.split(plain) if p.strip()]
+    paragraphs: list[list[str]] = [[]]
+    last_y: float | None = None
+    for y, size, text in fragments:
+        if last_y is not None and abs(y - last_y) > size * 0.5:
+            gap = last_y - y
+            if gap > size * 1.6 or gap < 0:
+                paragraphs.append([])
+            else:
+                paragraphs[-1].append("\n")
+        paragraphs[-1].append(text)
+        last_y = y
+    result = []
+    for parts in paragraphs:
+        text = " ".join("".join(parts).split())
+        if text:
+            result.append(text)
+    return result
+
+
 def load(path: Path) -> PdfDocument:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    size = path.stat().st_size
-    if size > MAX_PDF_BYTES:
-        raise DocumentError(f"{path.name} is {size / 1e6:.0f} MB; files over 50 MB are not "
-                            "supported.")
+    check_size(path)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise DocumentError(f"{path.name} is encrypted; remove the password first.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_paragraphs(page) for page in reader.pages]
     except PdfReadError as exc:
         raise DocumentError(f"{path.name} is not a readable PDF ({exc}).") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # malformed objects
+        raise DocumentError(f"{path.name} is a damaged PDF ({type(exc).__name__}).") from None
     units: list[Unit] = []
     empty_pages = []
-    for number, text in enumerate(pages, start=1):
-        paragraphs = [" ".join(p.split()) for p in _BREAK.split(text) if p.strip()]
+    for number, paragraphs in enumerate(pages, start=1):
         if not paragraphs:
             empty_pages.append(number)
         for paragraph in paragraphs:

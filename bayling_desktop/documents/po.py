@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .encoding import MAX_TEXT_BYTES
+from .encoding import check_size
 from .model import Document, Unit
+
+if TYPE_CHECKING:
+    from polib import POFile
 
 
 class PoDocument(Document):
     format_name = "po"
 
-    def __init__(self, path: Path, catalog: object, keys: dict[str, tuple[int, int]],
+    def __init__(self, path: Path, catalog: POFile, keys: dict[str, tuple[int, int]],
                  units: list[Unit]) -> None:
         super().__init__(path, units)
         self._catalog = catalog
@@ -27,7 +31,7 @@ class PoDocument(Document):
         import copy
 
         catalog = copy.deepcopy(self._catalog)
-        entries = list(catalog)  # type: ignore[call-overload]
+        entries = list(catalog)
         for unit_id, (number, form) in self._keys.items():
             if unit_id not in translations:
                 continue
@@ -38,7 +42,7 @@ class PoDocument(Document):
                 entry.msgstr_plural[form] = translations[unit_id]
             if "fuzzy" not in entry.flags:
                 entry.flags.append("fuzzy")
-        encoding = catalog.encoding or "utf-8"  # type: ignore[attr-defined]
+        encoding = catalog.encoding or "utf-8"
         try:
             data = str(catalog).encode(encoding)
         except (LookupError, UnicodeEncodeError):
@@ -49,8 +53,7 @@ class PoDocument(Document):
 def load(path: Path) -> PoDocument:
     import polib
 
-    if path.stat().st_size > MAX_TEXT_BYTES:
-        raise DocumentError(f"{path.name} is too large (over 50 MB).")
+    check_size(path)
     try:
         catalog = polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError, UnicodeDecodeError) as exc:

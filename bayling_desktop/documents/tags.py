@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 _TAG = re.compile(r"<(/?)(\d+)>|<x(\d+)/>")
+#: one tag: groups (closing slash, paired number, void number)
+TAG_PATTERN = _TAG
 
 
 @dataclass
@@ -76,3 +78,58 @@ def validate_tags(source: str, target: str) -> list[str]:
         if not missing and not extra:
             problems.append("Formatting tags repeated.")
     return problems
+
+
+#: the ways small models bend a tag: ``< 1 >``, ``</ 1>``, ``<x 2 />``, full-width brackets
+_LOOSE_TAG = re.compile(r"[<＜]\s*(/?)\s*(x?)\s*(\d+)\s*(/?)\s*[>＞]")
+
+
+def repair_tags(source: str, target: str) -> str | None:
+    """Fix what is mechanically fixable in *target*'s tags, or return None.
+
+    Cheap repairs before the translation layer's one retry: bent tag spelling is
+    normalised, tags the source never had are dropped, and void tags the model lost
+    (links, protected spans) are appended at the end so nothing is lost. Paired tags
+    that are missing or misnested cannot be placed by guesswork: None.
+    """
+    if not validate_tags(source, target):
+        return target
+
+    def normalise(match: re.Match[str]) -> str:
+        closing, void, number, self_closing = match.groups()
+        if void or (self_closing and not closing):
+            return f"<x{number}/>"
+        return f"<{closing}{number}>"
+
+    expected = tag_names(source)
+    repaired = _LOOSE_TAG.sub(normalise, target)
+    repaired = _TAG.sub(lambda m: m.group(0) if m.group(0) in expected else "", repaired)
+    found = tag_names(repaired)
+    for tag in expected:
+        if tag.startswith("<x") and tag not in found:
+            repaired = repaired.rstrip() + tag
+    return repaired if not validate_tags(source, repaired) else None
+
+
+def fallback_text(source: str, target: str) -> str:
+    """The last resort when tags stay broken: the translated text without paired tags.
+
+    Void tags the source had are kept (at the end when the model lost them) so that
+    protected spans and links survive; exports treat the result as failing validation
+    and put the text into the unit's first run, and the caller flags the unit.
+    """
+    voids = [tag for tag in tag_names(source) if tag.startswith("<x")]
+    kept = _TAG.sub(lambda m: m.group(0) if m.group(0) in voids else "", target)
+    present = set(tag_names(kept))
+    seen: set[str] = set()
+
+    def once(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if tag in seen:
+            return ""
+        seen.add(tag)
+        return tag
+
+    kept = _TAG.sub(once, kept)
+    missing = "".join(tag for tag in voids if tag not in present)
+    return kept.rstrip() + missing if missing else kept

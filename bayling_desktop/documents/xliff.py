@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .encoding import MAX_TEXT_BYTES
+from .encoding import check_size
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
@@ -32,7 +32,6 @@ class XliffDocument(Document):
         self.version = version
         #: unit id -> position of its <source> element in document order
         self._positions = positions
-        self.flagged: dict[str, list[str]] = {}
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         from lxml import etree
@@ -75,8 +74,7 @@ def _parser() -> Any:
 def load(path: Path) -> XliffDocument:
     from lxml import etree
 
-    if path.stat().st_size > MAX_TEXT_BYTES:
-        raise DocumentError(f"{path.name} is too large (over 50 MB).")
+    check_size(path)
     data = path.read_bytes()
     if b"<!ENTITY" in data[:65536]:
         raise DocumentError(f"{path.name} declares XML entities; such files are refused "

@@ -28,10 +28,13 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
             problems = [str(exc)]
     lead = element.text[: len(element.text) - len(element.text.lstrip())] if (
         element.text) else ""
-    for child in list(element):
+    children = [c for c in element]
+    last_text = (children[-1].tail if children else element.text) or ""
+    trail = last_text[len(last_text.rstrip()):] if last_text.strip() or children else ""
+    for child in children:
         element.remove(child)
     if tree is None:
-        element.text = lead + strip_tags(target)
+        element.text = lead + strip_tags(target) + trail
         return problems
     element.text = lead
     last = None
@@ -51,6 +54,10 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
             child.text = strip_tags(_flatten(part))
         element.append(child)
         last = child
+    if last is None:
+        element.text += trail
+    else:
+        last.tail = (last.tail or "") + trail
     return []
 
 

@@ -104,7 +104,7 @@ def translate_text(backend: Backend, text: str, target: Language, source: Langua
     terms and pronouns stay consistent (and the shared prefix stays in the KV cache).
     """
     from ..documents.protect import protect, restore
-    from ..documents.tags import tag_names, validate_tags
+    from ..documents.tags import repair_tags, tag_names, validate_tags
 
     if source is None:
         source = _detect(text)
@@ -118,11 +118,17 @@ def translate_text(backend: Backend, text: str, target: Language, source: Langua
     assert completion.stats is not None
     stats = completion.stats
     problems = validate_tags(protected, output) if tag_names(protected) else []
+    if problems:
+        # Cheap first: misspelled or stray tags can be fixed without asking again.
+        repaired = repair_tags(protected, output)
+        if repaired is not None:
+            output, problems = repaired, validate_tags(protected, repaired)
     if problems and stats.stop_reason != "cancelled":
         # One retry with an explicit instruction about the tags (issue 3: retry once).
         strict = [*messages[:-1], Message("user", messages[-1].content + STRICT_TAGS)]
         retry = backend.stream(strict, params, cancel)
         second = clean_translation(retry.run(), protected)
+        second = repair_tags(protected, second) or second
         again = validate_tags(protected, second)
         if len(again) < len(problems) or not again:
             output, problems = second, again

@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import polib
@@ -147,7 +148,7 @@ FILES: dict[str, Callable[[Path], Path]] = {
     "xlf12": lambda d: write(d / "app.xlf", XLF12),
     "xlf20": lambda d: write(d / "app2.xliff", XLF20),
 }
-BYTE_IDENTICAL = {"md", "vtt", "html", "txt"}
+BYTE_IDENTICAL = {"md", "vtt", "html", "txt", "srt"}
 
 
 def content_of(path: Path) -> object:
@@ -252,12 +253,12 @@ def test_broken_tags_fall_back_to_plain_text_and_flag(tmp_path: Path) -> None:
     out = tmp_path / "zh.docx"
     document.export({tagged.id: "开始 <2>粗体 结尾"}, out)
     assert docx.Document(str(out)).paragraphs[1].text == "开始 粗体 结尾"  # no text lost
-    assert tagged.id in document.flagged  # type: ignore[attr-defined]
+    assert tagged.id in document.flagged
     page = open_document(FILES["html"](tmp_path))
     link = next(u for u in page.units if "<x2/>" in u.source)
     page.export({link.id: "访问 我们的网站"}, tmp_path / "x.html")
     assert "访问 我们的网站" in (tmp_path / "x.html").read_text(encoding="utf-8")
-    assert link.id in page.flagged  # type: ignore[attr-defined]
+    assert link.id in page.flagged
 
 
 def test_xliff_targets_states_and_inline_codes(tmp_path: Path) -> None:
@@ -349,3 +350,45 @@ def test_legacy_encodings_are_detected(encoding: str, text: str, tmp_path: Path)
     path.write_bytes(((text + "\n") * 3).encode(encoding))
     document = open_document(path)
     assert document.units[0].source.splitlines()[0] == text
+
+
+def add_hyperlink(paragraph: Any, url: str, text: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p = paragraph._p
+    rid = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    run.append(text_element)
+    link.append(run)
+    p.append(link)
+
+
+def test_docx_hyperlink_text_is_translated_and_target_kept(tmp_path: Path) -> None:
+    doc = docx.Document()
+    paragraph = doc.add_paragraph("Visit ")
+    add_hyperlink(paragraph, "https://example.org", "our site")
+    paragraph.add_run(" today.")
+    only_link = doc.add_paragraph()
+    add_hyperlink(only_link, "https://example.com", "Example")
+    doc.save(str(tmp_path / "links.docx"))
+    document = open_document(tmp_path / "links.docx")
+    assert [u.source for u in document.units] == ["Visit <2>our site</2> today.",
+                                                  "<1>Example</1>"]
+    out = tmp_path / "zh.docx"
+    document.export({"d1": "今天访问<2>我们的网站</2>。", "d2": "<1>示例</1>"}, out)
+    body = docx.Document(str(out)).element.body
+    xml = "".join(p.xml for p in body.iter("{*}p"))
+    assert "我们的网站" in xml and "示例" in xml and "our site" not in xml
+    assert xml.count("<w:hyperlink") == 2 and not document.flagged
+    assert [u.source for u in open_document(out).units] == ["今天访问<2>我们的网站</2>。",
+                                                            "<1>示例</1>"]
+    broken = tmp_path / "broken.docx"
+    document.export({"d1": "今天访问我们的网站。"}, broken)
+    text = docx.Document(str(broken)).paragraphs[0]._p.xml
+    assert "今天访问我们的网站。" in text and "our site" not in text and "d1" in document.flagged

@@ -49,30 +49,51 @@ def test_odt_round_trip_and_formatting(tmp_path: Path) -> None:
         assert b'text:style-name="Bold"' in archive.read("content.xml")
 
 
-def make_pdf(path: Path, pages: list[list[str]]) -> Path:
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QFont, QPainter, QPdfWriter
+def make_pdf(path: Path, pages: list[list[str]], leading: int = 120) -> Path:
+    """A minimal real PDF with a Helvetica text layer, one text line per entry.
 
-    writer = QPdfWriter(str(path))
-    painter = QPainter(writer)
-    painter.setFont(QFont("DejaVu Sans", 12))
-    for number, paragraphs in enumerate(pages):
-        if number:
-            writer.newPage()
-        y = 400.0
-        for paragraph in paragraphs:
-            painter.drawText(QPointF(300, y), paragraph)
-            y += 1200  # far apart: separate paragraphs in the text layer
-    painter.end()
+    Lines *leading* points apart; 14 reads as lines of one paragraph, 120 as paragraphs.
+    """
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pages_id = 1 + 2 * len(pages) + 1
+    kids = []
+    for lines in pages:
+        ops = [f"BT /F1 12 Tf 72 {760 - n * leading} Td ({line}) Tj ET"
+               for n, line in enumerate(lines)]
+        stream = "\n".join(ops).encode("latin-1")
+        content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+                        b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
+    add(b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, catalog, xref)
+    path.write_bytes(bytes(out))
     return path
 
 
-def test_pdf_reads_text_and_exports_docx(tmp_path: Path, qapp: object) -> None:
+def test_pdf_reads_text_and_exports_docx(tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "paper.pdf", [["First paragraph here.", "Second one."],
                                             ["Page two text."]])
     document = open_document(pdf)
     texts = [u.source for u in document.units]
-    assert "First paragraph here." in " ".join(texts) and "Page two text." in texts[-1]
+    assert texts == ["First paragraph here.", "Second one.", "Page two text."]
+    assert [u.meta["page"] for u in document.units] == [1, 1, 2]
     assert any("cannot be rebuilt" in w for w in document.warnings)
     out = default_output_path(pdf, "zh")
     assert out.suffix == ".docx"
@@ -83,7 +104,14 @@ def test_pdf_reads_text_and_exports_docx(tmp_path: Path, qapp: object) -> None:
         document.export({}, tmp_path / "again.pdf")
 
 
-def test_scanned_pdf_without_text_is_refused(tmp_path: Path, qapp: object) -> None:
+def test_lines_close_together_form_one_paragraph(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "wrapped.pdf", [["A sentence that wraps", "onto a second line."]],
+                   leading=14)
+    assert [u.source for u in open_document(pdf).units] == [
+        "A sentence that wraps onto a second line."]
+
+
+def test_scanned_pdf_without_text_is_refused(tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "scan.pdf", [[]])
     with pytest.raises(DocumentError, match="no text layer"):
         open_document(pdf)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from bayling_desktop.documents.protect import protect, restore
 from bayling_desktop.documents.tags import Node, parse, strip_tags, validate_tags
 
-WORDS = st.text(alphabet=st.characters(blacklist_characters="<>", blacklist_categories=("Cs",)),
+WORDS = st.text(alphabet=st.characters(blacklist_characters="<>", blacklist_categories=["Cs"]),
                 max_size=12)
 
 

@@ -1,0 +1,159 @@
+"""Optional sentence splitting of units, and the protection of spans the model never sees.
+
+Small models translate one sentence far more reliably than a long paragraph, so a
+unit may be split into sentences and joined back after translation. Splitting is
+lossless (the pieces concatenate to the unit's text), knows CJK full stops, English
+abbreviations and initials, and never cuts inside a formatting tag pair, so each
+sentence keeps balanced tags. Protected spans (placeholders, URLs, e-mails, inline
+code, entities) are swapped for void tags by :mod:`.protect`; whole blocks that must
+never be sent (code blocks, front matter, subtitle timings) never become units in
+the first place: the format modules leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from .model import Unit
+from .protect import protect, restore
+from .tags import TAG_PATTERN
+
+__all__ = ["join_sentences", "protect", "restore", "split_sentences", "split_units"]
+
+#: words that end with a full stop without ending the sentence (compared lower-case)
+_ABBREVIATION_WORDS = """
+mr mrs ms dr prof sr jr st mt vs e.g i.e cf al approx dept est fig figs no nos vol vols
+p pp ch sec art ed eds rev gen col lt sgt capt inc ltd co corp jan feb mar apr jun jul aug
+sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k a.m p.m ph.d b.a m.a
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+#: sentence-final punctuation, with the closing quotes, brackets and tags that follow it
+_CJK_END = re.compile(r"[。！？](?:[。！？”’」』）)\]】》\"']|</\d+>)*")
+_LATIN_END = re.compile(r"(?:\.{3}|…|[.!?])+(?:[\"'”’)\]]|</\d+>)*(?=\s)")
+_CLOSERS = "\"'”’)]"
+
+
+def _depths(text: str) -> list[int]:
+    """Open paired-tag depth at every position (a cut is allowed only at depth 0)."""
+    depth_at = [0] * (len(text) + 1)
+    depth = 0
+    position = 0
+    for match in TAG_PATTERN.finditer(text):
+        for index in range(position, match.start()):
+            depth_at[index] = depth
+        closing, _number, void = match.groups()
+        if void is None:
+            depth = max(0, depth - 1) if closing else depth + 1
+        for index in range(match.start(), match.end()):
+            depth_at[index] = depth
+        position = match.end()
+    for index in range(position, len(text) + 1):
+        depth_at[index] = depth
+    return depth_at
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at *dot* closes an abbreviation or an initial (J. K.)."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'“‘":
+        start -= 1
+    word = text[start:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True
+    return word in ABBREVIATIONS
+
+
+def _cut_points(text: str) -> list[int]:
+    depth = _depths(text)
+    cuts: set[int] = set()
+    for match in _CJK_END.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if 0 < end < len(text) and depth[end] == 0:
+            cuts.add(end)
+    for match in _LATIN_END.finditer(text):
+        punctuation = TAG_PATTERN.sub("", match.group(0)).rstrip(_CLOSERS)
+        if punctuation == "." and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end >= len(text) or depth[end] != 0:
+            continue
+        following = text[end]
+        if following.islower():
+            continue  # "e.g. this", "3 p.m. today": no new sentence starts in lower case
+        cuts.add(end)
+    return sorted(cuts)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split *text* into sentences, each keeping the whitespace that follows it.
+
+    ``"".join(split_sentences(text)) == text`` always holds.
+    """
+    pieces: list[str] = []
+    last = 0
+    for cut in _cut_points(text):
+        pieces.append(text[last:cut])
+        last = cut
+    pieces.append(text[last:])
+    return [piece for piece in pieces if piece]
+
+
+def split_units(units: Iterable[Unit], skip_kinds: Sequence[str] = ("cue",)) -> list[Unit]:
+    """Units with each multi-sentence unit replaced by one unit per sentence.
+
+    A sentence unit's id is ``PARENT#sN``; its meta names the parent and the whitespace
+    that followed it, which :func:`join_sentences` needs. Subtitle cues are kept whole
+    by default: a cue is read as one line on screen.
+    """
+    result: list[Unit] = []
+    for unit in units:
+        sentences = split_sentences(unit.source) if unit.kind not in skip_kinds else []
+        if len(sentences) < 2:
+            result.append(unit)
+            continue
+        for number, sentence in enumerate(sentences, start=1):
+            body = sentence.rstrip()
+            result.append(Unit(f"{unit.id}#s{number}", body, unit.kind, unit.context,
+                               None, {**unit.meta, "parent": unit.id,
+                                      "gap": sentence[len(body):]}))
+    return result
+
+
+def _glue(translated: str, gap: str) -> str:
+    # Chinese and Japanese run sentences together: "。 " would look like a typo.
+    if gap == " " and translated[-1:] in "。！？」』）":
+        return ""
+    return gap
+
+
+def join_sentences(units: Sequence[Unit], translations: Mapping[str, str]) -> dict[str, str]:
+    """Translations per original unit id, from translations of :func:`split_units`'s units.
+
+    Units that were not split pass through; a sentence without a translation keeps its
+    source text, so a parent is complete whenever any of its sentences was translated.
+    """
+    joined: dict[str, str] = {}
+    parts: dict[str, list[str]] = {}
+    translated: set[str] = set()
+    for unit in units:
+        parent = unit.meta.get("parent")
+        if not isinstance(parent, str):
+            if unit.id in translations:
+                joined[unit.id] = translations[unit.id]
+            continue
+        text = translations.get(unit.id)
+        if text is not None:
+            translated.add(parent)
+        body = (text if text is not None else unit.source).strip()
+        gap = str(unit.meta.get("gap", ""))
+        parts.setdefault(parent, []).append(body + _glue(body, gap))
+    for parent, pieces in parts.items():
+        if parent in translated:
+            joined[parent] = "".join(pieces).rstrip()
+    return joined
