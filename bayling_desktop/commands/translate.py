@@ -12,7 +12,9 @@ from ..documents import (
     Document,
     default_output_path,
     export_bilingual,
+    join_sentences,
     open_document,
+    split_units,
     supported_extensions,
 )
 from ..engine.backend import Backend, CancelToken
@@ -44,6 +46,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="output file (one input) or folder (several inputs)")
     parser.add_argument("--bilingual", choices=("docx", "html"), default=None,
                         help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
+    parser.add_argument("--sentences", action="store_true",
+                        help="send one sentence at a time instead of whole paragraphs "
+                             "(helps small models with long paragraphs)")
     parser.add_argument("--glossary", metavar="FILE", type=Path, default=None,
                         help="required term translations (.csv, .tsv or .tbx)")
     parser.add_argument("--tm", metavar="FILE.tmx", type=Path, default=None,
@@ -137,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
                                     read_tmx(args.tm, source.code, target.code))
         print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)
     model = _LazyBackend(args, settings)
-    total = sum(len(job.document.units) for job in jobs)
+    total = sum(len(split_units(job.document.units) if args.sentences else job.document.units)
+                for job in jobs)
     bar = ProgressBar(total, "Translating")
     cancel = CancelToken()
     problems: list[str] = []
@@ -145,16 +151,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         for job in jobs:
             document = job.document
+            units = split_units(document.units) if args.sentences else document.units
             name = args.project if len(jobs) == 1 else f"{args.project}:{document.path.name}"
             project = store.open_or_create(
                 name or f"cli:{document.path.resolve()}:{target.code}", document.path,
                 target.code, source.code if source else "",
-                [(u.id, u.source) for u in document.units])
+                [(u.id, u.source) for u in units])
             translations: dict[str, str] = {}
             recent: list[tuple[str, str]] = []  # neighbours, for consistent terms and pronouns
-            for idx, unit in enumerate(document.units):
-                if idx and document.units[idx - 1].id in translations:
-                    previous = document.units[idx - 1]
+            for idx, unit in enumerate(units):
+                if idx and units[idx - 1].id in translations:
+                    previous = units[idx - 1]
                     recent = [*recent[-2:], (previous.source, translations[previous.id])]
                 bar.update(label=document.path.name)
                 where = f"{document.path.name}, {unit.id}"
@@ -190,6 +197,8 @@ def run(args: argparse.Namespace) -> int:
                 problems += [f"{where}: {problem}" for problem in result.problems]
                 rate = result.stats.tokens_per_second
                 bar.update(bar.done + 1, rate=f"{rate:.1f} tok/s" if rate else None)
+            if args.sentences:
+                translations = join_sentences(units, translations)
             document.export(translations, job.output)
             for unit_id, unit_problems in document.flagged.items():
                 problems += [f"{document.path.name}, {unit_id}: {p} The text was kept "

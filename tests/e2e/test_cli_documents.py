@@ -41,3 +41,15 @@ def test_folder_of_documents_with_bilingual_review(tmp_path: Path, qwen_model_pa
     review = (out / "memo.zh.bilingual.html").read_text(encoding="utf-8")
     assert "very nice" in review
     assert "5/5" in result.stderr  # one progress bar over all units of all files
+
+
+def test_sentence_by_sentence(tmp_path: Path, qwen_model_path: Path) -> None:
+    source = tmp_path / "p.md"
+    source.write_text("# Title\n\nThe cat sleeps. The dog barks. Birds sing.\n", encoding="utf-8")
+    result = cli("translate", source, "--to", "zh", "--from", "en", "--sentences",
+                 model=qwen_model_path)
+    assert result.returncode in (0, 3), result.stderr
+    assert "4/4" in result.stderr  # the heading and three sentences
+    lines = (tmp_path / "p.zh.md").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and lines[1] == ""
+    assert CJK.search(lines[2]) and "\n" not in lines[2]  # joined back into one paragraph
