@@ -280,6 +280,7 @@ Qt {4}，PySide6 {5}
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
+        <extracomment>the instruction should be applied to every translated segment of the document</extracomment>
         <translation>原文</translation>
     </message>
     <message>
@@ -319,6 +320,14 @@ Qt {4}，PySide6 {5}
         <translation>放弃</translation>
     </message>
     <message>
+        <source>Apply the instruction to every translated segment</source>
+        <translation>把指令应用到所有已翻译的片段</translation>
+    </message>
+    <message>
+        <source>Accept all proposals</source>
+        <translation>全部采纳</translation>
+    </message>
+    <message>
         <source>Use as reference</source>
         <translation>作为参考</translation>
     </message>
@@ -353,6 +362,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Translation memory ({0:.0f}%): {1}</source>
         <translation>翻译记忆（{0:.0f}%）：{1}</translation>
+    </message>
+    <message>
+        <source>Accept all proposals ({0})</source>
+        <translation>全部采纳（{0}）</translation>
     </message>
 </context>
 <context>
@@ -632,12 +645,20 @@ Qt {4}，PySide6 {5}
         <translation>当前片段完成后暂停…</translation>
     </message>
     <message>
+        <source>{0} proposals to review: select a flagged segment, or accept them all.</source>
+        <translation>有 {0} 条建议待审阅：选择带标记的片段，或全部采纳。</translation>
+    </message>
+    <message>
         <source>Paused. Press Resume to continue.</source>
         <translation>已暂停。按“继续”接着翻译。</translation>
     </message>
     <message>
         <source>Translation finished.</source>
         <translation>翻译完成。</translation>
+    </message>
+    <message>
+        <source>Stopped; the proposals made so far can be reviewed.</source>
+        <translation>已停止；已生成的建议仍可审阅。</translation>
     </message>
     <message>
         <source>Stopped.</source>
@@ -670,6 +691,26 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Accept revision of segment {0}</source>
         <translation>采纳第 {0} 段的修改</translation>
+    </message>
+    <message>
+        <source>Translate the document first, then revise it.</source>
+        <translation>请先翻译文档，再进行修改。</translation>
+    </message>
+    <message>
+        <source>Revising {0} segments: “{1}”…</source>
+        <translation>正在修改 {0} 个片段：“{1}”…</translation>
+    </message>
+    <message>
+        <source>A revision is proposed: select the segment to review it.</source>
+        <translation>有修改建议：选择该片段进行审阅。</translation>
+    </message>
+    <message>
+        <source>Revising: {0} / {1}</source>
+        <translation>修改中：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>Accept {0} proposals</source>
+        <translation>采纳 {0} 条建议</translation>
     </message>
     <message>
         <source>Export anyway?</source>

@@ -218,3 +218,33 @@ def test_fuzzy_memory_match_is_offered(client_free_workspace: TranslateWorkspace
     widget.revision.instructionSubmitted.connect(sent.append)
     widget.revision.memory_button.click()
     assert sent and "会议在周五。" in sent[0]
+
+
+@pytest.mark.model
+def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWorkspace,
+                                                          qtbot: QtBot) -> None:
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    before = [row.target for row in workspace.model.rows()]
+    workspace.select_segment(0)
+    workspace.revision.whole_document.setChecked(True)
+    workspace.revision.instruction.setText("Translate it into English instead.")
+    workspace.revision.send_button.click()
+    qtbot.waitUntil(lambda: workspace._document_job is None, timeout=180_000)
+    doc = workspace.current
+    assert doc is not None and len(doc.proposals) >= len(PARAGRAPHS) - 1
+    # nothing changes until the user decides
+    assert [row.target for row in workspace.model.rows()] == before
+    assert all(any("proposed" in f for f in workspace.model.row(i).flags) for i in doc.proposals)
+    assert workspace.revision.accept_all_button.isVisibleTo(workspace.revision)
+    first = sorted(doc.proposals)[0]
+    workspace.select_segment(first)
+    workspace.revision.reject_button.click()
+    assert first not in doc.proposals
+    expected = dict(doc.proposals)
+    workspace.revision.accept_all_button.click()
+    for segment, text in expected.items():
+        assert workspace.model.row(segment).target == text
+    assert workspace.model.row(first).target == before[first]
+    workspace.undo_stack.undo()  # one undo step takes back the whole batch
+    assert [row.target for row in workspace.model.rows()] == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,9 @@ from .tasks import quick_actions
 class RevisionPanel(QWidget):
     instructionSubmitted = Signal(str)
     acceptRequested = Signal()
+    #: the instruction should be applied to every translated segment of the document
+    documentInstructionSubmitted = Signal(str)
+    acceptAllRequested = Signal()
     rejectRequested = Signal()
     stopRequested = Signal()
 
@@ -56,6 +60,10 @@ class RevisionPanel(QWidget):
         self.accept_button.clicked.connect(self.acceptRequested)
         self.reject_button = QPushButton(self)
         self.reject_button.clicked.connect(self.rejectRequested)
+        self.whole_document = QCheckBox(self)
+        self.accept_all_button = QPushButton(self)
+        self.accept_all_button.clicked.connect(self.acceptAllRequested)
+        self.accept_all_button.hide()
         self.quick_buttons: list[QPushButton] = []
         quick = QGridLayout()
         for number, (_label, instruction) in enumerate(quick_actions()):
@@ -79,6 +87,7 @@ class RevisionPanel(QWidget):
         decide = QHBoxLayout()
         decide.addWidget(self.accept_button)
         decide.addWidget(self.reject_button)
+        decide.addWidget(self.accept_all_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.source_label)
@@ -94,6 +103,7 @@ class RevisionPanel(QWidget):
         layout.addLayout(decide)
         layout.addLayout(quick)
         layout.addLayout(row)
+        layout.addWidget(self.whole_document)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -108,6 +118,8 @@ class RevisionPanel(QWidget):
         self.accept_button.setText(self.tr("Accept"))
         self.accept_button.setToolTip(self.tr("Write the proposal into the document"))
         self.reject_button.setText(self.tr("Reject"))
+        self.whole_document.setText(self.tr("Apply the instruction to every translated segment"))
+        self.accept_all_button.setText(self.tr("Accept all proposals"))
         self.memory_button.setText(self.tr("Use as reference"))
         self.memory_button.setToolTip(self.tr(
             "Ask the model to revise the translation using this earlier translation"))
@@ -189,10 +201,19 @@ class RevisionPanel(QWidget):
 
     # -- user actions -------------------------------------------------------------------
 
+    def set_pending_proposals(self, count: int) -> None:
+        self.accept_all_button.setVisible(count > 0)
+        self.accept_all_button.setText(self.tr("Accept all proposals ({0})").format(count))
+
     @Slot()
     def _on_instruction_return_pressed(self) -> None:
         text = self.instruction.text().strip()
-        if text and self.segment is not None and not self._busy:
+        if not text or self._busy:
+            return
+        if self.whole_document.isChecked():
+            self.instruction.clear()
+            self.documentInstructionSubmitted.emit(text)
+        elif self.segment is not None:
             self.instruction.clear()
             self.instructionSubmitted.emit(text)
 

@@ -155,6 +155,54 @@ def make_revision_task(job: RevisionJob
     return task
 
 
+@dataclass(frozen=True)
+class CandidateReady:
+    """A document-wide instruction produced a proposal for one segment."""
+
+    segment: int
+    text: str
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class DocumentRevisionResult:
+    proposals: int
+
+
+def make_document_revision_task(items: Sequence[tuple[int, tuple[Message, ...]]],
+                                instruction: str, temperature: float, max_tokens: int
+                                ) -> Callable[[Backend, CancelToken, Reporter],
+                                              DocumentRevisionResult]:
+    """The same instruction applied to many segments; proposals come back for review."""
+
+    def task(backend: Backend, cancel: CancelToken, report: Reporter) -> DocumentRevisionResult:
+        made = 0
+        for number, (segment, history) in enumerate(items, start=1):
+            if cancel.cancelled:
+                break
+            report.progress(SegmentStarted(segment))
+            revise = make_revision_task(RevisionJob(segment, history, instruction, temperature,
+                                                    max_tokens))
+            result = revise(backend, cancel, _Silent())
+            if result.text and not cancel.cancelled:
+                made += 1
+                report.progress(CandidateReady(segment, result.text, number, len(items)))
+        return DocumentRevisionResult(made)
+
+    return task
+
+
+class _Silent:
+    """A reporter that drops streamed text (proposals are shown when complete)."""
+
+    def __call__(self, text: str) -> None:
+        del text
+
+    def progress(self, value: object) -> None:
+        del value
+
+
 def quick_actions() -> Sequence[tuple[str, str]]:
     """(button label, instruction sent to the model)."""
     return (

@@ -55,6 +55,7 @@ from .revision import RevisionPanel
 from .segments import SegmentFilter, SegmentRow, SegmentTableModel
 from .tasks import (
     BatchResult,
+    CandidateReady,
     Job,
     RevisionJob,
     RevisionResult,
@@ -62,6 +63,7 @@ from .tasks import (
     SegmentStarted,
     first_turn,
     make_batch_task,
+    make_document_revision_task,
     make_revision_task,
 )
 
@@ -81,6 +83,8 @@ class OpenDocument:
     messages: dict[int, list[Message]] = field(default_factory=dict)
     # where its translations are saved, for the current target language
     project: Project | None = None
+    # proposals of a document-wide instruction, waiting for the user's review
+    proposals: dict[int, str] = field(default_factory=dict)
 
 
 class _Loader(QObject):
@@ -153,6 +157,7 @@ class TranslateWorkspace(QWidget):
         self.opened: list[Path] = []
         self._batch_job: int | None = None
         self._revision_job: int | None = None
+        self._document_job: int | None = None
         self._streaming_segment: int | None = None
         self._pause = threading.Event()
         self._batch_started = 0.0
@@ -285,6 +290,9 @@ class TranslateWorkspace(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.revision.instructionSubmitted.connect(self._on_revision_instruction_submitted)
         self.revision.acceptRequested.connect(self._on_revision_accept_requested)
+        self.revision.documentInstructionSubmitted.connect(
+            self._on_revision_document_instruction_submitted)
+        self.revision.acceptAllRequested.connect(self._on_revision_accept_all_requested)
         self.revision.rejectRequested.connect(self._on_revision_reject_requested)
         self.revision.stopRequested.connect(self._on_revision_stop_requested)
         self.client.piece.connect(self._on_client_piece)
@@ -541,7 +549,7 @@ class TranslateWorkspace(QWidget):
 
     def stop(self) -> None:
         """Esc: stop the batch and any revision; finished segments stay."""
-        for job in (self._batch_job, self._revision_job):
+        for job in (self._batch_job, self._revision_job, self._document_job):
             if job is not None:
                 self.client.cancel(job)
 
@@ -556,6 +564,9 @@ class TranslateWorkspace(QWidget):
     @Slot(int, object)
     def _on_client_progress(self, job_id: int, value: object) -> None:
         doc = self.current
+        if job_id == self._document_job and doc is not None:
+            self._on_document_progress(doc, value)
+            return
         if job_id != self._batch_job or doc is None:
             return
         if isinstance(value, SegmentStarted):
@@ -584,7 +595,13 @@ class TranslateWorkspace(QWidget):
 
     @Slot(int, object)
     def _on_client_finished(self, job_id: int, result: object) -> None:
-        if job_id == self._batch_job:
+        if job_id == self._document_job:
+            self._document_job = None
+            count = len(self.current.proposals) if self.current else 0
+            self._show_message(self.tr("{0} proposals to review: select a flagged segment, or "
+                                       "accept them all.").format(count))
+            self._update_actions()
+        elif job_id == self._batch_job:
             self._batch_job = None
             self._streaming_segment = None
             if isinstance(result, BatchResult) and result.paused:
@@ -599,7 +616,11 @@ class TranslateWorkspace(QWidget):
 
     @Slot(int, str)
     def _on_client_failed(self, job_id: int, message: str) -> None:
-        if job_id == self._batch_job:
+        if job_id == self._document_job:
+            self._document_job = None
+            self._show_message(message, error=True)
+            self._update_actions()
+        elif job_id == self._batch_job:
             self._batch_job = None
             self._mark_streaming_new()
             self._show_message(message, error=True)
@@ -612,7 +633,11 @@ class TranslateWorkspace(QWidget):
 
     @Slot(int)
     def _on_client_cancelled(self, job_id: int) -> None:
-        if job_id == self._batch_job:
+        if job_id == self._document_job:
+            self._document_job = None
+            self._show_message(self.tr("Stopped; the proposals made so far can be reviewed."))
+            self._update_actions()
+        elif job_id == self._batch_job:
             self._batch_job = None
             self._mark_streaming_new()
             self._show_message(self.tr("Stopped."))
@@ -685,6 +710,8 @@ class TranslateWorkspace(QWidget):
         self.revision.set_segment(segment, row.source, row.target)
         self.revision.set_thread(doc.threads.get(segment, []))
         self.revision.set_memory(self._memory_matches(row.source, row.target))
+        if segment in doc.proposals:
+            self.revision.set_candidate(doc.proposals[segment])
 
     def _memory_matches(self, source: str, current: str) -> list[tuple[float, str, str]]:
         if self.store is None:
@@ -739,13 +766,76 @@ class TranslateWorkspace(QWidget):
         text = self.revision.candidate_text()
         if doc is None or segment is None or not text:
             return
+        doc.proposals.pop(segment, None)
         self.undo_stack.push(SetTarget(self, doc, segment, text, "edited",
                                        self.tr("Accept revision of segment {0}").format(
                                            segment + 1)))
         self.revision.set_candidate("")
+        self.revision.set_pending_proposals(len(doc.proposals))
 
     @Slot()
     def _on_revision_reject_requested(self) -> None:
+        doc = self.current
+        segment = self.revision.segment
+        if doc is not None and segment is not None and segment in doc.proposals:
+            del doc.proposals[segment]
+            row = doc.rows[segment]
+            self.model.update_row(segment, flags=self._qa(row.source, row.target))
+            self.revision.set_pending_proposals(len(doc.proposals))
+        self.revision.set_candidate("")
+
+    @Slot(str)
+    def _on_revision_document_instruction_submitted(self, instruction: str) -> None:
+        """One instruction for the whole document: proposals per segment, for review."""
+        doc = self.current
+        if doc is None or self._document_job is not None or self._batch_job is not None:
+            return
+        if not self.client.ready:
+            self._show_message(self.tr("The model is not loaded yet."), error=True)
+            return
+        items = []
+        for row in doc.rows:
+            if row.done and row.target.strip():
+                history = doc.messages.get(row.index) or first_turn(
+                    row.source, self.target_language(), self.source_language(),
+                    self.glossary.as_dict(), row.target)
+                items.append((row.index, tuple(history)))
+        if not items:
+            self._show_message(self.tr("Translate the document first, then revise it."))
+            return
+        self._document_job = self.client.submit_task(cast(TaskFn, make_document_revision_task(
+            items, instruction, self.settings.translation_temperature,
+            self.settings.max_tokens)))
+        self._show_message(self.tr("Revising {0} segments: “{1}”…").format(len(items),
+                                                                        instruction))
+        self._update_actions()
+
+    def _on_document_progress(self, doc: OpenDocument, value: object) -> None:
+        if isinstance(value, SegmentStarted):
+            self._scroll_to(value.segment)
+        elif isinstance(value, CandidateReady):
+            doc.proposals[value.segment] = value.text
+            row = doc.rows[value.segment]
+            self.model.update_row(value.segment, flags=[
+                *self._qa(row.source, row.target),
+                self.tr("A revision is proposed: select the segment to review it.")])
+            self.revision.set_pending_proposals(len(doc.proposals))
+            if self.revision.segment == value.segment:
+                self.revision.set_candidate(value.text)
+            self.progress.setFormat(self.tr("Revising: {0} / {1}").format(value.done,
+                                                                          value.total))
+
+    @Slot()
+    def _on_revision_accept_all_requested(self) -> None:
+        doc = self.current
+        if doc is None or not doc.proposals:
+            return
+        self.undo_stack.beginMacro(self.tr("Accept {0} proposals").format(len(doc.proposals)))
+        for segment, text in sorted(doc.proposals.items()):
+            self.undo_stack.push(SetTarget(self, doc, segment, text, "edited", ""))
+        self.undo_stack.endMacro()
+        doc.proposals.clear()
+        self.revision.set_pending_proposals(0)
         self.revision.set_candidate("")
 
     @Slot()
@@ -826,7 +916,7 @@ class TranslateWorkspace(QWidget):
     def _update_actions(self) -> None:
         has_doc = self.current is not None
         batch = self._batch_job is not None
-        revising = self._revision_job is not None
+        revising = self._revision_job is not None or self._document_job is not None
         self.translate_all_button.setEnabled(has_doc and not batch and not revising)
         self.translate_selected_button.setEnabled(has_doc and not batch and not revising)
         self.pause_button.setEnabled(has_doc and (batch or self.pause_button.isChecked()))
