@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..documents.encoding import read_text
+from ..documents.xmlsafe import parse_untrusted
 from ..errors import DocumentError
 
 
@@ -70,16 +71,7 @@ def load_glossary(path: Path) -> Glossary:
 
 
 def _load_tbx(path: Path) -> Glossary:
-    from lxml import etree
-
-    data = path.read_bytes()
-    if b"<!ENTITY" in data[:65536]:
-        raise DocumentError(f"{path.name} declares XML entities and was refused.")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"{path.name} is not well-formed XML ({exc}).") from None
+    root = parse_untrusted(path.read_bytes(), path.name)
     terms = []
     for entry in root.iter("{*}termEntry", "{*}conceptEntry", "termEntry", "conceptEntry"):
         forms = []
