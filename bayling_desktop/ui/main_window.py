@@ -30,9 +30,9 @@ from .. import APP_NAME, __version__
 from ..config import Settings, load_settings, save_settings
 from ..errors import BaylingError
 from .chat.workspace import ChatWorkspace
-from .dialogs.models import ModelListDialog
 from .dialogs.settings import SettingsDialog, model_settings_changed
 from .i18n import Translators
+from .models import ManagerPage, ModelManagerDialog
 from .theme import apply_theme
 from .translate.workspace import TranslateWorkspace
 from .welcome import WelcomePage, needs_welcome
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.send_action.triggered.connect(self._on_send_action_triggered)
         self.stop_action.triggered.connect(self._on_stop_action_triggered)
         self.reload_action.triggered.connect(self.load_model)
-        self.models_action.triggered.connect(self.open_model_list)
+        self.models_action.triggered.connect(self._on_models_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.client.modelLoading.connect(self._on_client_model_loading)
         self.client.modelLoadProgress.connect(self._on_client_model_load_progress)
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.translate.speedChanged.connect(self._on_translate_speed_changed)
         self.welcome.builtinRequested.connect(self._on_welcome_builtin_requested)
         self.welcome.importRequested.connect(self._on_welcome_import_requested)
-        self.welcome.managerRequested.connect(self.open_model_list)
+        self.welcome.managerRequested.connect(self._on_welcome_manager_requested)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
@@ -256,6 +256,14 @@ class MainWindow(QMainWindow):
             self.show_stats(result)
 
     @Slot()
+    def _on_models_action_triggered(self) -> None:
+        self.open_model_list(ManagerPage.LOCAL)
+
+    @Slot()
+    def _on_welcome_manager_requested(self) -> None:
+        self.open_model_list(ManagerPage.CATALOG)
+
+    @Slot()
     def _on_welcome_builtin_requested(self) -> None:
         self.welcome.set_busy(True)
         self.model = None
@@ -302,8 +310,18 @@ class MainWindow(QMainWindow):
             self.load_model()
 
     @Slot()
-    def open_model_list(self) -> None:
-        ModelListDialog(self.settings, self).exec()
+    def open_model_list(self, page: ManagerPage = ManagerPage.LOCAL) -> None:
+        """Model ▸ Model manager: catalog, downloads, local models, remote server."""
+        dialog = ModelManagerDialog(self.settings, self)
+        dialog.settingsChanged.connect(self._on_model_manager_settings_changed)
+        dialog.show_page(page)
+        dialog.exec()
+
+    @Slot()
+    def _on_model_manager_settings_changed(self) -> None:
+        # The default model or the backend changed: load what the user chose now.
+        self.model = None
+        self.load_model()
 
     # -- actions ------------------------------------------------------------------------
 

@@ -2,6 +2,98 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CatalogTab</name>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download from the Hub…</source>
+        <translation>从 Hub 下载…</translation>
+    </message>
+    <message>
+        <source>owner/repository-GGUF</source>
+        <translation>所有者/仓库-GGUF</translation>
+    </message>
+    <message>
+        <source>model-q4_k_m.gguf</source>
+        <translation>model-q4_k_m.gguf</translation>
+    </message>
+    <message>
+        <source>Download this file</source>
+        <translation>下载此文件</translation>
+    </message>
+    <message>
+        <source>Repository:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>{0} — based on {1}, {2} parameters, {3}.
+{4}
+
+{5}</source>
+        <translation>{0}——基于 {1}，{2} 参数，{3}。
+{4}
+
+{5}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTableModel</name>
+    <message>
+        <source>about {0:.1f} GB</source>
+        <translation>约 {0:.1f} GB</translation>
+    </message>
+    <message>
+        <source>{0:.1f} GB</source>
+        <translation>{0:.1f} GB</translation>
+    </message>
+    <message>
+        <source>about {0:.0f} GiB</source>
+        <translation>约 {0:.0f} GiB</translation>
+    </message>
+    <message>
+        <source>Ready to download</source>
+        <translation>可以下载</translation>
+    </message>
+    <message>
+        <source>Convert it yourself</source>
+        <translation>需自行转换</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Prompt format</source>
+        <translation>提示格式</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+</context>
+<context>
     <name>ChatWorkspace</name>
     <message>
         <source>Search all chats</source>
@@ -81,6 +173,314 @@ The details were written to {0}.</source>
     <message>
         <source>Open log file</source>
         <translation>打开日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadTableModel</name>
+    <message>
+        <source>Asking the Hub…</source>
+        <translation>正在询问 Hub…</translation>
+    </message>
+    <message>
+        <source>Checking the partial file…</source>
+        <translation>正在检查未完成的文件…</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Verifying the checksum…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Paused (can resume)</source>
+        <translation>已暂停（可继续）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <source>{0}% · {1} of {2}</source>
+        <translation>{0}% · {1} / {2}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsTab</name>
+    <message>
+        <source>Downloads appear here. Choose a model on the Catalog page; nothing is downloaded until you ask.</source>
+        <translation>下载任务显示在这里。请在“目录”页选择模型；在你开始之前不会下载任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>Hugging Face access token</source>
+        <translation>Hugging Face 访问令牌</translation>
+    </message>
+    <message>
+        <source>hf_… (needed for gated or private repositories only)</source>
+        <translation>hf_…（仅受限或私有仓库需要）</translation>
+    </message>
+    <message>
+        <source>Save token</source>
+        <translation>保存令牌</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘记</translation>
+    </message>
+    <message>
+        <source>Already downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>{0} is already being downloaded.</source>
+        <translation>{0} 已在下载中。</translation>
+    </message>
+    <message>
+        <source>Hugging Face token</source>
+        <translation>Hugging Face 令牌</translation>
+    </message>
+    <message>
+        <source>The stored token could not be read, so the download goes without it: {0}</source>
+        <translation>无法读取已保存的令牌，将不带令牌下载：{0}</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <source>{0} could not be downloaded.
+
+{1}</source>
+        <translation>无法下载 {0}。
+
+{1}</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Discard the partial download</source>
+        <translation>丢弃未完成的下载</translation>
+    </message>
+    <message>
+        <source>Delete the {0} already downloaded of {1}? Downloading it again starts from the beginning.</source>
+        <translation>删除已下载的 {0}（共 {1}）？重新下载将从头开始。</translation>
+    </message>
+    <message>
+        <source>The partial file could not be deleted: {0}</source>
+        <translation>无法删除未完成的文件：{0}</translation>
+    </message>
+    <message>
+        <source>A token is stored; it is sent only to the Hub.</source>
+        <translation>已保存令牌；它只会发送给 Hub。</translation>
+    </message>
+    <message>
+        <source>No token stored. Public models download without one.</source>
+        <translation>未保存令牌。公开模型无需令牌即可下载。</translation>
+    </message>
+</context>
+<context>
+    <name>LocalModelTableModel</name>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Unusable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Prepared on first use</source>
+        <translation>首次使用时准备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>LocalModelsTab</name>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Set as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>The model folder could not be read: {0}</source>
+        <translation>无法读取模型文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>File: {0} ({1})</source>
+        <translation>文件：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Architecture {0}, {1}, context {2}, {3} tensors, vocabulary of {4} tokens.</source>
+        <translation>架构 {0}，{1}，上下文 {2}，{3} 个张量，词表 {4} 个词元。</translation>
+    </message>
+    <message>
+        <source>Has a chat template.</source>
+        <translation>自带对话模板。</translation>
+    </message>
+    <message>
+        <source>No chat template: a prompt format is chosen for it.</source>
+        <translation>没有对话模板：将为它选择提示格式。</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF model</source>
+        <translation>导入 GGUF 模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Rename a model</source>
+        <translation>重命名模型</translation>
+    </message>
+    <message>
+        <source>New file name for {0}:</source>
+        <translation>{0} 的新文件名：</translation>
+    </message>
+    <message>
+        <source>Renamed {0} to {1}.</source>
+        <translation>已将 {0} 重命名为 {1}。</translation>
+    </message>
+    <message>
+        <source>Delete {0} ({1}) from the disk? This cannot be undone.</source>
+        <translation>从磁盘删除 {0}（{1}）？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>It is the default model; the built-in model takes its place.</source>
+        <translation>它是默认模型；将改用内置模型。</translation>
+    </message>
+    <message>
+        <source>Remove a model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+    <message>
+        <source>Preparing {0}…</source>
+        <translation>正在准备 {0}…</translation>
+    </message>
+    <message>
+        <source>Imported {0}.</source>
+        <translation>已导入 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} is now the default model.</source>
+        <translation>{0} 现在是默认模型。</translation>
+    </message>
+    <message>
+        <source>Could not import the model</source>
+        <translation>无法导入模型</translation>
+    </message>
+    <message>
+        <source>Could not set the default model</source>
+        <translation>无法设置默认模型</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was added.</source>
+        <translation>导入已取消；未添加任何内容。</translation>
     </message>
 </context>
 <context>
@@ -254,33 +654,150 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
-    <name>ModelListDialog</name>
+    <name>ModelManagerDialog</name>
     <message>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Downloading and importing models comes with the model manager; for now choose a file in Settings.</source>
-        <translation>下载和导入模型将由模型管理器提供；目前请在设置中选择模型文件。</translation>
+        <source>Catalog</source>
+        <translation>目录</translation>
     </message>
     <message>
-        <source>The model list is unavailable: {0}</source>
-        <translation>无法获取模型列表：{0}</translation>
+        <source>Downloads</source>
+        <translation>下载</translation>
     </message>
     <message>
-        <source>default</source>
-        <translation>默认</translation>
+        <source>Local models</source>
+        <translation>本地模型</translation>
     </message>
     <message>
-        <source>not assembled yet</source>
-        <translation>尚未组装</translation>
+        <source>Remote server</source>
+        <translation>远程服务器</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {0}</source>
+        <translation>无法保存设置：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaintextOptIn</name>
+    <message>
+        <source>No system keyring is available, so tokens and API keys cannot be stored safely. Install or unlock one (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or allow a plain file that only your account can read:</source>
+        <translation>没有可用的系统钥匙串，无法安全保存令牌和 API 密钥。请安装或解锁一个（GNOME Keyring、KWallet、macOS 钥匙串、Windows 凭据管理器），或允许使用只有你的账户能读取的普通文件：</translation>
+    </message>
+    <message>
+        <source>Store secrets in {0} (not encrypted)</source>
+        <translation>把密钥保存在 {0}（未加密）</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteTab</name>
+    <message>
+        <source>Run the model on this computer (llama.cpp)</source>
+        <translation>在本机运行模型（llama.cpp）</translation>
+    </message>
+    <message>
+        <source>Use an OpenAI-compatible server (llama-server, vLLM, Ollama…)</source>
+        <translation>使用兼容 OpenAI 的服务器（llama-server、vLLM、Ollama…）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s default model</source>
+        <translation>服务器的默认模型</translation>
+    </message>
+    <message>
+        <source>Fetch models</source>
+        <translation>获取模型列表</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored key</source>
+        <translation>留空则保留已保存的密钥</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation>模型名称：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Requests at once:</source>
+        <translation>同时请求数：</translation>
+    </message>
+    <message>
+        <source>How many segments a document translation sends to the server at the same time.</source>
+        <translation>翻译文档时同时发送给服务器的片段数。</translation>
+    </message>
+    <message>
+        <source>A key for this server is stored in the keyring.</source>
+        <translation>此服务器的密钥已保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No key stored for this server.</source>
+        <translation>此服务器没有保存密钥。</translation>
+    </message>
+    <message>
+        <source>Remote server</source>
+        <translation>远程服务器</translation>
+    </message>
+    <message>
+        <source>Enter the server address first.</source>
+        <translation>请先输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Contacting {0}…</source>
+        <translation>正在连接 {0}…</translation>
+    </message>
+    <message>
+        <source>Connected. The server offers {0} model(s): {1}</source>
+        <translation>已连接。服务器提供 {0} 个模型：{1}</translation>
+    </message>
+    <message>
+        <source>It does not list “{0}”; requests may fail.</source>
+        <translation>列表中没有“{0}”；请求可能失败。</translation>
+    </message>
+    <message>
+        <source>The server offers {0} model(s).</source>
+        <translation>服务器提供 {0} 个模型。</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>连接失败。</translation>
+    </message>
+    <message>
+        <source>Enter the server address to use a remote server.</source>
+        <translation>要使用远程服务器，请输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
-        <extracomment>the instruction should be applied to every translated segment of the document</extracomment>
         <translation>原文</translation>
     </message>
     <message>

@@ -233,3 +233,31 @@ def test_about_names_versions_and_licences(make_window: MakeWindow, qtbot: QtBot
     text = make_window(Settings()).about_text()
     assert __version__ in text and llama_cpp.__version__ in text
     assert "GPL-3.0" in text and "Apache-2.0" in text
+
+
+def test_settings_fields_have_visible_labels(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    texts = []
+    for form in (dialog.model_form, dialog.generation_form, dialog.interface_form):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            assert item is not None and isinstance(item.widget(), QLabel)
+            texts.append(item.widget().text())
+    assert "Model file:" in texts and "Theme:" in texts and all(texts)
+
+
+def test_model_menu_opens_the_model_manager(make_window: MakeWindow, qtbot: QtBot,
+                                            empty_model_cache: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.ui.models import ModelManagerDialog
+
+    opened: list[ModelManagerDialog] = []
+    monkeypatch.setattr(ModelManagerDialog, "exec", lambda self: opened.append(self) or 0)
+    window = make_window(Settings())
+    window.models_action.trigger()
+    assert len(opened) == 1 and opened[0].settings is window.settings
+    window.welcome.managerRequested.emit()
+    assert len(opened) == 2

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -65,21 +66,21 @@ class SettingsDialog(QDialog):
         model_row.addWidget(self.browse_button)
         self.model_group = QGroupBox(self)
         self.model_form = QFormLayout(self.model_group)
-        self.model_form.addRow("", model_row)
-        self.model_form.addRow("", self.format_combo)
-        self.model_form.addRow("", self.context_spin)
-        self.model_form.addRow("", self.threads_spin)
-        self.model_form.addRow("", self.gpu_layers_spin)
+        self.model_form.addRow(QLabel(self), model_row)
+        self.model_form.addRow(QLabel(self), self.format_combo)
+        self.model_form.addRow(QLabel(self), self.context_spin)
+        self.model_form.addRow(QLabel(self), self.threads_spin)
+        self.model_form.addRow(QLabel(self), self.gpu_layers_spin)
         self.generation_group = QGroupBox(self)
         self.generation_form = QFormLayout(self.generation_group)
-        self.generation_form.addRow("", self.temperature_spin)
-        self.generation_form.addRow("", self.top_p_spin)
-        self.generation_form.addRow("", self.max_tokens_spin)
-        self.generation_form.addRow("", self.translation_temperature_spin)
+        self.generation_form.addRow(QLabel(self), self.temperature_spin)
+        self.generation_form.addRow(QLabel(self), self.top_p_spin)
+        self.generation_form.addRow(QLabel(self), self.max_tokens_spin)
+        self.generation_form.addRow(QLabel(self), self.translation_temperature_spin)
         self.interface_group = QGroupBox(self)
         self.interface_form = QFormLayout(self.interface_group)
-        self.interface_form.addRow("", self.language_combo)
-        self.interface_form.addRow("", self.theme_combo)
+        self.interface_form.addRow(QLabel(self), self.language_combo)
+        self.interface_form.addRow(QLabel(self), self.theme_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.model_group)
         layout.addWidget(self.generation_group)

@@ -7,7 +7,7 @@ import re
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _LOOP = re.compile(r"(.{2,30}?)\1{3,}", re.S)
 _ECHO = ("provide the ", "提供这句话的", "make sure to include these words", "确保包含这些词")
-#: translation/source length ratios beyond these are suspicious (CJK ⇄ Latin included)
+# translation/source length ratios beyond these are suspicious (CJK ⇄ Latin included)
 MIN_RATIO, MAX_RATIO = 0.15, 5.0
 
 

@@ -24,7 +24,7 @@ from .tasks import quick_actions
 class RevisionPanel(QWidget):
     instructionSubmitted = Signal(str)
     acceptRequested = Signal()
-    #: the instruction should be applied to every translated segment of the document
+    # the instruction should be applied to every translated segment of the document
     documentInstructionSubmitted = Signal(str)
     acceptAllRequested = Signal()
     rejectRequested = Signal()

@@ -1,0 +1,131 @@
+"""The local model library as a table; every value comes from GGUF headers, not weights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from ...models.library import LocalModel
+from .units import context_text, size_text
+
+Index = QModelIndex | QPersistentModelIndex
+
+_COLUMNS = 6
+
+
+class LocalModelTableModel(QAbstractTableModel):
+    NameRole = Qt.ItemDataRole.UserRole + 1
+    EntryRole = Qt.ItemDataRole.UserRole + 2
+    DefaultRole = Qt.ItemDataRole.UserRole + 3
+    BuiltinRole = Qt.ItemDataRole.UserRole + 4
+
+    NAME, ARCHITECTURE, QUANTIZATION, SIZE, CONTEXT, STATUS = range(_COLUMNS)
+
+    def __init__(self, entries: Sequence[LocalModel] = (),
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries = list(entries)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = super().roleNames()
+        names[self.NameRole] = QByteArray(b"name")
+        names[self.EntryRole] = QByteArray(b"entry")
+        names[self.DefaultRole] = QByteArray(b"isDefault")
+        names[self.BuiltinRole] = QByteArray(b"builtin")
+        return names
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else _COLUMNS
+
+    def set_entries(self, entries: Sequence[LocalModel]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> LocalModel | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, name: str) -> int:
+        return next((i for i, e in enumerate(self._entries) if e.name == name), -1)
+
+    def names(self) -> list[str]:
+        return [entry.name for entry in self._entries]
+
+    def status_text(self, entry: LocalModel) -> str:
+        marks = []
+        if entry.is_default:
+            marks.append(self.tr("Default"))
+        if entry.builtin:
+            marks.append(self.tr("Built-in"))
+        if entry.error:
+            marks.append(self.tr("Unusable"))
+        elif entry.path is None:
+            marks.append(self.tr("Prepared on first use"))
+        return ", ".join(marks)
+
+    def _cell(self, entry: LocalModel, column: int) -> str:
+        info = entry.info
+        if column == self.NAME:
+            return entry.title
+        if column == self.SIZE:
+            return size_text(entry.size)
+        if column == self.STATUS:
+            return self.status_text(entry)
+        if info is None:
+            return ""
+        if column == self.ARCHITECTURE:
+            return info.architecture
+        if column == self.QUANTIZATION:
+            return info.quantization
+        return context_text(info.context_length)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entry_at(index.row())
+        if entry is None or not 0 <= index.column() < _COLUMNS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(entry, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.error or (str(entry.path) if entry.path else entry.title)
+        if role == Qt.ItemDataRole.FontRole and entry.is_default:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == self.NameRole:
+            return entry.name
+        if role == self.EntryRole:
+            return entry
+        if role == self.DefaultRole:
+            return entry.is_default
+        if role == self.BuiltinRole:
+            return entry.builtin
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
+                or not 0 <= section < _COLUMNS):
+            return None
+        return (self.tr("Name"), self.tr("Architecture"), self.tr("Quantization"),
+                self.tr("Size"), self.tr("Context"), self.tr("Status"))[section]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMNS - 1)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._entries) - 1, _COLUMNS - 1))
