@@ -9,15 +9,13 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QUndoCommand
 
 from ...storage.chats import ChatStore, Conversation
-
-Index = QModelIndex | QPersistentModelIndex
+from ..itemmodels import Index
 
 
 class ConversationListModel(QAbstractListModel):

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt
 
 from ...engine.backend import Message, Role
-from .conversations import Index
+from ..itemmodels import Index
 
 
 @dataclass(frozen=True)

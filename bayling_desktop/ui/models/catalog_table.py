@@ -8,16 +8,13 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from ...models.catalog import CATALOG, CatalogEntry
+from ..itemmodels import Index
 from .units import context_text
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class CatalogTableModel(QAbstractTableModel):

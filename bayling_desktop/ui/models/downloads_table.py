@@ -13,14 +13,12 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from ...models.download import DownloadProgress, PendingDownload
+from ..itemmodels import Index
 from .units import duration_text, size_text, speed_text
-
-Index = QModelIndex | QPersistentModelIndex
 
 _COLUMNS = 6
 

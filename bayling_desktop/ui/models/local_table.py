@@ -8,17 +8,14 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from ...models.library import LocalModel
+from ..itemmodels import Index
 from .units import context_text, size_text
-
-Index = QModelIndex | QPersistentModelIndex
 
 _COLUMNS = 6
 

@@ -12,16 +12,14 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
-Index = QModelIndex | QPersistentModelIndex
+from ..itemmodels import Index
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
 
