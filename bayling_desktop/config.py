@@ -56,6 +56,9 @@ class Settings:
     #: whether the user chose to store secrets in a plain file when no keyring exists
     allow_plaintext_secrets: bool = False
     recent_files: list[str] = field(default_factory=list)
+    #: the main window's saveGeometry() / saveState(), base64 (empty: first start)
+    window_geometry: str = ""
+    window_state: str = ""
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=2)
