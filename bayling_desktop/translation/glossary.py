@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..documents.encoding import read_text
 from ..documents.xmlsafe import parse_untrusted
 from ..errors import DocumentError
+
+if TYPE_CHECKING:
+    from ..storage.projects import Project
 
 
 @dataclass(frozen=True)
@@ -33,17 +39,51 @@ class Glossary:
     def as_dict(self) -> dict[str, str]:
         return {t.source: t.target for t in self.terms}
 
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> Glossary:
+        return cls([Term(s, t) for s, t in pairs])
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(t.source, t.target) for t in self.terms]
+
     def matches(self, source: str) -> list[Term]:
-        """Terms whose source form occurs in *source* (case-insensitive), longest first."""
-        folded = source.casefold()
-        found = [t for t in self.terms if t.source.casefold() in folded]
+        """Terms whose source form occurs in *source* (case-insensitive), longest first.
+
+        A term written in letters must match whole words ("API" is not in "rapid");
+        Chinese and Japanese have no spaces, so there a substring is a match.
+        """
+        found = [t for t in self.terms if _occurs(t.source, source)]
         return sorted(found, key=lambda t: -len(t.source))
+
+    def terms_for(self, source: str) -> list[str]:
+        """Target terms to require in the prompt of a segment with this *source*."""
+        return list(dict.fromkeys(t.target for t in self.matches(source)))
 
     def violations(self, source: str, target: str) -> list[str]:
         """One message per required term the translation leaves out."""
-        folded = target.casefold()
         return [f"Glossary: “{t.source}” should be translated as “{t.target}”."
-                for t in self.matches(source) if t.target.casefold() not in folded]
+                for t in self.matches(source) if not _occurs(t.target, target)]
+
+
+def _occurs(term: str, text: str) -> bool:
+    term = term.strip()
+    if not term:
+        return False
+    pattern = re.escape(term)
+    if re.match(r"\w", term[0]) and term[0].isascii():
+        pattern = r"(?<!\w)" + pattern
+    if re.match(r"\w", term[-1]) and term[-1].isascii():
+        pattern += r"(?!\w)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def project_glossary(project: Project) -> Glossary:
+    """The glossary stored with *project* (edited in the app, imported from files)."""
+    return Glossary.from_pairs(project.store.glossary(project))
+
+
+def save_project_glossary(project: Project, glossary: Glossary) -> None:
+    project.store.set_glossary(project, glossary.pairs())
 
 
 def load_glossary(path: Path) -> Glossary:

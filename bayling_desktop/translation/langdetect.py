@@ -39,13 +39,35 @@ def _script(char: str) -> str:
     return "latin" if char.isalpha() else ""
 
 
-def detect_language(text: str, fallback: str | None = None) -> str | None:
-    """A BCP 47 code for *text*, or *fallback* when there is too little to go on."""
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script ("zh", "ja", "ko", "ru", … or "latin") in *text*."""
     counts: dict[str, int] = {}
     for char in text:
         script = _script(char)
         if script:
             counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def dominant_script(text: str) -> str | None:
+    counts = script_counts(text)
+    if counts.get("ja"):
+        return "ja"  # Japanese mixes Kana with Han
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def expected_script(language_code: str) -> str:
+    """The script a language is written in, in the names :func:`dominant_script` uses."""
+    base = language_code.split("-")[0].lower()
+    scripts = {"zh": "zh", "ja": "ja", "ko": "ko", "ru": "ru", "uk": "ru", "bg": "ru",
+               "sr": "ru", "ar": "ar", "fa": "ar", "ur": "ar", "he": "he", "el": "el",
+               "th": "th", "hi": "hi", "mr": "hi", "ne": "hi"}
+    return scripts.get(base, "latin")
+
+
+def detect_language(text: str, fallback: str | None = None) -> str | None:
+    """A BCP 47 code for *text*, or *fallback* when there is too little to go on."""
+    counts = script_counts(text)
     letters = sum(counts.values())
     if letters < MIN_LETTERS:
         return fallback

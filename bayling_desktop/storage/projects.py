@@ -1,0 +1,542 @@
+"""Translation projects in SQLite: segments, their history, revision threads, candidates.
+
+A project is a source document + language pair + its segments. Every change to a
+segment is its own transaction (``BEGIN IMMEDIATE … COMMIT`` under WAL with full
+sync), so a crash or ``kill -9`` loses at most the segment in flight and reopening
+resumes with the unfinished ones. Every target change is appended to ``history``;
+undo marks the newest entry undone and restores the one before it, so nothing a user
+or the model wrote is ever deleted.
+
+The first migration is the schema of the earlier ``project_store`` module, so files it
+wrote open here unchanged and are upgraded in place (with the usual backup).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BaylingError
+from ..paths import data_dir
+from .database import Migration, open_database
+from .tm import MEMORY_TABLE, TranslationMemory
+
+if TYPE_CHECKING:
+    from ..documents.model import Document
+
+MIGRATIONS: list[Migration] = [
+    """
+    CREATE TABLE projects (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        source_path TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        source_lang TEXT NOT NULL DEFAULT '',
+        created REAL NOT NULL,
+        updated REAL NOT NULL
+    );
+    CREATE TABLE segments (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        unit_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'new',
+        flags TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (project_id, idx)
+    );
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX history_segment ON history (project_id, idx);
+    """ + MEMORY_TABLE,
+    """
+    ALTER TABLE projects ADD COLUMN format TEXT NOT NULL DEFAULT '';
+    ALTER TABLE projects ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE history ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE threads (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        content TEXT NOT NULL,
+        at REAL NOT NULL,
+        PRIMARY KEY (project_id, idx, position)
+    );
+    CREATE TABLE candidates (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        batch TEXT NOT NULL,
+        instruction TEXT NOT NULL,
+        text TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        at REAL NOT NULL
+    );
+    CREATE INDEX candidates_batch ON candidates (project_id, batch);
+    CREATE TABLE glossary (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        PRIMARY KEY (project_id, source)
+    );
+    """,
+]
+
+STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
+#: statuses of a segment that needs no more model work
+DONE = ("draft", "edited", "approved")
+#: authors a history entry may name besides "model"
+AUTHORS = ("model", "model-revision", "memory", "user", "import")
+
+
+class ProjectError(BaylingError):
+    """A project that does not exist, or a request that does not fit it."""
+
+
+@dataclass
+class StoredSegment:
+    idx: int
+    unit_id: str
+    source: str
+    target: str = ""
+    status: str = "new"
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    target: str
+    status: str
+    author: str
+    at: float
+    undone: bool
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """A row of the project list: enough to show it without loading its segments."""
+
+    id: int
+    name: str
+    source_path: str
+    source_lang: str
+    target_lang: str
+    done: int
+    total: int
+    updated: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed translation from a document-wide instruction, awaiting review."""
+
+    id: int
+    idx: int
+    batch: str
+    instruction: str
+    text: str
+    state: str
+
+
+def default_path() -> Path:
+    return data_dir() / "projects.sqlite3"
+
+
+class Project:
+    """One project with its segments in memory; every change goes through the store."""
+
+    def __init__(self, store: ProjectStore, row: sqlite3.Row,
+                 segments: list[StoredSegment]) -> None:
+        self.store = store
+        self.id = int(row["id"])
+        self.name = str(row["name"])
+        self.source_path = str(row["source_path"])
+        self.source_lang = str(row["source_lang"])
+        self.target_lang = str(row["target_lang"])
+        self.format = str(row["format"])
+        self.settings: dict[str, Any] = json.loads(row["settings"] or "{}")
+        self.created = float(row["created"])
+        self.segments = segments
+
+    def __repr__(self) -> str:
+        return f"Project({self.id}, {self.name!r}, {len(self.segments)} segments)"
+
+    def unfinished(self) -> list[StoredSegment]:
+        """Segments that still need the model, in reading order."""
+        return [s for s in self.segments if s.status not in DONE]
+
+    unfinished_segments = unfinished
+
+    def set_target(self, index: int, text: str, status: str = "edited", author: str = "user",
+                   flags: Sequence[str] = ()) -> None:
+        self.store.save_segment(self, index, text, status, list(flags), author)
+
+    def set_status(self, index: int, status: str) -> None:
+        self.store.set_status(self, index, status)
+
+    def set_flags(self, index: int, flags: Sequence[str]) -> None:
+        self.store.set_flags(self, index, flags)
+
+    def undo_target(self, index: int) -> StoredSegment:
+        return self.store.undo_target(self, index)
+
+    def history(self, index: int) -> list[HistoryEntry]:
+        return self.store.entries(self, index)
+
+    def translations(self) -> dict[str, str]:
+        """unit id -> target for every segment with a usable translation."""
+        return {s.unit_id: s.target for s in self.segments if s.status in DONE and s.target}
+
+    def export(self, out_path: Path, document: Document | None = None) -> list[str]:
+        """Write the translated document; returns warnings for whatever needs a look.
+
+        Segments not translated keep their source text; flagged segments are named so
+        the user sees every gap instead of finding it in the output later.
+        """
+        from ..documents import join_sentences, open_document, split_units
+
+        document = document or open_document(Path(self.source_path))
+        translations = self.translations()
+        if self.settings.get("sentences"):
+            translations = join_sentences(split_units(document.units), translations)
+        document.export(translations, out_path)
+        warnings = []
+        missing = [s for s in self.segments if s.status not in DONE or not s.target]
+        if missing:
+            warnings.append(f"{len(missing)} of {len(self.segments)} segments are not "
+                            "translated; their source text was kept.")
+        for segment in self.segments:
+            warnings += [f"Segment {segment.idx + 1} ({segment.unit_id}): {flag}"
+                         for flag in segment.flags]
+        for unit_id, problems in document.flagged.items():
+            warnings += [f"{unit_id}: {problem}" for problem in problems]
+        return warnings
+
+
+class ProjectStore:
+    """All projects and the translation memory, in one file (thread-safe writes)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self._conn = open_database(self.path, MIGRATIONS)
+        self._lock = threading.RLock()
+        self.memory = TranslationMemory(self._conn, self._tx)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    # -- projects -------------------------------------------------------------------------
+
+    def create(self, document: Document, source_lang: str, target_lang: str,
+               name: str | None = None, settings: Mapping[str, Any] | None = None,
+               sentences: bool = False) -> Project:
+        """A new project over *document* (one segment per unit, or per sentence)."""
+        from ..documents import split_units
+
+        units = split_units(document.units) if sentences else document.units
+        if name is None:
+            name = self._free_name(f"{document.path.name} → {target_lang}")
+        elif self._find(name) is not None:
+            raise ProjectError(f"A project called “{name}” already exists.")
+        all_settings = {**(settings or {}), **({"sentences": True} if sentences else {})}
+        return self.open_or_create(name, document.path, target_lang, source_lang,
+                                   [(u.id, u.source) for u in units],
+                                   format_name=document.format_name, settings=all_settings)
+
+    def _free_name(self, wanted: str) -> str:
+        name, number = wanted, 2
+        while self._find(name) is not None:
+            name, number = f"{wanted} ({number})", number + 1
+        return name
+
+    def _find(self, name_or_id: str | int) -> sqlite3.Row | None:
+        if isinstance(name_or_id, int):
+            return self._conn.execute("SELECT * FROM projects WHERE id = ?",
+                                      (name_or_id,)).fetchone()
+        return self._conn.execute("SELECT * FROM projects WHERE name = ?",
+                                  (name_or_id,)).fetchone()
+
+    def open_or_create(self, name: str, source_path: Path, target_lang: str, source_lang: str,
+                       units: Sequence[tuple[str, str]], *, format_name: str = "",
+                       settings: Mapping[str, Any] | None = None) -> Project:
+        """The project called *name*, created with *units* (id, source) if it is new.
+
+        An existing project whose segments no longer match the document (the file was
+        edited) keeps the translations of the units whose source text is unchanged.
+        """
+        now = time.time()
+        with self._tx() as conn:
+            row = conn.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                cursor = conn.execute(
+                    "INSERT INTO projects (name, source_path, target_lang, source_lang, created,"
+                    " updated, format, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (name, str(source_path), target_lang, source_lang, now, now, format_name,
+                     json.dumps(dict(settings or {}), ensure_ascii=False)))
+                project_id = int(cursor.lastrowid or 0)
+                old: dict[tuple[str, str], sqlite3.Row] = {}
+            else:
+                project_id = int(row[0])
+                old = {(r["unit_id"], r["source"]): r for r in conn.execute(
+                    "SELECT * FROM segments WHERE project_id = ? ORDER BY idx", (project_id,))}
+            if list(old) != [(u, s) for u, s in units]:
+                conn.execute("DELETE FROM segments WHERE project_id = ?", (project_id,))
+                conn.executemany(
+                    "INSERT INTO segments (project_id, idx, unit_id, source, target, status,"
+                    " flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(project_id, idx, unit_id, source,
+                      *((old[unit_id, source]["target"], old[unit_id, source]["status"],
+                         old[unit_id, source]["flags"]) if (unit_id, source) in old
+                        else ("", "new", "[]")))
+                     for idx, (unit_id, source) in enumerate(units)])
+        return self.open(project_id)
+
+    def open(self, name_or_id: str | int) -> Project:
+        row = self._find(name_or_id)
+        if row is None:
+            raise ProjectError(f"There is no project “{name_or_id}”.")
+        segments = [StoredSegment(r["idx"], r["unit_id"], r["source"], r["target"], r["status"],
+                                  json.loads(r["flags"]))
+                    for r in self._conn.execute(
+                        "SELECT * FROM segments WHERE project_id = ? ORDER BY idx", (row["id"],))]
+        return Project(self, row, segments)
+
+    load = open
+
+    def infos(self) -> list[ProjectInfo]:
+        """Every project, most recently changed first."""
+        placeholders = ", ".join("?" for _ in DONE)
+        rows = self._conn.execute(
+            "SELECT p.*, count(s.idx) AS total, "
+            f"coalesce(sum(s.status IN ({placeholders})), 0) AS done "
+            "FROM projects p LEFT JOIN segments s ON s.project_id = p.id "
+            "GROUP BY p.id ORDER BY p.updated DESC, p.id DESC", DONE).fetchall()
+        return [ProjectInfo(r["id"], r["name"], r["source_path"], r["source_lang"],
+                            r["target_lang"], int(r["done"]), int(r["total"]), r["updated"])
+                for r in rows]
+
+    def names(self) -> list[str]:
+        return [info.name for info in self.infos()]
+
+    def delete(self, name_or_id: str | int) -> None:
+        row = self._find(name_or_id)
+        if row is None:
+            raise ProjectError(f"There is no project “{name_or_id}”.")
+        with self._tx() as conn:
+            conn.execute("DELETE FROM projects WHERE id = ?", (row["id"],))
+
+    def update_settings(self, project: Project, **changes: Any) -> None:
+        project.settings.update(changes)
+        with self._tx() as conn:
+            conn.execute("UPDATE projects SET settings = ?, updated = ? WHERE id = ?",
+                         (json.dumps(project.settings, ensure_ascii=False), time.time(),
+                          project.id))
+
+    # -- segments ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _check(project: Project, idx: int, status: str) -> StoredSegment:
+        if status not in STATUSES:
+            raise ValueError(f"unknown segment status {status!r}")
+        if not 0 <= idx < len(project.segments):
+            raise ProjectError(f"Project “{project.name}” has no segment {idx + 1}.")
+        return project.segments[idx]
+
+    def save_segment(self, project: Project, idx: int, target: str, status: str,
+                     flags: Sequence[str], author: str) -> None:
+        """Persist one segment now (its own transaction) and record it in the history.
+
+        Done translations also go to the translation memory (edited and approved ones
+        marked approved, so they win over model drafts on a later lookup).
+        """
+        segment = self._check(project, idx, status)
+        now = time.time()
+        with self._tx() as conn:
+            conn.execute("UPDATE segments SET target = ?, status = ?, flags = ? "
+                         "WHERE project_id = ? AND idx = ?",
+                         (target, status, json.dumps(list(flags), ensure_ascii=False),
+                          project.id, idx))
+            conn.execute("INSERT INTO history (project_id, idx, target, status, author, at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", (project.id, idx, target, status, author,
+                                                       now))
+            conn.execute("UPDATE projects SET updated = ? WHERE id = ?", (now, project.id))
+            if status in DONE:
+                self.memory.remember(conn, project.source_lang, project.target_lang,
+                                     segment.source, target, status in ("edited", "approved"))
+        segment.target, segment.status, segment.flags = target, status, list(flags)
+
+    def set_status(self, project: Project, idx: int, status: str) -> None:
+        """Change only the status (e.g. "translating"): not a new version of the text."""
+        segment = self._check(project, idx, status)
+        with self._tx() as conn:
+            conn.execute("UPDATE segments SET status = ? WHERE project_id = ? AND idx = ?",
+                         (status, project.id, idx))
+        segment.status = status
+
+    def set_flags(self, project: Project, idx: int, flags: Sequence[str]) -> None:
+        segment = self._check(project, idx, project.segments[idx].status
+                              if 0 <= idx < len(project.segments) else "new")
+        with self._tx() as conn:
+            conn.execute("UPDATE segments SET flags = ? WHERE project_id = ? AND idx = ?",
+                         (json.dumps(list(flags), ensure_ascii=False), project.id, idx))
+        segment.flags = list(flags)
+
+    def entries(self, project: Project, idx: int) -> list[HistoryEntry]:
+        """Every change to a segment, oldest first, undone ones included."""
+        return [HistoryEntry(r["target"], r["status"], r["author"], r["at"], bool(r["undone"]))
+                for r in self._conn.execute(
+                    "SELECT * FROM history WHERE project_id = ? AND idx = ? ORDER BY id",
+                    (project.id, idx))]
+
+    def history(self, project: Project, idx: int) -> list[tuple[str, str, str]]:
+        """(target, status, author) of every change still in effect, oldest first."""
+        return [(e.target, e.status, e.author) for e in self.entries(project, idx)
+                if not e.undone]
+
+    def undo_target(self, project: Project, idx: int) -> StoredSegment:
+        """Return the segment to the version before its newest one (or to "new")."""
+        segment = self._check(project, idx, "new")
+        with self._tx() as conn:
+            rows = conn.execute(
+                "SELECT id, target, status FROM history WHERE project_id = ? AND idx = ?"
+                " AND undone = 0 ORDER BY id DESC LIMIT 2", (project.id, idx)).fetchall()
+            if not rows:
+                raise ProjectError(f"Segment {idx + 1} has nothing to undo.")
+            conn.execute("UPDATE history SET undone = 1 WHERE id = ?", (rows[0]["id"],))
+            target, status = (rows[1]["target"], rows[1]["status"]) if len(rows) > 1 else (
+                "", "new")
+            conn.execute("UPDATE segments SET target = ?, status = ?, flags = '[]'"
+                         " WHERE project_id = ? AND idx = ?", (target, status, project.id, idx))
+            conn.execute(
+                "DELETE FROM memory WHERE source_lang = ? AND target_lang = ? AND source = ?"
+                " AND target = ?", (project.source_lang, project.target_lang, segment.source,
+                                    rows[0]["target"]))
+            if status in DONE:
+                self.memory.remember(conn, project.source_lang, project.target_lang,
+                                     segment.source, target, status in ("edited", "approved"))
+        segment.target, segment.status, segment.flags = target, status, []
+        return segment
+
+    # -- revision threads -------------------------------------------------------------------
+
+    def thread(self, project: Project, idx: int) -> list[tuple[str, str]]:
+        """(role, content) of a segment's revision conversation, in order."""
+        return [(r["role"], r["content"]) for r in self._conn.execute(
+            "SELECT role, content FROM threads WHERE project_id = ? AND idx = ?"
+            " ORDER BY position", (project.id, idx))]
+
+    def append_thread(self, project: Project, idx: int,
+                      messages: Sequence[tuple[str, str]]) -> None:
+        now = time.time()
+        with self._tx() as conn:
+            start = conn.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM threads WHERE project_id = ?"
+                " AND idx = ?", (project.id, idx)).fetchone()[0]
+            conn.executemany(
+                "INSERT INTO threads (project_id, idx, position, role, content, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(project.id, idx, start + n, role, content, now)
+                 for n, (role, content) in enumerate(messages)])
+
+    def truncate_thread(self, project: Project, idx: int, keep: int) -> None:
+        """Keep the first *keep* messages (0 clears the thread)."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM threads WHERE project_id = ? AND idx = ? AND position >= ?",
+                         (project.id, idx, keep))
+
+    # -- candidates of document-wide revisions ------------------------------------------------
+
+    def add_candidate(self, project: Project, idx: int, batch: str, instruction: str,
+                      text: str) -> int:
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "INSERT INTO candidates (project_id, idx, batch, instruction, text, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)", (project.id, idx, batch, instruction, text,
+                                               time.time()))
+            return int(cursor.lastrowid or 0)
+
+    def candidates(self, project: Project, batch: str | None = None,
+                   state: str | None = "pending") -> list[Candidate]:
+        query = "SELECT * FROM candidates WHERE project_id = ?"
+        args: list[object] = [project.id]
+        if batch is not None:
+            query += " AND batch = ?"
+            args.append(batch)
+        if state is not None:
+            query += " AND state = ?"
+            args.append(state)
+        return [Candidate(r["id"], r["idx"], r["batch"], r["instruction"], r["text"], r["state"])
+                for r in self._conn.execute(query + " ORDER BY idx, id", args)]
+
+    def set_candidate_state(self, candidate_id: int, state: str) -> None:
+        if state not in ("pending", "accepted", "rejected"):
+            raise ValueError(f"unknown candidate state {state!r}")
+        with self._tx() as conn:
+            conn.execute("UPDATE candidates SET state = ? WHERE id = ?", (state, candidate_id))
+
+    # -- glossary ---------------------------------------------------------------------------
+
+    def glossary(self, project: Project) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self._conn.execute(
+            "SELECT source, target FROM glossary WHERE project_id = ? ORDER BY source",
+            (project.id,))]
+
+    def set_glossary(self, project: Project, terms: Sequence[tuple[str, str]]) -> None:
+        """Replace the project's glossary (an edit in the app saves the whole table)."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM glossary WHERE project_id = ?", (project.id,))
+            conn.executemany("INSERT OR REPLACE INTO glossary (project_id, source, target)"
+                             " VALUES (?, ?, ?)",
+                             [(project.id, s.strip(), t.strip()) for s, t in terms
+                              if s.strip() and t.strip()])
+
+    # -- translation memory (kept for callers of the earlier project_store API) --------------
+
+    def memory_add(self, source_lang: str, target_lang: str, pairs: Sequence[tuple[str, str]],
+                   approved: bool = True) -> int:
+        return self.memory.add(source_lang, target_lang, pairs, approved)
+
+    def memory_lookup(self, source_lang: str, target_lang: str, source: str) -> str | None:
+        return self.memory.lookup(source_lang, target_lang, source)
+
+    def memory_fuzzy(self, source_lang: str, target_lang: str, source: str,
+                     threshold: float = 75.0, limit: int = 3) -> list[tuple[float, str, str]]:
+        return [(m.score, m.source, m.target)
+                for m in self.memory.fuzzy(source_lang, target_lang, source, threshold, limit)]
+
+    def memory_pairs(self, target_lang: str | None = None) -> list[tuple[str, str, str, str]]:
+        return self.memory.pairs(target_lang)
+
+    #: the brief's name for :meth:`infos` (defined last: it shadows the builtin in here)
+    list = infos

@@ -1,0 +1,135 @@
+"""The translation core with the real test model (Qwen2.5-Coder-0.5B, greedy, short)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from bayling_desktop.documents import open_document
+from bayling_desktop.engine.backend import CancelToken, Completion, GenerationParams, Message
+from bayling_desktop.engine.llama import LlamaBackend
+from bayling_desktop.storage.projects import Project, ProjectStore
+from bayling_desktop.translation.batch import (
+    BatchProgress,
+    glossary_violations,
+    retranslate,
+    translate_project,
+)
+from bayling_desktop.translation.glossary import Glossary, Term
+from bayling_desktop.translation.revision import RevisionThread
+
+pytestmark = pytest.mark.model
+HAN = re.compile(r"[\u4e00-\u9fff]")
+SENTENCES = [
+    "Good morning.", "The weather is nice today.", "I love my cat.", "Where is the station?",
+    "The train leaves at 8.", "My brother is a doctor.", "Please close the door.",
+    "The book is on the table.", "We eat rice every day.", "She drinks green tea.",
+    "The shop opens at 9.", "I have two sisters.", "This apple is red.",
+    "He reads a newspaper.", "The children play football.", "It is raining now.",
+    "Thank you very much.", "The room is very clean.", "I like music.", "See you tomorrow.",
+]
+MAX_TOKENS = 40
+
+
+class Counting:
+    """The real backend, counting the requests that reach it."""
+
+    def __init__(self, backend: LlamaBackend) -> None:
+        self.backend = backend
+        self.calls = 0
+        self.description = backend.description
+        self.context_length = backend.context_length
+
+    def count_tokens(self, messages: Sequence[Message]) -> int:
+        return self.backend.count_tokens(messages)
+
+    def stream(self, messages: Sequence[Message], params: GenerationParams,
+               cancel: CancelToken | None = None) -> Completion:
+        self.calls += 1
+        return self.backend.stream(messages, params, cancel)
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def llama(qwen_model_path: Path) -> Iterator[LlamaBackend]:
+    backend = LlamaBackend(qwen_model_path, context_length=2048)
+    yield backend
+    backend.close()
+
+
+def make_project(tmp_path: Path, lines: Sequence[str], name: str = "doc") -> Project:
+    path = tmp_path / f"{name}.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    store = ProjectStore(tmp_path / "projects.sqlite3")
+    return store.create(open_document(path), "en", "zh", name=name)
+
+
+def test_twenty_segment_document_end_to_end(tmp_path: Path, llama: LlamaBackend) -> None:
+    project = make_project(tmp_path, SENTENCES)
+    reports: list[BatchProgress] = []
+    report = translate_project(llama, project, on_progress=reports.append,
+                               tm=project.store.memory, max_tokens=MAX_TOKENS)
+    assert [r.done for r in reports] == list(range(1, 21))
+    assert reports[-1].tokens_per_second > 0 and reports[0].eta_seconds is not None
+    # Nothing silently skipped: every segment is translated or visibly marked.
+    assert all(s.status in ("draft", "error") for s in project.segments)
+    assert report.translated + len(report.errors) == 20
+    translated = [s.target for s in project.segments if s.status == "draft"]
+    assert sum(bool(HAN.search(t)) for t in translated) >= 18
+    assert not any(t.lower().startswith(("here is", "translation")) for t in translated)
+    out = tmp_path / "doc.zh.txt"
+    project.export(out)
+    assert [p.strip() for p in out.read_text(encoding="utf-8").split("\n\n")] == [
+        s.target or s.source for s in project.segments]
+    project.store.close()
+
+
+def test_exact_memory_hit_skips_the_model(tmp_path: Path, llama: LlamaBackend) -> None:
+    first = make_project(tmp_path, SENTENCES[:3], name="first")
+    counting = Counting(llama)
+    translate_project(counting, first, tm=first.store.memory, max_tokens=MAX_TOKENS)
+    assert counting.calls == 3
+    second = first.store.create(open_document(tmp_path / "first.txt"), "en", "zh",
+                                name="second")
+    report = translate_project(counting, second, tm=second.store.memory,
+                               max_tokens=MAX_TOKENS)
+    assert counting.calls == 3 and report.from_memory == 3 and report.model_calls == 0
+    assert [s.target for s in second.segments] == [s.target for s in first.segments]
+    first.store.close()
+
+
+def test_revision_accepted_and_undone_with_prefix_reuse(tmp_path: Path,
+                                                        llama: LlamaBackend) -> None:
+    project = make_project(tmp_path, ["I love my cat."])
+    translate_project(llama, project, max_tokens=MAX_TOKENS)
+    original = project.segments[0].target
+    thread = RevisionThread(project, 0)
+    first = thread.revise(llama, "Translate it into Japanese instead.", max_tokens=MAX_TOKENS)
+    assert first.text and first.text != original
+    second = thread.revise(llama, "Make it more polite.", max_tokens=MAX_TOKENS)
+    # The second turn's prompt starts with the first turn's, byte for byte: the KV cache
+    # of everything before the new instruction is reused, not evaluated again.
+    assert second.stats.reused_prompt_tokens >= first.stats.prompt_tokens
+    assert thread.accept() == second.text
+    assert (project.segments[0].target, project.segments[0].status) == (second.text, "edited")
+    assert [e.author for e in project.history(0)] == ["model", "model-revision"]
+    project.undo_target(0)
+    assert project.segments[0].target == original
+    assert project.store.open(project.id).segments[0].target == original
+    project.store.close()
+
+
+def test_glossary_violation_flagged_then_fixed(tmp_path: Path, llama: LlamaBackend) -> None:
+    project = make_project(tmp_path, ["Please send me an email tomorrow."])
+    glossary = Glossary([Term("email", "电邮")])
+    translate_project(llama, project, max_tokens=MAX_TOKENS)  # the glossary forgotten
+    assert glossary_violations(project, glossary) == [0], project.segments[0].target
+    retranslate(llama, project, [0], glossary=glossary, max_tokens=MAX_TOKENS)
+    assert "电邮" in project.segments[0].target
+    assert glossary_violations(project, glossary) == [] and project.segments[0].flags == []
+    project.store.close()

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from bayling_desktop.translation.glossary import Glossary, Term
+from bayling_desktop.translation.langdetect import dominant_script, expected_script
+from bayling_desktop.translation.qa import EMPTY, IDENTICAL, check_segment
+
+
+@pytest.mark.parametrize(("source", "target", "flag"), [
+    ("Hello world", "  ", EMPTY),
+    ("Hello world", "Hello world", IDENTICAL),
+    ("The meeting starts at nine.", "The meeting starts at 9.", "source language's script"),
+    ("Room 12 at 3 pm", "12号房间，下午4点", "Numbers differ"),
+    ("Click <1>here</1> now", "现在点击这里", "Formatting tags missing"),
+    ("This is a reasonably long sentence to translate.", "好", "Suspicious length"),
+    ("The cat sleeps on the mat.", "猫猫猫猫猫猫猫猫睡觉睡觉睡觉睡觉睡觉", "repeats itself"),
+    ("The cat sleeps.", "the cat the cat the cat the cat sleeps", "repeats itself"),
+    ("The cat sleeps.", "Provide the Chinese translation: 猫在睡觉。", "echoed"),
+    ("The cat sleeps.", "Here is the translation: 猫在睡觉。", "preamble"),
+    ("We use cloud computing.", "我们使用云。", "should be translated as “云计算”"),
+])
+def test_flags(source: str, target: str, flag: str) -> None:
+    glossary = Glossary([Term("cloud computing", "云计算")])
+    flags = check_segment(source, target, "zh", glossary)
+    assert any(flag in f for f in flags), flags
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("We open at 9 o'clock on Monday, 1,000 visitors.", "我们周一9点开门，1000位访客。", "zh"),
+    ("Click <1>here</1> now", "现在点击<1>这里</1>", "zh"),
+    ("我们使用云计算。", "We use cloud computing.", "en"),
+    ("Guten Morgen, wie geht es Ihnen heute?", "Good morning, how are you today?", "en"),
+])
+def test_good_translations_have_no_flags(source: str, target: str, lang: str) -> None:
+    glossary = Glossary([Term("云计算", "cloud computing")])
+    assert check_segment(source, target, lang, glossary) == []
+
+
+def test_scripts() -> None:
+    assert dominant_script("今日はいい天気") == "ja"
+    assert dominant_script("Привет, мир") == "ru"
+    assert dominant_script("123 !") is None
+    assert (expected_script("zh-TW"), expected_script("uk"), expected_script("de")) == (
+        "zh", "ru", "latin")
+
+
+def test_glossary_matches_whole_words_in_latin_script() -> None:
+    glossary = Glossary([Term("API", "接口"), Term("云", "cloud")])
+    assert glossary.terms_for("A rapid test of the API.") == ["接口"]
+    assert glossary.terms_for("rapid") == []
+    assert glossary.terms_for("云计算") == ["cloud"]

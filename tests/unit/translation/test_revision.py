@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+from bayling_desktop.errors import BaylingError
+from bayling_desktop.storage.projects import Project, ProjectError
+from bayling_desktop.translation.batch import translate_project
+from bayling_desktop.translation.revision import (
+    RevisionThread,
+    accept_candidates,
+    reject_candidates,
+    revise_document,
+)
+
+from .conftest import SENTENCES
+from .fakes import FakeBackend, fake_translation
+
+
+@pytest.fixture
+def translated(project: Project) -> Project:
+    translate_project(FakeBackend(), project)
+    return project
+
+
+def test_a_revision_is_a_candidate_until_accepted_and_can_be_undone(
+        translated: Project) -> None:
+    backend = FakeBackend()
+    backend.revisions["更正式一些"] = "您的包裹将于周一送达。"
+    thread = RevisionThread(translated, 0)
+    pieces: list[str] = []
+    revision = thread.revise(backend, "更正式一些", on_piece=pieces.append)
+    assert revision.text == "您的包裹将于周一送达。" == "".join(pieces)
+    first = fake_translation(SENTENCES[0])
+    assert translated.segments[0].target == first  # not written until accepted
+    assert thread.pending == revision.text
+    # The thread survives a restart, pending candidate included.
+    reopened = translated.store.open(translated.id)
+    again = RevisionThread(reopened, 0)
+    assert again.pending == revision.text and again.turns() == [("更正式一些", revision.text)]
+    assert again.accept() == revision.text
+    assert (reopened.segments[0].target, reopened.segments[0].status) == (revision.text,
+                                                                          "edited")
+    assert [e.author for e in reopened.history(0)][-1] == "model-revision"
+    assert again.pending is None
+    reopened.undo_target(0)
+    assert reopened.segments[0].target == first
+    assert RevisionThread(reopened, 0).pending == revision.text  # can be accepted again
+
+
+def test_turns_share_the_prompt_prefix_of_the_previous_turn(translated: Project) -> None:
+    backend = FakeBackend()
+    thread = RevisionThread(translated, 1)
+    thread.revise(backend, "Use a firmer tone.")
+    thread.revise(backend, "Shorter, please.")
+    first, second = backend.calls
+    assert second[:len(first)] == first  # byte-identical history
+    assert second[len(first)].role == "assistant"
+    assert second[-1].content == "Shorter, please."
+    assert first[0].content.startswith("Provide the Chinese translation for this sentence: ")
+
+
+def test_reject_drops_the_turn_and_bad_requests_are_explained(translated: Project) -> None:
+    backend = FakeBackend()
+    thread = RevisionThread(translated, 2)
+    thread.revise(backend, "more formal")
+    thread.reject()
+    assert thread.pending is None and len(thread.messages) == 2
+    assert RevisionThread(translated, 2).messages == thread.messages
+    with pytest.raises(ProjectError):
+        thread.reject()
+    with pytest.raises(BaylingError, match="what should change"):
+        thread.revise(backend, "   ")
+    translated.undo_target(3)
+    with pytest.raises(ProjectError, match="no translation to revise"):
+        RevisionThread(translated, 3).revise(backend, "more formal")
+
+
+def test_a_typed_edit_starts_a_new_thread(translated: Project) -> None:
+    backend = FakeBackend()
+    RevisionThread(translated, 1).revise(backend, "more formal")
+    translated.set_target(1, "它重十二公斤。", "edited", "user")
+    thread = RevisionThread(translated, 1)
+    assert [m.content for m in thread.start()][1] == "它重十二公斤。"
+    assert len(thread.messages) == 2
+
+
+def test_document_wide_instruction_makes_reviewable_candidates(translated: Project) -> None:
+    backend = FakeBackend()
+    batch = revise_document(backend, translated, "Use the polite form.", indexes=[0, 1, 2])
+    candidates = translated.store.candidates(translated, batch)
+    assert [c.idx for c in candidates] == [0, 1, 2]
+    assert all(c.text.endswith("【改】") for c in candidates)
+    assert translated.segments[0].target == fake_translation(SENTENCES[0])  # not yet
+    accept_candidates(translated, candidates[:2])
+    reject_candidates(translated, candidates[2:])
+    assert translated.store.candidates(translated, batch) == []
+    assert [translated.segments[i].target for i in (0, 1)] == [c.text for c in candidates[:2]]
+    assert translated.segments[2].target == fake_translation(SENTENCES[2])
+    # An accepted candidate becomes part of that segment's conversation.
+    assert RevisionThread(translated, 0).turns() == [("Use the polite form.",
+                                                      candidates[0].text)]
