@@ -99,7 +99,7 @@ def run_app(extra: list[str]) -> int:
 
 def run_tests(extra: list[str]) -> int:
     ensure_system_packages(DEBIAN_PACKAGES + TEST_PACKAGES)
-    ensure_venv("default-model,test-models,test")
+    ensure_venv("default-model,test-models,test,bench")
     say("ruff")
     if sh(PYTHON, "-m", "ruff", "check", "bayling_desktop", "tests", "benchmarks", "dev.py"):
         return 1
@@ -115,7 +115,7 @@ def run_tests(extra: list[str]) -> int:
 
 
 def run_benchmarks(extra: list[str]) -> int:
-    ensure_venv("default-model,test-models,test")
+    ensure_venv("default-model,test-models,test,bench")
     return sh(PYTHON, str(ROOT / "benchmarks" / "run.py"), *extra)
 
 

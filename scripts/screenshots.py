@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Render the README's screenshots of each workspace into docs/screenshots/.
+"""Render the README's and AppStream's screenshots into docs/screenshots/.
 
-Runs the real app with the embedded model: a short document is translated and one
-segment revised, and a chat gets one reply. Needs CJK fonts (Debian: fonts-noto-cjk);
-run on a virtual screen with ``xvfb-run -a .venv/bin/python scripts/screenshots.py``,
-or offscreen (``QT_QPA_PLATFORM=offscreen``), which renders the same widgets.
+Runs the real app with the embedded test model: a short document is translated and one
+segment revised, then a chat gets two replies. CJK glyphs need a font (Debian:
+fonts-noto-cjk). Run ``.venv/bin/python scripts/screenshots.py`` (offscreen by default;
+``xvfb-run -a`` with ``QT_QPA_PLATFORM=xcb`` gives native window decorations).
+The metainfo file links these images, so keep their names.
 """
 
 from __future__ import annotations
@@ -18,21 +19,46 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
+DOCUMENT = ("Cloud computing lets small teams rent servers by the hour.\n\n"
+            "The meeting has been moved to Friday afternoon.\n\n"
+            "Please review the attached contract before signing it.\n\n"
+            "Our support team answers every message within one day.\n")
+QUESTIONS = ("用一句话解释什么是云计算。",
+             "What is the difference between a glossary and a translation memory?")
 
 
 def main() -> int:
-    os.environ.setdefault("BAYLING_DESKTOP_HOME", tempfile.mkdtemp(prefix="bayling-shots-"))
-    from PySide6.QtWidgets import QApplication
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    if "BAYLING_DESKTOP_HOME" not in os.environ:
+        # a throwaway home (no real settings or history in the pictures), but the one
+        # shared copy of the assembled model rather than a fresh 0.5 GB in the temp folder
+        from bayling_desktop import paths
 
-    from bayling_desktop.config import Settings
-    from bayling_desktop.models.embedded import QWEN_05B, ensure_embedded
-    from bayling_desktop.ui.main_window import MainWindow
+        os.environ.setdefault("BAYLING_DESKTOP_MODEL_CACHE", str(paths.embedded_models_dir()))
+        os.environ["BAYLING_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="bayling-shots-")
+    try:
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication(sys.argv)
+        from bayling_desktop.config import Settings
+        from bayling_desktop.models.embedded import QWEN_05B, ensure_embedded
+        from bayling_desktop.ui.main_window import MainWindow
+    except ImportError as exc:
+        print(f"screenshots skipped: the desktop app cannot be imported ({exc}).")
+        return 0
 
-    def wait(condition: Callable[[], bool], seconds: float = 120) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+
+    def wait(what: str, condition: Callable[[], bool], seconds: float = 180) -> None:
         deadline = time.monotonic() + seconds
-        while not condition() and time.monotonic() < deadline:
+        while not condition():
+            if time.monotonic() > deadline:
+                raise SystemExit(f"screenshots: gave up waiting for {what}")
+            app.processEvents()
+            time.sleep(0.01)
+
+    def settle() -> None:
+        for _ in range(30):
             app.processEvents()
             time.sleep(0.01)
 
@@ -43,36 +69,31 @@ def main() -> int:
     window.resize(1280, 760)
     window.show()
     window.start()
-    wait(lambda: window.client.ready)
+    wait("the model to load", lambda: window.client.ready)
+
     document = Path(tempfile.mkdtemp()) / "quarterly-update.txt"
-    document.write_text(
-        "Cloud computing lets small teams rent servers by the hour.\n\n"
-        "The meeting has been moved to Friday afternoon.\n\n"
-        "Please review the attached contract before signing it.\n\n"
-        "Our support team answers every message within one day.\n", encoding="utf-8")
+    document.write_text(DOCUMENT, encoding="utf-8")
     workspace = window.translate
     workspace.open_paths([document])
-    wait(lambda: workspace.model.rowCount() == 4)
+    wait("the document to open", lambda: workspace.model.rowCount() == 4)
     workspace.translate_all()
-    wait(lambda: workspace._batch_job is None and workspace.model.counts()[0] == 4)
+    wait("the translation", lambda: workspace.model.counts()[0] == 4
+         and getattr(workspace, "_batch_job", None) is None)
     workspace.select_segment(2)
     workspace.revision.instruction.setText("Make it more formal.")
     workspace.revision.send_button.click()
-    wait(lambda: workspace._revision_job is None)
-    for _ in range(30):
-        app.processEvents()
+    wait("the revision", lambda: getattr(workspace, "_revision_job", None) is None)
+    settle()
     OUT.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT / "translate.png"))
 
-    window.tabs.setCurrentWidget(window.chat)
     chat = window.chat
-    for question in ("用一句话解释什么是云计算。",
-                     "What is the difference between a glossary and a translation memory?"):
+    window.tabs.setCurrentWidget(chat)
+    for question in QUESTIONS:
         chat.input_edit.setPlainText(question)
         chat.send()
-        wait(lambda: not chat.streaming)
-    for _ in range(30):
-        app.processEvents()
+        wait("the chat reply", lambda: not chat.streaming)
+    settle()
     window.grab().save(str(OUT / "chat.png"))
     window.close()
     window.client.shutdown()
