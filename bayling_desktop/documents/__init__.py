@@ -46,6 +46,8 @@ FORMAT_DESCRIPTIONS: dict[str, str] = {
 }
 
 _ZIP_FORMATS = {".docx", ".odt"}
+#: an OLE compound file: what Office writes for a password-protected .docx/.pptx/.xlsx
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def supported_extensions() -> tuple[str, ...]:
@@ -58,6 +60,10 @@ def _sniff(path: Path) -> None:
         head = handle.read(512)
     suffix = path.suffix.lower()
     is_zip = head.startswith(b"PK\x03\x04")
+    if suffix in _ZIP_FORMATS and head.startswith(_OLE_MAGIC):
+        raise DocumentError(f"{path.name} is password-protected (or an old binary Office "
+                            "file); open it in its program, save it without a password in the "
+                            "current format, and try again.")
     if suffix in _ZIP_FORMATS and not is_zip and head:
         raise DocumentError(f"{path.name} is not a valid {FORMAT_DESCRIPTIONS[suffix]} file "
                             "(it is not a zip archive: maybe a renamed text file?).")

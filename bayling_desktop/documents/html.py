@@ -15,6 +15,7 @@ from .encoding import check_size
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
+from .xmlsafe import refuse_declarations
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
            "figcaption", "blockquote", "title", "summary", "legend", "label", "button",
@@ -74,6 +75,7 @@ def load(path: Path) -> HtmlDocument:
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    refuse_declarations(data, path.name)
     parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False)
     try:
         tree = lxml.html.document_fromstring(data, parser=parser).getroottree()

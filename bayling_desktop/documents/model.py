@@ -45,6 +45,18 @@ class Document(ABC):
         self.warnings: list[str] = []
         #: unit id -> problems met on the last export (broken tags: text went in plain)
         self.flagged: dict[str, list[str]] = {}
+        #: things the user must be told once, one sentence each ("This document has
+        #: unaccepted tracked changes; its current text was translated."); export may add
+        #: more (a PO header switched to UTF-8). The CLI and GUI print each once.
+        self.notices: list[str] = []
+        #: (source, target) language codes the file's own header declares (PO
+        #: ``Language:``, XLIFF ``srcLang``/``trgLang``); None where it says nothing
+        self.declared_languages: tuple[str | None, str | None] = (None, None)
+
+    def notice(self, sentence: str) -> None:
+        """Add *sentence* to :attr:`notices` unless it is already there (said once)."""
+        if sentence not in self.notices:
+            self.notices.append(sentence)
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:

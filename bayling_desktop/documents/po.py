@@ -1,6 +1,9 @@
 """gettext PO/POT: one unit per message. Export fills msgstr and marks it fuzzy, so the file
 goes back into a CAT tool or Weblate for review; the header, comments, contexts and
-references are kept, and the file keeps the charset its header declares."""
+references are kept, and the file keeps the charset its header declares unless the
+translation cannot be written in it: then the header is switched to UTF-8 and the user is
+told (never mojibake under a wrong header). The header's ``Language:`` (and the
+``X-Source-Language:`` some tools write) are the document's declared languages."""
 
 from __future__ import annotations
 
@@ -46,8 +49,28 @@ class PoDocument(Document):
         try:
             data = str(catalog).encode(encoding)
         except (LookupError, UnicodeEncodeError):
+            _switch_to_utf8(catalog)
             data = str(catalog).encode("utf-8")
+            self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
+                        "the translation; it was written as UTF-8 and its header says so now.")
         atomic_write_bytes(out_path, data)
+
+
+def _switch_to_utf8(catalog: POFile) -> None:
+    import re
+
+    content_type = catalog.metadata.get("Content-Type", "text/plain; charset=UTF-8")
+    if "charset=" in content_type:
+        content_type = re.sub(r"charset=[^;\s]*", "charset=UTF-8", content_type)
+    else:
+        content_type += "; charset=UTF-8"
+    catalog.metadata["Content-Type"] = content_type
+    catalog.encoding = "utf-8"
+
+
+def _language(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value.replace("_", "-") if value else None
 
 
 def load(path: Path) -> PoDocument:
@@ -78,4 +101,7 @@ def load(path: Path) -> PoDocument:
             keys[unit_id] = (number, -1)
     if not units:
         raise DocumentError(f"{path.name} holds no messages to translate.")
-    return PoDocument(path, catalog, keys, units)
+    document = PoDocument(path, catalog, keys, units)
+    document.declared_languages = (_language(catalog.metadata.get("X-Source-Language")),
+                                   _language(catalog.metadata.get("Language")))
+    return document

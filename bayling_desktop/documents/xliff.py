@@ -17,7 +17,7 @@ from .encoding import check_size
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import parse_untrusted
+from .xmlsafe import check_well_formed, parse_untrusted
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -62,7 +62,8 @@ class XliffDocument(Document):
             else:
                 parent.set("state", "translated")
         data = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
-        atomic_write_bytes(out_path, b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
+        data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
+        atomic_write_bytes(out_path, check_well_formed(data, out_path.name))
 
 
 def load(path: Path) -> XliffDocument:
@@ -104,4 +105,16 @@ def load(path: Path) -> XliffDocument:
         positions[unit_id] = positions_of[id(source)]
     if not units:
         raise DocumentError(f"{path.name} holds no units to translate.")
-    return XliffDocument(path, tree, version, units, positions)
+    document = XliffDocument(path, tree, version, units, positions)
+    document.declared_languages = _declared(root, ns)
+    return document
+
+
+def _declared(root: Any, ns: str) -> tuple[str | None, str | None]:
+    """2.x: ``srcLang``/``trgLang`` on the root; 1.2: the first ``<file>``'s attributes."""
+    if ns == NS20:
+        return root.get("srcLang") or None, root.get("trgLang") or None
+    first = root.find(f"{{{NS12}}}file")
+    if first is None:
+        return None, None
+    return first.get("source-language") or None, first.get("target-language") or None

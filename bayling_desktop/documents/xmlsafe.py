@@ -1,28 +1,102 @@
-"""Parsing XML that came from outside (XLIFF, ODT, TBX, TMX) without trusting it.
+"""Parsing XML that came from outside (every XML part of every format) without trusting it.
 
-Entity declarations are refused outright: they are how XML bombs expand and how
-external entities read other files. The parser itself loads no DTD, resolves no
-entities and touches no network.
+The one place that decides what XML is acceptable. Any document type declaration is
+refused: internal subsets are how XML bombs expand and how external entities read other
+files, and no office, e-book or exchange format needs one (XHTML's public DOCTYPE
+without an internal subset is the one allowed form). The decision is made by the
+parser, not by scanning bytes, so a DOCTYPE after a 70 KB comment or a file in UTF-16
+is seen just the same. The parser loads no DTD, resolves no entities, touches no
+network. What we write back is checked to be well-formed too.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 from ..errors import DocumentError
+
+#: zip entries parsed as XML when an archive is checked
+XML_SUFFIXES = (".xml", ".rels", ".opf", ".ncx", ".xhtml", ".htm", ".html", ".svg", ".smil")
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_blank_text=False)
+
+
+def _refuse(name: str) -> DocumentError:
+    return DocumentError(f"{name} declares XML entities or a DTD; such files are refused "
+                         "because they can hide an XML bomb or read other files.")
+
+
+def check_doctype(tree: Any, name: str) -> None:
+    """Refuse a parsed tree whose DOCTYPE declares anything, or that holds entity references.
+
+    A bare public DOCTYPE (XHTML 1.1, NCX) declares nothing and is allowed; since no DTD is
+    ever loaded, its system identifier is never fetched.
+    """
+    from lxml import etree
+
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and (any(True for _ in dtd.iterentities()) or dtd.elements()):
+        raise _refuse(name)
+    root = tree.getroot()
+    if root is not None and any(isinstance(node, etree._Entity) for node in root.iter()):
+        raise _refuse(name)
 
 
 def parse_untrusted(data: bytes, name: str, what: str = "") -> Any:
     """The root element of *data*; a clear DocumentError for anything suspicious."""
     from lxml import etree
 
-    if b"<!ENTITY" in data[:65536]:
-        raise DocumentError(f"{name} declares XML entities; such files are refused because "
-                            "they can hide an XML bomb or read other files.")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_blank_text=False)
+    part = f" ({what})" if what else ""
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        part = f" ({what})" if what else ""
+        if "entit" in str(exc).lower():
+            raise _refuse(name + part) from None
         raise DocumentError(f"{name}{part} is not well-formed XML ({exc}).") from None
+    except ValueError as exc:  # e.g. an encoding declaration lxml cannot honour
+        raise DocumentError(f"{name}{part} is not readable XML ({exc}).") from None
+    check_doctype(root.getroottree(), name + part)
+    return root
+
+
+def refuse_declarations(data: bytes, name: str) -> None:
+    """For HTML, which is not XML: let a recovering XML parser read the DOCTYPE (and only
+    report what it declares); the HTML parser would silently drop an internal subset."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return
+    if root is not None:
+        check_doctype(root.getroottree(), name)
+
+
+def check_archive(data: bytes, name: str) -> None:
+    """Parse every XML part of a zip-based document with the safe parser (refuse on any)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            lower = info.filename.lower()
+            if lower.endswith(XML_SUFFIXES) and not info.is_dir():
+                parse_untrusted(archive.read(info), name, info.filename)
+
+
+def check_well_formed(data: bytes, what: str) -> bytes:
+    """Return *data* unchanged after checking that what we are about to write parses."""
+    from lxml import etree
+
+    try:
+        etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"Writing {what} produced XML that is not well-formed ({exc}); "
+                            "nothing was written.") from None
+    return data

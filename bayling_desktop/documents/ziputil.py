@@ -1,4 +1,6 @@
-"""Opening zip-based documents (docx, odt) without trusting them."""
+"""Opening zip-based documents (docx, odt, epub, pptx, xlsx) without trusting them: sizes
+from the directory first (zip bombs), every entry's checksum, then every XML part through
+the one safe parser (entities, DTDs)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from .encoding import check_size
+from .xmlsafe import check_archive
 
 #: refuse archives that would expand beyond this (a zip bomb), or compress suspiciously well
 MAX_UNPACKED = 500 * 1024 * 1024
@@ -33,4 +36,5 @@ def read_checked(path: Path, kind: str) -> bytes:
                             "damaged or it is another kind of file).") from None
     if bad is not None:
         raise DocumentError(f"{path.name} is damaged: {bad} inside it is corrupt.")
+    check_archive(data, path.name)
     return data
