@@ -78,7 +78,13 @@ def _sniff(path: Path) -> None:
                             "right extension.")
 
 
-def open_document(path: str | Path) -> Document:
+#: formats whose loader takes ``include_comments`` (comments/annotations are optional units)
+_COMMENTED = {"docx", "odt"}
+
+
+def open_document(path: str | Path, *, include_comments: bool = False) -> Document:
+    """Read *path* into units; *include_comments* also makes Word comments and ODF
+    annotations units (off by default: they are notes to the author, not the text)."""
     path = Path(path)
     if not path.exists():
         raise DocumentError(f"{path} does not exist.")
@@ -92,7 +98,9 @@ def open_document(path: str | Path) -> Document:
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
     _sniff(path)
     module = importlib.import_module(f"{__name__}.{entry[0]}")
-    loader: Callable[[Path], Document] = getattr(module, entry[1])
+    loader: Callable[..., Document] = getattr(module, entry[1])
+    if entry[0] in _COMMENTED:
+        return loader(path, include_comments=include_comments)
     return loader(path)
 
 

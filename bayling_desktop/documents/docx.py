@@ -1,235 +1,326 @@
-"""Word .docx: paragraphs of the body, tables (nested too), headers and footers. Runs with
-different formatting travel as numbered tags and come back with their own styles;
-hyperlinks travel as tags too, so their text is translated and their target kept.
-Everything else in the file is untouched."""
+"""Word .docx, all of it: every story part — the body with its tables (nested too),
+headers and footers (first/even/default), footnotes, endnotes and, when asked for,
+comments. Inside them every paragraph is a unit wherever it sits: table cells, text boxes
+(``w:txbxContent``; the VML fallback copy of a text box is not a second unit: it gets
+the same translation), content controls (``w:sdt``), field results.
+
+Runs with different formatting, hyperlinks and field results travel as numbered tags and
+are filled in place (:mod:`.runs`), so a field's instruction (``TOC \\o``, ``HYPERLINK
+"…"``), deleted revisions, bookmarks and drawings are never touched. A document with
+unaccepted tracked changes is translated on its current text (insertions in, deletions
+untouched) and the user is told once. Strict OOXML is read the same way (only its
+namespace differs). The package is read through the safe XML parser and rewritten with
+every other entry copied unchanged.
+"""
 
 from __future__ import annotations
 
-import copy
 import io
+import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from .model import Document, Unit
-from .tags import parse, strip_tags, validate_tags
+from .runs import Piece, Runs
+from .xmlsafe import check_well_formed, parse_untrusted
 from .ziputil import read_checked
 
+TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+#: story parts in the order their units appear; comments only when asked for
+_STORIES = ("main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+xml",
+            "comments+xml")
+_KINDS = {"header+xml": "header", "footer+xml": "footer", "footnotes+xml": "footnote",
+          "endnotes+xml": "endnote", "comments+xml": "comment"}
+TRACKED_NOTICE = ("This document has unaccepted tracked changes; its current text was "
+                  "translated (insertions included, deletions left as they were).")
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
 
-    return str(qn(tag))
+def _story_parts(types: Any, include_comments: bool) -> list[tuple[str, str]]:
+    """(zip name, kind suffix) of every story part, body first, in a stable order."""
+    found: list[tuple[int, str, str]] = []
+    for override in types.iter(f"{{{_CT}}}Override"):
+        content_type = override.get("ContentType", "")
+        if not content_type.startswith(_WORD):
+            continue
+        for rank, suffix in enumerate(_STORIES):
+            if content_type.endswith(suffix) and (include_comments or rank < 5):
+                if suffix == "main+xml" and not re.search(r"\.(document|template)", content_type):
+                    break
+                found.append((rank, override.get("PartName", "").lstrip("/"), suffix))
+                break
+    found.sort(key=lambda item: (item[0], [int(t) if t.isdigit() else t
+                                           for t in re.split(r"(\d+)", item[1])]))
+    return [(name, suffix) for _rank, name, suffix in found]
 
 
-def _paragraphs(doc: Any) -> Iterator[Any]:
-    """Every paragraph we translate, in a fixed order (load and export must agree)."""
-    yield from _block_paragraphs(doc)
-    seen: set[str] = set()
-    for section in doc.sections:
-        for part in (section.header, section.first_page_header, section.even_page_header,
-                     section.footer, section.first_page_footer, section.even_page_footer):
-            if part.is_linked_to_previous:
+class _Part:
+    """One story part's tree and its paragraphs, as load and export both see them."""
+
+    def __init__(self, root: Any, w: str) -> None:
+        self.root = root
+        self.w = w
+        self.fallback: dict[Any, Any] = {}
+        for alternate in root.iter(f"{{{MC}}}AlternateContent"):
+            choice = alternate.find(f"{{{MC}}}Choice")
+            fallback = alternate.find(f"{{{MC}}}Fallback")
+            if choice is None or fallback is None:
                 continue
-            name = str(part.part.partname)
-            if name in seen:
-                continue
-            seen.add(name)
-            yield from _block_paragraphs(part)
+            ours = list(choice.iter(f"{{{w}}}p"))
+            theirs = list(fallback.iter(f"{{{w}}}p"))
+            if len(ours) == len(theirs):
+                self.fallback.update(zip(ours, theirs, strict=True))
+        self.paragraphs = [p for p in root.iter(f"{{{w}}}p") if not _in(p, {f"{{{MC}}}Fallback"})]
+        self._field_state = _fields(root, w)
+
+    def runs(self, paragraph: Any) -> Runs:
+        return Runs(list(_pieces(paragraph, self.w, self._field_state)),
+                    lambda r: _run_text(r, self.w), lambda r, t: _set_run_text(r, t, self.w))
 
 
-def _block_paragraphs(container: Any) -> Iterator[Any]:
-    yield from container.paragraphs
-    for table in container.tables:
-        for row in table.rows:
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # merged cells repeat
-                    continue
-                seen.add(id(cell._tc))
-                yield from _block_paragraphs(cell)
+def _in(element: Any, tags: set[str]) -> bool:
+    return any(a.tag in tags for a in element.iterancestors())
 
 
-def _pieces(paragraph: Any) -> list[Any]:
-    """The paragraph's runs and hyperlinks, in order."""
-    keep = (_qn("w:r"), _qn("w:hyperlink"))
-    return [child for child in paragraph._p if child.tag in keep]
+def _fields(root: Any, w: str) -> dict[Any, int]:
+    """Run -> number of the complex field whose *result* it is (instructions are not text)."""
+    state: dict[Any, int] = {}
+    stack: list[tuple[int, bool]] = []
+    counter = 0
+    for run in root.iter(f"{{{w}}}r"):
+        char = run.find(f"{{{w}}}fldChar")
+        kind = char.get(f"{{{w}}}fldCharType") if char is not None else None
+        if kind == "begin":
+            counter += 1
+            stack.append((counter, False))
+        elif kind == "separate" and stack:
+            stack[-1] = (stack[-1][0], True)
+        elif kind == "end" and stack:
+            stack.pop()
+        elif stack and stack[-1][1]:
+            state[run] = stack[-1][0]
+    return state
 
 
-def _run_key(run: Any) -> bytes:
+_CONTAINERS = ("hyperlink", "fldSimple", "ins", "moveTo", "smartTag")
+_SKIP = ("del", "moveFrom", "Fallback")
+_TEXT = ("t", "tab", "br", "cr", "noBreakHyphen")
+#: run content that stands at a place in the sentence: travels as a void tag
+_OBJECTS = {"footnoteReference", "endnoteReference", "commentReference", "drawing", "pict",
+            "object", "AlternateContent"}
+
+
+def _pieces(paragraph: Any, w: str, fields: dict[Any, int]) -> Iterator[Piece]:
     from lxml import etree
 
-    rpr = run.find(_qn("w:rPr"))
-    return etree.tostring(rpr) if rpr is not None else b""
-
-
-def _link_text(link: Any) -> str:
-    return "".join(_run_text(r) for r in link.iter(_qn("w:r")))
-
-
-def _new_link(link: Any, text: str) -> Any:
-    """The hyperlink (target, style) with *text* in its first run's formatting."""
-    runs = list(link.iter(_qn("w:r")))
-    new = copy.deepcopy(link)
-    for child in list(new):
-        new.remove(child)
-    if runs:
-        new.append(_new_run(runs[0], text))
-    return new
-
-
-def _run_text(run: Any) -> str:
-    from docx.text.run import Run
-
-    return str(Run(run, cast(Any, None)).text)
-
-
-def _tagged(paragraph: Any) -> tuple[str, list[list[Any]]]:
-    """(tagged text, groups): consecutive runs with the same formatting form a group."""
-    groups: list[list[Any]] = []
-    order: list[tuple[str, int]] = []
-    last_key: bytes | None = None
-    for piece in _pieces(paragraph):
-        if piece.tag == _qn("w:hyperlink"):
-            groups.append([piece])
-            order.append(("link", len(groups)))
-            last_key = None
+    for run in paragraph.iter(f"{{{w}}}r"):
+        owner = run.getparent()
+        chain: list[Any] = []
+        skip = False
+        while owner is not None and owner is not paragraph:
+            name = etree.QName(owner).localname
+            if name == "p" or name in _SKIP:
+                skip = True  # a nested paragraph (text box) or deleted text
+                break
+            if name in _CONTAINERS:
+                chain.append(owner)
+            owner = owner.getparent()
+        if skip or owner is None:
             continue
-        key = _run_key(piece)
-        if key == last_key and order and order[-1][0] == "run":
-            groups[-1].append(piece)
-        else:
-            groups.append([piece])
-            order.append(("run", len(groups)))
-        last_key = key
-    runs = [n for kind, n in order if kind == "run"]
-    if len(runs) <= 1 and len(order) == len(runs):
-        return "".join(_run_text(r) for g in groups for r in g), groups
-    # Runs formatted like the paragraph's first run are plain text; only the differently
-    # formatted ones need tags, which keeps the model's job (and its mistakes) small.
-    base = _run_key(groups[runs[0] - 1][0]) if runs else b""
-    parts = []
-    for kind, number in order:
-        if kind == "link":
-            link_text = _link_text(groups[number - 1][0])
-            parts.append(f"<{number}>{link_text}</{number}>" if link_text else f"<x{number}/>")
+        anchor = run
+        while anchor.getparent() is not paragraph:
+            anchor = anchor.getparent()
+        if not _has_text(run, w):
+            if any(etree.QName(child).localname in _OBJECTS for child in run):
+                yield Piece(run, void=True, anchor=anchor)  # the model places it
             continue
-        text = "".join(_run_text(r) for r in groups[number - 1])
-        if _run_key(groups[number - 1][0]) == base:
-            parts.append(text)
-        elif text:
-            parts.append(f"<{number}>{text}</{number}>")
-    return "".join(parts), groups
+        rpr = run.find(f"{{{w}}}rPr")
+        style = etree.tostring(rpr) if rpr is not None else b""
+        field = fields.get(run)
+        key = (style, tuple(chain), field)
+        yield Piece(run, key, contained=bool(chain and any(
+            etree.QName(c).localname in ("hyperlink", "fldSimple") for c in chain))
+            or field is not None, anchor=anchor)
+
+
+def _has_text(run: Any, w: str) -> bool:
+    return any(child.tag in {f"{{{w}}}{name}" for name in _TEXT} for child in run)
+
+
+def _run_text(run: Any, w: str) -> str:
+    out = []
+    for child in run:
+        if child.tag == f"{{{w}}}t":
+            out.append(child.text or "")
+        elif child.tag == f"{{{w}}}tab":
+            out.append("\t")
+        elif child.tag in (f"{{{w}}}br", f"{{{w}}}cr"):
+            out.append("\n" if child.get(f"{{{w}}}type") in (None, "textWrapping") else "")
+        elif child.tag == f"{{{w}}}noBreakHyphen":
+            out.append("\u2011")
+    return "".join(out)
+
+
+def _set_run_text(run: Any, text: str, w: str) -> None:
+    """Replace the run's text children (w:t, tabs, breaks) and nothing else."""
+    from lxml import etree
+
+    text_tags = {f"{{{w}}}{name}" for name in _TEXT}
+    position = None
+    for index, child in enumerate(list(run)):
+        if child.tag in text_tags and (child.tag != f"{{{w}}}br" or child.get(
+                f"{{{w}}}type") in (None, "textWrapping")):
+            if position is None:
+                position = index
+            run.remove(child)
+    if position is None:
+        position = len(run)
+    new: list[Any] = []
+    for piece in re.split(r"(\t|\n)", text.replace("\u2011", "-")):
+        if piece == "\t":
+            new.append(etree.Element(f"{{{w}}}tab"))
+        elif piece == "\n":
+            new.append(etree.Element(f"{{{w}}}br"))
+        elif piece:
+            t = etree.Element(f"{{{w}}}t")
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            new.append(t)
+    for offset, element in enumerate(new):
+        run.insert(position + offset, element)
 
 
 class DocxDocument(Document):
     format_name = "docx"
 
-    def __init__(self, path: Path, data: bytes, units: list[Unit]) -> None:
+    def __init__(self, path: Path, data: bytes, parts: list[tuple[str, str]], w: str,
+                 places: dict[str, tuple[str, int]], units: list[Unit]) -> None:
         super().__init__(path, units)
         self._data = data
+        self._parts = parts
+        self._w = w
+        #: unit id -> (part name, paragraph number in that part)
+        self._places = places
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
-        import docx
+        from lxml import etree
 
-        doc = docx.Document(io.BytesIO(self._data))
         self.flagged = {}
-        by_position = {cast(int, u.meta["position"]): u for u in self.units}
-        for position, paragraph in enumerate(_paragraphs(doc)):
-            unit = by_position.get(position)
-            if unit is None or unit.id not in translations:
-                continue
-            problems = _fill(paragraph, unit.source, translations[unit.id])
-            if problems:
-                self.flagged[unit.id] = problems
-        buffer = io.BytesIO()
-        doc.save(buffer)
-        atomic_write_bytes(out_path, buffer.getvalue())
+        by_part: dict[str, list[tuple[int, Unit]]] = {}
+        for unit in self.units:
+            if unit.id in translations:
+                name, number = self._places[unit.id]
+                by_part.setdefault(name, []).append((number, unit))
+        written: dict[str, bytes] = {}
+        with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+            for name, units in by_part.items():
+                part = _Part(parse_untrusted(archive.read(name), self.path.name, name), self._w)
+                for number, unit in units:
+                    paragraph = part.paragraphs[number]
+                    target = translations[unit.id]
+                    problems = part.runs(paragraph).fill(target)
+                    twin = part.fallback.get(paragraph)
+                    if twin is not None:
+                        part.runs(twin).fill(target if not problems else _plain(target))
+                    if problems:
+                        self.flagged[unit.id] = problems
+                data = etree.tostring(part.root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+                written[name] = check_well_formed(data, f"{out_path.name} ({name})")
+            atomic_write_bytes(out_path, _rezip(archive, written))
 
 
-def _new_run(template: Any, text: str) -> Any:
-    from docx.text.run import Run
+def _plain(text: str) -> str:
+    from .tags import strip_tags
 
-    run = copy.deepcopy(template)
-    for child in list(run):
-        if child.tag != _qn("w:rPr"):
-            run.remove(child)
-    Run(run, cast(Any, None)).text = text
-    return run
+    return strip_tags(text)
 
 
-def _fill(paragraph: Any, source: str, target: str) -> list[str]:
-    tagged, groups = _tagged(paragraph)
-    pieces = _pieces(paragraph)
-    if not pieces:
-        return []
-    first_run = next((r for p in pieces for r in p.iter(_qn("w:r"))), None)
-    if first_run is None:
-        return []
-    plain = "<" not in tagged or tagged == strip_tags(tagged)
-    problems = [] if plain else validate_tags(source, target)
-    tree = None
-    if not plain and not problems:
-        try:
-            tree = parse(target)
-        except ValueError as exc:
-            problems = [str(exc)]
-    anchor = pieces[0].getprevious()
-    parent = pieces[0].getparent()
-    for piece in pieces:
-        parent.remove(piece)
-    new: list[Any] = []
-    if plain or tree is None:
-        # Plain paragraphs, and the fallback for broken tags: all text in the first run.
-        new.append(_new_run(first_run, strip_tags(target)))
-        # Empty links (bookmarks, anchors) cost nothing to keep; a link with text gave
-        # its text to the run above and would otherwise appear twice.
-        new.extend(g[0] for g in groups
-                   if g[0].tag == _qn("w:hyperlink") and not _link_text(g[0]))
-    else:
-        for part in tree.parts:
-            if isinstance(part, str):
-                if part:
-                    new.append(_new_run(first_run, part))
-            elif part.number < 0:
-                new.append(groups[-part.number - 1][0])
-            else:
-                text = strip_tags("".join(p if isinstance(p, str) else "" for p in part.parts))
-                group = groups[part.number - 1][0]
-                new.append(_new_link(group, text) if group.tag == _qn("w:hyperlink")
-                           else _new_run(group, text))
-    position = parent.index(anchor) + 1 if anchor is not None else 0
-    for offset, element in enumerate(new):
-        parent.insert(position + offset, element)
-    return problems
+def _rezip(archive: zipfile.ZipFile, replaced: Mapping[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in archive.infolist():
+            data = replaced.get(info.filename)
+            target.writestr(info, archive.read(info) if data is None else data,
+                            compress_type=info.compress_type)
+    return buffer.getvalue()
 
 
-def load(path: Path) -> DocxDocument:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    data = read_checked(path, "Word (.docx)")
+def _style_names(archive: zipfile.ZipFile, name: str, w: str) -> dict[str, str]:
     try:
-        doc = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise DocumentError(f"{path.name} is not a valid Word document ({exc}).") from None
-    except Exception as exc:  # lxml raises many kinds for a broken part
-        raise DocumentError(f"{path.name} could not be read as a Word document "
-                            f"({type(exc).__name__}).") from None
+        root = parse_untrusted(archive.read("word/styles.xml"), name, "word/styles.xml")
+    except KeyError:
+        return {}
+    names = {}
+    for style in root.iter(f"{{{w}}}style"):
+        label = style.find(f"{{{w}}}name")
+        names[style.get(f"{{{w}}}styleId", "")] = (label.get(f"{{{w}}}val", "")
+                                                    if label is not None else "")
+    return names
+
+
+def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
+    data = read_checked(path, "Word (.docx)")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            types = parse_untrusted(archive.read("[Content_Types].xml"), path.name,
+                                    "[Content_Types].xml")
+        except KeyError:
+            raise DocumentError(f"{path.name} is not a valid Word document (it has no "
+                                "[Content_Types].xml).") from None
+        parts = _story_parts(types, include_comments)
+        if not parts or parts[0][1] != "main+xml":
+            raise DocumentError(f"{path.name} is not a valid Word document (it has no main "
+                                "document part).")
+        try:
+            roots = {name: parse_untrusted(archive.read(name), path.name, name)
+                     for name, _suffix in parts}
+        except KeyError as exc:
+            raise DocumentError(f"{path.name} is damaged: a part it lists is missing "
+                                f"({exc}).") from None
+        main = roots[parts[0][0]]
+        w = main.tag[1:].split("}")[0] if main.tag.startswith("{") else ""
+        if w not in (TRANSITIONAL, STRICT):
+            raise DocumentError(f"{path.name} is not a Word document this app can read (its "
+                                "main part is not WordprocessingML).")
+        names = _style_names(archive, path.name, w)
     units: list[Unit] = []
-    # paragraph.style searches every style per call (quadratic on long documents)
-    names = {style.style_id: style.name or "" for style in doc.styles}
-    for position, paragraph in enumerate(_paragraphs(doc)):
-        tagged, _groups = _tagged(paragraph)
-        if not strip_tags(tagged).strip():
-            continue
-        style_id = paragraph._p.style
-        style = names.get(style_id, "") if style_id else ""
-        kind = "heading" if style.lower().startswith(("heading", "title")) else "paragraph"
-        units.append(Unit(f"d{len(units) + 1}", tagged, kind,
-                          meta={"position": position, "style": style}))
+    places: dict[str, tuple[str, int]] = {}
+    tracked = False
+    for name, suffix in parts:
+        part = _Part(roots[name], w)
+        tracked = tracked or any(True for _ in part.root.iter(
+            *(f"{{{w}}}{tag}" for tag in ("ins", "del", "moveFrom", "moveTo"))))
+        for number, paragraph in enumerate(part.paragraphs):
+            tagged = part.runs(paragraph).tagged
+            if not _plain(tagged).strip():
+                continue
+            kind = _KINDS.get(suffix, "paragraph")
+            style_id = _style_of(paragraph, w)
+            style = names.get(style_id, style_id)
+            if kind == "paragraph" and style.lower().startswith(("heading", "title")):
+                kind = "heading"
+            if _in(paragraph, {f"{{{w}}}txbxContent"}):
+                kind = "text-box"
+            unit_id = f"d{len(units) + 1}"
+            units.append(Unit(unit_id, tagged, kind, meta={"part": name, "style": style}))
+            places[unit_id] = (name, number)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
-    return DocxDocument(path, data, units)
+    document = DocxDocument(path, data, parts, w, places, units)
+    if tracked:
+        document.notice(TRACKED_NOTICE)
+    return document
+
+
+def _style_of(paragraph: Any, w: str) -> str:
+    ppr = paragraph.find(f"{{{w}}}pPr")
+    style = ppr.find(f"{{{w}}}pStyle") if ppr is not None else None
+    return style.get(f"{{{w}}}val", "") if style is not None else ""

@@ -57,7 +57,7 @@ class OdtDocument(Document):
         atomic_write_bytes(out_path, buffer.getvalue())
 
 
-def load(path: Path) -> OdtDocument:
+def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
     from lxml import etree
 
     data = read_checked(path, "OpenDocument (.odt)")

@@ -1,0 +1,184 @@
+"""Runs of formatted text (Word ``w:r``, PowerPoint ``a:r``) as numbered tags, filled in place.
+
+A paragraph is a list of :class:`Piece` objects: text-bearing runs, each with a key
+(its formatting plus the container it sits in: a hyperlink, a field result, an inserted
+revision), and *void* pieces (a line break, a slide-number field) that travel as
+``<xN/>`` and are never touched. Consecutive runs with the same key form a group; groups
+formatted like the paragraph's first plain run are plain text, the others become paired
+tags ``<n>…</n>``.
+
+Filling writes the translation into the runs that are already there, so everything
+around them (bookmarks, field instructions, deleted revisions, drawings) stays exactly
+where it was: the text between tags goes into the plain runs between those tags, each
+tag's text into its own group. When the model broke the tags, or moved them (a
+reordering the runs in place cannot follow), all text goes into the first run and the
+unit is flagged "formatting lost" — never silently.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .tags import Node, parse, strip_tags, validate_tags
+
+#: the one sentence for "the text went in, its inline formatting did not"
+FORMATTING_LOST = "Formatting lost: the text went in without its inline formatting."
+
+
+@dataclass
+class Piece:
+    element: Any
+    #: equal keys (formatting + container) group together; ignored for void pieces
+    key: Hashable = None
+    #: True for pieces inside a hyperlink, field result or the like: never plain text
+    contained: bool = False
+    void: bool = False
+    #: the child of the paragraph that holds this piece (where new runs are inserted)
+    anchor: Any = None
+
+
+@dataclass
+class _Group:
+    number: int
+    pieces: list[Piece] = field(default_factory=list)
+    plain: bool = False
+    void: bool = False
+
+
+class Runs:
+    """One paragraph's runs: its tagged text, and how to put a translation back."""
+
+    def __init__(self, pieces: Sequence[Piece], get_text: Callable[[Any], str],
+                 set_text: Callable[[Any, str], None]) -> None:
+        self._get = get_text
+        self._set = set_text
+        self.groups: list[_Group] = []
+        last_key: object = object()
+        for piece in pieces:
+            if piece.void:
+                self.groups.append(_Group(len(self.groups) + 1, [piece], void=True))
+                last_key = object()
+                continue
+            if self.groups and not self.groups[-1].void and piece.key == last_key:
+                self.groups[-1].pieces.append(piece)
+            else:
+                self.groups.append(_Group(len(self.groups) + 1, [piece]))
+            last_key = piece.key
+        base = next((g.pieces[0].key for g in self.groups
+                     if not g.void and not g.pieces[0].contained), None)
+        for group in self.groups:
+            group.plain = (not group.void and not group.pieces[0].contained
+                           and group.pieces[0].key == base)
+        self.tagged = self._tagged()
+
+    def _text(self, group: _Group) -> str:
+        return "".join(self._get(p.element) for p in group.pieces)
+
+    def _tagged(self) -> str:
+        parts = []
+        for group in self.groups:
+            if group.void:
+                parts.append(f"<x{group.number}/>")
+            elif group.plain:
+                parts.append(self._text(group))
+            else:
+                text = self._text(group)
+                parts.append(f"<{group.number}>{text}</{group.number}>" if text else "")
+        return "".join(parts)
+
+    @property
+    def text(self) -> str:
+        return strip_tags(self.tagged)
+
+    def _text_pieces(self) -> list[Piece]:
+        return [p for g in self.groups if not g.void for p in g.pieces]
+
+    def fill(self, target: str) -> list[str]:
+        """Write *target* (tagged like :attr:`tagged`) into the runs; the problems met."""
+        pieces = self._text_pieces()
+        if not pieces:
+            return []
+        if self.tagged == strip_tags(self.tagged):
+            self._put(pieces, strip_tags(target))
+            return []
+        problems = validate_tags(self.tagged, target)
+        tree: Node | None = None
+        if not problems:
+            try:
+                tree = parse(target)
+            except ValueError as exc:
+                problems = [str(exc)]
+        if tree is not None and not self._same_order(tree):
+            problems = ["The formatting tags came back in another order."]
+        if tree is None or problems:
+            self._put(pieces, strip_tags(target))
+            return [*problems, FORMATTING_LOST]
+        self._fill_slots(tree)
+        return []
+
+    def _order(self) -> list[int]:
+        return [g.number for g in self.groups if not g.plain and (g.void or self._text(g))]
+
+    def _same_order(self, tree: Node) -> bool:
+        found = [abs(p.number) for p in tree.parts if not isinstance(p, str)]
+        return found == self._order()
+
+    def _put(self, pieces: list[Piece], text: str) -> None:
+        self._set(pieces[0].element, text)
+        for piece in pieces[1:]:
+            self._set(piece.element, "")
+
+    def _fill_slots(self, tree: Node) -> None:
+        order = self._order()
+        # slot i: the text after the i-th tag (slot 0: before the first)
+        slot_text = [""] * (len(order) + 1)
+        slot = 0
+        inner: dict[int, str] = {}
+        for part in tree.parts:
+            if isinstance(part, str):
+                slot_text[slot] += part
+            else:
+                if part.number > 0:
+                    inner[part.number] = strip_tags(_flatten(part))
+                slot += 1
+        slot_pieces: list[list[Piece]] = [[] for _ in slot_text]
+        slot = 0
+        last_element: list[Any] = [None] * len(slot_text)
+        for group in self.groups:
+            if group.number in order:
+                slot += 1
+                last_element[slot] = group.pieces[-1]
+                if not group.void:
+                    self._put(group.pieces, inner.get(group.number, ""))
+            elif group.plain:
+                slot_pieces[slot].extend(group.pieces)
+            else:  # an empty tagged group: nothing to say
+                continue
+        template = next((p for g in self.groups if g.plain for p in g.pieces), None)
+        for index, text in enumerate(slot_text):
+            if slot_pieces[index]:
+                self._put(slot_pieces[index], text)
+            elif text:
+                self._insert(text, index, last_element, template)
+
+    def _insert(self, text: str, index: int, last: list[Any], template: Piece | None) -> None:
+        """Text between two tags where the source had none: a new run, plain if possible."""
+        neighbour = last[index] if index else next(
+            (p for g in self.groups for p in g.pieces if not g.void), None)
+        model = template or neighbour
+        if model is None or neighbour is None:
+            return
+        run = copy.deepcopy(model.element)
+        self._set(run, text)
+        anchor = neighbour.anchor if neighbour.anchor is not None else neighbour.element
+        if index:
+            anchor.addnext(run)
+        else:
+            anchor.addprevious(run)
+
+
+def _flatten(node: Node) -> str:
+    return "".join(p if isinstance(p, str) else _flatten(p) for p in node.parts)

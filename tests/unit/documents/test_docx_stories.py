@@ -1,0 +1,112 @@
+"""Word, all of it (issue 14 item 1): every story part is segmented, nothing is left behind
+(measured by the coverage helper), field instructions and deletions are never touched."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from bayling_desktop.documents import open_document
+from bayling_desktop.documents.docx import TRACKED_NOTICE
+
+from .coverage import assert_covered, export_marked, unmarked, visible_text
+from .wordml import make_story_docx
+
+
+def _xml(path: Path, name: str = "word/document.xml") -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+def test_every_story_part_becomes_units_in_order(tmp_path: Path) -> None:
+    document = open_document(make_story_docx(tmp_path / "story.docx"))
+    texts = [u.source for u in document.units]
+    assert texts[0] == "Annual report" and document.units[0].kind == "heading"
+    assert "Sales grew<x2/> this year.<x4/>" in texts  # note references stay where they are
+    assert "See the box. <x2/>" in texts
+    for expected in ( "Text in a box.", "Inside a content control.",
+                     "Second controlled line.", "Outer cell", "Inner cell", "Default header",
+                     "First page header", "Even page footer", "A footnote explains.",
+                     "An endnote adds more."):
+        assert any(expected in t for t in texts), expected
+    assert texts.count("Text in a box.") == 1  # the VML fallback is not a second unit
+    assert "Is this right?" not in texts  # comments are off by default
+    kinds = {u.source: u.kind for u in document.units}
+    assert kinds["A footnote explains."] == "footnote" and kinds["Text in a box."] == "text-box"
+    assert document.notices == [TRACKED_NOTICE]
+
+
+def test_fields_keep_their_instruction_and_translate_their_result(tmp_path: Path) -> None:
+    document = open_document(make_story_docx(tmp_path / "story.docx"))
+    dated = next(u for u in document.units if "Printed on" in u.source)
+    assert dated.source == "Printed on <2>March first</2> by the office."
+    linked = next(u for u in document.units if "our site" in u.source)
+    assert linked.source == "<1>our site</1> is new."
+    tracked = next(u for u in document.units if "plan" in u.source)
+    assert "old" not in tracked.source and "approved" in tracked.source
+    out = tmp_path / "zh.docx"
+    document.export({dated.id: "由办公室于<2>三月一日</2>打印。",
+                     linked.id: "<1>我们的网站</1>是新的。", tracked.id: "计划已<2>批准</2>。"}, out)
+    xml = _xml(out)
+    assert ' DATE \\@ "MMMM d, yyyy" ' in xml and "三月一日" in xml and "March first" not in xml
+    assert 'w:instr=" HYPERLINK &quot;https://example.org&quot; "' in xml and "我们的网站" in xml
+    assert "<w:delText>old</w:delText>" in xml and "批准" in xml
+    assert not document.flagged
+
+
+def test_marker_translator_reaches_every_visible_text(tmp_path: Path) -> None:
+    source = make_story_docx(tmp_path / "story.docx")
+    assert_covered(source, tmp_path / "marked.docx")
+    with_comments = assert_covered(source, tmp_path / "marked-c.docx", comments=True)
+    assert any(u.kind == "comment" for u in with_comments.units)
+    # the text box is translated once and written to both copies
+    xml = _xml(tmp_path / "marked.docx")
+    assert xml.count("‹Text›") == 2 and "Text in a box" not in xml
+
+
+def test_comments_stay_untouched_when_off(tmp_path: Path) -> None:
+    source = make_story_docx(tmp_path / "story.docx")
+    export_marked(open_document(source), tmp_path / "m.docx")
+    assert unmarked(tmp_path / "m.docx", comments=True) == ["Is this right?"]
+
+
+def test_identity_round_trip_keeps_every_part(tmp_path: Path) -> None:
+    source = make_story_docx(tmp_path / "story.docx")
+    document = open_document(source)
+    out = tmp_path / "same.docx"
+    document.export({u.id: u.source for u in document.units}, out)
+    assert visible_text(out, comments=True) == visible_text(source, comments=True)
+    assert [u.source for u in open_document(out).units] == [u.source for u in document.units]
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(out) as b:
+        assert a.namelist() == b.namelist()
+    assert docx.Document(str(out)).paragraphs[0].text == "Annual report"  # Word can open it
+
+
+def test_strict_ooxml_is_read(tmp_path: Path) -> None:
+    document = open_document(make_story_docx(tmp_path / "strict.docx", strict=True))
+    assert document.units[0].source == "Annual report"
+    out = tmp_path / "zh.docx"
+    document.export({document.units[0].id: "年度报告"}, out)
+    assert "年度报告" in _xml(out) and "purl.oclc.org/ooxml/wordprocessingml" in _xml(out)
+
+
+def test_broken_tags_in_a_field_paragraph_are_flagged_not_lost(tmp_path: Path) -> None:
+    document = open_document(make_story_docx(tmp_path / "story.docx"))
+    dated = next(u for u in document.units if "Printed on" in u.source)
+    out = tmp_path / "zh.docx"
+    document.export({dated.id: "打印于三月一日。"}, out)
+    assert any("Formatting lost" in p for p in document.flagged[dated.id])
+    xml = _xml(out)
+    assert "打印于三月一日。" in xml and ' DATE \\@ "MMMM d, yyyy" ' in xml
+
+
+@pytest.mark.parametrize("reordered", ["<2>三月一日</2>由办公室打印<x9/>",
+                                       "打印于<2>三月</2><2>一日</2>"])
+def test_reordered_or_foreign_tags_are_flagged(reordered: str, tmp_path: Path) -> None:
+    document = open_document(make_story_docx(tmp_path / "story.docx"))
+    dated = next(u for u in document.units if "Printed on" in u.source)
+    document.export({dated.id: reordered}, tmp_path / "x.docx")
+    assert dated.id in document.flagged
