@@ -36,6 +36,9 @@ class Settings:
     threads: int = 0
     batch_size: int = 512
     gpu_layers: int = 0
+    #: sequences the local engine decodes at once (0 = auto from cores, memory, context
+    #: length and model size); the context length above is per sequence
+    parallel_sequences: int = 0
     temperature: float = 0.7
     #: translation decodes greedily by default, as in the BayLing paper
     translation_temperature: float = 0.0
@@ -46,7 +49,9 @@ class Settings:
     backend: str = "local"
     remote_base_url: str = ""
     remote_model: str = ""
-    remote_concurrency: int = 2
+    #: requests in flight per server (0 = what llama-server's /props reports, else 4);
+    #: remote_base_url may list several servers separated by commas (a pool)
+    remote_concurrency: int = 0
     source_language: str = "auto"
     target_language: str = "zh"
     #: "system", "en" or "zh_CN"

@@ -19,10 +19,23 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--ctx", type=int, default=None, metavar="N",
                        help="context length in tokens")
     group.add_argument("--threads", type=int, default=None, metavar="N")
+    group.add_argument("--parallel", type=_parallel, default=None, metavar="N",
+                       help="sequences (or server requests) run at once; 0 = auto, "
+                            "1 = one at a time")
     group.add_argument("--backend", choices=("local", "openai"), default=None,
                        help="run the model locally (default) or on an OpenAI-compatible server")
     group.add_argument("--base-url", default=None, help="server URL for --backend openai")
     group.add_argument("--api-model", default=None, help="model name on the server")
+
+
+def _parallel(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 (auto) to 64, not {text!r}")
+    return value
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -31,6 +44,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         settings.context_length = args.ctx
     if args.threads:
         settings.threads = args.threads
+    if getattr(args, "parallel", None) is not None:
+        settings.parallel_sequences = args.parallel
     if args.backend:
         settings.backend = args.backend
     if args.base_url:

@@ -44,6 +44,12 @@ class GenerationParams:
     repeat_penalty: float = 1.0
     seed: int | None = None
     stop: tuple[str, ...] = ()
+    #: a person is waiting (chat, revision): takes the next free sequence slot before
+    #: queued batch work, so it starts while "Translate all" runs
+    interactive: bool = False
+    #: raw completion (Seed-X, ALMA): the prompt is the last user message verbatim, with
+    #: BOS but no chat markup (still never parsed for control tokens)
+    raw: bool = False
 
     @classmethod
     def for_translation(cls, max_tokens: int = 1024) -> GenerationParams:
@@ -74,6 +80,16 @@ class GenerationStats:
             return 0.0
         # The first token's latency belongs to prompt evaluation, not to decoding speed.
         return (self.completion_tokens - 1) / self.generation_seconds
+
+
+@dataclass(frozen=True)
+class EngineActivity:
+    """What the status bar shows: sequences decoding, requests waiting, aggregate speed."""
+
+    running: int = 0
+    queued: int = 0
+    #: generated tokens per second over the last few seconds, all sequences together
+    tokens_per_second: float = 0.0
 
 
 class CancelToken:
@@ -140,7 +156,14 @@ class Backend(Protocol):
     def description(self) -> str: ...
 
     @property
-    def context_length(self) -> int: ...
+    def context_length(self) -> int:
+        """Tokens one request may use (prompt plus reply)."""
+        ...
+
+    @property
+    def parallel(self) -> int:
+        """Requests that run at once; callers may call :meth:`stream` from that many threads."""
+        ...
 
     def count_tokens(self, messages: Sequence[Message]) -> int:
         """Tokens the rendered prompt for *messages* takes (for budgeting)."""
@@ -148,7 +171,12 @@ class Backend(Protocol):
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:
-        """Start generating a reply to *messages*; iterate the result for text pieces."""
+        """Start generating a reply to *messages*; iterate the result for text pieces.
+
+        Safe to call from several threads at once; each :class:`Completion` is iterated
+        by the thread that asked for it. Backends may also offer ``activity() ->
+        EngineActivity`` and ``reset_cache()``.
+        """
         ...
 
     def close(self) -> None: ...

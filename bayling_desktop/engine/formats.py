@@ -10,6 +10,7 @@ tokens). Formats with a GGUF chat template render through a sandboxed Jinja.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -51,8 +52,11 @@ BAYLING_PLACEHOLDERS: dict[str, str] = {
 @dataclass(frozen=True)
 class Segment:
     text: str
-    #: True for the format's own control tokens; False for text (never parsed for specials)
+    #: True for one of the format's own control tokens (exactly one token)
     special: bool = False
+    #: True for a template's own markup, tokenized with special-token parsing; user and
+    #: document text never is
+    markup: bool = False
 
 
 @dataclass
@@ -63,8 +67,6 @@ class Rendered:
     #: plain strings that end generation when the model writes them
     stop_strings: tuple[str, ...] = ()
     add_bos: bool = True
-    #: True when the full string must be tokenized with special-token parsing (GGUF templates)
-    parse_special: bool = False
     placeholders: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -177,18 +179,53 @@ class GGUFTemplateFormat(PromptFormat):
         self._stop_tokens = tuple(dict.fromkeys(t for t in (eos_token, *stop_tokens) if t))
 
     def render(self, messages: Sequence[Message]) -> Rendered:
+        """Render with every message's text replaced by a sentinel, then split on them.
+
+        Only the template's own markup is tokenized with special-token parsing; each
+        message's text goes in as plain text, so ``<|im_end|>`` typed by a user (or found
+        in a document) stays ordinary characters instead of closing the turn.
+        """
+        marks = [f"{_SENTINEL_OPEN}{i}{_SENTINEL_CLOSE}" for i in range(len(messages))]
+        # Spaces around each sentinel reveal whether the template trims message text.
+        probe = [Message(m.role, f" {mark} ") for m, mark in zip(messages, marks, strict=True)]
+        text = self._render_text(probe)
+        segments: list[Segment] = []
+        at = 0
+        for match in _SENTINEL.finditer(text):
+            segments.append(self._markup(text[at:match.start()]))
+            content = messages[int(match.group(2))].content
+            if not match.group(1):
+                content = content.lstrip()  # the template trimmed the text
+            if not match.group(3):
+                content = content.rstrip()
+            segments.append(Segment(content))
+            at = match.end()
+        segments.append(self._markup(text[at:]))
+        if self._bos and segments and segments[0].markup and (
+                segments[0].text.startswith(self._bos)):
+            segments[0] = Segment(segments[0].text[len(self._bos):], markup=True)
+        return Rendered(_merge(segments), stop_tokens=self._stop_tokens, add_bos=True)
+
+    @staticmethod
+    def _markup(text: str) -> Segment:
+        if _SENTINEL_OPEN in text or _SENTINEL_CLOSE in text:
+            raise ModelError("The model's chat template rewrites message text in a way this "
+                             "app cannot check; choose another prompt format in Settings.")
+        return Segment(text, markup=True)
+
+    def _render_text(self, messages: Sequence[Message]) -> str:
         try:
-            text = self._template.render(
+            return self._template.render(
                 messages=[m.to_dict() for m in messages], add_generation_prompt=True,
                 bos_token=self._bos, eos_token=self._eos)
         except TemplateError as exc:
             raise ModelError(f"The model's chat template failed on this conversation ({exc}); "
                              "choose another prompt format in Settings.") from exc
-        add_bos = True
-        if self._bos and text.startswith(self._bos):
-            text = text[len(self._bos):]
-        return Rendered([Segment(text)], stop_tokens=self._stop_tokens, add_bos=add_bos,
-                        parse_special=True)
+
+
+_SENTINEL_OPEN, _SENTINEL_CLOSE = "\ue000", "\ue001"
+#: a sentinel with the one space we put on each side of it, where the template kept it
+_SENTINEL = re.compile(f"( ?){_SENTINEL_OPEN}(\\d+){_SENTINEL_CLOSE}( ?)")
 
 
 def _raise_template_error(message: str) -> None:
@@ -199,8 +236,10 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     """Join neighbouring text segments so tokenization matches one-string tokenization."""
     merged: list[Segment] = []
     for segment in segments:
-        if merged and not segment.special and not merged[-1].special:
-            merged[-1] = Segment(merged[-1].text + segment.text)
+        last = merged[-1] if merged else None
+        if (last is not None and not segment.special and not last.special
+                and segment.markup == last.markup):
+            merged[-1] = Segment(last.text + segment.text, markup=last.markup)
         elif segment.text or segment.special:
             merged.append(segment)
     return merged

@@ -1,9 +1,15 @@
-"""The local backend: a GGUF model run in-process by llama-cpp-python.
+"""The local backend: a GGUF model run in-process through llama.cpp's low-level API.
 
-We drive llama.cpp below its chat API because the app needs things that API hides:
-BayLing's exact prompt bytes with ``</s>`` as a special token, KV-cache reuse of a
-revision turn's shared prefix (reported, so the UI can show it), cancellation
-between any two tokens, and errors a user can read.
+We drive llama.cpp below its chat API because the app needs what that API hides:
+BayLing's exact prompt bytes with ``</s>`` as a special token (and user text never
+parsed for control tokens), several sequences decoded in one batch (the high-level
+``Llama`` cannot: llama-cpp-python issue #771), KV-cache reuse that is reported so the
+UI can show it, cancellation between any two tokens, and errors a user can read.
+
+:class:`LlamaBackend` is what callers use. ``stream()`` may be called from many threads
+at once: it tokenizes in the caller's thread, hands a plain :class:`Request` to the
+one :class:`~.scheduler.Scheduler` thread that owns the context, and turns the token
+ids that come back into clean text in the caller's thread again.
 """
 
 from __future__ import annotations
@@ -12,23 +18,38 @@ import codecs
 import ctypes
 import logging
 import os
+import queue
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
+from typing import Any
+
+import llama_cpp
 
 from ..errors import GenerationError, ModelError
 from . import llamalog
-from .backend import CancelToken, Completion, GenerationParams, GenerationStats, Message
+from .backend import (
+    CancelToken,
+    Completion,
+    EngineActivity,
+    GenerationParams,
+    GenerationStats,
+    Message,
+)
 from .budget import fit_messages
-from .formats import PlaceholderFilter, PromptFormat, Rendered, format_for_model
+from .capacity import ParallelChoice, available_memory, choose_parallel, kv_bytes_per_token
+from .formats import PlaceholderFilter, PromptFormat, Rendered, Segment, format_for_model
 from .gguf_info import GGUFInfo, read_gguf_info
-from .streaming import LeadingSpaceTrimmer, StopMatcher, is_repetition_loop
+from .scheduler import Request, Scheduler
+from .streaming import LeadingSpaceTrimmer, StopMatcher
 
 log = logging.getLogger(__name__)
 
-#: prompt tokens evaluated per step while we can still be cancelled
-_PROMPT_CHUNK = 128
+_backend_ready = threading.Lock()
+_backend_initialised = False
+#: seconds between checks that the scheduler is still alive while waiting for a token
+_POLL = 0.1
 
 
 def default_threads() -> int:
@@ -38,40 +59,84 @@ def default_threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _init_llama() -> None:
+    global _backend_initialised
+    with _backend_ready:
+        if not _backend_initialised:
+            llama_cpp.llama_backend_init()
+            _backend_initialised = True
+
+
 class LlamaBackend:
     def __init__(self, model_path: str | Path, *, context_length: int = 4096, threads: int = 0,
-                 batch_size: int = 512, gpu_layers: int = 0, prompt_format: str = "auto") -> None:
+                 batch_size: int = 512, gpu_layers: int = 0, prompt_format: str = "auto",
+                 parallel: int = 1) -> None:
+        """*context_length* is per sequence; *parallel* 0 picks the number of sequences."""
         self.info: GGUFInfo = read_gguf_info(model_path)
         llamalog.install()
+        _init_llama()
         trained = self.info.context_length or context_length
-        n_ctx = min(context_length, trained) if context_length > 0 else trained
+        self._n_ctx = min(context_length, trained) if context_length > 0 else trained
         self.threads = threads or default_threads()
-        import llama_cpp
-
-        try:
-            self._llm = llama_cpp.Llama(
-                model_path=str(self.info.path), n_ctx=n_ctx, n_batch=batch_size,
-                n_threads=self.threads, n_threads_batch=self.threads,
-                n_gpu_layers=gpu_layers, verbose=False)
-        except (ValueError, RuntimeError, OSError) as exc:
-            raise ModelError(self._load_failure(exc)) from exc
-        self._lock = threading.Lock()
         self._format: PromptFormat = format_for_model(self.info, prompt_format)
         self.format_name = self._format.name
+        model_params = llama_cpp.llama_model_default_params()
+        model_params.n_gpu_layers = gpu_layers
+        self._model = llama_cpp.llama_model_load_from_file(str(self.info.path).encode(),
+                                                           model_params)
+        if not self._model:
+            raise ModelError(self._load_failure("failed to load model"))
+        self._vocab = llama_cpp.llama_model_get_vocab(self._model)
+        self._n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
+        self.parallel_choice = self._choose_parallel(parallel, gpu_layers)
+        self._parallel = self.parallel_choice.sequences
+        log.info("%s: %s", self.info.path.name, self.parallel_choice.reason)
+        self._ctx = self._new_context(batch_size)
+        # Extra sequence ids hold retained conversation states beyond the running slots.
+        sequences = min(64, 2 * self._parallel + 4)
+        self._scheduler = Scheduler(self._ctx, self._vocab, parallel=self._parallel,
+                                    sequences=sequences, batch_size=batch_size)
         self._token_ids: dict[str, int | None] = {}
-        self._piece_buf = ctypes.create_string_buffer(64)
+        self._closed = False
 
-    def _load_failure(self, exc: Exception) -> str:
+    def _choose_parallel(self, requested: int, gpu_layers: int) -> ParallelChoice:
+        model = self._model
+        layers = llama_cpp.llama_model_n_layer(model)
+        heads = max(1, llama_cpp.llama_model_n_head(model))
+        kv_heads = llama_cpp.llama_model_n_head_kv(model) or heads
+        key = f"{self.info.architecture}.attention.key_length"
+        head_dim = int(self.info.metadata.get(key) or llama_cpp.llama_model_n_embd(model) // heads)
+        return choose_parallel(
+            requested, cores=self.threads, gpu=gpu_layers != 0, context_length=self._n_ctx,
+            model_bytes=self.info.file_size,
+            kv_per_token=kv_bytes_per_token(layers, kv_heads, head_dim),
+            available=available_memory())
+
+    def _new_context(self, batch_size: int) -> Any:
+        params = llama_cpp.llama_context_default_params()
+        params.n_ctx = self._n_ctx * self._parallel
+        params.n_batch = params.n_ubatch = batch_size
+        params.n_seq_max = min(64, 2 * self._parallel + 4)
+        params.kv_unified = True  # shared prefixes stored once; seq_cp is metadata only
+        params.n_threads = params.n_threads_batch = self.threads
+        params.no_perf = True
+        ctx = llama_cpp.llama_init_from_model(self._model, params)
+        if not ctx:
+            llama_cpp.llama_model_free(self._model)
+            raise ModelError(self._load_failure("failed to create the context"))
+        return ctx
+
+    def _load_failure(self, what: str) -> str:
         details = "\n".join(llamalog.take_recent_errors())
-        log.info("llama.cpp failed to load %s: %s\n%s", self.info.path, exc, details)
+        log.info("llama.cpp %s for %s:\n%s", what, self.info.path, details)
         name = self.info.path.name
         if "unknown model architecture" in details:
             return (f"{name} uses the model architecture '{self.info.architecture}', which the "
                     "bundled llama.cpp does not support; update llama-cpp-python or choose "
                     "another model.")
-        if "context" in str(exc).lower():
-            return (f"Could not create a context for {name}: lower the context length or the "
-                    "GPU layers in Settings (not enough memory).")
+        if "context" in what:
+            return (f"Could not create a context for {name}: lower the context length, the "
+                    "parallel sequences or the GPU layers in Settings (not enough memory).")
         return (f"llama.cpp could not load {name} (architecture '{self.info.architecture}'): "
                 "the file may be corrupt or unsupported.")
 
@@ -79,23 +144,47 @@ class LlamaBackend:
 
     @property
     def description(self) -> str:
-        return f"{self.info.display_name} · {self.format_name} · ctx {self.context_length}"
+        parallel = f" · ×{self._parallel}" if self._parallel > 1 else ""
+        return (f"{self.info.display_name} · {self.format_name} · ctx {self.context_length}"
+                f"{parallel}")
 
     @property
     def context_length(self) -> int:
-        return int(self._llm.n_ctx())
+        """Tokens one sequence may hold (prompt plus reply)."""
+        return self._n_ctx
+
+    @property
+    def parallel(self) -> int:
+        return self._parallel
+
+    def describe_parallel(self) -> str:
+        return self.parallel_choice.reason
+
+    def activity(self) -> EngineActivity:
+        return self._scheduler.activity()
 
     def render(self, messages: Sequence[Message]) -> Rendered:
         """The prompt exactly as the model receives it (``--dry-run`` prints ``.text``)."""
         return self._format.render(messages)
 
+    def tokenize_text(self, text: str, *, add_bos: bool = False, special: bool = False
+                      ) -> list[int]:
+        data = text.encode("utf-8")
+        size = len(data) + 2
+        buf = (llama_cpp.llama_token * size)()
+        n = llama_cpp.llama_tokenize(self._vocab, data, len(data), buf, size, add_bos, special)
+        if n < 0:
+            buf = (llama_cpp.llama_token * -n)()
+            n = llama_cpp.llama_tokenize(self._vocab, data, len(data), buf, -n, add_bos,
+                                         special)
+        return list(buf[:n])
+
     def tokenize(self, rendered: Rendered) -> list[int]:
         tokens: list[int] = []
         first = True
         for segment in rendered.segments:
-            special = segment.special or rendered.parse_special
-            ids = self._llm.tokenize(segment.text.encode("utf-8"),
-                                     add_bos=first and rendered.add_bos, special=special)
+            ids = self.tokenize_text(segment.text, add_bos=first and rendered.add_bos,
+                                     special=segment.special or segment.markup)
             if segment.special and len(ids) != 1:
                 raise ModelError(f"This model has no special token {segment.text!r}; choose "
                                  "another prompt format in Settings.")
@@ -106,145 +195,150 @@ class LlamaBackend:
     def count_tokens(self, messages: Sequence[Message]) -> int:
         return len(self.tokenize(self.render(messages)))
 
+    def _message_cost(self, message: Message) -> int:
+        return len(self.tokenize_text(message.content)) + 8  # + role markup
+
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:
-        fitted = fit_messages(messages, self.count_tokens, self.context_length,
-                              params.max_tokens)
-        rendered = self.render(fitted.messages)
-        tokens = self.tokenize(rendered)
-        stats = GenerationStats(prompt_tokens=len(tokens), dropped_turns=fitted.dropped_turns)
-        if fitted.notice:
-            stats.notices.append(fitted.notice)
-        return Completion(self._generate(rendered, tokens, params, cancel or CancelToken(),
-                                         stats))
+        if self._closed:
+            raise GenerationError("The model was closed.")
+        if params.raw:
+            rendered = _raw_prompt(messages)
+            tokens = self.tokenize(rendered)
+            notice, dropped = None, 0
+            if len(tokens) + 16 > self.context_length:
+                from ..errors import ContextOverflowError
+
+                raise ContextOverflowError(
+                    f"The request needs {len(tokens):,} tokens but the model's context window "
+                    f"holds {self.context_length:,}: shorten the text or raise the context "
+                    "length in Settings.")
+        else:
+            fitted = fit_messages(messages, self.count_tokens, self.context_length,
+                                  params.max_tokens, message_cost=self._message_cost)
+            rendered = self.render(fitted.messages)
+            tokens = self.tokenize(rendered)
+            notice, dropped = fitted.notice, fitted.dropped_turns
+        stats = GenerationStats(prompt_tokens=len(tokens), dropped_turns=dropped)
+        if notice:
+            stats.notices.append(notice)
+        cancel = cancel or CancelToken()
+        request = Request(tokens, max_new=min(params.max_tokens, self.context_length - len(tokens)),
+                          stop_ids=frozenset(self._stop_ids(rendered)),
+                          make_sampler=lambda: self._sampler(params), cancel=cancel,
+                          interactive=params.interactive)
+        return Completion(self._pieces(request, rendered, params, stats))
+
+    def reset_cache(self) -> None:
+        """Forget every cached prompt state (benchmarks start cold with it)."""
+        self._scheduler.call(self._scheduler.clear_idle)
+
+    def cache_report(self) -> list[tuple[int, int, int]]:
+        """Per sequence id: tokens the engine tracks, and llama.cpp's highest position."""
+        return self._scheduler.call(self._scheduler.cache_report)
+
+    @property
+    def counters(self) -> dict[str, int]:
+        return dict(self._scheduler.counters)
 
     def close(self) -> None:
-        with self._lock:
-            self._llm.close()
+        if self._closed:
+            return
+        self._closed = True
+        self._scheduler.close()
+        llama_cpp.llama_free(self._ctx)
+        llama_cpp.llama_model_free(self._model)
 
-    # -- generation ---------------------------------------------------------------------
+    # -- per request ----------------------------------------------------------------------
 
     def _stop_ids(self, rendered: Rendered) -> set[int]:
-        ids: set[int] = {self._llm.token_eos()}
+        ids: set[int] = {llama_cpp.llama_vocab_eos(self._vocab)}
         for text in rendered.stop_tokens:
             if text not in self._token_ids:
-                found = self._llm.tokenize(text.encode(), add_bos=False, special=True)
+                found = self.tokenize_text(text, special=True)
                 self._token_ids[text] = found[0] if len(found) == 1 else None
             token = self._token_ids[text]
             if token is not None:
                 ids.add(token)
         return ids
 
-    def _piece(self, token: int) -> bytes:
-        import llama_cpp
+    def _sampler(self, params: GenerationParams) -> Any:
+        """A fresh sampler chain for one sequence (called on the scheduler thread)."""
+        chain = llama_cpp.llama_sampler_chain_init(
+            llama_cpp.llama_sampler_chain_default_params())
+        add = llama_cpp.llama_sampler_chain_add
+        if params.repeat_penalty != 1.0:
+            add(chain, llama_cpp.llama_sampler_init_penalties(self._n_vocab, 64,
+                                                              params.repeat_penalty, 0.0, 0.0))
+        if params.temperature <= 1e-5:
+            add(chain, llama_cpp.llama_sampler_init_greedy())
+            return chain
+        if params.top_p < 1.0:
+            add(chain, llama_cpp.llama_sampler_init_top_p(params.top_p, 1))
+        add(chain, llama_cpp.llama_sampler_init_temp(params.temperature))
+        seed = llama_cpp.LLAMA_DEFAULT_SEED if params.seed is None else params.seed
+        add(chain, llama_cpp.llama_sampler_init_dist(seed & 0xFFFFFFFF))
+        return chain
 
-        size = llama_cpp.llama_token_to_piece(self._llm._model.vocab, token, self._piece_buf,
-                                              len(self._piece_buf), 0, False)
-        if size < 0:  # a piece longer than the buffer: grow it and ask again
-            self._piece_buf = ctypes.create_string_buffer(-size)
-            size = llama_cpp.llama_token_to_piece(self._llm._model.vocab, token,
-                                                  self._piece_buf, len(self._piece_buf), 0,
+    def _piece(self, token: int, buf: ctypes.Array[ctypes.c_char]) -> bytes:
+        size = llama_cpp.llama_token_to_piece(self._vocab, token, buf, len(buf), 0, False)
+        if size < 0:  # a piece longer than the buffer
+            bigger = ctypes.create_string_buffer(-size)
+            size = llama_cpp.llama_token_to_piece(self._vocab, token, bigger, len(bigger), 0,
                                                   False)
-        return self._piece_buf.raw[:size]
+            return bigger.raw[:size]
+        return buf.raw[:size]
 
-    def _is_end(self, token: int, stop_ids: set[int]) -> bool:
-        import llama_cpp
-
-        return token in stop_ids or bool(llama_cpp.llama_vocab_is_eog(self._llm._model.vocab,
-                                                                        token))
-
-    def _reuse_prefix(self, tokens: list[int]) -> int:
-        """Keep the KV cache of the longest shared prefix; return how many tokens it covers."""
-        llm = self._llm
-        cached = llm.input_ids[: llm.n_tokens].tolist()
-        prefix = 0
-        for a, b in zip(cached, tokens, strict=False):
-            if a != b:
-                break
-            prefix += 1
-        # The last prompt token is always evaluated again to produce fresh logits.
-        prefix = min(prefix, len(tokens) - 1)
-        if prefix > 0 and llm._ctx.kv_cache_seq_rm(-1, prefix, -1):
-            llm.n_tokens = prefix
-            return prefix
-        llm.reset()
-        return 0
-
-    def _generate(self, rendered: Rendered, tokens: list[int], params: GenerationParams,
-                  cancel: CancelToken, stats: GenerationStats
-                  ) -> Generator[str, None, GenerationStats]:
-        if not self._lock.acquire(blocking=False):
-            raise GenerationError("The model is busy with another request.")
-        try:
-            yield from self._generate_locked(rendered, tokens, params, cancel, stats)
-        finally:
-            self._lock.release()
-        return stats
-
-    def _generate_locked(self, rendered: Rendered, tokens: list[int], params: GenerationParams,
-                         cancel: CancelToken, stats: GenerationStats
-                         ) -> Iterator[str]:
-        llm = self._llm
-        started = time.perf_counter()
-        try:
-            stats.reused_prompt_tokens = self._reuse_prefix(tokens)
-            # Evaluate the new prompt tokens in chunks so a cancel is honoured during a long
-            # prompt too; generate() then finds them cached and evaluates only the last one.
-            for start in range(llm.n_tokens, len(tokens) - 1, _PROMPT_CHUNK):
-                if cancel.cancelled:
-                    stats.stop_reason = "cancelled"
-                    return
-                llm.eval(tokens[start:min(start + _PROMPT_CHUNK, len(tokens) - 1)])
-            if params.seed is not None:
-                llm.set_seed(params.seed)
-            greedy = params.temperature <= 1e-5
-            generator = llm.generate(
-                tokens, temp=0.0 if greedy else params.temperature,
-                top_p=params.top_p, top_k=1 if greedy else 0, min_p=0.0,
-                repeat_penalty=params.repeat_penalty, reset=True)
-        except (RuntimeError, ValueError, OSError) as exc:
-            raise GenerationError(f"The model failed while reading the prompt ({exc}).") from exc
-        max_new = min(params.max_tokens, self.context_length - len(tokens))
-        stop_ids = self._stop_ids(rendered)
+    def _pieces(self, request: Request, rendered: Rendered, params: GenerationParams,
+                stats: GenerationStats) -> Generator[str, None, GenerationStats]:
+        """Runs in the caller's thread: token ids from the scheduler become clean text."""
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         stops = StopMatcher(rendered.stop_strings + tuple(params.stop))
         placeholders = PlaceholderFilter(rendered.placeholders)
         trimmer = LeadingSpaceTrimmer()
-        generated: list[int] = []
+        buf = ctypes.create_string_buffer(64)
         first_token_at: float | None = None
+        count = 0
         stats.stop_reason = "length"
+        self._scheduler.submit(request)
         try:
-            for token in generator:
-                if cancel.cancelled:
+            while True:
+                try:
+                    kind, value = request.events.get(timeout=_POLL)
+                except queue.Empty:
+                    if request.cancel.cancelled:
+                        stats.stop_reason = "cancelled"
+                        break
+                    if not self._scheduler.alive:
+                        raise GenerationError("The model stopped unexpectedly.") from None
+                    continue
+                if kind == "error":
+                    raise value
+                if kind == "end":
+                    stats.stop_reason = value
+                    break
+                if request.cancel.cancelled:
                     stats.stop_reason = "cancelled"
                     break
                 if first_token_at is None:
                     first_token_at = time.perf_counter()
-                    stats.time_to_first_token = first_token_at - started
-                if self._is_end(token, stop_ids):
-                    stats.stop_reason = "stop"
-                    break
-                generated.append(token)
-                text = decoder.decode(self._piece(token))
-                text = placeholders.feed(trimmer.feed(stops.feed(text)))
+                    stats.time_to_first_token = first_token_at - request.submitted_at
+                count += 1
+                text = placeholders.feed(trimmer.feed(stops.feed(decoder.decode(
+                    self._piece(value, buf)))))
                 if text:
                     yield text
                 if stops.stopped:
                     stats.stop_reason = "stop"
                     break
-                if is_repetition_loop(generated):
-                    stats.stop_reason = "repetition"
-                    stats.notices.append("The model started repeating itself and was stopped.")
-                    break
-                if len(generated) >= max_new:
-                    break
-        except (RuntimeError, ValueError, OSError) as exc:
-            raise GenerationError(f"The model failed while generating ({exc}).") from exc
         finally:
-            generator.close()
-            stats.completion_tokens = len(generated)
+            request.done.set()  # the scheduler frees the slot at its next step
+            stats.reused_prompt_tokens = request.reused
+            stats.completion_tokens = count
             if first_token_at is not None:
                 stats.generation_seconds = time.perf_counter() - first_token_at
+        if stats.stop_reason == "repetition":
+            stats.notices.append("The model started repeating itself and was stopped.")
         if stats.stop_reason != "cancelled":
             tail = decoder.decode(b"", final=True)
             if not stops.stopped:
@@ -252,4 +346,12 @@ class LlamaBackend:
             tail = placeholders.feed(trimmer.feed(tail)) + placeholders.flush()
             if tail:
                 yield tail
-        return
+        return stats
+
+
+def _raw_prompt(messages: Sequence[Message]) -> Rendered:
+    """A raw-completion prompt (Seed-X, ALMA): the last user message verbatim, BOS, no markup."""
+    for message in reversed(messages):
+        if message.role == "user":
+            return Rendered([Segment(message.content)], add_bos=True)
+    raise GenerationError("A raw-completion request needs a user message.")

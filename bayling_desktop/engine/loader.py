@@ -43,4 +43,5 @@ def load_backend(settings: Settings, model: str | None = None, prompt_format: st
     path = resolve_model_path(settings, model, progress)
     return LlamaBackend(path, context_length=settings.context_length, threads=settings.threads,
                         batch_size=settings.batch_size, gpu_layers=settings.gpu_layers,
-                        prompt_format=prompt_format_for(settings, path, prompt_format))
+                        prompt_format=prompt_format_for(settings, path, prompt_format),
+                        parallel=settings.parallel_sequences)

@@ -21,24 +21,25 @@ import time
 import unicodedata
 from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from ..errors import GenerationError, ModelError
 from .backend import CancelToken, Completion, GenerationParams, GenerationStats, Message
 from .budget import fit_messages
 from .formats import BAYLING_PLACEHOLDERS, PlaceholderFilter
+from .pool import Endpoint, EndpointPool
+from .sse import RemoteError, chunk_parts, error_message, parse_chunk, sse_events
 
 if TYPE_CHECKING:
     from ..config import Settings
 
+__all__ = ["RemoteAuthError", "RemoteBackend", "RemoteError", "RemoteModelNotFound",
+           "estimate_tokens", "split_urls"]
+
 _CANCEL_POLL = 0.05
 _ERROR_BODY_LIMIT = 64 * 1024
+_JSON_BODY_LIMIT = 16 * 1024 * 1024
 #: tokens a chat template adds around each message (role header, separators)
 _PER_MESSAGE_TOKENS = 6
-
-
-class RemoteError(GenerationError):
-    """The server could not be reached or refused the request."""
 
 
 class RemoteAuthError(RemoteError):
@@ -47,6 +48,21 @@ class RemoteAuthError(RemoteError):
 
 class RemoteModelNotFound(RemoteError):
     """The server does not serve the model name that was asked for."""
+
+
+class _Unreachable(Exception):
+    """This server failed before any reply text: another one may take the request."""
+
+    def __init__(self, error: RemoteError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def split_urls(base_url: str | Sequence[str]) -> list[str]:
+    """Several servers may be given as one string separated by commas or spaces."""
+    items = [base_url] if isinstance(base_url, str) else list(base_url)
+    urls = [u for item in items for u in item.replace(",", " ").split() if u]
+    return urls or [""]
 
 
 def estimate_tokens(text: str, cjk_weight: float = 1.5) -> int:
@@ -78,33 +94,6 @@ def _cjk_weight(model: str) -> float:
     if "bayling" in name and "llama-3" not in name and "llama3" not in name:
         return 3.0
     return 1.5
-
-
-class _Endpoint:
-    def __init__(self, base_url: str) -> None:
-        url = base_url.strip().rstrip("/")
-        if "://" not in url:
-            url = "http://" + url
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ModelError(f"'{base_url}' is not a server address; use one like "
-                             "http://127.0.0.1:8080/v1.")
-        self.scheme = parts.scheme
-        self.host = parts.hostname
-        self.port = parts.port or (443 if parts.scheme == "https" else 80)
-        path = parts.path.rstrip("/")
-        if path.endswith("/chat/completions"):
-            path = path[: -len("/chat/completions")]
-        if not path.endswith("/v1"):
-            path += "/v1"
-        self.api_root = path
-        self.display = f"{self.scheme}://{parts.netloc}"
-
-    def connect(self, timeout: float) -> http.client.HTTPConnection:
-        if self.scheme == "https":
-            return http.client.HTTPSConnection(self.host, self.port, timeout=timeout,
-                                               context=ssl.create_default_context())
-        return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
 
 
 class _CancelWatcher:
@@ -141,17 +130,20 @@ class _CancelWatcher:
 
 
 class RemoteBackend:
-    """Chat completions on a remote server; implements :class:`~.backend.Backend`."""
+    """Chat completions on one server or a pool; implements :class:`~.backend.Backend`."""
 
-    def __init__(self, base_url: str, model: str = "", api_key: str | None = None, *,
-                 context_length: int = 4096, max_concurrency: int = 2,
-                 timeout: float = 120.0, connect_timeout: float = 10.0) -> None:
-        self._endpoint = _Endpoint(base_url)
+    def __init__(self, base_url: str | Sequence[str], model: str = "",
+                 api_key: str | None = None, *, context_length: int = 4096,
+                 max_concurrency: int = 0, timeout: float = 120.0,
+                 connect_timeout: float = 10.0) -> None:
+        """*max_concurrency* is per server; 0 asks the server (``/props``), else 4."""
+        self._pool = EndpointPool([Endpoint(u, max(0, max_concurrency))
+                                   for u in split_urls(base_url)],
+                                  probe_timeout=min(connect_timeout, 3.0))
+        self._endpoint = self._pool.endpoints[0]
         self.model = model.strip()
         self._api_key = api_key or None
         self._context_length = context_length
-        self.max_concurrency = max(1, max_concurrency)
-        self._slots = threading.BoundedSemaphore(self.max_concurrency)
         self.timeout = timeout
         self.connect_timeout = connect_timeout
         self._placeholders = BAYLING_PLACEHOLDERS if "bayling" in self.model.lower() else {}
@@ -168,35 +160,52 @@ class RemoteBackend:
         return cls(settings.remote_base_url, settings.remote_model,
                    get_remote_api_key(settings.remote_base_url, settings),
                    context_length=settings.context_length,
-                   max_concurrency=settings.remote_concurrency)
+                   max_concurrency=settings.parallel_sequences or settings.remote_concurrency)
 
     def __repr__(self) -> str:  # never show the API key
         key = "set" if self._api_key else "none"
-        return (f"RemoteBackend({self._endpoint.display!r}, model={self.model!r}, "
+        return (f"RemoteBackend({self._servers()!r}, model={self.model!r}, "
                 f"api_key={key})")
+
+    def _servers(self) -> str:
+        return ", ".join(e.display for e in self._pool.endpoints)
 
     # -- Backend protocol -------------------------------------------------------------
 
     @property
     def description(self) -> str:
         name = self.model or "server default"
-        return f"{name} · {self._endpoint.display} · ctx {self._context_length}"
+        where = self._endpoint.display
+        if len(self._pool.endpoints) > 1:
+            where += f" +{len(self._pool.endpoints) - 1}"
+        return f"{name} · {where} · ctx {self._context_length}"
 
     @property
     def context_length(self) -> int:
         return self._context_length
 
+    @property
+    def parallel(self) -> int:
+        """Requests in flight at once over all servers (asks each server once)."""
+        return self._pool.capacity
+
+    @property
+    def max_concurrency(self) -> int:
+        return self.parallel
+
     def count_tokens(self, messages: Sequence[Message]) -> int:
         """An estimate (see :func:`estimate_tokens`): the server's tokenizer is remote."""
-        return sum(_PER_MESSAGE_TOKENS + estimate_tokens(m.content, self._cjk_weight)
-                   for m in messages) + 3
+        return sum(self._message_cost(m) for m in messages) + 3
+
+    def _message_cost(self, message: Message) -> int:
+        return _PER_MESSAGE_TOKENS + estimate_tokens(message.content, self._cjk_weight)
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:
         if self._closed:
             raise GenerationError("The remote backend was closed.")
         fitted = fit_messages(messages, self.count_tokens, self.context_length,
-                              params.max_tokens)
+                              params.max_tokens, message_cost=self._message_cost)
         stats = GenerationStats(prompt_tokens=fitted.prompt_tokens,
                                 dropped_turns=fitted.dropped_turns)
         if fitted.notice:
@@ -219,12 +228,16 @@ class RemoteBackend:
     def _payload(self, messages: Sequence[Message], params: GenerationParams) -> bytes:
         body: dict[str, Any] = {
             "model": self.model or "default",
-            "messages": [m.to_dict() for m in messages],
             "stream": True,
             "temperature": params.temperature,
             "top_p": params.top_p,
             "max_tokens": params.max_tokens,
         }
+        if params.raw:
+            body["prompt"] = next((m.content for m in reversed(messages) if m.role == "user"),
+                                  "")
+        else:
+            body["messages"] = [m.to_dict() for m in messages]
         if params.seed is not None:
             body["seed"] = params.seed
         if params.stop:
@@ -233,13 +246,15 @@ class RemoteBackend:
             body["repeat_penalty"] = params.repeat_penalty  # llama.cpp servers honour it
         return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
-    def _connection_error(self, exc: BaseException) -> RemoteError:
-        where = self._endpoint.display
+    def _connection_error(self, exc: BaseException, endpoint: Endpoint) -> RemoteError:
+        where = endpoint.display
+        if isinstance(exc, RemoteError):
+            return exc
         if isinstance(exc, ConnectionRefusedError):
             return RemoteError(f"Could not connect to {where}: the connection was refused (is "
                                "the server running?).")
         if isinstance(exc, socket.gaierror):
-            return RemoteError(f"Could not find the server {self._endpoint.host}: check the "
+            return RemoteError(f"Could not find the server {endpoint.host}: check the "
                                "address in Settings.")
         if isinstance(exc, TimeoutError | socket.timeout):
             return RemoteError(f"The server at {where} did not answer in time; it may be "
@@ -249,9 +264,9 @@ class RemoteBackend:
         return RemoteError(f"The connection to {where} failed: "
                            f"{getattr(exc, 'strerror', None) or exc}.")
 
-    def _status_error(self, status: int, body: bytes) -> RemoteError:
-        where = self._endpoint.display
-        detail = _error_message(body)
+    def _status_error(self, status: int, body: bytes, endpoint: Endpoint) -> RemoteError:
+        where = endpoint.display
+        detail = error_message(body)
         if status == 401:
             return RemoteAuthError(f"The server at {where} needs a valid API key (401 "
                                    "Unauthorized): set it in Settings.")
@@ -266,7 +281,7 @@ class RemoteBackend:
                 return RemoteModelNotFound(f"The server at {where} has no model named "
                                            f"'{self.model}'; check the model name in "
                                            "Settings.")
-            return RemoteModelNotFound(f"{where}{self._endpoint.api_root}/chat/completions "
+            return RemoteModelNotFound(f"{where}{endpoint.api_root}/chat/completions "
                                        "does not exist (404): is this an OpenAI-compatible "
                                        "server, and is the base URL right?")
         suffix = f": {detail}" if detail else "."
@@ -274,59 +289,96 @@ class RemoteBackend:
             return RemoteError(f"The server at {where} failed ({status}){suffix}")
         return RemoteError(f"The server at {where} refused the request ({status}){suffix}")
 
-    def _acquire(self, cancel: CancelToken) -> bool:
-        while not self._slots.acquire(timeout=_CANCEL_POLL):
-            if cancel.cancelled:
-                return False
-        return True
-
     def _generate(self, messages: Sequence[Message], params: GenerationParams,
                   cancel: CancelToken, stats: GenerationStats
                   ) -> Generator[str, None, GenerationStats]:
+        """Try the least busy server; one that fails before replying hands over to the next."""
         started = time.perf_counter()
-        if not self._acquire(cancel):
-            stats.stop_reason = "cancelled"
-            return stats
-        conn = self._endpoint.connect(self.connect_timeout)
+        tried: list[Endpoint] = []
+        failures: list[RemoteError] = []
+        while True:
+            endpoint = self._pool.lease(cancel, tried)
+            if endpoint is None:
+                if cancel.cancelled:
+                    stats.stop_reason = "cancelled"
+                    return stats
+                raise self._all_failed(failures)
+            tried.append(endpoint)
+            failed = False
+            try:
+                yield from self._exchange(endpoint, messages, params, cancel, stats, started)
+                return stats
+            except _Unreachable as exc:
+                failed = True
+                if len(self._pool.endpoints) == 1:
+                    raise exc.error from None
+                failures.append(exc.error)
+            finally:
+                self._pool.release(endpoint, failed)
+
+    def _all_failed(self, failures: list[RemoteError]) -> RemoteError:
+        reasons = "; ".join(str(f).rstrip(".") for f in failures)
+        return RemoteError(f"None of the model servers answered ({self._servers()}): "
+                           f"{reasons}.")
+
+    def _exchange(self, endpoint: Endpoint, messages: Sequence[Message],
+                  params: GenerationParams, cancel: CancelToken, stats: GenerationStats,
+                  started: float) -> Iterator[str]:
+        conn = endpoint.connect(self.connect_timeout)
         watcher = _CancelWatcher(conn, cancel)
+        path = "completions" if params.raw else "chat/completions"
         try:
-            yield from self._exchange(conn, watcher, messages, params, cancel, stats, started)
+            try:
+                conn.request("POST", f"{endpoint.api_root}/{path}",
+                             body=self._payload(messages, params), headers=self._headers())
+                watcher.arm(conn.sock)
+                if conn.sock is not None:
+                    conn.sock.settimeout(self.timeout)
+                response = conn.getresponse()
+            except (OSError, http.client.HTTPException) as exc:
+                if cancel.cancelled:
+                    stats.stop_reason = "cancelled"
+                    return
+                raise _Unreachable(self._connection_error(exc, endpoint)) from exc
+            if response.status != 200:
+                error = self._status_error(response.status, response.read(_ERROR_BODY_LIMIT),
+                                           endpoint)
+                if response.status >= 500:
+                    raise _Unreachable(error)
+                raise error
+            yield from self._read_reply(endpoint, response, cancel, stats, started)
         finally:
             watcher.stop()
             conn.close()
-            self._slots.release()
-        return stats
 
-    def _exchange(self, conn: http.client.HTTPConnection, watcher: _CancelWatcher,
-                  messages: Sequence[Message],
-                  params: GenerationParams, cancel: CancelToken, stats: GenerationStats,
-                  started: float) -> Iterator[str]:
-        try:
-            conn.request("POST", f"{self._endpoint.api_root}/chat/completions",
-                         body=self._payload(messages, params), headers=self._headers())
-            watcher.arm(conn.sock)
-            if conn.sock is not None:
-                conn.sock.settimeout(self.timeout)
-            response = conn.getresponse()
-        except (OSError, http.client.HTTPException) as exc:
-            if cancel.cancelled:
-                stats.stop_reason = "cancelled"
-                return
-            raise self._connection_error(exc) from exc
-        if response.status != 200:
-            raise self._status_error(response.status, response.read(_ERROR_BODY_LIMIT))
+    def _read_reply(self, endpoint: Endpoint, response: http.client.HTTPResponse,
+                    cancel: CancelToken, stats: GenerationStats, started: float
+                    ) -> Iterator[str]:
+        where = endpoint.display
+        kind = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
+        if kind == "application/json":  # a server that ignores "stream": one whole reply
+            events: Iterator[str] = iter([response.read(_JSON_BODY_LIMIT).decode(
+                "utf-8", errors="replace")])
+        elif kind == "text/event-stream":
+            events = sse_events(response.readline, where, self.timeout)
+        else:
+            raise RemoteError(f"The server at {where} answered with "
+                              f"{kind or 'an unlabelled reply'} instead of an event stream: it "
+                              "is not an OpenAI-compatible server (check the base URL).")
         placeholders = PlaceholderFilter(self._placeholders)
         first_at: float | None = None
         pieces = 0
+        understood = False
         stats.stop_reason = "stop"
         try:
-            for event in _sse_events(response):
+            for event in events:
                 if cancel.cancelled:
                     break
                 if event == "[DONE]":
+                    understood = True
                     break
-                chunk = _parse_chunk(event)
-                text, finish, usage = _chunk_parts(chunk)
+                text, finish, usage, shaped = chunk_parts(parse_chunk(event, where))
+                understood = understood or shaped
                 if usage:
                     stats.prompt_tokens = int(usage.get("prompt_tokens") or stats.prompt_tokens)
                     stats.completion_tokens = int(usage.get("completion_tokens") or 0)
@@ -342,7 +394,11 @@ class RemoteBackend:
                         yield out
         except (OSError, http.client.HTTPException) as exc:
             if not cancel.cancelled:
-                raise self._connection_error(exc) from exc
+                error = self._connection_error(exc, endpoint)
+                if not pieces:
+                    raise _Unreachable(error) from exc
+                raise RemoteError(f"The connection to {where} broke during the reply "
+                                  f"({str(error).rstrip('.')}).") from exc
         finally:
             if first_at is not None:
                 stats.generation_seconds = time.perf_counter() - first_at
@@ -351,98 +407,31 @@ class RemoteBackend:
         if cancel.cancelled:
             stats.stop_reason = "cancelled"
             return
+        if not understood:
+            raise RemoteError(f"The server at {where} sent no reply this app can read: is it "
+                              "an OpenAI-compatible server?")
         tail = placeholders.flush()
         if tail:
             yield tail
 
     def list_server_models(self) -> list[str]:
-        """Model names the server offers (``GET /v1/models``), for the settings dialog."""
-        conn = self._endpoint.connect(self.connect_timeout)
+        """Model names the (first) server offers (``GET /v1/models``), for Settings."""
+        endpoint = self._endpoint
+        conn = endpoint.connect(self.connect_timeout)
         try:
             headers = {k: v for k, v in self._headers().items() if k != "Content-Type"}
-            conn.request("GET", f"{self._endpoint.api_root}/models", headers=headers)
+            conn.request("GET", f"{endpoint.api_root}/models", headers=headers)
             response = conn.getresponse()
             body = response.read(4 * 1024 * 1024)
         except (OSError, http.client.HTTPException) as exc:
-            raise self._connection_error(exc) from exc
+            raise self._connection_error(exc, endpoint) from exc
         finally:
             conn.close()
         if response.status != 200:
-            raise self._status_error(response.status, body)
+            raise self._status_error(response.status, body, endpoint)
         try:
             data = json.loads(body)
             return [str(item["id"]) for item in data.get("data", [])]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise RemoteError(f"The server at {self._endpoint.display} sent a model list "
+            raise RemoteError(f"The server at {endpoint.display} sent a model list "
                               "this app cannot read.") from exc
-
-
-def _sse_events(response: http.client.HTTPResponse) -> Iterator[str]:
-    """The ``data`` of each Server-Sent Event (multi-line data joined with newlines)."""
-    data: list[str] = []
-    while True:
-        raw = response.readline()
-        if not raw:
-            if data:
-                yield "\n".join(data)
-            return
-        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        if not line:
-            if data:
-                yield "\n".join(data)
-                data = []
-            continue
-        if line.startswith(":"):
-            continue  # a comment / keep-alive
-        field, _, value = line.partition(":")
-        if field == "data":
-            data.append(value[1:] if value.startswith(" ") else value)
-        elif field == "error":
-            raise RemoteError(f"The server reported an error: {value.strip()}")
-
-
-def _parse_chunk(event: str) -> dict[str, Any]:
-    try:
-        chunk = json.loads(event)
-    except ValueError as exc:
-        raise RemoteError("The server sent a reply that is not valid JSON; is it an "
-                          "OpenAI-compatible server?") from exc
-    if not isinstance(chunk, dict):
-        raise RemoteError("The server sent a reply this app cannot read.")
-    if "error" in chunk:
-        raise RemoteError(f"The server reported an error: {_describe_error(chunk['error'])}")
-    return chunk
-
-
-def _chunk_parts(chunk: dict[str, Any]) -> tuple[str, str | None, dict[str, Any] | None]:
-    usage = chunk.get("usage") if isinstance(chunk.get("usage"), dict) else None
-    choices = chunk.get("choices") or []
-    if not choices or not isinstance(choices[0], dict):
-        return "", None, usage
-    choice = choices[0]
-    delta = choice.get("delta") or {}
-    text = delta.get("content") if isinstance(delta, dict) else None
-    if text is None:
-        text = choice.get("text")  # some servers stream the completions shape
-    return (text if isinstance(text, str) else ""), choice.get("finish_reason"), usage
-
-
-def _describe_error(error: object) -> str:
-    if isinstance(error, dict):
-        return str(error.get("message") or error.get("type") or error)
-    return str(error)
-
-
-def _error_message(body: bytes) -> str:
-    text = body.decode("utf-8", errors="replace").strip()
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text[:200]
-    if isinstance(data, dict):
-        if "error" in data:
-            return _describe_error(data["error"])[:300]
-        if "detail" in data:
-            return str(data["detail"])[:300]
-    return text[:200]
-

@@ -1,0 +1,406 @@
+"""The one thread that owns the llama.cpp context: N sequence slots, continuous batching.
+
+Decoding is memory-bandwidth bound, so several sequences decoded in one batch share
+each read of the weights (llama.cpp's ``examples/parallel`` and its server's slots).
+Every request becomes a sequence; each step builds one batch with one token for every
+decoding sequence plus a chunk of a new prompt, decodes it, and samples each sequence
+with its own sampler chain. A finished sequence frees its slot for the next queued
+request at once; interactive requests (chat, revision) jump the queue.
+
+KV memory is one unified cache. Sequence ids beyond the N running slots hold
+*retained* states: a finished request's tokens stay cached, so the next request that
+starts with them (a revision turn, the same system prompt, a document's context
+window) evaluates only what is new: either it takes over that sequence, or the shared
+prefix is copied with ``llama_memory_seq_cp`` (metadata only in a unified cache).
+Retained states are evicted least recently used first when the cache is full.
+
+Nothing here is thread-safe by accident: callers talk to the thread only through
+:meth:`Scheduler.submit` and :meth:`Scheduler.call`; results flow back through each
+request's queue.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import llama_cpp
+
+from ..errors import GenerationError
+from .backend import CancelToken, EngineActivity, StopReason
+from .streaming import is_repetition_loop
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: prompt tokens per step while other sequences are decoding, so their streams keep moving
+PROMPT_CHUNK_WHILE_DECODING = 128
+#: seconds of history behind the tokens/s figure of :meth:`Scheduler.activity`
+_ACTIVITY_WINDOW = 5.0
+
+Event = tuple[str, Any]  # ("token", id) | ("end", StopReason) | ("error", GenerationError)
+
+
+@dataclass(eq=False)
+class Request:
+    """One generation: plain data in, events out through :attr:`events`."""
+
+    tokens: list[int]
+    max_new: int
+    stop_ids: frozenset[int]
+    make_sampler: Callable[[], Any]
+    cancel: CancelToken
+    interactive: bool = False
+    events: queue.SimpleQueue[Event] = field(default_factory=queue.SimpleQueue)
+    #: prompt tokens served from cached KV (set when the request gets a slot)
+    reused: int = 0
+    submitted_at: float = field(default_factory=time.perf_counter)
+    started_at: float | None = None
+    #: set by the consumer when it needs no more tokens (a stop string, or it went away)
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(eq=False)
+class _Sequence:
+    seq_id: int
+    #: exactly the tokens this sequence holds in the KV cache, position by position
+    tokens: list[int] = field(default_factory=list)
+    busy: bool = False
+    last_used: float = 0.0
+
+
+@dataclass(eq=False)
+class _Running:
+    request: Request
+    seq: _Sequence
+    sampler: Any
+    #: index of the next prompt token to evaluate; == len(prompt) once decoding
+    pos: int
+    generated: list[int] = field(default_factory=list)
+    next_token: int | None = None
+    order: int = 0
+
+
+class Scheduler:
+    def __init__(self, ctx: Any, vocab: Any, *, parallel: int, sequences: int,
+                 batch_size: int) -> None:
+        self._ctx = ctx
+        self._vocab = vocab
+        self._mem = llama_cpp.llama_get_memory(ctx)
+        self.parallel = parallel
+        self._n_batch = batch_size
+        self._batch = llama_cpp.llama_batch_init(batch_size, 0, 1)
+        self._seqs = [_Sequence(i) for i in range(sequences)]
+        self._running: list[_Running] = []
+        self._queue: list[Request] = []
+        self._commands: list[tuple[Callable[[], Any], Future[Any]]] = []
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._admitted = 0
+        self._recent: collections.deque[tuple[float, int]] = collections.deque()
+        #: how often each special path ran (tests and the benchmark read these)
+        self.counters: collections.Counter[str] = collections.Counter()
+        self._thread = threading.Thread(target=self._loop, name="llama-scheduler", daemon=True)
+        self._thread.start()
+
+    # -- the caller's side ------------------------------------------------------------
+
+    def submit(self, request: Request) -> None:
+        with self._cond:
+            if self._stopping:
+                raise GenerationError("The model was closed.")
+            request.submitted_at = time.perf_counter()
+            self._queue.append(request)
+            self._cond.notify()
+
+    def call(self, fn: Callable[[], T], timeout: float = 60.0) -> T:
+        """Run *fn* on the scheduler thread between two steps and return its result."""
+        future: Future[T] = Future()
+        with self._cond:
+            if self._stopping:
+                raise GenerationError("The model was closed.")
+            self._commands.append((fn, future))
+            self._cond.notify()
+        return future.result(timeout)
+
+    def activity(self) -> EngineActivity:
+        now = time.perf_counter()
+        with self._cond:
+            tokens = sum(n for t, n in self._recent if now - t <= _ACTIVITY_WINDOW)
+            return EngineActivity(running=len(self._running), queued=len(self._queue),
+                                  tokens_per_second=tokens / _ACTIVITY_WINDOW)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def close(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._thread.join(timeout=30)
+
+    # -- commands (run on the scheduler thread) -----------------------------------------
+
+    def clear_idle(self) -> None:
+        """Forget every cached state that no running request uses."""
+        for seq in self._seqs:
+            if not seq.busy:
+                self._forget(seq)
+
+    def cache_report(self) -> list[tuple[int, int, int]]:
+        """(sequence id, tokens we think it holds, highest position llama.cpp holds)."""
+        return [(s.seq_id, len(s.tokens), llama_cpp.llama_memory_seq_pos_max(self._mem, s.seq_id))
+                for s in self._seqs]
+
+    # -- the loop -----------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        try:
+            while self._wait_for_work():
+                self._step()
+        except Exception as exc:  # never leave a caller waiting on a dead thread
+            log.exception("the scheduler failed")
+            self._fail_everything(GenerationError(f"The model failed ({exc})."))
+        finally:
+            self._fail_everything(GenerationError("The model was closed."))
+            for running in self._running:
+                llama_cpp.llama_sampler_free(running.sampler)
+            self._running.clear()
+            llama_cpp.llama_batch_free(self._batch)
+
+    def _wait_for_work(self) -> bool:
+        with self._cond:
+            while True:
+                commands, self._commands = self._commands, []
+                if commands or self._stopping:
+                    break
+                if self._running or self._queue:
+                    return True
+                self._cond.wait()
+        for fn, future in commands:
+            try:
+                future.set_result(fn())
+            except Exception as exc:
+                future.set_exception(exc)
+        return not self._stopping
+
+    def _fail_everything(self, error: GenerationError) -> None:
+        with self._cond:
+            waiting, self._queue = self._queue, []
+            commands, self._commands = self._commands, []
+        for request in waiting:
+            request.events.put(("error", error))
+        for running in list(self._running):
+            self._finish(running, None, error)
+        for _, future in commands:
+            future.set_exception(error)
+
+    def _step(self) -> None:
+        for running in list(self._running):
+            if running.request.cancel.cancelled:
+                self._finish(running, "cancelled")
+            elif running.request.done.is_set():
+                self._finish(running, "stop")
+        self._admit()
+        if not self._running:
+            return
+        entries = self._plan()
+        self._decode(entries)
+
+    # -- admission: a queued request takes a slot and the best cached prefix -------------
+
+    def _admit(self) -> None:
+        while len(self._running) < self.parallel:
+            with self._cond:
+                if not self._queue:
+                    return
+                # interactive requests first, then first come first served
+                request = min(self._queue, key=lambda r: (not r.interactive, r.submitted_at))
+                self._queue.remove(request)
+            if request.cancel.cancelled:
+                request.events.put(("end", "cancelled"))
+                continue
+            self._start(request)
+
+    def _start(self, request: Request) -> None:
+        prompt = request.tokens
+        limit = len(prompt) - 1  # the last prompt token is always evaluated for its logits
+        # The longest cached prefix wins; on a tie, an idle state it continues exactly.
+        shared = {seq.seq_id: _common_prefix(seq.tokens, prompt, limit) for seq in self._seqs}
+        best = max(self._seqs, key=lambda s: (shared[s.seq_id], not s.busy,
+                                              shared[s.seq_id] == len(s.tokens)))
+        best_len = shared[best.seq_id]
+        if best_len and not best.busy and best_len == len(best.tokens):
+            seq = best  # the request continues exactly this state (a revision turn)
+            self.counters["continued"] += 1
+        else:
+            seq = self._free_sequence(exclude=best)
+            self._forget(seq)
+            if best_len:
+                llama_cpp.llama_memory_seq_cp(self._mem, best.seq_id, seq.seq_id, 0, best_len)
+                seq.tokens = prompt[:best_len]
+                self.counters["copied_prefix"] += 1
+        seq.busy = True
+        self._drop_tail(seq, best_len)
+        request.reused = best_len
+        request.started_at = time.perf_counter()
+        self._admitted += 1
+        self._running.append(_Running(request, seq, request.make_sampler(), pos=best_len,
+                                      order=self._admitted))
+
+    def _free_sequence(self, exclude: _Sequence) -> _Sequence:
+        idle = [s for s in self._seqs if not s.busy and s is not exclude]
+        empty = [s for s in idle if not s.tokens]
+        if empty:
+            return empty[0]
+        return min(idle, key=lambda s: s.last_used)
+
+    def _forget(self, seq: _Sequence) -> None:
+        llama_cpp.llama_memory_seq_rm(self._mem, seq.seq_id, -1, -1)
+        seq.tokens = []
+
+    def _drop_tail(self, seq: _Sequence, keep: int) -> None:
+        if len(seq.tokens) > keep:
+            llama_cpp.llama_memory_seq_rm(self._mem, seq.seq_id, keep, -1)
+            del seq.tokens[keep:]
+
+    def _evict_one(self) -> bool:
+        """Free the least recently used retained state; False when there is none."""
+        idle = [s for s in self._seqs if not s.busy and s.tokens]
+        if not idle:
+            return False
+        self._forget(min(idle, key=lambda s: s.last_used))
+        self.counters["evicted"] += 1
+        return True
+
+    # -- one step ----------------------------------------------------------------------
+
+    def _plan(self) -> list[tuple[_Running, int, bool]]:
+        """(sequence, token, wants logits) for this step: decodes first, then prompt chunks."""
+        entries: list[tuple[_Running, int, bool]] = []
+        prompting: list[_Running] = []
+        for running in self._running:
+            if running.next_token is not None:
+                entries.append((running, running.next_token, True))
+            else:
+                prompting.append(running)
+        budget = self._n_batch - len(entries)
+        if entries:
+            budget = min(budget, PROMPT_CHUNK_WHILE_DECODING)
+        prompting.sort(key=lambda r: (not r.request.interactive, r.order))
+        for running in prompting:
+            if budget <= 0:
+                break
+            prompt = running.request.tokens
+            end = min(len(prompt), running.pos + budget)
+            for i in range(running.pos, end):
+                entries.append((running, prompt[i], i == len(prompt) - 1))
+            budget -= end - running.pos
+        return entries
+
+    def _decode(self, entries: list[tuple[_Running, int, bool]]) -> None:
+        n_batch = self._n_batch
+        at = 0
+        while at < len(entries):
+            chunk = entries[at:at + n_batch]
+            self._fill(chunk)
+            result = llama_cpp.llama_decode(self._ctx, self._batch)
+            if result == 1:  # no room in the KV cache for this batch
+                self.counters["kv_full"] += 1
+                if len(chunk) > 1:
+                    n_batch = max(1, len(chunk) // 2)
+                    self.counters["halved"] += 1
+                elif self._evict_one():
+                    n_batch = self._n_batch
+                else:
+                    victim = chunk[0][0]
+                    self._finish(victim, None, GenerationError(
+                        "The model's context memory is full: lower the parallel sequences "
+                        "or the context length in Settings."))
+                    entries[at:] = [e for e in entries[at:] if e[0] is not victim]
+                continue
+            if result != 0:
+                error = GenerationError(f"The model failed while decoding (llama_decode "
+                                        f"returned {result}).")
+                for running in list(self._running):
+                    self._finish(running, None, error)
+                return
+            self._commit(chunk)
+            at += len(chunk)
+
+    def _fill(self, chunk: list[tuple[_Running, int, bool]]) -> None:
+        batch = self._batch
+        offsets: dict[int, int] = {}
+        for i, (running, token, logits) in enumerate(chunk):
+            offset = offsets.get(id(running), 0)
+            offsets[id(running)] = offset + 1
+            batch.token[i] = token
+            batch.pos[i] = len(running.seq.tokens) + offset
+            batch.n_seq_id[i] = 1
+            batch.seq_id[i][0] = running.seq.seq_id
+            batch.logits[i] = logits
+        batch.n_tokens = len(chunk)
+
+    def _commit(self, chunk: list[tuple[_Running, int, bool]]) -> None:
+        """The chunk is in the KV cache: record it, then sample where logits were asked."""
+        now = time.perf_counter()
+        sampled = 0
+        for index, (running, token, logits) in enumerate(chunk):
+            running.seq.tokens.append(token)
+            if running.next_token is None:
+                running.pos += 1
+            if not logits or running not in self._running:
+                continue
+            new = llama_cpp.llama_sampler_sample(running.sampler, self._ctx, index)
+            sampled += 1
+            self._accept(running, int(new))
+        with self._cond:
+            self._recent.append((now, sampled))
+            while self._recent and now - self._recent[0][0] > _ACTIVITY_WINDOW:
+                self._recent.popleft()
+
+    def _accept(self, running: _Running, token: int) -> None:
+        request = running.request
+        if request.cancel.cancelled:
+            self._finish(running, "cancelled")
+            return
+        if token in request.stop_ids or llama_cpp.llama_vocab_is_eog(self._vocab, token):
+            self._finish(running, "stop")
+            return
+        running.generated.append(token)
+        request.events.put(("token", token))
+        if len(running.generated) >= request.max_new:
+            self._finish(running, "length")
+        elif is_repetition_loop(running.generated):
+            self._finish(running, "repetition")
+        else:
+            running.next_token = token
+
+    def _finish(self, running: _Running, reason: StopReason | None,
+                error: GenerationError | None = None) -> None:
+        if running not in self._running:
+            return
+        self._running.remove(running)
+        llama_cpp.llama_sampler_free(running.sampler)
+        running.seq.busy = False
+        running.seq.last_used = time.perf_counter()
+        if reason is not None:
+            running.request.events.put(("end", reason))
+        else:
+            running.request.events.put(("error", error or GenerationError("Failed.")))
+
+
+def _common_prefix(a: list[int], b: list[int], limit: int) -> int:
+    n = min(len(a), len(b), limit)
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
