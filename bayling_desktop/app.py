@@ -10,6 +10,8 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Sequence
+from pathlib import Path
 
 from . import APP_ID, APP_NAME, __version__
 
@@ -17,6 +19,7 @@ log = logging.getLogger(__name__)
 
 #: quit after this many milliseconds (smoke tests and screenshots)
 QUIT_AFTER_ENV = "BAYLING_DESKTOP_QUIT_AFTER_MS"
+HOME_ENV = "BAYLING_DESKTOP_HOME"
 
 
 def _fix_frozen_streams() -> None:
@@ -26,18 +29,42 @@ def _fix_frozen_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
-def run_gui(argv: list[str], model: str | None = None) -> int:
+def isolate_qt_settings() -> None:
+    """Keep Qt's own settings (file-dialog history, …) inside ``BAYLING_DESKTOP_HOME``.
+
+    Without this a portable install or a test run would write ``QtProject.conf`` into the
+    user's real config folder.
+    """
+    if not os.environ.get(HOME_ENV):
+        return
+    from PySide6.QtCore import QSettings
+
+    from .paths import config_dir
+
+    folder = str(config_dir() / "qt")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, folder)
+
+
+def run_gui(argv: list[str], model: str | None = None,
+            files: Sequence[Path] = ()) -> int:
+    """Start the app with *files* open, or hand them to the instance already running."""
     _fix_frozen_streams()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .config import load_settings
+    from .errors import BaylingError
     from .ui.crash import CrashReporter
     from .ui.i18n import Translators, ensure_compiled
     from .ui.main_window import MainWindow
     from .ui.qtfix import install_emit_guard
+    from .ui.single_instance import SingleInstance
     from .ui.theme import apply_theme
 
+    isolate_qt_settings()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     install_emit_guard(app)
@@ -46,6 +73,15 @@ def run_gui(argv: list[str], model: str | None = None) -> int:
     app.setOrganizationName("BayLing Desktop")
     app.setOrganizationDomain("github.io")
     app.setDesktopFileName(APP_ID)
+    instance = SingleInstance()
+    if not instance.acquire():
+        # Another instance owns this data folder (and its database): give it the files.
+        try:
+            instance.hand_over(list(files))
+        except BaylingError as exc:
+            print(f"bayling-desktop: {exc}", file=sys.stderr)
+            return 1
+        return 0
     _set_icon(app)
 
     reporter = CrashReporter(app)
@@ -57,9 +93,13 @@ def run_gui(argv: list[str], model: str | None = None) -> int:
     apply_theme(settings.theme)
 
     window = MainWindow(settings, model=model, translators=translators)
+    instance.filesReceived.connect(window.receive_files)
+    window.restore_layout()
     window.show()
     # Load once the event loop runs, so the window paints before any heavy work starts.
     QTimer.singleShot(0, window.start)
+    if files:
+        window.open_files(list(files))
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:
         try:
@@ -67,6 +107,7 @@ def run_gui(argv: list[str], model: str | None = None) -> int:
         except ValueError:
             log.warning("%s must be a number of milliseconds", QUIT_AFTER_ENV)
     code = app.exec()
+    instance.release()
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
     return int(code)

@@ -1,11 +1,18 @@
-"""The main window: two workspaces, menus, the status bar, drag and drop, the welcome page."""
+"""The main window: two workspaces, menus, the status bar, drag and drop, the welcome page.
+
+Edit ▸ Undo/Redo act on the visible workspace's history: the chat's undo stack, or the
+Translate workspace's ``undo_group`` (one stack per document, the shown one active), so
+the menu, Ctrl+Z and the workspaces' own buttons always act on the same history.
+"""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QByteArray, QEvent, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -13,14 +20,14 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QUndoGroup,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -31,8 +38,10 @@ from ..config import Settings, load_settings, save_settings
 from ..errors import BaylingError
 from .chat.workspace import ChatWorkspace
 from .dialogs.settings import SettingsDialog, model_settings_changed
-from .i18n import Translators
+from .i18n import Translators, translate_error
 from .models import ManagerPage, ModelManagerDialog
+from .recent_menu import RecentFilesMenu, remember
+from .status_bar import ModelStatus
 from .theme import apply_theme
 from .translate.workspace import TranslateWorkspace
 from .welcome import WelcomePage, needs_welcome
@@ -64,24 +73,19 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        self._update_undo_actions()
         self._retranslate()
 
     # -- building -----------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.model_label = QLabel(self)
-        self.load_bar = QProgressBar(self)
-        self.load_bar.setMaximumWidth(120)
-        self.load_bar.setRange(0, 0)
-        self.load_bar.hide()
-        self.format_label = QLabel(self)
-        self.context_label = QLabel(self)
-        self.speed_label = QLabel(self)
-        bar.addWidget(self.model_label, 1)
-        bar.addWidget(self.load_bar)
-        for label in (self.format_label, self.context_label, self.speed_label):
-            bar.addPermanentWidget(label)
+        self.status = ModelStatus(self.client, self.statusBar())
+        # kept as attributes: tests and the About box read them
+        self.model_label = self.status.model_label
+        self.load_bar = self.status.load_bar
+        self.format_label = self.status.format_label
+        self.context_label = self.status.context_label
+        self.speed_label = self.status.speed_label
 
     def _action(self, menu: QMenu,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -95,6 +99,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
+        self.recent_menu = RecentFilesMenu(self.settings, self)
+        self.file_menu.addMenu(self.recent_menu)
         self.export_action = self._action(self.file_menu, "Ctrl+S")
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, "Ctrl+Q")
@@ -118,18 +124,22 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.about_action = self._action(self.help_menu)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
         self.stop_action.setEnabled(False)
 
     def _connect(self) -> None:
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.export_action.triggered.connect(self._on_export_action_triggered)
         self.quit_action.triggered.connect(self.close)
-        self.undo_action.triggered.connect(self.chat.undo_stack.undo)
-        self.redo_action.triggered.connect(self.chat.undo_stack.redo)
-        self.chat.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.chat.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.recent_menu.fileChosen.connect(self._on_recent_menu_file_chosen)
+        self.recent_menu.listChanged.connect(self._on_recent_menu_list_changed)
+        self.translate.pathsOpened.connect(self._on_translate_paths_opened)
+        self.undo_action.triggered.connect(self._on_undo_action_triggered)
+        self.redo_action.triggered.connect(self._on_redo_action_triggered)
+        for history in (self.chat.undo_stack, self._translate_history()):
+            history.canUndoChanged.connect(self._on_history_changed)
+            history.canRedoChanged.connect(self._on_history_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.stack.currentChanged.connect(self._on_tabs_current_changed)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.settings_action.triggered.connect(self.open_settings)
         self.show_translate_action.triggered.connect(self._on_show_translate_action_triggered)
@@ -139,7 +149,6 @@ class MainWindow(QMainWindow):
         self.reload_action.triggered.connect(self.load_model)
         self.models_action.triggered.connect(self._on_models_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
-        self.client.modelLoading.connect(self._on_client_model_loading)
         self.client.modelLoadProgress.connect(self._on_client_model_load_progress)
         self.client.modelLoaded.connect(self._on_client_model_loaded)
         self.client.modelFailed.connect(self._on_client_model_failed)
@@ -173,7 +182,6 @@ class MainWindow(QMainWindow):
         self.models_action.setText(self.tr("Model &manager…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About BayLing Desktop"))
-        self._show_model_state()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -193,62 +201,32 @@ class MainWindow(QMainWindow):
     def load_model(self) -> None:
         self.client.load(self.settings, self.model)
 
-    def _show_model_state(self) -> None:
-        summary = self.client.summary
-        if self.client.loading:
-            self.model_label.setText(self.tr("Loading the model…"))
-        elif summary is not None:
-            self.model_label.setText(summary.description)
-            self.format_label.setText(self.tr("Format: {0}").format(summary.format_name))
-        elif self.client.load_error:
-            self.model_label.setText(self.tr("No model: {0}").format(self.client.load_error))
-        else:
-            self.model_label.setText(self.tr("No model loaded"))
-        if summary is None:
-            self.format_label.clear()
-            self.context_label.clear()
-            self.speed_label.clear()
-
     def show_stats(self, result: ChatResult) -> None:
-        used = result.prompt_tokens + result.completion_tokens
-        self.context_label.setText(self.tr("Context: {0} / {1}").format(
-            used, result.context_length))
-        if result.tokens_per_second > 0:
-            self.speed_label.setText(self.tr("{0:.1f} tokens/s").format(
-                result.tokens_per_second))
-
-    @Slot()
-    def _on_client_model_loading(self) -> None:
-        self.load_bar.setRange(0, 0)
-        self.load_bar.show()
-        self._show_model_state()
+        self.status.show_stats(result)
 
     @Slot(int, int)
     def _on_client_model_load_progress(self, done: int, total: int) -> None:
-        self.load_bar.setRange(0, total)
-        self.load_bar.setValue(done)
         self.welcome.set_progress(done, total)
 
     @Slot(str)
     def _on_client_model_loaded(self, description: str) -> None:
-        self.load_bar.hide()
-        self._show_model_state()
         if self.stack.currentWidget() is self.welcome:
             self.welcome.set_busy(False)
             self.stack.setCurrentWidget(self.tabs)
 
     @Slot(str)
     def _on_client_model_failed(self, message: str) -> None:
-        self.load_bar.hide()
-        self._show_model_state()
-        self.model_label.setToolTip(message)
         if self.stack.currentWidget() is self.welcome:
             self.welcome.set_busy(False)
-            self.welcome.set_status(message)
+            self.welcome.set_status(translate_error(message))
 
     @Slot(float)
     def _on_translate_speed_changed(self, tokens_per_second: float) -> None:
-        self.speed_label.setText(self.tr("{0:.1f} tokens/s").format(tokens_per_second))
+        activity = self.client.activity()
+        if activity is not None and activity.running > 0:
+            self.status.show_speed(activity.tokens_per_second, activity.running)
+        else:
+            self.status.show_speed(tokens_per_second)
 
     @Slot(object)
     def _on_chat_reply_finished(self, result: object) -> None:
@@ -276,7 +254,7 @@ class MainWindow(QMainWindow):
         try:
             read_gguf_info(path)
         except BaylingError as exc:
-            self.welcome.set_status(str(exc))
+            self.welcome.set_status(translate_error(str(exc)))
             return
         self.welcome.set_busy(True)
         self.apply_settings(dataclasses.replace(self.settings, model_path=path))
@@ -295,11 +273,12 @@ class MainWindow(QMainWindow):
         try:
             save_settings(new)
         except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Settings not saved"), translate_error(str(exc)))
             return
         self.settings = new
         self.chat.settings = new
         self.translate.settings = new
+        self.recent_menu.settings = new
         if new.ui_language != old.ui_language:
             self.translators.install(new.ui_language)
         if new.theme != old.theme:
@@ -324,6 +303,103 @@ class MainWindow(QMainWindow):
         self.load_model()
 
     # -- actions ------------------------------------------------------------------------
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except BaylingError as exc:
+            self.statusBar().showMessage(translate_error(str(exc)), 8000)
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Open documents in the Translate workspace (command line, another launch)."""
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.translate)
+        self.translate.open_paths(paths)
+
+    @Slot(list)
+    def receive_files(self, paths: list[Path]) -> None:
+        """A later launch handed over its files: open them and come to the front."""
+        if paths:
+            self.open_files(paths)
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot(list)
+    def _on_translate_paths_opened(self, paths: list[Path]) -> None:
+        self.settings.recent_files = remember(self.settings.recent_files, paths)
+        self.recent_menu.rebuild()
+        self._save_settings()
+
+    @Slot(object)
+    def _on_recent_menu_file_chosen(self, path: Path) -> None:
+        if not path.exists():
+            self.recent_menu.forget(path)
+            self.statusBar().showMessage(
+                self.tr("{0} no longer exists; it was removed from the list.").format(
+                    path.name), 8000)
+            return
+        self.open_files([path])
+
+    @Slot()
+    def _on_recent_menu_list_changed(self) -> None:
+        self._save_settings()
+
+    # -- undo ---------------------------------------------------------------------------
+
+    def _translate_history(self) -> QUndoGroup | QUndoStack:
+        group = getattr(self.translate, "undo_group", None)
+        if isinstance(group, QUndoGroup):
+            return group
+        stack = self.translate.undo_stack
+        return stack if isinstance(stack, QUndoStack) else stack()
+
+    def undo_history(self) -> QUndoGroup | QUndoStack:
+        """What Edit ▸ Undo acts on now: the visible workspace's history."""
+        return self.chat.undo_stack if self._chat_active() else self._translate_history()
+
+    def _update_undo_actions(self) -> None:
+        history = self.undo_history()
+        self.undo_action.setEnabled(history.canUndo())
+        self.redo_action.setEnabled(history.canRedo())
+
+    @Slot()
+    def _on_undo_action_triggered(self) -> None:
+        self.undo_history().undo()
+        self._update_undo_actions()
+
+    @Slot()
+    def _on_redo_action_triggered(self) -> None:
+        self.undo_history().redo()
+        self._update_undo_actions()
+
+    @Slot(bool)
+    def _on_history_changed(self, _can: bool) -> None:
+        self._update_undo_actions()
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._update_undo_actions()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Size, position and toolbars as the user left them (nothing on a first start)."""
+        for value, restore in ((self.settings.window_geometry, self.restoreGeometry),
+                               (self.settings.window_state, self.restoreState)):
+            if value:
+                # a damaged entry (not base64) keeps the default layout
+                with contextlib.suppress(ValueError):
+                    restore(QByteArray(base64.b64decode(value)))
+
+    def _store_layout(self) -> None:
+        self.settings.window_geometry = base64.b64encode(
+            bytes(self.saveGeometry().data())).decode("ascii")
+        self.settings.window_state = base64.b64encode(
+            bytes(self.saveState().data())).decode("ascii")
+        self._save_settings()
 
     def _chat_active(self) -> bool:
         return self.stack.currentWidget() is self.tabs and self.tabs.currentWidget() is self.chat
@@ -413,13 +489,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentWidget(self.translate)
-        self.translate.open_paths(paths)
+        self.open_files(paths)
 
     # -- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._store_layout()
         self.chat.shutdown()
         self.client.shutdown()
         event.accept()

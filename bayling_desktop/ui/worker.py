@@ -6,6 +6,11 @@ requests with job ids; every job ends with exactly one of ``finished``, ``failed
 ``cancelled``. Only plain data crosses threads, streamed text is batched every
 ~40 ms so the event loop never drowns, and results of jobs the GUI has given up on
 are dropped by id.
+
+When the backend decodes several sequences at once (its ``parallel`` > 1: the engine's
+scheduler, or a remote server with several slots), interactive jobs — a chat reply, a
+segment revision — run on a second lane beside a running batch instead of queueing
+behind the whole document; the backend's ``stream()`` is thread-safe then.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from ..config import Settings
 from ..engine.backend import Backend, CancelToken, GenerationParams, Message
 from ..errors import BaylingError
+from .backend_slot import Activity, BackendSlot, backend_parallel, library_name, read_activity
 from .qtfix import install_emit_guard
 
 log = logging.getLogger(__name__)
@@ -51,6 +57,10 @@ class ModelSummary:
     description: str
     format_name: str
     context_length: int
+    #: the name the model library shows (falls back to the backend's description)
+    name: str = ""
+    #: sequences the backend decodes at once (1: jobs run one after another)
+    parallel: int = 1
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ TaskFn = Callable[[Backend, CancelToken, Callable[[str], None]], object]
 class JobReporter:
     """Given to a task: call it with text to stream, or ``.progress(value)`` to report."""
 
-    def __init__(self, worker: ModelWorker, job_id: int) -> None:
+    def __init__(self, worker: JobRunner, job_id: int) -> None:
         self._worker = worker
         self._job_id = job_id
         self._buffer: list[str] = []
@@ -89,75 +99,46 @@ class JobReporter:
             self._worker.piece.emit(self._job_id, text)
 
 
-class ModelWorker(QObject):
-    """Lives on the model thread; every slot here runs there, one job at a time."""
+class JobRunner(QObject):
+    """Runs jobs one at a time on the thread it lives on (one lane)."""
 
-    loading = Signal()
-    loadProgress = Signal(int, int)
-    loaded = Signal(object)  # ModelSummary
-    loadFailed = Signal(str)
     piece = Signal(int, str)
     progress = Signal(int, object)
     finished = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
 
-    def __init__(self) -> None:
+    def __init__(self, slot: BackendSlot) -> None:
         super().__init__()
-        self.backend: Backend | None = None
-        self._load_error = "No model is loaded yet."
+        self.slot = slot
 
-    @Slot(object, object)
-    def load(self, settings: Settings, model: str | None) -> None:
-        self.release()
-        self.loading.emit()
-        from ..engine.loader import load_backend
-
-        try:
-            self.backend = load_backend(settings, model, progress=self._on_load_progress)
-        except BaylingError as exc:
-            self._load_error = str(exc)
-            self.loadFailed.emit(str(exc))
-            return
-        except Exception as exc:  # a library bug must not kill the thread
-            log.exception("loading the model failed")
-            self._load_error = f"The model could not be loaded: {exc}."
-            self.loadFailed.emit(self._load_error)
-            return
-        backend = self.backend
-        self.loaded.emit(ModelSummary(backend.description,
-                                      str(getattr(backend, "format_name", "")),
-                                      backend.context_length))
-
-    def _on_load_progress(self, done: int, total: int) -> None:
-        # Sizes are bytes (up to GBs): send them in KiB so they fit a C int.
-        self.loadProgress.emit(done // 1024, max(1, total // 1024))
-
-    @Slot()
-    def release(self) -> None:
-        if self.backend is not None:
-            try:
-                self.backend.close()
-            except Exception:  # closing must never fail the next load
-                log.exception("closing the model failed")
-            self.backend = None
-            self._load_error = "No model is loaded yet."
+    @property
+    def backend(self) -> Backend | None:
+        return self.slot.backend
 
     @Slot(int, object, object)
     def run_job(self, job_id: int, request: object, cancel: CancelToken) -> None:
         if cancel.cancelled:
             self.cancelled.emit(job_id)
             return
-        if self.backend is None:
-            self.failed.emit(job_id, self._load_error)
+        backend = self.slot.acquire()
+        if backend is None:
+            self.failed.emit(job_id, self.slot.error)
             return
+        try:
+            self._run(job_id, backend, request, cancel)
+        finally:
+            self.slot.release()
+
+    def _run(self, job_id: int, backend: Backend, request: object,
+             cancel: CancelToken) -> None:
         reporter = JobReporter(self, job_id)
         try:
             if isinstance(request, _ChatRequest):
-                result: object = self._chat(self.backend, request, cancel, reporter)
+                result: object = self._chat(backend, request, cancel, reporter)
             else:
                 task: TaskFn = request  # type: ignore[assignment]
-                result = task(self.backend, cancel, reporter)
+                result = task(backend, cancel, reporter)
         except BaylingError as exc:
             reporter.flush()
             self.failed.emit(job_id, str(exc))
@@ -188,6 +169,47 @@ class ModelWorker(QObject):
                           tuple(stats.notices))
 
 
+class ModelWorker(JobRunner):
+    """The batch lane, which also loads and closes the model."""
+
+    loading = Signal()
+    loadProgress = Signal(int, int)
+    loaded = Signal(object)  # ModelSummary
+    loadFailed = Signal(str)
+
+    @Slot(object, object)
+    def load(self, settings: Settings, model: str | None) -> None:
+        self.release()
+        self.loading.emit()
+        from ..engine.loader import load_backend
+
+        try:
+            backend = load_backend(settings, model, progress=self._on_load_progress)
+        except BaylingError as exc:
+            self.slot.error = str(exc)
+            self.loadFailed.emit(str(exc))
+            return
+        except Exception as exc:  # a library bug must not kill the thread
+            log.exception("loading the model failed")
+            self.slot.error = f"The model could not be loaded: {exc}."
+            self.loadFailed.emit(self.slot.error)
+            return
+        self.slot.backend = backend
+        self.loaded.emit(ModelSummary(backend.description,
+                                      str(getattr(backend, "format_name", "")),
+                                      backend.context_length,
+                                      name=library_name(backend, settings),
+                                      parallel=backend_parallel(backend)))
+
+    def _on_load_progress(self, done: int, total: int) -> None:
+        # Sizes are bytes (up to GBs): send them in KiB so they fit a C int.
+        self.loadProgress.emit(done // 1024, max(1, total // 1024))
+
+    @Slot()
+    def release(self) -> None:
+        self.slot.close()
+
+
 class ModelClient(QObject):
     """The GUI's handle on the model thread: submit, cancel, and hear back by job id."""
 
@@ -204,6 +226,7 @@ class ModelClient(QObject):
 
     _loadRequested = Signal(object, object)
     _jobRequested = Signal(int, object, object)
+    _interactiveJobRequested = Signal(int, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,22 +236,31 @@ class ModelClient(QObject):
         self.summary: ModelSummary | None = None
         self.load_error: str | None = None
         self.loading = False
+        self._slot = BackendSlot()
         self._thread = QThread(self)
         self._thread.setObjectName("model-worker")
-        self._worker = ModelWorker()
+        self._worker = ModelWorker(self._slot)
         self._worker.moveToThread(self._thread)
+        # the second lane: interactive jobs beside a batch when the backend is parallel
+        self._interactive_thread = QThread(self)
+        self._interactive_thread.setObjectName("model-interactive")
+        self._interactive = JobRunner(self._slot)
+        self._interactive.moveToThread(self._interactive_thread)
         self._loadRequested.connect(self._worker.load)
         self._jobRequested.connect(self._worker.run_job)
+        self._interactiveJobRequested.connect(self._interactive.run_job)
         self._worker.loading.connect(self._on_worker_loading)
         self._worker.loadProgress.connect(self._on_worker_load_progress)
         self._worker.loaded.connect(self._on_worker_loaded)
         self._worker.loadFailed.connect(self._on_worker_load_failed)
-        self._worker.piece.connect(self._on_worker_piece)
-        self._worker.progress.connect(self._on_worker_progress)
-        self._worker.finished.connect(self._on_worker_finished)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.cancelled.connect(self._on_worker_cancelled)
+        for runner in (self._worker, self._interactive):
+            runner.piece.connect(self._on_worker_piece)
+            runner.progress.connect(self._on_worker_progress)
+            runner.finished.connect(self._on_worker_finished)
+            runner.failed.connect(self._on_worker_failed)
+            runner.cancelled.connect(self._on_worker_cancelled)
         self._thread.start()
+        self._interactive_thread.start()
         app = QCoreApplication.instance()
         if app is not None:
             # Belt and braces: a running QThread destroyed at exit aborts the process.
@@ -243,18 +275,34 @@ class ModelClient(QObject):
         self._loadRequested.emit(dataclasses.replace(settings), model)
 
     def submit_chat(self, messages: list[Message], params: GenerationParams) -> int:
-        return self._submit(_ChatRequest(tuple(messages), params))
+        return self._submit(_ChatRequest(tuple(messages), params), interactive=True)
 
-    def submit_task(self, fn: TaskFn) -> int:
-        """Run *fn(backend, cancel, emit)* on the model thread; its return is the result."""
-        return self._submit(fn)
+    def submit_task(self, fn: TaskFn, interactive: bool = False) -> int:
+        """Run *fn(backend, cancel, emit)* on a model thread; its return is the result.
 
-    def _submit(self, request: object) -> int:
+        *interactive* jobs (a revision, anything a user waits for) run beside a batch
+        when the backend decodes several sequences at once; otherwise in order.
+        """
+        return self._submit(fn, interactive)
+
+    @property
+    def parallel(self) -> int:
+        return self.summary.parallel if self.summary is not None else 1
+
+    def activity(self) -> Activity | None:
+        """Running sequences and aggregate speed, when the backend reports them."""
+        backend = self._slot.backend
+        return read_activity(backend) if backend is not None else None
+
+    def _submit(self, request: object, interactive: bool) -> int:
         job_id = next(self._ids)
         token = CancelToken()
         was_busy = self.busy
         self._jobs[job_id] = token
-        self._jobRequested.emit(job_id, request, token)
+        if interactive and self.parallel > 1:
+            self._interactiveJobRequested.emit(job_id, request, token)
+        else:
+            self._jobRequested.emit(job_id, request, token)
         if not was_busy:
             self.busyChanged.emit(True)
         return job_id
@@ -282,13 +330,15 @@ class ModelClient(QObject):
 
     def shutdown(self) -> bool:
         """Stop the thread (cancelling work); True when it ended within the timeout."""
-        if not self._thread.isRunning():
+        if not self._thread.isRunning() and not self._interactive_thread.isRunning():
             return True
         self.cancel_all()
-        self._thread.quit()
-        if not self._thread.wait(SHUTDOWN_TIMEOUT_MS):
-            log.warning("the model thread did not stop within %d ms", SHUTDOWN_TIMEOUT_MS)
-            return False
+        for thread in (self._interactive_thread, self._thread):
+            thread.quit()
+        for thread in (self._interactive_thread, self._thread):
+            if not thread.wait(SHUTDOWN_TIMEOUT_MS):
+                log.warning("the model thread did not stop within %d ms", SHUTDOWN_TIMEOUT_MS)
+                return False
         # The thread has ended, so closing the model from here races with nothing.
         self._worker.release()
         return True
