@@ -36,6 +36,9 @@ _LOADERS: dict[str, tuple[str, str]] = {
     ".pdf": ("pdf", "load"),
     ".xlf": ("xliff", "load"),
     ".xliff": ("xliff", "load"),
+    ".epub": ("epub", "load"),
+    ".pptx": ("pptx", "load"),
+    ".xlsx": ("xlsx", "load"),
 }
 
 FORMAT_DESCRIPTIONS: dict[str, str] = {
@@ -43,9 +46,10 @@ FORMAT_DESCRIPTIONS: dict[str, str] = {
     ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
     ".vtt": "WebVTT subtitles", ".po": "gettext PO", ".pot": "gettext template",
     ".xlf": "XLIFF", ".xliff": "XLIFF", ".odt": "OpenDocument text", ".pdf": "PDF",
+    ".epub": "EPUB e-book", ".pptx": "PowerPoint presentation", ".xlsx": "Excel workbook",
 }
 
-_ZIP_FORMATS = {".docx", ".odt"}
+_ZIP_FORMATS = {".docx", ".odt", ".epub", ".pptx", ".xlsx"}
 #: an OLE compound file: what Office writes for a password-protected .docx/.pptx/.xlsx
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -5,7 +5,7 @@ code and preformatted text are never sent; ``<title>`` and ``alt``-less text is 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,35 @@ _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "sv
 _CONTAINERS = _BLOCKS | {"ul", "ol", "table", "dl", "hr", "form", "tr", "tbody", "thead"}
 
 
+def _name(element: Any) -> str:
+    """The element's local name ('' for comments): HTML and XHTML (EPUB) alike."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def _has_block_inside(element: Any) -> bool:
     """Real pages nest blocks inside inline elements (a <div> in an <a>): such an element
     is not a unit, its inner blocks are, so no text is ever translated twice."""
-    return any(isinstance(d.tag, str) and d.tag in _CONTAINERS for d in element.iterdescendants())
+    return any(_name(d) in _CONTAINERS for d in element.iterdescendants())
+
+
+def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
+    """(position in document order, element, tagged text) of every translatable block.
+
+    Shared by HTML pages and EPUB chapters (XHTML): the one place that decides which
+    elements are units.
+    """
+    for position, element in enumerate(root.iter()):
+        if _name(element) not in _BLOCKS:
+            continue
+        if any(_name(a) in _SKIP for a in element.iterancestors()) or _has_block_inside(element):
+            continue
+        if any(_name(c) in _SKIP for c in element.iter()):
+            continue
+        text = tagged_inline(element)
+        if strip_tags(text).strip():
+            # Whitespace in HTML is layout of the source file, not content: collapse it.
+            yield position, element, " ".join(text.split())
 
 
 class HtmlDocument(Document):
@@ -84,19 +109,9 @@ def load(path: Path) -> HtmlDocument:
     encoding = tree.docinfo.encoding or "utf-8"
     units: list[Unit] = []
     elements: dict[str, int] = {}
-    for position, element in enumerate(tree.getroot().iter()):
-        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
-            continue
-        if any(a.tag in _SKIP for a in element.iterancestors()) or _has_block_inside(element):
-            continue
-        if any(isinstance(c.tag, str) and c.tag in _SKIP for c in element.iter()):
-            continue
-        text = tagged_inline(element)
-        if not strip_tags(text).strip():
-            continue
+    for position, element, text in blocks(tree.getroot()):
         unit_id = f"e{len(units) + 1}"
-        # Whitespace in HTML is layout of the source file, not content: collapse it.
-        units.append(Unit(unit_id, " ".join(text.split()), element.tag))
+        units.append(Unit(unit_id, text, element.tag))
         elements[unit_id] = position
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")

@@ -20,6 +20,7 @@ from bayling_desktop.documents.tags import TAG_PATTERN
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+SML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _MARKED = re.compile(r"(?:\s|‹[^‹›]*›)*")
 
@@ -65,6 +66,30 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
                                                      "'note' or local-name()='frame' or "
                                                      "local-name()='annotation'])]//text()")
                           if t.strip()]
+    elif suffix == ".xlsx":
+        for _name, root in _xml_parts(path, ("xl/sharedStrings.xml", "xl/worksheets/")):
+            for item in root.iter(f"{SML}si", f"{SML}is"):
+                found += [t.text for t in item.iter(f"{SML}t") if t.text and t.text.strip()
+                          and not t.getparent().tag.endswith("}rPh")]
+    elif suffix == ".epub":
+        skip = ("script", "style", "code", "pre")
+        for name, root in _xml_parts(path, ("",)):
+            if name.endswith((".xhtml", ".html")):
+                body = root.find("{http://www.w3.org/1999/xhtml}body")
+                title = root.find(".//{http://www.w3.org/1999/xhtml}title")
+                nodes = ([title] if title is not None else []) + (
+                    list(body.iter()) if body is not None else [])
+                for node in nodes:
+                    if not isinstance(node.tag, str) or node.tag.rsplit("}")[-1] in skip:
+                        continue
+                    found += [t for t in (node.text, *(c.tail for c in node)) if t and t.strip()]
+            elif name.endswith(".ncx"):
+                found += [t.text for t in root.iter("{http://www.daisy.org/z3986/2005/ncx/}text")
+                          if t.text and t.text.strip()]
+            elif name.endswith(".opf"):
+                found += [t.text for t in root.iter("{http://purl.org/dc/elements/1.1/}title",
+                                                    "{http://purl.org/dc/elements/1.1/}description")
+                          if t.text and t.text.strip()]
     else:
         raise ValueError(f"no coverage helper for {suffix}")
     return found

@@ -49,7 +49,8 @@ def test_fields_keep_their_instruction_and_translate_their_result(tmp_path: Path
     assert "old" not in tracked.source and "approved" in tracked.source
     out = tmp_path / "zh.docx"
     document.export({dated.id: "由办公室于<2>三月一日</2>打印。",
-                     linked.id: "<1>我们的网站</1>是新的。", tracked.id: "计划已<2>批准</2>。"}, out)
+                     linked.id: "<1>我们的网站</1>是新的。",
+                     tracked.id: "计划已<2>批准</2>。"}, out)
     xml = _xml(out)
     assert ' DATE \\@ "MMMM d, yyyy" ' in xml and "三月一日" in xml and "March first" not in xml
     assert 'w:instr=" HYPERLINK &quot;https://example.org&quot; "' in xml and "我们的网站" in xml

@@ -1,0 +1,117 @@
+"""PowerPoint .pptx: every paragraph of every slide in order — titles, text boxes, grouped
+shapes, tables — then the slide's speaker notes. Runs with their own formatting
+(bold, a hyperlink) travel as numbered tags; line breaks and fields (slide number,
+date) are void tags the model keeps in place. Read and saved through python-pptx, which
+keeps every other part (layouts, media, charts) as it was; text is filled into the
+existing runs (:mod:`.runs`), so paragraph and run properties are untouched.
+Charts and SmartArt keep their text untranslated (they live in parts of their own).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from .model import Document, Unit
+from .runs import Piece, Runs
+from .tags import strip_tags
+from .ziputil import read_checked
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _open(data: bytes, name: str) -> Any:
+    import pptx
+
+    try:
+        return pptx.Presentation(io.BytesIO(data))
+    except Exception as exc:  # python-pptx raises KeyError, ValueError, its own errors…
+        raise DocumentError(f"{name} is not a valid PowerPoint presentation "
+                            f"({type(exc).__name__}).") from None
+
+
+def _paragraphs(presentation: Any) -> Iterator[tuple[str, Any]]:
+    """(place, a:p) for every paragraph, slides in order, each slide's notes after it."""
+    for number, slide in enumerate(presentation.slides, start=1):
+        for paragraph in slide._element.iter(f"{{{A}}}p"):
+            yield f"s{number}", paragraph
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame
+            if notes is not None:
+                for paragraph in notes._txBody.iter(f"{{{A}}}p"):
+                    yield f"s{number}n", paragraph
+
+
+def _runs(paragraph: Any) -> Runs:
+    from lxml import etree
+
+    pieces = []
+    for child in paragraph:
+        name = etree.QName(child).localname
+        if name == "r":
+            rpr = child.find(f"{{{A}}}rPr")
+            pieces.append(Piece(child, etree.tostring(rpr) if rpr is not None else b"",
+                                contained=rpr is not None and rpr.find(
+                                    f"{{{A}}}hlinkClick") is not None, anchor=child))
+        elif name in ("br", "fld"):
+            pieces.append(Piece(child, void=True, anchor=child))
+    return Runs(pieces, _get, _set)
+
+
+def _get(run: Any) -> str:
+    text = run.find(f"{{{A}}}t")
+    return text.text or "" if text is not None else ""
+
+
+def _set(run: Any, value: str) -> None:
+    from lxml import etree
+
+    text = run.find(f"{{{A}}}t")
+    if text is None:
+        text = etree.SubElement(run, f"{{{A}}}t")
+    text.text = value
+
+
+class PptxDocument(Document):
+    format_name = "pptx"
+
+    def __init__(self, path: Path, data: bytes, units: list[Unit]) -> None:
+        super().__init__(path, units)
+        self._data = data
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        presentation = _open(self._data, self.path.name)
+        self.flagged = {}
+        by_position = {int(str(u.meta["position"])): u for u in self.units}
+        for position, (_place, paragraph) in enumerate(_paragraphs(presentation)):
+            unit = by_position.get(position)
+            if unit is None or unit.id not in translations:
+                continue
+            problems = _runs(paragraph).fill(translations[unit.id])
+            if problems:
+                self.flagged[unit.id] = problems
+        buffer = io.BytesIO()
+        presentation.save(buffer)
+        atomic_write_bytes(out_path, buffer.getvalue())
+
+
+def load(path: Path) -> PptxDocument:
+    data = read_checked(path, "PowerPoint (.pptx)")
+    presentation = _open(data, path.name)
+    units: list[Unit] = []
+    counts: dict[str, int] = {}
+    for position, (place, paragraph) in enumerate(_paragraphs(presentation)):
+        tagged = _runs(paragraph).tagged
+        if not strip_tags(tagged).strip():
+            continue
+        counts[place] = counts.get(place, 0) + 1
+        kind = "note" if place.endswith("n") else "paragraph"
+        units.append(Unit(f"{place}-{counts[place]}", tagged, kind,
+                          meta={"position": position}))
+    if not units:
+        raise DocumentError(f"{path.name} holds no text to translate.")
+    return PptxDocument(path, data, units)
