@@ -38,6 +38,9 @@ def test_send_streams_a_reply_then_regenerate_and_edit(
     window = loaded_chat_window(make_window, qtbot, model_settings)
     chat = window.chat
     assert window.format_label.text() == "Format: gguf"
+    # the model library's name for the built-in model, not the GGUF's "… AWQ"; the format
+    # is said once, in its own label
+    assert window.model_label.text() == "Qwen2.5-Coder-0.5B-Instruct (Q4_K_M)"
     chat.input_edit.setFocus()
     chat.input_edit.setPlainText("What is the capital of France?")
     with qtbot.waitSignal(window.client.piece, timeout=30_000):
@@ -53,6 +56,8 @@ def test_send_streams_a_reply_then_regenerate_and_edit(
     assert [r for r, _ in stored(window)] == ["user", "assistant"]
     reply = stored(window)[1][1]
     assert reply == result.text and reply.strip()
+    assert not chat.messages.turns[1].stopped
+    assert not chat.transcript.views[1].stopped_label.isVisibleTo(chat)
     assert chat.messages.turns[1].content == reply
     assert "tokens/s" in window.speed_label.text()
     assert f"/ {model_settings.context_length}" in window.context_label.text()
@@ -100,6 +105,9 @@ def test_stop_while_streaming_keeps_the_partial_reply(
     assert not window.client.busy
     kept = chat.messages.turns[1]
     assert not kept.streaming and kept.content.strip()
+    # marked as cut short, so it does not pass for a finished answer
+    assert kept.stopped and chat.transcript.views[1].stopped_label.isVisibleTo(chat)
+    assert "Stopped" in chat.transcript.views[1].stopped_label.text()
     assert stored(window) == [("user", "Count from 1 to 100, one number per line."),
                               ("assistant", kept.content)]
     # Far less than the 300 tokens a full answer takes (a number and a newline each).

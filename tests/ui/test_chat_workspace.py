@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -128,3 +129,16 @@ def test_titles_are_short_first_lines() -> None:
     assert title_from("  Hello there\nsecond line") == "Hello there"
     long = title_from("x" * 100)
     assert len(long) == 40 and long.endswith("…")
+
+
+def test_a_long_title_is_elided_to_the_list_width(workspace: ChatWorkspace,
+                                                  qtbot: QtBot) -> None:
+    long = "A very long conversation title " * 6
+    workspace.rename_current(long)
+    view = workspace.list_view
+    qtbot.waitUntil(lambda: view.model().index(0, 0).data() == long.strip(), timeout=2_000)
+    index = view.model().index(0, 0)
+    # the item is as wide as the list (the style elides the text into it), no side scrolling
+    assert view.visualRect(index).width() <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == long.strip()

@@ -7,12 +7,16 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from ...storage.chats import ChatStore, Conversation
 from ..itemmodels import Index
@@ -147,6 +151,18 @@ class ConversationListModel(QAbstractListModel):
         self.endInsertRows()
 
 
+class ElidingDelegate(QStyledItemDelegate):
+    """Items as wide as the list, so a long title ends in "…" instead of being cut off.
+
+    QListView sizes each item to its full text; a zero-width hint makes it use the
+    viewport's width, and the style then elides the text to fit.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(0, super().sizeHint(option, index).height())
+
+
 class ConversationFilter(QSortFilterProxyModel):
     """Shows only the conversations a search matched (None shows all)."""
 
@@ -173,7 +189,7 @@ class ConversationFilter(QSortFilterProxyModel):
 class DeleteConversation(QUndoCommand):
     def __init__(self, model: ConversationListModel, conversation_id: int, title: str) -> None:
         super().__init__()
-        self.setText(f"Delete “{title}”")
+        self.setText(QCoreApplication.translate("ChatWorkspace", "Delete “{0}”").format(title))
         self._model = model
         self.conversation_id = conversation_id
 
@@ -188,7 +204,7 @@ class RenameConversation(QUndoCommand):
     def __init__(self, model: ConversationListModel, conversation_id: int, old: str,
                  new: str) -> None:
         super().__init__()
-        self.setText(f"Rename “{old}”")
+        self.setText(QCoreApplication.translate("ChatWorkspace", "Rename “{0}”").format(old))
         self._model = model
         self._id = conversation_id
         self._old = old

@@ -18,12 +18,15 @@ class ChatTurn:
     # the stored message id; None while the reply is still streaming
     message_id: int | None = None
     streaming: bool = False
+    # the user stopped this reply before the model finished it
+    stopped: bool = False
 
 
 class MessageListModel(QAbstractListModel):
     RoleRole = Qt.ItemDataRole.UserRole + 1
     StreamingRole = Qt.ItemDataRole.UserRole + 2
     MessageIdRole = Qt.ItemDataRole.UserRole + 3
+    StoppedRole = Qt.ItemDataRole.UserRole + 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +37,7 @@ class MessageListModel(QAbstractListModel):
         names[self.RoleRole] = QByteArray(b"role")
         names[self.StreamingRole] = QByteArray(b"streaming")
         names[self.MessageIdRole] = QByteArray(b"messageId")
+        names[self.StoppedRole] = QByteArray(b"stopped")
         return names
 
     def rowCount(self, parent: Index | None = None) -> int:
@@ -51,6 +55,8 @@ class MessageListModel(QAbstractListModel):
             return turn.streaming
         if role == self.MessageIdRole:
             return turn.message_id
+        if role == self.StoppedRole:
+            return turn.stopped
         return None
 
     @property

@@ -32,6 +32,10 @@ class MessageView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._who = QLabel(self)
         self.body = SafeMarkdownView(self)
+        # "Stopped": a reply cut short by the user must not pass for a finished answer
+        self.stopped_label = QLabel(self)
+        self.stopped_label.setObjectName("stopped-note")
+        self.stopped_label.hide()
         self.copy_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.regenerate_button = QPushButton(self)
@@ -50,6 +54,7 @@ class MessageView(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.body)
+        layout.addWidget(self.stopped_label)
         self.edit_button.setVisible(turn.role == "user")
         self.regenerate_button.setVisible(False)
         self._retranslate()
@@ -62,6 +67,7 @@ class MessageView(QFrame):
         else:
             self.body.setPlainText(turn.content)
         self.copy_button.setEnabled(not turn.streaming)
+        self.stopped_label.setVisible(turn.stopped)
 
     def _retranslate(self) -> None:
         who = {"user": self.tr("You"), "assistant": self.tr("Assistant"),
@@ -70,6 +76,7 @@ class MessageView(QFrame):
         self.copy_button.setText(self.tr("Copy"))
         self.edit_button.setText(self.tr("Edit"))
         self.regenerate_button.setText(self.tr("Regenerate"))
+        self.stopped_label.setText("<i>" + self.tr("Stopped: this reply is incomplete.") + "</i>")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

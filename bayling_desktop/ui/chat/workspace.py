@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal, Slot
@@ -30,6 +31,7 @@ from .conversations import (
     ConversationFilter,
     ConversationListModel,
     DeleteConversation,
+    ElidingDelegate,
     RenameConversation,
 )
 from .messages import ChatTurn, MessageListModel
@@ -83,6 +85,9 @@ class ChatWorkspace(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                        | QAbstractItemView.EditTrigger.DoubleClicked)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setItemDelegate(ElidingDelegate(self.list_view))
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton(self)
         self.rename_button = QPushButton(self)
         self.delete_button = QPushButton(self)
@@ -224,8 +229,12 @@ class ChatWorkspace(QWidget):
 
     def _params(self) -> GenerationParams:
         s = self.settings
-        return GenerationParams(temperature=s.temperature, top_p=s.top_p,
-                                max_tokens=s.max_tokens, repeat_penalty=s.repeat_penalty)
+        params = GenerationParams(temperature=s.temperature, top_p=s.top_p,
+                                  max_tokens=s.max_tokens, repeat_penalty=s.repeat_penalty)
+        if "interactive" in {f.name for f in dataclasses.fields(GenerationParams)}:
+            # a waiting user goes first for a free sequence slot of a parallel engine
+            params = dataclasses.replace(params, interactive=True)
+        return params
 
     # -- conversations ------------------------------------------------------------------
 
@@ -345,7 +354,7 @@ class ChatWorkspace(QWidget):
             return
         self.client.cancel(self._job)
         row = self._stream_row
-        self._finish(self.messages.turns[row].content if row >= 0 else "")
+        self._finish(self.messages.turns[row].content if row >= 0 else "", stopped=True)
 
     def stop(self) -> None:
         if self._job is not None:
@@ -364,8 +373,8 @@ class ChatWorkspace(QWidget):
         self._edit_row = None
         self.edit_banner.hide()
 
-    def _finish(self, text: str) -> None:
-        """Keep the reply (stored), or drop an empty one."""
+    def _finish(self, text: str, stopped: bool = False) -> None:
+        """Keep the reply (stored), or drop an empty one; a *stopped* one is marked so."""
         row, conversation_id = self._stream_row, self.current_id
         self._stream_row = -1
         self._set_streaming(None)
@@ -373,7 +382,8 @@ class ChatWorkspace(QWidget):
             return
         if text.strip():
             stored = self.store.add_message(conversation_id, "assistant", text)
-            self.messages.update(row, content=text, message_id=stored.id, streaming=False)
+            self.messages.update(row, content=text, message_id=stored.id, streaming=False,
+                                 stopped=stopped)
             self.conversations.touch(conversation_id)
         else:
             self.messages.truncate(row)
@@ -407,7 +417,7 @@ class ChatWorkspace(QWidget):
             return
         row = self._stream_row
         partial = self.messages.turns[row].content if row >= 0 else ""
-        self._finish(partial)
+        self._finish(partial, stopped=True)
 
     # -- widget signals -----------------------------------------------------------------
 
