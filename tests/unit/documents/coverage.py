@@ -38,8 +38,10 @@ def mark(tagged: str) -> str:
 
 def _xml_parts(path: Path, prefixes: tuple[str, ...]) -> list[tuple[str, etree._Element]]:
     with zipfile.ZipFile(path) as archive:
+        names = sorted(archive.namelist(), key=lambda n: [int(t) if t.isdigit() else t
+                                                          for t in re.split(r"(\d+)", n)])
         return [(name, etree.fromstring(archive.read(name)))
-                for name in archive.namelist() if name.startswith(prefixes)
+                for name in names if name.startswith(prefixes)
                 and name.endswith((".xml", ".xhtml", ".html", ".ncx", ".opf"))]
 
 
@@ -55,7 +57,9 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
             found += [t.text for t in root.iter(f"{W}t") if t.text and t.text.strip()]
     elif suffix == ".pptx":
         for _name, root in _xml_parts(path, ("ppt/slides/slide", "ppt/notesSlides/")):
-            found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()]
+            # a:fld (slide number, date) is computed by PowerPoint: a void tag, never text
+            found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()
+                      and t.getparent().tag != f"{A}fld"]
     elif suffix == ".odt":
         for _name, root in _xml_parts(path, ("content.xml", "styles.xml")):
             for paragraph in root.iter(f"{{{TEXT_NS}}}p", f"{{{TEXT_NS}}}h"):
