@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine import loader
 from bayling_desktop.engine.backend import Backend, CancelToken, GenerationParams, Message
 from bayling_desktop.ui.worker import ChatResult, ModelClient
+
+from .fake_backend import EchoBackend
 
 
 class Recorder:
@@ -138,3 +141,90 @@ def test_jobs_run_in_order_on_the_model_thread(client: ModelClient, qtbot: QtBot
     qtbot.waitUntil(lambda: long in recorder.ends, timeout=10_000)
     assert recorder.ends[long] == ("cancelled", None)
     assert len(recorder.pieces[long]) == seen
+
+
+@pytest.fixture
+def echo(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], EchoBackend]:
+    """Make the next load() return an EchoBackend that decodes *parallel* sequences."""
+
+    def use(parallel: int) -> EchoBackend:
+        backend = EchoBackend(parallel)
+        monkeypatch.setattr(loader, "load_backend",
+                            lambda settings, model=None, progress=None: backend)
+        return backend
+
+    return use
+
+
+def _blocking_batch(release: threading.Event) -> Callable[..., object]:
+    def batch(backend: Backend, cancel: CancelToken, emit: Callable[[str], None]) -> object:
+        emit("batch started")
+        while not release.wait(0.01):
+            if cancel.cancelled:
+                return None
+        return "batch done"
+
+    return batch
+
+
+@pytest.mark.parametrize("parallel", [1, 3])
+def test_a_chat_runs_beside_a_batch_only_when_the_backend_is_parallel(
+        client: ModelClient, qtbot: QtBot, echo: Callable[[int], EchoBackend],
+        parallel: int) -> None:
+    backend = echo(parallel)
+    recorder = Recorder(client)
+    with qtbot.waitSignal(client.modelLoaded, timeout=5_000):
+        client.load(Settings())
+    assert client.parallel == parallel
+    release = threading.Event()
+    batch = client.submit_task(_blocking_batch(release))
+    qtbot.waitUntil(lambda: batch in recorder.pieces, timeout=5_000)
+    chat = client.submit_chat([Message("user", "hello there")], GenerationParams())
+    try:
+        if parallel > 1:
+            # interactive work does not wait for the document
+            qtbot.waitUntil(lambda: chat in recorder.ends, timeout=5_000)
+            assert batch not in recorder.ends
+            kind, result = recorder.ends[chat]
+            assert kind == "finished" and isinstance(result, ChatResult)
+            assert result.text == "hello there"
+        else:
+            # one sequence at a time: the chat queues behind the batch, as before
+            qtbot.wait(300)
+            assert chat not in recorder.ends and backend.started == []
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: batch in recorder.ends and chat in recorder.ends, timeout=5_000)
+    assert recorder.ends[batch] == ("finished", "batch done")
+    assert recorder.ends[chat][0] == "finished"
+    assert recorder.busy == [True, False]
+
+
+def test_reloading_waits_for_the_interactive_lane(
+        client: ModelClient, qtbot: QtBot, echo: Callable[[int], EchoBackend]) -> None:
+    backend = echo(2)
+    backend.piece_delay = 0.05
+    recorder = Recorder(client)
+    with qtbot.waitSignal(client.modelLoaded, timeout=5_000):
+        client.load(Settings())
+    long = " ".join(f"w{n}" for n in range(200))
+    chat = client.submit_chat([Message("user", long)], GenerationParams())
+    qtbot.waitUntil(lambda: chat in recorder.pieces, timeout=5_000)
+    echo(2)
+    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
+        client.load(Settings())
+    qtbot.waitUntil(lambda: chat in recorder.ends, timeout=5_000)
+    assert recorder.ends[chat] == ("cancelled", None)
+    assert backend.closed and backend.running_at_close == 0
+
+
+def test_activity_is_read_from_the_backend(
+        client: ModelClient, qtbot: QtBot, echo: Callable[[int], EchoBackend]) -> None:
+    assert client.activity() is None  # nothing loaded
+    backend = echo(4)
+    with qtbot.waitSignal(client.modelLoaded, timeout=5_000):
+        client.load(Settings())
+    activity = client.activity()
+    assert activity is not None and activity.running == 0
+    assert client.summary is not None and client.summary.parallel == 4
+    assert backend.activity().running == 0
