@@ -116,6 +116,7 @@ def test_settings_dialog_round_trip(
         context_length=2048,
         threads=3,
         gpu_layers=5,
+        parallel_sequences=3,
         temperature=0.4,
         top_p=0.9,
         max_tokens=300,
@@ -261,3 +262,23 @@ def test_model_menu_opens_the_model_manager(make_window: MakeWindow, qtbot: QtBo
     assert len(opened) == 1 and opened[0].settings is window.settings
     window.welcome.managerRequested.emit()
     assert len(opened) == 2
+
+
+def test_settings_show_parallel_sequences_and_memory_before_loading(
+        qtbot: QtBot, qwen_model_path: Path) -> None:
+    dialog = SettingsDialog(Settings(model_path=str(qwen_model_path), context_length=2048))
+    qtbot.addWidget(dialog)
+    assert dialog.parallel_spin.value() == 0
+    assert dialog.parallel_spin.text() == "Automatic"
+    auto = dialog.memory_label.text()
+    assert "GiB" in auto and "Automatic picks" in auto
+    dialog.parallel_spin.setValue(4)
+    four = dialog.memory_label.text()
+    assert "4 ×" in four and "Automatic" not in four
+    dialog.context_spin.setValue(4096)
+    # twice the context: twice the memory per sequence (Qwen2.5-0.5B: 12 KiB per token)
+    assert dialog.memory_label.text() != four and "48 MiB" in dialog.memory_label.text()
+    edited = dialog.edited_settings()
+    assert edited.parallel_sequences == 4 and model_settings_changed(Settings(), edited)
+    dialog.model_edit.setText("/nowhere/model.gguf")
+    assert "GiB" not in dialog.memory_label.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import Settings
+from ...errors import BaylingError
 
 PROMPT_FORMATS = ("auto", "bayling-v1", "bayling-3", "gguf", "plain")
 # fields that need the model reloaded when they change
 MODEL_FIELDS = ("model_path", "prompt_format", "format_overrides", "context_length", "threads",
-                "batch_size", "gpu_layers", "backend", "remote_base_url", "remote_model")
+                "batch_size", "gpu_layers", "parallel_sequences", "backend", "remote_base_url",
+                "remote_model")
 # (value, label) - language names are written in their own language, never translated
 UI_LANGUAGES = (("system", None), ("en", "English"), ("zh_CN", "简体中文"))
 
@@ -51,6 +54,10 @@ class SettingsDialog(QDialog):
         self.threads_spin.setRange(0, 256)
         self.gpu_layers_spin = QSpinBox(self)
         self.gpu_layers_spin.setRange(-1, 999)
+        self.parallel_spin = QSpinBox(self)
+        self.parallel_spin.setRange(0, 64)
+        self.memory_label = QLabel(self)
+        self.memory_label.setWordWrap(True)
         self.temperature_spin = self._float_spin(0.0, 2.0, 0.05)
         self.top_p_spin = self._float_spin(0.0, 1.0, 0.05)
         self.max_tokens_spin = QSpinBox(self)
@@ -71,6 +78,8 @@ class SettingsDialog(QDialog):
         self.model_form.addRow(QLabel(self), self.context_spin)
         self.model_form.addRow(QLabel(self), self.threads_spin)
         self.model_form.addRow(QLabel(self), self.gpu_layers_spin)
+        self.model_form.addRow(QLabel(self), self.parallel_spin)
+        self.model_form.addRow(QLabel(self), self.memory_label)
         self.generation_group = QGroupBox(self)
         self.generation_form = QFormLayout(self.generation_group)
         self.generation_form.addRow(QLabel(self), self.temperature_spin)
@@ -88,6 +97,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        for spin in (self.context_spin, self.parallel_spin, self.threads_spin,
+                     self.gpu_layers_spin):
+            spin.valueChanged.connect(self._on_model_value_changed)
+        self.model_edit.textChanged.connect(self._on_model_value_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._retranslate()
@@ -108,9 +121,14 @@ class SettingsDialog(QDialog):
         self.browse_button.setText(self.tr("Browse…"))
         self.model_edit.setPlaceholderText(self.tr("Built-in model"))
         self.threads_spin.setSpecialValueText(self.tr("Automatic"))
+        self.parallel_spin.setSpecialValueText(self.tr("Automatic"))
+        self.parallel_spin.setToolTip(self.tr(
+            "How many segments, chats and revisions the model works on at once. More "
+            "sequences translate a document faster but each needs its own context memory."))
         labels = ((self.model_form, (self.tr("Model file:"), self.tr("Prompt format:"),
                                      self.tr("Context length:"), self.tr("Threads:"),
-                                     self.tr("GPU layers:"))),
+                                     self.tr("GPU layers:"), self.tr("Parallel sequences:"),
+                                     self.tr("Memory:"))),
                   (self.generation_form, (self.tr("Chat temperature:"), self.tr("Top-p:"),
                                           self.tr("Max tokens:"),
                                           self.tr("Translation temperature:"))),
@@ -132,6 +150,7 @@ class SettingsDialog(QDialog):
                             ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
             self.theme_combo.addItem(name, value)
         self._set_combo(self.theme_combo, theme or "system")
+        self._show_memory()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -149,6 +168,7 @@ class SettingsDialog(QDialog):
         self.context_spin.setValue(s.context_length)
         self.threads_spin.setValue(s.threads)
         self.gpu_layers_spin.setValue(s.gpu_layers)
+        self.parallel_spin.setValue(s.parallel_sequences)
         self.temperature_spin.setValue(s.temperature)
         self.top_p_spin.setValue(s.top_p)
         self.max_tokens_spin.setValue(s.max_tokens)
@@ -166,6 +186,7 @@ class SettingsDialog(QDialog):
             context_length=self.context_spin.value(),
             threads=self.threads_spin.value(),
             gpu_layers=self.gpu_layers_spin.value(),
+            parallel_sequences=self.parallel_spin.value(),
             temperature=round(self.temperature_spin.value(), 2),
             top_p=round(self.top_p_spin.value(), 2),
             max_tokens=self.max_tokens_spin.value(),
@@ -181,3 +202,73 @@ class SettingsDialog(QDialog):
                                               self.tr("GGUF models (*.gguf);;All files (*)"))
         if name:
             self.model_edit.setText(name)
+
+    @Slot()
+    def _on_model_value_changed(self) -> None:
+        self._show_memory()
+
+    def _show_memory(self) -> None:
+        """What the chosen model and sequences will take, said before anything loads."""
+        estimate = estimate_memory(self.edited_settings())
+        if estimate is None:
+            self.memory_label.setText(self.tr("Known once the model file is chosen."))
+            return
+        sequences, model_gib, kv_mib, total_gib = estimate
+        text = self.tr("About {0:.1f} GiB: the model {1:.1f} GiB + {2} × {3:.0f} MiB of "
+                       "context memory.").format(total_gib, model_gib, sequences, kv_mib)
+        if self.parallel_spin.value() == 0:
+            text += " " + self.tr("Automatic picks {0} parallel sequences here.").format(
+                sequences)
+        self.memory_label.setText(text)
+
+
+def _model_file(settings: Settings) -> Path | None:
+    if settings.model_path:
+        return Path(settings.model_path).expanduser()
+    from ...models.embedded import DEFAULT_MODEL
+    from ...paths import embedded_models_dir
+
+    built_in = embedded_models_dir() / DEFAULT_MODEL.file_name
+    return built_in if built_in.is_file() else None
+
+
+def estimate_memory(settings: Settings) -> tuple[int, float, float, float] | None:
+    """(sequences, model GiB, KV MiB per sequence, total GiB) from the GGUF header alone.
+
+    The engine's own rule (``engine.capacity``) picks the number of sequences, so the
+    dialog says what loading will actually do; None when the file cannot be read.
+    """
+    if settings.backend != "local":
+        return None
+    path = _model_file(settings)
+    if path is None or not path.is_file():
+        return None
+    from ...engine.capacity import available_memory, choose_parallel, kv_bytes_per_token
+    from ...engine.gguf_info import read_gguf_info
+    from ...engine.llama import default_threads
+
+    try:
+        info = read_gguf_info(path)
+    except BaylingError:
+        return None
+    meta, arch = info.metadata, info.architecture
+
+    def number(key: str, default: int = 0) -> int:
+        value = meta.get(f"{arch}.{key}")
+        if isinstance(value, list):  # per-layer values: the largest decides
+            value = max((v for v in value if isinstance(v, int)), default=default)
+        return int(value) if isinstance(value, int | float) else default
+
+    layers = number("block_count")
+    heads = max(1, number("attention.head_count", 1))
+    kv_heads = number("attention.head_count_kv", heads) or heads
+    head_dim = number("attention.key_length") or number("embedding_length") // heads
+    context = min(settings.context_length, info.context_length or settings.context_length)
+    choice = choose_parallel(
+        settings.parallel_sequences, cores=settings.threads or default_threads(),
+        gpu=settings.gpu_layers != 0, context_length=context, model_bytes=info.file_size,
+        kv_per_token=kv_bytes_per_token(layers, kv_heads, head_dim),
+        available=available_memory())
+    per_sequence = context * kv_bytes_per_token(layers, kv_heads, head_dim)
+    total = info.file_size + choice.sequences * per_sequence
+    return choice.sequences, info.file_size / 2**30, per_sequence / 2**20, total / 2**30
