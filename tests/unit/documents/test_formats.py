@@ -212,7 +212,7 @@ def test_protected_content_never_becomes_a_unit(tmp_path: Path) -> None:
     html_units = " ".join(u.source for u in open_document(FILES["html"](tmp_path)).units)
     assert "code stays" not in html_units and "var x" not in html_units
     srt_units = [u.source for u in open_document(FILES["srt"](tmp_path)).units]
-    assert srt_units == ["Hello there,\nmy friend.", "Goodbye."]
+    assert srt_units == ["Hello there,<x1/>my friend.", "Goodbye."]
 
 
 def test_subtitle_timings_and_line_breaks_survive(tmp_path: Path) -> None:

@@ -1,0 +1,112 @@
+"""Subtitles (issue 14 item 3): line breaks inside a cue travel as tags the model must keep;
+<i>, <b>, <font> and {\\an8} survive or the cue is flagged; a cue that lost a line is
+re-wrapped to its line count and flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bayling_desktop.documents import open_document
+from bayling_desktop.documents.subtitles import CueText
+
+SRT = """1
+00:00:01,000 --> 00:00:03,000
+{\\an8}<i>Where are you going</i>
+at this <font color="#ffff00">hour</font>?
+
+2
+00:00:04,000 --> 00:00:05,000
+<b>Home.</b>
+
+3
+00:00:06,000 --> 00:00:08,000
+The first line of three,
+the second line,
+and the last one.
+
+"""
+
+VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:02.000 line:0
+<v Anna>Hello <i>there</i></v>
+<c.yellow>second line</c>
+"""
+
+
+def _srt(tmp_path: Path) -> Path:
+    path = tmp_path / "film.srt"
+    path.write_text(SRT, encoding="utf-8")
+    return path
+
+
+def test_cue_markup_becomes_tags(tmp_path: Path) -> None:
+    sources = [u.source for u in open_document(_srt(tmp_path)).units]
+    assert sources == ["<x1/><2>Where are you going</2><x3/>at this <4>hour</4>?",
+                       "<1>Home.</1>",
+                       "The first line of three,<x1/>the second line,<x2/>and the last one."]
+
+
+def test_identity_round_trip_is_byte_identical(tmp_path: Path) -> None:
+    for name, text in (("a.srt", SRT), ("a.vtt", VTT)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        document = open_document(path)
+        out = tmp_path / f"same-{name}"
+        document.export({u.id: u.source for u in document.units}, out)
+        assert out.read_text(encoding="utf-8") == text and not document.flagged
+
+
+def test_translation_with_tags_keeps_lines_and_formatting(tmp_path: Path) -> None:
+    document = open_document(_srt(tmp_path))
+    out = tmp_path / "zh.srt"
+    document.export({"cue-1": "<x1/><2>这么晚了</2><x3/>你要去<4>哪里</4>？",
+                     "cue-2": "<1>回家。</1>",
+                     "cue-3": "第一行，<x1/>第二行，<x2/>最后一行。"}, out)
+    text = out.read_text(encoding="utf-8")
+    assert '{\\an8}<i>这么晚了</i>\n你要去<font color="#ffff00">哪里</font>？\n' in text
+    assert "<b>回家。</b>" in text and "第一行，\n第二行，\n最后一行。\n" in text
+    assert not document.flagged
+
+
+def test_a_lost_line_is_rewrapped_and_flagged(tmp_path: Path) -> None:
+    document = open_document(_srt(tmp_path))
+    out = tmp_path / "zh.srt"
+    document.export({"cue-3": "第一行，第二行，<x2/>最后一行。"}, out)
+    cue = out.read_text(encoding="utf-8").split("\n\n")[2].splitlines()[2:]
+    assert len(cue) == 3 and "".join(cue) == "第一行，第二行，最后一行。"
+    assert any("line break was lost" in p for p in document.flagged["cue-3"])
+
+
+def test_lost_formatting_is_flagged_and_the_override_kept(tmp_path: Path) -> None:
+    document = open_document(_srt(tmp_path))
+    out = tmp_path / "zh.srt"
+    document.export({"cue-1": "这么晚了，你要去哪里？"}, out)
+    cue = out.read_text(encoding="utf-8").split("\n\n")[0].splitlines()[2:]
+    assert cue[0].startswith("{\\an8}") and len(cue) == 2
+    assert "".join(cue).replace("{\\an8}", "") == "这么晚了，你要去哪里？"
+    flags = document.flagged["cue-1"]
+    assert any("Formatting lost" in p for p in flags) and any("line break" in p for p in flags)
+
+
+def test_real_newlines_from_the_model_count_as_the_tags() -> None:
+    cue = CueText("Hello there,\nmy friend.")
+    assert cue.rebuild("你好，\n我的朋友。") == ("你好，\n我的朋友。", [])
+
+
+def test_vtt_voice_and_class_spans_survive(tmp_path: Path) -> None:
+    path = tmp_path / "a.vtt"
+    path.write_text(VTT, encoding="utf-8")
+    document = open_document(path)
+    assert document.units[0].source == "<1>Hello <2>there</2></1><x3/><4>second line</4>"
+    out = tmp_path / "zh.vtt"
+    document.export({"cue-1": "<1>你好<2>呀</2></1><x3/><4>第二行</4>"}, out)
+    assert "<v Anna>你好<i>呀</i></v>\n<c.yellow>第二行</c>\n" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", ["a < b and c > d", "<3 you", "x</i> y"])
+def test_stray_markup_round_trips(content: str) -> None:
+    cue = CueText(content)
+    assert cue.rebuild(cue.tagged) == (content, [])
