@@ -99,16 +99,88 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        _check_arguments(argv, args)
         code: int = args.run(args)
         return code
     except BaylingError as exc:
-        print(f"bayling-desktop: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     except KeyboardInterrupt:
-        print("bayling-desktop: interrupted.", file=sys.stderr)
+        _say("interrupted.")
         return 130
     except BrokenPipeError:
         return 0
+    except RecursionError:
+        _say("the input is nested too deeply to be read.")
+        return 2
+    except UnicodeError as exc:
+        if "surrogates not allowed" not in str(exc):
+            return _unexpected(exc, args.verbose)
+        _say("a file or folder name is not valid UTF-8 text; rename it and try again.")
+        return 2
+    except Exception as exc:
+        return _unexpected(exc, args.verbose)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the terminal's encoding (names may hold odd bytes)."""
+    sys.stderr.write(f"bayling-desktop: {message}\n".encode(
+        sys.stderr.encoding or "utf-8", "backslashreplace").decode(
+        sys.stderr.encoding or "utf-8", "replace"))
+    sys.stderr.flush()
+
+
+def _check_arguments(argv: list[str], args: argparse.Namespace) -> None:
+    """Refuse what would otherwise fail deep inside with a raw library exception."""
+    for arg in argv:
+        if any("\udc80" <= char <= "\udcff" for char in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise BaylingError(f"{shown} is not valid UTF-8 text (a file name from another "
+                               "system?); rename the file and try again.")
+    base_url = getattr(args, "base_url", None)
+    if base_url:
+        from urllib.parse import urlsplit
+
+        for url in base_url.replace(",", " ").split():
+            try:
+                urlsplit(url if "://" in url else f"http://{url}").port  # noqa: B018
+            except ValueError as exc:
+                raise BaylingError(f"--base-url {url} is not a valid server address ({exc}); "
+                                   "use one like http://127.0.0.1:8080/v1.") from None
+
+
+def _unexpected(exc: Exception, verbose: bool) -> int:
+    """A bug: one sentence on stderr, the traceback in a log file (and on stderr with -v)."""
+    import traceback
+
+    details = "".join(traceback.format_exception(exc))
+    if verbose:
+        sys.stderr.write(details)
+    where = None
+    for folder in _log_folders():
+        try:
+            where = folder / "cli-error.log"
+            with where.open("a", encoding="utf-8", errors="backslashreplace") as log:
+                log.write(details + "\n")
+            break
+        except OSError:
+            where = None
+    _say(f"unexpected error ({type(exc).__name__}: {exc}); "
+         + (f"the details are in {where}." if where else "run with -v for the details."))
+    return 1
+
+
+def _log_folders() -> list[Path]:
+    import tempfile
+
+    folders = []
+    try:
+        from .paths import log_dir
+
+        folders.append(log_dir())
+    except OSError:
+        pass
+    return [*folders, Path(tempfile.gettempdir())]
 
 
 def gui_main() -> int:

@@ -1,10 +1,18 @@
-"""Atomic file writing: an output file is either complete or absent, never half-written."""
+"""Atomic file writing: an output file is either complete or absent, never half-written.
+
+The data goes to a temporary sibling that is renamed over the target only once it is
+complete and synced. The temporary file is created private (0600); before the rename
+it gets the mode a plain ``open()`` would have given (0666 less the umask) or, when
+it replaces a file, that file's mode, so exports stay readable like any other file.
+Writing through a symbolic link updates the file it points to.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +24,8 @@ from .errors import OutputError
 def _describe(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return f"The disk is full: could not write {path}."
+    if exc.errno == errno.EFBIG:
+        return f"The file {path} is too large for this disk or exceeds the file-size limit."
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"Permission denied: cannot write {path}."
     if exc.errno == errno.ENOENT:
@@ -25,11 +35,35 @@ def _describe(exc: OSError, path: Path) -> str:
     return f"Could not write {path}: {exc.strerror or exc}."
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where the OS allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: the classic read-by-setting, restored at once
+    os.umask(mask)
+    return mask
+
+
+def _final_mode(target: Path) -> int:
+    """The mode the finished file should have: the replaced file's, or open()'s default."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO[Any]]:
     """Open a temporary sibling of *path*; rename it over *path* only on success."""
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     if "b" in mode:
         encoding = None
     if target.is_dir():
@@ -45,6 +79,10 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), _final_mode(target))
+        if not hasattr(os, "fchmod"):  # Windows: only the read-only bit exists
+            os.chmod(tmp, _final_mode(target))
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -1,65 +1,244 @@
-"""SQLite with crash safety and forward-only migrations.
+"""SQLite with crash safety, forward-only migrations and errors a user can act on.
 
 User data must survive a crash at any moment and a schema change: every store opens
 its file through :func:`open_database`, which turns on WAL with full sync, and runs
-numbered migrations inside transactions, tracked in ``PRAGMA user_version``. Before
+numbered migrations inside one exclusive transaction, tracked in ``PRAGMA
+user_version``. Two processes opening a fresh data folder at once therefore both
+succeed: the second waits (busy timeout), then sees the migrated schema. Before
 migrating an existing file we copy it aside, so an upgrade never drops data.
+
+A damaged, read-only or full database must end in one sentence, not a traceback, even
+when the damage is found by a query long after opening: the connection returned here
+translates SQLite's I/O-class errors (corrupt, not a database, full, read-only, I/O,
+locked) into :class:`StorageError` wherever they happen. Errors that mean a bug in our
+SQL (constraints, syntax) pass through unchanged.
 """
 
 from __future__ import annotations
 
-import shutil
+import logging
+import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import BaylingError
 
 #: a migration is SQL (run as a script) or a function given the connection
 Migration = str | Callable[[sqlite3.Connection], None]
 
+#: how long an opener waits for another process's transaction (migrations included)
+BUSY_TIMEOUT_S = 30.0
+
+_log = logging.getLogger(__name__)
+
+# primary SQLite result codes that describe the file or the disk, not our SQL
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_FILE_ERRORS = {_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB}
+
 
 class StorageError(BaylingError):
-    """The database file is unreadable, corrupt, or from a newer version of the app."""
+    """The database file is unreadable, corrupt, read-only, on a full disk, or newer."""
+
+
+def backups(path: Path) -> list[Path]:
+    """The migration backups of *path* (``NAME.vN.bak``), newest first."""
+    found = [p for p in path.parent.glob(f"{path.name}.v*.bak") if p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _restore_hint(path: Path) -> str:
+    saved = backups(path)
+    if saved:
+        return f"the newest backup is {saved[0]}"
+    return "move it aside to start with an empty one"
+
+
+def describe(exc: sqlite3.Error, path: Path) -> str | None:
+    """One sentence for an error about the file or disk; None for anything else."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc)
+    if primary is None:  # errors raised by the module itself carry no code
+        primary = _NOTADB if "not a database" in text else (_CORRUPT if "malformed" in text
+                                                            else None)
+    folder = path.parent
+    if primary == _CORRUPT:
+        return f"The database {path} is damaged ({text}); {_restore_hint(path)}."
+    if primary == _NOTADB:
+        return (f"{path} is not a BayLing Desktop database or is damaged; "
+                f"{_restore_hint(path)}.")
+    if primary == _FULL:
+        return f"The disk holding {path} is full: free some space and try again."
+    if primary in (_READONLY, _CANTOPEN, _IOERR) and not os.access(folder, os.W_OK):
+        return (f"The data folder {folder} is not writable: give your user write access "
+                "to it (or set BAYLING_DESKTOP_HOME to a writable folder).")
+    if primary == _READONLY or (primary == _CANTOPEN and path.exists()
+                                and not os.access(path, os.W_OK)):
+        return (f"The database {path} is read-only: make it writable to save your work.")
+    if primary == _CANTOPEN:
+        return f"Could not open the database {path} ({text})."
+    if primary == _IOERR:
+        return (f"Could not read or write the database {path} ({text}): the disk may be "
+                "full, failing or disconnected.")
+    if primary in (_BUSY, _LOCKED):
+        return (f"The database {path} is kept locked by another program: close other "
+                "copies of BayLing Desktop and try again.")
+    return None
+
+
+class _Cursor(sqlite3.Cursor):
+    """Rows are read lazily: damage found while fetching is translated too."""
+
+    def _fail(self, exc: sqlite3.Error) -> BaseException:
+        connection = self.connection
+        path = connection.path if isinstance(connection, _Connection) else Path("?")
+        message = describe(exc, path)
+        return StorageError(message) if message else exc
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
+        try:
+            super().execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+        return self
+
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Any], /) -> _Cursor:
+        try:
+            super().executemany(sql, seq_of_parameters)
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+        return self
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
+        try:
+            return super().fetchmany(size if size is not None else self.arraysize)
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose statements report file and disk trouble as StorageError."""
+
+    path: Path
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
+        return self.cursor(_Cursor).execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> _Cursor:
+        return self.cursor(_Cursor).executemany(sql, parameters)
 
 
 def open_database(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists() and path.stat().st_size > 0
+    """Open (creating or upgrading) the database at *path*; every problem is a StorageError."""
     try:
-        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"Could not create the data folder {path.parent} "
+                           f"({exc.strerror or exc}).") from exc
+    _refuse_emptied(path)
+    existed = path.exists() and path.stat().st_size > 0
+    conn: _Connection | None = None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False,
+                               isolation_level=None, factory=_Connection)
+        conn.path = path
         conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} is not a readable database ({exc}).") from exc
-    if version > len(migrations):
-        conn.close()
-        raise StorageError(f"{path.name} was written by a newer version of BayLing Desktop; "
-                           "update the app to open it.")
-    if version < len(migrations) and existed:
-        backup = path.with_name(f"{path.name}.v{version}.bak")
-        conn.execute("PRAGMA wal_checkpoint(FULL)")
-        shutil.copy2(path, backup)
-    for number in range(version, len(migrations)):
-        migration = migrations[number]
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            if isinstance(migration, str):
-                for statement in _statements(migration):
-                    conn.execute(statement)
-            else:
-                migration(conn)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version < len(migrations):
+            _migrate(conn, path, migrations, version, existed)
+        elif version > len(migrations):
+            raise StorageError(f"{path.name} was written by a newer version of BayLing "
+                               "Desktop; update the app to open it.")
+    except BaseException as exc:
+        if conn is not None:
             conn.close()
-            raise StorageError(f"Could not upgrade {path.name} (step {number + 1}): {exc}. "
-                               "Your data is unchanged.") from exc
+        if isinstance(exc, sqlite3.Error):
+            message = describe(exc, path) or f"{path} could not be opened ({exc})."
+            raise StorageError(message) from exc
+        raise
     return conn
+
+
+def _refuse_emptied(path: Path) -> None:
+    """A 0-byte file beside migration backups once held data: say so, never start afresh.
+
+    A 0-byte file without backups is what a crash before the very first write leaves
+    (or a concurrent first opener): nothing is lost, so it is simply initialised.
+    """
+    if not path.is_file() or path.stat().st_size > 0:
+        return
+    saved = backups(path)
+    if saved:
+        raise StorageError(f"The database {path} is empty: the data it held was lost; the "
+                           f"newest backup is {saved[0]} (copy it over {path.name} to restore "
+                           f"it, or delete {path.name} to start afresh).")
+    _log.warning("%s is empty and has no backup; initialising it", path)
+
+
+def _migrate(conn: _Connection, path: Path, migrations: Sequence[Migration], version: int,
+             existed: bool) -> None:
+    """Run the missing migrations in one exclusive transaction (a concurrent opener waits).
+
+    The backup is taken before the transaction (SQLite's backup cannot read through a
+    connection holding the write lock) into a temporary name, and kept only if no other
+    process migrated the file in between.
+    """
+    partial = path.with_name(f".{path.name}.v{version}.bak.part")
+    if existed:
+        with sqlite3.connect(partial) as copy:
+            conn.backup(copy)
+        copy.close()
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if current > len(migrations):
+            raise StorageError(f"{path.name} was written by a newer version of BayLing "
+                               "Desktop; update the app to open it.")
+        if existed and current == version:
+            os.replace(partial, path.with_name(f"{path.name}.v{version}.bak"))
+        for number in range(current, len(migrations)):
+            migration = migrations[number]
+            try:
+                if isinstance(migration, str):
+                    for statement in _statements(migration):
+                        conn.execute(statement)
+                else:
+                    migration(conn)
+            except sqlite3.Error as exc:  # file and disk trouble is a StorageError already
+                raise StorageError(f"Could not upgrade {path.name} (step {number + 1}): "
+                                   f"{exc}; your data is unchanged.") from exc
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _statements(script: str) -> list[str]:
