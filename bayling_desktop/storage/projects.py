@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BaylingError
 from ..paths import data_dir
 from .database import Migration, open_database
-from .tm import MEMORY_TABLE, TranslationMemory
+from .tm import MEMORY_TABLE, TranslationMemory, purge_poisoned_memory
 
 if TYPE_CHECKING:
     from ..documents.model import Document
@@ -94,6 +94,8 @@ MIGRATIONS: list[Migration] = [
         PRIMARY KEY (project_id, source)
     );
     """,
+    "ALTER TABLE candidates ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';",
+    purge_poisoned_memory,
 ]
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
@@ -150,6 +152,8 @@ class Candidate:
     instruction: str
     text: str
     state: str
+    #: what the quality checks found (a flagged proposal is never bulk-accepted)
+    flags: tuple[str, ...] = ()
 
 
 def default_path() -> Path:
@@ -182,8 +186,8 @@ class Project:
     unfinished_segments = unfinished
 
     def set_target(self, index: int, text: str, status: str = "edited", author: str = "user",
-                   flags: Sequence[str] = ()) -> None:
-        self.store.save_segment(self, index, text, status, list(flags), author)
+                   flags: Sequence[str] = (), remember: bool | None = None) -> None:
+        self.store.save_segment(self, index, text, status, list(flags), author, remember)
 
     def set_status(self, index: int, status: str) -> None:
         self.store.set_status(self, index, status)
@@ -356,6 +360,13 @@ class ProjectStore:
         with self._tx() as conn:
             conn.execute("DELETE FROM projects WHERE id = ?", (row["id"],))
 
+    def set_source_lang(self, project: Project, code: str) -> None:
+        """Record the source language once it is known (given, or detected once)."""
+        with self._tx() as conn:
+            conn.execute("UPDATE projects SET source_lang = ?, updated = ? WHERE id = ?",
+                         (code, time.time(), project.id))
+        project.source_lang = code
+
     def update_settings(self, project: Project, **changes: Any) -> None:
         project.settings.update(changes)
         with self._tx() as conn:
@@ -374,11 +385,14 @@ class ProjectStore:
         return project.segments[idx]
 
     def save_segment(self, project: Project, idx: int, target: str, status: str,
-                     flags: Sequence[str], author: str) -> None:
+                     flags: Sequence[str], author: str, remember: bool | None = None) -> None:
         """Persist one segment now (its own transaction) and record it in the history.
 
-        Done translations also go to the translation memory (edited and approved ones
-        marked approved, so they win over model drafts on a later lookup).
+        *remember* puts the pair into the translation memory in the same transaction.
+        The caller's memory policy decides (``translation/memory.py``); by default only
+        what a person wrote or approved is remembered — never a model draft, so a bad
+        draft cannot be served back on a later run. Edited and approved pairs are marked
+        approved and win over model drafts on a later lookup.
         """
         segment = self._check(project, idx, status)
         now = time.time()
@@ -391,7 +405,9 @@ class ProjectStore:
                          "VALUES (?, ?, ?, ?, ?, ?)", (project.id, idx, target, status, author,
                                                        now))
             conn.execute("UPDATE projects SET updated = ? WHERE id = ?", (now, project.id))
-            if status in DONE:
+            if remember is None:
+                remember = status in ("edited", "approved") and not flags
+            if remember and status in DONE and project.source_lang:
                 self.memory.remember(conn, project.source_lang, project.target_lang,
                                      segment.source, target, status in ("edited", "approved"))
         segment.target, segment.status, segment.flags = target, status, list(flags)
@@ -442,7 +458,7 @@ class ProjectStore:
                 "DELETE FROM memory WHERE source_lang = ? AND target_lang = ? AND source = ?"
                 " AND target = ?", (project.source_lang, project.target_lang, segment.source,
                                     rows[0]["target"]))
-            if status in DONE:
+            if status in ("edited", "approved") and project.source_lang:
                 self.memory.remember(conn, project.source_lang, project.target_lang,
                                      segment.source, target, status in ("edited", "approved"))
         segment.target, segment.status, segment.flags = target, status, []
@@ -478,12 +494,13 @@ class ProjectStore:
     # -- candidates of document-wide revisions ------------------------------------------------
 
     def add_candidate(self, project: Project, idx: int, batch: str, instruction: str,
-                      text: str) -> int:
+                      text: str, flags: Sequence[str] = ()) -> int:
         with self._tx() as conn:
             cursor = conn.execute(
-                "INSERT INTO candidates (project_id, idx, batch, instruction, text, at)"
-                " VALUES (?, ?, ?, ?, ?, ?)", (project.id, idx, batch, instruction, text,
-                                               time.time()))
+                "INSERT INTO candidates (project_id, idx, batch, instruction, text, at, flags)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (project.id, idx, batch, instruction, text, time.time(),
+                 json.dumps(list(flags), ensure_ascii=False)))
             return int(cursor.lastrowid or 0)
 
     def candidates(self, project: Project, batch: str | None = None,
@@ -496,7 +513,8 @@ class ProjectStore:
         if state is not None:
             query += " AND state = ?"
             args.append(state)
-        return [Candidate(r["id"], r["idx"], r["batch"], r["instruction"], r["text"], r["state"])
+        return [Candidate(r["id"], r["idx"], r["batch"], r["instruction"], r["text"], r["state"],
+                          tuple(json.loads(r["flags"] or "[]")))
                 for r in self._conn.execute(query + " ORDER BY idx, id", args)]
 
     def set_candidate_state(self, candidate_id: int, state: str) -> None:

@@ -124,3 +124,39 @@ class TranslationMemory:
 
     def __len__(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM memory").fetchone()[0])
+
+    def forget(self, source_lang: str, target_lang: str, source: str) -> None:
+        """Drop a pair found to be bad (say, the source copied back by an old version)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM memory WHERE source_lang = ? AND target_lang = ? AND"
+                         " source = ? AND approved = 0", (source_lang, target_lang, source))
+
+
+def purge_poisoned_memory(conn: sqlite3.Connection) -> None:
+    """Migration: remove what earlier versions let into the memory that is not a translation.
+
+    Pairs whose target equals the source, or is not written in the target language's
+    script (English text stored as "Chinese"), are deleted; pairs stored with an empty
+    source language are re-keyed from a project that knows it, or deleted.
+    """
+    from ..translation.qa import check_translation
+
+    rows = conn.execute("SELECT rowid, source_lang, target_lang, source, target FROM memory"
+                        ).fetchall()
+    for rowid, source_lang, target_lang, source, target in rows:
+        flags = check_translation(source, target, target_lang)
+        if any(f.blocking for f in flags):
+            conn.execute("DELETE FROM memory WHERE rowid = ?", (rowid,))
+            continue
+        if source_lang:
+            continue
+        known = conn.execute(
+            "SELECT p.source_lang FROM segments s JOIN projects p ON p.id = s.project_id"
+            " WHERE s.source = ? AND p.target_lang = ? AND p.source_lang != '' LIMIT 1",
+            (source, target_lang)).fetchone()
+        if known is None:
+            conn.execute("DELETE FROM memory WHERE rowid = ?", (rowid,))
+        else:
+            conn.execute("UPDATE OR REPLACE memory SET source_lang = ? WHERE rowid = ?",
+                         (known[0], rowid))
+

@@ -124,3 +124,11 @@ def _load_tbx(path: Path) -> Glossary:
     if not terms:
         raise DocumentError(f"{path.name} holds no term pairs.")
     return Glossary(terms)
+
+
+def glossary_violations(project: Project, glossary: Glossary) -> list[int]:
+    """Indexes of translated segments that miss a required term (to retranslate them)."""
+    from ..storage.projects import DONE
+
+    return [s.idx for s in project.segments
+            if s.status in DONE and glossary.violations(s.source, s.target)]

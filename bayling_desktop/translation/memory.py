@@ -1,15 +1,78 @@
-"""The translation memory as users meet it: TMX in and out, references for a segment.
+"""The translation memory as users meet it: what may enter, what may be reused, TMX.
 
-The SQL lives in :mod:`bayling_desktop.storage.tm`; this module connects it to files
-other CAT tools write (TMX 1.4) and to what the editor shows beside a segment.
+The SQL lives in :mod:`bayling_desktop.storage.tm`; this module decides policy. A pair
+is reused only when it still passes the quality checks for this target (an echo that
+an older version stored is dropped on sight, not served again), and it is keyed with
+the document's real source language — given by the user, or detected once per
+document and stored in the project, never a process-wide "last seen" guess.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..storage.tm import FUZZY_THRESHOLD, Match, TranslationMemory
+from .glossary import Glossary
+from .langdetect import detect_language
+from .qa import Flag, check_translation
 from .tmx import read_tmx, write_tmx
+
+if TYPE_CHECKING:
+    from ..storage.projects import Project, StoredSegment
+
+#: characters of a document's text the source-language detector reads
+_SAMPLE = 4000
+
+
+def detect_project_language(project: Project) -> str:
+    """Detect the source language from the document's text once and store it.
+
+    Returns "" when there is too little text to tell (the memory is then not used:
+    a pair keyed with an empty language would match every language).
+    """
+    sample, size = [], 0
+    for segment in project.segments:
+        sample.append(segment.source)
+        size += len(segment.source)
+        if size >= _SAMPLE:
+            break
+    code = detect_language("\n".join(sample)) or ""
+    if code and code.split("-")[0] != project.target_lang.split("-")[0]:
+        project.store.set_source_lang(project, code)
+    return project.source_lang
+
+
+def reusable_translation(project: Project, segment: StoredSegment, glossary: Glossary | None,
+                         use_memory: bool = True) -> tuple[str, list[Flag], str] | None:
+    """(text, flags, origin) of a translation that needs no model, or None.
+
+    Origin "memory" is an exact memory match; "repeat" an identical segment earlier in
+    this document that is done and unflagged. Matches that fail a blocking check are
+    not used — and a bad memory pair is forgotten.
+    """
+    from ..storage.projects import DONE
+
+    candidates: list[tuple[str, str]] = []
+    tm = project.store.memory
+    if use_memory and project.source_lang:
+        remembered = tm.lookup(project.source_lang, project.target_lang, segment.source)
+        if remembered:
+            candidates.append((remembered, "memory"))
+    for other in project.segments:
+        if (other.idx != segment.idx and other.source == segment.source
+                and other.status in DONE and other.target.strip() and not other.flags):
+            candidates.append((other.target, "repeat"))
+            break
+    for text, origin in candidates:
+        flags = check_translation(segment.source, text, project.target_lang, glossary,
+                                  source_lang=project.source_lang or None)
+        if any(f.blocking for f in flags):
+            if origin == "memory":
+                tm.forget(project.source_lang, project.target_lang, segment.source)
+            continue
+        return text, flags, origin
+    return None
 
 
 def import_tmx(tm: TranslationMemory, path: Path, source_lang: str, target_lang: str) -> int:

@@ -16,19 +16,58 @@ stored under one batch id and reviewed together or one by one.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..engine.backend import Backend, CancelToken, GenerationParams, GenerationStats, Message
-from ..engine.prompts import revision_messages, translation_messages
-from ..engine.translate import clean_translation, reply_budget
 from ..errors import BaylingError
 from ..languages import resolve
 from ..storage.projects import DONE, Candidate, Project, ProjectError
 from .glossary import Glossary
-from .qa import check_segment
+from .profiles import BAYLING, Profile
+from .qa import Flag, check_translation
+from .request import clean_translation, reply_budget
+
+UNCHANGED = "The proposal is the same as the current translation."
+EXPLANATION = "This is an answer to a question, not a new translation."
+_QUESTION = re.compile(r"^(?:please\s+)?(?:explain|why|what|how|which|is|are|does|do|can|could|"
+                       r"should|would)\b|为什么|为何|解释|是什么|怎么样|吗\s*[？?]?\s*$",
+                       re.IGNORECASE)
+
+
+def is_question(instruction: str) -> bool:
+    """Whether the user asked about the translation instead of asking to change it."""
+    text = instruction.strip()
+    return bool(_QUESTION.search(text)) or text.endswith(("?", "？"))
+
+
+def revision_messages(history: Sequence[Message], instruction: str) -> list[Message]:
+    """Append a natural-language revision request to a translation conversation.
+
+    Earlier messages are kept byte-identical so the engine reuses their KV cache.
+    """
+    if not history or history[-1].role != "assistant":
+        raise ValueError("a revision follows a translation: the history must end with the "
+                         "assistant's reply")
+    return [*history, Message("user", instruction.strip())]
+
+
+def check_proposal(project: Project, index: int, text: str, instruction: str,
+                   glossary: Glossary | None = None) -> list[Flag]:
+    """The pipeline's checks for a revised translation, plus "is it a revision at all".
+
+    An echoed instruction ("更正式"), a meta-answer, or the current text unchanged is
+    not something to accept in bulk.
+    """
+    segment = project.segments[index]
+    flags = check_translation(segment.source, text, project.target_lang, glossary,
+                              source_lang=project.source_lang or None, instruction=instruction)
+    if text.strip() == segment.target.strip():
+        flags.append(Flag("unchanged", UNCHANGED))
+    return flags
 
 #: the status an accepted revision gives its segment: a person chose this text
 ACCEPTED_STATUS = "edited"
@@ -43,17 +82,27 @@ class Revision:
     instruction: str
     text: str
     stats: GenerationStats
+    #: what the checks found; blocking ones mean the answer is talk, not a translation
+    flags: tuple[Flag, ...] = ()
+
+    @property
+    def is_explanation(self) -> bool:
+        """An answer to a question ("explain this choice") rather than a new version."""
+        return any(f.blocking for f in self.flags)
 
 
 class RevisionThread:
     """The stored conversation about one segment's translation."""
 
-    def __init__(self, project: Project, index: int, glossary: Glossary | None = None) -> None:
+    def __init__(self, project: Project, index: int, glossary: Glossary | None = None,
+                 profile: Profile | None = None) -> None:
         if not 0 <= index < len(project.segments):
             raise ProjectError(f"Project “{project.name}” has no segment {index + 1}.")
         self.project = project
         self.index = index
         self.glossary = glossary
+        #: the words of the first request, so the thread starts as the translation did
+        self.profile = profile or BAYLING
         self.messages = [Message(role, content)  # type: ignore[arg-type]
                          for role, content in project.store.thread(project, index)]
         if self.messages and self._stale():
@@ -109,10 +158,11 @@ class RevisionThread:
         segment = self.project.segments[self.index]
         if segment.status not in DONE or not segment.target.strip():
             raise ProjectError(f"Segment {self.index + 1} has no translation to revise yet.")
-        terms = self.glossary.terms_for(segment.source) if self.glossary else []
+        terms = [(t.source, t.target) for t in self.glossary.matches(segment.source)] if (
+            self.glossary) else []
         source_lang = resolve(self.project.source_lang) if self.project.source_lang else None
-        first = [*translation_messages(segment.source, resolve(self.project.target_lang),
-                                       source_lang, terms),
+        first = [*self.profile.translation_messages(
+                     segment.source, resolve(self.project.target_lang), source_lang, terms),
                  Message("assistant", segment.target)]
         self.project.store.append_thread(self.project, self.index,
                                          [(m.role, m.content) for m in first])
@@ -131,8 +181,9 @@ class RevisionThread:
         """Ask for a revised version; it is stored in the thread as a pending candidate."""
         messages = self.request(instruction)
         source = self.project.segments[self.index].source
+        question = is_question(instruction)
         text, stats = _generate(backend, messages, source, cancel, on_piece, max_tokens,
-                                temperature)
+                                temperature, interactive=True, clean=not question)
         if stats.stop_reason == "cancelled":
             return Revision(self.index, instruction.strip(), "", stats)
         if not text:
@@ -142,7 +193,9 @@ class RevisionThread:
         self.project.store.append_thread(self.project, self.index,
                                          [(m.role, m.content) for m in added])
         self.messages = [*messages, added[1]]
-        return Revision(self.index, instruction.strip(), text, stats)
+        flags = [Flag("explanation", EXPLANATION, blocking=True)] if question else (
+            check_proposal(self.project, self.index, text, instruction, self.glossary))
+        return Revision(self.index, instruction.strip(), text, stats, tuple(flags))
 
     def accept(self) -> str:
         """Write the pending revision into the segment (undoable); returns it."""
@@ -150,7 +203,9 @@ class RevisionThread:
         if text is None:
             raise ProjectError(f"Segment {self.index + 1} has no revision waiting.")
         segment = self.project.segments[self.index]
-        flags = check_segment(segment.source, text, self.project.target_lang, self.glossary)
+        flags = [f.message for f in check_translation(
+            segment.source, text, self.project.target_lang, self.glossary,
+            source_lang=self.project.source_lang or None)]
         self.project.set_target(self.index, text, ACCEPTED_STATUS, AUTHOR, flags)
         return text
 
@@ -165,15 +220,18 @@ class RevisionThread:
 
 def _generate(backend: Backend, messages: Sequence[Message], source: str,
               cancel: CancelToken | None, on_piece: Callable[[str], None] | None,
-              max_tokens: int, temperature: float) -> tuple[str, GenerationStats]:
+              max_tokens: int, temperature: float, interactive: bool = False,
+              clean: bool = True) -> tuple[str, GenerationStats]:
     params = GenerationParams(temperature=temperature, top_p=1.0, seed=0,
-                              max_tokens=reply_budget(backend, source, max_tokens))
+                              max_tokens=reply_budget(backend, source, max_tokens),
+                              interactive=interactive)
     completion = backend.stream(messages, params, cancel)
     try:
         raw = completion.run(on_piece)
     finally:
         completion.close()
-    return clean_translation(raw, source), completion.stats or GenerationStats()
+    text = clean_translation(raw, source) if clean else raw.strip()
+    return text, completion.stats or GenerationStats()
 
 
 @dataclass(frozen=True)
@@ -209,17 +267,30 @@ def revise_document(backend: Backend, project: Project, instruction: str,
                                 None, max_tokens, temperature)
         if stats.stop_reason == "cancelled":
             break
-        if text and text != project.segments[index].target:
-            project.store.add_candidate(project, index, batch, instruction.strip(), text)
+        if text and text.strip() != project.segments[index].target.strip():
+            # Identical proposals are dropped; the rest keep what the checks found, and
+            # a flagged one is reviewed one by one, never accepted in bulk.
+            flags = [f.message for f in check_proposal(project, index, text, instruction,
+                                                       glossary)]
+            project.store.add_candidate(project, index, batch, instruction.strip(), text,
+                                        flags)
         if on_progress is not None:
             on_progress(DocumentRevisionProgress(done, len(chosen), index, text))
     return batch
 
 
 def accept_candidates(project: Project, candidates: Sequence[Candidate],
-                      glossary: Glossary | None = None) -> int:
-    """Write the chosen candidates into their segments (each undoable); returns how many."""
+                      glossary: Glossary | None = None, include_flagged: bool = False) -> int:
+    """Write the chosen candidates into their segments (each undoable); returns how many.
+
+    Flagged candidates are skipped unless *include_flagged* (the user accepting that
+    one proposal after reading why it was flagged): "Accept all" never writes them.
+    """
+    accepted = 0
     for candidate in candidates:
+        if candidate.flags and not include_flagged:
+            continue
+        accepted += 1
         thread = RevisionThread(project, candidate.idx, glossary)
         thread.rewind()
         base = thread.messages
@@ -230,7 +301,7 @@ def accept_candidates(project: Project, candidates: Sequence[Candidate],
                            Message("assistant", candidate.text)]
         thread.accept()
         project.store.set_candidate_state(candidate.id, "accepted")
-    return len(candidates)
+    return accepted
 
 
 def reject_candidates(project: Project, candidates: Sequence[Candidate]) -> None:

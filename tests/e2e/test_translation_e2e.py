@@ -12,13 +12,8 @@ from bayling_desktop.documents import open_document
 from bayling_desktop.engine.backend import CancelToken, Completion, GenerationParams, Message
 from bayling_desktop.engine.llama import LlamaBackend
 from bayling_desktop.storage.projects import Project, ProjectStore
-from bayling_desktop.translation.batch import (
-    BatchProgress,
-    glossary_violations,
-    retranslate,
-    translate_project,
-)
-from bayling_desktop.translation.glossary import Glossary, Term
+from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
+from bayling_desktop.translation.pipeline import PipelineOptions, Progress, translate
 from bayling_desktop.translation.revision import RevisionThread
 
 pytestmark = pytest.mark.model
@@ -71,14 +66,16 @@ def make_project(tmp_path: Path, lines: Sequence[str], name: str = "doc") -> Pro
 
 def test_twenty_segment_document_end_to_end(tmp_path: Path, llama: LlamaBackend) -> None:
     project = make_project(tmp_path, SENTENCES)
-    reports: list[BatchProgress] = []
-    report = translate_project(llama, project, on_progress=reports.append,
-                               tm=project.store.memory, max_tokens=MAX_TOKENS)
-    assert [r.done for r in reports] == list(range(1, 21))
-    assert reports[-1].tokens_per_second > 0 and reports[0].eta_seconds is not None
+    reports: list[Progress] = []
+    report = translate(project, llama, PipelineOptions(max_tokens=MAX_TOKENS),
+                       on_event=lambda e: isinstance(e, Progress) and reports.append(e))
+    assert sorted({r.done for r in reports}) == list(range(0, 21))
+    assert reports[-1].tokens_per_second > 0
+    assert any(r.eta_seconds is not None for r in reports[:5])
     # Nothing silently skipped: every segment is translated or visibly marked.
     assert all(s.status in ("draft", "error") for s in project.segments)
-    assert report.translated + len(report.errors) == 20
+    assert report.translated + report.failed == 20
+    assert all(s.flags for s in project.segments if s.status == "error")
     translated = [s.target for s in project.segments if s.status == "draft"]
     assert sum(bool(HAN.search(t)) for t in translated) >= 18
     assert not any(t.lower().startswith(("here is", "translation")) for t in translated)
@@ -92,21 +89,23 @@ def test_twenty_segment_document_end_to_end(tmp_path: Path, llama: LlamaBackend)
 def test_exact_memory_hit_skips_the_model(tmp_path: Path, llama: LlamaBackend) -> None:
     first = make_project(tmp_path, SENTENCES[:3], name="first")
     counting = Counting(llama)
-    translate_project(counting, first, tm=first.store.memory, max_tokens=MAX_TOKENS)
-    assert counting.calls == 3
+    translate(first, counting, PipelineOptions(max_tokens=MAX_TOKENS))
+    assert counting.calls >= 3
     second = first.store.create(open_document(tmp_path / "first.txt"), "en", "zh",
                                 name="second")
-    report = translate_project(counting, second, tm=second.store.memory,
-                               max_tokens=MAX_TOKENS)
-    assert counting.calls == 3 and report.from_memory == 3 and report.model_calls == 0
-    assert [s.target for s in second.segments] == [s.target for s in first.segments]
+    calls = counting.calls
+    report = translate(second, counting, PipelineOptions(max_tokens=MAX_TOKENS))
+    clean = [s for s in first.segments if s.status == "draft" and not s.flags]
+    assert report.from_memory == len(clean) >= 2
+    assert counting.calls - calls == report.model_calls
+    assert all(second.segments[s.idx].target == s.target for s in clean)
     first.store.close()
 
 
 def test_revision_accepted_and_undone_with_prefix_reuse(tmp_path: Path,
                                                         llama: LlamaBackend) -> None:
     project = make_project(tmp_path, ["I love my cat."])
-    translate_project(llama, project, max_tokens=MAX_TOKENS)
+    translate(project, llama, PipelineOptions(max_tokens=MAX_TOKENS))
     original = project.segments[0].target
     thread = RevisionThread(project, 0)
     first = thread.revise(llama, "Translate it into Japanese instead.", max_tokens=MAX_TOKENS)
@@ -127,9 +126,10 @@ def test_revision_accepted_and_undone_with_prefix_reuse(tmp_path: Path,
 def test_glossary_violation_flagged_then_fixed(tmp_path: Path, llama: LlamaBackend) -> None:
     project = make_project(tmp_path, ["Please send me an email tomorrow."])
     glossary = Glossary([Term("email", "电邮")])
-    translate_project(llama, project, max_tokens=MAX_TOKENS)  # the glossary forgotten
+    translate(project, llama, PipelineOptions(max_tokens=MAX_TOKENS))  # glossary forgotten
     assert glossary_violations(project, glossary) == [0], project.segments[0].target
-    retranslate(llama, project, [0], glossary=glossary, max_tokens=MAX_TOKENS)
+    translate(project, llama, PipelineOptions(indexes=[0], glossary=glossary, force=True,
+                                              max_tokens=MAX_TOKENS))
     assert "电邮" in project.segments[0].target
     assert glossary_violations(project, glossary) == [] and project.segments[0].flags == []
     project.store.close()

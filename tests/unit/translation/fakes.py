@@ -1,16 +1,19 @@
 """A deterministic stand-in for a model, for testing the logic around it.
 
-It answers BayLing's translation instruction with a fake "Chinese" rendering (one
-CJK character per word; numbers, punctuation and tags kept), answers any other
-request by appending a mark to the previous answer, and can be told to misbehave
-for a given source (empty answer, loop). It counts calls and remembers what it was
-sent, and reports how much of each prompt repeats the previous one, the way the
-llama backend's KV prefix reuse does.
+It answers BayLing's translation instruction (and the generic profile's) with a fake
+"Chinese" rendering (one CJK character per word; numbers, punctuation and tags kept),
+answers any other request by appending a mark to the previous answer, and can be told
+to misbehave for a given source the way small models do: an empty answer, a loop
+("LOOP"), the source echoed back ("ECHO"), or the instruction echoed ("INSTRUCTION").
+It may be called from several threads at once, like the scheduler-backed engine.
+It counts calls and remembers what it was sent, and reports how much of each prompt
+repeats the previous one, the way the llama backend's KV prefix reuse does.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 import zlib
 from collections.abc import Generator, Sequence
@@ -24,7 +27,12 @@ from bayling_desktop.engine.backend import (
 )
 
 _INSTRUCTION = re.compile(r"^(?:Provide the .+? translation for this sentence: "
-                          r"|提供这句话的.+?翻译：)"
+                          r"|提供这句话的.+?翻译："
+                          r"|(?:请使用以下术语译法：\n(?P<gterms>.*?)\n\n)?将以下文本翻译为.+?，注意只需要"
+                          r"输出翻译后的结果，不要额外解释：\n\n"
+                          r"|(?:Use these term translations:\n(?P<eterms>.*?)\n\n)?Translate the "
+                          r"following text into .+?\. Output only the .+? translation, with no "
+                          r"explanation or notes\.\n\n)"
                           r"(?P<text>.*?)(?:\n(?:Make sure to include these words|确保包含这些词)"
                           r"[:：](?P<terms>.*))?$", re.S)
 _WORD = re.compile(r"<[^>]*>|[A-Za-z]+")
@@ -47,8 +55,12 @@ def render(messages: Sequence[Message]) -> str:
 class FakeBackend:
     description = "fake · deterministic"
     context_length = 4096
+    #: the chat format it pretends to be, which makes the pipeline pick BayLing's profile
+    format_name = "bayling-v1"
 
-    def __init__(self, delay: float = 0.0) -> None:
+    def __init__(self, delay: float = 0.0, parallel: int = 1) -> None:
+        self.parallel = parallel
+        self._lock = threading.Lock()
         self.calls: list[list[Message]] = []
         self.params: list[GenerationParams] = []
         #: source text -> answers to give (in order) instead of the normal one
@@ -76,8 +88,14 @@ class FakeBackend:
         match = _INSTRUCTION.match(request)
         if match:
             text = match.group("text")
-            if self.script.get(text):
-                return self.script[text].pop(0)
+            with self._lock:
+                scripted = self.script[text].pop(0) if self.script.get(text) else None
+            if scripted == "ECHO":
+                return text
+            if scripted == "INSTRUCTION":
+                return request
+            if scripted is not None:
+                return scripted
             answer = fake_translation(text)
             if match.group("terms"):
                 answer += "（" + match.group("terms").strip() + "）"
@@ -89,15 +107,16 @@ class FakeBackend:
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:
-        self.calls.append(list(messages))
-        self.params.append(params)
         prompt = render(messages)
-        shared = 0
-        for a, b in zip(prompt, self._previous, strict=False):
-            if a != b:
-                break
-            shared += 1
-        self._previous = prompt
+        with self._lock:
+            self.calls.append(list(messages))
+            self.params.append(params)
+            shared = 0
+            for a, b in zip(prompt, self._previous, strict=False):
+                if a != b:
+                    break
+                shared += 1
+            self._previous = prompt
         answer = self._answer(messages)
 
         def pieces() -> Generator[str, None, GenerationStats]:

@@ -10,7 +10,7 @@ from bayling_desktop.translation.qa import EMPTY, IDENTICAL, check_segment
 @pytest.mark.parametrize(("source", "target", "flag"), [
     ("Hello world", "  ", EMPTY),
     ("Hello world", "Hello world", IDENTICAL),
-    ("The meeting starts at nine.", "The meeting starts at 9.", "source language's script"),
+    ("The meeting starts at nine.", "The meeting starts at 9.", "left in the source language"),
     ("Room 12 at 3 pm", "12号房间，下午4点", "Numbers differ"),
     ("Click <1>here</1> now", "现在点击这里", "Formatting tags missing"),
     ("This is a reasonably long sentence to translate.", "好", "Suspicious length"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bayling_desktop.documents import open_document
 from bayling_desktop.storage.projects import ProjectStore
-from bayling_desktop.translation.batch import translate_project
+from bayling_desktop.translation.pipeline import translate
 
 from .fakes import FakeBackend, fake_translation
 
@@ -25,10 +25,10 @@ WORKER = """
 import sys
 from pathlib import Path
 from bayling_desktop.storage.projects import ProjectStore
-from bayling_desktop.translation.batch import translate_project
+from bayling_desktop.translation.pipeline import translate
 from tests.unit.translation.fakes import FakeBackend
 store = ProjectStore(Path(sys.argv[1]))
-translate_project(FakeBackend(delay=0.01), store.open("resume"))
+translate(store.open("resume"), FakeBackend(delay=0.01))
 """
 
 
@@ -63,7 +63,7 @@ def test_killed_batch_resumes_without_losing_or_repeating(tmp_path: Path) -> Non
     # The segment in flight, if any, was left "translating": it is redone, not skipped.
     assert set(statuses[len(before):]) <= {"new", "translating"}
     backend = FakeBackend()
-    report = translate_project(backend, project)
+    report = translate(project, backend)
     assert backend.translated_sources == LINES[len(before):]
     assert report.translated == len(LINES) - len(before)
     after = history(db)

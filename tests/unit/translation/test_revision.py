@@ -4,7 +4,7 @@ import pytest
 
 from bayling_desktop.errors import BaylingError
 from bayling_desktop.storage.projects import Project, ProjectError
-from bayling_desktop.translation.batch import translate_project
+from bayling_desktop.translation.pipeline import translate
 from bayling_desktop.translation.revision import (
     RevisionThread,
     accept_candidates,
@@ -18,7 +18,7 @@ from .fakes import FakeBackend, fake_translation
 
 @pytest.fixture
 def translated(project: Project) -> Project:
-    translate_project(FakeBackend(), project)
+    translate(project, FakeBackend())
     return project
 
 
@@ -99,3 +99,48 @@ def test_document_wide_instruction_makes_reviewable_candidates(translated: Proje
     # An accepted candidate becomes part of that segment's conversation.
     assert RevisionThread(translated, 0).turns() == [("Use the polite form.",
                                                       candidates[0].text)]
+
+
+class GarbageReviser(FakeBackend):
+    """Answers a document-wide instruction the ways small models do when they fail it."""
+
+    def __init__(self, answers: dict[int, str]) -> None:
+        super().__init__()
+        self.answers = answers
+
+    def _answer(self, messages):  # type: ignore[no-untyped-def]
+        current = messages[-2].content
+        for index, sentence in enumerate(SENTENCES):
+            if current == fake_translation(sentence) and index in self.answers:
+                return self.answers[index].replace("CURRENT", current)
+        return super()._answer(messages)
+
+
+def test_accept_all_takes_only_proposals_that_pass_the_checks(translated: Project) -> None:
+    backend = GarbageReviser({
+        0: "更正式",                       # the instruction echoed
+        1: "更正式的翻译是：",              # a meta-answer with nothing after it
+        2: "CURRENT",                      # unchanged: dropped
+        3: "请您在表格上签字。",             # a real revision
+        5: "The parcel will arrive on Monday, thank you.",  # not Chinese at all
+    })
+    batch = revise_document(backend, translated, "更正式")
+    candidates = translated.store.candidates(translated, batch)
+    by_index = {c.idx: c for c in candidates}
+    assert 2 not in by_index                      # identical proposals are not shown
+    assert by_index[3].flags == ()
+    assert by_index[0].flags and by_index[1].flags and by_index[5].flags
+    assert accept_candidates(translated, candidates) == 1 + (4 in by_index
+                                                             and not by_index[4].flags)
+    assert translated.segments[3].target == "请您在表格上签字。"
+    assert translated.segments[0].target == fake_translation(SENTENCES[0])
+    # A flagged one can still be accepted deliberately, one by one.
+    assert accept_candidates(translated, [by_index[5]], include_flagged=True) == 1
+    assert translated.segments[5].target.startswith("The parcel")
+
+
+def test_an_explanation_is_marked_as_such(translated: Project) -> None:
+    backend = FakeBackend()
+    backend.revisions["Explain this choice"] = "这个翻译是：因为“包裹”是最常用的词。"
+    revision = RevisionThread(translated, 0).revise(backend, "Explain this choice")
+    assert revision.is_explanation

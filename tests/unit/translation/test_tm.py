@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bayling_desktop.storage.projects import Project, ProjectStore
-from bayling_desktop.translation.batch import translate_project
 from bayling_desktop.translation.memory import export_tmx, import_tmx, suggestions
+from bayling_desktop.translation.pipeline import PipelineOptions, translate
 from bayling_desktop.translation.tmx import read_tmx, write_tmx
 
 from .conftest import SENTENCES
@@ -15,10 +15,10 @@ def test_exact_hits_skip_the_model_and_are_counted(store: ProjectStore,
                                                    project: Project) -> None:
     store.memory.add("en", "zh", [(SENTENCES[1], "它重12公斤。"), (SENTENCES[3], "请签字。")])
     backend = FakeBackend()
-    report = translate_project(backend, project, tm=store.memory)
+    report = translate(project, backend)
     assert SENTENCES[1] not in backend.translated_sources
     assert SENTENCES[3] not in backend.translated_sources
-    assert report.from_memory == 3 and report.model_calls == 3  # 2 memory + 1 repeat
+    assert (report.from_memory, report.repeats, report.model_calls) == (2, 1, 3)
     assert project.segments[1].target == "它重12公斤。"
     assert [e.author for e in project.history(1)] == ["memory"]
 
@@ -37,7 +37,7 @@ def test_a_fuzzy_match_is_given_to_the_model_as_an_example(store: ProjectStore,
                                                            project: Project) -> None:
     store.memory.add("en", "zh", [("The parcel arrives on Tuesday.", "包裹周二到。")])
     backend = FakeBackend()
-    translate_project(backend, project, tm=store.memory, indexes=[0], fuzzy_reference=True)
+    translate(project, backend, PipelineOptions(indexes=[0], fuzzy_reference=True))
     first = backend.calls[0]
     assert first[0].content.endswith("The parcel arrives on Tuesday.")
     assert first[1].content == "包裹周二到。"

@@ -1,0 +1,429 @@
+"""THE translation loop: a project's units in, checked and saved results out, events on the way.
+
+The CLI drives it with a progress bar, the GUI through its model worker; neither has
+a loop of its own. For each unit that still needs work it reuses what it safely can
+(an exact memory match that passes the checks, an identical unit earlier in the
+document), sends the rest to the model through :func:`.request.translate_unit`, and
+saves every result in its own transaction at once, so a crash loses at most the
+units in flight.
+
+Units run in *lanes*: contiguous stretches of the document, one per sequence the
+backend can decode at once (``backend.parallel``). Within a lane units go in order
+and share an append-only :class:`.context.ContextWindow`, so each request extends the
+previous one in the KV cache; the lanes run side by side and the engine batches them.
+
+No silent gaps: a unit is either a draft (perhaps with flags for review) or failed
+with the reason. Flagged and failed units never enter the context of later units nor
+the translation memory.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..engine.backend import Backend, CancelToken, Message
+from ..languages import Language, resolve
+from ..storage.projects import DONE, Project, StoredSegment
+from .context import DEFAULT_BUDGET, ContextWindow
+from .glossary import Glossary
+from .memory import detect_project_language, reusable_translation
+from .profiles import Profile, profile_for_backend
+from .qa import Flag
+from .request import UnitOutcome, UnitRequest, translate_unit
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    glossary: Glossary | None = None
+    #: reuse exact translation-memory matches (that pass the checks)
+    use_memory: bool = True
+    #: put clean model drafts into the memory (the CLI); the GUI keeps the memory for
+    #: what a person edited or approved
+    remember_drafts: bool = True
+    #: neighbouring segments as context (append-only windows)
+    context: bool = True
+    context_budget: int = DEFAULT_BUDGET
+    max_tokens: int = 512
+    #: only these segment indexes (None: every unfinished one)
+    indexes: Sequence[int] | None = None
+    #: translate *indexes* again even when done (memory and repeats not consulted)
+    force: bool = False
+    #: lanes run at once (None: as many as the backend decodes in parallel)
+    parallel: int | None = None
+    #: prompt profile name ("" or "auto": detected from the model)
+    profile: str = ""
+    #: add the best fuzzy memory match (>= 75 %) as an example before each request:
+    #: better terminology, but that pair is not in the KV cache, so it costs prompt time
+    fuzzy_reference: bool = False
+
+
+@dataclass(frozen=True)
+class UnitStarted:
+    index: int
+
+
+@dataclass(frozen=True)
+class UnitText:
+    """A streamed piece of the unit in flight (several units may stream at once)."""
+
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitRetry:
+    """The answer streamed so far was rejected; the unit is asked again."""
+
+    index: int
+    attempt: int
+
+
+@dataclass(frozen=True)
+class UnitFinished:
+    index: int
+    text: str
+    #: "draft" or "error" (or the unchanged status of a retranslated unit that failed)
+    status: str
+    flags: tuple[str, ...]
+    #: "model", "memory" or "repeat"
+    origin: str
+    evaluated_prompt_tokens: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "error"
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    eta_seconds: float | None
+    tokens_per_second: float
+    running: int
+
+
+@dataclass(frozen=True)
+class Paused:
+    done: int
+    total: int
+
+
+Event = UnitStarted | UnitText | UnitRetry | UnitFinished | Progress | Paused
+
+
+@dataclass
+class PipelineReport:
+    total: int = 0
+    translated: int = 0
+    flagged: int = 0
+    failed: int = 0
+    from_memory: int = 0
+    repeats: int = 0
+    model_calls: int = 0
+    cancelled: bool = False
+    seconds: float = 0.0
+    model_seconds: float = 0.0
+    evaluated_prompt_tokens: int = 0
+    completion_tokens: int = 0
+    lanes: int = 0
+    #: (segment index, flags) of every unit that needs a look, failed ones included
+    problems: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems and not self.cancelled
+
+
+BackendSource = Backend | Callable[[], Backend]
+
+
+class TranslationPipeline:
+    """Translate a project's units; call :meth:`run` on a worker thread."""
+
+    def __init__(self, project: Project, backend: BackendSource,
+                 options: PipelineOptions | None = None,
+                 on_event: Callable[[Event], None] | None = None) -> None:
+        self.project = project
+        self.options = options or PipelineOptions()
+        # A factory lets a run served entirely from memory skip loading the model.
+        self._backend: Backend | None = backend if isinstance(backend, Backend) else None
+        self._factory: Callable[[], Backend] | None = None if isinstance(
+            backend, Backend) else backend
+        self._on_event = on_event
+        self._events = threading.Lock()
+        self._state = threading.Lock()
+        self._running = threading.Event()
+        self._running.set()
+        self.cancel_token = CancelToken()
+        self.report = PipelineReport()
+        self._done = 0
+        self._in_flight = 0
+        self._model_started: float | None = None
+
+    # -- control (any thread) -----------------------------------------------------------
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    # -- the run --------------------------------------------------------------------------
+
+    def backend(self) -> Backend:
+        if self._backend is None:
+            assert self._factory is not None
+            self._backend = self._factory()
+        return self._backend
+
+    def _emit(self, event: Event) -> None:
+        if self._on_event is not None:
+            with self._events:
+                self._on_event(event)
+
+    def _progress(self) -> None:
+        report = self.report
+        eta = rate = None
+        if self._model_started is not None:
+            elapsed = time.perf_counter() - self._model_started
+            model_done = report.translated + report.failed - report.from_memory - report.repeats
+            remaining = report.total - self._done
+            if model_done > 0:
+                eta = remaining * elapsed / model_done
+            rate = report.completion_tokens / elapsed if elapsed > 0 else 0.0
+        self._emit(Progress(self._done, report.total, eta, rate or 0.0, self._in_flight))
+
+    def _todo(self) -> list[StoredSegment]:
+        wanted = set(self.options.indexes) if self.options.indexes is not None else None
+        pool = self.project.segments if self.options.force else self.project.unfinished()
+        return [s for s in pool if wanted is None or s.idx in wanted]
+
+    def run(self) -> PipelineReport:
+        started = time.perf_counter()
+        project, options = self.project, self.options
+        target = resolve(project.target_lang)
+        if not project.source_lang:
+            detect_project_language(project)
+        source = resolve(project.source_lang) if project.source_lang else None
+        todo = self._todo()
+        self.report.total = len(todo)
+        self._progress()
+        model_work: list[StoredSegment] = []
+        repeats: dict[str, list[StoredSegment]] = {}
+        first_of: dict[str, StoredSegment] = {}
+        for segment in todo:
+            if self.cancel_token.cancelled:
+                break
+            if not options.force and self._reuse(segment):
+                continue
+            if segment.source in first_of:
+                repeats.setdefault(segment.source, []).append(segment)
+                continue
+            first_of[segment.source] = segment
+            model_work.append(segment)
+        if model_work and not self.cancel_token.cancelled:
+            self._translate(model_work, target, source)
+        for original_source, copies in repeats.items():
+            for segment in copies:
+                if self.cancel_token.cancelled:
+                    break
+                self._copy_repeat(first_of[original_source], segment)
+        self.report.cancelled = self.cancel_token.cancelled
+        self.report.seconds = time.perf_counter() - started
+        self._progress()
+        return self.report
+
+    # -- reuse ------------------------------------------------------------------------------
+
+    def _reuse(self, segment: StoredSegment) -> bool:
+        """Serve *segment* without the model when a checked translation is at hand."""
+        found = reusable_translation(self.project, segment, self.options.glossary,
+                                     use_memory=self.options.use_memory)
+        if found is None:
+            return False
+        text, flags, origin = found
+        self._save(segment, text, flags, origin, remember=False)
+        if origin == "memory":
+            self.report.from_memory += 1
+        else:
+            self.report.repeats += 1
+        return True
+
+    def _copy_repeat(self, original: StoredSegment, segment: StoredSegment) -> None:
+        if original.status in DONE and original.target and not original.flags:
+            self._save(segment, original.target, [], "repeat", remember=False)
+            self.report.repeats += 1
+        else:
+            reason = Flag("repeat", f"Same text as segment {original.idx + 1}, which failed.",
+                          blocking=True)
+            self._fail(segment, [reason, *[Flag("copy", f) for f in original.flags]], "repeat")
+
+    # -- model work -------------------------------------------------------------------------
+
+    def _translate(self, segments: list[StoredSegment], target: Language,
+                   source: Language | None) -> None:
+        backend = self.backend()
+        profile = profile_for_backend(backend, self.options.profile)
+        lanes = self.options.parallel or int(getattr(backend, "parallel", 1) or 1)
+        lanes = max(1, min(lanes, len(segments)))
+        self.report.lanes = lanes
+        self._model_started = time.perf_counter()
+        size = -(-len(segments) // lanes)
+        chunks = [segments[i:i + size] for i in range(0, len(segments), size)]
+        if len(chunks) == 1:
+            self._lane(backend, profile, chunks[0], target, source)
+        else:
+            threads = [threading.Thread(target=self._lane, name=f"pipeline-lane-{n}",
+                                        args=(backend, profile, chunk, target, source),
+                                        daemon=True)
+                       for n, chunk in enumerate(chunks)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        self.report.model_seconds = time.perf_counter() - self._model_started
+        if self._lane_error is not None:
+            raise self._lane_error
+
+    _lane_error: BaseException | None = None
+
+    def _lane(self, backend: Backend, profile: Profile, segments: list[StoredSegment],
+              target: Language, source: Language | None) -> None:
+        try:
+            self._run_lane(backend, profile, segments, target, source)
+        except BaseException as exc:  # surfaced by _translate on the caller's thread
+            self._lane_error = exc
+            self.cancel_token.cancel()
+
+    def _run_lane(self, backend: Backend, profile: Profile, segments: list[StoredSegment],
+                  target: Language, source: Language | None) -> None:
+        options = self.options
+        window = ContextWindow(backend, options.context_budget if options.context else 0)
+        for segment in segments:
+            if not self._running.is_set():
+                self._emit(Paused(self._done, self.report.total))
+                while not self._running.wait(0.1):
+                    pass
+            if self.cancel_token.cancelled:
+                return
+            outcome = self._one(backend, profile, segment, target, source, window)
+            if outcome is None:
+                return
+            if outcome.ok and not outcome.flags:
+                window.add(outcome.turn, outcome.reply)
+
+    def _one(self, backend: Backend, profile: Profile, segment: StoredSegment,
+             target: Language, source: Language | None,
+             window: ContextWindow) -> UnitOutcome | None:
+        glossary = self.options.glossary
+        terms = [(t.source, t.target) for t in glossary.matches(segment.source)] if (
+            glossary is not None) else []
+        previous = segment.status
+        self.project.set_status(segment.idx, "translating")
+        with self._state:
+            self._in_flight += 1
+        self._emit(UnitStarted(segment.idx))
+        self._progress()
+        context = window.turns
+        if self.options.fuzzy_reference and self.project.source_lang:
+            context += self._fuzzy_example(profile, segment, target, source)
+        request = UnitRequest(segment.source, target, source, terms, context, glossary,
+                              self.options.max_tokens)
+        try:
+            outcome = translate_unit(
+                backend, profile, request, cancel=self.cancel_token,
+                on_piece=lambda piece: self._emit(UnitText(segment.idx, piece)),
+                on_retry=lambda attempt: self._emit(UnitRetry(segment.idx, attempt)))
+        except BaseException:
+            self.project.set_status(segment.idx, previous)
+            raise
+        finally:
+            with self._state:
+                self._in_flight -= 1
+        with self._state:
+            self.report.model_calls += outcome.attempts
+            self.report.evaluated_prompt_tokens += outcome.evaluated_prompt_tokens
+            self.report.completion_tokens += outcome.completion_tokens
+        if outcome.cancelled:
+            self.project.set_status(segment.idx, previous)  # neither done nor failed
+            return None
+        if outcome.ok:
+            remember = self.options.remember_drafts and not outcome.flags
+            self._save(segment, outcome.text, outcome.flags, "model", remember,
+                       outcome.evaluated_prompt_tokens)
+        elif self.options.force and previous in DONE and segment.target:
+            # Retranslating failed: keep the text the user had, and say why.
+            messages = tuple(f.message for f in outcome.flags)
+            self.project.set_status(segment.idx, previous)
+            self._finish(segment.idx, segment.target, previous, messages, "model",
+                         outcome.evaluated_prompt_tokens, failed=True)
+        else:
+            self._fail(segment, outcome.flags, "model", outcome.evaluated_prompt_tokens)
+        return outcome
+
+    def _fuzzy_example(self, profile: Profile, segment: StoredSegment, target: Language,
+                       source: Language | None) -> list[Message]:
+        matches = self.project.store.memory.fuzzy(self.project.source_lang,
+                                                  self.project.target_lang, segment.source,
+                                                  limit=1)
+        if not matches:
+            return []
+        turn = [m for m in profile.translation_messages(matches[0].source, target, source)
+                if m.role != "system"]
+        return [*turn, Message("assistant", matches[0].target)]
+
+    # -- results ----------------------------------------------------------------------------
+
+    def _save(self, segment: StoredSegment, text: str, flags: Sequence[Flag], origin: str,
+              remember: bool, evaluated: int = 0) -> None:
+        messages = tuple(f.message for f in flags)
+        author = "memory" if origin == "memory" else "model"
+        self.project.set_target(segment.idx, text, "draft", author, messages, remember=remember)
+        self._finish(segment.idx, text, "draft", messages, origin, evaluated)
+
+    def _fail(self, segment: StoredSegment, flags: Sequence[Flag], origin: str,
+              evaluated: int = 0) -> None:
+        reasons = [f for f in flags if f.blocking] or list(flags) or [
+            Flag("failed", "The model gave no usable translation.", blocking=True)]
+        messages = tuple(f.message for f in [*reasons, *[f for f in flags
+                                                         if f not in reasons]])
+        self.project.set_target(segment.idx, "", "error", "model", messages, remember=False)
+        self._finish(segment.idx, "", "error", messages, origin, evaluated, failed=True)
+
+    def _finish(self, index: int, text: str, status: str, flags: tuple[str, ...], origin: str,
+                evaluated: int, failed: bool = False) -> None:
+        with self._state:
+            self._done += 1
+            if failed:
+                self.report.failed += 1
+            else:
+                self.report.translated += 1
+            if flags:
+                self.report.problems.append((index, flags))
+                if not failed:
+                    self.report.flagged += 1
+        self._emit(UnitFinished(index, text, status, flags, origin, evaluated))
+        self._progress()
+
+
+def translate(project: Project, backend: BackendSource, options: PipelineOptions | None = None,
+              on_event: Callable[[Event], None] | None = None) -> PipelineReport:
+    """Run a pipeline to the end (the common case for scripts and tests)."""
+    return TranslationPipeline(project, backend, options, on_event).run()
+
+
+__all__ = ["Event", "Paused", "PipelineOptions", "PipelineReport", "Progress",
+           "TranslationPipeline", "UnitFinished", "UnitRetry", "UnitStarted", "UnitText",
+           "translate"]

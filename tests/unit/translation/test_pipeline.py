@@ -1,0 +1,233 @@
+"""The one translation pipeline, against a fake model that misbehaves like small real ones."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+
+from bayling_desktop.storage.projects import Project
+from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
+from bayling_desktop.translation.pipeline import (
+    Event,
+    Paused,
+    PipelineOptions,
+    Progress,
+    TranslationPipeline,
+    UnitFinished,
+    UnitRetry,
+    UnitText,
+    translate,
+)
+from bayling_desktop.translation.qa import IDENTICAL, LOOP
+
+from .conftest import SENTENCES
+from .fakes import FakeBackend, fake_translation
+
+
+def test_translates_in_reading_order_with_events_and_repeats_reused(project: Project) -> None:
+    backend = FakeBackend()
+    events: list[Event] = []
+    report = translate(project, backend, on_event=events.append)
+    # SENTENCES[4] repeats SENTENCES[0]: reused, not sent to the model again.
+    assert backend.translated_sources == SENTENCES[:4] + SENTENCES[5:]
+    assert (report.translated, report.repeats, report.model_calls, report.failed) == (6, 1, 5, 0)
+    assert [s.target for s in project.segments] == [fake_translation(s) for s in SENTENCES]
+    assert [s.status for s in project.segments] == ["draft"] * 6
+    streamed = "".join(e.text for e in events if isinstance(e, UnitText) and e.index == 1)
+    assert streamed == fake_translation(SENTENCES[1])
+    finished = [e for e in events if isinstance(e, UnitFinished)]
+    assert [e.index for e in finished] == [0, 1, 2, 3, 5, 4]
+    assert [e.origin for e in finished][-1] == "repeat"
+    progress = [e for e in events if isinstance(e, Progress)]
+    assert progress[-1].done == progress[-1].total == 6 and progress[-1].eta_seconds == 0
+    assert report.clean
+    # Saved as it went: a fresh load shows the same, and nothing is left to do.
+    assert project.store.open(project.id).unfinished() == []
+    assert translate(project, backend).model_calls == 0
+
+
+def test_each_request_extends_the_previous_one_so_the_cache_keeps_it(project: Project) -> None:
+    backend = FakeBackend()
+    translate(project, backend, PipelineOptions(indexes=[0, 1, 2, 3]))
+    calls = backend.calls
+    for before, after in itertools.pairwise(calls):
+        assert after[:len(before)] == before  # append-only: the old prompt is a prefix
+        assert after[len(before)].role == "assistant"
+    assert calls[1][1].content == fake_translation(SENTENCES[0])
+    # A small budget restarts the window, seeded with the last good pairs.
+    backend = FakeBackend()
+    project.store.create(project_document(project), "en", "zh", name="again")
+    again = project.store.open("again")
+    translate(again, backend, PipelineOptions(context_budget=140, use_memory=False))
+    calls = backend.calls
+    assert max(len(c) for c in calls) == 7  # about 42 tokens a pair: three fit in 140
+    restarted = [n for n in range(1, len(calls)) if calls[n][:len(calls[n - 1])] != calls[n - 1]]
+    assert restarted == [4]
+    assert calls[4][:2] == calls[3][4:6]  # the new window starts with the last good pair
+
+
+def project_document(project: Project):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from bayling_desktop.documents import open_document
+
+    return open_document(Path(project.source_path))
+
+
+def test_an_echo_is_retried_with_the_other_wording_then_failed_and_quarantined(
+        project: Project) -> None:
+    backend = FakeBackend()
+    backend.script[SENTENCES[1]] = ["ECHO", "ECHO", "ECHO"]
+    events: list[Event] = []
+    report = translate(project, backend, PipelineOptions(indexes=[0, 1, 2]),
+                       on_event=events.append)
+    segment = project.segments[1]
+    assert segment.status == "error" and segment.target == ""
+    assert segment.flags[0] == IDENTICAL
+    assert report.failed == 1 and report.problems == [(1, tuple(segment.flags))]
+    # the three phrasings: BayLing's English, its Chinese, then the generic instruction
+    asked = [c[-1].content for c in backend.calls if SENTENCES[1] in c[-1].content]
+    assert asked[0].startswith("Provide the Chinese") and asked[1].startswith("提供这句话")
+    assert asked[2].startswith("将以下文本翻译为中文")
+    assert [e.attempt for e in events if isinstance(e, UnitRetry)] == [1, 2]
+    # the echo never becomes context for the next unit, nor a memory entry
+    third = backend.calls[-1]
+    assert all(SENTENCES[1] not in m.content for m in third[:-1])
+    assert third[:2] == backend.calls[0] + [third[1]]
+    assert project.store.memory_lookup("en", "zh", SENTENCES[1]) is None
+    assert project.store.memory_lookup("en", "zh", SENTENCES[0]) == fake_translation(
+        SENTENCES[0])
+
+
+def test_a_retry_that_works_is_a_clean_draft(project: Project) -> None:
+    backend = FakeBackend()
+    backend.script[SENTENCES[1]] = ["", "它重12公斤。"]
+    backend.script[SENTENCES[2]] = ["LOOP", "INSTRUCTION", ""]
+    translate(project, backend, PipelineOptions(indexes=[1, 2]))
+    assert (project.segments[1].target, project.segments[1].status) == ("它重12公斤。", "draft")
+    assert project.segments[1].flags == []
+    # every phrasing failed (a loop, the instruction echoed, nothing): the first reason
+    assert project.segments[2].status == "error" and project.segments[2].flags[0] == LOOP
+    assert backend.params[1].temperature > 0  # the retry is not the same greedy request
+    # a failed unit is not skipped: the next run tries it again
+    translate(project, backend, PipelineOptions(indexes=[2]))
+    assert project.segments[2].status == "draft"
+
+
+def test_preambles_meta_answers_and_quotes_are_stripped(project: Project) -> None:
+    backend = FakeBackend()
+    backend.script[SENTENCES[3]] = ["Here is the translation: “请在表格上签字。”"]
+    backend.script[SENTENCES[5]] = ["更正式的翻译是：“感谢您的订购。”"]
+    translate(project, backend, PipelineOptions(indexes=[3, 5]))
+    assert project.segments[3].target == "请在表格上签字。"
+    assert project.segments[5].target == "感谢您的订购。"
+    source_tokens = backend.count_tokens(backend.calls[0][-1:])
+    assert backend.params[0].max_tokens <= 3 * source_tokens + 32
+
+
+def test_glossary_terms_go_into_the_prompt_and_violations_stay_out_of_memory(
+        project: Project) -> None:
+    backend = FakeBackend()
+    glossary = Glossary([Term("courier", "快递员"), Term("invoice", "发票")])
+    translate(project, backend, PipelineOptions(indexes=[2], glossary=glossary))
+    assert backend.calls[0][-1].content.endswith("\nMake sure to include these words: 快递员")
+    assert project.segments[2].flags == []
+    backend.script[SENTENCES[2]] = ["送货员会先打电话。"]
+    project.set_status(2, "new")
+    translate(project, backend, PipelineOptions(indexes=[2], glossary=glossary,
+                                                use_memory=False))
+    assert project.segments[2].status == "draft"
+    assert project.segments[2].flags == ["Glossary: “courier” should be translated as “快递员”."]
+    assert glossary_violations(project, glossary) == [2]
+    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) != "送货员会先打电话。"
+    # retranslating enforces it without reusing the old text
+    report = translate(project, backend, PipelineOptions(indexes=[2], glossary=glossary,
+                                                         force=True))
+    assert report.model_calls == 1 and report.from_memory == 0
+    assert "快递员" in project.segments[2].target and glossary_violations(project, glossary) == []
+
+
+def test_cancel_mid_unit_leaves_it_unfinished(project: Project) -> None:
+    backend = FakeBackend()
+    pipeline: TranslationPipeline
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, UnitText) and event.index == 1:
+            pipeline.cancel()
+
+    pipeline = TranslationPipeline(project, backend, on_event=on_event)
+    report = pipeline.run()
+    assert report.cancelled and report.translated == 1
+    assert [s.status for s in project.segments[:3]] == ["draft", "new", "new"]
+    assert project.history(1) == []
+
+
+def test_pause_waits_until_resumed(project: Project) -> None:
+    backend = FakeBackend()
+    paused: list[int] = []
+    pipeline: TranslationPipeline
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, UnitFinished) and event.index == 1:
+            pipeline.pause()
+        if isinstance(event, Paused):
+            paused.append(len(backend.calls))
+            threading.Timer(0.2, pipeline.resume).start()
+
+    pipeline = TranslationPipeline(project, backend, on_event=on_event)
+    report = pipeline.run()
+    assert paused == [2] and report.translated == 6 and not report.cancelled
+
+
+def test_lanes_run_in_parallel_and_give_the_same_result(project: Project) -> None:
+    serial = FakeBackend()
+    translate(project, serial)
+    expected = [s.target for s in project.segments]
+    other = project.store.create(project_document(project), "en", "zh", name="parallel")
+    backend = FakeBackend(delay=0.01, parallel=3)
+    running: list[int] = []
+    report = translate(other, backend, PipelineOptions(use_memory=False),
+                       on_event=lambda e: isinstance(e, Progress) and running.append(e.running))
+    assert report.lanes == 3 and max(running) >= 2
+    assert [s.target for s in other.segments] == expected
+    assert report.translated == 6 and report.failed == 0
+
+
+def test_a_model_factory_is_not_called_when_memory_serves_everything(
+        project: Project) -> None:
+    translate(project, FakeBackend())
+    other = project.store.create(project_document(project), "en", "zh", name="from memory")
+
+    def factory() -> FakeBackend:
+        raise AssertionError("the model was loaded")
+
+    report = translate(other, factory)
+    assert report.from_memory + report.repeats == 6 and report.model_calls == 0
+
+
+def test_a_poisoned_memory_entry_is_not_served_and_is_forgotten(project: Project) -> None:
+    project.store.memory_add("en", "zh", [(SENTENCES[0], SENTENCES[0])], approved=False)
+    backend = FakeBackend()
+    translate(project, backend, PipelineOptions(indexes=[0]))
+    assert project.segments[0].target == fake_translation(SENTENCES[0])
+    assert project.store.memory_lookup("en", "zh", SENTENCES[0]) == fake_translation(
+        SENTENCES[0])
+
+
+def test_the_source_language_is_detected_once_and_keys_the_memory(project: Project) -> None:
+    unknown = project.store.create(project_document(project), "", "zh", name="no source")
+    translate(unknown, FakeBackend(), PipelineOptions(indexes=[0]))
+    assert unknown.source_lang == "en"
+    assert project.store.open("no source").source_lang == "en"
+    rows = project.store.memory_pairs("zh")
+    assert rows and all(source_lang == "en" for source_lang, *_rest in rows)
+
+
+def test_a_failed_retranslation_keeps_the_previous_text(project: Project) -> None:
+    backend = FakeBackend()
+    translate(project, backend, PipelineOptions(indexes=[3]))
+    before = project.segments[3].target
+    backend.script[SENTENCES[3]] = ["", "", ""]
+    report = translate(project, backend, PipelineOptions(indexes=[3], force=True))
+    assert report.failed == 1
+    assert (project.segments[3].target, project.segments[3].status) == (before, "draft")
