@@ -1,7 +1,9 @@
 """Markdown (CommonMark + GFM tables): headings, paragraphs, list items, quotes and table
-cells are units; code blocks, front matter and HTML blocks are never sent. Export
-replaces exactly the characters of each unit in the original lines, so everything else
-(markers, indentation, spacing, line endings) stays byte-identical."""
+cells are units; code blocks, front matter and HTML blocks are never sent. Links,
+images and emphasis travel as numbered tags (:mod:`.mdinline`): URLs and brackets never
+reach the model. Export replaces exactly the characters of each unit in the original
+lines, so everything else (markers, indentation, spacing, line endings) stays
+byte-identical."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import DocumentError
 from ..fileio import atomic_write_text
 from .encoding import read_text
+from .mdinline import InlineMarkup
 from .model import Document, Unit
 
 if TYPE_CHECKING:
@@ -30,18 +33,22 @@ class MarkdownDocument(Document):
     format_name = "md"
 
     def __init__(self, path: Path, lines: list[str], spans: dict[str, list[_Span]],
-                 units: list[Unit]) -> None:
+                 units: list[Unit], inline: dict[str, InlineMarkup]) -> None:
         super().__init__(path, units)
         self._lines = lines
         self._spans = spans
+        self._inline = inline
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         edits: dict[int, list[tuple[int, int, str]]] = {}
         dropped: set[int] = set()
+        self.flagged = {}
         for unit_id, spans in self._spans.items():
             if unit_id not in translations:
                 continue
-            text = translations[unit_id]
+            text, problems = self._inline[unit_id].rebuild(translations[unit_id])
+            if problems:
+                self.flagged[unit_id] = problems
             parts = text.split("\n")
             if len(parts) == len(spans):
                 # Same shape as the source: each line goes back into its own line.
@@ -80,6 +87,7 @@ def load(path: Path) -> MarkdownDocument:
     bare = [line.rstrip("\r\n") for line in lines]
     cursor: dict[int, int] = {}
     spans: dict[str, list[_Span]] = {}
+    inline: dict[str, InlineMarkup] = {}
     units: list[Unit] = []
     kind = "paragraph"
     in_list = 0
@@ -110,6 +118,7 @@ def load(path: Path) -> MarkdownDocument:
         if len(located) != len(token.content.split("\n")):
             continue  # text we cannot place exactly is left untouched, never mangled
         unit_id = f"b{len(units) + 1}"
-        units.append(Unit(unit_id, token.content, kind))
+        inline[unit_id] = InlineMarkup(token.content)
+        units.append(Unit(unit_id, inline[unit_id].tagged, kind))
         spans[unit_id] = located
-    return MarkdownDocument(path, lines, spans, units)
+    return MarkdownDocument(path, lines, spans, units, inline)

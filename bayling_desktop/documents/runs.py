@@ -22,10 +22,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .tags import Node, parse, strip_tags, validate_tags
-
-#: the one sentence for "the text went in, its inline formatting did not"
-FORMATTING_LOST = "Formatting lost: the text went in without its inline formatting."
+from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
 
 
 @dataclass

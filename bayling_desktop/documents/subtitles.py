@@ -21,8 +21,7 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_text
 from .encoding import read_text
 from .model import Document, Unit
-from .runs import FORMATTING_LOST
-from .tags import Node, parse, strip_tags, tag_names, validate_tags
+from .tags import FORMATTING_LOST, Node, parse, strip_tags, tag_names, validate_tags
 
 LINE_LOST = "A line break was lost; the cue was re-wrapped to its {n} lines."
 _MARKUP = re.compile(r"\{\\[^{}]*\}|</?[A-Za-z][^<>\n]*>|<\d\d:[\d:.]+>|\r?\n")

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+#: the one sentence for "the text went in, its inline formatting did not" (every format)
+FORMATTING_LOST = "Formatting lost: the text went in without its inline formatting."
+
 _TAG = re.compile(r"<(/?)(\d+)>|<x(\d+)/>")
 #: one tag: groups (closing slash, paired number, void number)
 TAG_PATTERN = _TAG

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .tags import Node, parse, strip_tags, validate_tags
+from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
 
 #: HTML elements that are empty by nature: always void tags
 _VOID = {"br", "img", "wbr", "input", "hr"}
@@ -35,7 +35,7 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
         element.remove(child)
     if tree is None:
         element.text = lead + strip_tags(target) + trail
-        return problems
+        return [*problems, FORMATTING_LOST]
     element.text = lead
     last = None
     for part in tree.parts:

@@ -1,0 +1,99 @@
+"""Markdown links and emphasis travel as tags (issue 10 item 7): the URL and its brackets never
+reach the model, so a translator that writes full-width brackets cannot break them; when
+the tags are lost the unit is flagged "formatting lost", never silently."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bayling_desktop.documents import open_document
+from bayling_desktop.documents.mdinline import InlineMarkup
+from bayling_desktop.documents.tags import TAG_PATTERN
+
+README = """# Project
+
+See [the guide](https://example.org/wiki/Guide_(advanced) "The guide") and **bold words**.
+An image ![a cat](img/cat.png) and *italic*, a ref [link][docs], <https://auto.link>.
+Code `[not](a link)` stays, snake_case_name too, and [![badge](b.svg)](https://ci.org).
+
+[docs]: https://docs.example.org
+"""
+
+
+def fullwidth(text: str) -> str:
+    """What a careless model does to brackets: full-width ones, everywhere it sees them."""
+    out, last = [], 0
+    for match in TAG_PATTERN.finditer(text):
+        out.append(text[last:match.start()].translate(str.maketrans("()[]", "（）【】")))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(text[last:].translate(str.maketrans("()[]", "（）【】")))
+    return "".join(out).replace("guide", "指南").replace("bold words", "粗体字")
+
+
+def _readme(tmp_path: Path) -> Path:
+    path = tmp_path / "README.md"
+    path.write_text(README, encoding="utf-8")
+    return path
+
+
+def test_links_and_emphasis_become_tags(tmp_path: Path) -> None:
+    sources = [u.source for u in open_document(_readme(tmp_path)).units]
+    assert sources[1] == ("See <1>the guide</1> and <2>bold words</2>.\nAn image <3>a cat</3> "
+                          "and <4>italic</4>, a ref <5>link</5>, <x6/>.\nCode `[not](a link)` "
+                          "stays, snake_case_name too, and <7><8>badge</8></7>.")
+    prose = [re.sub(r"`[^`]*`", "", s) for s in sources]  # code spans are protected later
+    assert not any("https://" in s or "](" in s for s in prose)
+
+
+def test_identity_is_byte_for_byte(tmp_path: Path) -> None:
+    document = open_document(_readme(tmp_path))
+    out = tmp_path / "same.md"
+    document.export({u.id: u.source for u in document.units}, out)
+    assert out.read_text(encoding="utf-8") == README and not document.flagged
+
+
+def test_full_width_brackets_cannot_break_a_link(tmp_path: Path) -> None:
+    document = open_document(_readme(tmp_path))
+    out = tmp_path / "zh.md"
+    document.export({u.id: fullwidth(u.source) for u in document.units}, out)
+    text = out.read_text(encoding="utf-8")
+    assert '[the 指南](https://example.org/wiki/Guide_(advanced) "The guide")' in text
+    assert "**粗体字**" in text and "![a cat](img/cat.png)" in text and "*italic*" in text
+    assert "[link][docs]" in text and "<https://auto.link>" in text
+    assert "[![badge](b.svg)](https://ci.org)" in text and not document.flagged
+
+
+def test_lost_tags_are_flagged_and_the_text_kept(tmp_path: Path) -> None:
+    document = open_document(_readme(tmp_path))
+    unit = document.units[1]
+    out = tmp_path / "lost.md"
+    document.export({unit.id: "参见指南和粗体字。<x6/>"}, out)
+    assert any("Formatting lost" in p for p in document.flagged[unit.id])
+    assert "参见指南和粗体字。<https://auto.link>" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", [
+    "a * b * c", "2*3*4 = 24", "[unclosed link", "x](y)", "*", "**", "_a_b", "\\*not\\*",
+    "[a](<dest with space>)", "[a](b 'single title')", "__init__ method", "~~gone~~ **[x](y)**",
+])
+def test_any_inline_text_round_trips(content: str) -> None:
+    inline = InlineMarkup(content)
+    assert inline.rebuild(inline.tagged) == (content, [])
+
+
+def test_html_links_travel_as_tags_and_lost_ones_are_flagged(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text('<html><body><p>Read <a href="https://x.org/a_(b)">the docs</a> now.</p>'
+                    "</body></html>", encoding="utf-8")
+    document = open_document(page)
+    assert document.units[0].source == "Read <1>the docs</1> now."
+    out = tmp_path / "zh.html"
+    document.export({"e1": fullwidth("现在阅读<1>文档</1>（）。")}, out)
+    assert '<a href="https://x.org/a_(b)">文档</a>' in out.read_text(encoding="utf-8")
+    document.export({"e1": "现在阅读文档。"}, out)
+    assert any("Formatting lost" in p for p in document.flagged["e1"])
+    assert "现在阅读文档。" in out.read_text(encoding="utf-8")
