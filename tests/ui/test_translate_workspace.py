@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
-from bayling_desktop.ui.translate.segments import SegmentFilter, SegmentRow, SegmentTableModel
+from bayling_desktop.ui.translate.find import SegmentFilter
+from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
@@ -81,11 +82,10 @@ def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
 @pytest.mark.model
 def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
                                                   qtbot: QtBot) -> None:
-    streamed: list[str] = []
-    workspace.client.piece.connect(lambda _job, text: streamed.append(text))
     workspace.translate_all()
-    qtbot.waitUntil(lambda: workspace.model.counts()[0] >= 1 and bool(streamed),
-                    timeout=60_000)
+    qtbot.waitUntil(lambda: workspace.model.counts()[0] >= 1, timeout=60_000)
+    qtbot.waitUntil(lambda: any(r.status == "translating" and r.target
+                                for r in workspace.model.rows()), timeout=60_000)
     workspace.stop()
     qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=30_000)
     done, total = workspace.model.counts()
@@ -93,6 +93,9 @@ def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
     statuses = {r.status for r in workspace.model.rows()}
     assert "translating" not in statuses
     assert workspace.translate_all_button.isEnabled()
+    assert workspace.eta_label.text() == ""  # nothing of the run is left on screen
+    assert workspace.progress.format() == f"{done} / {total} segments"
+    assert workspace.message_label.text() == "Stopped."
 
 
 @pytest.mark.model
@@ -107,11 +110,11 @@ def test_revision_accept_and_undo(workspace: TranslateWorkspace, qtbot: QtBot) -
     qtbot.waitUntil(lambda: workspace._revision_job is None, timeout=60_000)
     proposal = workspace.revision.candidate_text()
     assert proposal and proposal != first
-    assert workspace.current is not None and len(workspace.current.threads[0]) == 1
+    assert "Translate it into English" in workspace.revision.thread_view.toPlainText()
     workspace.revision.accept_button.click()
     assert workspace.model.row(0).target == proposal
     assert workspace.model.row(0).status == "edited"
-    workspace.undo_stack.undo()
+    workspace.undo_stack().undo()
     assert workspace.model.row(0).target == first
     assert workspace.model.row(0).status == "draft"
 
@@ -160,6 +163,10 @@ def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
     workspace.translate_all()
     qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
     translated = [row.target for row in workspace.model.rows()]
+    # Model drafts stay out of the memory until a person approves them.
+    assert workspace.store is not None
+    assert workspace.store.memory_lookup("en", "zh", PARAGRAPHS[3]) is None
+    assert workspace.approve([3]) == 1
     # A new window on the same file: everything comes back, nothing is left to translate.
     again = TranslateWorkspace(client, settings=workspace.settings)
     qtbot.addWidget(again)
@@ -167,14 +174,15 @@ def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
         again.open_paths([tmp_path / "story.txt"])
     assert [row.target for row in again.model.rows()] == translated
     assert again.model.counts() == (len(PARAGRAPHS), len(PARAGRAPHS))
+    assert again.model.row(3).status == "approved"
     # Another file repeating a sentence gets it from the translation memory, not the model.
     other = tmp_path / "other.txt"
     other.write_text(f"{PARAGRAPHS[3]}\n", encoding="utf-8")
     with qtbot.waitSignal(again.model.modelReset, timeout=10_000):
         again.open_paths([other])
     again.translate_all()
-    assert again.memory_hits == 1
-    assert again._batch_job is None  # no model job was needed
+    qtbot.waitUntil(lambda: again._batch_job is None, timeout=30_000)
+    assert again.runs.memory_hits == 1  # from the memory, not the model
     assert again.model.row(0).target == translated[3]
 
 
@@ -203,8 +211,8 @@ def test_glossary_violations_are_flagged(client_free_workspace: TranslateWorkspa
 def test_fuzzy_memory_match_is_offered(client_free_workspace: TranslateWorkspace,
                                        qtbot: QtBot, tmp_path: Path) -> None:
     widget = client_free_workspace
-    widget._select_language(widget.source_combo, "en")
-    widget._select_language(widget.target_combo, "zh")
+    widget.bar.select_language(widget.bar.source_combo, "en")
+    widget.bar.select_language(widget.bar.target_combo, "zh")
     assert widget.store is not None
     widget.store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。")])
     source = tmp_path / "m.txt"
@@ -228,23 +236,27 @@ def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWo
     before = [row.target for row in workspace.model.rows()]
     workspace.select_segment(0)
     workspace.revision.whole_document.setChecked(True)
-    workspace.revision.instruction.setText("Translate it into English instead.")
+    workspace.revision.instruction.setText("Make it more formal.")
     workspace.revision.send_button.click()
     qtbot.waitUntil(lambda: workspace._document_job is None, timeout=180_000)
     doc = workspace.current
-    assert doc is not None and len(doc.proposals) >= len(PARAGRAPHS) - 1
-    # nothing changes until the user decides
+    assert doc is not None and doc.proposals
+    # nothing changes until the user decides; no proposal repeats the current text
     assert [row.target for row in workspace.model.rows()] == before
+    assert all(text.strip() != before[i].strip() for i, (_c, text, _f) in doc.proposals.items())
     assert all(any("proposed" in f for f in workspace.model.row(i).flags) for i in doc.proposals)
-    assert workspace.revision.accept_all_button.isVisibleTo(workspace.revision)
     first = sorted(doc.proposals)[0]
     workspace.select_segment(first)
     workspace.revision.reject_button.click()
     assert first not in doc.proposals
-    expected = dict(doc.proposals)
+    clean = {i: text for i, (_c, text, flags) in doc.proposals.items() if not flags}
+    flagged = {i for i, (_c, _t, flags) in doc.proposals.items() if flags}
+    if not clean:
+        pytest.skip("every proposal of the small model was flagged this time")
     workspace.revision.accept_all_button.click()
-    for segment, text in expected.items():
+    for segment, text in clean.items():
         assert workspace.model.row(segment).target == text
+    assert set(doc.proposals) == flagged  # flagged ones wait for one-by-one review
     assert workspace.model.row(first).target == before[first]
-    workspace.undo_stack.undo()  # one undo step takes back the whole batch
+    workspace.undo_stack().undo()  # one undo step takes back the whole batch
     assert [row.target for row in workspace.model.rows()] == before

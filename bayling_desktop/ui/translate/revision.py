@@ -1,10 +1,18 @@
 """The revision panel: one segment's conversation with the model (BayLing's
 interactive translation). The user asks for a change in plain words, the revised
-translation streams in, and Accept writes it back (undoable) or the talk goes on."""
+translation streams into an editable proposal with a word-level diff against the
+current text, and Accept writes it back (undoable) or the talk goes on. Explanations
+("why this word?") are answers, not translations: they go into the conversation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
+import difflib
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -18,11 +26,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .tasks import quick_actions
+from .tasks import EXPLAIN, quick_actions
+
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|\w+|\s+|[^\w\s]",
+                    re.UNICODE)
+
+
+def word_diff(before: str, after: str) -> str:
+    """HTML of *after* against *before*: removed words struck out, added ones marked.
+
+    Words are compared whole (each CJK character is a word), as a reviewer reads them.
+    """
+    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    parts: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new,
+                                                      autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            parts.append('<span style="color:#c0392b;text-decoration:line-through">'
+                         f"{html.escape(''.join(old[i1:i2]))}</span>")
+        if op in ("insert", "replace"):
+            parts.append('<span style="color:#1e8449;text-decoration:underline">'
+                         f"{html.escape(''.join(new[j1:j2]))}</span>")
+        if op == "equal":
+            parts.append(html.escape("".join(old[i1:i2])))
+    return "".join(parts).replace("\n", "<br>")
+
+
+@dataclass
+class Turn:
+    """One exchange shown in the conversation."""
+
+    instruction: str
+    reply: str
+    #: "revision", "explanation" or "document" (a document-wide instruction)
+    kind: str = "revision"
+    stopped: bool = False
 
 
 class RevisionPanel(QWidget):
     instructionSubmitted = Signal(str)
+    # an explanation was asked for: the answer belongs to the conversation
+    explanationRequested = Signal(str)
     acceptRequested = Signal()
     # the instruction should be applied to every translated segment of the document
     documentInstructionSubmitted = Signal(str)
@@ -32,7 +76,9 @@ class RevisionPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._turns: list[tuple[str, str]] = []
+        self._turns: list[Turn] = []
+        self._busy = False
+        self._current = ""
         self._build()
         self.set_segment(None, "", "")
         self.set_memory([])
@@ -44,11 +90,16 @@ class RevisionPanel(QWidget):
         self.source_view = QPlainTextEdit(self)
         self.source_view.setReadOnly(True)
         self.source_view.setMaximumHeight(90)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.thread_view = QTextBrowser(self)
         self.thread_view.setOpenLinks(False)
         self.candidate = QPlainTextEdit(self)
-        self.candidate.setReadOnly(True)
         self.candidate.setMaximumHeight(110)
+        self.candidate.textChanged.connect(self._on_candidate_text_changed)
+        self.diff_view = QTextBrowser(self)
+        self.diff_view.setMaximumHeight(70)
         self.instruction = QLineEdit(self)
         self.instruction.setClearButtonEnabled(True)
         self.instruction.returnPressed.connect(self._on_instruction_return_pressed)
@@ -92,6 +143,7 @@ class RevisionPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.source_label)
         layout.addWidget(self.source_view)
+        layout.addWidget(self.notes)
         memory = QHBoxLayout()
         memory.addWidget(self.memory_label, 1)
         memory.addWidget(self.memory_button)
@@ -100,6 +152,7 @@ class RevisionPanel(QWidget):
         layout.addWidget(self.thread_view, 1)
         layout.addWidget(self.candidate_label)
         layout.addWidget(self.candidate)
+        layout.addWidget(self.diff_view)
         layout.addLayout(decide)
         layout.addLayout(quick)
         layout.addLayout(row)
@@ -109,12 +162,13 @@ class RevisionPanel(QWidget):
     def _retranslate(self) -> None:
         self.source_label.setText(self.tr("Source"))
         self.thread_label.setText(self.tr("Revision conversation"))
-        self.candidate_label.setText(self.tr("Proposed translation"))
+        self.candidate_label.setText(self.tr("Proposed translation (you can edit it)"))
         self.instruction.setPlaceholderText(
             self.tr("Ask for a change, e.g. “more formal” or “render 云计算 as cloud computing”"))
         self.send_button.setText(self.tr("Send"))
         self.send_button.setToolTip(self.tr("Send the instruction (Enter)"))
         self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the model (Esc)"))
         self.accept_button.setText(self.tr("Accept"))
         self.accept_button.setToolTip(self.tr("Write the proposal into the document"))
         self.reject_button.setText(self.tr("Reject"))
@@ -136,6 +190,12 @@ class RevisionPanel(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._busy:
+            self.stopRequested.emit()
+            return
+        super().keyPressEvent(event)
+
     # -- state from the workspace -------------------------------------------------------
 
     def set_segment(self, number: int | None, source: str, target: str) -> None:
@@ -147,9 +207,19 @@ class RevisionPanel(QWidget):
         self.instruction.setEnabled(enabled)
         for button in self.quick_buttons:
             button.setEnabled(enabled)
-        self.send_button.setEnabled(enabled)
-        self.set_candidate("")
+        self.send_button.setEnabled(enabled and not self._busy)
         self._current = target
+        self.set_candidate("")
+        self.set_notes([], [])
+
+    def set_notes(self, flags: list[str], terms: list[tuple[str, str]]) -> None:
+        """The flags of the segment (or proposal) and the glossary terms that apply."""
+        lines = [f"⚠ {html.escape(flag)}" for flag in flags]
+        if terms:
+            lines.append(self.tr("Glossary: {0}").format(", ".join(
+                f"{html.escape(s)} → {html.escape(t)}" for s, t in terms)))
+        self.notes.setText("<br>".join(lines))
+        self.notes.setVisible(bool(lines))
 
     def set_memory(self, matches: list[tuple[float, str, str]]) -> None:
         """Fuzzy translation-memory matches for this segment: (score, source, target)."""
@@ -164,25 +234,37 @@ class RevisionPanel(QWidget):
         self.memory_label.setVisible(bool(matches))
         self.memory_button.setVisible(bool(matches))
 
-    def set_thread(self, turns: list[tuple[str, str]]) -> None:
-        """(instruction, reply) pairs of this segment's conversation so far."""
+    def set_thread(self, turns: list[Turn]) -> None:
         self._turns = list(turns)
         self._render_thread()
 
+    def turns(self) -> list[Turn]:
+        return list(self._turns)
+
+    def append_explanation(self, text: str) -> None:
+        """Streamed text of an explanation: it grows the newest turn of the conversation."""
+        if self._turns and self._turns[-1].kind == "explanation":
+            self._turns[-1].reply += text
+            self._render_thread()
+
     def _render_thread(self) -> None:
         parts = []
-        for instruction, reply in self._turns:
-            parts.append(f"<p><b>{self.tr('You')}:</b> {_escape(instruction)}</p>"
-                         f"<p><b>BayLing:</b> {_escape(reply)}</p>")
+        labels = {"revision": "", "explanation": self.tr(" (explanation)"),
+                  "document": self.tr(" (whole document)")}
+        for turn in self._turns:
+            stopped = f" <i>{self.tr('(stopped)')}</i>" if turn.stopped else ""
+            parts.append(f"<p><b>{self.tr('You')}{labels.get(turn.kind, '')}:</b> "
+                         f"{_escape(turn.instruction)}</p>"
+                         f"<p><b>BayLing:</b> {_escape(turn.reply)}{stopped}</p>")
         if not parts:
             parts.append(f"<p><i>{self.tr('No revisions yet.')}</i></p>")
         self.thread_view.setHtml("".join(parts))
+        bar = self.thread_view.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the newest turn is what the user is reading
 
     def set_candidate(self, text: str) -> None:
         self.candidate.setPlainText(text)
-        has = bool(text.strip())
-        self.accept_button.setEnabled(has and not getattr(self, "_busy", False))
-        self.reject_button.setEnabled(has and not getattr(self, "_busy", False))
+        self._update_buttons()
 
     def append_candidate(self, text: str) -> None:
         self.candidate.moveCursor(self.candidate.textCursor().MoveOperation.End)
@@ -191,19 +273,39 @@ class RevisionPanel(QWidget):
     def candidate_text(self) -> str:
         return self.candidate.toPlainText().strip()
 
+    @Slot()
+    def _on_candidate_text_changed(self) -> None:
+        text = self.candidate.toPlainText()
+        self.diff_view.setHtml(word_diff(self._current, text) if text.strip() else "")
+        self.diff_view.setVisible(bool(text.strip()))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = bool(self.candidate.toPlainText().strip())
+        self.accept_button.setEnabled(has and not self._busy)
+        self.reject_button.setEnabled(has and not self._busy)
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.stop_button.setVisible(busy)
         self.send_button.setEnabled(not busy and self.segment is not None)
-        has = bool(self.candidate.toPlainText().strip())
-        self.accept_button.setEnabled(has and not busy)
-        self.reject_button.setEnabled(has and not busy)
+        self.candidate.setReadOnly(busy)
+        self._update_buttons()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_pending_proposals(self, count: int, flagged: int = 0) -> None:
+        """Proposals of a document-wide instruction: Accept all takes the unflagged ones."""
+        self.accept_all_button.setVisible(count - flagged > 0)
+        self.accept_all_button.setText(self.tr("Accept all proposals ({0})").format(
+            count - flagged))
+        self.accept_all_button.setToolTip(self.tr(
+            "{0} flagged proposals stay for one-by-one review.").format(flagged)
+            if flagged else "")
 
     # -- user actions -------------------------------------------------------------------
-
-    def set_pending_proposals(self, count: int) -> None:
-        self.accept_all_button.setVisible(count > 0)
-        self.accept_all_button.setText(self.tr("Accept all proposals ({0})").format(count))
 
     @Slot()
     def _on_instruction_return_pressed(self) -> None:
@@ -229,10 +331,11 @@ class RevisionPanel(QWidget):
         button = self.sender()
         instruction = button.property("instruction") if button is not None else None
         if isinstance(instruction, str) and self.segment is not None and not self._busy:
-            self.instructionSubmitted.emit(instruction)
+            if instruction == EXPLAIN:
+                self.explanationRequested.emit(instruction)
+            else:
+                self.instructionSubmitted.emit(instruction)
 
 
 def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", "<br>"))
-
+    return html.escape(text).replace("\n", "<br>")

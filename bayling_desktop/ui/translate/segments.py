@@ -1,27 +1,51 @@
 """The document's segments as a table: source and translation side by side.
 
 One row per segment keeps source and target aligned and scrolling together by
-construction; the filter proxy gives "untranslated" / "flagged" / text search.
+construction. Word counts, subtitle timing limits and the row flags live here so the
+table, the filter and "next flagged" all see the same facts.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from ...documents.tags import strip_tags
 from ..itemmodels import Index
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
+#: statuses of a segment that needs no more model work
+DONE = ("draft", "edited", "approved")
+#: subtitle limits most broadcasters use (characters per second, characters per line)
+MAX_CPS = 17.0
+MAX_CPL = 42
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words as translators bill them: each CJK character counts, Latin words by spaces."""
+    plain = strip_tags(text)
+    wide = len(_CJK.findall(plain))
+    return wide + len(_WORD.findall(_CJK.sub(" ", plain)))
+
+
+def count_chars(text: str) -> int:
+    """Characters without tags and whitespace."""
+    return sum(1 for char in strip_tags(text) if not char.isspace())
+
+
+def clock(seconds: float) -> str:
+    """A subtitle timecode: 00:01:02,500."""
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d},{rest % 1000:03d}"
 
 
 @dataclass
@@ -32,10 +56,39 @@ class SegmentRow:
     target: str = ""
     status: str = "new"
     flags: list[str] = field(default_factory=list)
+    #: (start, end) in seconds for subtitle cues
+    timing: tuple[float, float] | None = None
 
     @property
     def done(self) -> bool:
-        return self.status in ("draft", "edited", "approved")
+        return self.status in DONE
+
+    def reading(self) -> tuple[float, int] | None:
+        """(characters per second, longest line) of the translation, for subtitles."""
+        if self.timing is None or not self.target.strip():
+            return None
+        text = strip_tags(self.target)
+        duration = max(self.timing[1] - self.timing[0], 0.001)
+        characters = sum(len(line.strip()) for line in text.splitlines())
+        return characters / duration, max((len(line.strip()) for line in text.splitlines()),
+                                          default=0)
+
+    def all_flags(self) -> list[str]:
+        """The stored quality flags plus the subtitle limits the translation breaks."""
+        flags = list(self.flags)
+        reading = self.reading()
+        if reading is not None:
+            cps, cpl = reading
+            if cps > MAX_CPS:
+                flags.append(f"Reading speed {cps:.0f} characters per second is above "
+                             f"{MAX_CPS:.0f}.")
+            if cpl > MAX_CPL:
+                flags.append(f"A line of {cpl} characters is longer than {MAX_CPL}.")
+        return flags
+
+    @property
+    def flagged(self) -> bool:
+        return self.status == "error" or bool(self.all_flags())
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -70,12 +123,12 @@ class SegmentTableModel(QAbstractTableModel):
             setattr(row, key, value)
         self.dataChanged.emit(self.index(number, 0), self.index(number, self.STATUS))
 
-    def append_target(self, number: int, text: str) -> None:
-        """Streamed text arriving for a row that is being translated."""
-        row = self._rows[number]
-        row.target += text
-        target = self.index(number, self.TARGET)
-        self.dataChanged.emit(target, target)
+    def append_targets(self, pieces: dict[int, str]) -> None:
+        """Streamed text for rows being translated (several at once): one repaint each."""
+        for number, text in pieces.items():
+            self._rows[number].target += text
+            target = self.index(number, self.TARGET)
+            self.dataChanged.emit(target, target)
 
     def counts(self) -> tuple[int, int]:
         done = sum(1 for r in self._rows if r.done)
@@ -111,7 +164,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == self.StatusRole:
             return row.status
         if role == self.FlagsRole:
-            return list(row.flags)
+            return row.all_flags()
         if role == self.SegmentRole:
             return row.index
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -123,10 +176,10 @@ class SegmentTableModel(QAbstractTableModel):
                 return row.target
             if column == self.STATUS:
                 return self._status_text(row)
-        if role == Qt.ItemDataRole.ToolTipRole and row.flags:
-            return "\n".join(row.flags)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            if row.status == "error" or row.flags:
+            if row.flagged:
                 return QBrush(QColor("#c0392b"))
             if row.done:
                 return QBrush(QColor("#1e8449"))
@@ -134,13 +187,27 @@ class SegmentTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         return None
 
-    def _status_text(self, row: SegmentRow) -> str:
+    def _tooltip(self, row: SegmentRow) -> str | None:
+        lines = row.all_flags()
+        if row.timing is not None:
+            lines.insert(0, f"{clock(row.timing[0])} → {clock(row.timing[1])}")
+        return "\n".join(lines) if lines else None
+
+    def status_name(self, status: str) -> str:
         names = {"new": self.tr("new"), "translating": self.tr("translating…"),
                  "draft": self.tr("draft"), "edited": self.tr("edited"),
                  "approved": self.tr("approved"), "error": self.tr("error")}
-        text = names.get(row.status, row.status)
-        if row.flags:
+        return names.get(status, status)
+
+    def _status_text(self, row: SegmentRow) -> str:
+        text = self.status_name(row.status)
+        if row.flagged and row.status != "error":
             text += " ⚠"
+        if row.timing is not None:
+            text += f"\n{clock(row.timing[0])}\n{clock(row.timing[1])}"
+            reading = row.reading()
+            if reading is not None:
+                text += "\n" + self.tr("{0:.0f} cps · {1} cpl").format(*reading)
         return text
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -160,37 +227,4 @@ class SegmentTableModel(QAbstractTableModel):
             return False
         # The workspace records the edit (undo, storage) and then updates the row.
         self.targetEdited.emit(row.index, value)
-        return True
-
-
-class SegmentFilter(QSortFilterProxyModel):
-    ALL, UNTRANSLATED, FLAGGED = range(3)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._mode = self.ALL
-        self._needle = ""
-
-    def set_mode(self, mode: int) -> None:
-        self.beginFilterChange()
-        self._mode = mode
-        self.endFilterChange()
-
-    def set_text(self, needle: str) -> None:
-        self.beginFilterChange()
-        self._needle = needle.casefold().strip()
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, SegmentTableModel):
-            return True
-        row = model.row(source_row)
-        if self._mode == self.UNTRANSLATED and row.done:
-            return False
-        if self._mode == self.FLAGGED and not (row.flags or row.status == "error"):
-            return False
-        if self._needle:
-            return (self._needle in row.source.casefold()
-                    or self._needle in row.target.casefold())
         return True

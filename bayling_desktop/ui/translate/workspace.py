@@ -1,138 +1,73 @@
-"""The Translate workspace: open documents, translate them segment by segment with the
-source and the translation side by side, revise any segment by conversation, export.
+"""The Translate workspace: open documents, translate them with the source and the
+translation side by side, edit and approve segments, revise any segment by
+conversation, export.
 
-All model work goes through the shared ModelClient (one worker thread owns the model);
-documents are parsed on a helper thread so a large file never freezes the window.
+This module composes the widgets and owns the documents on screen; runs of the
+translation pipeline live in ``runs.py``, revision conversations in ``revising.py``.
+All model work goes through the shared ModelClient (one worker thread owns the model).
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ... import documents
 from ...config import Settings
-from ...engine.backend import Message
 from ...errors import BaylingError
-from ...languages import Language, all_languages, resolve
+from ...languages import Language, resolve
 from ...storage.database import StorageError
-from ...storage.project_store import Project, ProjectStore
+from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary, load_glossary
-from ..worker import ModelClient, TaskFn
-from .revision import RevisionPanel
-from .segments import SegmentFilter, SegmentRow, SegmentTableModel
-from .tasks import (
-    BatchResult,
-    CandidateReady,
-    Job,
-    RevisionJob,
-    RevisionResult,
-    SegmentDone,
-    SegmentStarted,
-    first_turn,
-    make_batch_task,
-    make_document_revision_task,
-    make_revision_task,
+from ...translation.langdetect import detect_language
+from ...translation.qa import check_segment
+from ..worker import ModelClient
+from . import navigation
+from .concordance import ConcordanceDialog
+from .controller import (
+    LanguagePairError,
+    Loader,
+    OpenDocument,
+    SetTarget,
+    check_pair,
+    project_name,
+    remembered_pair,
+    rows_of,
 )
+from .editor import SegmentDelegate
+from .find import DEBOUNCE_MS, SegmentFilter
+from .glossary_editor import GlossaryEditor
+from .revising import RevisionController
+from .revision import RevisionPanel
+from .runs import RunController
+from .segments import SegmentTableModel
+from .toolbar import TranslateToolbar
 
 # rows whose height is recomputed per timer tick after a large document loads
 _RESIZE_CHUNK = 60
 
 
-@dataclass
-class OpenDocument:
-    """Everything the workspace keeps for one opened file."""
-
-    document: documents.Document
-    rows: list[SegmentRow]
-    # per segment: the revision conversation [(instruction, reply)]
-    threads: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
-    # per segment: the messages of that conversation, kept byte-identical for KV reuse
-    messages: dict[int, list[Message]] = field(default_factory=dict)
-    # where its translations are saved, for the current target language
-    project: Project | None = None
-    # proposals of a document-wide instruction, waiting for the user's review
-    proposals: dict[int, str] = field(default_factory=dict)
-
-
-class _Loader(QObject):
-    """Parses documents on a plain thread and hands the result back as a queued signal."""
-
-    loaded = Signal(object, object)  # path, Document
-    failed = Signal(object, str)  # path, message
-
-    def start(self, path: Path) -> None:
-        threading.Thread(target=self._run, args=(path,), daemon=True).start()
-
-    def _run(self, path: Path) -> None:
-        try:
-            document = documents.open_document(path)
-        except BaylingError as exc:
-            self.failed.emit(path, str(exc))
-        except Exception as exc:  # a parser bug must not vanish silently
-            self.failed.emit(path, self.tr("{0} could not be read: {1}").format(path.name, exc))
-        else:
-            self.loaded.emit(path, document)
-
-
-class SetTarget(QUndoCommand):
-    """A translation changed (typed in, accepted from a revision): undoable."""
-
-    def __init__(self, workspace: TranslateWorkspace, doc: OpenDocument, segment: int,
-                 text: str, status: str, label: str) -> None:
-        super().__init__(label)
-        self.workspace = workspace
-        self.doc = doc
-        self.segment = segment
-        row = doc.rows[segment]
-        self.before = (row.target, row.status)
-        self.after = (text, status)
-
-    def redo(self) -> None:
-        self.workspace.apply_target(self.doc, self.segment, *self.after)
-
-    def undo(self) -> None:
-        self.workspace.apply_target(self.doc, self.segment, *self.before)
-
-
 class TranslateWorkspace(QWidget):
     pathsOpened = Signal(list)
-    # tokens per second of the latest segment, for the status bar
+    # tokens per second of the run (all sequences together), for the status bar
     speedChanged = Signal(float)
     # True while a batch or a revision runs
     busyChanged = Signal(bool)
+    # the undo stack on screen changed (another document): for the Edit menu
+    undoStackChanged = Signal(object)
 
     def __init__(self, client: ModelClient, parent: QWidget | None = None,
                  settings: Settings | None = None) -> None:
@@ -145,73 +80,61 @@ class TranslateWorkspace(QWidget):
             self.store = ProjectStore()
         except StorageError as exc:  # work is still possible, only not saved: say so
             store_error = str(exc)
-        # segments filled from the translation memory instead of the model, this session
-        self.memory_hits = 0
-        self.glossary = Glossary()
-        self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
+        self._empty_stack = QUndoStack(self)
+        self.undo_group.addStack(self._empty_stack)
+        self.undo_group.setActiveStack(self._empty_stack)
         self.model = SegmentTableModel(self)
         self.filter = SegmentFilter(self)
         self.filter.setSourceModel(self.model)
         self.docs: dict[Path, OpenDocument] = {}
         self.current: OpenDocument | None = None
         self.opened: list[Path] = []
-        self._batch_job: int | None = None
-        self._revision_job: int | None = None
-        self._document_job: int | None = None
-        self._streaming_segment: int | None = None
-        self._pause = threading.Event()
-        self._batch_started = 0.0
         self._resize_from = 0
-        self._loader = _Loader(self)
+        self._loader = Loader(self)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
         self._resize_timer = QTimer(self)
         self._resize_timer.setInterval(0)
         self._resize_timer.timeout.connect(self._on_resize_timer_timeout)
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.setInterval(DEBOUNCE_MS)
+        self._find_timer.timeout.connect(self._on_find_timer_timeout)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(150)
+        self._counts_timer.timeout.connect(self.update_counts)
+        self.concordance: ConcordanceDialog | None = None
         self._build()
+        self.runs = RunController(self)
+        self.revising = RevisionController(self)
         self._connect()
-        self._retranslate()
-        self._update_actions()
+        self.update_actions()
         if store_error:
-            self._show_message(self.tr("Translations will not be saved: {0}").format(
+            self.show_message(self.tr("Translations will not be saved: {0}").format(
                 store_error), error=True)
 
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.document_combo = QComboBox(self)
-        self.open_button = QPushButton(self)
-        self.source_combo = QComboBox(self)
-        self.target_combo = QComboBox(self)
-        self.swap_button = QToolButton(self)
-        self.swap_button.setText("⇄")
-        self.source_combo.addItem("", "auto")
-        for lang in all_languages():
-            self.source_combo.addItem(f"{lang.english} ({lang.code})", lang.code)
-            self.target_combo.addItem(f"{lang.english} ({lang.code})", lang.code)
-        self._select_language(self.source_combo, self.settings.source_language)
-        self._select_language(self.target_combo, self.settings.target_language)
-        self.translate_all_button = QPushButton(self)
-        self.translate_selected_button = QPushButton(self)
-        self.pause_button = QPushButton(self)
-        self.pause_button.setCheckable(True)
-        self.stop_button = QPushButton(self)
-        self.export_button = QPushButton(self)
-        self.glossary_button = QPushButton(self)
-        self.undo_button = QToolButton(self)
-        self.redo_button = QToolButton(self)
-        self.filter_combo = QComboBox(self)
-        self.filter_combo.addItems(["", "", ""])
-        self.find_edit = QLineEdit(self)
-        self.find_edit.setClearButtonEnabled(True)
-        self.progress = QProgressBar(self)
-        self.progress.setTextVisible(True)
-        self.eta_label = QLabel(self)
+        self.bar = TranslateToolbar(self)
+        bar = self.bar
+        bar.select_language(bar.source_combo, self.settings.source_language)
+        bar.select_language(bar.target_combo, self.settings.target_language)
+        # short names the tests and the main window use
+        self.progress, self.eta_label = bar.progress, bar.eta_label
+        self.find_edit, self.glossary_button = bar.find_edit, bar.glossary_button
+        self.translate_all_button = bar.translate_all_button
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
-
+        self.no_matches = QLabel(self)
+        self.no_matches.hide()
         self.table = QTableView(self)
         self.table.setModel(self.filter)
+        self.delegate = SegmentDelegate(self)
+        self.delegate.terms_for = self._highlight_terms
+        self.table.setItemDelegate(self.delegate)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -223,38 +146,18 @@ class TranslateWorkspace(QWidget):
         header = self.table.horizontalHeader()
         # Fixed widths for the narrow columns: ResizeToContents would measure every row on
         # each streamed update, which stalls the GUI on a long document.
-        metrics = self.table.fontMetrics()
         header.setSectionResizeMode(SegmentTableModel.NUMBER, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(SegmentTableModel.NUMBER, metrics.horizontalAdvance("00000") + 8)
         header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.TARGET, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SegmentTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(SegmentTableModel.STATUS,
-                             metrics.horizontalAdvance("translating… ⚠") + 16)
+                             self.table.fontMetrics().horizontalAdvance("00:00:00,000 ⚠") + 16)
+        self._fit_number_column(0)
         self.revision = RevisionPanel(self)
-
-        top = QHBoxLayout()
-        top.addWidget(self.open_button)
-        top.addWidget(self.document_combo, 1)
-        top.addWidget(self.source_combo)
-        top.addWidget(self.swap_button)
-        top.addWidget(self.target_combo)
-        actions = QHBoxLayout()
-        for widget in (self.translate_all_button, self.translate_selected_button,
-                       self.pause_button, self.stop_button, self.undo_button,
-                       self.redo_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.glossary_button)
-        actions.addWidget(self.filter_combo)
-        actions.addWidget(self.find_edit)
-        actions.addWidget(self.export_button)
-        progress = QHBoxLayout()
-        progress.addWidget(self.progress, 1)
-        progress.addWidget(self.eta_label)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.no_matches)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.message_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -263,88 +166,64 @@ class TranslateWorkspace(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(actions)
-        layout.addLayout(progress)
+        layout.addWidget(bar)
         layout.addWidget(splitter, 1)
         self.setAcceptDrops(False)  # the main window takes drops and calls open_paths
+        self.shortcuts: dict[str, QAction] = {}
+        for name, keys, slot in (("next_untranslated", "Ctrl+U", self.next_untranslated),
+                                 ("next_flagged", "F8", self.next_flagged),
+                                 ("concordance", "Ctrl+K", self.open_concordance)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.shortcuts[name] = action
 
     def _connect(self) -> None:
-        self.open_button.clicked.connect(self.open_dialog)
-        self.document_combo.currentIndexChanged.connect(self._on_document_combo_changed)
-        self.swap_button.clicked.connect(self._on_swap_button_clicked)
-        self.target_combo.currentIndexChanged.connect(self._on_target_combo_changed)
-        self.translate_all_button.clicked.connect(self.translate_all)
-        self.translate_selected_button.clicked.connect(self.translate_selected)
-        self.pause_button.toggled.connect(self._on_pause_button_toggled)
-        self.stop_button.clicked.connect(self.stop)
-        self.export_button.clicked.connect(self.export)
-        self.glossary_button.clicked.connect(self.open_glossary_dialog)
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.filter_combo.currentIndexChanged.connect(self.filter.set_mode)
-        self.find_edit.textChanged.connect(self.filter.set_text)
+        bar = self.bar
+        bar.open_button.clicked.connect(self.open_dialog)
+        bar.document_combo.currentIndexChanged.connect(self._on_document_combo_changed)
+        bar.swap_button.clicked.connect(self._on_swap_button_clicked)
+        bar.source_combo.currentIndexChanged.connect(self._on_source_combo_changed)
+        bar.target_combo.currentIndexChanged.connect(self._on_target_combo_changed)
+        bar.translate_all_button.clicked.connect(self.translate_all)
+        bar.translate_selected_button.clicked.connect(self.translate_selected)
+        bar.pause_button.toggled.connect(self.runs.set_paused)
+        bar.stop_button.clicked.connect(self.stop)
+        bar.export_button.clicked.connect(self.export)
+        bar.glossary_button.clicked.connect(self.open_glossary_editor)
+        bar.undo_button.clicked.connect(self.undo_group.undo)
+        bar.redo_button.clicked.connect(self.undo_group.redo)
+        bar.approve_button.clicked.connect(self.approve_selected)
+        bar.next_untranslated_button.clicked.connect(self.next_untranslated)
+        bar.next_flagged_button.clicked.connect(self.next_flagged)
+        bar.concordance_button.clicked.connect(self.open_concordance)
+        self.undo_group.canUndoChanged.connect(bar.undo_button.setEnabled)
+        self.undo_group.canRedoChanged.connect(bar.redo_button.setEnabled)
+        bar.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        bar.find_edit.textChanged.connect(self._find_timer.start)
         self.model.targetEdited.connect(self._on_model_target_edited)
+        self.model.dataChanged.connect(self._counts_timer.start)
+        self.delegate.confirmed.connect(self._on_delegate_confirmed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
-        self.revision.instructionSubmitted.connect(self._on_revision_instruction_submitted)
-        self.revision.acceptRequested.connect(self._on_revision_accept_requested)
-        self.revision.documentInstructionSubmitted.connect(
-            self._on_revision_document_instruction_submitted)
-        self.revision.acceptAllRequested.connect(self._on_revision_accept_all_requested)
-        self.revision.rejectRequested.connect(self._on_revision_reject_requested)
-        self.revision.stopRequested.connect(self._on_revision_stop_requested)
-        self.client.piece.connect(self._on_client_piece)
-        self.client.progress.connect(self._on_client_progress)
-        self.client.finished.connect(self._on_client_finished)
-        self.client.failed.connect(self._on_client_failed)
-        self.client.cancelled.connect(self._on_client_cancelled)
-
-    def _retranslate(self) -> None:
-        self.open_button.setText(self.tr("Open…"))
-        self.source_combo.setItemText(0, self.tr("Detect language"))
-        self.swap_button.setToolTip(self.tr("Swap languages"))
-        self.translate_all_button.setText(self.tr("Translate all"))
-        self.translate_selected_button.setText(self.tr("Translate selected"))
-        self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked()
-                                  else self.tr("Pause"))
-        self.stop_button.setText(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop translating (Esc)"))
-        self.export_button.setText(self.tr("Export…"))
-        self.glossary_button.setText(self.tr("Glossary ({0})…").format(len(self.glossary)))
-        self.glossary_button.setToolTip(self.tr(
-            "Load required term translations from a .csv, .tsv or .tbx file"))
-        self.export_button.setToolTip(self.tr("Save the translated document (Ctrl+S)"))
-        self.undo_button.setText(self.tr("Undo"))
-        self.redo_button.setText(self.tr("Redo"))
-        for number, text in enumerate((self.tr("All segments"), self.tr("Untranslated"),
-                                       self.tr("Flagged"))):
-            self.filter_combo.setItemText(number, text)
-        self.find_edit.setPlaceholderText(self.tr("Find in segments (Ctrl+F)"))
-        self.document_combo.setPlaceholderText(
-            self.tr("Open or drop a document (txt, md, docx, srt, po, xliff…)"))
-        self._update_progress()
+        self.table.selectionModel().selectionChanged.connect(self._counts_timer.start)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            self.update_progress()
+            self.update_counts()
         super().changeEvent(event)
 
-    @staticmethod
-    def _select_language(combo: QComboBox, code: str) -> None:
-        index = combo.findData(code)
-        if index < 0 and code != "auto":
-            try:
-                index = combo.findData(resolve(code).code)
-            except BaylingError:
-                index = -1
-        combo.setCurrentIndex(max(index, 0))
+    def _fit_number_column(self, count: int) -> None:
+        """The # column fits the largest segment number (six digits for 100,000 rows)."""
+        width = self.table.fontMetrics().horizontalAdvance("0" * max(len(str(count)), 3)) + 14
+        self.table.horizontalHeader().resizeSection(SegmentTableModel.NUMBER, width)
 
     # -- opening ------------------------------------------------------------------------
 
     def open_paths(self, paths: list[Path]) -> None:
-        """Files or folders the user chose or dropped onto the window."""
+        """Files or folders the user chose, dropped, or gave on the command line."""
         files: list[Path] = []
         known = set(documents.supported_extensions())
         for path in paths:
@@ -354,10 +233,10 @@ class TranslateWorkspace(QWidget):
             else:
                 files.append(path)
         if not files:
-            self._show_message(self.tr("No document this app can translate was found there."))
+            self.show_message(self.tr("No document this app can translate was found there."))
             return
         self.opened = files
-        self._show_message(self.tr("Opening {0}…").format(", ".join(p.name for p in files)))
+        self.show_message(self.tr("Opening {0}…").format(", ".join(p.name for p in files)))
         for path in files:
             self._loader.start(path)
         self.pathsOpened.emit(list(files))
@@ -370,80 +249,105 @@ class TranslateWorkspace(QWidget):
         if names:
             self.open_paths([Path(n) for n in names])
 
-    @Slot(object, object)
-    def _on_loader_loaded(self, path: Path, document: documents.Document) -> None:
-        rows = [SegmentRow(i, unit.id, unit.source, unit.target or "",
-                           "draft" if unit.target else "new")
-                for i, unit in enumerate(document.units)]
+    @Slot(object, object, object)
+    def _on_loader_loaded(self, path: Path, document: documents.Document,
+                          sizes: list[tuple[int, int]]) -> None:
+        rows = rows_of(document)
         if not rows:
-            self._show_message(self.tr("{0} holds no text to translate.").format(path.name))
+            self.show_message(self.tr("{0} holds no text to translate.").format(path.name))
             return
-        doc = OpenDocument(document, rows)
+        stack = QUndoStack(self)
+        self.undo_group.addStack(stack)
+        doc = OpenDocument(document, rows, stack, sizes)
+        doc.detected = detect_language(" ".join(r.source for r in rows[:50]))
+        notice = self._choose_pair(doc)
         self._bind_project(doc)
+        old = self.docs.get(path)
+        if old is not None:
+            self.undo_group.removeStack(old.undo)
         self.docs[path] = doc
-        if self.document_combo.findData(str(path)) < 0:
-            self.document_combo.addItem(path.name, str(path))
-        self.document_combo.setCurrentIndex(self.document_combo.findData(str(path)))
+        combo = self.bar.document_combo
+        if combo.findData(str(path)) < 0:
+            combo.addItem(path.name, str(path))
+        blocked = combo.blockSignals(True)
+        combo.setCurrentIndex(combo.findData(str(path)))
+        combo.blockSignals(blocked)
         self._show(doc)
-        warnings = list(getattr(document, "warnings", []))
-        self._show_message("\n".join(warnings) if warnings else self.tr(
-            "{0}: {1} segments.").format(path.name, len(rows)))
+        warnings = [*getattr(document, "warnings", []), *([notice] if notice else [])]
+        self.show_message("\n".join(warnings) if warnings else self.tr(
+            "{0}: {1} segments.").format(path.name, len(rows)), error=bool(notice))
 
-    def _project_name(self, doc: OpenDocument) -> str:
-        return f"gui:{doc.document.path.resolve()}:{self.target_language().code}"
+    def _choose_pair(self, doc: OpenDocument) -> str:
+        """Show the document's language pair: its project's, else its header's."""
+        path = doc.document.path
+        declared: tuple[str | None, str | None] = getattr(
+            doc.document, "declared_languages", (None, None))
+        source, target = remembered_pair(self.store, path) or declared
+        if target:
+            try:
+                check_pair(source, target)
+            except LanguagePairError as exc:
+                return str(exc)
+            if not self.bar.select_language(self.bar.target_combo, target):
+                return self.tr("{0} names the language “{1}”, which this app does not "
+                               "offer; pick the target language.").format(path.name, target)
+        if source:
+            self.bar.select_language(self.bar.source_combo, source)
+        return ""
 
     def _bind_project(self, doc: OpenDocument) -> None:
         """Attach the saved project for this file and target language, restoring its work."""
         if self.store is None:
             return
-        source = self.source_language()
+        choice = str(self.bar.source_combo.currentData())
+        source = choice if choice != "auto" else (doc.detected or "")
+        path = doc.document.path
         doc.project = self.store.open_or_create(
-            self._project_name(doc), doc.document.path, self.target_language().code,
-            source.code if source else "", [(r.unit_id, r.source) for r in doc.rows])
+            project_name(path, self.target_language().code), path, self.target_language().code,
+            source, [(r.unit_id, r.source) for r in doc.rows],
+            format_name=doc.document.format_name)
+        if doc.project.settings.get("source_choice") != choice:
+            self.store.update_settings(doc.project, source_choice=choice)
         for row, saved in zip(doc.rows, doc.project.segments, strict=True):
             unit_target = doc.document.units[row.index].target or ""
             row.target = saved.target or unit_target
             row.status = saved.status if saved.target or saved.status == "error" else (
                 "draft" if unit_target else "new")
             row.flags = list(saved.flags)
-
-    def _save(self, doc: OpenDocument, segment: int, author: str) -> None:
-        if self.store is not None and doc.project is not None:
-            row = doc.rows[segment]
-            self.store.save_segment(doc.project, segment, row.target, row.status, row.flags,
-                                    author)
-
-    @Slot(int)
-    def _on_target_combo_changed(self, _number: int) -> None:
-        doc = self.current
-        if doc is None or self._batch_job is not None:
-            return
-        self._bind_project(doc)
-        self._show(doc)
+        doc.glossary = Glossary.from_pairs(self.store.glossary(doc.project))
+        doc.proposals = {}
 
     @Slot(object, str)
     def _on_loader_failed(self, path: Path, message: str) -> None:
-        self._show_message(message, error=True)
+        self.show_message(message, error=True)
         QMessageBox.warning(self, self.tr("Could not open document"), message)
 
     @Slot(int)
     def _on_document_combo_changed(self, number: int) -> None:
-        data = self.document_combo.itemData(number)
+        data = self.bar.document_combo.itemData(number)
         doc = self.docs.get(Path(data)) if data else None
         if doc is not None and doc is not self.current:
+            self._choose_pair(doc)
             self._show(doc)
 
     def _show(self, doc: OpenDocument) -> None:
-        if self._batch_job is not None and doc is not self.current:
+        if self.runs.running and doc is not self.current:
             self.stop()
         self.current = doc
-        self.undo_stack.clear()
+        self.undo_group.setActiveStack(doc.undo)
+        self.undoStackChanged.emit(doc.undo)
         self.model.set_rows(doc.rows)
-        self.revision.set_segment(None, "", "")
+        self._fit_number_column(len(doc.rows))
+        self.revising.clear()
+        detected = resolve(doc.detected).english if doc.detected else ""
+        self.bar.detected_name = detected
+        self.bar.glossary_size = len(doc.glossary)
+        self.bar.retranslate()
         self._resize_from = 0
         self._resize_timer.start()
-        self._update_progress()
-        self._update_actions()
+        self.update_progress()
+        self.update_counts()
+        self.update_actions()
 
     @Slot()
     def _on_resize_timer_timeout(self) -> None:
@@ -458,390 +362,223 @@ class TranslateWorkspace(QWidget):
     # -- languages ----------------------------------------------------------------------
 
     def target_language(self) -> Language:
-        return resolve(str(self.target_combo.currentData()))
+        return resolve(str(self.bar.target_combo.currentData()))
 
     def source_language(self) -> Language | None:
-        code = str(self.source_combo.currentData())
-        return None if code == "auto" else resolve(code)
+        code = str(self.bar.source_combo.currentData())
+        if code == "auto":
+            detected = self.current.detected if self.current is not None else None
+            return resolve(detected) if detected else None
+        return resolve(code)
+
+    def _rebind(self) -> None:
+        doc = self.current
+        if doc is not None and not self.runs.running:
+            self._bind_project(doc)
+            self._show(doc)
+
+    @Slot(int)
+    def _on_target_combo_changed(self, _number: int) -> None:
+        try:
+            check_pair(str(self.bar.source_combo.currentData()), self.target_language().code)
+        except LanguagePairError as exc:
+            self.show_message(str(exc), error=True)
+        self._rebind()
+
+    @Slot(int)
+    def _on_source_combo_changed(self, _number: int) -> None:
+        try:
+            check_pair(str(self.bar.source_combo.currentData()), self.target_language().code)
+        except LanguagePairError as exc:
+            self.show_message(str(exc), error=True)
+        if self.current is not None and self.current.project is not None and self.store:
+            self.store.update_settings(self.current.project,
+                                       source_choice=str(self.bar.source_combo.currentData()))
 
     @Slot()
     def _on_swap_button_clicked(self) -> None:
-        source = str(self.source_combo.currentData())
-        target = str(self.target_combo.currentData())
+        source = str(self.bar.source_combo.currentData())
+        target = str(self.bar.target_combo.currentData())
         if source == "auto":
-            self._show_message(self.tr("Choose the source language first to swap."))
+            self.show_message(self.tr("Choose the source language first to swap."))
             return
-        self._select_language(self.source_combo, target)
-        self._select_language(self.target_combo, source)
+        self.bar.select_language(self.bar.source_combo, target)
+        self.bar.select_language(self.bar.target_combo, source)
+        self._rebind()
 
-    # -- translating --------------------------------------------------------------------
+    def language_pair_problem(self) -> str:
+        try:
+            check_pair(str(self.bar.source_combo.currentData()), self.target_language().code)
+        except LanguagePairError as exc:
+            return str(exc)
+        return ""
+
+    # -- translating (the pipeline runs in runs.py) ---------------------------------------
 
     def translate_all(self) -> None:
-        if self.current is None:
-            return
-        self._start_batch([r.index for r in self.current.rows if not r.done])
+        self.runs.start(None)
 
     def translate_selected(self) -> None:
-        if self.current is None:
-            return
-        rows = sorted({self.filter.mapToSource(i).row()
+        self.runs.start(self.selected_segments())
+
+    def selected_segments(self) -> list[int]:
+        return sorted({self.filter.mapToSource(i).row()
                        for i in self.table.selectionModel().selectedRows()})
-        self._start_batch(rows)
 
     def send(self) -> None:
-        """Ctrl+Enter: the revision box if it has text, else translate the selection."""
+        """Ctrl+Enter: send the revision box, confirm the segment in the table, else
+        translate the selection. Typed text is never dropped."""
         if self.revision.instruction.hasFocus() and self.revision.instruction.text().strip():
             self.revision._on_instruction_return_pressed()
+        elif self.table.hasFocus() or self.table.isAncestorOf(self.focusWidget()):
+            self.confirm_current()
         else:
             self.translate_selected()
 
-    def _start_batch(self, segments: list[int]) -> None:
-        doc = self.current
-        if doc is None or not segments or self._batch_job is not None:
-            return
-        if not self.client.ready:
-            self._show_message(self.tr("The model is not loaded yet."), error=True)
-            return
-        segments = self._fill_from_memory(doc, segments)
-        if not segments:
-            self._show_message(self.tr("Every segment came from the translation memory."))
-            return
-        job = Job(tuple((i, doc.rows[i].source) for i in segments), self.target_language(),
-                  self.source_language(), self.glossary.as_dict(),
-                  self.settings.translation_temperature,
-                  self.settings.max_tokens)
-        self._pause.clear()
-        self.pause_button.setChecked(False)
-        self._batch_started = time.monotonic()
-        self._batch_total = len(segments)
-        self._batch_done = 0
-        self._batch_job = self.client.submit_task(cast(TaskFn, make_batch_task(job, self._pause)))
-        self._show_message(self.tr("Translating {0} segments…").format(len(segments)))
-        self._update_actions()
-
-    def _fill_from_memory(self, doc: OpenDocument, segments: list[int]) -> list[int]:
-        """Use exact translation-memory matches; return the segments the model must do."""
-        if self.store is None:
-            return segments
-        source = self.source_language()
-        remaining = []
-        reused = 0
-        for segment in segments:
-            found = self.store.memory_lookup(source.code if source else "",
-                                             self.target_language().code,
-                                             doc.rows[segment].source)
-            if found:
-                self.apply_target(doc, segment, found, "draft", author="memory")
-                reused += 1
-            else:
-                remaining.append(segment)
-        self.memory_hits += reused
-        return remaining
-
-    @Slot(bool)
-    def _on_pause_button_toggled(self, paused: bool) -> None:
-        self._retranslate()
-        if paused:
-            self._pause.set()
-            self._show_message(self.tr("Pausing after the current segment…"))
-        elif self._batch_job is None and self.current is not None:
-            self.translate_all()
-
     def stop(self) -> None:
-        """Esc: stop the batch and any revision; finished segments stay."""
-        for job in (self._batch_job, self._revision_job, self._document_job):
-            if job is not None:
-                self.client.cancel(job)
+        """Esc: stop the run and any revision; finished segments stay."""
+        self.runs.stop()
+        self.revising.stop()
 
-    @Slot(int, str)
-    def _on_client_piece(self, job_id: int, text: str) -> None:
-        doc = self.current
-        if job_id == self._batch_job and doc is not None and self._streaming_segment is not None:
-            self.model.append_target(self._streaming_segment, text)
-        elif job_id == self._revision_job:
-            self.revision.append_candidate(text)
+    def confirm_close(self) -> bool:
+        """Asked before the window closes: a running translation is stopped only if the
+        user agrees (finished segments are saved already). True: go ahead and close."""
+        if not self.runs.running:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Stop the translation?"),
+            self.tr("A translation is running. Stop it and quit? Finished segments are "
+                    "saved; the rest are translated next time."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.stop()
+        return True
 
-    @Slot(int, object)
-    def _on_client_progress(self, job_id: int, value: object) -> None:
-        doc = self.current
-        if job_id == self._document_job and doc is not None:
-            self._on_document_progress(doc, value)
-            return
-        if job_id != self._batch_job or doc is None:
-            return
-        if isinstance(value, SegmentStarted):
-            self._streaming_segment = value.segment
-            self.model.update_row(value.segment, target="", status="translating", flags=[])
-            self._scroll_to(value.segment)
-        elif isinstance(value, SegmentDone):
-            self._streaming_segment = None
-            if value.error == "cancelled":
-                row = doc.rows[value.segment]
-                self.model.update_row(value.segment, target="" if not row.done else row.target,
-                                      status="new")
-            elif value.error:
-                self.model.update_row(value.segment, target=value.text, status="error",
-                                      flags=[value.error])
-            else:
-                self.model.update_row(value.segment, target=value.text, status="draft",
-                                      flags=self._qa(doc.rows[value.segment].source, value.text))
-            self.table.resizeRowToContents(self._proxy_row(value.segment))
-            if value.error != "cancelled":
-                self._save(doc, value.segment, "model")
-            self._batch_done = value.done
-            if value.tokens_per_second:
-                self.speedChanged.emit(value.tokens_per_second)
-            self._update_progress(value.elapsed)
+    # -- editing, approving, undo -----------------------------------------------------------
 
-    @Slot(int, object)
-    def _on_client_finished(self, job_id: int, result: object) -> None:
-        if job_id == self._document_job:
-            self._document_job = None
-            count = len(self.current.proposals) if self.current else 0
-            self._show_message(self.tr("{0} proposals to review: select a flagged segment, or "
-                                       "accept them all.").format(count))
-            self._update_actions()
-        elif job_id == self._batch_job:
-            self._batch_job = None
-            self._streaming_segment = None
-            if isinstance(result, BatchResult) and result.paused:
-                self._show_message(self.tr("Paused. Press Resume to continue."))
-            else:
-                self._show_message(self.tr("Translation finished."))
-            self._update_actions()
-            self._update_progress()
-        elif job_id == self._revision_job and isinstance(result, RevisionResult):
-            self._revision_job = None
-            self._finish_revision(result)
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack of the document on screen (Edit ▸ Undo drives this one)."""
+        return self.undo_group.activeStack() or self._empty_stack
 
-    @Slot(int, str)
-    def _on_client_failed(self, job_id: int, message: str) -> None:
-        if job_id == self._document_job:
-            self._document_job = None
-            self._show_message(message, error=True)
-            self._update_actions()
-        elif job_id == self._batch_job:
-            self._batch_job = None
-            self._mark_streaming_new()
-            self._show_message(message, error=True)
-            self._update_actions()
-        elif job_id == self._revision_job:
-            self._revision_job = None
-            self.revision.set_busy(False)
-            self._show_message(message, error=True)
-            self._update_actions()
-
-    @Slot(int)
-    def _on_client_cancelled(self, job_id: int) -> None:
-        if job_id == self._document_job:
-            self._document_job = None
-            self._show_message(self.tr("Stopped; the proposals made so far can be reviewed."))
-            self._update_actions()
-        elif job_id == self._batch_job:
-            self._batch_job = None
-            self._mark_streaming_new()
-            self._show_message(self.tr("Stopped."))
-            self._update_actions()
-        elif job_id == self._revision_job:
-            self._revision_job = None
-            self.revision.set_busy(False)
-            self.revision.set_candidate("")
-            self._update_actions()
-
-    def _mark_streaming_new(self) -> None:
-        if self._streaming_segment is not None and self.current is not None:
-            self.model.update_row(self._streaming_segment, target="", status="new")
-        self._streaming_segment = None
-
-    def _qa(self, source: str, target: str) -> list[str]:
-        from .qa import quick_checks
-
-        return quick_checks(source, target) + self.glossary.violations(source, target)
-
-    def open_glossary_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Load glossary"), "",
-            self.tr("Glossaries (*.csv *.tsv *.tbx);;All files (*)"))
-        if name:
-            self.load_glossary(Path(name))
-
-    def load_glossary(self, path: Path) -> None:
-        try:
-            self.glossary = load_glossary(path)
-        except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Could not load the glossary"), str(exc))
-            return
-        self._retranslate()
-        doc = self.current
-        if doc is not None:  # re-check what is already translated against the new terms
-            for row in doc.rows:
-                if row.target:
-                    self.model.update_row(row.index, flags=self._qa(row.source, row.target))
-        self._show_message(self.tr("Glossary loaded: {0} terms.").format(len(self.glossary)))
-
-    # -- editing and revising -------------------------------------------------------------
+    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[str]:
+        row = doc.rows[segment]
+        return check_segment(row.source, text, self.target_language().code,
+                             doc.glossary) if text else []
 
     def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,
-                     author: str = "user") -> None:
-        """Write a translation into a row and save it (edits, accepted revisions, undo)."""
-        flags = self._qa(doc.rows[segment].source, text) if text else []
+                     author: str = "user", save: bool = True) -> None:
+        """Write a translation into a row and save it (edits, approvals, revisions, undo)."""
+        flags = self.flags_for(doc, segment, text)
         if doc is self.current:
             self.model.update_row(segment, target=text, status=status, flags=flags)
-            self.table.resizeRowToContents(self._proxy_row(segment))
+            self.table.resizeRowToContents(self.proxy_row(segment))
         else:
             row = doc.rows[segment]
             row.target, row.status, row.flags = text, status, flags
-        self._save(doc, segment, author)
-        self._update_progress()
+        if save and doc.project is not None:
+            doc.project.set_target(segment, text, status, author, flags)
+        self.update_progress()
+
+    def push_target(self, doc: OpenDocument, segment: int, text: str, status: str,
+                    label: str) -> None:
+        doc.undo.push(SetTarget(self, doc, segment, text, status, label))
 
     @Slot(int, str)
     def _on_model_target_edited(self, segment: int, text: str) -> None:
         if self.current is not None:
-            self.undo_stack.push(SetTarget(self, self.current, segment, text, "edited",
-                                           self.tr("Edit segment {0}").format(segment + 1)))
+            self.push_target(self.current, segment, text, "edited",
+                             self.tr("Edit segment {0}").format(segment + 1))
 
-    @Slot(QModelIndex, QModelIndex)
-    def _on_table_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def approve(self, segments: list[int]) -> int:
+        """Approve translated segments: a person vouches for them, so they go to memory."""
         doc = self.current
-        if doc is None or not current.isValid() or self._revision_job is not None:
-            return
-        segment = self.filter.mapToSource(current).row()
-        row = doc.rows[segment]
-        self.revision.set_segment(segment, row.source, row.target)
-        self.revision.set_thread(doc.threads.get(segment, []))
-        self.revision.set_memory(self._memory_matches(row.source, row.target))
-        if segment in doc.proposals:
-            self.revision.set_candidate(doc.proposals[segment])
+        chosen = [s for s in segments if doc is not None and doc.rows[s].target.strip()
+                  and doc.rows[s].status != "approved"]
+        if doc is None or not chosen:
+            return 0
+        doc.undo.beginMacro(self.tr("Approve {0} segments").format(len(chosen)))
+        for segment in chosen:
+            self.push_target(doc, segment, doc.rows[segment].target, "approved", "")
+        doc.undo.endMacro()
+        return len(chosen)
 
-    def _memory_matches(self, source: str, current: str) -> list[tuple[float, str, str]]:
-        if self.store is None:
-            return []
-        language = self.source_language()
-        matches = self.store.memory_fuzzy(language.code if language else "",
-                                          self.target_language().code, source)
-        return [m for m in matches if m[2] != current]
+    def approve_selected(self) -> None:
+        self.approve(self.selected_segments())
 
-    @Slot(str)
-    def _on_revision_instruction_submitted(self, instruction: str) -> None:
+    def confirm_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._on_delegate_confirmed(self.filter.mapToSource(index).row())
+
+    @Slot(int)
+    def _on_delegate_confirmed(self, segment: int) -> None:
+        """Ctrl+Enter in the editor: the typed text is already saved; approve, go on."""
+        self.approve([segment])
+        navigation.go_next(self, lambda row: not row.done or row.status == "draft",
+                           start=segment, edit=True)
+
+    def next_untranslated(self) -> bool:
+        return navigation.go_next(self, lambda row: not row.done)
+
+    def next_flagged(self) -> bool:
+        return navigation.go_next(self, lambda row: row.flagged)
+
+    # -- glossary, concordance ------------------------------------------------------------
+
+    def _highlight_terms(self, source: str) -> list[str]:
         doc = self.current
-        segment = self.revision.segment
-        if doc is None or segment is None or self._revision_job is not None:
-            return
-        if not self.client.ready:
-            self._show_message(self.tr("The model is not loaded yet."), error=True)
-            return
-        row = doc.rows[segment]
-        if not row.target.strip():
-            self._show_message(self.tr("Translate this segment first, then revise it."))
-            return
-        history = doc.messages.get(segment) or first_turn(
-            row.source, self.target_language(), self.source_language(),
-            self.glossary.as_dict(), row.target)
-        doc.messages[segment] = history
-        job = RevisionJob(segment, tuple(history), instruction,
-                          self.settings.translation_temperature, self.settings.max_tokens)
-        self.revision.set_candidate("")
-        self.revision.set_busy(True)
-        self._pending_instruction = instruction
-        self._revision_job = self.client.submit_task(cast(TaskFn, make_revision_task(job)))
-        self._update_actions()
+        return [t.source for t in doc.glossary.matches(source)] if doc is not None else []
 
-    def _finish_revision(self, result: RevisionResult) -> None:
+    def set_glossary(self, glossary: Glossary) -> None:
         doc = self.current
-        self.revision.set_busy(False)
         if doc is None:
+            self.show_message(self.tr("Open a document first: a glossary belongs to a "
+                                      "document's project."))
             return
-        history = doc.messages.setdefault(result.segment, [])
-        history += [Message("user", result.instruction), Message("assistant", result.text)]
-        doc.threads.setdefault(result.segment, []).append((result.instruction, result.text))
-        if self.revision.segment == result.segment:
-            self.revision.set_thread(doc.threads[result.segment])
-            self.revision.set_candidate(result.text)
-        self._update_actions()
+        doc.glossary = glossary
+        if doc.project is not None and self.store is not None:
+            self.store.set_glossary(doc.project, glossary.pairs())
+        for row in doc.rows:  # re-check what is already translated against the new terms
+            if row.target:
+                self.model.update_row(row.index,
+                                      flags=self.flags_for(doc, row.index, row.target))
+        self.bar.glossary_size = len(glossary)
+        self.bar.retranslate()
+        self.table.viewport().update()
 
-    @Slot()
-    def _on_revision_accept_requested(self) -> None:
+    def load_glossary(self, path: Path) -> None:
+        try:
+            glossary = load_glossary(path)
+        except BaylingError as exc:
+            QMessageBox.warning(self, self.tr("Could not load the glossary"), str(exc))
+            return
+        self.set_glossary(glossary)
+        self.show_message(self.tr("Glossary loaded: {0} terms.").format(len(glossary)))
+
+    def open_glossary_editor(self) -> None:
         doc = self.current
-        segment = self.revision.segment
-        text = self.revision.candidate_text()
-        if doc is None or segment is None or not text:
+        if doc is None:
+            self.show_message(self.tr("Open a document first."))
             return
-        doc.proposals.pop(segment, None)
-        self.undo_stack.push(SetTarget(self, doc, segment, text, "edited",
-                                       self.tr("Accept revision of segment {0}").format(
-                                           segment + 1)))
-        self.revision.set_candidate("")
-        self.revision.set_pending_proposals(len(doc.proposals))
+        source = self.source_language()
+        editor = GlossaryEditor(doc.glossary, source.code if source else "",
+                                self.target_language().code, self)
+        if editor.exec():
+            self.set_glossary(editor.glossary())
 
-    @Slot()
-    def _on_revision_reject_requested(self) -> None:
-        doc = self.current
-        segment = self.revision.segment
-        if doc is not None and segment is not None and segment in doc.proposals:
-            del doc.proposals[segment]
-            row = doc.rows[segment]
-            self.model.update_row(segment, flags=self._qa(row.source, row.target))
-            self.revision.set_pending_proposals(len(doc.proposals))
-        self.revision.set_candidate("")
-
-    @Slot(str)
-    def _on_revision_document_instruction_submitted(self, instruction: str) -> None:
-        """One instruction for the whole document: proposals per segment, for review."""
-        doc = self.current
-        if doc is None or self._document_job is not None or self._batch_job is not None:
-            return
-        if not self.client.ready:
-            self._show_message(self.tr("The model is not loaded yet."), error=True)
-            return
-        items = []
-        for row in doc.rows:
-            if row.done and row.target.strip():
-                history = doc.messages.get(row.index) or first_turn(
-                    row.source, self.target_language(), self.source_language(),
-                    self.glossary.as_dict(), row.target)
-                items.append((row.index, tuple(history)))
-        if not items:
-            self._show_message(self.tr("Translate the document first, then revise it."))
-            return
-        self._document_job = self.client.submit_task(cast(TaskFn, make_document_revision_task(
-            items, instruction, self.settings.translation_temperature,
-            self.settings.max_tokens)))
-        self._show_message(self.tr("Revising {0} segments: “{1}”…").format(len(items),
-                                                                        instruction))
-        self._update_actions()
-
-    def _on_document_progress(self, doc: OpenDocument, value: object) -> None:
-        if isinstance(value, SegmentStarted):
-            self._scroll_to(value.segment)
-        elif isinstance(value, CandidateReady):
-            doc.proposals[value.segment] = value.text
-            row = doc.rows[value.segment]
-            self.model.update_row(value.segment, flags=[
-                *self._qa(row.source, row.target),
-                self.tr("A revision is proposed: select the segment to review it.")])
-            self.revision.set_pending_proposals(len(doc.proposals))
-            if self.revision.segment == value.segment:
-                self.revision.set_candidate(value.text)
-            self.progress.setFormat(self.tr("Revising: {0} / {1}").format(value.done,
-                                                                          value.total))
-
-    @Slot()
-    def _on_revision_accept_all_requested(self) -> None:
-        doc = self.current
-        if doc is None or not doc.proposals:
-            return
-        self.undo_stack.beginMacro(self.tr("Accept {0} proposals").format(len(doc.proposals)))
-        for segment, text in sorted(doc.proposals.items()):
-            self.undo_stack.push(SetTarget(self, doc, segment, text, "edited", ""))
-        self.undo_stack.endMacro()
-        doc.proposals.clear()
-        self.revision.set_pending_proposals(0)
-        self.revision.set_candidate("")
-
-    @Slot()
-    def _on_revision_stop_requested(self) -> None:
-        if self._revision_job is not None:
-            self.client.cancel(self._revision_job)
+    def open_concordance(self) -> None:
+        pairs: list[tuple[str, str]] = []
+        if self.store is not None:
+            source = self.source_language()
+            base = source.code.split("-")[0] if source else ""
+            pairs = [(s, t) for sl, _tl, s, t in self.store.memory_pairs(
+                self.target_language().code) if not base or sl.split("-")[0] in (base, "")]
+        if self.concordance is None:
+            self.concordance = ConcordanceDialog(pairs, self)
+        else:
+            self.concordance.set_pairs(pairs)
+        self.concordance.show()
+        self.concordance.search.setFocus()
 
     # -- export -------------------------------------------------------------------------
 
@@ -861,9 +598,9 @@ class TranslateWorkspace(QWidget):
         same = self.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
         bilingual_docx = self.tr("Bilingual table (*.docx)")
         bilingual_html = self.tr("Bilingual side by side (*.html)")
-        filters = [same, bilingual_docx, bilingual_html]
-        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Export translation"),
-                                                   str(suggested), ";;".join(filters))
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export translation"), str(suggested),
+            ";;".join([same, bilingual_docx, bilingual_html]))
         if not name:
             return
         out = Path(name)
@@ -876,18 +613,37 @@ class TranslateWorkspace(QWidget):
         except BaylingError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
-        self._show_message(self.tr("Saved {0}").format(out))
+        self.show_message(self.tr("Saved {0}").format(out))
 
-    # -- misc ---------------------------------------------------------------------------
+    # -- find, selection, messages -------------------------------------------------------
 
     def focus_find(self) -> None:
         self.find_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find_edit.selectAll()
 
-    def _proxy_row(self, segment: int) -> int:
+    @Slot(int)
+    def _on_filter_combo_changed(self, mode: int) -> None:
+        self.filter.set_mode(mode)
+        self._after_filter()
+
+    @Slot()
+    def _on_find_timer_timeout(self) -> None:
+        self.filter.set_text(self.find_edit.text())
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        empty = self.filter.rowCount() == 0 and self.model.rowCount() > 0
+        self.no_matches.setText(self.tr("No segment matches “{0}”.").format(
+            self.find_edit.text().strip()) if self.filter.needle
+            else self.tr("No segment matches this filter."))
+        self.no_matches.setVisible(empty)
+        self._resize_from = 0
+        self._resize_timer.start()
+
+    def proxy_row(self, segment: int) -> int:
         return self.filter.mapFromSource(self.model.index(segment, 0)).row()
 
-    def _scroll_to(self, segment: int) -> None:
+    def scroll_to(self, segment: int) -> None:
         index = self.filter.mapFromSource(self.model.index(segment, 0))
         if index.isValid():
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
@@ -898,35 +654,52 @@ class TranslateWorkspace(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
 
-    def _show_message(self, text: str, error: bool = False) -> None:
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            self.revising.show_segment(self.filter.mapToSource(current).row())
+
+    def show_message(self, text: str, error: bool = False) -> None:
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #c0392b;" if error else "")
 
-    def _update_progress(self, elapsed: float | None = None) -> None:
+    def update_progress(self) -> None:
+        if self.runs.running:
+            return  # the run shows its own progress (finished units of the run)
         done, total = self.model.counts()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("{0} / {1} segments").format(done, total))
-        if self._batch_job is not None and elapsed and self._batch_done:
-            remaining = (self._batch_total - self._batch_done) * elapsed / self._batch_done
-            self.eta_label.setText(self.tr("ETA {0}").format(_clock(remaining)))
-        else:
-            self.eta_label.clear()
 
-    def _update_actions(self) -> None:
+    def update_counts(self) -> None:
+        self.bar.counts_label.setText(navigation.counts_text(self))
+
+    def update_actions(self) -> None:
+        bar = self.bar
         has_doc = self.current is not None
-        batch = self._batch_job is not None
-        revising = self._revision_job is not None or self._document_job is not None
-        self.translate_all_button.setEnabled(has_doc and not batch and not revising)
-        self.translate_selected_button.setEnabled(has_doc and not batch and not revising)
-        self.pause_button.setEnabled(has_doc and (batch or self.pause_button.isChecked()))
-        self.stop_button.setEnabled(batch or revising)
-        self.export_button.setEnabled(has_doc and not batch)
-        self.undo_button.setEnabled(self.undo_stack.canUndo())
-        self.redo_button.setEnabled(self.undo_stack.canRedo())
+        batch = self.runs.running
+        revising = self.revising.running
+        bar.translate_all_button.setEnabled(has_doc and not batch and not revising)
+        bar.translate_selected_button.setEnabled(has_doc and not batch and not revising)
+        bar.pause_button.setEnabled(batch)
+        bar.stop_button.setEnabled(batch or revising)
+        bar.export_button.setEnabled(has_doc and not batch)
+        for button in (bar.approve_button, bar.next_untranslated_button,
+                       bar.next_flagged_button, bar.glossary_button):
+            button.setEnabled(has_doc)
+        bar.undo_button.setEnabled(self.undo_group.canUndo())
+        bar.redo_button.setEnabled(self.undo_group.canRedo())
         self.busyChanged.emit(batch or revising)
 
+    # names kept for the screenshot script and older callers
+    @property
+    def _batch_job(self) -> int | None:
+        return self.runs.job
 
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    @property
+    def _revision_job(self) -> int | None:
+        return self.revising.job
+
+    @property
+    def _document_job(self) -> int | None:
+        return self.revising.document_job

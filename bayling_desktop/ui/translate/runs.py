@@ -1,0 +1,269 @@
+"""Runs of the translation pipeline, adapted to the table: the GUI has no loop of its own.
+
+``translation/pipeline.py`` translates, checks, retries and saves every unit, several at
+once when the backend has parallel lanes; its plain events arrive here (queued from
+the model thread) and become row updates. Streamed text is collected per row and
+painted every ~40 ms, so eight rows growing at once do not flood the event loop. The
+progress bar and the ETA count finished units of *this* run (a "Translate selected"
+of five rows counts to five), and both are cleared when the run ends.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from ..worker import TaskFn
+
+if TYPE_CHECKING:
+    from ...engine.backend import Backend, CancelToken
+    from ...storage.projects import Project
+    from .workspace import TranslateWorkspace
+
+#: how often streamed text is painted into the rows (STYLE.md: every ~30-50 ms)
+REPAINT_MS = 40
+
+
+class _Handle:
+    """The pipeline of the running job, for pause/resume/cancel from the GUI thread."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pipeline: Any = None
+        self.paused = False
+
+
+def make_pipeline_task(project: Project, options: Any, handle: _Handle) -> TaskFn:
+    def task(backend: Backend, cancel: CancelToken, report: Any) -> object:
+        from ...translation.pipeline import TranslationPipeline
+
+        pipeline = TranslationPipeline(project, backend, options, on_event=report.progress)
+        with handle.lock:
+            handle.pipeline = pipeline
+            if handle.paused:
+                pipeline.pause()
+        done = threading.Event()
+        watcher = threading.Thread(target=_forward_cancel, args=(cancel, pipeline, done),
+                                   daemon=True)
+        watcher.start()
+        try:
+            return pipeline.run()
+        finally:
+            done.set()
+            with handle.lock:
+                handle.pipeline = None
+
+    return cast(TaskFn, task)
+
+
+def _forward_cancel(cancel: CancelToken, pipeline: Any, done: threading.Event) -> None:
+    """The worker's token (cancelled on Stop, model reload, quit) stops the pipeline too."""
+    while not done.wait(0.05):
+        if cancel.cancelled:
+            pipeline.cancel()
+            return
+
+
+class RunController(QObject):
+    def __init__(self, workspace: TranslateWorkspace) -> None:
+        super().__init__(workspace)
+        self.ws = workspace
+        self.job: int | None = None
+        self.memory_hits = 0
+        self.last_report: object = None
+        self._handle = _Handle()
+        self._pending: dict[int, str] = {}
+        self._scrolled = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(REPAINT_MS)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+        client = workspace.client
+        client.progress.connect(self._on_client_progress)
+        client.finished.connect(self._on_client_finished)
+        client.failed.connect(self._on_client_failed)
+        client.cancelled.connect(self._on_client_cancelled)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def start(self, indexes: list[int] | None) -> bool:
+        """Translate the current document (*indexes*: only those segments)."""
+        ws = self.ws
+        doc = ws.current
+        if doc is None or self.running or ws.revising.running or indexes == []:
+            return False
+        problem = ws.language_pair_problem()
+        if problem:
+            ws.show_message(problem, error=True)
+            return False
+        if doc.project is None:
+            ws.show_message(ws.tr("Translations cannot be saved, so nothing is translated."),
+                            error=True)
+            return False
+        if not ws.client.ready:
+            ws.show_message(ws.tr("The model is not loaded yet."), error=True)
+            return False
+        from ...translation.pipeline import PipelineOptions
+
+        # Only what a person edited or approved goes to the memory from the GUI; a
+        # selection is translated again even where it is done (the user asked for it).
+        options = PipelineOptions(glossary=doc.glossary if len(doc.glossary) else None,
+                                  use_memory=True, remember_drafts=False, context=True,
+                                  max_tokens=ws.settings.max_tokens, indexes=indexes,
+                                  force=indexes is not None)
+        self._handle = _Handle()
+        self._handle.paused = False
+        ws.bar.paused = False
+        ws.bar.pause_button.setChecked(False)
+        self._pending.clear()
+        self._scrolled = False
+        total = len(indexes) if indexes is not None else sum(1 for r in doc.rows if not r.done)
+        self.job = ws.client.submit_task(make_pipeline_task(doc.project, options,
+                                                            self._handle))
+        self._show_progress(0, total)
+        ws.show_message(ws.tr("Translating {0} segments…").format(total))
+        ws.update_actions()
+        return True
+
+    def stop(self) -> None:
+        if self.job is None:
+            return
+        with self._handle.lock:
+            if self._handle.pipeline is not None:
+                self._handle.pipeline.cancel()
+        self.ws.client.cancel(self.job)
+
+    @Slot(bool)
+    def set_paused(self, paused: bool) -> None:
+        self.ws.bar.paused = paused
+        self.ws.bar.retranslate()
+        with self._handle.lock:
+            self._handle.paused = paused
+            pipeline = self._handle.pipeline
+        if pipeline is not None:
+            if paused:
+                pipeline.pause()
+            else:
+                pipeline.resume()
+        if paused and self.running:
+            self.ws.show_message(self.ws.tr("Pausing after the segments in progress…"))
+        elif not paused and self.running:
+            self.ws.show_message(self.ws.tr("Resumed."))
+
+    # -- events -----------------------------------------------------------------------------
+
+    @Slot(int, object)
+    def _on_client_progress(self, job_id: int, event: object) -> None:
+        if job_id == self.job:
+            self.handle_event(event)
+
+    def handle_event(self, event: object) -> None:
+        """One pipeline event (public so tests can drive the adapter with real events)."""
+        from ...translation import pipeline as p
+
+        ws = self.ws
+        if isinstance(event, p.UnitText):
+            self._pending[event.index] = self._pending.get(event.index, "") + event.text
+            if not self._timer.isActive():
+                self._timer.start()
+        elif isinstance(event, p.UnitRetry):  # the answer so far was rejected
+            self._pending.pop(event.index, None)
+            ws.model.update_row(event.index, target="")
+        elif isinstance(event, p.UnitStarted):
+            ws.model.update_row(event.index, target="", status="translating", flags=[])
+            if not self._scrolled:  # follow the run once; the user may scroll away
+                ws.scroll_to(event.index)
+                self._scrolled = True
+        elif isinstance(event, p.UnitFinished):
+            self._pending.pop(event.index, None)
+            ws.model.update_row(event.index, target=event.text, status=event.status,
+                                flags=list(event.flags))
+            ws.table.resizeRowToContents(ws.proxy_row(event.index))
+            if event.origin == "memory":
+                self.memory_hits += 1
+        elif isinstance(event, p.Progress):
+            self._show_progress(event.done, event.total, event.eta_seconds, event.running)
+            if event.tokens_per_second:
+                ws.speedChanged.emit(float(event.tokens_per_second))
+        elif isinstance(event, p.Paused):
+            ws.show_message(ws.tr("Paused. Press Resume to continue."))
+
+    @Slot()
+    def flush(self) -> None:
+        """Paint the text streamed since the last tick (all growing rows at once)."""
+        if self._pending:
+            pieces, self._pending = self._pending, {}
+            self.ws.model.append_targets(pieces)
+
+    def _show_progress(self, done: int, total: int, eta: float | None = None,
+                       running: int = 0) -> None:
+        ws = self.ws
+        ws.progress.setRange(0, max(total, 1))
+        ws.progress.setValue(done)
+        ws.progress.setFormat(ws.tr("Translating: {0} / {1}").format(done, total))
+        text = ws.tr("ETA {0}").format(_clock(eta)) if eta else ""
+        if running > 1:
+            text += ws.tr(" · {0} at once").format(running)
+        ws.eta_label.setText(text.strip(" ·"))
+
+    # -- the end of a run ---------------------------------------------------------------------
+
+    def _end(self, job_id: int) -> bool:
+        if job_id != self.job:
+            return False
+        self.job = None
+        self._timer.stop()
+        self._pending.clear()
+        doc = self.ws.current
+        if doc is not None and doc.project is not None:
+            # Rows still "translating" were cut off: show what the project kept.
+            for row in doc.rows:
+                if row.status == "translating":
+                    saved = doc.project.segments[row.index]
+                    status = saved.status if saved.status != "translating" else "new"
+                    self.ws.model.update_row(row.index, target=saved.target, status=status,
+                                             flags=list(saved.flags))
+        self.ws.bar.paused = False
+        self.ws.bar.pause_button.setChecked(False)
+        self.ws.eta_label.clear()
+        self.ws.update_progress()
+        self.ws.update_counts()
+        self.ws.update_actions()
+        return True
+
+    @Slot(int, object)
+    def _on_client_finished(self, job_id: int, result: object) -> None:
+        if not self._end(job_id):
+            return
+        self.last_report = result
+        ws = self.ws
+        translated = getattr(result, "translated", 0)
+        flagged = getattr(result, "flagged", 0)
+        failed = getattr(result, "failed", 0)
+        if getattr(result, "cancelled", False):
+            ws.show_message(ws.tr("Stopped."))
+        elif flagged or failed:
+            ws.show_message(ws.tr("Translation finished: {0} translated, {1} flagged, {2} "
+                                  "failed. Use Next flagged (F8) to review them.").format(
+                translated, flagged, failed), error=bool(failed))
+        else:
+            ws.show_message(ws.tr("Translation finished: {0} segments.").format(translated))
+
+    @Slot(int, str)
+    def _on_client_failed(self, job_id: int, message: str) -> None:
+        if self._end(job_id):
+            self.ws.show_message(message, error=True)
+
+    @Slot(int)
+    def _on_client_cancelled(self, job_id: int) -> None:
+        if self._end(job_id):
+            self.ws.show_message(self.ws.tr("Stopped."))
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"

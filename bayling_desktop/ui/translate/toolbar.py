@@ -1,0 +1,142 @@
+"""The controls above the segment table: document and languages, run buttons, navigation,
+filter and find, progress, counts. Only widgets and their words live here; the
+workspace connects them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import BaylingError
+from ...languages import all_languages, resolve
+
+
+class TranslateToolbar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.glossary_size = 0
+        self.detected_name = ""
+        self.paused = False
+        self.document_combo = QComboBox(self)
+        self.open_button = QPushButton(self)
+        self.source_combo = QComboBox(self)
+        self.target_combo = QComboBox(self)
+        self.swap_button = QToolButton(self)
+        self.swap_button.setText("⇄")
+        self.source_combo.addItem("", "auto")
+        for lang in all_languages():
+            self.source_combo.addItem(f"{lang.english} ({lang.code})", lang.code)
+            self.target_combo.addItem(f"{lang.english} ({lang.code})", lang.code)
+        self.translate_all_button = QPushButton(self)
+        self.translate_selected_button = QPushButton(self)
+        self.pause_button = QPushButton(self)
+        self.pause_button.setCheckable(True)
+        self.stop_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.glossary_button = QPushButton(self)
+        self.undo_button = QToolButton(self)
+        self.redo_button = QToolButton(self)
+        self.approve_button = QToolButton(self)
+        self.next_untranslated_button = QToolButton(self)
+        self.next_flagged_button = QToolButton(self)
+        self.concordance_button = QToolButton(self)
+        self.filter_combo = QComboBox(self)
+        self.filter_combo.addItems(["", "", ""])
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setClearButtonEnabled(True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.eta_label = QLabel(self)
+        self.counts_label = QLabel(self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addWidget(self.document_combo, 1)
+        top.addWidget(self.source_combo)
+        top.addWidget(self.swap_button)
+        top.addWidget(self.target_combo)
+        actions = QHBoxLayout()
+        for widget in (self.translate_all_button, self.translate_selected_button,
+                       self.pause_button, self.stop_button, self.undo_button,
+                       self.redo_button, self.approve_button, self.next_untranslated_button,
+                       self.next_flagged_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        extra: tuple[QWidget, ...] = (self.glossary_button, self.concordance_button,
+                                      self.filter_combo, self.find_edit, self.export_button)
+        for other in extra:
+            actions.addWidget(other)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.eta_label)
+        progress.addWidget(self.counts_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addLayout(progress)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open…"))
+        self.source_combo.setItemText(0, self.tr("Detected: {0}").format(self.detected_name)
+                                      if self.detected_name else self.tr("Detect language"))
+        self.swap_button.setToolTip(self.tr("Swap languages"))
+        self.translate_all_button.setText(self.tr("Translate all"))
+        self.translate_selected_button.setText(self.tr("Translate selected"))
+        self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop translating (Esc)"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the translated document (Ctrl+S)"))
+        self.glossary_button.setText(self.tr("Glossary ({0})…").format(self.glossary_size))
+        self.glossary_button.setToolTip(self.tr(
+            "View and edit the required term translations; import or export CSV and TBX"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.approve_button.setText(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr(
+            "Approve the selected segments; approved pairs go into the translation memory "
+            "(Ctrl+Enter in the editor)"))
+        self.next_untranslated_button.setText(self.tr("Next untranslated"))
+        self.next_untranslated_button.setToolTip(self.tr("Go to the next untranslated "
+                                                         "segment (Ctrl+U)"))
+        self.next_flagged_button.setText(self.tr("Next flagged"))
+        self.next_flagged_button.setToolTip(self.tr("Go to the next flagged segment (F8)"))
+        self.concordance_button.setText(self.tr("Concordance"))
+        self.concordance_button.setToolTip(self.tr("Search the translation memory (Ctrl+K)"))
+        for number, text in enumerate((self.tr("All segments"), self.tr("Untranslated"),
+                                       self.tr("Flagged"))):
+            self.filter_combo.setItemText(number, text)
+        self.find_edit.setPlaceholderText(self.tr("Find in segments (Ctrl+F)"))
+        self.document_combo.setPlaceholderText(
+            self.tr("Open or drop a document (txt, md, docx, srt, po, xliff…)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def select_language(combo: QComboBox, code: str) -> bool:
+        """Show *code* in *combo* (without signals); False when it is not offered."""
+        index = combo.findData(code)
+        if index < 0 and code != "auto":
+            try:
+                index = combo.findData(resolve(code).code)
+            except BaylingError:
+                index = -1
+        blocked = combo.blockSignals(True)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(blocked)
+        return index >= 0

@@ -1,0 +1,163 @@
+"""The revision panel and document-wide proposals, without a model: what is stored in
+the project comes back, flagged proposals are never bulk-accepted, the proposal is
+editable with a word diff, explanations stay in the conversation, Esc stops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.config import Settings
+from bayling_desktop.ui.translate.revision import RevisionPanel, Turn, word_diff
+from bayling_desktop.ui.translate.segments import SegmentTableModel
+from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.worker import ModelClient
+
+SOURCES = ["The cat sleeps.", "The dog barks.", "Birds sing."]
+DRAFTS = ["猫在睡觉。", "狗在叫。", "鸟儿在唱歌。"]
+
+
+@pytest.fixture
+def client(qapp: QApplication) -> Iterator[ModelClient]:
+    made = ModelClient()
+    yield made
+    assert made.shutdown()
+
+
+def workspace(client: ModelClient, qtbot: QtBot, path: Path) -> TranslateWorkspace:
+    widget = TranslateWorkspace(client, settings=Settings(source_language="en",
+                                                          target_language="zh"))
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
+        widget.open_paths([path])
+    return widget
+
+
+@pytest.fixture
+def translated(client: ModelClient, qtbot: QtBot, tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text("\n\n".join(SOURCES) + "\n", encoding="utf-8")
+    widget = workspace(client, qtbot, path)
+    assert widget.current is not None and widget.current.project is not None
+    for index, text in enumerate(DRAFTS):
+        widget.current.project.set_target(index, text, "draft", "model")
+    return path
+
+
+def test_word_diff_marks_whole_words() -> None:
+    diff = word_diff("The cat sleeps now.", "The black cat sleeps.")
+    assert "line-through\">now</span>" in diff or "line-through\"> now</span>" in diff
+    assert "underline\"> black</span>" in diff
+    assert word_diff("猫在睡觉。", "猫在休息。").count("line-through") == 1
+
+
+def test_proposal_is_editable_and_esc_stops(qtbot: QtBot) -> None:
+    panel = RevisionPanel()
+    qtbot.addWidget(panel)
+    panel.set_segment(0, "The cat sleeps.", "猫在睡觉。")
+    panel.set_candidate("猫正在睡觉。")
+    assert not panel.candidate.isReadOnly()
+    panel.candidate.setPlainText("那只猫正在睡觉。")
+    assert panel.candidate_text() == "那只猫正在睡觉。"
+    assert "underline" in panel.diff_view.toHtml()
+    panel.set_busy(True)
+    with qtbot.waitSignal(panel.stopRequested, timeout=1_000):
+        qtbot.keyClick(panel.instruction, Qt.Key.Key_Escape)
+    panel.set_busy(False)
+    with qtbot.assertNotEmitted(panel.stopRequested):
+        qtbot.keyClick(panel.instruction, Qt.Key.Key_Escape)
+
+
+def test_conversation_scrolls_to_the_newest_turn_and_explanations_stay_there(
+        qtbot: QtBot) -> None:
+    panel = RevisionPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 500)
+    panel.show()
+    panel.set_segment(0, "The cat sleeps.", "猫在睡觉。")
+    panel.set_thread([Turn(f"Change {n}", "猫在睡觉。" * 8) for n in range(30)])
+    bar = panel.thread_view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    explained: list[str] = []
+    panel.explanationRequested.connect(explained.append)
+    sent: list[str] = []
+    panel.instructionSubmitted.connect(sent.append)
+    explain = next(b for b in panel.quick_buttons if b.text() == "Explain this choice")
+    explain.click()
+    assert explained and not sent  # an explanation is not a revision request
+    panel.set_thread([*panel.turns(), Turn(explained[0], "", "explanation")])
+    panel.append_explanation("“睡觉” is the everyday word.")
+    assert panel.candidate_text() == ""
+    assert "everyday word" in panel.thread_view.toPlainText()
+
+
+def test_accept_all_takes_only_unflagged_proposals(client: ModelClient, qtbot: QtBot,
+                                                   translated: Path) -> None:
+    widget = workspace(client, qtbot, translated)
+    project = widget.current.project  # type: ignore[union-attr]
+    assert project is not None
+    store = project.store
+    store.add_candidate(project, 0, "b1", "More formal", "那只猫正在睡觉。")
+    store.add_candidate(project, 1, "b1", "More formal", "Provide the Chinese translation "
+                        "for this sentence: The dog barks.",  # the instruction echoed
+                        flags=["The model echoed the instruction."])
+    store.add_candidate(project, 2, "b1", "More formal", DRAFTS[2])  # unchanged
+    # a restart: the proposals are in the project, the identical one is dropped
+    widget = workspace(client, qtbot, translated)
+    doc = widget.current
+    assert doc is not None and sorted(doc.proposals) == [0, 1]
+    assert "(1)" in widget.revision.accept_all_button.text()
+    widget.select_segment(1)
+    assert "echoed the instruction" in widget.revision.notes.text()
+    widget.revision.accept_all_button.click()
+    assert widget.model.row(0).target == "那只猫正在睡觉。"
+    assert widget.model.row(1).target == DRAFTS[1]  # flagged: left for review
+    assert sorted(doc.proposals) == [1]
+    assert "flagged" in widget.message_label.text()
+    widget.undo_stack().undo()
+    assert widget.model.row(0).target == DRAFTS[0]
+    # the document-wide instruction is part of segment 1's conversation once accepted
+    widget.undo_stack().redo()
+    widget.select_segment(0)
+    assert "More formal" in widget.revision.thread_view.toPlainText()
+
+
+def test_one_by_one_review_of_a_flagged_proposal(client: ModelClient, qtbot: QtBot,
+                                                 translated: Path) -> None:
+    widget = workspace(client, qtbot, translated)
+    project = widget.current.project  # type: ignore[union-attr]
+    assert project is not None
+    project.store.add_candidate(project, 1, "b2", "Shorter", "Provide the Chinese "
+                                "translation for this sentence: dog",
+                                flags=["The model echoed the instruction."])
+    widget = workspace(client, qtbot, translated)
+    widget.select_segment(1)
+    widget.revision.candidate.setPlainText("狗叫。")  # the reviewer fixes it by hand
+    widget.revision.accept_button.click()
+    assert widget.model.row(1).target == "狗叫。"
+    assert widget.model.row(1).status == "edited"
+    assert widget.current is not None and not widget.current.proposals
+
+
+def test_revision_thread_and_glossary_notes_come_back(client: ModelClient, qtbot: QtBot,
+                                                      translated: Path) -> None:
+    widget = workspace(client, qtbot, translated)
+    doc = widget.current
+    assert doc is not None and doc.project is not None
+    store = doc.project.store
+    store.append_thread(doc.project, 0, [("user", "Provide the Chinese translation for this "
+                                         "sentence: The cat sleeps."),
+                                         ("assistant", DRAFTS[0]),
+                                         ("user", "Use 小猫"), ("assistant", "小猫在睡觉。")])
+    doc.project.set_target(0, "小猫在睡觉。", "edited", "model-revision")
+    store.set_glossary(doc.project, [("cat", "猫")])
+    again = workspace(client, qtbot, translated)
+    again.select_segment(0)
+    assert "Use 小猫" in again.revision.thread_view.toPlainText()
+    assert "cat → 猫" in again.revision.notes.text()
+    assert again.model.index(0, SegmentTableModel.TARGET).data() == "小猫在睡觉。"

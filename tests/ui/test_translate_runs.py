@@ -1,0 +1,84 @@
+"""The workspace adapts the pipeline's events: rows stream in parallel, repaints are
+throttled, progress counts the run's units, and nothing of a run stays on screen after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.config import Settings
+from bayling_desktop.translation.pipeline import (
+    PipelineReport,
+    Progress,
+    UnitFinished,
+    UnitRetry,
+    UnitStarted,
+    UnitText,
+)
+from bayling_desktop.ui.translate.runs import REPAINT_MS
+from bayling_desktop.ui.translate.segments import SegmentTableModel
+from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.worker import ModelClient
+
+
+@pytest.fixture
+def widget(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[TranslateWorkspace]:
+    client = ModelClient()
+    made = TranslateWorkspace(client, settings=Settings(source_language="en",
+                                                        target_language="zh"))
+    qtbot.addWidget(made)
+    path = tmp_path / "five.txt"
+    path.write_text("\n\n".join(f"Sentence number {n}." for n in range(1, 6)) + "\n",
+                    encoding="utf-8")
+    with qtbot.waitSignal(made.model.modelReset, timeout=10_000):
+        made.open_paths([path])
+    yield made
+    assert client.shutdown()
+
+
+def test_rows_stream_in_parallel_with_throttled_repaints(widget: TranslateWorkspace,
+                                                         qtbot: QtBot) -> None:
+    runs = widget.runs
+    runs.job = 7  # as if the pipeline ran on the model thread
+    painted: list[int] = []
+    widget.model.dataChanged.connect(
+        lambda top, _bottom, _roles: painted.append(top.row())
+        if top.column() == SegmentTableModel.TARGET else None)
+    for index in (0, 1, 2):
+        runs.handle_event(UnitStarted(index))
+    for piece in ("第", "一", "句"):
+        for index in (0, 1, 2):
+            runs.handle_event(UnitText(index, piece))
+    painted.clear()
+    qtbot.wait(REPAINT_MS * 3)
+    assert [widget.model.row(i).target for i in (0, 1, 2)] == ["第一句"] * 3
+    assert sorted(painted) == [0, 1, 2]  # one repaint per growing row, not per piece
+    runs.handle_event(UnitRetry(1, 1))  # a rejected answer is wiped before the retry
+    assert widget.model.row(1).target == ""
+    runs.handle_event(UnitFinished(0, "第一句。", "draft", (), "model"))
+    assert widget.model.row(0).status == "draft"
+    runs.handle_event(UnitFinished(2, "", "error", ("The model echoed the source.",), "model"))
+    assert widget.model.row(2).status == "error" and widget.model.row(2).flagged
+
+
+def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWorkspace) -> None:
+    runs = widget.runs
+    runs.job = 8
+    speeds: list[float] = []
+    widget.speedChanged.connect(speeds.append)
+    runs.handle_event(Progress(2, 3, 65.0, 71.5, 4))  # "Translate selected" of three rows
+    assert widget.progress.maximum() == 3 and widget.progress.value() == 2
+    assert widget.progress.format() == "Translating: 2 / 3"
+    assert widget.eta_label.text() == "ETA 1:05 · 4 at once"
+    assert speeds == [71.5]
+    widget.model.update_row(4, status="translating")  # cut off when the run ended
+    runs._on_client_finished(8, PipelineReport(total=3, translated=2, flagged=1))
+    assert widget.eta_label.text() == ""
+    assert widget.progress.format() == "0 / 5 segments"
+    assert "1 flagged" in widget.message_label.text()
+    assert widget.model.row(4).status == "new"
+    assert widget.translate_all_button.isEnabled()
