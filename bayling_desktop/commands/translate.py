@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="target language: a code (zh, zh-TW, en, ja, de…) or a name")
     parser.add_argument("--from", dest="source", metavar="LANG", default=None,
                         help="source language (default: detected)")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+    parser.add_argument("-o", "--output", type=output_arg, metavar="OUT",
                         help="output file (one input) or folder (several inputs)")
     parser.add_argument("--bilingual", choices=("docx", "html"), default=None,
                         help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
@@ -73,36 +73,115 @@ class Job:
     extra: list[Path] = field(default_factory=list)
 
 
-def _expand(inputs: list[Path]) -> list[Path]:
+if sys.platform == "win32":
+    from pathlib import WindowsPath as _ConcretePath
+else:
+    from pathlib import PosixPath as _ConcretePath
+
+
+class FolderPath(_ConcretePath):
+    """``-o OUT/``: the trailing slash (which Path drops) means a folder, existing or not."""
+
+
+def output_arg(text: str) -> Path:
+    """argparse type of ``-o``: keeps the one thing Path forgets, a trailing separator."""
+    return FolderPath(text) if text.endswith(("/", "\\")) else Path(text)
+
+
+def _has_bad_name(path: Path) -> bool:
+    """A name that is not valid UTF-8 (surrogate-escaped bytes) cannot be stored or printed."""
+    return any("\udc80" <= char <= "\udcff" for char in str(path))
+
+
+def _expand(inputs: list[Path], target: Language | None = None) -> list[Path]:
+    """The files to translate: named files as given, folders searched for documents.
+
+    Inside a folder, this tool's own earlier outputs for *target* (``NAME.zh.txt`` and
+    ``NAME.zh.bilingual.html`` beside ``NAME.txt``) are skipped, and the user is told,
+    so translating a folder twice does not translate the translations; so are names
+    that are not valid UTF-8.
+    """
     files: list[Path] = []
     known = set(supported_extensions())
+    skipped: list[Path] = []
     for path in inputs:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in known)
+            bad = [p for p in found if _has_bad_name(p)]
+            for name in bad:
+                shown = str(name).encode("utf-8", "surrogateescape").decode("utf-8",
+                                                                            "replace")
+                print(f"Skipped {shown}: its name is not valid UTF-8 text.", file=sys.stderr)
+            found = [p for p in found if p not in bad]
+            if target is not None:
+                ours: set[str] = set()
+                for candidate in found:
+                    output = default_output_path(candidate, target.code)
+                    ours |= {output.name, f"{output.stem}.bilingual.docx",
+                             f"{output.stem}.bilingual.html"}
+                skipped += [p for p in found if p.name in ours]
+                found = [p for p in found if p.name not in ours]
             if not found:
                 raise BaylingError(f"The folder {path} holds no document this app can "
-                                   "translate.")
+                                   "translate" + (" (only earlier translations)" if skipped
+                                                  else "") + ".")
             files.extend(found)
         else:
             files.append(path)
+    if skipped:
+        names = ", ".join(p.name for p in skipped[:3]) + (", …" if len(skipped) > 3 else "")
+        print(f"Skipped {len(skipped)} file(s) that are earlier translations to "
+              f"{target.code if target else ''} by this tool ({names}).", file=sys.stderr)
     return files
 
 
 def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
-    files = _expand(args.inputs)
-    if args.output and len(files) > 1 and not args.output.is_dir():
-        raise BaylingError("With several inputs, -o must be an existing folder.")
-    jobs = []
-    for path in files:
-        document = open_document(path)
+    """Every input opened and every output decided before the model loads: fail fast.
+
+    Refused here, each in one sentence: an output that is an input (by
+    ``os.path.samefile``, so links and other spellings count), two inputs that would
+    write the same output, and a missing output folder (``-o OUT/`` creates OUT).
+    """
+    files = _expand(args.inputs, target)
+    out: Path | None = args.output
+    wants_folder = isinstance(out, FolderPath) or (out is not None and out.is_dir())
+    if out is not None and isinstance(out, FolderPath) and not out.is_dir():
+        if out.exists():
+            raise BaylingError(f"-o {out}/ names a folder, but {out} is a file.")
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise BaylingError(f"Could not create the output folder {out} "
+                               f"({exc.strerror or exc}).") from None
+    if out is not None and len(files) > 1 and not wants_folder:
+        raise BaylingError("With several inputs, -o must be a folder (an existing one, or "
+                           "a new one written with a trailing slash).")
+    documents = [open_document(path) for path in files]  # refuses missing, unreadable…
+    inputs = {(info.st_dev, info.st_ino): path for path in files
+              for info in [path.stat()]}
+    jobs: list[Job] = []
+    written: dict[Path, Path] = {}
+    for path, document in zip(files, documents, strict=True):
         if not document.units:
             raise BaylingError(f"{path.name} holds no text to translate.")
         output = default_output_path(path, target.code)
-        if args.output:
-            output = (args.output / output.name if args.output.is_dir() else args.output)
+        if out is not None:
+            output = out / output.name if wants_folder else out
         if not output.parent.is_dir():
             raise BaylingError(f"The output folder {output.parent} does not exist.")
+        if output.exists():  # the same test as os.path.samefile, against every input
+            info = output.stat()
+            source = inputs.get((info.st_dev, info.st_ino))
+            if source is not None:
+                raise BaylingError(f"The output {output} is the input file {source.name} "
+                                   "itself: translating would overwrite the source; choose "
+                                   "another output name.")
+        key = output.parent.resolve() / output.name
+        if key in written:
+            raise BaylingError(f"{written[key].name} and {path} would both be written to "
+                               f"{output}; translate them to different folders.")
+        written[key] = path
         jobs.append(Job(document, output))
     return jobs
 
