@@ -35,6 +35,9 @@ def read_history(path: Path) -> list[Message]:
         raise BaylingError(f"The history file {path} does not exist.") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaylingError(f"The history file {path} is not valid JSON ({exc}).") from None
+    except RecursionError:  # e.g. [[[[…]]]] a hundred thousand deep
+        raise BaylingError(f"The history file {path} is nested too deeply to be a list of "
+                           "messages.") from None
     if not isinstance(data, list):
         raise BaylingError(f"The history file {path} must hold a JSON list of messages.")
     try:
@@ -60,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
     backend = open_backend(args, settings)
     try:
         if args.prompt is not None:
-            _reply(backend, [*messages, Message("user", args.prompt)], params)
-            return 0
+            _, stopped = _reply(backend, [*messages, Message("user", args.prompt)], params)
+            return 130 if stopped else 0  # Ctrl-C: the shell convention for SIGINT
         return _interactive(backend, messages, params)
     finally:
         backend.close()
@@ -85,7 +88,9 @@ def _dry_run(args: argparse.Namespace, settings: object, messages: list[Message]
     return 0
 
 
-def _reply(backend: object, messages: list[Message], params: GenerationParams) -> str:
+def _reply(backend: object, messages: list[Message],
+           params: GenerationParams) -> tuple[str, bool]:
+    """Stream one reply to stdout; returns its text and whether Ctrl-C stopped it."""
     from ..engine.backend import Backend
 
     assert isinstance(backend, Backend)
@@ -100,13 +105,13 @@ def _reply(backend: object, messages: list[Message], params: GenerationParams) -
         completion.close()
         sys.stdout.write("\n")
         print("[stopped]", file=sys.stderr)
-        return completion.text
+        return completion.text, True
     sys.stdout.write("\n")
     sys.stdout.flush()
     if completion.stats:
         for notice in completion.stats.notices:
             print(f"note: {notice}", file=sys.stderr)
-    return completion.text
+    return completion.text, False
 
 
 def _interactive(backend: object, messages: list[Message], params: GenerationParams) -> int:
@@ -133,5 +138,5 @@ def _interactive(backend: object, messages: list[Message], params: GenerationPar
             print("(conversation cleared)", file=sys.stderr)
             continue
         messages.append(Message("user", text))
-        reply = _reply(backend, messages, params)
+        reply, _ = _reply(backend, messages, params)
         messages.append(Message("assistant", reply))
