@@ -17,13 +17,19 @@ from ..documents import (
     split_units,
     supported_extensions,
 )
-from ..engine.backend import Backend, CancelToken
-from ..engine.translate import translate_text
+from ..engine.backend import Backend
 from ..errors import BaylingError
 from ..languages import Language, resolve
-from ..storage.project_store import DONE, ProjectStore
-from ..translation.glossary import Glossary, load_glossary
-from ..translation.tmx import read_tmx, write_tmx
+from ..storage.projects import Project, ProjectStore
+from ..translation.glossary import load_glossary
+from ..translation.memory import export_tmx, import_tmx
+from ..translation.pipeline import (
+    Event,
+    PipelineOptions,
+    PipelineReport,
+    Progress,
+    TranslationPipeline,
+)
 from .common import add_model_options, open_backend, settings_from_args
 from .progressbar import ProgressBar
 
@@ -62,6 +68,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="do not reuse exact matches from the translation memory")
     parser.add_argument("--max-tokens", type=int, default=None,
                         help="most new tokens per unit (default from settings)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat any flagged or failed unit as an error: write no output")
+    parser.add_argument("--no-context", action="store_true",
+                        help="translate each unit on its own, without neighbouring units")
     add_model_options(parser)
     parser.set_defaults(run=run)
 
@@ -194,12 +204,10 @@ class _LazyBackend:
         self._args = args
         self._settings = settings
         self.backend: Backend | None = None
-        self.calls = 0
 
     def get(self) -> Backend:
         if self.backend is None:
             self.backend = open_backend(self._args, self._settings)
-        self.calls += 1
         return self.backend
 
     def close(self) -> None:
@@ -207,107 +215,141 @@ class _LazyBackend:
             self.backend.close()
 
 
+def _open_project(store: ProjectStore, args: argparse.Namespace, job: Job, jobs: int,
+                  target: Language, source: Language | None) -> Project:
+    document = job.document
+    units = split_units(document.units) if args.sentences else document.units
+    if args.project:
+        name = args.project if jobs == 1 else f"{args.project}:{document.path.name}"
+    else:
+        name = f"cli:{document.path.resolve()}:{target.code}"
+    declared = getattr(document, "declared_languages", (None, None))
+    source_code = source.code if source else (declared[0] or "")
+    return store.open_or_create(name, document.path, target.code, source_code,
+                                [(u.id, u.source) for u in units],
+                                format_name=document.format_name,
+                                settings={"sentences": True} if args.sentences else None)
+
+
+class _Reporter:
+    """Turns pipeline events of several documents into one progress bar."""
+
+    def __init__(self, bar: ProgressBar) -> None:
+        self.bar = bar
+        self.offset = 0
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, Progress):
+            rate = f"{event.tokens_per_second:.1f} tok/s" if event.tokens_per_second else None
+            if event.running > 1:
+                rate = f"{rate or ''} · {event.running} at once".strip(" ·")
+            self.bar.update(self.offset + event.done, rate=rate)
+
+
+def _problems(project: Project, document: Document, report: PipelineReport) -> list[str]:
+    name = document.path.name
+    lines = []
+    for index, flags in sorted(report.problems):
+        segment = project.segments[index]
+        kept = " The source text was kept." if segment.status == "error" else ""
+        lines.append(f"{name}, {segment.unit_id}: {' '.join(flags)}{kept}")
+    return lines
+
+
+def _write(job: Job, project: Project, args: argparse.Namespace) -> list[str]:
+    """Export one document (atomically); returns warnings about lost inline formatting."""
+    document = job.document
+    translations = project.translations()
+    if args.sentences:
+        translations = join_sentences(split_units(document.units), translations)
+    document.export(translations, job.output)
+    problems = [f"{document.path.name}, {unit_id}: {p} The text was kept without its inline "
+                "formatting." for unit_id, unit_problems in document.flagged.items()
+                for p in unit_problems]
+    if args.bilingual:
+        review = job.output.with_name(f"{job.output.stem}.bilingual.{args.bilingual}")
+        export_bilingual(document, translations, review)
+        job.extra.append(review)
+    return problems
+
+
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     target = resolve(args.to)
     source = resolve(args.source) if args.source else None
+    if source is not None and source.code == target.code:
+        raise BaylingError(f"The source and target languages are both {target.english}.")
     jobs = _plan(args, target)  # read every input before loading the model: fail fast
-    glossary = load_glossary(args.glossary) if args.glossary else Glossary()
+    glossary = load_glossary(args.glossary) if args.glossary else None
     store = ProjectStore()
-    if args.tm:
-        if source is None:
-            raise BaylingError("--tm needs --from: a memory is kept per language pair.")
-        imported = store.memory_add(source.code, target.code,
-                                    read_tmx(args.tm, source.code, target.code))
-        print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)
     model = _LazyBackend(args, settings)
-    total = sum(len(split_units(job.document.units) if args.sentences else job.document.units)
-                for job in jobs)
-    bar = ProgressBar(total, "Translating")
-    cancel = CancelToken()
     problems: list[str] = []
+    notices: list[str] = []
     reused = 0
+    written: list[Job] = []
+    pipeline: TranslationPipeline | None = None
     try:
-        for job in jobs:
+        if args.tm:
+            if source is None:
+                raise BaylingError("--tm needs --from: a memory is kept per language pair.")
+            imported = import_tmx(store.memory, args.tm, source.code, target.code)
+            print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)
+        projects = [_open_project(store, args, job, len(jobs), target, source) for job in jobs]
+        bar = ProgressBar(sum(len(p.segments) for p in projects), "Translating")
+        reporter = _Reporter(bar)
+        options = PipelineOptions(
+            glossary=glossary, use_memory=not args.no_memory, remember_drafts=True,
+            context=not args.no_context, max_tokens=args.max_tokens or settings.max_tokens,
+            parallel=None, profile=getattr(settings, "prompt_profile", "") or "")
+        for job, project in zip(jobs, projects, strict=True):
             document = job.document
-            units = split_units(document.units) if args.sentences else document.units
-            name = args.project if len(jobs) == 1 else f"{args.project}:{document.path.name}"
-            project = store.open_or_create(
-                name or f"cli:{document.path.resolve()}:{target.code}", document.path,
-                target.code, source.code if source else "",
-                [(u.id, u.source) for u in units])
-            translations: dict[str, str] = {}
-            recent: list[tuple[str, str]] = []  # neighbours, for consistent terms and pronouns
-            for idx, unit in enumerate(units):
-                if idx and units[idx - 1].id in translations:
-                    previous = units[idx - 1]
-                    recent = [*recent[-2:], (previous.source, translations[previous.id])]
-                bar.update(label=document.path.name)
-                where = f"{document.path.name}, {unit.id}"
-                segment = project.segments[idx]
-                if args.project and segment.status in DONE and segment.target:
-                    translations[unit.id] = segment.target  # done in an earlier run
-                    bar.update(bar.done + 1)
-                    continue
-                remembered = None if args.no_memory else store.memory_lookup(
-                    project.source_lang, target.code, unit.source)
-                if remembered:
-                    reused += 1
-                    translations[unit.id] = remembered
-                    store.save_segment(project, idx, remembered, "draft", [], "memory")
-                    bar.update(bar.done + 1)
-                    continue
-                terms = [t.target for t in glossary.matches(unit.source)]
-                result = translate_text(
-                    model.get(), unit.source, target, source, terms,
-                    temperature=settings.translation_temperature,
-                    max_tokens=args.max_tokens or settings.max_tokens, cancel=cancel,
-                    context=recent)
-                result.problems += glossary.violations(unit.source, result.text)
-                if result.text:
-                    translations[unit.id] = result.text
-                    store.save_segment(project, idx, result.text, "draft", result.problems,
-                                       "model")
-                else:
-                    store.save_segment(project, idx, "", "error",
-                                       ["The model returned nothing."], "model")
-                    problems.append(f"{where}: the model returned nothing; the source text "
-                                    "was kept.")
-                problems += [f"{where}: {problem}" for problem in result.problems]
-                rate = result.stats.tokens_per_second
-                bar.update(bar.done + 1, rate=f"{rate:.1f} tok/s" if rate else None)
-            if args.sentences:
-                translations = join_sentences(units, translations)
-            document.export(translations, job.output)
-            for unit_id, unit_problems in document.flagged.items():
-                problems += [f"{document.path.name}, {unit_id}: {p} The text was kept "
-                             "without its inline formatting." for p in unit_problems]
-            if args.bilingual:
-                review = job.output.with_name(
-                    f"{job.output.stem}.bilingual.{args.bilingual}")
-                export_bilingual(document, translations, review)
-                job.extra.append(review)
-    except KeyboardInterrupt:
-        cancel.cancel()
+            bar.update(reporter.offset, label=document.path.name)
+            notices += [f"{document.path.name}: {n}" for n in getattr(document, "notices", [])]
+            requeued = getattr(project, "requeued", 0)
+            if requeued:
+                notices.append(f"{document.path.name}: the document changed: {requeued} "
+                               "segments re-queued.")
+            if not args.project:
+                # Without --project every run translates the document anew (the memory
+                # still serves what it safely can).
+                for segment in project.segments:
+                    if segment.status != "new":
+                        project.set_status(segment.idx, "new")
+            done_before = len(project.segments) - len(project.unfinished())
+            pipeline = TranslationPipeline(project, model.get, options, reporter)
+            report = pipeline.run()
+            pipeline = None
+            reused += report.from_memory
+            problems += _problems(project, document, report)
+            reporter.offset += done_before + report.total
         bar.close()
-        print("Cancelled; finished segments are saved"
+        if not (args.strict and problems):
+            for job, project in zip(jobs, projects, strict=True):
+                problems += _write(job, project, args)
+                written.append(job)
+        if args.export_tm:
+            export_tmx(store.memory, args.export_tm, target.code)
+    except KeyboardInterrupt:
+        if pipeline is not None:
+            pipeline.cancel()
+        print("\nCancelled; finished segments are saved"
               + (f" in project {args.project!r}" if args.project else "")
               + "; the file in progress was not written.", file=sys.stderr)
         return 130
     finally:
         model.close()
         store.close()
-    bar.close()
-    for job in jobs:
+    for job in written:
         print(job.output)
         for extra in job.extra:
             print(extra)
+    for notice in notices:
+        print(f"note: {notice}", file=sys.stderr)
     if reused:
         print(f"{reused} segments came from the translation memory.", file=sys.stderr)
-    if args.export_tm:
-        exporter = ProjectStore()
-        write_tmx(args.export_tm, exporter.memory_pairs(target.code))
-        exporter.close()
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
+    if args.strict and problems:
+        print(f"error: {len(problems)} units need attention; --strict: nothing was written.",
+              file=sys.stderr)
     return EXIT_WITH_PROBLEMS if problems else 0
