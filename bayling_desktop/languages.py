@@ -22,6 +22,10 @@ class Language:
     def name(self, chinese: bool = False) -> str:
         return self.chinese if chinese else self.english
 
+    def label(self, chinese: bool = False) -> str:
+        """What a language picker shows: the name in the UI's language and the code."""
+        return f"{self.name(chinese)} ({self.code})"
+
 
 _TABLE: tuple[Language, ...] = (
     Language("zh", "Chinese", "中文", "Hans"),

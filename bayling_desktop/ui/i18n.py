@@ -22,6 +22,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from ..languages import Language
+
 log = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -109,6 +111,27 @@ class Translators:
                 else:
                     log.info("no translation %s in %s", name, folder)
         return language
+
+
+# -- language names -------------------------------------------------------------------
+
+
+def ui_is_chinese() -> bool:
+    """Whether the installed UI translation is Chinese (its catalog translates "English")."""
+    return QCoreApplication.translate("Languages", "English") != "English"
+
+
+def language_label(lang: Language) -> str:
+    """*lang* as pickers show it, named in the UI language: "日文 (ja)" / "Japanese (ja)".
+
+    The names come from the one table in ``languages.py``; call this again on
+    LanguageChange to re-say them.
+    """
+    return lang.label(ui_is_chinese())
+
+
+def language_name(lang: Language) -> str:
+    return lang.name(ui_is_chinese())
 
 
 # -- messages from the core ---------------------------------------------------------

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BuildDialog</name>
+    <message>
+        <source>Build from Hugging Face</source>
+        <translation>从 Hugging Face 构建</translation>
+    </message>
+    <message>
+        <source>Repository or folder:</source>
+        <translation>仓库或文件夹：</translation>
+    </message>
+    <message>
+        <source>Quantization:</source>
+        <translation>量化：</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Cancel build</source>
+        <translation>取消构建</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Downloads the safetensors of a BayLing 2 model (or reads a local checkpoint folder), converts them to GGUF with BayLing's prompt format inside, quantizes the result and adds it to your models.</source>
+        <translation>下载 BayLing 2 模型的 safetensors 权重（或读取本地检查点文件夹），转换为内含 BayLing 提示格式的 GGUF，量化后加入你的模型。</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>检查点文件夹</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} {3}</source>
+        <translation>{0}：{1} / {2} {3}</translation>
+    </message>
+    <message>
+        <source>Built {0} (prompt format {1}); it is now in your models.</source>
+        <translation>已构建 {0}（提示格式 {1}），已加入你的模型。</translation>
+    </message>
+    <message>
+        <source>The build was cancelled; no model file was left behind. A partial download resumes next time.</source>
+        <translation>构建已取消，没有留下模型文件。未完成的下载下次会继续。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <source>Download</source>
@@ -10,6 +81,18 @@
     <message>
         <source>Download from the Hub…</source>
         <translation>从 Hub 下载…</translation>
+    </message>
+    <message>
+        <source>Build from Hugging Face…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None of these models fits this machine comfortably at the current context length; lower it in Settings or pick a smaller model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recommended for this machine: {0}. {1}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>owner/repository-GGUF</source>
@@ -41,6 +124,10 @@
 
 {5}</translation>
     </message>
+    <message>
+        <source>Build…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CatalogTableModel</name>
@@ -54,7 +141,7 @@
     </message>
     <message>
         <source>about {0:.0f} GiB</source>
-        <translation>约 {0:.0f} GiB</translation>
+        <translation type="vanished">约 {0:.0f} GiB</translation>
     </message>
     <message>
         <source>Ready to download</source>
@@ -62,7 +149,43 @@
     </message>
     <message>
         <source>Convert it yourself</source>
-        <translation>需自行转换</translation>
+        <translation type="vanished">需自行转换</translation>
+    </message>
+    <message>
+        <source>{0} (recommended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>about {0:.1f} GiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too big</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} (non-commercial)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build in the app</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Model</source>
@@ -83,6 +206,10 @@
     <message>
         <source>Prompt format</source>
         <translation>提示格式</translation>
+    </message>
+    <message>
+        <source>Fits this machine</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Licence</source>
@@ -154,6 +281,196 @@
     <message>
         <source>The reply reached the maximum length set in Settings.</source>
         <translation>回复已达到设置中的最大长度。</translation>
+    </message>
+    <message>
+        <source>Delete “{0}”</source>
+        <translation>删除“{0}”</translation>
+    </message>
+    <message>
+        <source>Rename “{0}”</source>
+        <translation>重命名“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceDialog</name>
+    <message>
+        <source>Concordance search</source>
+        <translation>语料检索</translation>
+    </message>
+    <message>
+        <source>Search the translation memory (both sides)</source>
+        <translation>检索翻译记忆（原文和译文）</translation>
+    </message>
+    <message>
+        <source>The translation memory for this language pair is empty.</source>
+        <translation>此语言对的翻译记忆为空。</translation>
+    </message>
+    <message>
+        <source>{0} pairs in the translation memory.</source>
+        <translation>翻译记忆中有 {0} 对句子。</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>没有匹配项。</translation>
+    </message>
+    <message>
+        <source>{0} matches.</source>
+        <translation>{0} 个匹配项。</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceModel</name>
+    <message>
+        <source>Source</source>
+        <extracomment>more hits than this are not shown (the search should be narrowed instead)</extracomment>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>No model is loaded yet.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>The model was closed.</source>
+        <translation>模型已关闭。</translation>
+    </message>
+    <message>
+        <source>The model is busy with another request.</source>
+        <translation>模型正忙于另一个请求。</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: {0}.</source>
+        <translation>无法加载模型：{0}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}.</source>
+        <translation>意外错误：{0}。</translation>
+    </message>
+    <message>
+        <source>The model file {0} does not exist.</source>
+        <translation>模型文件 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a model file.</source>
+        <translation>{0} 是文件夹，不是模型文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a GGUF model file (it is only {1} bytes).</source>
+        <translation>{0} 不是 GGUF 模型文件（只有 {1} 字节）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a GGUF model file{1}.</source>
+        <translation>{0} 不是 GGUF 模型文件{1}。</translation>
+    </message>
+    <message>
+        <source>{0} has an implausible header; the file is corrupt.</source>
+        <translation>{0} 的文件头不合理，文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Permission denied: cannot read {0}.</source>
+        <translation>权限不足：无法读取 {0}。</translation>
+    </message>
+    <message>
+        <source>Could not read {0}: {1}.</source>
+        <translation>无法读取 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>The model failed while generating ({0}).</source>
+        <translation>模型生成时出错（{0}）。</translation>
+    </message>
+    <message>
+        <source>The model failed while reading the prompt ({0}).</source>
+        <translation>模型读取提示时出错（{0}）。</translation>
+    </message>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} 不存在。</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a file.</source>
+        <translation>{0} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{0} is empty: there is nothing to translate.</source>
+        <translation>{0} 是空的：没有可翻译的内容。</translation>
+    </message>
+    <message>
+        <source>{0} holds no text to translate.</source>
+        <translation>{0} 中没有需要翻译的文字。</translation>
+    </message>
+    <message>
+        <source>{0} holds no terms.</source>
+        <translation>{0} 中没有术语。</translation>
+    </message>
+    <message>
+        <source>{0} is not a PDF file.</source>
+        <translation>{0} 不是 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a TMX file.</source>
+        <translation>{0} 不是 TMX 文件。</translation>
+    </message>
+    <message>
+        <source>{0} is encrypted; remove the password first.</source>
+        <translation>{0} 已加密，请先去除密码。</translation>
+    </message>
+    <message>
+        <source>{0}: this file type is not supported (supported: {1}).</source>
+        <translation>{0}：不支持此文件类型（支持：{1}）。</translation>
+    </message>
+    <message>
+        <source>{0}: a glossary is a .csv, .tsv or .tbx file.</source>
+        <translation>{0}：术语表须为 .csv、.tsv 或 .tbx 文件。</translation>
+    </message>
+    <message>
+        <source>{0} looks like a binary file, not text.</source>
+        <translation>{0} 看起来是二进制文件，不是文本。</translation>
+    </message>
+    <message>
+        <source>Could not tell which text encoding {0} uses.</source>
+        <translation>无法判断 {0} 使用的文本编码。</translation>
+    </message>
+    <message>
+        <source>Write what should change in the translation.</source>
+        <translation>请写下译文中需要修改的地方。</translation>
+    </message>
+    <message>
+        <source>Segment {0} has no translation to revise yet.</source>
+        <translation>第 {0} 段还没有可修改的译文。</translation>
+    </message>
+    <message>
+        <source>No language was given.</source>
+        <translation>没有指定语言。</translation>
+    </message>
+    <message>
+        <source>The remote backend was closed.</source>
+        <translation>远程后端已关闭。</translation>
+    </message>
+    <message>
+        <source>The server sent a reply this app cannot read.</source>
+        <translation>服务器返回了本应用无法读取的回复。</translation>
+    </message>
+    <message>
+        <source>The server reported an error: {0}</source>
+        <translation>服务器报告错误：{0}</translation>
+    </message>
+    <message>
+        <source>A model named {0} is already in the library.</source>
+        <translation>模型库中已有名为 {0} 的模型。</translation>
+    </message>
+    <message>
+        <source>Only .gguf files can be used as models; pick the GGUF file of the model.</source>
+        <translation>只有 .gguf 文件可以用作模型，请选择模型的 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>BayLing Desktop is already running with this data folder but does not answer; close it (or end its process) and try again.</source>
+        <translation>BayLing Desktop 已在使用此数据文件夹运行，但没有响应；请关闭它（或结束其进程）后重试。</translation>
     </message>
 </context>
 <context>
@@ -330,6 +647,91 @@ The details were written to {0}.</source>
     </message>
 </context>
 <context>
+    <name>GlossaryEditor</name>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Required translations of terms. They go into the prompt when a segment contains the term, are highlighted in the source, and a translation without them is flagged.</source>
+        <translation>术语的指定译法。片段包含该术语时会写入提示，在原文中高亮显示；译文中缺少指定译法会被标记。</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>添加术语</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Could not import the glossary</source>
+        <translation>无法导入术语表</translation>
+    </message>
+    <message>
+        <source>{0} terms added from {1}.</source>
+        <translation>已从 {1} 添加 {0} 个术语。</translation>
+    </message>
+    <message>
+        <source>Could not export the glossary</source>
+        <translation>无法导出术语表</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Import glossary</source>
+        <translation>导入术语表</translation>
+    </message>
+    <message>
+        <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
+        <translation>术语表 (*.csv *.tsv *.tbx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export glossary</source>
+        <translation>导出术语表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;TBX (*.tbx)</source>
+        <translation>CSV (*.csv);;TBX (*.tbx)</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryModel</name>
+    <message>
+        <source>Source term</source>
+        <translation>原文术语</translation>
+    </message>
+    <message>
+        <source>Required translation</source>
+        <translation>指定译法</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>Loader</name>
+    <message>
+        <source>{0} could not be read: {1}</source>
+        <extracomment>(words, characters) of each segment's source, counted once when the file is read where its translations are saved, for the current target language explanations asked this session, per segment (they are answers, not translations) proposals of a document-wide instruction: segment -&gt; (candidate id, text, flags)</extracomment>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>LocalModelTableModel</name>
     <message>
         <source>Default</source>
@@ -346,6 +748,26 @@ The details were written to {0}.</source>
     <message>
         <source>Prepared on first use</source>
         <translation>首次使用时准备</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too big</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · {0:.1f} GiB</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Name</source>
@@ -370,6 +792,10 @@ The details were written to {0}.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fits this machine</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -571,31 +997,35 @@ The details were written to {0}.</source>
     </message>
     <message>
         <source>Loading the model…</source>
-        <translation>正在加载模型…</translation>
+        <translation type="vanished">正在加载模型…</translation>
     </message>
     <message>
         <source>Format: {0}</source>
-        <translation>格式：{0}</translation>
+        <translation type="vanished">格式：{0}</translation>
     </message>
     <message>
         <source>No model: {0}</source>
-        <translation>没有模型：{0}</translation>
+        <translation type="vanished">没有模型：{0}</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation>未加载模型</translation>
+        <translation type="vanished">未加载模型</translation>
     </message>
     <message>
         <source>Context: {0} / {1}</source>
-        <translation>上下文：{0} / {1}</translation>
+        <translation type="vanished">上下文：{0} / {1}</translation>
     </message>
     <message>
         <source>{0:.1f} tokens/s</source>
-        <translation>{0:.1f} 词元/秒</translation>
+        <translation type="vanished">{0:.1f} 词元/秒</translation>
     </message>
     <message>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>{0} no longer exists; it was removed from the list.</source>
+        <translation>{0} 已不存在，已从列表中移除。</translation>
     </message>
     <message>
         <source>About BayLing Desktop</source>
@@ -652,6 +1082,10 @@ Qt {4}，PySide6 {5}
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
+    <message>
+        <source>Stopped: this reply is incomplete.</source>
+        <translation>已停止：此回复不完整。</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerDialog</name>
@@ -685,6 +1119,37 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>ModelStatus</name>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>No model: {0}</source>
+        <translation>没有模型：{0}</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Format: {0}</source>
+        <translation>格式：{0}</translation>
+    </message>
+    <message>
+        <source>Context: {0} / {1}</source>
+        <translation>上下文：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s · {1} sequences</source>
+        <translation>{0:.1f} 词元/秒 · {1} 个序列</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s</source>
+        <translation>{0:.1f} 词元/秒</translation>
+    </message>
+</context>
+<context>
     <name>PlaintextOptIn</name>
     <message>
         <source>No system keyring is available, so tokens and API keys cannot be stored safely. Install or unlock one (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or allow a plain file that only your account can read:</source>
@@ -693,6 +1158,17 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Store secrets in {0} (not encrypted)</source>
         <translation>把密钥保存在 {0}（未加密）</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -706,7 +1182,7 @@ Qt {4}，PySide6 {5}
         <translation>使用兼容 OpenAI 的服务器（llama-server、vLLM、Ollama…）</translation>
     </message>
     <message>
-        <source>the server&apos;s default model</source>
+        <source>the server's default model</source>
         <translation>服务器的默认模型</translation>
     </message>
     <message>
@@ -798,6 +1274,7 @@ Qt {4}，PySide6 {5}
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
+        <extracomment>"revision", "explanation" or "document" (a document-wide instruction)</extracomment>
         <translation>原文</translation>
     </message>
     <message>
@@ -806,7 +1283,11 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Proposed translation</source>
-        <translation>建议的译文</translation>
+        <translation type="vanished">建议的译文</translation>
+    </message>
+    <message>
+        <source>Proposed translation (you can edit it)</source>
+        <translation>建议译文（可以编辑）</translation>
     </message>
     <message>
         <source>Ask for a change, e.g. “more formal” or “render 云计算 as cloud computing”</source>
@@ -823,6 +1304,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the model (Esc)</source>
+        <translation>停止模型（Esc）</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -877,18 +1362,35 @@ Qt {4}，PySide6 {5}
         <translation>选择一个片段进行修改</translation>
     </message>
     <message>
+        <source>Glossary: {0}</source>
+        <translation>术语表：{0}</translation>
+    </message>
+    <message>
         <source>Translation memory ({0:.0f}%): {1}</source>
         <translation>翻译记忆（{0:.0f}%）：{1}</translation>
     </message>
     <message>
+        <source> (explanation)</source>
+        <translation>（解释）</translation>
+    </message>
+    <message>
+        <source> (whole document)</source>
+        <translation>（整个文档）</translation>
+    </message>
+    <message>
         <source>Accept all proposals ({0})</source>
         <translation>全部采纳（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} flagged proposals stay for one-by-one review.</source>
+        <translation>{0} 条带标记的建议留待逐条审阅。</translation>
     </message>
 </context>
 <context>
     <name>SegmentTableModel</name>
     <message>
         <source>#</source>
+        <extracomment>statuses of a segment that needs no more model work subtitle limits most broadcasters use (characters per second, characters per line) (start, end) in seconds for subtitle cues</extracomment>
         <translation>#</translation>
     </message>
     <message>
@@ -927,6 +1429,10 @@ Qt {4}，PySide6 {5}
         <source>error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>{0:.0f} cps · {1} cpl</source>
+        <translation>{0:.0f} 字/秒 · {1} 字/行</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -959,6 +1465,10 @@ Qt {4}，PySide6 {5}
         <translation>自动</translation>
     </message>
     <message>
+        <source>How many segments, chats and revisions the model works on at once. More sequences translate a document faster but each needs its own context memory.</source>
+        <translation>模型同时处理多少个片段、聊天和修改。序列越多，翻译文档越快，但每个序列都需要自己的上下文内存。</translation>
+    </message>
+    <message>
         <source>Model file:</source>
         <translation>模型文件：</translation>
     </message>
@@ -977,6 +1487,14 @@ Qt {4}，PySide6 {5}
     <message>
         <source>GPU layers:</source>
         <translation>GPU 层数：</translation>
+    </message>
+    <message>
+        <source>Parallel sequences:</source>
+        <translation>并行序列：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
     </message>
     <message>
         <source>Chat temperature:</source>
@@ -1026,16 +1544,28 @@ Qt {4}，PySide6 {5}
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Known once the model file is chosen.</source>
+        <translation>选择模型文件后显示。</translation>
+    </message>
+    <message>
+        <source>About {0:.1f} GiB: the model {1:.1f} GiB + {2} × {3:.0f} MiB of context memory.</source>
+        <translation>约 {0:.1f} GiB：模型 {1:.1f} GiB + {2} × {3:.0f} MiB 上下文内存。</translation>
+    </message>
+    <message>
+        <source>Automatic picks {0} parallel sequences here.</source>
+        <translation>自动设置在此选择 {0} 个并行序列。</translation>
+    </message>
 </context>
 <context>
-    <name>TranslateWorkspace</name>
-    <message>
-        <source>Translations will not be saved: {0}</source>
-        <translation>译文将无法保存：{0}</translation>
-    </message>
+    <name>TranslateToolbar</name>
     <message>
         <source>Open…</source>
         <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Detected: {0}</source>
+        <translation>检测到：{0}</translation>
     </message>
     <message>
         <source>Detect language</source>
@@ -1074,16 +1604,16 @@ Qt {4}，PySide6 {5}
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Save the translated document (Ctrl+S)</source>
+        <translation>保存译文文档（Ctrl+S）</translation>
+    </message>
+    <message>
         <source>Glossary ({0})…</source>
         <translation>术语表（{0}）…</translation>
     </message>
     <message>
-        <source>Load required term translations from a .csv, .tsv or .tbx file</source>
-        <translation>从 .csv、.tsv 或 .tbx 文件载入必须使用的术语译法</translation>
-    </message>
-    <message>
-        <source>Save the translated document (Ctrl+S)</source>
-        <translation>保存译文文档（Ctrl+S）</translation>
+        <source>View and edit the required term translations; import or export CSV and TBX</source>
+        <translation>查看和编辑术语的指定译法；导入或导出 CSV 和 TBX</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1092,6 +1622,38 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Approve the selected segments; approved pairs go into the translation memory (Ctrl+Enter in the editor)</source>
+        <translation>确认所选片段；确认的句对会进入翻译记忆（在编辑器中按 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Next untranslated</source>
+        <translation>下一个未翻译</translation>
+    </message>
+    <message>
+        <source>Go to the next untranslated segment (Ctrl+U)</source>
+        <translation>转到下一个未翻译的片段（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>Next flagged</source>
+        <translation>下一个有问题</translation>
+    </message>
+    <message>
+        <source>Go to the next flagged segment (F8)</source>
+        <translation>转到下一个有问题的片段（F8）</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>语料检索</translation>
+    </message>
+    <message>
+        <source>Search the translation memory (Ctrl+K)</source>
+        <translation>检索翻译记忆（Ctrl+K）</translation>
     </message>
     <message>
         <source>All segments</source>
@@ -1112,6 +1674,93 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Open or drop a document (txt, md, docx, srt, po, xliff…)</source>
         <translation>打开或拖入文档（txt、md、docx、srt、po、xliff…）</translation>
+    </message>
+</context>
+<context>
+    <name>TranslateWorkspace</name>
+    <message>
+        <source>Translations will not be saved: {0}</source>
+        <translation>译文将无法保存：{0}</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="vanished">打开…</translation>
+    </message>
+    <message>
+        <source>Detect language</source>
+        <translation type="vanished">自动检测语言</translation>
+    </message>
+    <message>
+        <source>Swap languages</source>
+        <translation type="vanished">交换语言</translation>
+    </message>
+    <message>
+        <source>Translate all</source>
+        <translation type="vanished">全部翻译</translation>
+    </message>
+    <message>
+        <source>Translate selected</source>
+        <translation type="vanished">翻译所选</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="vanished">继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="vanished">暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="vanished">停止</translation>
+    </message>
+    <message>
+        <source>Stop translating (Esc)</source>
+        <translation type="vanished">停止翻译（Esc）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="vanished">导出…</translation>
+    </message>
+    <message>
+        <source>Glossary ({0})…</source>
+        <translation type="vanished">术语表（{0}）…</translation>
+    </message>
+    <message>
+        <source>Load required term translations from a .csv, .tsv or .tbx file</source>
+        <translation type="vanished">从 .csv、.tsv 或 .tbx 文件载入必须使用的术语译法</translation>
+    </message>
+    <message>
+        <source>Save the translated document (Ctrl+S)</source>
+        <translation type="vanished">保存译文文档（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="vanished">撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="vanished">重做</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation type="vanished">全部片段</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation type="vanished">未翻译</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="vanished">有问题</translation>
+    </message>
+    <message>
+        <source>Find in segments (Ctrl+F)</source>
+        <translation type="vanished">在片段中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Open or drop a document (txt, md, docx, srt, po, xliff…)</source>
+        <translation type="vanished">打开或拖入文档（txt、md、docx、srt、po、xliff…）</translation>
     </message>
     <message>
         <source>No document this app can translate was found there.</source>
@@ -1138,6 +1787,10 @@ Qt {4}，PySide6 {5}
         <translation>{0}：{1} 个片段。</translation>
     </message>
     <message>
+        <source>{0} names the language “{1}”, which this app does not offer; pick the target language.</source>
+        <translation>{0} 指定的语言“{1}”本应用不提供，请选择目标语言。</translation>
+    </message>
+    <message>
         <source>Could not open document</source>
         <translation>无法打开文档</translation>
     </message>
@@ -1146,12 +1799,32 @@ Qt {4}，PySide6 {5}
         <translation>请先选择源语言再交换。</translation>
     </message>
     <message>
+        <source>Stop the translation?</source>
+        <translation>停止翻译？</translation>
+    </message>
+    <message>
+        <source>A translation is running. Stop it and quit? Finished segments are saved; the rest are translated next time.</source>
+        <translation>翻译正在进行。要停止并退出吗？已完成的片段已保存，其余的下次继续翻译。</translation>
+    </message>
+    <message>
+        <source>Approve {0} segments</source>
+        <translation>确认 {0} 个片段</translation>
+    </message>
+    <message>
+        <source>Open a document first: a glossary belongs to a document's project.</source>
+        <translation>请先打开文档：术语表属于文档的项目。</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>请先打开文档。</translation>
+    </message>
+    <message>
         <source>The model is not loaded yet.</source>
         <translation>模型尚未加载。</translation>
     </message>
     <message>
         <source>Every segment came from the translation memory.</source>
-        <translation>所有片段都来自翻译记忆。</translation>
+        <translation type="vanished">所有片段都来自翻译记忆。</translation>
     </message>
     <message>
         <source>Translating {0} segments…</source>
@@ -1159,7 +1832,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Pausing after the current segment…</source>
-        <translation>当前片段完成后暂停…</translation>
+        <translation type="vanished">当前片段完成后暂停…</translation>
     </message>
     <message>
         <source>{0} proposals to review: select a flagged segment, or accept them all.</source>
@@ -1171,7 +1844,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Translation finished.</source>
-        <translation>翻译完成。</translation>
+        <translation type="vanished">翻译完成。</translation>
     </message>
     <message>
         <source>Stopped; the proposals made so far can be reviewed.</source>
@@ -1183,11 +1856,11 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Load glossary</source>
-        <translation>载入术语表</translation>
+        <translation type="vanished">载入术语表</translation>
     </message>
     <message>
         <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
-        <translation>术语表 (*.csv *.tsv *.tbx);;所有文件 (*)</translation>
+        <translation type="vanished">术语表 (*.csv *.tsv *.tbx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Could not load the glossary</source>
@@ -1219,7 +1892,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>A revision is proposed: select the segment to review it.</source>
-        <translation>有修改建议：选择该片段进行审阅。</translation>
+        <translation type="vanished">有修改建议：选择该片段进行审阅。</translation>
     </message>
     <message>
         <source>Revising: {0} / {1}</source>
@@ -1262,12 +1935,57 @@ Qt {4}，PySide6 {5}
         <translation>已保存 {0}</translation>
     </message>
     <message>
+        <source>No segment matches “{0}”.</source>
+        <translation>没有片段匹配“{0}”。</translation>
+    </message>
+    <message>
+        <source>No segment matches this filter.</source>
+        <translation>没有片段符合此筛选条件。</translation>
+    </message>
+    <message>
         <source>{0} / {1} segments</source>
         <translation>{0} / {1} 个片段</translation>
     </message>
     <message>
         <source>ETA {0}</source>
         <translation>预计剩余 {0}</translation>
+    </message>
+    <message>
+        <source>Translations cannot be saved, so nothing is translated.</source>
+        <extracomment>how often streamed text is painted into the rows (STYLE.md: every ~30-50 ms)</extracomment>
+        <translation>译文无法保存，因此不进行翻译。</translation>
+    </message>
+    <message>
+        <source>Translating: {0} / {1}</source>
+        <translation>翻译中：{0} / {1}</translation>
+    </message>
+    <message>
+        <source> · {0} at once</source>
+        <translation> · 同时 {0} 个</translation>
+    </message>
+    <message>
+        <source>Translation finished: {0} translated, {1} flagged, {2} failed. Use Next flagged (F8) to review them.</source>
+        <translation>翻译完成：已翻译 {0} 个，{1} 个有问题，{2} 个失败。使用“下一个有问题”（F8）审阅。</translation>
+    </message>
+    <message>
+        <source>Translation finished: {0} segments.</source>
+        <translation>翻译完成：{0} 个片段。</translation>
+    </message>
+    <message>
+        <source>Edited by hand.</source>
+        <translation>手动编辑。</translation>
+    </message>
+    <message>
+        <source>{0} proposals accepted; {1} flagged ones are left for one-by-one review (Next flagged, F8).</source>
+        <translation>已采纳 {0} 条建议；{1} 条带标记的留待逐条审阅（下一个有问题，F8）。</translation>
+    </message>
+    <message>
+        <source>Pausing after the segments in progress…</source>
+        <translation>正在处理的片段完成后暂停…</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已继续。</translation>
     </message>
 </context>
 <context>
@@ -1309,7 +2027,7 @@ Qt {4}，PySide6 {5}
     <name>_Loader</name>
     <message>
         <source>{0} could not be read: {1}</source>
-        <translation>无法读取 {0}：{1}</translation>
+        <translation type="vanished">无法读取 {0}：{1}</translation>
     </message>
 </context>
 </TS>
