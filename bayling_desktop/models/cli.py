@@ -19,7 +19,10 @@ from ..config import Settings, load_settings, save_settings
 from ..engine.formats import detect_format
 from ..engine.gguf_info import GGUFInfo, read_gguf_info
 from ..errors import BaylingError
-from . import catalog, library, secrets
+from . import catalog, fit, library, secrets
+from .build.common import BuildCancelled, BuildProgress
+from .build.pipeline import build_model
+from .build.quantize import QUANT_TYPES
 from .download import DownloadCancelled, DownloadProgress, download_file
 
 _MB = 1_000_000
@@ -34,8 +37,27 @@ def add_models_parser(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="models in the library (* marks the default)")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
 
-    catalog_parser = actions.add_parser("catalog", help="BayLing models and how to get them")
+    catalog_parser = actions.add_parser(
+        "catalog", help="BayLing and translation models, how to get them, and whether they "
+                        "fit this machine")
     catalog_parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+    build = actions.add_parser(
+        "build", help="build a BayLing 2 GGUF from Hugging Face safetensors",
+        description="Download (Hub id) or read (folder) a Llama-architecture checkpoint, "
+                    "convert it to GGUF with BayLing's chat template inside, quantize it "
+                    "and add it to the library.")
+    build.add_argument("source", metavar="SOURCE",
+                       help="a Hub repository id (ICTNLP/bayling-2-7b, ICTNLP/bayling-2-13b, "
+                            "ICTNLP/bayling-2-llama-3-8b) or a local checkpoint folder")
+    build.add_argument("--quant", default="Q4_K_M", type=str.upper,
+                       choices=list(QUANT_TYPES), help="quantization (default Q4_K_M)")
+    build.add_argument("-o", "--output", type=Path, metavar="OUT.gguf",
+                       help="output file (default: in the model library)")
+    build.add_argument("--revision", default="main", help="branch, tag or commit")
+    build.add_argument("--keep-download", action="store_true",
+                       help="keep the downloaded safetensors after the build")
+    build.add_argument("--default", action="store_true", help="make it the default model")
 
     info = actions.add_parser("info", help="metadata of a GGUF file (weights are not loaded)")
     info.add_argument("model", metavar="PATH|NAME", help="a .gguf file or a library name")
@@ -153,19 +175,69 @@ def _list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _catalog(args: argparse.Namespace, settings: Settings) -> int:
+    machine = fit.this_machine()
+    pick = fit.recommend(catalog.CATALOG, settings, machine)
+    fits = {e.key: fit.fit_entry(e, settings, machine) for e in catalog.CATALOG}
     if args.json:
         rows = [{"key": e.key, "title": e.title, "repo_id": e.repo_id, "file": e.file_name,
                  "size": e.size, "size_is_estimate": e.size_is_estimate, "ram": e.ram,
                  "context_length": e.context_length, "prompt_format": e.prompt_format,
-                 "licence": e.licence, "how_to_get": e.how_to_get} for e in catalog.CATALOG]
+                 "profile": e.profile, "licence": e.licence, "commercial": e.commercial,
+                 "buildable": e.buildable, "fit": fits[e.key].verdict,
+                 "fit_ram": fits[e.key].ram, "fit_reason": fits[e.key].reason,
+                 "recommended": pick is not None and e.key == pick.key,
+                 "how_to_get": e.how_to_get} for e in catalog.CATALOG]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
+    sequences = max(1, settings.parallel_sequences or 1)
+    print(f"This machine: {machine.label}; context {settings.context_length:,} × {sequences} "
+          f"sequence(s), {settings.gpu_layers} GPU layers.")
     for entry in catalog.CATALOG:
-        print(f"{entry.title}  ({entry.repo_id})")
+        check = fits[entry.key]
+        star = "  ★ recommended" if pick is not None and entry.key == pick.key else ""
+        print(f"{entry.title}  ({entry.repo_id})  [{check.label}]{star}")
         print(f"    {entry.parameters} on {entry.base_model}, {entry.quantization} "
-              f"{entry.size_label}, RAM {entry.ram_label}, context {entry.context_length}, "
-              f"prompt format {entry.prompt_format}, licence {entry.licence}")
+              f"{entry.size_label}, context {entry.context_length}, profile {entry.profile}, "
+              f"licence {entry.licence_label}")
+        print(f"    {check.reason}")
         print(f"    {entry.how_to_get}")
+    return 0
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    token = secrets.get_hub_token(settings)
+    bars: dict[str, ProgressBar] = {}
+    names = {"download": "download (MB)", "convert": "convert (MB)", "quantize": "quantize (MB)"}
+
+    def on_progress(progress: BuildProgress) -> None:
+        if progress.stage == "done":
+            return
+        bar = bars.get(progress.stage)
+        if bar is None:
+            for other in bars.values():
+                other.close()
+            bar = bars[progress.stage] = ProgressBar(max(progress.total // _MB, 1),
+                                                     names[progress.stage])
+        bar.total = max(progress.total // _MB, 1)
+        bar.update(progress.done // _MB)
+
+    try:
+        result = build_model(args.source, quant=args.quant, output=args.output, token=token,
+                             revision=args.revision, keep_download=args.keep_download,
+                             threads=settings.threads, progress=on_progress)
+    except (KeyboardInterrupt, BuildCancelled):
+        for bar in bars.values():
+            bar.close()
+        print("Build cancelled; no model file was left behind. A partial download is kept "
+              "and resumes when you run the same command again.", file=sys.stderr)
+        return 130
+    for bar in bars.values():
+        bar.close()
+    if args.default:
+        library.set_default(settings, str(result.path))
+        save_settings(settings)
+    print(f"Built {result.path} ({_size(result.path.stat().st_size)}, {args.quant}, prompt "
+          f"format {result.prompt_format}); it is in the model library.")
     return 0
 
 
@@ -289,7 +361,7 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
 
 
 _HANDLERS = {
-    "list": _list, "catalog": _catalog, "info": _info, "import": _import,
+    "list": _list, "catalog": _catalog, "build": _build, "info": _info, "import": _import,
     "download": _download, "remove": _remove, "rename": _rename, "default": _default,
     "token": _token,
 }

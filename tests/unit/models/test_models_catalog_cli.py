@@ -15,20 +15,21 @@ from bayling_desktop.paths import models_dir
 from tests.hubserver import HubServer, payload
 
 
-def test_catalog_has_the_published_gguf_and_says_when_none_exists() -> None:
-    published = [e for e in catalog.CATALOG if e.downloadable]
-    assert [(e.repo_id, e.file_name) for e in published] == [
+def test_catalog_has_the_published_gguf_and_builds_the_rest() -> None:
+    bayling = [e for e in catalog.CATALOG if e.family == "bayling"]
+    assert [(e.repo_id, e.file_name) for e in bayling if e.downloadable] == [
         ("RealTruth/bayling-13b-v1.1-Q8_0-GGUF", "bayling-13b-v1.1-q8_0.gguf")]
-    convert = [e for e in catalog.CATALOG if not e.downloadable]
-    assert {e.repo_id for e in convert} == {
+    build = [e for e in bayling if not e.downloadable]
+    assert {e.repo_id for e in build} == {
         "ICTNLP/bayling-2-7b", "ICTNLP/bayling-2-13b", "ICTNLP/bayling-2-llama-3-8b"}
-    for entry in convert:
-        assert "No GGUF file of this model is published" in entry.how_to_get
-        assert "convert_hf_to_gguf.py" in entry.how_to_get
+    for entry in build:
+        assert entry.buildable
+        assert "No GGUF of this model is published" in entry.how_to_get
+        assert f"bayling-desktop models build {entry.repo_id}" in entry.how_to_get
     llama3 = catalog.find_entry("ictnlp/bayling-2-llama-3-8b")
     assert llama3 is not None
     assert (llama3.prompt_format, llama3.context_length) == ("bayling-3", 8192)
-    assert all(e.licence == "GPL-3.0" for e in catalog.CATALOG)
+    assert all(e.licence == "GPL-3.0" for e in bayling)
 
 
 def test_ram_estimate_adds_the_kv_cache() -> None:
@@ -105,3 +106,5 @@ def test_cli_catalog_lists_every_entry(capsys: pytest.CaptureFixture[str]) -> No
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == len(catalog.CATALOG)
     assert rows[0]["file"] == "bayling-13b-v1.1-q8_0.gguf"
+    assert {r["key"] for r in rows if r["buildable"]} == {
+        "bayling-2-7b", "bayling-2-13b", "bayling-2-llama-3-8b"}
