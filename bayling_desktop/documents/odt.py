@@ -1,6 +1,16 @@
-"""OpenDocument Text (.odt): headings and paragraphs of content.xml (tables and lists
-included); spans, links and line breaks travel as numbered tags. The archive is
-rewritten with every other entry copied unchanged, ``mimetype`` first and stored."""
+"""OpenDocument Text (.odt), all of it: every heading and paragraph of content.xml wherever
+it sits — tables, lists, text frames and text boxes (``draw:frame``), footnotes and
+endnotes (``text:note``) — the headers and footers of the master pages in styles.xml,
+and, when asked for, annotations (``office:annotation``).
+
+Spans and links travel as paired tags; line breaks, tabs, spaces, fields (dates, page
+numbers, user fields, template placeholders) and anything that holds paragraphs of its
+own (a note, a frame, an annotation) travel as void tags and come back untouched, their
+inner paragraphs being units of their own. Template code (``{{ … }}``, ``${…}``) is
+protected by the translation layer (:mod:`.protect`); link targets are attributes and
+never sent. The archive is rewritten with every other entry copied unchanged,
+``mimetype`` first and stored.
+"""
 
 from __future__ import annotations
 
@@ -16,44 +26,87 @@ from ..fileio import atomic_write_bytes
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import parse_untrusted
+from .xmlsafe import check_well_formed, parse_untrusted
 from .ziputil import read_checked
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _BLOCKS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h")
+#: inline elements that hold paragraphs of their own
+_HOLDERS = {"note", "frame", "annotation", "annotation-end", "custom-shape", "rect", "g"}
+#: fields: their text is computed by the office suite (or is template code)
+_FIELDS = {"date", "time", "page-number", "page-count", "page-continuation", "user-field-get",
+           "user-defined", "variable-get", "variable-set", "sequence", "chapter",
+           "author-name", "author-initials", "title", "subject", "file-name", "template-name",
+           "sender-firstname", "sender-lastname", "placeholder", "expression", "text-input",
+           "drop-down", "database-display", "reference-ref", "bookmark-ref", "note-ref",
+           "sequence-ref", "word-count", "character-count", "paragraph-count",
+           "table-formula", "conditional-text", "hidden-text", "meta-field", "toc-mark",
+           "alphabetical-index-mark", "bibliography-mark"}
+_PARTS = ("content.xml", "styles.xml")
+
+
+def _local(element: Any) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _is_void(child: Any) -> bool:
+    name = _local(child)
+    return name in _HOLDERS or name in _FIELDS or any(
+        _local(d) in _HOLDERS for d in child.iterdescendants())
+
+
+def _paragraphs(name: str, root: Any, include_comments: bool) -> list[tuple[int, Any]]:
+    """(position, element) of the blocks of one part that hold text to translate."""
+    found = []
+    for position, element in enumerate(root.iter()):
+        if element.tag not in _BLOCKS:
+            continue
+        ancestors = [_local(a) for a in element.iterancestors()]
+        if name == "styles.xml" and "master-styles" not in ancestors:
+            continue  # paragraph styles' sample text, not the document
+        if not include_comments and "annotation" in ancestors:
+            continue
+        found.append((position, element))
+    return found
 
 
 class OdtDocument(Document):
     format_name = "odt"
 
-    def __init__(self, path: Path, data: bytes, tree: Any, positions: dict[str, int],
-                 units: list[Unit]) -> None:
+    def __init__(self, path: Path, data: bytes, trees: dict[str, Any],
+                 positions: dict[str, tuple[str, int]], units: list[Unit]) -> None:
         super().__init__(path, units)
         self._data = data
-        self._tree = tree
+        self._trees = trees
         self._positions = positions
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         from lxml import etree
 
-        tree = copy.deepcopy(self._tree)
-        in_order = list(tree.getroot().iter())
+        trees = {name: copy.deepcopy(tree) for name, tree in self._trees.items()}
+        in_order = {name: list(tree.getroot().iter()) for name, tree in trees.items()}
         self.flagged = {}
         for unit in self.units:
             if unit.id in translations:
-                problems = fill_inline(in_order[self._positions[unit.id]], unit.source,
+                part, position = self._positions[unit.id]
+                problems = fill_inline(in_order[part][position], unit.source,
                                        translations[unit.id])
                 if problems:
                     self.flagged[unit.id] = problems
-        content = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+        replaced = {name: check_well_formed(
+            etree.tostring(tree, xml_declaration=True, encoding="UTF-8"),
+            f"{out_path.name} ({name})") for name, tree in trees.items()}
         buffer = io.BytesIO()
         with zipfile.ZipFile(io.BytesIO(self._data)) as source, \
                 zipfile.ZipFile(buffer, "w") as target:
-            for info in source.infolist():
-                data = content if info.filename == "content.xml" else source.read(info)
+            infos = sorted(source.infolist(), key=lambda i: i.filename != "mimetype")
+            for info in infos:
+                data = replaced.get(info.filename)
                 kind = zipfile.ZIP_STORED if info.filename == "mimetype" else (
                     zipfile.ZIP_DEFLATED)
-                target.writestr(info, data, compress_type=kind)
+                target.writestr(info, source.read(info) if data is None else data,
+                                compress_type=kind)
         atomic_write_bytes(out_path, buffer.getvalue())
 
 
@@ -61,28 +114,34 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
     from lxml import etree
 
     data = read_checked(path, "OpenDocument (.odt)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            content = archive.read("content.xml")
-    except KeyError:
-        raise DocumentError(f"{path.name} has no content.xml: it is not an OpenDocument "
-                            "text file.") from None
-    tree = etree.ElementTree(parse_untrusted(content, path.name, "content.xml"))
-    everything = list(tree.getroot().iter())
+    trees: dict[str, Any] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        if "content.xml" not in names:
+            raise DocumentError(f"{path.name} has no content.xml: it is not an OpenDocument "
+                                "text file.")
+        for name in _PARTS:
+            if name in names:
+                trees[name] = etree.ElementTree(parse_untrusted(archive.read(name), path.name,
+                                                                name))
     units: list[Unit] = []
-    positions: dict[str, int] = {}
-    for position, element in enumerate(everything):
-        if element.tag not in _BLOCKS:
-            continue
-        if any(a.tag in _BLOCKS for a in element.iterancestors()):
-            continue  # a note inside a paragraph travels with its paragraph
-        text = tagged_inline(element)
-        if not strip_tags(text).strip():
-            continue
-        unit_id = f"o{len(units) + 1}"
-        units.append(Unit(unit_id, text, "heading" if element.tag.endswith("}h")
-                          else "paragraph"))
-        positions[unit_id] = position
+    positions: dict[str, tuple[str, int]] = {}
+    for name, tree in trees.items():
+        for position, element in _paragraphs(name, tree.getroot(), include_comments):
+            # ODF collapses white space like HTML (runs of spaces are text:s elements)
+            text = " ".join(tagged_inline(element, _is_void).split())
+            if not strip_tags(text).strip():
+                continue
+            ancestors = {_local(a) for a in element.iterancestors()}
+            kind = ("comment" if "annotation" in ancestors else
+                    "footnote" if "note" in ancestors else
+                    "text-box" if "frame" in ancestors else
+                    "header" if ancestors & {"header", "header-left", "header-first"} else
+                    "footer" if ancestors & {"footer", "footer-left", "footer-first"} else
+                    "heading" if element.tag.endswith("}h") else "paragraph")
+            unit_id = f"o{len(units) + 1}"
+            units.append(Unit(unit_id, text, kind, meta={"part": name}))
+            positions[unit_id] = (name, position)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
-    return OdtDocument(path, data, tree, positions, units)
+    return OdtDocument(path, data, trees, positions, units)

@@ -1,5 +1,6 @@
-"""Spans the model must never touch: placeholders, URLs, e-mail addresses, inline code,
-HTML entities. They are swapped for void tags (``<x101/>``…) before translation and put
+"""Spans the model must never touch: placeholders, template code (``{{ … }}``,
+``{% … %}``, ``${…}``), URLs, e-mail addresses, inline code, HTML entities. They are
+swapped for void tags (``<x101/>``…) before translation and put
 back afterwards, so they come back byte for byte whatever the model does."""
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ _PATTERN = re.compile(
     r"|[\w.+-]+@[\w-]+\.[\w.-]+"                    # e-mail addresses
     r"|%\([A-Za-z_]\w*\)[#0 +-]*\d*(?:\.\d+)?[sdifeEgGxXor%]"  # %(name)s
     r"|%[#0 +-]*\d*(?:\.\d+)?[sdifeEgGxXcoru%](?![A-Za-z])"    # %s %d %5.2f
-    r"|\{\{\s*[\w.]+\s*\}\}"                        # {{var}}
+    r"|\{\{[^{}\n]*?\}\}|\{%[^\n]*?%\}"            # template code: {{ x|f }} {% if %}
+    r"|\$\{[^{}\n]*\}"                             # ${expr} (py3o, relatorio, JS)
     r"|\{[A-Za-z_][\w.]*(?:![rsa])?(?::[^{}]*)?\}|\{\d+\}"  # {name} {0}
     r"|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"         # HTML entities
 )

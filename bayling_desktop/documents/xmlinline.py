@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
@@ -45,11 +46,16 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
             else:
                 last.tail = (last.tail or "") + part
             continue
-        child = copy.copy(inline[abs(part.number)])
-        child.tail = None
-        for grandchild in list(child):
-            child.remove(grandchild)
-        if part.number > 0:
+        if part.number < 0:
+            # A void element comes back whole, the very same object: a note or a text
+            # frame keeps its content (and its own paragraphs, translated as units).
+            child = inline[-part.number]
+            child.tail = None
+        else:
+            child = copy.copy(inline[part.number])
+            child.tail = None
+            for grandchild in list(child):
+                child.remove(grandchild)
             # Nested markup inside an inline element comes back as its plain text.
             child.text = strip_tags(_flatten(part))
         element.append(child)
@@ -65,8 +71,12 @@ def _flatten(node: Node) -> str:
     return "".join(p if isinstance(p, str) else _flatten(p) for p in node.parts)
 
 
-def tagged_inline(element: Any) -> str:
-    """The element's content with each direct inline child as a numbered tag."""
+def tagged_inline(element: Any, is_void: Callable[[Any], bool] | None = None) -> str:
+    """The element's content with each direct inline child as a numbered tag.
+
+    *is_void* says which children travel as void tags and come back untouched (ODF
+    notes, frames, fields); by default only empty elements and HTML's void elements.
+    """
     parts = [element.text or ""]
     number = 0
     for child in element:
@@ -75,7 +85,8 @@ def tagged_inline(element: Any) -> str:
             continue
         number += 1
         inner = "".join(child.itertext())
-        if _localname(child.tag) in _VOID or (not inner and len(child) == 0):
+        if _localname(child.tag) in _VOID or (not inner and len(child) == 0) or (
+                is_void is not None and is_void(child)):
             parts.append(f"<x{number}/>")
         else:
             parts.append(f"<{number}>{inner}</{number}>")

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from bayling_desktop.documents import Document, open_document
+from bayling_desktop.documents.odt import _FIELDS, _HOLDERS
 from bayling_desktop.documents.tags import TAG_PATTERN
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -63,13 +64,11 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
     elif suffix == ".odt":
         for _name, root in _xml_parts(path, ("content.xml", "styles.xml")):
             for paragraph in root.iter(f"{{{TEXT_NS}}}p", f"{{{TEXT_NS}}}h"):
-                if not comments and any(a.tag.endswith("}annotation")
-                                        for a in paragraph.iterancestors()):
+                ancestors = [a.tag.rsplit("}")[-1] for a in paragraph.iterancestors()]
+                if (not comments and "annotation" in ancestors) or (
+                        _name == "styles.xml" and "master-styles" not in ancestors):
                     continue
-                found += [t for t in paragraph.xpath("text()|*[not(self::*[local-name()="
-                                                     "'note' or local-name()='frame' or "
-                                                     "local-name()='annotation'])]//text()")
-                          if t.strip()]
+                found += [t for t in _odf_text(paragraph) if t.strip()]
     elif suffix == ".xlsx":
         for _name, root in _xml_parts(path, ("xl/sharedStrings.xml", "xl/worksheets/")):
             for item in root.iter(f"{SML}si", f"{SML}is"):
@@ -97,6 +96,20 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
     else:
         raise ValueError(f"no coverage helper for {suffix}")
     return found
+
+
+#: ODF elements whose text is not the paragraph's: own paragraphs (note, frame,
+#: annotation) or computed by the office suite (fields); their tails are
+_ODF_OWN = _FIELDS | _HOLDERS
+
+
+def _odf_text(element: etree._Element) -> list[str]:
+    out = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.rsplit("}")[-1] not in _ODF_OWN:
+            out += _odf_text(child)
+        out.append(child.tail or "")
+    return out
 
 
 def unmarked(path: Path, **kwargs: bool) -> list[str]:
