@@ -1,4 +1,5 @@
-"""Document formats (issue 3): parse + sentence split + rebuild of a long .docx and .srt.
+"""Document formats (issues 3, 14): parse + sentence split + rebuild of a long .docx, .srt,
+EPUB (300 pages) and .pptx (200 slides).
 
 Each is measured at two sizes to show the cost grows linearly (time ratio ~ size ratio);
 target: the large size under 2 s on this machine. Medians of several runs.
@@ -45,6 +46,25 @@ def make_srt(path: Path, cues: int) -> Path:
     return path
 
 
+def make_epub(path: Path, pages: int) -> Path:
+    """A book of *pages* pages: one chapter per 10 pages, six ~55-word paragraphs a page."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.unit.documents.newformats import make_epub as build
+
+    return build(path, chapters=max(1, pages // 10), paragraphs=PARAGRAPHS_PER_PAGE * 10)
+
+
+def make_pptx(path: Path, slides: int) -> Path:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.unit.documents.newformats import make_pptx as build
+
+    return build(path, slides=slides)
+
+
 def round_trip(path: Path, out: Path) -> int:
     """Parse, split into sentences, "translate" (a marker), join and rebuild."""
     document = open_document(path)
@@ -78,6 +98,8 @@ def measure(label: str, make: Callable[[Path, int], Path], sizes: tuple[int, int
 def main() -> int:
     measure("docx pages", make_docx, (75, 300), ".docx")
     measure("srt cues", make_srt, (1250, 5000), ".srt")
+    measure("epub pages", make_epub, (75, 300), ".epub")
+    measure("pptx slides", make_pptx, (50, 200), ".pptx", runs=3)
     return 0
 
 
