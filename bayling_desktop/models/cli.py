@@ -206,32 +206,33 @@ def _catalog(args: argparse.Namespace, settings: Settings) -> int:
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
     token = secrets.get_hub_token(settings)
-    bars: dict[str, ProgressBar] = {}
-    names = {"download": "download (MB)", "convert": "convert (MB)", "quantize": "quantize (MB)"}
+    bars: dict[str, tuple[ProgressBar, int]] = {}
+    names = {"download": "download", "convert": "convert", "quantize": "quantize"}
 
     def on_progress(progress: BuildProgress) -> None:
         if progress.stage == "done":
             return
-        bar = bars.get(progress.stage)
-        if bar is None:
-            for other in bars.values():
+        if progress.stage not in bars:
+            for other, _unit in bars.values():
                 other.close()
-            bar = bars[progress.stage] = ProgressBar(max(progress.total // _MB, 1),
-                                                     names[progress.stage])
-        bar.total = max(progress.total // _MB, 1)
-        bar.update(progress.done // _MB)
+            unit, label = (_MB, "MB") if progress.total >= 10 * _MB else (1000, "kB")
+            bars[progress.stage] = (ProgressBar(max(progress.total // unit, 1),
+                                                f"{names[progress.stage]} ({label})"), unit)
+        bar, unit = bars[progress.stage]
+        bar.total = max(progress.total // unit, 1)
+        bar.update(progress.done // unit)
 
     try:
         result = build_model(args.source, quant=args.quant, output=args.output, token=token,
                              revision=args.revision, keep_download=args.keep_download,
                              threads=settings.threads, progress=on_progress)
     except (KeyboardInterrupt, BuildCancelled):
-        for bar in bars.values():
+        for bar, _unit in bars.values():
             bar.close()
         print("Build cancelled; no model file was left behind. A partial download is kept "
               "and resumes when you run the same command again.", file=sys.stderr)
         return 130
-    for bar in bars.values():
+    for bar, _unit in bars.values():
         bar.close()
     if args.default:
         library.set_default(settings, str(result.path))
