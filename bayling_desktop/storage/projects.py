@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BaylingError
 from ..paths import data_dir
+from . import reconcile
 from .database import Migration, open_database
+from .locks import LockBusy, ProjectLocks
 from .tm import MEMORY_TABLE, TranslationMemory, purge_poisoned_memory
 
 if TYPE_CHECKING:
@@ -175,6 +177,10 @@ class Project:
         self.settings: dict[str, Any] = json.loads(row["settings"] or "{}")
         self.created = float(row["created"])
         self.segments = segments
+        #: set by open_or_create when the document changed: units that became new work,
+        #: and segments whose unit is gone (their history is kept)
+        self.requeued = 0
+        self.dropped = 0
 
     def __repr__(self) -> str:
         return f"Project({self.id}, {self.name!r}, {len(self.segments)} segments)"
@@ -238,10 +244,16 @@ class ProjectStore:
         self.path = path or default_path()
         self._conn = open_database(self.path, MIGRATIONS)
         self._lock = threading.RLock()
+        self._project_locks = ProjectLocks(self.path)
         self.memory = TranslationMemory(self._conn, self._tx)
 
     def close(self) -> None:
+        self._project_locks.release_all()
         self._conn.close()
+
+    def release(self, project: Project) -> None:
+        """Let another window or process open *project* (closing the store does too)."""
+        self._project_locks.release(project.id)
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -296,8 +308,12 @@ class ProjectStore:
                        settings: Mapping[str, Any] | None = None) -> Project:
         """The project called *name*, created with *units* (id, source) if it is new.
 
-        An existing project whose segments no longer match the document (the file was
-        edited) keeps the translations of the units whose source text is unchanged.
+        The project is locked for this store until :meth:`release` or :meth:`close`:
+        another window or process gets a ProjectError instead of writing over it. An
+        existing project whose document was edited is reconciled by content (see
+        :mod:`.reconcile`): unchanged units keep their translations wherever they
+        moved, changed ones are re-queued; ``project.requeued`` and ``.dropped`` say
+        how many, so the caller can tell the user.
         """
         now = time.time()
         with self._tx() as conn:
@@ -309,22 +325,30 @@ class ProjectStore:
                     (name, str(source_path), target_lang, source_lang, now, now, format_name,
                      json.dumps(dict(settings or {}), ensure_ascii=False)))
                 project_id = int(cursor.lastrowid or 0)
-                old: dict[tuple[str, str], sqlite3.Row] = {}
+                self._lock_project(project_id, name)
+                conn.executemany(
+                    "INSERT INTO segments (project_id, idx, unit_id, source) VALUES (?, ?, ?, ?)",
+                    [(project_id, idx, unit_id, source)
+                     for idx, (unit_id, source) in enumerate(units)])
+                plan = None
             else:
                 project_id = int(row[0])
-                old = {(r["unit_id"], r["source"]): r for r in conn.execute(
-                    "SELECT * FROM segments WHERE project_id = ? ORDER BY idx", (project_id,))}
-            if list(old) != [(u, s) for u, s in units]:
-                conn.execute("DELETE FROM segments WHERE project_id = ?", (project_id,))
-                conn.executemany(
-                    "INSERT INTO segments (project_id, idx, unit_id, source, target, status,"
-                    " flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(project_id, idx, unit_id, source,
-                      *((old[unit_id, source]["target"], old[unit_id, source]["status"],
-                         old[unit_id, source]["flags"]) if (unit_id, source) in old
-                        else ("", "new", "[]")))
-                     for idx, (unit_id, source) in enumerate(units)])
-        return self.open(project_id)
+                self._lock_project(project_id, name)
+                plan = reconcile.apply(conn, project_id, units)
+        project = self.open(project_id)
+        if plan is not None:
+            project.requeued, project.dropped = plan.requeued, len(plan.removed)
+        return project
+
+    def _lock_project(self, project_id: int, name: str) -> None:
+        try:
+            self._project_locks.acquire(project_id)
+        except LockBusy:
+            raise ProjectError(f"Project “{name}” is open in another window or process; "
+                               "close it there first.") from None
+        except OSError as exc:
+            raise ProjectError(f"Could not lock project “{name}” ({exc.strerror or exc}).") \
+                from None
 
     def open(self, name_or_id: str | int) -> Project:
         row = self._find(name_or_id)
