@@ -1,4 +1,5 @@
-"""The Catalog page: BayLing models, and any GGUF on the Hub by repository and file name."""
+"""The Catalog page: BayLing and translation models with their fit on this machine, any GGUF
+on the Hub by repository and file name, and Build from Hugging Face… for BayLing 2."""
 
 from __future__ import annotations
 
@@ -35,10 +36,16 @@ def valid_hub_request(repo_id: str, filename: str) -> bool:
 class CatalogTab(QWidget):
     # (repository id, file name, revision)
     downloadRequested = Signal(str, str, str)
+    # a Hub repository id or checkpoint folder to build ("" to ask)
+    buildRequested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: object = None) -> None:
         super().__init__(parent)
-        self.model = CatalogTableModel(parent=self)
+        self.model = CatalogTableModel(parent=self, settings=settings)
+        self.recommendation = QLabel(self)
+        self.recommendation.setWordWrap(True)
+        self.recommendation.setTextFormat(Qt.TextFormat.PlainText)
+        self.build_button = QPushButton(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,21 +76,46 @@ class CatalogTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.details, 1)
         row.addWidget(self.download_button, 0, Qt.AlignmentFlag.AlignTop)
+        top = QHBoxLayout()
+        top.addWidget(self.recommendation, 1)
+        top.addWidget(self.build_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         layout.addWidget(self.hub_group)
 
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.download_button.clicked.connect(self._on_download_button_clicked)
+        self.build_button.clicked.connect(self._on_build_button_clicked)
         self.repo_edit.textChanged.connect(self._on_hub_fields_changed)
         self.file_edit.textChanged.connect(self._on_hub_fields_changed)
         self.hub_button.clicked.connect(self._on_hub_button_clicked)
         self._retranslate()
         self.view.selectRow(0)
 
+    def set_settings(self, settings: object) -> None:
+        """Recompute fit and recommendation after the settings changed."""
+        selected = self.selected_entry()
+        self.model.set_settings(settings)
+        row = next((r for r in range(self.model.rowCount())
+                    if selected is not None and self.model.entry_at(r) == selected), 0)
+        self.view.selectRow(row)
+        self._retranslate()
+
     def _retranslate(self) -> None:
-        self.download_button.setText(self.tr("Download"))
+        self.build_button.setText(self.tr("Build from Hugging Face…"))
+        pick = self.model.recommended
+        if pick is None:
+            self.recommendation.setText(self.tr(
+                "None of these models fits this machine comfortably at the current context "
+                "length; lower it in Settings or pick a smaller model."))
+        else:
+            row = next(r for r in range(self.model.rowCount())
+                       if self.model.entry_at(r) == pick)
+            check = self.model.fit_at(row)
+            self.recommendation.setText(self.tr("Recommended for this machine: {0}. {1}")
+                                        .format(pick.title, check.reason if check else ""))
         self.hub_group.setTitle(self.tr("Download from the Hub…"))
         self.repo_edit.setPlaceholderText(self.tr("owner/repository-GGUF"))
         self.file_edit.setPlaceholderText(self.tr("model-q4_k_m.gguf"))
@@ -111,8 +143,11 @@ class CatalogTab(QWidget):
         self.details.setText(self.tr("{0} — based on {1}, {2} parameters, {3}.\n{4}\n\n{5}")
                              .format(entry.title, entry.base_model, entry.parameters,
                                      entry.quantization, entry.notes, entry.how_to_get))
-        self.download_button.setVisible(entry.downloadable)
-        self.download_button.setEnabled(entry.downloadable)
+        self.download_button.setText(self.tr("Build…") if entry.buildable and
+                                     not entry.downloadable else self.tr("Download"))
+        available = entry.downloadable or entry.buildable
+        self.download_button.setVisible(available)
+        self.download_button.setEnabled(available)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_view_selection_changed(self, selected: QItemSelection,
@@ -124,6 +159,12 @@ class CatalogTab(QWidget):
         entry = self.selected_entry()
         if entry is not None and entry.file_name is not None:
             self.downloadRequested.emit(entry.repo_id, entry.file_name, "main")
+        elif entry is not None and entry.buildable:
+            self.buildRequested.emit(entry.repo_id)
+
+    @Slot()
+    def _on_build_button_clicked(self) -> None:
+        self.buildRequested.emit("")
 
     @Slot()
     def _on_hub_fields_changed(self) -> None:

@@ -135,7 +135,7 @@ class LocalModelsTab(QWidget):
         except (BaylingError, OSError) as exc:
             entries = []
             self.status.setText(self.tr("The model folder could not be read: {0}").format(exc))
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, self._settings)
         row = self.model.row_of(wanted) if wanted else -1
         if row < 0:
             row = next((i for i, e in enumerate(entries) if e.is_default), 0)

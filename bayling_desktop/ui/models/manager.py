@@ -1,4 +1,4 @@
-"""The model manager: catalog, downloads, local library and remote server in one dialog.
+"""The model manager: catalog, downloads, local library, remote server, and BayLing 2 builds.
 
 It edits the :class:`Settings` object it is given in place (like the core's
 ``set_default``), saves it, and emits ``settingsChanged`` when the model to load
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import Settings, save_settings
+from .build_dialog import BuildDialog
 from .catalog_tab import CatalogTab
 from .downloads_tab import DownloadsTab
 from .local_tab import LocalModelsTab
@@ -50,7 +51,8 @@ class ModelManagerDialog(QDialog):
         self._settings = settings
         self.tasks = BackgroundTasks(self)
         self.tabs = QTabWidget(self)
-        self.catalog_tab = CatalogTab(self.tabs)
+        self.catalog_tab = CatalogTab(self.tabs, settings)
+        self.build_dialog: BuildDialog | None = None
         self.downloads_tab = DownloadsTab(settings, self.tasks, self.tabs)
         self.local_tab = LocalModelsTab(settings, self.tasks, self.tabs)
         self.remote_tab = RemoteTab(settings, self.tasks, self.tabs)
@@ -64,6 +66,7 @@ class ModelManagerDialog(QDialog):
 
         self.buttons.rejected.connect(self.reject)
         self.catalog_tab.downloadRequested.connect(self._on_catalog_tab_download_requested)
+        self.catalog_tab.buildRequested.connect(self._on_catalog_tab_build_requested)
         self.downloads_tab.downloadFinished.connect(self._on_downloads_tab_download_finished)
         for tab in (self.downloads_tab, self.local_tab, self.remote_tab):
             tab.settingsEdited.connect(self._on_tab_settings_edited)
@@ -100,6 +103,25 @@ class ModelManagerDialog(QDialog):
         if self.downloads_tab.start(repo_id, filename, revision) is not None:
             self.show_page(ManagerPage.DOWNLOADS)
 
+    def open_build(self, source: str = "") -> BuildDialog:
+        """Show Build from Hugging Face… (one dialog, reused while it lives)."""
+        if self.build_dialog is None:
+            self.build_dialog = BuildDialog(self._settings, self.tasks, source, self)
+            self.build_dialog.modelBuilt.connect(self._on_build_dialog_model_built)
+        elif source and not self.build_dialog.running:
+            self.build_dialog.source_combo.setEditText(source)
+        self.build_dialog.show()
+        return self.build_dialog
+
+    @Slot(str)
+    def _on_catalog_tab_build_requested(self, source: str) -> None:
+        self.open_build(source)
+
+    @Slot(str)
+    def _on_build_dialog_model_built(self, path: str) -> None:
+        self.local_tab.refresh()
+        self.show_page(ManagerPage.LOCAL)
+
     @Slot(str)
     def _on_downloads_tab_download_finished(self, path: str) -> None:
         self.local_tab.refresh()
@@ -116,5 +138,6 @@ class ModelManagerDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), self.tr(
                 "The settings could not be saved: {0}").format(exc.strerror or exc))
             return
+        self.catalog_tab.set_settings(self._settings)
         if reload_model:
             self.settingsChanged.emit()
