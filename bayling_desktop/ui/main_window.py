@@ -44,6 +44,7 @@ from .recent_menu import RecentFilesMenu, remember
 from .status_bar import ModelStatus
 from .theme import apply_theme
 from .translate.workspace import TranslateWorkspace
+from .undo_router import UndoRouter
 from .welcome import WelcomePage, needs_welcome
 from .worker import ChatResult, ModelClient
 
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
-        self._update_undo_actions()
         self._retranslate()
 
     # -- building -----------------------------------------------------------------------
@@ -133,11 +133,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.fileChosen.connect(self._on_recent_menu_file_chosen)
         self.recent_menu.listChanged.connect(self._on_recent_menu_list_changed)
         self.translate.pathsOpened.connect(self._on_translate_paths_opened)
-        self.undo_action.triggered.connect(self._on_undo_action_triggered)
-        self.redo_action.triggered.connect(self._on_redo_action_triggered)
-        for history in (self.chat.undo_stack, self._translate_history()):
-            history.canUndoChanged.connect(self._on_history_changed)
-            history.canRedoChanged.connect(self._on_history_changed)
+        self.undo_router = UndoRouter(self.undo_action, self.redo_action,
+                                      (self.chat.undo_stack, self._translate_history()),
+                                      self.undo_history, self)
+        self.stack.destroyed.connect(self.undo_router.detach)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.stack.currentChanged.connect(self._on_tabs_current_changed)
         self.find_action.triggered.connect(self._on_find_action_triggered)
@@ -360,28 +359,9 @@ class MainWindow(QMainWindow):
         """What Edit ▸ Undo acts on now: the visible workspace's history."""
         return self.chat.undo_stack if self._chat_active() else self._translate_history()
 
-    def _update_undo_actions(self) -> None:
-        history = self.undo_history()
-        self.undo_action.setEnabled(history.canUndo())
-        self.redo_action.setEnabled(history.canRedo())
-
-    @Slot()
-    def _on_undo_action_triggered(self) -> None:
-        self.undo_history().undo()
-        self._update_undo_actions()
-
-    @Slot()
-    def _on_redo_action_triggered(self) -> None:
-        self.undo_history().redo()
-        self._update_undo_actions()
-
-    @Slot(bool)
-    def _on_history_changed(self, _can: bool) -> None:
-        self._update_undo_actions()
-
     @Slot(int)
     def _on_tabs_current_changed(self, _index: int) -> None:
-        self._update_undo_actions()
+        self.undo_router.update()
 
     # -- layout -------------------------------------------------------------------------
 

@@ -72,7 +72,11 @@ class ModelStatus(QObject):
             return
         self.format_label.setText(self.tr("Format: {0}").format(summary.format_name)
                                   if summary.format_name else "")
-        self.model_label.setToolTip(summary.description)
+        tip = summary.description
+        if summary.parallel > 1:
+            tip += "\n" + self.tr("Up to {0} sequences at once: chats and revisions run "
+                                  "beside a document translation.").format(summary.parallel)
+        self.model_label.setToolTip(tip)
         if self._context is not None:
             self.context_label.setText(self.tr("Context: {0} / {1}").format(*self._context))
         self._show_speed()

@@ -228,3 +228,39 @@ def test_activity_is_read_from_the_backend(
     assert activity is not None and activity.running == 0
     assert client.summary is not None and client.summary.parallel == 4
     assert backend.activity().running == 0
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_status_bar_shows_speed_and_running_sequences(
+        qtbot: QtBot, echo: Callable[[int], EchoBackend]) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from bayling_desktop.ui.status_bar import ModelStatus
+
+    backend = echo(4)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    client = ModelClient(window)
+    status = ModelStatus(client, window.statusBar())
+    try:
+        with qtbot.waitSignal(client.modelLoaded, timeout=5_000):
+            client.load(Settings())
+        assert status.model_label.text() == "echo"  # the name, without format and context
+        assert status.format_label.text() == "Format: plain"
+        assert "4 sequences at once" in status.model_label.toolTip()
+        backend.piece_delay = 0.02
+        words = " ".join(["word"] * 100)
+
+        def batch(backend: Backend, cancel: CancelToken, emit: Callable[[str], None]) -> object:
+            return backend.stream([Message("user", words)], GenerationParams(), cancel).run(emit)
+
+        jobs = [client.submit_task(batch),
+                client.submit_chat([Message("user", words)], GenerationParams())]
+        # a batch sequence and a chat sequence decode side by side
+        qtbot.waitUntil(lambda: "2 sequences" in status.speed_label.text(), timeout=5_000)
+        assert "tokens/s" in status.speed_label.text()
+        for job in jobs:
+            client.cancel(job)
+        qtbot.waitUntil(lambda: not client.busy, timeout=10_000)
+    finally:
+        assert client.shutdown()
