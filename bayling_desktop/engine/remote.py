@@ -356,7 +356,8 @@ class RemoteBackend:
                     ) -> Iterator[str]:
         where = endpoint.display
         kind = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
-        if kind == "application/json":  # a server that ignores "stream": one whole reply
+        whole = kind == "application/json"
+        if whole:  # a server that ignores "stream": one whole reply
             events: Iterator[str] = iter([response.read(_JSON_BODY_LIMIT).decode(
                 "utf-8", errors="replace")])
         elif kind == "text/event-stream":
@@ -367,18 +368,20 @@ class RemoteBackend:
                               "is not an OpenAI-compatible server (check the base URL).")
         placeholders = PlaceholderFilter(self._placeholders)
         first_at: float | None = None
-        pieces = 0
-        understood = False
+        pieces = events_seen = 0
+        understood = finished = False
         stats.stop_reason = "stop"
         try:
             for event in events:
+                events_seen += 1
                 if cancel.cancelled:
                     break
                 if event == "[DONE]":
-                    understood = True
+                    understood = finished = True
                     break
                 text, finish, usage, shaped = chunk_parts(parse_chunk(event, where))
                 understood = understood or shaped
+                finished = finished or finish is not None or (whole and shaped)
                 if usage:
                     stats.prompt_tokens = int(usage.get("prompt_tokens") or stats.prompt_tokens)
                     stats.completion_tokens = int(usage.get("completion_tokens") or 0)
@@ -407,9 +410,18 @@ class RemoteBackend:
         if cancel.cancelled:
             stats.stop_reason = "cancelled"
             return
+        if not events_seen:  # e.g. killed while our request waited in its queue
+            raise _Unreachable(RemoteError(f"The server at {where} closed the connection "
+                                           "before replying."))
         if not understood:
             raise RemoteError(f"The server at {where} sent no reply this app can read: is it "
                               "an OpenAI-compatible server?")
+        if not finished:
+            error = RemoteError(f"The connection to {where} broke during the reply (the "
+                                "stream ended early).")
+            if not pieces:
+                raise _Unreachable(error)
+            raise error
         tail = placeholders.flush()
         if tail:
             yield tail

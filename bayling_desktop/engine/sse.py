@@ -47,7 +47,10 @@ def sse_events(readline: Callable[[], bytes], where: str, timeout: float) -> Ite
             continue
         if field == "error":
             raise RemoteError(f"The server at {where} reported an error: {value.strip()}")
-        # comments (": keep-alive"), event/id/retry fields and anything else carry no reply
+        if field and field not in ("event", "id", "retry"):
+            raise RemoteError(f"The server at {where} sent a stream this app cannot read "
+                              f"({line[:40]!r}); is it an OpenAI-compatible server?")
+        # comments (": keep-alive") and event/id/retry fields carry no reply
         if time.monotonic() - last_data > timeout:
             raise RemoteError(f"The server at {where} sent no data for {timeout:g} seconds "
                               "(only keep-alive messages); it may be overloaded or stuck.")

@@ -203,3 +203,22 @@ def test_neighbouring_segments_go_in_as_earlier_turns_within_budget(qwen: LlamaB
                             context=context[-2:])
     assert CJK.search(result.text)
     assert result.stats.prompt_tokens > qwen.count_tokens(messages)
+
+
+def test_a_ten_thousand_message_chat_starts_answering_quickly(qwen: LlamaBackend) -> None:
+    import time
+
+    history = [Message("user" if i % 2 == 0 else "assistant", f"Message {i}: " + "words " * 15)
+               for i in range(10_000)]
+    history.append(Message("user", "Say OK."))
+    cancel = CancelToken()
+    started = time.monotonic()
+    completion = qwen.stream(history, GenerationParams(temperature=0.0, max_tokens=4), cancel)
+    elapsed = time.monotonic() - started
+    # Fitting is linear now (re-counting per dropped turn took minutes); what follows is
+    # one context-sized prompt evaluation, bounded by the context, not by the history.
+    assert elapsed < 5, elapsed
+    cancel.cancel()
+    completion.run()
+    assert completion.stats is not None and completion.stats.dropped_turns > 4_900
+    assert completion.stats.prompt_tokens + 4 <= qwen.context_length

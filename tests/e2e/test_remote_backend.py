@@ -410,37 +410,52 @@ _SERVER_DEPS = ("uvicorn", "fastapi", "sse_starlette", "starlette_context", "pyd
 _MISSING = [name for name in _SERVER_DEPS if importlib.util.find_spec(name) is None]
 
 
-@pytest.fixture(scope="module")
-def llama_server(qwen_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def start_llama_server(model: Path, log_path: Path
+                       ) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     # The server logs a lot; an unread pipe would fill up and freeze it, so log to a file.
-    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
-    log = log_path.open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(qwen_path), "--host",
-         "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--model_alias", "qwen"],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
-    base = f"http://127.0.0.1:{port}/v1"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host",
+             "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--model_alias", "qwen",
+             # by default a new request interrupts the one streaming: not a pool member
+             "--interrupt_requests", "False"],
+            stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+    return process, f"http://127.0.0.1:{port}/v1"
+
+
+def wait_until_up(process: subprocess.Popen[bytes], base: str, log_path: Path) -> None:
+    deadline = time.monotonic() + 120
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(log_path.read_text(errors="replace"))
+        try:
+            with urllib.request.urlopen(base + "/models", timeout=1):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(log_path.read_text(errors="replace"))
-            try:
-                with urllib.request.urlopen(base + "/models", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def llama_server(qwen_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
+    process, base = start_llama_server(qwen_path, log_path)
+    try:
+        wait_until_up(process, base, log_path)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop(process)
 
 
 @pytest.mark.model
@@ -467,3 +482,206 @@ def test_real_llama_cpp_server_translates_chats_and_cancels(llama_server: str) -
             cancel.cancel()
     assert long.stats is not None and long.stats.stop_reason == "cancelled"
     assert len(got) < 50
+
+
+# -- servers that are not what they claim (issue 15) ------------------------------------------
+
+
+class RawServer:
+    """Answers every POST with fixed bytes: a web page, garbage SSE, keep-alives only."""
+
+    def __init__(self, content_type: str, chunks: list[bytes], pause: float = 0.0,
+                 props: dict[str, Any] | None = None) -> None:
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                body = json.dumps(outer.props).encode() if outer.props else b"{}"
+                self.send_response(200 if outer.props and self.path == "/props" else 404)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with outer.lock:
+                    outer.posts += 1
+                self.send_response(200)
+                self.send_header("Content-Type", outer.content_type)
+                self.end_headers()
+                try:
+                    for chunk in outer.chunks:
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+                        time.sleep(outer.pause)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.content_type, self.chunks, self.pause, self.props = content_type, chunks, pause, props
+        self.posts = 0
+        self.lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.mark.parametrize(("content_type", "chunks", "message"), [
+    ("text/html; charset=utf-8", [b"<!doctype html><html><body>Login</body></html>"],
+     "answered with text/html instead of an event stream"),
+    ("text/event-stream", [b"<html>\n<body>not sse</body>\n</html>\n"],
+     "sent a stream this app cannot read"),
+    ("text/event-stream", [b": hello\n\n"], "closed the connection before replying"),
+    ("text/event-stream", [b'data: {"status": "ok"}\n\n'], "sent no reply this app can read"),
+    ("text/event-stream", [b"data: <html>\n\n"], "not valid JSON"),
+])
+def test_a_server_that_is_not_openai_compatible_is_an_error_naming_it(
+        content_type: str, chunks: list[bytes], message: str) -> None:
+    server = RawServer(content_type, chunks)
+    try:
+        backend = RemoteBackend(server.base_url, "m")
+        with pytest.raises(RemoteError, match=message) as caught:
+            backend.stream(HELLO, GenerationParams()).run()
+        assert server.base_url.removesuffix("/v1") in str(caught.value)
+    finally:
+        server.close()
+
+
+def test_a_whole_json_reply_from_a_server_that_ignores_stream_is_used() -> None:
+    reply = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "Bonjour"},
+                          "finish_reason": "stop"}], "usage": {"completion_tokens": 2}}
+    server = RawServer("application/json", [json.dumps(reply).encode()])
+    try:
+        assert RemoteBackend(server.base_url, "m").stream(HELLO, GenerationParams()).run() == (
+            "Bonjour")
+    finally:
+        server.close()
+
+
+def test_keep_alive_comments_alone_time_out() -> None:
+    server = RawServer("text/event-stream", [b": ping\n\n"] * 60, pause=0.05)
+    try:
+        backend = RemoteBackend(server.base_url, "m", timeout=0.5)
+        started = time.monotonic()
+        with pytest.raises(RemoteError, match=r"sent no data for 0\.5 seconds"):
+            backend.stream(HELLO, GenerationParams()).run()
+        assert time.monotonic() - started < 2.0
+    finally:
+        server.close()
+
+
+def test_a_ten_thousand_message_history_is_fitted_quickly() -> None:
+    history = [Message("user" if i % 2 == 0 else "assistant", f"message {i} " + "w " * 20)
+               for i in range(10_000)]
+    history.append(Message("user", "last question"))
+    with OpenAIServer() as server:
+        backend = RemoteBackend(server.base_url, "test-model", context_length=4096)
+        started = time.monotonic()
+        completion = backend.stream(history, GenerationParams(max_tokens=64))
+        assert completion.run().endswith("last question")
+        assert time.monotonic() - started < 2.0
+    assert completion.stats is not None and completion.stats.dropped_turns > 4000
+
+
+# -- a pool of servers ------------------------------------------------------------------------
+
+
+def test_pool_spreads_requests_skips_a_dead_server_and_reads_props() -> None:
+    props = RawServer("text/event-stream", [], props={"total_slots": 3})
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    try:
+        with OpenAIServer(delay=0.02) as one, OpenAIServer(delay=0.02) as two:
+            backend = RemoteBackend(f"{one.base_url}, {two.base_url}", "test-model")
+            assert backend.parallel == 8  # no /props: four each
+            results: list[str] = []
+
+            def work(i: int) -> None:
+                results.append(backend.stream([Message("user", f"job {i}")],
+                                              GenerationParams()).run())
+
+            threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(20)
+            assert sorted(results) == sorted(f"You said: job {i}" for i in range(8))
+            assert len(one.requests) >= 2 and len(two.requests) >= 2  # least busy first
+            with_dead = RemoteBackend([dead, one.base_url], "test-model")
+            for _ in range(3):
+                assert with_dead.stream(HELLO, GenerationParams()).run().startswith("You said")
+        assert RemoteBackend([props.base_url, dead], "m").parallel == 3 + 4
+        all_down = RemoteBackend([dead, f"http://127.0.0.1:{free_port()}"], "m")
+        with pytest.raises(RemoteError, match="None of the model servers answered") as caught:
+            all_down.stream(HELLO, GenerationParams()).run()
+        assert dead.removesuffix("/v1") in str(caught.value)
+        assert str(caught.value).count("connection was refused") == 2
+    finally:
+        props.close()
+
+
+@pytest.mark.model
+@pytest.mark.skipif(bool(_MISSING), reason="llama_cpp.server needs " + ", ".join(_MISSING))
+def test_a_pool_of_two_real_servers_survives_one_being_killed(qwen_path: Path,
+                                                              tmp_path: Path) -> None:
+    from bayling_desktop.languages import resolve
+
+    servers = [start_llama_server(qwen_path, tmp_path / f"server{i}.log") for i in range(2)]
+    try:
+        for i, (process, base) in enumerate(servers):
+            wait_until_up(process, base, tmp_path / f"server{i}.log")
+        (_, alive), (victim, doomed) = servers
+        backend = RemoteBackend([alive, doomed], "qwen")
+        assert backend.parallel == 8  # llama_cpp.server has no /props: four each
+        words = ["你好", "谢谢", "再见", "早上好", "晚安", "朋友", "水", "书", "猫", "狗",
+                 "山", "河"]
+        outcomes: list[tuple[str, str]] = []
+        lock = threading.Lock()
+
+        def work(k: int) -> None:
+            for i in range(k, len(words), 4):
+                messages = [Message("user", f"Translate into {resolve('en').name}: {words[i]}")]
+                try:
+                    text = backend.stream(messages, GenerationParams.for_translation(8)).run()
+                    result = ("ok", text)
+                except RemoteError as exc:
+                    result = ("error", str(exc))
+                with lock:
+                    outcomes.append(result)
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 120
+        while len(outcomes) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        victim.kill()  # mid-run: requests queued on it move to the other server
+        for thread in threads:
+            thread.join(180)
+        assert len(outcomes) == len(words)
+        errors = [message for kind, message in outcomes if kind == "error"]
+        # Only a reply that was already streaming from the killed server can be lost, and
+        # it says where and what happened.
+        assert len(errors) <= 1, errors
+        assert all(doomed.removesuffix("/v1") in e and "broke during the reply" in e
+                   for e in errors)
+        assert all(text.strip() for kind, text in outcomes if kind == "ok"), outcomes
+        assert backend.stream(HELLO, GenerationParams(max_tokens=4)).run().strip()
+        stop(servers[0][0])
+        with pytest.raises(RemoteError, match="None of the model servers answered") as caught:
+            backend.stream(HELLO, GenerationParams(max_tokens=4)).run()
+        assert alive.removesuffix("/v1") in str(caught.value)
+        assert doomed.removesuffix("/v1") in str(caught.value)
+    finally:
+        for process, _ in servers:
+            if process.poll() is None:
+                stop(process)

@@ -151,8 +151,11 @@ def test_switching_between_two_revision_threads_evaluates_only_new_tokens(
     for name, text in (("a", SEGMENTS[0]), ("b", SEGMENTS[5])):
         first = translation(text)
         threads[name] = [*first, Message("assistant", four.stream(first, params).run())]
+    def other_work(k: int) -> None:
+        four.stream(translation(SEGMENTS[6 + k]), params).run()
+
     # other work in between (a batch of units) must not wipe the two conversations
-    run_threads(4, lambda k: four.stream(translation(SEGMENTS[6 + k]), params).run() and None)
+    run_threads(4, other_work)
     for name, instruction in (("a", "Make it more formal."), ("b", "Use shorter words."),
                               ("a", "Now make it casual.")):
         history = [*threads[name], Message("user", instruction)]
