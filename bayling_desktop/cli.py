@@ -178,7 +178,7 @@ def _log_folders() -> list[Path]:
         from .paths import log_dir
 
         folders.append(log_dir())
-    except OSError:
+    except (OSError, BaylingError):  # the data folder itself may be what is broken
         pass
     return [*folders, Path(tempfile.gettempdir())]
 

@@ -12,8 +12,24 @@ from pathlib import Path
 
 import platformdirs
 
+from .errors import BaylingError
+
 APP_DIR_NAME = "bayling-desktop"
 _HOME_ENV = "BAYLING_DESKTOP_HOME"
+
+
+class FolderError(BaylingError):
+    """One of the app's folders cannot be created (read-only disk, no permission)."""
+
+
+def _ensure(path: Path) -> Path:
+    """Create *path* if needed; failing says which folder and what to do, in one sentence."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FolderError(f"Could not create the folder {path} ({exc.strerror or exc}); "
+                          f"make it writable or set {_HOME_ENV} to a writable folder.") from None
+    return path
 
 
 def _root(kind: str) -> Path:
@@ -28,8 +44,7 @@ def _root(kind: str) -> Path:
             "log": platformdirs.user_log_path,
         }[kind]
         path = getter(APP_DIR_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _ensure(path)
 
 
 def data_dir() -> Path:
@@ -49,14 +64,10 @@ def log_dir() -> Path:
 
 
 def models_dir() -> Path:
-    path = data_dir() / "models"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _ensure(data_dir() / "models")
 
 
 def embedded_models_dir() -> Path:
     """Assembled embedded models; ``BAYLING_DESKTOP_MODEL_CACHE`` lets tests share one copy."""
     override = os.environ.get("BAYLING_DESKTOP_MODEL_CACHE")
-    path = Path(override) if override else cache_dir() / "embedded-models"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _ensure(Path(override) if override else cache_dir() / "embedded-models")

@@ -164,7 +164,7 @@ def open_database(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connec
         conn.path = path
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        conn.execute("PRAGMA journal_mode=WAL")
+        _enable_wal(conn)
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -181,6 +181,23 @@ def open_database(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connec
             raise StorageError(message) from exc
         raise
     return conn
+
+
+def _enable_wal(conn: _Connection) -> None:
+    """Switch to WAL, waiting like a busy timeout would: SQLite does not wait by itself
+    here, so a second process opening a brand-new file used to fail at once."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            sqlite3.Connection.execute(conn, "PRAGMA journal_mode=WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (_BUSY, _LOCKED) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _refuse_emptied(path: Path) -> None:
