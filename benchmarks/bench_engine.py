@@ -20,9 +20,9 @@ import llama_cpp
 
 from bayling_desktop.engine.backend import GenerationParams, Message
 from bayling_desktop.engine.llama import LlamaBackend
-from bayling_desktop.engine.prompts import translation_messages
 from bayling_desktop.languages import resolve
 from bayling_desktop.models.embedded import QWEN_05B, ensure_embedded
+from bayling_desktop.translation.profiles import BAYLING
 
 PROMPT = [Message("user", "Write the numbers from 1 to 300 separated by commas.")]
 
@@ -65,7 +65,7 @@ def raw_decode_speed(backend: LlamaBackend, n_tokens: int) -> float:
 def revision_thread(document_tokens: int) -> list[Message]:
     sentence = "Cloud computing lets small teams rent servers by the hour instead of buying them."
     text = " ".join([sentence] * max(1, document_tokens // 16))
-    messages = translation_messages(text, resolve("zh"), resolve("en"))
+    messages = BAYLING.translation_messages(text, resolve("zh"), resolve("en"))
     reply = "云计算让小团队可以按小时租用服务器，而不必购买服务器。" * 2
     for turn in range(9):
         messages += [Message("assistant", reply),

@@ -11,13 +11,25 @@ import pytest
 
 from bayling_desktop.engine.backend import CancelToken, GenerationParams, Message
 from bayling_desktop.engine.llama import LlamaBackend
-from bayling_desktop.engine.prompts import translation_messages
-from bayling_desktop.engine.translate import translate_text
 from bayling_desktop.errors import ContextOverflowError, ModelError
-from bayling_desktop.languages import resolve
+from bayling_desktop.languages import Language, resolve
+from bayling_desktop.translation.profiles import BAYLING
+from bayling_desktop.translation.request import UnitOutcome, UnitRequest, translate_unit
 
 pytestmark = pytest.mark.model
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def translation_messages(text: str, target: Language, source: Language | None = None
+                         ) -> list[Message]:
+    return BAYLING.translation_messages(text, target, source)
+
+
+def translate_text(backend: LlamaBackend, text: str, target: Language,
+                   source: Language | None = None, max_tokens: int = 64) -> UnitOutcome:
+    """One unit through the translation core, as the pipeline sends it."""
+    return translate_unit(backend, BAYLING, UnitRequest(text, target, source,
+                                                        max_tokens=max_tokens))
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +51,8 @@ def test_en_to_zh_comes_back_in_chinese(qwen: LlamaBackend) -> None:
                             max_tokens=64)
     assert CJK.search(result.text), result.text
     assert "\ufffd" not in result.text  # no broken UTF-8 at piece boundaries
-    assert result.stats.completion_tokens > 0
-    assert result.stats.tokens_per_second > 0
+    assert result.completion_tokens > 0
+    assert result.generation_seconds > 0
 
 
 def test_zh_to_en_comes_back_in_latin_script(qwen: LlamaBackend) -> None:
@@ -185,24 +197,6 @@ def test_model_without_template_uses_the_plain_format(gemma_model_path: Path) ->
         assert backend.render([Message("user", "x")]).text.endswith("User: x\n\nAssistant:")
     finally:
         backend.close()
-
-
-def test_neighbouring_segments_go_in_as_earlier_turns_within_budget(qwen: LlamaBackend) -> None:
-    from bayling_desktop.engine.translate import _with_context
-
-    messages = translation_messages("He is late.", resolve("zh"), resolve("en"))
-    context = [(f"Sentence {i} about Tom, our new colleague from Berlin.", f"句子{i}。")
-               for i in range(6)]
-    fitted = _with_context(qwen, messages, context, resolve("zh"), resolve("en"), budget=90)
-    earlier = [m.content for m in fitted[:-1]]
-    assert fitted[-1] == messages[-1]
-    assert 0 < len(earlier) < 2 * len(context)  # some neighbours, not all of them
-    assert earlier[-1] == "句子5。"  # the newest neighbour is the one kept
-    assert qwen.count_tokens(fitted) - qwen.count_tokens(messages) <= 90
-    result = translate_text(qwen, "He is late.", resolve("zh"), resolve("en"), max_tokens=32,
-                            context=context[-2:])
-    assert CJK.search(result.text)
-    assert result.stats.prompt_tokens > qwen.count_tokens(messages)
 
 
 def test_a_ten_thousand_message_chat_starts_answering_quickly(qwen: LlamaBackend) -> None:

@@ -383,7 +383,10 @@ class LlamaShim:
 
 @pytest.mark.model
 def test_translation_and_chat_with_the_real_model(qwen_path: Path) -> None:
-    from bayling_desktop.engine.prompts import revision_messages, translation_messages
+    from bayling_desktop.translation.profiles import BAYLING
+    from bayling_desktop.translation.revision import revision_messages
+
+    translation_messages = BAYLING.translation_messages
     from bayling_desktop.languages import resolve
 
     shim = LlamaShim(qwen_path)
@@ -461,7 +464,9 @@ def llama_server(qwen_path: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 @pytest.mark.model
 @pytest.mark.skipif(bool(_MISSING), reason="llama_cpp.server needs " + ", ".join(_MISSING))
 def test_real_llama_cpp_server_translates_chats_and_cancels(llama_server: str) -> None:
-    from bayling_desktop.engine.prompts import translation_messages
+    from bayling_desktop.translation.profiles import BAYLING
+
+    translation_messages = BAYLING.translation_messages
     from bayling_desktop.languages import resolve
 
     backend = RemoteBackend(llama_server, "qwen")

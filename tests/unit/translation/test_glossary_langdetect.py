@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from bayling_desktop.engine.prompts import translation_instruction
 from bayling_desktop.errors import DocumentError
 from bayling_desktop.languages import resolve
 from bayling_desktop.translation.glossary import Glossary, Term, load_glossary
 from bayling_desktop.translation.langdetect import detect_language
+from bayling_desktop.translation.profiles import BAYLING
 
 
 def test_csv_tsv_and_tbx_glossaries(tmp_path: Path) -> None:
@@ -40,8 +40,9 @@ def test_terms_in_the_prompt_and_violations() -> None:
     source = "我们使用云计算。"
     terms = [t.target for t in glossary.matches(source)]
     assert terms == ["cloud computing"]
-    assert translation_instruction(source, resolve("en"), resolve("zh"), terms).endswith(
-        "\n确保包含这些词：cloud computing")
+    pairs = [(t.source, t.target) for t in glossary.matches(source)]
+    prompt = BAYLING.translation_messages(source, resolve("en"), resolve("zh"), pairs)
+    assert prompt[-1].content.endswith("\n确保包含这些词：cloud computing")
     assert glossary.violations(source, "We use Cloud Computing.") == []
     assert glossary.violations(source, "We use the cloud.") == [
         "Glossary: “云计算” should be translated as “cloud computing”."]
