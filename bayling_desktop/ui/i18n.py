@@ -179,6 +179,12 @@ _CORE_TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "A model named {0} is already in the library."),
     QT_TRANSLATE_NOOP("CoreMessages", "Only .gguf files can be used as models; pick the GGUF "
                       "file of the model."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model started repeating itself and was stopped."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The conversation is longer than the model's context "
+                      "window: the oldest {0} {1} were left out of this request."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The request needs {0} tokens but the model's context "
+                      "window holds {1}: shorten the text or raise the context length in "
+                      "Settings."),
     QT_TRANSLATE_NOOP("CoreMessages", "BayLing Desktop is already running with this data "
                       "folder but does not answer; close it (or end its process) and try "
                       "again."),

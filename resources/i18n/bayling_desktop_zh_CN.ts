@@ -84,15 +84,15 @@
     </message>
     <message>
         <source>Build from Hugging Face…</source>
-        <translation type="unfinished" />
+        <translation>从 Hugging Face 构建…</translation>
     </message>
     <message>
         <source>None of these models fits this machine comfortably at the current context length; lower it in Settings or pick a smaller model.</source>
-        <translation type="unfinished" />
+        <translation>在当前上下文长度下，这些模型都不太适合本机运行；请在设置中调小上下文长度，或选择更小的模型。</translation>
     </message>
     <message>
         <source>Recommended for this machine: {0}. {1}</source>
-        <translation type="unfinished" />
+        <translation>推荐本机使用：{0}。{1}</translation>
     </message>
     <message>
         <source>owner/repository-GGUF</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Build…</source>
-        <translation type="unfinished" />
+        <translation>构建…</translation>
     </message>
 </context>
 <context>
@@ -153,39 +153,39 @@
     </message>
     <message>
         <source>{0} (recommended)</source>
-        <translation type="unfinished" />
+        <translation>{0}（推荐）</translation>
     </message>
     <message>
         <source>about {0:.1f} GiB</source>
-        <translation type="unfinished" />
+        <translation>约 {0:.1f} GiB</translation>
     </message>
     <message>
         <source>Fits</source>
-        <translation type="unfinished" />
+        <translation>合适</translation>
     </message>
     <message>
         <source>Tight</source>
-        <translation type="unfinished" />
+        <translation>勉强</translation>
     </message>
     <message>
         <source>Too big</source>
-        <translation type="unfinished" />
+        <translation>过大</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation>未知</translation>
     </message>
     <message>
         <source>{0} (non-commercial)</source>
-        <translation type="unfinished" />
+        <translation>{0}（非商业）</translation>
     </message>
     <message>
         <source>Build in the app</source>
-        <translation type="unfinished" />
+        <translation>在应用中构建</translation>
     </message>
     <message>
         <source>Not available</source>
-        <translation type="unfinished" />
+        <translation>不可用</translation>
     </message>
     <message>
         <source>Model</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Fits this machine</source>
-        <translation type="unfinished" />
+        <translation>适合本机</translation>
     </message>
     <message>
         <source>Licence</source>
@@ -467,6 +467,18 @@
     <message>
         <source>Only .gguf files can be used as models; pick the GGUF file of the model.</source>
         <translation>只有 .gguf 文件可以用作模型，请选择模型的 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>The model started repeating itself and was stopped.</source>
+        <translation>模型开始重复自身，已被停止。</translation>
+    </message>
+    <message>
+        <source>The conversation is longer than the model's context window: the oldest {0} {1} were left out of this request.</source>
+        <translation>对话超出了模型的上下文窗口：最早的 {0} 轮对话未包含在此次请求中。</translation>
+    </message>
+    <message>
+        <source>The request needs {0} tokens but the model's context window holds {1}: shorten the text or raise the context length in Settings.</source>
+        <translation>此请求需要 {0} 个词元，但模型的上下文窗口只有 {1} 个：请缩短文本，或在设置中调大上下文长度。</translation>
     </message>
     <message>
         <source>BayLing Desktop is already running with this data folder but does not answer; close it (or end its process) and try again.</source>
@@ -751,23 +763,23 @@ The details were written to {0}.</source>
     </message>
     <message>
         <source>Fits</source>
-        <translation type="unfinished" />
+        <translation>合适</translation>
     </message>
     <message>
         <source>Tight</source>
-        <translation type="unfinished" />
+        <translation>勉强</translation>
     </message>
     <message>
         <source>Too big</source>
-        <translation type="unfinished" />
+        <translation>过大</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation>未知</translation>
     </message>
     <message>
         <source> · {0:.1f} GiB</source>
-        <translation type="unfinished" />
+        <translation> · {0:.1f} GiB</translation>
     </message>
     <message>
         <source>Name</source>
@@ -795,7 +807,7 @@ The details were written to {0}.</source>
     </message>
     <message>
         <source>Fits this machine</source>
-        <translation type="unfinished" />
+        <translation>适合本机</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1147,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Format: {0}</source>
         <translation>格式：{0}</translation>
+    </message>
+    <message>
+        <source>Up to {0} sequences at once: chats and revisions run beside a document translation.</source>
+        <translation>最多同时 {0} 个序列：聊天和修改与文档翻译并行进行。</translation>
     </message>
     <message>
         <source>Context: {0} / {1}</source>

@@ -26,6 +26,7 @@ from ...config import Settings
 from ...engine.backend import GenerationParams
 from ...errors import BaylingError
 from ...storage.chats import ChatStore
+from ..i18n import translate_error
 from ..worker import ChatResult, ModelClient
 from .conversations import (
     ConversationFilter,
@@ -307,7 +308,7 @@ class ChatWorkspace(QWidget):
         try:
             self.store.export_markdown(self.current_id, path)
         except BaylingError as exc:
-            self._show_notice(str(exc))
+            self._show_notice(translate_error(str(exc)))
             return None
         return path
 
@@ -399,7 +400,7 @@ class ChatWorkspace(QWidget):
             return
         self._finish(result.text)
         if result.notices:
-            self._show_notice(" ".join(result.notices))
+            self._show_notice(" ".join(translate_error(n) for n in result.notices))
         elif result.stop_reason == "length":
             self._show_notice(self.tr("The reply reached the maximum length set in Settings."))
         self.replyFinished.emit(result)
@@ -409,7 +410,7 @@ class ChatWorkspace(QWidget):
         if job_id != self._job:
             return
         self._finish("")
-        self._show_notice(message)
+        self._show_notice(translate_error(message))
 
     @Slot(int)
     def _on_client_cancelled(self, job_id: int) -> None:
