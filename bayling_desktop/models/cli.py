@@ -189,9 +189,9 @@ def _catalog(args: argparse.Namespace, settings: Settings) -> int:
                  "how_to_get": e.how_to_get} for e in catalog.CATALOG]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    sequences = max(1, settings.parallel_sequences or 1)
+    sequences = settings.parallel_sequences or "auto"
     print(f"This machine: {machine.label}; context {settings.context_length:,} × {sequences} "
-          f"sequence(s), {settings.gpu_layers} GPU layers.")
+          f"parallel sequence(s), {settings.gpu_layers} GPU layers.")
     for entry in catalog.CATALOG:
         check = fits[entry.key]
         star = "  ★ recommended" if pick is not None and entry.key == pick.key else ""

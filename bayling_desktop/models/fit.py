@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..engine.capacity import available_memory
+from ..engine.capacity import available_memory, choose_parallel
 from ..engine.gguf_info import GGUFInfo
 from .catalog import OVERHEAD_BYTES, CatalogEntry, kv_cache_bytes
 
@@ -89,14 +89,23 @@ class Fit:
 
 
 def _sequences(settings: object) -> int:
-    value = int(getattr(settings, "parallel_sequences", 1) or 1)
-    return max(1, value)
+    """The parallel-sequences setting; 0 means "auto", decided per model in :func:`estimate`."""
+    return max(0, int(getattr(settings, "parallel_sequences", 1) or 0))
 
 
 def estimate(weights: int, layers: int, kv_width: int, *, context: int, sequences: int = 1,
              gpu_layers: int = 0, machine: Machine | None = None) -> Fit:
-    """The fit of a model with *layers* × *kv_width* KV cache and *weights* bytes."""
+    """The fit of a model with *layers* × *kv_width* KV cache and *weights* bytes.
+
+    *sequences* 0 is the engine's "auto" (``engine.capacity.choose_parallel``).
+    """
     machine = machine or this_machine()
+    if sequences <= 0:
+        # "auto": the very choice the engine will make when it loads the model
+        sequences = choose_parallel(
+            0, cores=os.cpu_count() or 1, gpu=gpu_layers != 0, context_length=context,
+            model_bytes=weights, kv_per_token=kv_cache_bytes(layers, kv_width, 1),
+            available=machine.ram_available).sequences
     kv = kv_cache_bytes(layers, kv_width, context * sequences)
     offloaded = layers if gpu_layers < 0 else min(gpu_layers, layers)
     share = offloaded / layers if layers else 0.0

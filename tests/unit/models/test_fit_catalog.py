@@ -89,7 +89,7 @@ def test_fit_of_a_real_gguf(gemma_path: Path) -> None:
     assert layers == info.metadata["gemma3.block_count"] == 18
     assert kv_width == info.metadata["gemma3.attention.head_count_kv"] * info.metadata[
         "gemma3.attention.key_length"]
-    check = fit.fit_gguf(info, Settings(context_length=1024))
+    check = fit.fit_gguf(info, Settings(context_length=1024, parallel_sequences=1))
     assert check.weights == gemma_path.stat().st_size
     assert check.kv_cache == 2 * layers * kv_width * 2 * 1024
 
@@ -112,3 +112,19 @@ def test_cli_catalog_shows_fit_and_recommendation(capsys: pytest.CaptureFixture[
     assert text.startswith("This machine:")
     assert "[fits]" in text or "[tight]" in text or "[too big]" in text
     assert "(non-commercial)" in text
+
+
+def test_auto_parallel_is_the_engines_choice() -> None:
+    from bayling_desktop.engine.capacity import choose_parallel
+
+    machine = fit.Machine(16 * GIB, 12 * GIB)
+    auto = fit.estimate(4 * GIB, 32, 1024, context=4096, sequences=0, machine=machine)
+    engine = choose_parallel(0, cores=__import__("os").cpu_count() or 1, gpu=False,
+                             context_length=4096, model_bytes=4 * GIB,
+                             kv_per_token=2 * 32 * 1024 * 2, available=12 * GIB)
+    assert auto.sequences == engine.sequences >= 1
+    entry = catalog.find_entry("qwen3-4b")
+    assert entry is not None
+    assert fit.fit_entry(entry, Settings(parallel_sequences=0), machine).sequences == \
+        fit.estimate(entry.size, entry.layers, entry.kv_width, context=4096, sequences=0,
+                     machine=machine).sequences
