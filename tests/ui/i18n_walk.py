@@ -34,8 +34,8 @@ NAMES = {"BayLing Desktop", "BayLing", "GGUF", "English", "Top-p", "gguf", "plai
          "CSV", "TBX"}
 _LATIN = re.compile(r"[A-Za-z]")
 _HTML = re.compile(r"<[^>]+>")
-# file names, shortcuts, codes: "report.docx", "Ctrl+K", "zh-TW", "F8"
-_NAME_LIKE = re.compile(r"^(\S+\.\w{2,5}|(Ctrl|Alt|Shift|Meta)\+\S+|[a-z]{2,3}(-[A-Za-z]{2,4})?"
+# addresses, file names, shortcuts, codes: "http://…", "report.docx", "Ctrl+K", "zh-TW"
+_NAME_LIKE = re.compile(r"^(https?://\S+|\S+\.\w{2,5}|(Ctrl|Alt|Shift|Meta)\+\S+|[a-z]{2,3}(-[A-Za-z]{2,4})?"
                         r"|F\d{1,2}|Esc|Q\d_K(_[SML])?)$")
 
 

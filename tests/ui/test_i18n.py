@@ -1,0 +1,108 @@
+"""The Chinese UI is complete, and switching back to English leaves no Chinese behind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.config import Settings
+from bayling_desktop.languages import all_languages, resolve
+from bayling_desktop.storage.chats import ChatStore, default_chats_path
+from bayling_desktop.ui.dialogs.settings import SettingsDialog
+from bayling_desktop.ui.i18n import (
+    Translators,
+    compile_translations,
+    language_label,
+    translate_error,
+)
+from bayling_desktop.ui.main_window import MainWindow
+from bayling_desktop.ui.models import ModelManagerDialog
+
+from .i18n_walk import chinese, untranslated
+
+MakeWindow = Callable[[Settings], MainWindow]
+
+
+@pytest.fixture
+def translators(qapp: QApplication) -> Iterator[Translators]:
+    compile_translations()
+    made = Translators()
+    yield made
+    made.install("en")
+
+
+def _settle(qtbot: QtBot, translators: Translators, language: str) -> None:
+    translators.install(language)
+    qtbot.wait(20)  # LanguageChange events are posted
+
+
+def test_core_messages_are_translated_at_the_ui_boundary(
+        translators: Translators, qtbot: QtBot) -> None:
+    message = "Could not read /tmp/report.docx: No such file or directory."
+    _settle(qtbot, translators, "zh_CN")
+    assert translate_error(message) == "无法读取 /tmp/report.docx：No such file or directory。"
+    assert translate_error("No model is loaded yet.") == "尚未加载模型。"
+    assert translate_error("Something nobody listed.") == "Something nobody listed."
+    _settle(qtbot, translators, "en")
+    assert translate_error(message) == message
+
+
+def test_language_names_come_from_one_table_in_the_ui_language(
+        translators: Translators, qtbot: QtBot) -> None:
+    japanese = resolve("ja")
+    assert language_label(japanese) == "Japanese (ja)"
+    _settle(qtbot, translators, "zh_CN")
+    assert language_label(japanese) == "日文 (ja)"
+    assert all(lang.chinese and lang.chinese != lang.english for lang in all_languages())
+
+
+def _screens(window: MainWindow) -> list[tuple[str, QWidget]]:
+    return [("translate", window.translate), ("chat", window.chat), ("welcome", window.welcome)]
+
+
+def test_every_visible_label_is_chinese_after_switching_and_english_after_switching_back(
+        make_window: MakeWindow, qtbot: QtBot, translators: Translators,
+        empty_model_cache: Path) -> None:
+    store = ChatStore(default_chats_path())
+    chat = store.create("Trip plans")
+    store.add_message(chat.id, "user", "Where should we go?")
+    store.add_message(chat.id, "assistant", "Somewhere warm.")
+    store.close()
+    window = make_window(Settings())
+    translators.install("en")
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    manager = ModelManagerDialog(window.settings)
+    qtbot.addWidget(manager)
+    manager.show()
+
+    def walk() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        english, han = [], []
+        for name, screen in _screens(window):
+            if name == "welcome":
+                window.stack.setCurrentWidget(window.welcome)
+            else:
+                window.stack.setCurrentWidget(window.tabs)
+                window.tabs.setCurrentWidget(screen)
+            english += [(f"{name}/{w}", t) for w, t in untranslated(window)]
+            han += [(f"{name}/{w}", t) for w, t in chinese(window)]
+        english += [(f"settings/{w}", t) for w, t in untranslated(dialog)]
+        han += [(f"settings/{w}", t) for w, t in chinese(dialog)]
+        for page in range(manager.tabs.count()):
+            manager.tabs.setCurrentIndex(page)
+            english += [(f"models/{w}", t) for w, t in untranslated(manager)]
+            han += [(f"models/{w}", t) for w, t in chinese(manager)]
+        return sorted(set(english)), sorted(set(han))
+
+    _settle(qtbot, translators, "zh_CN")
+    english, _ = walk()
+    _settle(qtbot, translators, "en")
+    _, han = walk()
+    assert english == [], "\n".join(f"{w}: {t}" for w, t in english)
+    # the UI-language picker names Chinese in Chinese, in every UI language
+    assert sorted({t for _, t in han}) == ["简体中文"], han
