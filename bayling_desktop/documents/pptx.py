@@ -34,6 +34,15 @@ def _open(data: bytes, name: str) -> Any:
                             f"({type(exc).__name__}).") from None
 
 
+def _all_paragraphs(presentation: Any, name: str) -> list[tuple[str, Any]]:
+    """:func:`_paragraphs` as a list, a damaged package (a missing relationship) refused."""
+    try:
+        return list(_paragraphs(presentation))
+    except (KeyError, ValueError, AttributeError) as exc:
+        raise DocumentError(f"{name} is damaged: a part it refers to is missing "
+                            f"({type(exc).__name__}).") from None
+
+
 def _paragraphs(presentation: Any) -> Iterator[tuple[str, Any]]:
     """(place, a:p) for every paragraph, slides in order, each slide's notes after it."""
     for number, slide in enumerate(presentation.slides, start=1):
@@ -87,7 +96,8 @@ class PptxDocument(Document):
         presentation = _open(self._data, self.path.name)
         self.flagged = {}
         by_position = {int(str(u.meta["position"])): u for u in self.units}
-        for position, (_place, paragraph) in enumerate(_paragraphs(presentation)):
+        for position, (_place, paragraph) in enumerate(_all_paragraphs(presentation,
+                                                                        self.path.name)):
             unit = by_position.get(position)
             if unit is None or unit.id not in translations:
                 continue
@@ -104,7 +114,7 @@ def load(path: Path) -> PptxDocument:
     presentation = _open(data, path.name)
     units: list[Unit] = []
     counts: dict[str, int] = {}
-    for position, (place, paragraph) in enumerate(_paragraphs(presentation)):
+    for position, (place, paragraph) in enumerate(_all_paragraphs(presentation, path.name)):
         tagged = _runs(paragraph).tagged
         if not strip_tags(tagged).strip():
             continue

@@ -31,7 +31,8 @@ def read_checked(path: Path, kind: str) -> bytes:
                 raise DocumentError(f"{path.name} expands to {total / 2**20:.0f} MB; it looks "
                                     "like a zip bomb and was not opened.")
             bad = archive.testzip()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError):  # unknown compression, encrypted entries
         raise DocumentError(f"{path.name} is not a valid {kind} file (the archive is "
                             "damaged or it is another kind of file).") from None
     if bad is not None:

@@ -11,6 +11,23 @@ XHTML11 = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" '
            '"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">')
 
 
+UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+
+def _png() -> bytes:
+    """A real 1×1 grey PNG (readers and epubcheck look inside images)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
 def chapter(title: str, paragraphs: list[str], doctype: str = "") -> str:
     body = "".join(f"<p>{text}</p>" for text in paragraphs)
     return ('<?xml version="1.0" encoding="utf-8"?>' + doctype
@@ -33,11 +50,14 @@ def make_epub(path: Path, *, version: int = 3, chapters: int = 2, paragraphs: in
         spine.append(f'<itemref idref="c{number}"/>')
         points.append(f'<navPoint id="n{number}" playOrder="{number}"><navLabel><text>Chapter '
                       f'{number}</text></navLabel><content src="{name}"/></navPoint>')
-    files["OEBPS/toc.ncx"] = ('<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE ncx PUBLIC '
-                              '"-//NISO//DTD ncx 2005-1//EN" "http://www.daisy.org/z3986/2005/'
-                              'ncx-2005-1.dtd"><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"'
-                              ' version="2005-1"><head/><docTitle><text>A Small Book</text>'
-                              "</docTitle><navMap>" + "".join(points) + "</navMap></ncx>")
+    ncx_doctype = ('<!DOCTYPE ncx PUBLIC "-//NISO//DTD ncx 2005-1//EN" "http://www.daisy.org/'
+                   'z3986/2005/ncx-2005-1.dtd">' if version == 2 else "")
+    files["OEBPS/toc.ncx"] = ('<?xml version="1.0" encoding="UTF-8"?>' + ncx_doctype
+                              + '<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" '
+                              'version="2005-1">'
+                              f'<head><meta name="dtb:uid" content="urn:uuid:{UUID}"/></head>'
+                              "<docTitle><text>A Small Book</text></docTitle><navMap>"
+                              + "".join(points) + "</navMap></ncx>")
     items.append('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
     if version == 3:
         links = "".join(f'<li><a href="chap{n}.xhtml">Chapter {n}</a></li>'
@@ -50,15 +70,17 @@ def make_epub(path: Path, *, version: int = 3, chapters: int = 2, paragraphs: in
         items.append('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
                      'properties="nav"/>')
     files["OEBPS/style.css"] = "p { margin: 0 }"
-    files["OEBPS/cover.png"] = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+    files["OEBPS/cover.png"] = _png()
     items += ['<item id="css" href="style.css" media-type="text/css"/>',
               '<item id="img" href="cover.png" media-type="image/png"/>']
     files["OEBPS/content.opf"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" '
         f'version="{version}.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/'
-        'elements/1.1/"><dc:identifier id="id">urn:uuid:1234</dc:identifier><dc:title>A Small '
-        "Book</dc:title><dc:language>en</dc:language><dc:description>A book about small "
-        "things.</dc:description></metadata><manifest>" + "".join(items)
+        f'elements/1.1/"><dc:identifier id="id">urn:uuid:{UUID}</dc:identifier><dc:title>A '
+        "Small Book</dc:title><dc:language>en</dc:language><dc:description>A book about small "
+        "things.</dc:description>"
+        + ('<meta property="dcterms:modified">2024-01-01T00:00:00Z</meta>' if version == 3
+           else "") + "</metadata><manifest>" + "".join(items)
         + '</manifest><spine toc="ncx">' + "".join(spine) + "</spine></package>")
     files["META-INF/container.xml"] = (
         '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:'
