@@ -25,11 +25,31 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in sample
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do) has NUL bytes
+    like a binary file; it is text when one byte order decodes it strictly into
+    printable characters (random binary data fails on unpaired surrogates at once)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        odd = sum(1 for char in sample if not (char.isprintable() or char in "\t\n\r\f"))
+        if odd <= len(sample) // 200:
+            return text, encoding
+    return None
+
+
 def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     """Return (text, encoding); raise DocumentError when it is not text at all."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
+    if b"\x00" in data[:8192] and (utf16 := _utf16_without_bom(data)):
+        return utf16
     if looks_binary(data):
         raise DocumentError(f"{name} looks like a binary file, not text.")
     try:
