@@ -5,7 +5,7 @@ counts, concordance, glossary editor, tag chips and subtitle timing."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.storage.projects import ProjectStore
+from bayling_desktop.ui.main_window import MainWindow
 from bayling_desktop.ui.translate.editor import TaggedEditor, highlighted_terms, insert_tagged
 from bayling_desktop.ui.translate.find import SegmentFilter
 from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel, count_words
@@ -66,6 +67,7 @@ def test_reopened_document_keeps_its_language_pair(client: ModelClient, qtbot: Q
     first.bar.target_combo.currentIndexChanged.emit(first.bar.target_combo.currentIndex())
     edit(first, 0, "Die Katze schläft.")
     # the next start: the global choice is Chinese again, the document says German
+    first.shutdown()
     again = make_workspace(client, qtbot, "en", "zh")
     open_file(again, qtbot, story)
     assert again.target_language().code == "de"
@@ -127,6 +129,24 @@ def test_send_with_the_table_focused_confirms_instead_of_translating(
     assert widget.model.row(1).status == "approved"
 
 
+def test_ctrl_enter_in_the_main_window_keeps_the_typed_text(
+        make_window: Callable[[Settings], MainWindow], qtbot: QtBot, story: Path) -> None:
+    window = make_window(Settings(source_language="en", target_language="zh"))
+    workspace = window.translate
+    with qtbot.waitSignal(workspace.model.modelReset, timeout=10_000):
+        workspace.open_paths([story])
+    workspace.select_segment(1)
+    workspace.table.edit(workspace.filter.index(1, TARGET))
+    editor = workspace.table.focusWidget()
+    assert isinstance(editor, TaggedEditor)
+    editor.insertPlainText("狗大声叫")
+    # the window's Model ▸ Send shortcut is Ctrl+Enter too: the editor keeps it
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.model.row(1).target == "狗大声叫"
+    assert workspace.model.row(1).status == "approved"
+    assert workspace.runs.job is None
+
+
 # -- item 4: one undo stack per document -----------------------------------------------------
 
 def test_each_document_has_its_own_undo_stack(client: ModelClient, qtbot: QtBot,
@@ -162,9 +182,9 @@ def test_filtering_a_hundred_thousand_rows_stays_under_50_ms(qapp: QApplication)
     timings = []
     for typed in ("s", "se", "sen", "sentence 9", "sentence 99", "sentence 999",
                   "sentence 9999", "sentence 99999"):
-        started = time.perf_counter()
+        started = time.thread_time()  # this thread's work: other load does not count
         proxy.set_text(typed)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.thread_time() - started)
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "100000"
     assert max(timings) < 0.05, timings
     proxy.set_text("tea")  # a new search from scratch
@@ -263,6 +283,7 @@ def test_glossary_editor_round_trip_and_restore(client: ModelClient, qtbot: QtBo
     document = widget.delegate._document(_option(widget), widget.filter.index(0, 1), 300)
     assert highlighted_terms(document) == ["cat"]
     # the glossary is the project's: a restart brings it back
+    widget.shutdown()
     again = make_workspace(client, qtbot)
     open_file(again, qtbot, story)
     assert again.current is not None and again.current.glossary.pairs() == [("cat", "猫"),

@@ -29,10 +29,17 @@ def client(qapp: QApplication) -> Iterator[ModelClient]:
     assert made.shutdown()
 
 
+_OPEN: list[TranslateWorkspace] = []
+
+
 def workspace(client: ModelClient, qtbot: QtBot, path: Path) -> TranslateWorkspace:
+    """A fresh window on *path*, as after a restart (the previous one has quit)."""
+    while _OPEN:
+        _OPEN.pop().shutdown()
     widget = TranslateWorkspace(client, settings=Settings(source_language="en",
                                                           target_language="zh"))
     qtbot.addWidget(widget)
+    _OPEN.append(widget)
     with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
         widget.open_paths([path])
     return widget

@@ -168,6 +168,7 @@ def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
     assert workspace.store.memory_lookup("en", "zh", PARAGRAPHS[3]) is None
     assert workspace.approve([3]) == 1
     # A new window on the same file: everything comes back, nothing is left to translate.
+    workspace.shutdown()
     again = TranslateWorkspace(client, settings=workspace.settings)
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.model.modelReset, timeout=10_000):
@@ -251,8 +252,10 @@ def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWo
     assert first not in doc.proposals
     clean = {i: text for i, (_c, text, flags) in doc.proposals.items() if not flags}
     flagged = {i for i, (_c, _t, flags) in doc.proposals.items() if flags}
-    if not clean:
-        pytest.skip("every proposal of the small model was flagged this time")
+    print("flagged proposals:", {i: doc.proposals[i][2] for i in flagged})
+    if not clean:  # the small model's proposals may all be flagged: none is bulk-accepted
+        assert not workspace.revision.accept_all_button.isVisibleTo(workspace.revision)
+        return
     workspace.revision.accept_all_button.click()
     for segment, text in clean.items():
         assert workspace.model.row(segment).target == text

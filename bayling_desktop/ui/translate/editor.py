@@ -11,9 +11,11 @@ translation; Ctrl+Enter confirms the segment (the workspace approves it and move
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QMimeData,
     QModelIndex,
@@ -40,7 +42,16 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextImageFormat,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextEdit,
+    QWidget,
+)
 
 from ...documents.tags import TAG_PATTERN, tag_names
 from .segments import SegmentTableModel
@@ -50,6 +61,8 @@ TAG_PROPERTY = int(QTextFormat.Property.UserProperty) + 7
 #: the "insert next tag" key (memoQ's choice; free in Qt's standard shortcuts)
 NEXT_TAG_KEY = Qt.Key.Key_F9
 _CHIP_COLOUR = QColor("#8e44ad")
+#: laid-out cells the delegate keeps (a screenful is ~100)
+CACHED_DOCUMENTS = 400
 _HIGHLIGHT = QColor(255, 214, 102, 110)
 
 
@@ -239,22 +252,41 @@ class SegmentDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.terms_for: object = None  # callable(source) -> list[str], set by the workspace
+        # laid-out documents of recently painted cells: scrolling and streaming repaint
+        # the same cells many times, and a layout costs far more than a lookup
+        self._cache: OrderedDict[tuple[str, int, str, tuple[str, ...]], QTextDocument] = (
+            OrderedDict())
+
+    def _terms(self, index: QModelIndex | QPersistentModelIndex, text: str) -> list[str]:
+        if index.column() == SegmentTableModel.SOURCE and callable(self.terms_for):
+            return list(self.terms_for(text))
+        return []
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                   width: int) -> QTextDocument:
+        text = str(index.data() or "")
+        terms = tuple(self._terms(index, text))
+        key = (text, max(width, 40), option.font.key(), terms)
+        document = self._cache.get(key)
+        if document is not None:
+            self._cache.move_to_end(key)
+            return document
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(3)
-        text = str(index.data() or "")
-        terms: list[str] = []
-        if index.column() == SegmentTableModel.SOURCE and callable(self.terms_for):
-            terms = list(self.terms_for(text))
         insert_tagged(QTextCursor(document), text, option.font, terms)
         document.setTextWidth(max(width, 40))
+        self._cache[key] = document
+        if len(self._cache) > CACHED_DOCUMENTS:
+            self._cache.popitem(last=False)
         return document
 
     def _rich(self, index: QModelIndex | QPersistentModelIndex) -> bool:
-        return index.column() in (SegmentTableModel.SOURCE, SegmentTableModel.TARGET)
+        """Cells with chips or highlighted terms; plain text takes Qt's own fast path."""
+        if index.column() not in (SegmentTableModel.SOURCE, SegmentTableModel.TARGET):
+            return False
+        text = str(index.data() or "")
+        return TAG_PATTERN.search(text) is not None or bool(self._terms(index, text))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -317,3 +349,29 @@ class SegmentDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: QModelIndex | QPersistentModelIndex) -> None:
         editor.setGeometry(option.rect)
+
+
+def segment_table(parent: QWidget, model: QAbstractItemModel,
+                  delegate: SegmentDelegate) -> QTableView:
+    """The segment table: whole-row selection, chips painted, typing starts an edit."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setItemDelegate(delegate)
+    table.setWordWrap(True)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed
+                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    # Fixed widths for the narrow columns: ResizeToContents would measure every row on
+    # each streamed update, which stalls the GUI on a long document.
+    header.setSectionResizeMode(SegmentTableModel.NUMBER, QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(SegmentTableModel.TARGET, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(SegmentTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(SegmentTableModel.STATUS,
+                         table.fontMetrics().horizontalAdvance("00:00:00,000 ⚠") + 16)
+    return table

@@ -317,6 +317,8 @@ class RevisionController(QObject):
             doc = self.ws.current
             if doc is not None:
                 self._load_proposals(doc)
+                if self.panel.segment is not None:  # its proposal may have arrived
+                    self.show_segment(self.panel.segment)
             self.ws.update_progress()
         else:
             return False

@@ -183,6 +183,9 @@ class RevisionPanel(QWidget):
         for button, (label, _instruction) in zip(self.quick_buttons, quick_actions(),
                                                  strict=True):
             button.setText(labels.get(label, label))
+        segment = getattr(self, "segment", None)  # re-said on a language switch
+        self.title.setText(self.tr("Segment {0}").format(segment + 1) if segment is not None
+                           else self.tr("Select a segment to revise it"))
         self._render_thread()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -189,6 +189,7 @@ class RunController(QObject):
             self._show_progress(event.done, event.total, event.eta_seconds, event.running)
             if event.tokens_per_second:
                 ws.speedChanged.emit(float(event.tokens_per_second))
+                ws.throughputChanged.emit(float(event.tokens_per_second), event.running)
         elif isinstance(event, p.Paused):
             ws.show_message(ws.tr("Paused. Press Resume to continue."))
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import BaylingError
 from ...languages import all_languages, resolve
+from ..i18n import language_label
 
 
 class TranslateToolbar(QWidget):
@@ -89,6 +90,9 @@ class TranslateToolbar(QWidget):
 
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("Open…"))
+        for combo, first in ((self.source_combo, 1), (self.target_combo, 0)):
+            for row, lang in enumerate(all_languages(), start=first):
+                combo.setItemText(row, language_label(lang))  # the UI language's names
         self.source_combo.setItemText(0, self.tr("Detected: {0}").format(self.detected_name)
                                       if self.detected_name else self.tr("Detect language"))
         self.swap_button.setToolTip(self.tr("Swap languages"))

@@ -15,55 +15,45 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer,
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ... import documents
 from ...config import Settings
-from ...errors import BaylingError
 from ...languages import Language, resolve
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
-from ...translation.glossary import Glossary, load_glossary
-from ...translation.langdetect import detect_language
+from ...translation.glossary import Glossary
 from ...translation.qa import check_segment
 from ..worker import ModelClient
-from . import navigation
+from . import navigation, tools
 from .concordance import ConcordanceDialog
 from .controller import (
-    LanguagePairError,
-    Loader,
     OpenDocument,
     SetTarget,
-    check_pair,
-    project_name,
-    remembered_pair,
-    rows_of,
 )
-from .editor import SegmentDelegate
+from .editor import SegmentDelegate, segment_table
 from .find import DEBOUNCE_MS, SegmentFilter
-from .glossary_editor import GlossaryEditor
+from .opening import DocumentOpener
 from .revising import RevisionController
 from .revision import RevisionPanel
 from .runs import RunController
 from .segments import SegmentTableModel
 from .toolbar import TranslateToolbar
 
-# rows whose height is recomputed per timer tick after a large document loads
-_RESIZE_CHUNK = 60
+# rows whose height is recomputed per timer tick after a document loads (~1 ms each)
+_RESIZE_CHUNK = 10
 
 
 class TranslateWorkspace(QWidget):
     pathsOpened = Signal(list)
     # tokens per second of the run (all sequences together), for the status bar
     speedChanged = Signal(float)
+    # aggregate tokens per second and how many sequences run at once, for the status bar
+    throughputChanged = Signal(float, int)
     # True while a batch or a revision runs
     busyChanged = Signal(bool)
     # the undo stack on screen changed (another document): for the Edit menu
@@ -91,9 +81,6 @@ class TranslateWorkspace(QWidget):
         self.current: OpenDocument | None = None
         self.opened: list[Path] = []
         self._resize_from = 0
-        self._loader = Loader(self)
-        self._loader.loaded.connect(self._on_loader_loaded)
-        self._loader.failed.connect(self._on_loader_failed)
         self._resize_timer = QTimer(self)
         self._resize_timer.setInterval(0)
         self._resize_timer.timeout.connect(self._on_resize_timer_timeout)
@@ -107,6 +94,7 @@ class TranslateWorkspace(QWidget):
         self._counts_timer.timeout.connect(self.update_counts)
         self.concordance: ConcordanceDialog | None = None
         self._build()
+        self.opener = DocumentOpener(self)
         self.runs = RunController(self)
         self.revising = RevisionController(self)
         self._connect()
@@ -130,28 +118,9 @@ class TranslateWorkspace(QWidget):
         self.message_label.setWordWrap(True)
         self.no_matches = QLabel(self)
         self.no_matches.hide()
-        self.table = QTableView(self)
-        self.table.setModel(self.filter)
         self.delegate = SegmentDelegate(self)
         self.delegate.terms_for = self._highlight_terms
-        self.table.setItemDelegate(self.delegate)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # Fixed widths for the narrow columns: ResizeToContents would measure every row on
-        # each streamed update, which stalls the GUI on a long document.
-        header.setSectionResizeMode(SegmentTableModel.NUMBER, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SegmentTableModel.TARGET, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SegmentTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(SegmentTableModel.STATUS,
-                             self.table.fontMetrics().horizontalAdvance("00:00:00,000 ⚠") + 16)
+        self.table = segment_table(self, self.filter, self.delegate)
         self._fit_number_column(0)
         self.revision = RevisionPanel(self)
         left = QWidget(self)
@@ -182,11 +151,6 @@ class TranslateWorkspace(QWidget):
 
     def _connect(self) -> None:
         bar = self.bar
-        bar.open_button.clicked.connect(self.open_dialog)
-        bar.document_combo.currentIndexChanged.connect(self._on_document_combo_changed)
-        bar.swap_button.clicked.connect(self._on_swap_button_clicked)
-        bar.source_combo.currentIndexChanged.connect(self._on_source_combo_changed)
-        bar.target_combo.currentIndexChanged.connect(self._on_target_combo_changed)
         bar.translate_all_button.clicked.connect(self.translate_all)
         bar.translate_selected_button.clicked.connect(self.translate_selected)
         bar.pause_button.toggled.connect(self.runs.set_paused)
@@ -220,117 +184,25 @@ class TranslateWorkspace(QWidget):
         width = self.table.fontMetrics().horizontalAdvance("0" * max(len(str(count)), 3)) + 14
         self.table.horizontalHeader().resizeSection(SegmentTableModel.NUMBER, width)
 
-    # -- opening ------------------------------------------------------------------------
+    # -- opening and languages (opening.py) ---------------------------------------------
 
     def open_paths(self, paths: list[Path]) -> None:
         """Files or folders the user chose, dropped, or gave on the command line."""
-        files: list[Path] = []
-        known = set(documents.supported_extensions())
-        for path in paths:
-            if path.is_dir():
-                files.extend(sorted(p for p in path.rglob("*")
-                                    if p.is_file() and p.suffix.lower() in known))
-            else:
-                files.append(path)
-        if not files:
-            self.show_message(self.tr("No document this app can translate was found there."))
-            return
-        self.opened = files
-        self.show_message(self.tr("Opening {0}…").format(", ".join(p.name for p in files)))
-        for path in files:
-            self._loader.start(path)
-        self.pathsOpened.emit(list(files))
+        self.opener.open_paths(paths)
 
     def open_dialog(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in documents.supported_extensions())
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open documents"), "",
-            self.tr("Documents ({0});;All files (*)").format(patterns))
-        if names:
-            self.open_paths([Path(n) for n in names])
+        self.opener.open_dialog()
 
-    @Slot(object, object, object)
-    def _on_loader_loaded(self, path: Path, document: documents.Document,
-                          sizes: list[tuple[int, int]]) -> None:
-        rows = rows_of(document)
-        if not rows:
-            self.show_message(self.tr("{0} holds no text to translate.").format(path.name))
-            return
-        stack = QUndoStack(self)
-        self.undo_group.addStack(stack)
-        doc = OpenDocument(document, rows, stack, sizes)
-        doc.detected = detect_language(" ".join(r.source for r in rows[:50]))
-        notice = self._choose_pair(doc)
-        self._bind_project(doc)
-        old = self.docs.get(path)
-        if old is not None:
-            self.undo_group.removeStack(old.undo)
-        self.docs[path] = doc
-        combo = self.bar.document_combo
-        if combo.findData(str(path)) < 0:
-            combo.addItem(path.name, str(path))
-        blocked = combo.blockSignals(True)
-        combo.setCurrentIndex(combo.findData(str(path)))
-        combo.blockSignals(blocked)
-        self._show(doc)
-        warnings = [*getattr(document, "warnings", []), *([notice] if notice else [])]
-        self.show_message("\n".join(warnings) if warnings else self.tr(
-            "{0}: {1} segments.").format(path.name, len(rows)), error=bool(notice))
+    def target_language(self) -> Language:
+        return self.opener.target_language()
 
-    def _choose_pair(self, doc: OpenDocument) -> str:
-        """Show the document's language pair: its project's, else its header's."""
-        path = doc.document.path
-        declared: tuple[str | None, str | None] = getattr(
-            doc.document, "declared_languages", (None, None))
-        source, target = remembered_pair(self.store, path) or declared
-        if target:
-            try:
-                check_pair(source, target)
-            except LanguagePairError as exc:
-                return str(exc)
-            if not self.bar.select_language(self.bar.target_combo, target):
-                return self.tr("{0} names the language “{1}”, which this app does not "
-                               "offer; pick the target language.").format(path.name, target)
-        if source:
-            self.bar.select_language(self.bar.source_combo, source)
-        return ""
+    def source_language(self) -> Language | None:
+        return self.opener.source_language()
 
-    def _bind_project(self, doc: OpenDocument) -> None:
-        """Attach the saved project for this file and target language, restoring its work."""
-        if self.store is None:
-            return
-        choice = str(self.bar.source_combo.currentData())
-        source = choice if choice != "auto" else (doc.detected or "")
-        path = doc.document.path
-        doc.project = self.store.open_or_create(
-            project_name(path, self.target_language().code), path, self.target_language().code,
-            source, [(r.unit_id, r.source) for r in doc.rows],
-            format_name=doc.document.format_name)
-        if doc.project.settings.get("source_choice") != choice:
-            self.store.update_settings(doc.project, source_choice=choice)
-        for row, saved in zip(doc.rows, doc.project.segments, strict=True):
-            unit_target = doc.document.units[row.index].target or ""
-            row.target = saved.target or unit_target
-            row.status = saved.status if saved.target or saved.status == "error" else (
-                "draft" if unit_target else "new")
-            row.flags = list(saved.flags)
-        doc.glossary = Glossary.from_pairs(self.store.glossary(doc.project))
-        doc.proposals = {}
+    def language_pair_problem(self) -> str:
+        return self.opener.pair_problem()
 
-    @Slot(object, str)
-    def _on_loader_failed(self, path: Path, message: str) -> None:
-        self.show_message(message, error=True)
-        QMessageBox.warning(self, self.tr("Could not open document"), message)
-
-    @Slot(int)
-    def _on_document_combo_changed(self, number: int) -> None:
-        data = self.bar.document_combo.itemData(number)
-        doc = self.docs.get(Path(data)) if data else None
-        if doc is not None and doc is not self.current:
-            self._choose_pair(doc)
-            self._show(doc)
-
-    def _show(self, doc: OpenDocument) -> None:
+    def show_document(self, doc: OpenDocument) -> None:
         if self.runs.running and doc is not self.current:
             self.stop()
         self.current = doc
@@ -359,59 +231,6 @@ class TranslateWorkspace(QWidget):
         if end >= self.filter.rowCount():
             self._resize_timer.stop()
 
-    # -- languages ----------------------------------------------------------------------
-
-    def target_language(self) -> Language:
-        return resolve(str(self.bar.target_combo.currentData()))
-
-    def source_language(self) -> Language | None:
-        code = str(self.bar.source_combo.currentData())
-        if code == "auto":
-            detected = self.current.detected if self.current is not None else None
-            return resolve(detected) if detected else None
-        return resolve(code)
-
-    def _rebind(self) -> None:
-        doc = self.current
-        if doc is not None and not self.runs.running:
-            self._bind_project(doc)
-            self._show(doc)
-
-    @Slot(int)
-    def _on_target_combo_changed(self, _number: int) -> None:
-        try:
-            check_pair(str(self.bar.source_combo.currentData()), self.target_language().code)
-        except LanguagePairError as exc:
-            self.show_message(str(exc), error=True)
-        self._rebind()
-
-    @Slot(int)
-    def _on_source_combo_changed(self, _number: int) -> None:
-        try:
-            check_pair(str(self.bar.source_combo.currentData()), self.target_language().code)
-        except LanguagePairError as exc:
-            self.show_message(str(exc), error=True)
-        if self.current is not None and self.current.project is not None and self.store:
-            self.store.update_settings(self.current.project,
-                                       source_choice=str(self.bar.source_combo.currentData()))
-
-    @Slot()
-    def _on_swap_button_clicked(self) -> None:
-        source = str(self.bar.source_combo.currentData())
-        target = str(self.bar.target_combo.currentData())
-        if source == "auto":
-            self.show_message(self.tr("Choose the source language first to swap."))
-            return
-        self.bar.select_language(self.bar.source_combo, target)
-        self.bar.select_language(self.bar.target_combo, source)
-        self._rebind()
-
-    def language_pair_problem(self) -> str:
-        try:
-            check_pair(str(self.bar.source_combo.currentData()), self.target_language().code)
-        except LanguagePairError as exc:
-            return str(exc)
-        return ""
 
     # -- translating (the pipeline runs in runs.py) ---------------------------------------
 
@@ -430,7 +249,8 @@ class TranslateWorkspace(QWidget):
         translate the selection. Typed text is never dropped."""
         if self.revision.instruction.hasFocus() and self.revision.instruction.text().strip():
             self.revision._on_instruction_return_pressed()
-        elif self.table.hasFocus() or self.table.isAncestorOf(self.focusWidget()):
+        elif self.table.hasFocus() or (self.focusWidget() is not None
+                                       and self.table.isAncestorOf(self.focusWidget())):
             self.confirm_current()
         else:
             self.translate_selected()
@@ -439,6 +259,13 @@ class TranslateWorkspace(QWidget):
         """Esc: stop the run and any revision; finished segments stay."""
         self.runs.stop()
         self.revising.stop()
+
+    def shutdown(self) -> None:
+        """The window closes: stop work and let go of the projects (their locks)."""
+        self.stop()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def confirm_close(self) -> bool:
         """Asked before the window closes: a running translation is stopped only if the
@@ -523,97 +350,27 @@ class TranslateWorkspace(QWidget):
     def next_flagged(self) -> bool:
         return navigation.go_next(self, lambda row: row.flagged)
 
-    # -- glossary, concordance ------------------------------------------------------------
+    # -- glossary, concordance, export (tools.py) -----------------------------------------
 
     def _highlight_terms(self, source: str) -> list[str]:
         doc = self.current
         return [t.source for t in doc.glossary.matches(source)] if doc is not None else []
 
     def set_glossary(self, glossary: Glossary) -> None:
-        doc = self.current
-        if doc is None:
-            self.show_message(self.tr("Open a document first: a glossary belongs to a "
-                                      "document's project."))
-            return
-        doc.glossary = glossary
-        if doc.project is not None and self.store is not None:
-            self.store.set_glossary(doc.project, glossary.pairs())
-        for row in doc.rows:  # re-check what is already translated against the new terms
-            if row.target:
-                self.model.update_row(row.index,
-                                      flags=self.flags_for(doc, row.index, row.target))
-        self.bar.glossary_size = len(glossary)
-        self.bar.retranslate()
-        self.table.viewport().update()
+        tools.set_glossary(self, glossary)
 
     def load_glossary(self, path: Path) -> None:
-        try:
-            glossary = load_glossary(path)
-        except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Could not load the glossary"), str(exc))
-            return
-        self.set_glossary(glossary)
-        self.show_message(self.tr("Glossary loaded: {0} terms.").format(len(glossary)))
+        tools.load_glossary_file(self, path)
 
     def open_glossary_editor(self) -> None:
-        doc = self.current
-        if doc is None:
-            self.show_message(self.tr("Open a document first."))
-            return
-        source = self.source_language()
-        editor = GlossaryEditor(doc.glossary, source.code if source else "",
-                                self.target_language().code, self)
-        if editor.exec():
-            self.set_glossary(editor.glossary())
+        tools.open_glossary_editor(self)
 
     def open_concordance(self) -> None:
-        pairs: list[tuple[str, str]] = []
-        if self.store is not None:
-            source = self.source_language()
-            base = source.code.split("-")[0] if source else ""
-            pairs = [(s, t) for sl, _tl, s, t in self.store.memory_pairs(
-                self.target_language().code) if not base or sl.split("-")[0] in (base, "")]
-        if self.concordance is None:
-            self.concordance = ConcordanceDialog(pairs, self)
-        else:
-            self.concordance.set_pairs(pairs)
-        self.concordance.show()
-        self.concordance.search.setFocus()
-
-    # -- export -------------------------------------------------------------------------
+        tools.open_concordance(self)
 
     def export(self) -> None:
-        doc = self.current
-        if doc is None:
-            return
-        pending = [r for r in doc.rows if not r.done or r.flags]
-        if pending and QMessageBox.question(
-                self, self.tr("Export anyway?"),
-                self.tr("{0} segments are untranslated or flagged; they keep their source "
-                        "text. Export anyway?").format(len(pending))
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        source = doc.document.path
-        suggested = documents.default_output_path(source, self.target_language().code)
-        same = self.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
-        bilingual_docx = self.tr("Bilingual table (*.docx)")
-        bilingual_html = self.tr("Bilingual side by side (*.html)")
-        name, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export translation"), str(suggested),
-            ";;".join([same, bilingual_docx, bilingual_html]))
-        if not name:
-            return
-        out = Path(name)
-        translations = {r.unit_id: r.target for r in doc.rows if r.target.strip() and r.done}
-        try:
-            if chosen in (bilingual_docx, bilingual_html):
-                documents.export_bilingual(doc.document, translations, out)
-            else:
-                doc.document.export(translations, out)
-        except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-            return
-        self.show_message(self.tr("Saved {0}").format(out))
+        tools.export(self)
+
 
     # -- find, selection, messages -------------------------------------------------------
 

@@ -1,0 +1,110 @@
+"""The workspace's tool windows and export: glossary editor, concordance search, saving.
+
+Each takes the workspace and works on the document on screen; they are functions
+rather than widgets because the windows they open are their own modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ... import documents
+from ...errors import BaylingError
+from ...translation.glossary import Glossary, load_glossary
+from .concordance import ConcordanceDialog
+from .glossary_editor import GlossaryEditor
+
+if TYPE_CHECKING:
+    from .workspace import TranslateWorkspace
+
+
+def set_glossary(ws: TranslateWorkspace, glossary: Glossary) -> None:
+    """Make *glossary* the document's: saved in its project, re-checked, highlighted."""
+    doc = ws.current
+    if doc is None:
+        ws.show_message(ws.tr("Open a document first: a glossary belongs to a document's "
+                              "project."))
+        return
+    doc.glossary = glossary
+    if doc.project is not None and ws.store is not None:
+        ws.store.set_glossary(doc.project, glossary.pairs())
+    for row in doc.rows:  # re-check what is already translated against the new terms
+        if row.target:
+            ws.model.update_row(row.index, flags=ws.flags_for(doc, row.index, row.target))
+    ws.bar.glossary_size = len(glossary)
+    ws.bar.retranslate()
+    ws.table.viewport().update()
+
+
+def load_glossary_file(ws: TranslateWorkspace, path: Path) -> None:
+    try:
+        glossary = load_glossary(path)
+    except BaylingError as exc:
+        QMessageBox.warning(ws, ws.tr("Could not load the glossary"), str(exc))
+        return
+    set_glossary(ws, glossary)
+    ws.show_message(ws.tr("Glossary loaded: {0} terms.").format(len(glossary)))
+
+
+def open_glossary_editor(ws: TranslateWorkspace) -> None:
+    doc = ws.current
+    if doc is None:
+        ws.show_message(ws.tr("Open a document first."))
+        return
+    source = ws.source_language()
+    editor = GlossaryEditor(doc.glossary, source.code if source else "",
+                            ws.target_language().code, ws)
+    if editor.exec():
+        set_glossary(ws, editor.glossary())
+
+
+def open_concordance(ws: TranslateWorkspace) -> ConcordanceDialog:
+    """Ctrl+K: the memory pairs of this language pair, searched as the user types."""
+    pairs: list[tuple[str, str]] = []
+    if ws.store is not None:
+        source = ws.source_language()
+        base = source.code.split("-")[0] if source else ""
+        pairs = [(s, t) for sl, _tl, s, t in ws.store.memory_pairs(ws.target_language().code)
+                 if not base or sl.split("-")[0] in (base, "")]
+    if ws.concordance is None:
+        ws.concordance = ConcordanceDialog(pairs, ws)
+    else:
+        ws.concordance.set_pairs(pairs)
+    ws.concordance.show()
+    ws.concordance.search.setFocus()
+    return ws.concordance
+
+
+def export(ws: TranslateWorkspace) -> None:
+    doc = ws.current
+    if doc is None:
+        return
+    pending = [r for r in doc.rows if not r.done or r.flags]
+    if pending and QMessageBox.question(
+            ws, ws.tr("Export anyway?"),
+            ws.tr("{0} segments are untranslated or flagged; they keep their source text. "
+                  "Export anyway?").format(len(pending))) != QMessageBox.StandardButton.Yes:
+        return
+    suggested = documents.default_output_path(doc.document.path, ws.target_language().code)
+    same = ws.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
+    bilingual_docx = ws.tr("Bilingual table (*.docx)")
+    bilingual_html = ws.tr("Bilingual side by side (*.html)")
+    name, chosen = QFileDialog.getSaveFileName(
+        ws, ws.tr("Export translation"), str(suggested),
+        ";;".join([same, bilingual_docx, bilingual_html]))
+    if not name:
+        return
+    out = Path(name)
+    translations = {r.unit_id: r.target for r in doc.rows if r.target.strip() and r.done}
+    try:
+        if chosen in (bilingual_docx, bilingual_html):
+            documents.export_bilingual(doc.document, translations, out)
+        else:
+            doc.document.export(translations, out)
+    except BaylingError as exc:
+        QMessageBox.warning(ws, ws.tr("Export failed"), str(exc))
+        return
+    ws.show_message(ws.tr("Saved {0}").format(out))
