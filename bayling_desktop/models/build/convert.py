@@ -30,7 +30,6 @@ from gguf.constants import MODEL_ARCH, MODEL_ARCH_NAMES, LlamaFileType
 from gguf.gguf_writer import GGUFWriter
 from gguf.tensor_mapping import get_tensor_name_map
 
-from ...errors import ModelError
 from .common import (
     BuildCallback,
     BuildCancelled,
@@ -293,6 +292,3 @@ def convert(source: Path | Checkpoint, output: Path, *, out_type: str = "f16",
         progress(BuildProgress("convert", total, total, 0.0, ""))
     return output
 
-
-__all__ = ["OUT_TYPES", "Checkpoint", "LlamaConfig", "ModelError", "convert", "inspect",
-           "output_size", "permute_rotary", "read_config"]

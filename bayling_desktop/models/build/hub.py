@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...fileio import atomic_write_text
 from ..download import (
     DownloadCancelled,
     DownloadProgress,
@@ -94,7 +95,7 @@ def fetch_one(remote: RemoteFile, folder: Path, token: str | None, endpoint: str
                       progress=on_progress)
     except DownloadCancelled as exc:
         raise BuildCancelled("The download was cancelled; build again to resume it.") from exc
-    _marker(folder, remote).write_text(f"{remote.checksum}\n", encoding="utf-8")
+    atomic_write_text(_marker(folder, remote), f"{remote.checksum}\n")
     return target
 
 
