@@ -104,6 +104,8 @@ def _builtin_entry(model: EmbeddedModel, settings: Settings | None) -> LocalMode
         is_default = model is DEFAULT_MODEL
     else:
         is_default = assembled and _same_file(settings.model_path, path)
+    if model.pip_extra == "test-models" and not is_default:
+        return None  # a fixture of the test suite, not a model to offer anyone
     return LocalModel(name=model.key, title=model.title, path=path if assembled else None,
                       size=model.size, builtin=True, info=info, error=error,
                       is_default=is_default)

@@ -151,7 +151,9 @@ def test_catalog_model(qtmodeltester: ModelTester) -> None:
 def test_local_model_table(qtmodeltester: ModelTester, gemma_model_path: Path) -> None:
     model = LocalModelTableModel()
     qtmodeltester.check(model)
-    entries = list_models(Settings())
+    # the test-only Gemma model is listed only because it is the configured one
+    assert GEMMA3_270M.key not in {e.name for e in list_models(Settings())}
+    entries = list_models(Settings(model_path=str(gemma_model_path)))
     model.set_entries(entries)
     gemma = model.row_of(GEMMA3_270M.key)
     assert gemma >= 0, model.names()
