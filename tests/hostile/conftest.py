@@ -45,7 +45,7 @@ def one_sentence(result: subprocess.CompletedProcess[str], code: int = 2,
     assert len(errors) == 1, err
     message = errors[0].removeprefix("bayling-desktop: ")
     print(f"[{result.returncode}] {message}")  # shown with -s: what the user reads
-    assert message.rstrip().endswith((".", ")", "!")), message
+    assert message.rstrip().endswith((".", ")", "!", "?")), message
     for word in [contains] if isinstance(contains, str) else contains:
         assert word.lower() in message.lower(), message
     return message
