@@ -474,7 +474,15 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # a running translation is stopped only if the user agrees
+        confirm = getattr(self.translate, "confirm_close", None)
+        if confirm is not None and not confirm():
+            event.ignore()
+            return
         self._store_layout()
         self.chat.shutdown()
+        shutdown = getattr(self.translate, "shutdown", None)
+        if shutdown is not None:  # stops its work and lets go of the projects' locks
+            shutdown()
         self.client.shutdown()
         event.accept()

@@ -132,3 +132,20 @@ def test_qt_settings_stay_in_the_app_folder(qtbot: QtBot, private_home: Path,
     qtbot.wait(50)
     written = list(private_home.rglob("QtProject.conf"))
     assert written, list(private_home.rglob("*"))
+
+
+def test_quitting_during_a_run_asks_first(make_window: MakeWindow, qtbot: QtBot,
+                                          empty_model_cache: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(Settings())
+    asked: list[bool] = []
+
+    def confirm() -> bool:  # "no" the first time, "yes" after
+        asked.append(True)
+        return len(asked) > 1
+
+    monkeypatch.setattr(window.translate, "confirm_close", confirm)
+    window.close()
+    assert window.isVisible() and asked == [True]  # "no": the window stays
+    window.close()
+    assert not window.isVisible() and asked == [True, True]
