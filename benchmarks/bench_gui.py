@@ -102,7 +102,7 @@ def main() -> int:
                             lambda: workspace.open_paths([path]))
         report("loading a 1,000-segment document", gaps)
         gaps = beat.measure(lambda: workspace.model.counts()[0] >= 5,
-                            lambda: workspace._start_batch(list(range(5))))
+                            lambda: workspace.runs.start(list(range(5))))
         report("translating 5 segments into the table", gaps)
         workspace.stop()
         beat.measure(lambda: workspace._batch_job is None, timeout=30)

@@ -345,7 +345,7 @@ def test_detected_source_language_is_shown(client: ModelClient, qtbot: QtBot,
                                            story: Path) -> None:
     widget = make_workspace(client, qtbot, "auto", "zh")
     open_file(widget, qtbot, story)
-    assert widget.bar.source_combo.currentText() == "Detected: English"
+    assert widget.bar.source_combo.currentText() == "Detected: English (en)"
     language = widget.source_language()
     assert language is not None and language.code == "en"
 

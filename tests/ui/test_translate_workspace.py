@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -263,3 +263,45 @@ def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWo
     assert workspace.model.row(first).target == before[first]
     workspace.undo_stack().undo()  # one undo step takes back the whole batch
     assert [row.target for row in workspace.model.rows()] == before
+
+
+@pytest.mark.model
+def test_translate_selected_counts_the_selection(workspace: TranslateWorkspace,
+                                                 qtbot: QtBot) -> None:
+    selection = workspace.table.selectionModel()
+    for row in (1, 3):
+        selection.select(workspace.filter.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    maxima: set[int] = set()
+    workspace.progress.valueChanged.connect(
+        lambda _value: maxima.add(workspace.progress.maximum()))
+    workspace.translate_selected()
+    assert workspace.progress.format() == "Translating: 0 / 2"
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    assert 2 in maxima  # the run's own count, not the document's
+    assert [workspace.model.row(i).status != "new" for i in range(len(PARAGRAPHS))] == [
+        False, True, False, True, False, False, False]
+    assert workspace.progress.format() == "2 / 7 segments"
+
+
+@pytest.mark.model
+def test_explanation_stays_in_the_conversation_when_stopped(workspace: TranslateWorkspace,
+                                                            qtbot: QtBot) -> None:
+    workspace.select_segment(0)
+    workspace.translate_selected()
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=60_000)
+    assert workspace.model.row(0).done
+    workspace.settings.max_tokens = 400  # a long answer, so there is time to stop it
+    workspace.select_segment(0)
+    explain = next(b for b in workspace.revision.quick_buttons
+                   if b.text() == "Explain this choice")
+    explain.click()
+    qtbot.waitUntil(lambda: len(workspace.revision.turns()[-1].reply) > 10, timeout=60_000)
+    qtbot.keyClick(workspace.revision.instruction, Qt.Key.Key_Escape)  # Esc stops
+    qtbot.waitUntil(lambda: workspace._revision_job is None, timeout=30_000)
+    assert workspace.revision.candidate_text() == ""  # never into the proposal box
+    turn = workspace.revision.turns()[-1]
+    assert turn.kind == "explanation" and len(turn.reply) > 10
+    if turn.stopped:
+        assert "(stopped)" in workspace.revision.thread_view.toPlainText()

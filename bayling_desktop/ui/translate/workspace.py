@@ -28,6 +28,7 @@ from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary
 from ...translation.qa import check_segment
+from ..i18n import language_label, translate_error
 from ..worker import ModelClient
 from . import navigation, tools
 from .concordance import ConcordanceDialog
@@ -211,7 +212,7 @@ class TranslateWorkspace(QWidget):
         self.model.set_rows(doc.rows)
         self._fit_number_column(len(doc.rows))
         self.revising.clear()
-        detected = resolve(doc.detected).english if doc.detected else ""
+        detected = language_label(resolve(doc.detected)) if doc.detected else ""
         self.bar.detected_name = detected
         self.bar.glossary_size = len(doc.glossary)
         self.bar.retranslate()
@@ -417,7 +418,8 @@ class TranslateWorkspace(QWidget):
             self.revising.show_segment(self.filter.mapToSource(current).row())
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setText(text)
+        """One line under the table; messages from the core are said in the UI language."""
+        self.message_label.setText(translate_error(text) if error else text)
         self.message_label.setStyleSheet("color: #c0392b;" if error else "")
 
     def update_progress(self) -> None:
