@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,7 +47,7 @@ def test_repetition_loop_detection() -> None:
     assert not is_repetition_loop([7] * 10)
 
 
-def _count(messages: list[Message] | tuple[Message, ...]) -> int:
+def _count(messages: Sequence[Message]) -> int:
     return sum(len(m.content.split()) + 2 for m in messages)
 
 
