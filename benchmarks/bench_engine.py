@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
 from pathlib import Path
 
 import llama_cpp
@@ -28,7 +27,7 @@ PROMPT = [Message("user", "Write the numbers from 1 to 300 separated by commas."
 
 
 def engine_speed(backend: LlamaBackend, n_tokens: int) -> tuple[float, int]:
-    backend._llm.reset()
+    backend.reset_cache()
     completion = backend.stream(PROMPT, GenerationParams(temperature=0.0, max_tokens=n_tokens))
     completion.run()
     assert completion.stats is not None
@@ -36,30 +35,16 @@ def engine_speed(backend: LlamaBackend, n_tokens: int) -> tuple[float, int]:
 
 
 def raw_decode_speed(backend: LlamaBackend, n_tokens: int) -> float:
-    """llama.cpp's decode loop with nothing of ours in it."""
-    llm = backend._llm
-    tokens = backend.tokenize(backend.render(PROMPT))
-    llm.reset()
-    llm.eval(tokens)
-    sampler = llama_cpp.llama_sampler_init_greedy()
+    """llama.cpp's decode loop with nothing of ours in it (one sequence)."""
+    from bench_parallel import bare_decode
+
+    model = llama_cpp.llama_model_load_from_file(str(backend.info.path).encode(),
+                                                 llama_cpp.llama_model_default_params())
     try:
-        ctx = llm._ctx.ctx
-        token = llama_cpp.llama_sampler_sample(sampler, ctx, -1)
-        n_past = len(tokens)
-        batch = llama_cpp.llama_batch_get_one((llama_cpp.llama_token * 1)(token), 1)
-        started = time.perf_counter()
-        for _ in range(n_tokens - 1):
-            arr = (llama_cpp.llama_token * 1)(token)
-            batch = llama_cpp.llama_batch_get_one(arr, 1)
-            if llama_cpp.llama_decode(ctx, batch) != 0:
-                raise RuntimeError("llama_decode failed")
-            n_past += 1
-            token = llama_cpp.llama_sampler_sample(sampler, ctx, -1)
-        elapsed = time.perf_counter() - started
+        return bare_decode(model, backend.tokenize(backend.render(PROMPT)), 1, n_tokens - 1,
+                           backend.threads)
     finally:
-        llama_cpp.llama_sampler_free(sampler)
-        llm.reset()
-    return (n_tokens - 1) / elapsed
+        llama_cpp.llama_model_free(model)
 
 
 def revision_thread(document_tokens: int) -> list[Message]:
@@ -78,7 +63,7 @@ def prefix_reuse(backend: LlamaBackend, runs: int) -> dict[str, float]:
     params = GenerationParams(temperature=0.0, max_tokens=8)
     warm_ttft, cold_ttft, warm_eval, cold_eval, prompt = [], [], [], [], 0
     for _ in range(runs):
-        backend._llm.reset()
+        backend.reset_cache()
         # Warm: the thread up to the previous turn is already in the cache.
         backend.stream(thread[:-2], params).run()
         warm = backend.stream(thread, params)
@@ -86,7 +71,7 @@ def prefix_reuse(backend: LlamaBackend, runs: int) -> dict[str, float]:
         assert warm.stats is not None
         warm_ttft.append(warm.stats.time_to_first_token)
         warm_eval.append(warm.stats.evaluated_prompt_tokens)
-        backend._llm.reset()
+        backend.reset_cache()
         cold = backend.stream(thread, params)
         cold.run()
         assert cold.stats is not None
