@@ -305,3 +305,37 @@ def test_explanation_stays_in_the_conversation_when_stopped(workspace: Translate
     assert turn.kind == "explanation" and len(turn.reply) > 10
     if turn.stopped:
         assert "(stopped)" in workspace.revision.thread_view.toPlainText()
+
+
+@pytest.mark.model
+def test_rows_grow_in_parallel_with_a_parallel_engine(qapp: QApplication, qtbot: QtBot,
+                                                      model_settings: Settings,
+                                                      tmp_path: Path) -> None:
+    settings = Settings(**{**model_settings.__dict__, "source_language": "en",
+                           "target_language": "zh", "max_tokens": 48,
+                           "parallel_sequences": 3})
+    client = ModelClient()
+    with qtbot.waitSignal(client.modelLoaded, timeout=60_000):
+        client.load(settings)
+    try:
+        widget = TranslateWorkspace(client, settings=settings)
+        qtbot.addWidget(widget)
+        source = tmp_path / "story.txt"
+        source.write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+        with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
+            widget.open_paths([source])
+        growing: list[int] = []
+        widget.model.dataChanged.connect(lambda *_args: growing.append(sum(
+            1 for r in widget.model.rows() if r.status == "translating" and r.target)))
+        throughput: list[tuple[float, int]] = []
+        widget.throughputChanged.connect(lambda rate, running: throughput.append(
+            (rate, running)))
+        widget.translate_all()
+        qtbot.waitUntil(lambda: widget._batch_job is None, timeout=180_000)
+        assert widget.model.counts()[0] + sum(
+            1 for r in widget.model.rows() if r.status == "error") == len(PARAGRAPHS)
+        assert max(growing) >= 2, "several rows should stream at once"
+        assert any(running >= 2 for _rate, running in throughput)
+        widget.shutdown()
+    finally:
+        assert client.shutdown()
