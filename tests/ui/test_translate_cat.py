@@ -147,6 +147,20 @@ def test_ctrl_enter_in_the_main_window_keeps_the_typed_text(
     assert workspace.runs.job is None
 
 
+def test_starting_a_run_commits_the_open_editor_first(client: ModelClient, qtbot: QtBot,
+                                                      story: Path) -> None:
+    widget = make_workspace(client, qtbot)
+    open_file(widget, qtbot, story)
+    widget.show()
+    widget.select_segment(2)
+    widget.table.edit(widget.filter.index(2, TARGET))
+    editor = widget.table.focusWidget()
+    assert isinstance(editor, TaggedEditor)
+    editor.insertPlainText("鸟儿歌唱。")
+    widget.translate_all()  # e.g. from the Model menu, focus still in the editor
+    assert (widget.model.row(2).target, widget.model.row(2).status) == ("鸟儿歌唱。", "edited")
+
+
 # -- item 4: one undo stack per document -----------------------------------------------------
 
 def test_each_document_has_its_own_undo_stack(client: ModelClient, qtbot: QtBot,

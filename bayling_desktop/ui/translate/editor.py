@@ -256,6 +256,7 @@ class SegmentDelegate(QStyledItemDelegate):
         # the same cells many times, and a layout costs far more than a lookup
         self._cache: OrderedDict[tuple[str, int, str, tuple[str, ...]], QTextDocument] = (
             OrderedDict())
+        self._open: set[TaggedEditor] = set()
 
     def _terms(self, index: QModelIndex | QPersistentModelIndex, text: str) -> list[str]:
         if index.column() == SegmentTableModel.SOURCE and callable(self.terms_for):
@@ -322,7 +323,17 @@ class SegmentDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = TaggedEditor(parent)
         editor.confirmed.connect(self._on_editor_confirmed)
+        self._open.add(editor)
+        editor.destroyed.connect(self._on_editor_destroyed)
         return editor
+
+    def _on_editor_destroyed(self) -> None:
+        self._open = {e for e in self._open if _alive(e)}
+
+    def commit_open_editors(self) -> None:
+        """Save what is typed in an open editor now (before a run or a switch)."""
+        for editor in [e for e in self._open if _alive(e) and e.isVisible()]:
+            self.commitData.emit(editor)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, TaggedEditor):
@@ -349,6 +360,12 @@ class SegmentDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: QModelIndex | QPersistentModelIndex) -> None:
         editor.setGeometry(option.rect)
+
+
+def _alive(widget: QWidget) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(widget))
 
 
 def segment_table(parent: QWidget, model: QAbstractItemModel,

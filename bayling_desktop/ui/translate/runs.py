@@ -94,8 +94,12 @@ class RunController(QObject):
         """Translate the current document (*indexes*: only those segments)."""
         ws = self.ws
         doc = ws.current
-        if doc is None or self.running or ws.revising.running or indexes == []:
+        if doc is None or self.running or indexes == []:
             return False
+        if ws.revising.running:
+            ws.show_message(ws.tr("A revision is running; translate when it is done."))
+            return False
+        ws.delegate.commit_open_editors()  # typed text is saved before anything runs
         problem = ws.language_pair_problem()
         if problem:
             ws.show_message(problem, error=True)

@@ -206,6 +206,7 @@ class TranslateWorkspace(QWidget):
     def show_document(self, doc: OpenDocument) -> None:
         if self.runs.running and doc is not self.current:
             self.stop()
+        self.delegate.commit_open_editors()  # into the document it was typed in
         self.current = doc
         self.undo_group.setActiveStack(doc.undo)
         self.undoStackChanged.emit(doc.undo)
@@ -263,6 +264,7 @@ class TranslateWorkspace(QWidget):
 
     def shutdown(self) -> None:
         """The window closes: stop work and let go of the projects (their locks)."""
+        self.delegate.commit_open_editors()
         self.stop()
         if self.store is not None:
             self.store.close()
