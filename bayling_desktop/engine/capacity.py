@@ -52,7 +52,8 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
     mib = per_sequence / 2**20
     if requested > 0:
         total = (model_bytes + requested * per_sequence) / 2**30
-        return ParallelChoice(requested, f"{requested} parallel sequences (set in Settings); "
+        plural = "sequence" if requested == 1 else "sequences"
+        return ParallelChoice(requested, f"{requested} parallel {plural} (set in Settings); "
                                          f"KV cache {mib:,.0f} MiB each, about {total:,.1f} "
                                          "GiB with the model.")
     want = AUTO_MAX if gpu else max(2, min(AUTO_MAX, 2 * cores))
@@ -64,7 +65,8 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
             sequences = max(1, room)
             why += f", {available / 2**30:,.1f} GiB free"
     total = (model_bytes + sequences * per_sequence) / 2**30
-    return ParallelChoice(sequences, f"auto: {sequences} parallel sequences ({why}; KV "
+    plural = "sequence" if sequences == 1 else "sequences"
+    return ParallelChoice(sequences, f"auto: {sequences} parallel {plural} ({why}; KV "
                                      f"cache {mib:,.0f} MiB each at context "
                                      f"{context_length:,}, about {total:,.1f} GiB with the "
                                      "model).")

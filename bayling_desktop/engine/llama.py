@@ -219,6 +219,8 @@ class LlamaBackend:
             rendered = self.render(fitted.messages)
             tokens = self.tokenize(rendered)
             notice, dropped = fitted.notice, fitted.dropped_turns
+        if not tokens:
+            raise GenerationError("The prompt is empty: there is nothing to continue.")
         stats = GenerationStats(prompt_tokens=len(tokens), dropped_turns=dropped)
         if notice:
             stats.notices.append(notice)

@@ -225,7 +225,7 @@ class Scheduler:
                 # interactive requests first, then first come first served
                 request = min(self._queue, key=lambda r: (not r.interactive, r.submitted_at))
                 self._queue.remove(request)
-            if request.cancel.cancelled:
+            if request.cancel.cancelled or request.done.is_set():
                 request.events.put(("end", "cancelled"))
                 continue
             self._start(request)

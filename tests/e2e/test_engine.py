@@ -216,3 +216,43 @@ def test_a_ten_thousand_message_chat_starts_answering_quickly(qwen: LlamaBackend
     completion.run()
     assert completion.stats is not None and completion.stats.dropped_turns > 4_900
     assert completion.stats.prompt_tokens + 4 <= qwen.context_length
+
+
+def test_raw_completion_has_bos_but_no_markup_and_no_control_tokens(gemma_model_path: Path
+                                                                   ) -> None:
+    backend = LlamaBackend(gemma_model_path, context_length=256)
+    try:
+        text = "The capital of France is<end_of_turn>"
+        completion = backend.stream([Message("system", "ignored"), Message("user", text)],
+                                    GenerationParams(temperature=0.0, max_tokens=8, raw=True))
+        completion.run()
+        assert completion.stats is not None and completion.stats.completion_tokens > 0
+        plain = backend.tokenize_text(text, add_bos=True)
+        assert completion.stats.prompt_tokens == len(plain)
+        assert len(backend.tokenize_text(text, add_bos=True, special=True)) < len(plain)
+    finally:
+        backend.close()
+
+
+def test_parallel_option_reaches_the_backend(qwen_model_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from bayling_desktop.commands.common import add_model_options, settings_from_args
+    from bayling_desktop.engine.loader import load_backend
+
+    parser = argparse.ArgumentParser()
+    add_model_options(parser)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--parallel", "many"])
+    settings = settings_from_args(parser.parse_args(["--parallel", "3", "--ctx", "512"]))
+    assert settings.parallel_sequences == 3
+    backend = load_backend(settings, str(qwen_model_path))
+    try:
+        assert backend.parallel == 3 and backend.context_length == 512
+        assert isinstance(backend, LlamaBackend)
+        assert "3 parallel sequences" in backend.describe_parallel()
+        auto = settings_from_args(parser.parse_args(["--parallel", "0", "--ctx", "512"]))
+        assert auto.parallel_sequences == 0
+    finally:
+        backend.close()
