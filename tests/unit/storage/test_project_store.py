@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bayling_desktop.storage.project_store import ProjectStore
+from bayling_desktop.storage.projects import ProjectStore
 
 
 def test_segments_history_and_memory(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bayling_desktop.storage.project_store import ProjectStore
+from bayling_desktop.storage.projects import ProjectStore
 from bayling_desktop.translation.tmx import read_tmx, write_tmx
 from tests.e2e.test_cli import cli
 
