@@ -85,6 +85,10 @@ class Profile:
                     terms: Terms, attempt: int) -> str:
         raise NotImplementedError
 
+    def clean_output(self, text: str) -> str:
+        """Remove what this model family wraps its answers in (e.g. an empty think block)."""
+        return text
+
     def system(self, target: Language, source: Language | None) -> str | None:
         """A system message for every request (None: the chat format's default)."""
         return None

@@ -162,7 +162,7 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
         if cancel.cancelled or stats.stop_reason == "cancelled":
             outcome.cancelled = True
             return outcome
-        output = clean_translation(raw, protected)
+        output = clean_translation(profile.clean_output(raw), protected)
         output, tags_ok = _fix_tags(backend, messages, profile, budget, protected, output,
                                     cancel, outcome)
         restored, lost = restore(output, spans)
