@@ -11,12 +11,23 @@ under the cursor. The find box is debounced in the workspace.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Slot,
+)
 
 from ..itemmodels import Index
 from .segments import SegmentTableModel
+
+if TYPE_CHECKING:
+    from .workspace import TranslateWorkspace
 
 #: how long the find box waits for the next keystroke before filtering
 DEBOUNCE_MS = 150
@@ -188,3 +199,36 @@ class SegmentFilter(QAbstractProxyModel):
 def _fold(model: SegmentTableModel, source_row: int) -> str:
     row = model.row(source_row)
     return f"{row.source}\u0001{row.target}".casefold()
+
+
+class FindController(QObject):
+    """The find box and the filter menu: debounced, and saying when nothing matches."""
+
+    def __init__(self, workspace: TranslateWorkspace) -> None:
+        super().__init__(workspace)
+        self.ws = workspace
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        workspace.bar.find_edit.textChanged.connect(self._timer.start)
+        workspace.bar.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+
+    @Slot(int)
+    def _on_filter_combo_changed(self, mode: int) -> None:
+        self.ws.filter.set_mode(mode)
+        self._after_filter()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.ws.filter.set_text(self.ws.bar.find_edit.text())
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        ws = self.ws
+        empty = ws.filter.rowCount() == 0 and ws.model.rowCount() > 0
+        ws.no_matches.setText(ws.tr("No segment matches “{0}”.").format(
+            ws.bar.find_edit.text().strip()) if ws.filter.needle
+            else ws.tr("No segment matches this filter."))
+        ws.no_matches.setVisible(empty)
+        ws.refit_rows()

@@ -27,17 +27,16 @@ from ...languages import Language, resolve
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary
-from ...translation.qa import check_segment
 from ..i18n import language_label, translate_error
 from ..worker import ModelClient
 from . import navigation, tools
 from .concordance import ConcordanceDialog
 from .controller import (
     OpenDocument,
-    SetTarget,
 )
+from .editing import Editing
 from .editor import SegmentDelegate, segment_table
-from .find import DEBOUNCE_MS, SegmentFilter
+from .find import FindController, SegmentFilter
 from .opening import DocumentOpener
 from .revising import RevisionController
 from .revision import RevisionPanel
@@ -85,10 +84,6 @@ class TranslateWorkspace(QWidget):
         self._resize_timer = QTimer(self)
         self._resize_timer.setInterval(0)
         self._resize_timer.timeout.connect(self._on_resize_timer_timeout)
-        self._find_timer = QTimer(self)
-        self._find_timer.setSingleShot(True)
-        self._find_timer.setInterval(DEBOUNCE_MS)
-        self._find_timer.timeout.connect(self._on_find_timer_timeout)
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(150)
@@ -96,6 +91,8 @@ class TranslateWorkspace(QWidget):
         self.concordance: ConcordanceDialog | None = None
         self._build()
         self.opener = DocumentOpener(self)
+        self.finder = FindController(self)
+        self.editing = Editing(self)
         self.runs = RunController(self)
         self.revising = RevisionController(self)
         self._connect()
@@ -166,11 +163,7 @@ class TranslateWorkspace(QWidget):
         bar.concordance_button.clicked.connect(self.open_concordance)
         self.undo_group.canUndoChanged.connect(bar.undo_button.setEnabled)
         self.undo_group.canRedoChanged.connect(bar.redo_button.setEnabled)
-        bar.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
-        bar.find_edit.textChanged.connect(self._find_timer.start)
-        self.model.targetEdited.connect(self._on_model_target_edited)
         self.model.dataChanged.connect(self._counts_timer.start)
-        self.delegate.confirmed.connect(self._on_delegate_confirmed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._counts_timer.start)
 
@@ -233,7 +226,6 @@ class TranslateWorkspace(QWidget):
         if end >= self.filter.rowCount():
             self._resize_timer.stop()
 
-
     # -- translating (the pipeline runs in runs.py) ---------------------------------------
 
     def translate_all(self) -> None:
@@ -291,61 +283,21 @@ class TranslateWorkspace(QWidget):
         return self.undo_group.activeStack() or self._empty_stack
 
     def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[str]:
-        row = doc.rows[segment]
-        return check_segment(row.source, text, self.target_language().code,
-                             doc.glossary) if text else []
+        return self.editing.flags_for(doc, segment, text)
 
     def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,
                      author: str = "user", save: bool = True) -> None:
-        """Write a translation into a row and save it (edits, approvals, revisions, undo)."""
-        flags = self.flags_for(doc, segment, text)
-        if doc is self.current:
-            self.model.update_row(segment, target=text, status=status, flags=flags)
-            self.table.resizeRowToContents(self.proxy_row(segment))
-        else:
-            row = doc.rows[segment]
-            row.target, row.status, row.flags = text, status, flags
-        if save and doc.project is not None:
-            doc.project.set_target(segment, text, status, author, flags)
-        self.update_progress()
-
-    def push_target(self, doc: OpenDocument, segment: int, text: str, status: str,
-                    label: str) -> None:
-        doc.undo.push(SetTarget(self, doc, segment, text, status, label))
-
-    @Slot(int, str)
-    def _on_model_target_edited(self, segment: int, text: str) -> None:
-        if self.current is not None:
-            self.push_target(self.current, segment, text, "edited",
-                             self.tr("Edit segment {0}").format(segment + 1))
+        self.editing.apply_target(doc, segment, text, status, author, save)
 
     def approve(self, segments: list[int]) -> int:
         """Approve translated segments: a person vouches for them, so they go to memory."""
-        doc = self.current
-        chosen = [s for s in segments if doc is not None and doc.rows[s].target.strip()
-                  and doc.rows[s].status != "approved"]
-        if doc is None or not chosen:
-            return 0
-        doc.undo.beginMacro(self.tr("Approve {0} segments").format(len(chosen)))
-        for segment in chosen:
-            self.push_target(doc, segment, doc.rows[segment].target, "approved", "")
-        doc.undo.endMacro()
-        return len(chosen)
+        return self.editing.approve(segments)
 
     def approve_selected(self) -> None:
-        self.approve(self.selected_segments())
+        self.editing.approve(self.selected_segments())
 
     def confirm_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self._on_delegate_confirmed(self.filter.mapToSource(index).row())
-
-    @Slot(int)
-    def _on_delegate_confirmed(self, segment: int) -> None:
-        """Ctrl+Enter in the editor: the typed text is already saved; approve, go on."""
-        self.approve([segment])
-        navigation.go_next(self, lambda row: not row.done or row.status == "draft",
-                           start=segment, edit=True)
+        self.editing.confirm_current()
 
     def next_untranslated(self) -> bool:
         return navigation.go_next(self, lambda row: not row.done)
@@ -374,29 +326,14 @@ class TranslateWorkspace(QWidget):
     def export(self) -> None:
         tools.export(self)
 
-
     # -- find, selection, messages -------------------------------------------------------
 
     def focus_find(self) -> None:
         self.find_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find_edit.selectAll()
 
-    @Slot(int)
-    def _on_filter_combo_changed(self, mode: int) -> None:
-        self.filter.set_mode(mode)
-        self._after_filter()
-
-    @Slot()
-    def _on_find_timer_timeout(self) -> None:
-        self.filter.set_text(self.find_edit.text())
-        self._after_filter()
-
-    def _after_filter(self) -> None:
-        empty = self.filter.rowCount() == 0 and self.model.rowCount() > 0
-        self.no_matches.setText(self.tr("No segment matches “{0}”.").format(
-            self.find_edit.text().strip()) if self.filter.needle
-            else self.tr("No segment matches this filter."))
-        self.no_matches.setVisible(empty)
+    def refit_rows(self) -> None:
+        """Row heights are measured again, a chunk per tick (after a filter change)."""
         self._resize_from = 0
         self._resize_timer.start()
 
