@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Render the README's and AppStream's screenshots into docs/screenshots/.
 
-Runs the real app with the embedded test model: a short document is translated and one
-segment revised, then a chat gets two replies. CJK glyphs need a font (Debian:
+Runs the real app with the embedded test model: a short Markdown document (its bold text
+and link show as tag chips) is translated with a glossary and one segment revised (the
+panel shows the word diff), the glossary editor is opened, a chat gets two replies, and
+the Translate workspace is shown once more in Chinese. CJK glyphs need a font (Debian:
 fonts-noto-cjk). Run ``.venv/bin/python scripts/screenshots.py`` (offscreen by default;
 ``xvfb-run -a`` with ``QT_QPA_PLATFORM=xcb`` gives native window decorations).
 The metainfo file links these images, so keep their names.
@@ -19,10 +21,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-DOCUMENT = ("Cloud computing lets small teams rent servers by the hour.\n\n"
-            "The meeting has been moved to Friday afternoon.\n\n"
-            "Please review the attached contract before signing it.\n\n"
+DOCUMENT = ("# Quarterly update\n\n"
+            "Cloud computing lets **small teams** rent servers by the hour.\n\n"
+            "The meeting has been moved to *Friday afternoon*.\n\n"
+            "Please review the [attached contract](https://example.com/contract) before "
+            "signing it.\n\n"
             "Our support team answers every message within one day.\n")
+GLOSSARY = ("source,target\ncloud computing,云计算\ncontract,合同\nsupport team,支持团队\n"
+            "meeting,会议\n")
 QUESTIONS = ("用一句话解释什么是云计算。",
              "What is the difference between a glossary and a translation memory?")
 
@@ -71,21 +77,39 @@ def main() -> int:
     window.start()
     wait("the model to load", lambda: window.client.ready)
 
-    document = Path(tempfile.mkdtemp()) / "quarterly-update.txt"
+    folder = Path(tempfile.mkdtemp())
+    document = folder / "quarterly-update.md"
     document.write_text(DOCUMENT, encoding="utf-8")
+    glossary = folder / "terms.csv"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
     workspace = window.translate
     workspace.open_paths([document])
-    wait("the document to open", lambda: workspace.model.rowCount() == 4)
+    wait("the document to open", lambda: workspace.model.rowCount() == 5)
+    workspace.load_glossary(glossary)
     workspace.translate_all()
-    wait("the translation", lambda: workspace.model.counts()[0] == 4
-         and getattr(workspace, "_batch_job", None) is None)
-    workspace.select_segment(2)
+    wait("the translation to start", lambda: window.client.busy)
+    wait("the translation", lambda: not window.client.busy)
+    workspace.select_segment(1)
     workspace.revision.instruction.setText("Make it more formal.")
     workspace.revision.send_button.click()
-    wait("the revision", lambda: getattr(workspace, "_revision_job", None) is None)
+    wait("the revision to start", lambda: window.client.busy)
+    wait("the revision", lambda: not window.client.busy)
     settle()
     OUT.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(OUT / "translate.png"))
+    shots = [OUT / "translate.png", OUT / "glossary.png", OUT / "chat.png",
+             OUT / "translate-zh.png"]
+    window.grab().save(str(shots[0]))
+
+    from bayling_desktop.ui.translate.glossary_editor import GlossaryEditor
+
+    current = workspace.current
+    assert current is not None
+    editor = GlossaryEditor(current.glossary, "en", "zh", window)
+    editor.resize(640, 360)
+    editor.show()
+    settle()
+    editor.grab().save(str(shots[1]))
+    editor.close()
 
     chat = window.chat
     window.tabs.setCurrentWidget(chat)
@@ -94,10 +118,21 @@ def main() -> int:
         chat.send()
         wait("the chat reply", lambda: not chat.streaming)
     settle()
-    window.grab().save(str(OUT / "chat.png"))
+    window.grab().save(str(shots[2]))
+
+    from bayling_desktop.ui.i18n import Translators, compile_translations
+
+    compile_translations()
+    translators = Translators()
+    translators.install("zh_CN")
+    window.tabs.setCurrentWidget(workspace)
+    workspace.select_segment(3)
+    settle()
+    window.grab().save(str(shots[3]))
+    translators.install("en")
     window.close()
     window.client.shutdown()
-    print(f"wrote {OUT / 'translate.png'} and {OUT / 'chat.png'}")
+    print("wrote " + ", ".join(str(p) for p in shots))
     return 0
 
 

@@ -65,6 +65,13 @@ def _merge_aliases(root: ET.Element) -> int:
     return moved
 
 
+def _drop_comments(root: ET.Element) -> None:
+    """lupdate reads Python's ``#:`` attribute comments as notes for translators."""
+    for message in root.iter("message"):
+        for comment in message.findall("extracomment"):
+            message.remove(comment)
+
+
 def _fill(root: ET.Element, table: dict[str, str]) -> int:
     filled = 0
     for message in root.iter("message"):
@@ -112,6 +119,7 @@ def main() -> int:
         root = tree.getroot()
         if not args.check:
             moved = _merge_aliases(root)
+            _drop_comments(root)
             filled = _fill(root, table)
             _write(tree, ts)
             print(f"{ts.name}: {moved} messages moved to their class, {filled} filled")

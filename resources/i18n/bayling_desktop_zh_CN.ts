@@ -322,7 +322,6 @@
     <name>ConcordanceModel</name>
     <message>
         <source>Source</source>
-        <extracomment>more hits than this are not shown (the search should be narrowed instead)</extracomment>
         <translation>原文</translation>
     </message>
     <message>
@@ -739,7 +738,6 @@ The details were written to {0}.</source>
     <name>Loader</name>
     <message>
         <source>{0} could not be read: {1}</source>
-        <extracomment>(words, characters) of each segment's source, counted once when the file is read where its translations are saved, for the current target language explanations asked this session, per segment (they are answers, not translations) proposals of a document-wide instruction: segment -&gt; (candidate id, text, flags)</extracomment>
         <translation>无法读取 {0}：{1}</translation>
     </message>
 </context>
@@ -1290,7 +1288,6 @@ Qt {4}，PySide6 {5}
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
-        <extracomment>"revision", "explanation" or "document" (a document-wide instruction)</extracomment>
         <translation>原文</translation>
     </message>
     <message>
@@ -1394,6 +1391,18 @@ Qt {4}，PySide6 {5}
         <translation>（整个文档）</translation>
     </message>
     <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>No revisions yet.</source>
+        <translation>还没有修改。</translation>
+    </message>
+    <message>
         <source>Accept all proposals ({0})</source>
         <translation>全部采纳（{0}）</translation>
     </message>
@@ -1406,7 +1415,6 @@ Qt {4}，PySide6 {5}
     <name>SegmentTableModel</name>
     <message>
         <source>#</source>
-        <extracomment>statuses of a segment that needs no more model work subtitle limits most broadcasters use (characters per second, characters per line) (start, end) in seconds for subtitle cues</extracomment>
         <translation>#</translation>
     </message>
     <message>
@@ -1968,7 +1976,6 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Translations cannot be saved, so nothing is translated.</source>
-        <extracomment>how often streamed text is painted into the rows (STYLE.md: every ~30-50 ms)</extracomment>
         <translation>译文无法保存，因此不进行翻译。</translation>
     </message>
     <message>
@@ -2002,6 +2009,22 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Resumed.</source>
         <translation>已继续。</translation>
+    </message>
+    <message>
+        <source>A revision is running; translate when it is done.</source>
+        <translation>正在进行修改；请在修改完成后再翻译。</translation>
+    </message>
+    <message>
+        <source>No more segments of that kind.</source>
+        <translation>没有更多此类片段。</translation>
+    </message>
+    <message>
+        <source>{0} words, {1} characters · untranslated: {2} words</source>
+        <translation>{0} 词，{1} 字符 · 未翻译：{2} 词</translation>
+    </message>
+    <message>
+        <source> · selection: {0} words</source>
+        <translation> · 所选：{0} 词</translation>
     </message>
 </context>
 <context>

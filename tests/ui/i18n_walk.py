@@ -42,6 +42,7 @@ _NAME_LIKE = re.compile(r"^(https?://\S+|\S+\.\w{2,5}|(Ctrl|Alt|Shift|Meta)\+\S+
 def _clean(text: str) -> str:
     text = _HTML.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
     text = re.sub(r"\(\s*\w\s*\)", "", text)  # the "(&F)" accelerators of zh menus
+    text = re.sub(r"^\d+ ", "", text)  # "&1 report.docx" in Open recent
     return text.strip().rstrip(":：").strip()
 
 

@@ -66,7 +66,7 @@ def _screens(window: MainWindow) -> list[tuple[str, QWidget]]:
 
 def test_every_visible_label_is_chinese_after_switching_and_english_after_switching_back(
         make_window: MakeWindow, qtbot: QtBot, translators: Translators,
-        empty_model_cache: Path) -> None:
+        empty_model_cache: Path, tmp_path: Path) -> None:
     store = ChatStore(default_chats_path())
     chat = store.create("Trip plans")
     store.add_message(chat.id, "user", "Where should we go?")
@@ -74,6 +74,11 @@ def test_every_visible_label_is_chinese_after_switching_and_english_after_switch
     store.close()
     window = make_window(Settings())
     translators.install("en")
+    document = tmp_path / "notes.txt"
+    document.write_text("Good morning.\n\nThe train leaves at nine.\n", encoding="utf-8")
+    window.open_files([document])  # a document on screen: counts, statuses, the panel
+    qtbot.waitUntil(lambda: window.translate.model.rowCount() == 2, timeout=10_000)
+    window.translate.select_segment(1)
     dialog = SettingsDialog(window.settings, window)
     qtbot.addWidget(dialog)
     dialog.show()
