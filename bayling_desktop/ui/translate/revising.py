@@ -134,7 +134,7 @@ class RevisionController(QObject):
         self.panel.set_busy(True)
         self.job = self.ws.client.submit_task(cast(TaskFn, make_revision_task(
             doc.project, segment, doc.glossary, instruction, settings.max_tokens,
-            settings.translation_temperature)))
+            settings.translation_temperature)), interactive=True)  # beside a running batch
         self.ws.update_actions()
 
     @Slot(str)
@@ -149,7 +149,7 @@ class RevisionController(QObject):
         self._explaining = True
         self.job = self.ws.client.submit_task(cast(TaskFn, make_explain_task(
             doc.project, segment, doc.glossary, instruction, self.ws.settings.max_tokens,
-            self.ws.settings.temperature)))
+            self.ws.settings.temperature)), interactive=True)
         self.ws.update_actions()
 
     def _accept_text(self, doc: OpenDocument, segment: int, instruction: str,

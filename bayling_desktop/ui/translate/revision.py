@@ -254,13 +254,16 @@ class RevisionPanel(QWidget):
         parts = []
         labels = {"revision": "", "explanation": self.tr(" (explanation)"),
                   "document": self.tr(" (whole document)")}
+        # tr() outside the f-strings: lupdate cannot see texts inside them
+        you, stopped_note, empty = (self.tr("You"), self.tr("(stopped)"),
+                                    self.tr("No revisions yet."))
         for turn in self._turns:
-            stopped = f" <i>{self.tr('(stopped)')}</i>" if turn.stopped else ""
-            parts.append(f"<p><b>{self.tr('You')}{labels.get(turn.kind, '')}:</b> "
+            stopped = f" <i>{stopped_note}</i>" if turn.stopped else ""
+            parts.append(f"<p><b>{you}{labels.get(turn.kind, '')}:</b> "
                          f"{_escape(turn.instruction)}</p>"
                          f"<p><b>BayLing:</b> {_escape(turn.reply)}{stopped}</p>")
         if not parts:
-            parts.append(f"<p><i>{self.tr('No revisions yet.')}</i></p>")
+            parts.append(f"<p><i>{empty}</i></p>")
         self.thread_view.setHtml("".join(parts))
         bar = self.thread_view.verticalScrollBar()
         bar.setValue(bar.maximum())  # the newest turn is what the user is reading

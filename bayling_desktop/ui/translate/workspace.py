@@ -171,6 +171,8 @@ class TranslateWorkspace(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.update_progress()
             self.update_counts()
+            # a message said in the old language would stay behind: let it go
+            self.message_label.clear()
         super().changeEvent(event)
 
     def _fit_number_column(self, count: int) -> None:
