@@ -91,6 +91,18 @@ def test_declared_languages_set_the_pair_and_same_pair_is_refused(
     assert widget.runs.job is None
 
 
+def test_a_header_naming_the_same_language_twice_is_refused(
+        client: ModelClient, qtbot: QtBot, tmp_path: Path) -> None:
+    po = tmp_path / "same.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '"X-Source-Language: de\\n"\n"Language: de\\n"\n\n'
+                  'msgid "Datei öffnen"\nmsgstr ""\n', encoding="utf-8")
+    widget = make_workspace(client, qtbot, "en", "zh")
+    open_file(widget, qtbot, po)
+    assert widget.target_language().code == "zh"  # the header's pair was not taken
+    assert "both “de”" in widget.message_label.text()
+
+
 # -- item 3 and 10: Ctrl+Enter confirms and moves on; approval feeds the memory -------------
 
 def test_ctrl_enter_in_the_editor_confirms_and_goes_to_the_next(
