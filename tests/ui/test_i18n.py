@@ -111,3 +111,16 @@ def test_every_visible_label_is_chinese_after_switching_and_english_after_switch
     assert english == [], "\n".join(f"{w}: {t}" for w, t in english)
     # the UI-language picker names Chinese in Chinese, in every UI language
     assert sorted({t for _, t in han}) == ["简体中文"], han
+
+
+def test_a_load_failure_is_said_in_chinese(make_window: MakeWindow, qtbot: QtBot,
+                                           translators: Translators, tmp_path: Path,
+                                           empty_model_cache: Path) -> None:
+    missing = tmp_path / "gone.gguf"
+    window = make_window(Settings(model_path=str(missing)))
+    _settle(qtbot, translators, "zh_CN")
+    with qtbot.waitSignal(window.client.modelFailed, timeout=10_000):
+        window.load_model()
+    assert window.model_label.text() == f"没有模型：模型文件 {missing} 不存在。"
+    _settle(qtbot, translators, "en")
+    assert window.model_label.text() == f"No model: The model file {missing} does not exist."
