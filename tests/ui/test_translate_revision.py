@@ -168,3 +168,15 @@ def test_revision_thread_and_glossary_notes_come_back(client: ModelClient, qtbot
     assert "Use 小猫" in again.revision.thread_view.toPlainText()
     assert "cat → 猫" in again.revision.notes.text()
     assert again.model.index(0, SegmentTableModel.TARGET).data() == "小猫在睡觉。"
+
+
+def test_accepting_a_typed_proposal_for_an_untranslated_segment_says_why(
+        client: ModelClient, qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "new.txt"
+    path.write_text("Nothing translated yet.\n", encoding="utf-8")
+    widget = workspace(client, qtbot, path)
+    widget.select_segment(0)
+    widget.revision.candidate.setPlainText("还没有翻译。")
+    widget.revision.accept_button.click()
+    assert "no translation to revise" in widget.message_label.text()
+    assert widget.model.row(0).status == "new"

@@ -339,3 +339,20 @@ def test_rows_grow_in_parallel_with_a_parallel_engine(qapp: QApplication, qtbot:
         widget.shutdown()
     finally:
         assert client.shutdown()
+
+
+@pytest.mark.model
+def test_pause_waits_and_resume_finishes(workspace: TranslateWorkspace, qtbot: QtBot) -> None:
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: workspace.model.counts()[0] >= 1, timeout=60_000)
+    workspace.bar.pause_button.setChecked(True)
+    qtbot.waitUntil(lambda: workspace.message_label.text().startswith("Paused"),
+                    timeout=60_000)
+    done = workspace.model.counts()[0]
+    qtbot.wait(1_500)
+    assert workspace.model.counts()[0] == done < len(PARAGRAPHS)  # nothing moves
+    assert workspace._batch_job is not None  # paused, not ended
+    workspace.bar.pause_button.setChecked(False)
+    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    assert workspace.model.counts()[0] == len(PARAGRAPHS)
+    assert workspace.bar.pause_button.text() == "Pause"

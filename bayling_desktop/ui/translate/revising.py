@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, Slot
 
 from ...engine.backend import Message
+from ...errors import BaylingError
 from ...translation.revision import RevisionThread, accept_candidates, reject_candidates
 from ..worker import TaskFn
 from .controller import OpenDocument, SetTarget
@@ -190,7 +191,11 @@ class RevisionController(QObject):
             thread = self._thread(doc, segment)
             turns = thread.turns() if thread is not None else []
             instruction = turns[-1][0] if turns else self.ws.tr("Edited by hand.")
-        self._accept_text(doc, segment, instruction, text)
+        try:
+            self._accept_text(doc, segment, instruction, text)
+        except BaylingError as exc:  # e.g. nothing translated yet to revise
+            self.ws.show_message(str(exc), error=True)
+            return
         self.panel.set_candidate("")
         self._show_pending(doc)
         self.show_segment(segment)
