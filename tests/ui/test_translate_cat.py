@@ -339,6 +339,24 @@ def test_tags_are_chips_that_cannot_be_half_deleted(qtbot: QtBot) -> None:
     assert editor.next_tag() is None
 
 
+def test_table_and_revision_panel_show_tags_as_chips(client: ModelClient, qtbot: QtBot,
+                                                     tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Click <b>Save</b> now.</p></body></html>",
+                    encoding="utf-8")
+    widget = make_workspace(client, qtbot)
+    open_file(widget, qtbot, page)
+    source = widget.model.row(0).source
+    assert "<1>" in source  # the documents layer's tags…
+    index = widget.filter.index(0, SegmentTableModel.SOURCE)
+    document = widget.delegate._document(_option(widget), index, 300)
+    assert "<1>" not in document.toPlainText()  # …are painted as chips
+    assert document.toPlainText().count("\ufffc") == 2
+    widget.select_segment(0)
+    assert widget.revision.source_view.toPlainText().count("\ufffc") == 2
+    assert widget.revision.source_view.text() == source
+
+
 def test_pasted_tags_become_chips(qtbot: QtBot) -> None:
     editor = TaggedEditor()
     qtbot.addWidget(editor)

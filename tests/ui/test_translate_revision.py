@@ -72,6 +72,8 @@ def test_proposal_is_editable_and_esc_stops(qtbot: QtBot) -> None:
     panel.candidate.setPlainText("那只猫正在睡觉。")
     assert panel.candidate_text() == "那只猫正在睡觉。"
     assert "underline" in panel.diff_view.toHtml()
+    with qtbot.waitSignal(panel.acceptRequested, timeout=1_000):  # Ctrl+Enter accepts
+        qtbot.keyClick(panel.candidate, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     panel.set_busy(True)
     with qtbot.waitSignal(panel.stopRequested, timeout=1_000):
         qtbot.keyClick(panel.instruction, Qt.Key.Key_Escape)

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from .editor import TaggedEditor
 from .tasks import EXPLAIN, quick_actions
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|\w+|\s+|[^\w\s]",
@@ -79,6 +79,7 @@ class RevisionPanel(QWidget):
         self._turns: list[Turn] = []
         self._busy = False
         self._current = ""
+        self._source = ""
         self._build()
         self.set_segment(None, "", "")
         self.set_memory([])
@@ -87,7 +88,7 @@ class RevisionPanel(QWidget):
     def _build(self) -> None:
         self.title = QLabel(self)
         self.title.setObjectName("revisionTitle")
-        self.source_view = QPlainTextEdit(self)
+        self.source_view = TaggedEditor(self)  # tags as chips, like the table
         self.source_view.setReadOnly(True)
         self.source_view.setMaximumHeight(90)
         self.notes = QLabel(self)
@@ -95,9 +96,10 @@ class RevisionPanel(QWidget):
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.thread_view = QTextBrowser(self)
         self.thread_view.setOpenLinks(False)
-        self.candidate = QPlainTextEdit(self)
+        self.candidate = TaggedEditor(self)
         self.candidate.setMaximumHeight(110)
         self.candidate.textChanged.connect(self._on_candidate_text_changed)
+        self.candidate.confirmed.connect(self._on_candidate_confirmed)  # Ctrl+Enter accepts
         self.diff_view = QTextBrowser(self)
         self.diff_view.setMaximumHeight(70)
         self.instruction = QLineEdit(self)
@@ -206,7 +208,8 @@ class RevisionPanel(QWidget):
         enabled = number is not None
         self.title.setText(self.tr("Segment {0}").format(number + 1) if number is not None
                            else self.tr("Select a segment to revise it"))
-        self.source_view.setPlainText(source)
+        self.source_view.set_text(source)
+        self._source = source
         self.instruction.setEnabled(enabled)
         for button in self.quick_buttons:
             button.setEnabled(enabled)
@@ -269,7 +272,7 @@ class RevisionPanel(QWidget):
         bar.setValue(bar.maximum())  # the newest turn is what the user is reading
 
     def set_candidate(self, text: str) -> None:
-        self.candidate.setPlainText(text)
+        self.candidate.set_text(text, self._source)
         self._update_buttons()
 
     def append_candidate(self, text: str) -> None:
@@ -277,17 +280,17 @@ class RevisionPanel(QWidget):
         self.candidate.insertPlainText(text)
 
     def candidate_text(self) -> str:
-        return self.candidate.toPlainText().strip()
+        return self.candidate.text().strip()
 
     @Slot()
     def _on_candidate_text_changed(self) -> None:
-        text = self.candidate.toPlainText()
+        text = self.candidate.text()
         self.diff_view.setHtml(word_diff(self._current, text) if text.strip() else "")
         self.diff_view.setVisible(bool(text.strip()))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has = bool(self.candidate.toPlainText().strip())
+        has = bool(self.candidate.text().strip())
         self.accept_button.setEnabled(has and not self._busy)
         self.reject_button.setEnabled(has and not self._busy)
 
@@ -312,6 +315,11 @@ class RevisionPanel(QWidget):
             if flagged else "")
 
     # -- user actions -------------------------------------------------------------------
+
+    @Slot()
+    def _on_candidate_confirmed(self) -> None:
+        if self.accept_button.isEnabled():
+            self.acceptRequested.emit()
 
     @Slot()
     def _on_instruction_return_pressed(self) -> None:
