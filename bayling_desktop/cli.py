@@ -123,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _say(message: str) -> None:
-    """One line on stderr, whatever the terminal's encoding (names may hold odd bytes)."""
+    """One line on stderr, whatever the terminal's encoding (names may hold odd bytes).
+
+    Messages that quote a library (lxml puts newlines in its own) are folded onto one line.
+    """
+    message = " ".join(message.split())
     sys.stderr.write(f"bayling-desktop: {message}\n".encode(
         sys.stderr.encoding or "utf-8", "backslashreplace").decode(
         sys.stderr.encoding or "utf-8", "replace"))
