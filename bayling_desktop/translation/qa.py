@@ -44,9 +44,13 @@ MIN_LENGTH_TO_JUDGE = 20
 #: a translation with less than this share of the target's script is still untranslated
 MIN_SCRIPT_SHARE = 0.25
 
+#: similarity (0-100) above which a long translation is taken for the source copied back
+NEAR_IDENTICAL = 92.0
+
 EMPTY = "Empty translation."
 IDENTICAL = "The translation is identical to the source."
 UNTRANSLATED = "The text was left in the source language."
+NEAR_IDENTICAL_FLAG = "The translation is almost identical to the source."
 ECHO = "The model echoed the instruction."
 PREAMBLE_FLAG = "The model added a preamble or explanation before the translation."
 LOOP = "The translation repeats itself."
@@ -81,6 +85,12 @@ def _numbers(text: str) -> list[str]:
     return sorted(n.replace(",", "") for n in _NUMBER.findall(strip_tags(text)))
 
 
+def _similar(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a.casefold(), b.casefold()))
+
+
 def _letters(text: str) -> int:
     return len(re.findall(r"[^\W\d_]", strip_tags(text)))
 
@@ -107,6 +117,8 @@ def _untranslated(source: str, text: str, target_lang: str,
         words = len(re.findall(r"[^\W\d_]{2,}", plain_source))
         return Flag("identical", IDENTICAL, blocking=words >= 2 or _WIDE.search(plain_source)
                     is not None)
+    if len(plain_source) >= 20 and _similar(plain_source, plain_text) >= NEAR_IDENTICAL:
+        return Flag("identical", NEAR_IDENTICAL_FLAG, blocking=True)
     scripts = target_scripts(target_lang)
     source_share = _script_share(source, scripts)
     share = _script_share(text, scripts)

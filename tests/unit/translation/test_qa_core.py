@@ -50,3 +50,25 @@ def test_glossary_matches_whole_words_in_latin_script() -> None:
     assert glossary.terms_for("A rapid test of the API.") == ["接口"]
     assert glossary.terms_for("rapid") == []
     assert glossary.terms_for("云计算") == ["cloud"]
+
+
+def test_blocking_flags_mean_not_a_translation() -> None:
+    from bayling_desktop.translation.qa import check_translation
+
+    def codes(source: str, target: str, lang: str, **kw: str) -> list[str]:
+        return [f.code + ("!" if f.blocking else "")
+                for f in check_translation(source, target, lang, source_lang="en", **kw)]
+
+    assert codes("Please restart the server before installing the update.",
+                 "Please restart the server before installing the update!", "de") == [
+        "identical!"]
+    assert codes("Please restart the server before installing the update.",
+                 "Bitte starten Sie den Server neu, bevor Sie das Update installieren.",
+                 "de") == []
+    assert codes("Please restart the server before installing the update.",
+                 "Please restart the server before you install this update.", "zh") == [
+        "untranslated!"]
+    assert codes("Make the tone more formal.", "更正式的翻译是：", "zh") == ["preamble!"]
+    assert codes("The parcel arrives on Monday.", "更正式", "zh", instruction="更正式") == [
+        "echo!"]
+    assert codes("Python", "Python", "zh") == ["identical"]  # a name may stay: review only
