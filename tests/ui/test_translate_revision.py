@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
-from bayling_desktop.ui.translate.revision import RevisionPanel, Turn, word_diff
+from bayling_desktop.ui.translate.revision import (
+    RevisionPanel,
+    Turn,
+    is_question,
+    word_diff,
+)
 from bayling_desktop.ui.translate.segments import SegmentTableModel
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
@@ -63,6 +68,13 @@ def test_word_diff_marks_whole_words() -> None:
     assert word_diff("猫在睡觉。", "猫在休息。").count("line-through") == 1
 
 
+def test_questions_are_told_from_instructions() -> None:
+    assert is_question("Why this word?") and is_question("为什么用“睡觉”？")
+    assert is_question("Explain the tone") and not is_question("Make it more formal.")
+    assert not is_question("Use 小猫 instead")
+    assert not is_question("Could you make it more formal?")
+
+
 def test_proposal_is_editable_and_esc_stops(qtbot: QtBot) -> None:
     panel = RevisionPanel()
     qtbot.addWidget(panel)
@@ -99,6 +111,12 @@ def test_conversation_scrolls_to_the_newest_turn_and_explanations_stay_there(
     explain = next(b for b in panel.quick_buttons if b.text() == "Explain this choice")
     explain.click()
     assert explained and not sent  # an explanation is not a revision request
+    panel.instruction.setText("Why 睡觉 and not 休息?")
+    panel.send_button.click()  # a question is answered in the conversation too
+    assert explained[-1] == "Why 睡觉 and not 休息?" and not sent
+    panel.instruction.setText("Use 休息 instead.")
+    panel.send_button.click()
+    assert sent == ["Use 休息 instead."]
     panel.set_thread([*panel.turns(), Turn(explained[0], "", "explanation")])
     panel.append_explanation("“睡觉” is the everyday word.")
     assert panel.candidate_text() == ""

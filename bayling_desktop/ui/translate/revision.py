@@ -52,6 +52,16 @@ def word_diff(before: str, after: str) -> str:
     return "".join(parts).replace("\n", "<br>")
 
 
+# Only unmistakable questions: "Could you make it more formal?" is still a request.
+_QUESTION = re.compile(r"^\s*(why\b|explain\b|what does\b|what is\b|is this\b|为什么|为何|解释|"
+                       r"什么意思)", re.IGNORECASE)
+
+
+def is_question(instruction: str) -> bool:
+    """A question about the translation ("why 睡觉?") wants an answer, not a new version."""
+    return _QUESTION.search(instruction) is not None
+
+
 @dataclass
 class Turn:
     """One exchange shown in the conversation."""
@@ -331,7 +341,10 @@ class RevisionPanel(QWidget):
             self.documentInstructionSubmitted.emit(text)
         elif self.segment is not None:
             self.instruction.clear()
-            self.instructionSubmitted.emit(text)
+            if is_question(text):
+                self.explanationRequested.emit(text)
+            else:
+                self.instructionSubmitted.emit(text)
 
     @Slot()
     def _on_memory_button_clicked(self) -> None:
