@@ -22,6 +22,7 @@ from bayling_desktop.ui.single_instance import (
     SingleInstance,
     decode_files,
     encode_files,
+    send_to_running,
 )
 
 MakeWindow = Callable[[Settings], MainWindow]
@@ -148,3 +149,22 @@ def test_a_second_launch_hands_its_files_to_the_running_window(
         assert "Traceback" not in err
     finally:
         primary.release()
+
+
+def test_only_a_caller_with_the_key_is_heard(qapp: object, qtbot: QtBot, tmp_path: Path) -> None:
+    primary = SingleInstance(tmp_path)
+    assert primary.acquire()
+    key_file = tmp_path / "instance.key"
+    try:
+        assert key_file.stat().st_mode & 0o077 == 0  # readable by this user only
+        wrong = tmp_path / "wrong.key"
+        wrong.write_bytes(b"x" * 32)
+        with qtbot.assertNotEmitted(primary.filesReceived, wait=200):
+            assert not send_to_running([tmp_path / "a.txt"], primary.name, wrong, 500)
+        # the refused caller did not stop the listener
+        with qtbot.waitSignal(primary.filesReceived, timeout=5_000) as received:
+            assert send_to_running([tmp_path / "b.txt"], primary.name, key_file)
+        assert received.args == [[tmp_path / "b.txt"]]
+    finally:
+        primary.release()
+    assert not key_file.exists()
