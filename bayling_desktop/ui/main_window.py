@@ -14,19 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Slot
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QKeySequence,
     QUndoGroup,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -39,8 +36,9 @@ from ..errors import BaylingError
 from .chat.workspace import ChatWorkspace
 from .dialogs.settings import SettingsDialog, model_settings_changed
 from .i18n import Translators, translate_error
+from .menus import MainMenus
 from .models import ManagerPage, ModelManagerDialog
-from .recent_menu import RecentFilesMenu, remember
+from .recent_menu import remember
 from .status_bar import ModelStatus
 from .theme import apply_theme
 from .translate.workspace import TranslateWorkspace
@@ -72,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1100, 720)
         self._build_status_bar()
-        self._build_menus()
+        self.menus = MainMenus(self, self.settings)
         self._connect()
         self._retranslate()
 
@@ -87,71 +85,32 @@ class MainWindow(QMainWindow):
         self.context_label = self.status.context_label
         self.speed_label = self.status.speed_label
 
-    def _action(self, menu: QMenu,
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
-        action = QAction(self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
-        self.recent_menu = RecentFilesMenu(self.settings, self)
-        self.file_menu.addMenu(self.recent_menu)
-        self.export_action = self._action(self.file_menu, "Ctrl+S")
-        self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, "Ctrl+Q")
-        self.edit_menu = bar.addMenu("")
-        self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Redo)
-        self.edit_menu.addSeparator()
-        self.find_action = self._action(self.edit_menu, QKeySequence.StandardKey.Find)
-        self.edit_menu.addSeparator()
-        self.settings_action = self._action(self.edit_menu, "Ctrl+,")
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.view_menu = bar.addMenu("")
-        self.show_translate_action = self._action(self.view_menu, "Ctrl+1")
-        self.show_chat_action = self._action(self.view_menu, "Ctrl+2")
-        self.model_menu = bar.addMenu("")
-        self.send_action = self._action(self.model_menu, "Ctrl+Return")
-        self.stop_action = self._action(self.model_menu, "Esc")
-        self.model_menu.addSeparator()
-        self.reload_action = self._action(self.model_menu)
-        self.models_action = self._action(self.model_menu)
-        self.help_menu = bar.addMenu("")
-        self.about_action = self._action(self.help_menu)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.stop_action.setEnabled(False)
-
     def _connect(self) -> None:
-        self.open_action.triggered.connect(self._on_open_action_triggered)
-        self.export_action.triggered.connect(self._on_export_action_triggered)
-        self.quit_action.triggered.connect(self.close)
-        self.recent_menu.fileChosen.connect(self._on_recent_menu_file_chosen)
-        self.recent_menu.listChanged.connect(self._on_recent_menu_list_changed)
+        self.menus.open_action.triggered.connect(self._on_open_action_triggered)
+        self.menus.export_action.triggered.connect(self._on_export_action_triggered)
+        self.menus.quit_action.triggered.connect(self.close)
+        self.menus.recent_menu.fileChosen.connect(self._on_recent_menu_file_chosen)
+        self.menus.recent_menu.listChanged.connect(self._on_recent_menu_list_changed)
         self.translate.pathsOpened.connect(self._on_translate_paths_opened)
-        self.undo_router = UndoRouter(self.undo_action, self.redo_action,
+        self.undo_router = UndoRouter(self.menus.undo_action, self.menus.redo_action,
                                       (self.chat.undo_stack, self._translate_history()),
                                       self.undo_history, self)
         self.stack.destroyed.connect(self.undo_router.detach)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.stack.currentChanged.connect(self._on_tabs_current_changed)
-        self.find_action.triggered.connect(self._on_find_action_triggered)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.show_translate_action.triggered.connect(self._on_show_translate_action_triggered)
-        self.show_chat_action.triggered.connect(self._on_show_chat_action_triggered)
-        self.send_action.triggered.connect(self._on_send_action_triggered)
-        self.stop_action.triggered.connect(self._on_stop_action_triggered)
-        self.reload_action.triggered.connect(self.load_model)
-        self.models_action.triggered.connect(self._on_models_action_triggered)
-        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.menus.find_action.triggered.connect(self._on_find_action_triggered)
+        self.menus.settings_action.triggered.connect(self.open_settings)
+        self.menus.show_translate_action.triggered.connect(self._on_show_translate_action_triggered)
+        self.menus.show_chat_action.triggered.connect(self._on_show_chat_action_triggered)
+        self.menus.send_action.triggered.connect(self._on_send_action_triggered)
+        self.menus.stop_action.triggered.connect(self._on_stop_action_triggered)
+        self.menus.reload_action.triggered.connect(self.load_model)
+        self.menus.models_action.triggered.connect(self._on_models_action_triggered)
+        self.menus.about_action.triggered.connect(self._on_about_action_triggered)
         self.client.modelLoadProgress.connect(self._on_client_model_load_progress)
         self.client.modelLoaded.connect(self._on_client_model_loaded)
         self.client.modelFailed.connect(self._on_client_model_failed)
-        self.client.busyChanged.connect(self.stop_action.setEnabled)
+        self.client.busyChanged.connect(self.menus.stop_action.setEnabled)
         self.chat.replyFinished.connect(self._on_chat_reply_finished)
         self.translate.speedChanged.connect(self._on_translate_speed_changed)
         self.welcome.builtinRequested.connect(self._on_welcome_builtin_requested)
@@ -162,25 +121,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.tabs.setTabText(0, self.tr("Translate"))
         self.tabs.setTabText(1, self.tr("Chat"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.open_action.setText(self.tr("&Open…"))
-        self.export_action.setText(self.tr("&Export…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
-        self.find_action.setText(self.tr("&Find…"))
-        self.settings_action.setText(self.tr("&Settings…"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.show_translate_action.setText(self.tr("&Translate"))
-        self.show_chat_action.setText(self.tr("&Chat"))
-        self.model_menu.setTitle(self.tr("&Model"))
-        self.send_action.setText(self.tr("&Send"))
-        self.stop_action.setText(self.tr("S&top"))
-        self.reload_action.setText(self.tr("&Reload model"))
-        self.models_action.setText(self.tr("Model &manager…"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.about_action.setText(self.tr("&About BayLing Desktop"))
+        self.menus.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -277,7 +218,7 @@ class MainWindow(QMainWindow):
         self.settings = new
         self.chat.settings = new
         self.translate.settings = new
-        self.recent_menu.settings = new
+        self.menus.recent_menu.settings = new
         if new.ui_language != old.ui_language:
             self.translators.install(new.ui_language)
         if new.theme != old.theme:
@@ -329,13 +270,13 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def _on_translate_paths_opened(self, paths: list[Path]) -> None:
         self.settings.recent_files = remember(self.settings.recent_files, paths)
-        self.recent_menu.rebuild()
+        self.menus.recent_menu.rebuild()
         self._save_settings()
 
     @Slot(object)
     def _on_recent_menu_file_chosen(self, path: Path) -> None:
         if not path.exists():
-            self.recent_menu.forget(path)
+            self.menus.recent_menu.forget(path)
             self.statusBar().showMessage(
                 self.tr("{0} no longer exists; it was removed from the list.").format(
                     path.name), 8000)

@@ -46,13 +46,13 @@ def test_send_streams_a_reply_then_regenerate_and_edit(
     with qtbot.waitSignal(window.client.piece, timeout=30_000):
         qtbot.keyClick(chat.input_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     # The first batch of text is already in the transcript while the reply streams.
-    assert chat.streaming and window.stop_action.isEnabled()
+    assert chat.streaming and window.menus.stop_action.isEnabled()
     assert chat.transcript.views[1].body.toPlainText().strip()
     assert chat.input_edit.toPlainText() == ""
     with qtbot.waitSignal(chat.replyFinished, timeout=30_000) as done:
         pass
     result = done.args[0]
-    assert not chat.streaming and not window.stop_action.isEnabled()
+    assert not chat.streaming and not window.menus.stop_action.isEnabled()
     assert [r for r, _ in stored(window)] == ["user", "assistant"]
     reply = stored(window)[1][1]
     assert reply == result.text and reply.strip()
@@ -100,7 +100,7 @@ def test_stop_while_streaming_keeps_the_partial_reply(
         chat.send()
     with (qtbot.assertNotEmitted(chat.replyFinished),
           qtbot.waitSignal(chat.streamingChanged, timeout=10_000) as ended):
-        window.stop_action.trigger()  # Esc
+        window.menus.stop_action.trigger()  # Esc
     assert ended.args == [False]
     assert not window.client.busy
     kept = chat.messages.turns[1]

@@ -189,7 +189,7 @@ def test_switching_the_language_retranslates_the_window(
     assert window.translators.language == "zh_CN"
     qtbot.waitUntil(lambda: window.tabs.tabText(1) == "聊天", timeout=2_000)
     assert window.chat.send_button.text() == "发送"
-    assert window.file_menu.title() == "文件(&F)"
+    assert window.menus.file_menu.title() == "文件(&F)"
     assert load_settings().ui_language == "zh_CN"
     window.apply_settings(dataclasses.replace(window.settings, ui_language="en"))
     qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Chat", timeout=2_000)
@@ -258,7 +258,7 @@ def test_model_menu_opens_the_model_manager(make_window: MakeWindow, qtbot: QtBo
     opened: list[ModelManagerDialog] = []
     monkeypatch.setattr(ModelManagerDialog, "exec", lambda self: opened.append(self) or 0)
     window = make_window(Settings())
-    window.models_action.trigger()
+    window.menus.models_action.trigger()
     assert len(opened) == 1 and opened[0].settings is window.settings
     window.welcome.managerRequested.emit()
     assert len(opened) == 2

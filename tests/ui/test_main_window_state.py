@@ -40,22 +40,22 @@ def test_edit_undo_follows_the_visible_workspace(make_window: MakeWindow, qtbot:
     window.stack.setCurrentWidget(window.tabs)
     window.tabs.setCurrentWidget(window.translate)
     log: list[str] = []
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
     translate_stack = window.translate.undo_stack
     if not isinstance(translate_stack, QUndoStack):  # one stack per document: the shown one
         translate_stack = translate_stack()
     translate_stack.push(Note(log, "edit segment"))
-    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert window.menus.undo_action.isEnabled() and not window.menus.redo_action.isEnabled()
     window.chat.undo_stack.push(Note(log, "rename chat"))
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert log[-1] == "undo edit segment"  # the translate workspace is the one shown
-    assert window.redo_action.isEnabled()
+    assert window.menus.redo_action.isEnabled()
     window.tabs.setCurrentWidget(window.chat)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert log[-1] == "undo rename chat"
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
     window.tabs.setCurrentWidget(window.translate)
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert log[-1] == "do edit segment"
     # Ctrl+Z in the segment table reaches the same stack
     window.activateWindow()
@@ -76,22 +76,22 @@ def test_recent_files_are_kept_newest_first(make_window: MakeWindow, qtbot: QtBo
     window.translate.pathsOpened.emit([second])
     window.translate.pathsOpened.emit([first])
     assert load_settings().recent_files == [str(first), str(second)]
-    window.recent_menu.rebuild()
-    names = [a.text() for a in window.recent_menu.file_actions]
+    window.menus.recent_menu.rebuild()
+    names = [a.text() for a in window.menus.recent_menu.file_actions]
     assert names == ["&1 one.txt", "&2 two.txt"]
     opened: list[list[Path]] = []
     monkeypatch.setattr(window.translate, "open_paths", opened.append)
     window.tabs.setCurrentWidget(window.chat)
-    next(a for a in window.recent_menu.file_actions if a.data() == str(second)).trigger()
+    next(a for a in window.menus.recent_menu.file_actions if a.data() == str(second)).trigger()
     assert opened == [[second]] and window.tabs.currentWidget() is window.translate
     second.unlink()
-    next(a for a in window.recent_menu.file_actions if a.data() == str(second)).trigger()
+    next(a for a in window.menus.recent_menu.file_actions if a.data() == str(second)).trigger()
     assert opened == [[second]]  # a vanished file is not opened but dropped, with a word
     assert "two.txt" in window.statusBar().currentMessage()
     assert load_settings().recent_files == [str(first)]
-    window.recent_menu.clear_action.trigger()
+    window.menus.recent_menu.clear_action.trigger()
     assert load_settings().recent_files == []
-    assert not window.recent_menu.menuAction().isEnabled()
+    assert not window.menus.recent_menu.menuAction().isEnabled()
 
 
 def test_the_recent_list_is_bounded(tmp_path: Path) -> None:
