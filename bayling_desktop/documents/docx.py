@@ -67,6 +67,8 @@ class _Part:
     def __init__(self, root: Any, w: str) -> None:
         self.root = root
         self.w = w
+        self._field_state = _fields(root, w)
+        #: a Choice paragraph -> its VML Fallback copy (same text: same translation)
         self.fallback: dict[Any, Any] = {}
         for alternate in root.iter(f"{{{MC}}}AlternateContent"):
             choice = alternate.find(f"{{{MC}}}Choice")
@@ -75,10 +77,13 @@ class _Part:
                 continue
             ours = list(choice.iter(f"{{{w}}}p"))
             theirs = list(fallback.iter(f"{{{w}}}p"))
-            if len(ours) == len(theirs):
+            if len(ours) == len(theirs) and all(
+                    self.runs(a).tagged == self.runs(b).tagged for a, b in zip(
+                        ours, theirs, strict=True)):
                 self.fallback.update(zip(ours, theirs, strict=True))
-        self.paragraphs = [p for p in root.iter(f"{{{w}}}p") if not _in(p, {f"{{{MC}}}Fallback"})]
-        self._field_state = _fields(root, w)
+        # A fallback that says something else than its choice is a story of its own.
+        copies = set(self.fallback.values())
+        self.paragraphs = [p for p in root.iter(f"{{{w}}}p") if p not in copies]
 
     def runs(self, paragraph: Any) -> Runs:
         return Runs(list(_pieces(paragraph, self.w, self._field_state)),
@@ -183,9 +188,11 @@ def _set_run_text(run: Any, text: str, w: str) -> None:
     if position is None:
         position = len(run)
     new: list[Any] = []
-    for piece in re.split(r"(\t|\n)", text.replace("\u2011", "-")):
+    for piece in re.split("(\t|\n|\u2011)", text):
         if piece == "\t":
             new.append(etree.Element(f"{{{w}}}tab"))
+        elif piece == "\u2011":  # Word's non-breaking hyphen is an element, not a character
+            new.append(etree.Element(f"{{{w}}}noBreakHyphen"))
         elif piece == "\n":
             new.append(etree.Element(f"{{{w}}}br"))
         elif piece:

@@ -52,10 +52,17 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
     found: list[str] = []
     if suffix == ".docx":
         for name, root in _xml_parts(path, ("word/",)):
-            if not re.search(r"(document|header\d*|footer\d*|footnotes|endnotes"
-                             + (r"|comments" if comments else "") + r")\.xml$", name):
+            # the story parts; word/glossary/ holds building blocks, not the document
+            if not re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes|endnotes"
+                                + (r"|comments" if comments else "") + r")\.xml", name):
                 continue
-            found += [t.text for t in root.iter(f"{W}t") if t.text and t.text.strip()]
+            # one entry per paragraph: a word may span runs (a non-breaking hyphen, a
+            # field boundary), so a paragraph's w:t nodes are checked together
+            paragraphs: dict[etree._Element, list[str]] = {}
+            for t in root.iter(f"{W}t"):
+                owner = next(a for a in t.iterancestors() if a.tag in (f"{W}p", root.tag))
+                paragraphs.setdefault(owner, []).append(t.text or "")
+            found += [text for text in map("".join, paragraphs.values()) if text.strip()]
     elif suffix == ".pptx":
         for _name, root in _xml_parts(path, ("ppt/slides/slide", "ppt/notesSlides/")):
             # a:fld (slide number, date) is computed by PowerPoint: a void tag, never text
@@ -128,7 +135,7 @@ def assert_covered(path: Path, out: Path, **kwargs: bool) -> Document:
         path.suffix in (".docx", ".odt")) else open_document(path)
     export_marked(document, out)
     missed = unmarked(out, **kwargs)
-    assert not missed or document.flagged, f"text left behind: {missed[:10]}"
+    assert not missed or document.flagged, f"{path.name}: text left behind: {missed[:10]}"
     if not document.flagged:
         assert missed == []
     return document

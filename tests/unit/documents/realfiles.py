@@ -1,8 +1,10 @@
 """Real documents from other projects' public packages, fetched at test time with pip (their
 sdists ship their own test files) and cached outside the repository; nothing vendored.
 
-Licences: python-docx and python-pptx are MIT (Steve Canny), odfpy is Apache-2.0 /
-GPL-2.0+ / LGPL-2.1+ (Søren Roug, Thinkfree). Their sample files are used unchanged."""
+Licences: python-docx and python-pptx are MIT (Steve Canny), docx2python is MIT (Shay
+Hill; its test files hold text boxes with VML fallbacks, content controls, fields,
+footnotes and comments), odfpy is Apache-2.0 / GPL-2.0+ / LGPL-2.1+ (Søren Roug,
+Thinkfree). Their sample files are used unchanged."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ import platformdirs
 import pytest
 
 #: package -> pinned version whose sdist holds the files
-SDISTS = {"python-docx": "1.2.0", "python-pptx": "1.0.2", "odfpy": "1.4.1"}
+SDISTS = {"python-docx": "1.2.0", "python-pptx": "1.0.2", "odfpy": "1.4.1",
+          # 2.x builds with setuptools (3.x needs a Rust build backend just to be fetched)
+          "docx2python": "2.10.1"}
 
 
 def _cache() -> Path:

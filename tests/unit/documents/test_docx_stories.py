@@ -111,3 +111,20 @@ def test_reordered_or_foreign_tags_are_flagged(reordered: str, tmp_path: Path) -
     dated = next(u for u in document.units if "Printed on" in u.source)
     document.export({dated.id: reordered}, tmp_path / "x.docx")
     assert dated.id in document.flagged
+
+
+def test_a_fallback_that_says_something_else_is_its_own_unit(tmp_path: Path) -> None:
+    source = make_story_docx(tmp_path / "story.docx")
+    changed = tmp_path / "changed.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(changed, "w") as target:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "word/document.xml":
+                head, _sep, tail = data.decode().partition("<mc:Fallback>")
+                data = (head + "<mc:Fallback>" + tail.replace("Text in a box.", "Old box text.",
+                                                              1)).encode()
+            target.writestr(info, data)
+    document = open_document(changed)
+    sources = [u.source for u in document.units]
+    assert "Text in a box." in sources and "Old box text." in sources
+    assert_covered(changed, tmp_path / "m.docx")
