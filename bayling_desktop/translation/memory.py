@@ -28,8 +28,9 @@ _SAMPLE = 4000
 def detect_project_language(project: Project) -> str:
     """Detect the source language from the document's text once and store it.
 
-    Returns "" when there is too little text to tell (the memory is then not used:
-    a pair keyed with an empty language would match every language).
+    Returns the detected code, or "" when there is too little text to tell (the memory is
+    then not used: a pair keyed with an empty language would match every language). A
+    language equal to the target is not stored: the caller refuses that run.
     """
     sample, size = [], 0
     for segment in project.segments:
@@ -40,7 +41,7 @@ def detect_project_language(project: Project) -> str:
     code = detect_language("\n".join(sample)) or ""
     if code and code.split("-")[0] != project.target_lang.split("-")[0]:
         project.store.set_source_lang(project, code)
-    return project.source_lang
+    return code
 
 
 def reusable_translation(project: Project, segment: StoredSegment, glossary: Glossary | None,

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..engine.backend import Backend, CancelToken, Message
+from ..errors import BaylingError
 from ..languages import Language, resolve
 from ..storage.projects import DONE, Project, StoredSegment
 from .context import DEFAULT_BUDGET, ContextWindow
@@ -33,6 +34,10 @@ from .memory import detect_project_language, reusable_translation
 from .profiles import Profile, profile_for_backend
 from .qa import Flag
 from .request import UnitOutcome, UnitRequest, translate_unit
+
+
+class PipelineError(BaylingError):
+    """A run that cannot start (say, a document already in the target language)."""
 
 
 @dataclass(frozen=True)
@@ -215,7 +220,10 @@ class TranslationPipeline:
         project, options = self.project, self.options
         target = resolve(project.target_lang)
         if not project.source_lang:
-            detect_project_language(project)
+            detected = detect_project_language(project)
+            if detected and detected == project.target_lang:
+                raise PipelineError(f"The document is already in {target.english}: choose "
+                                    "another target language.")
         source = resolve(project.source_lang) if project.source_lang else None
         todo = self._todo()
         self.report.total = len(todo)
@@ -424,6 +432,6 @@ def translate(project: Project, backend: BackendSource, options: PipelineOptions
     return TranslationPipeline(project, backend, options, on_event).run()
 
 
-__all__ = ["Event", "Paused", "PipelineOptions", "PipelineReport", "Progress",
+__all__ = ["Event", "Paused", "PipelineError", "PipelineOptions", "PipelineReport", "Progress",
            "TranslationPipeline", "UnitFinished", "UnitRetry", "UnitStarted", "UnitText",
            "translate"]

@@ -231,3 +231,17 @@ def test_a_failed_retranslation_keeps_the_previous_text(project: Project) -> Non
     report = translate(project, backend, PipelineOptions(indexes=[3], force=True))
     assert report.failed == 1
     assert (project.segments[3].target, project.segments[3].status) == (before, "draft")
+
+
+def test_a_document_already_in_the_target_language_is_refused(project: Project) -> None:
+    import pytest
+
+    from bayling_desktop.translation.pipeline import PipelineError
+
+    text = "包裹周一到。这是一个很长的中文句子，用来检测语言。"
+    chinese = project.store.open_or_create("zh doc", project_document(project).path, "zh", "",
+                                           [("p1", text)])
+    backend = FakeBackend()
+    with pytest.raises(PipelineError, match="already in Chinese"):
+        translate(chinese, backend)
+    assert backend.calls == []
