@@ -213,7 +213,7 @@ def _refuse_emptied(path: Path) -> None:
         raise StorageError(f"The database {path} is empty: the data it held was lost; the "
                            f"newest backup is {saved[0]} (copy it over {path.name} to restore "
                            f"it, or delete {path.name} to start afresh).")
-    _log.warning("%s is empty and has no backup; initialising it", path)
+    _log.info("%s is empty and has no backup; initialising it", path)
 
 
 def _migrate(conn: _Connection, path: Path, migrations: Sequence[Migration], version: int,

@@ -86,3 +86,24 @@ def shared_tmp() -> Iterator[Path]:
         if not path.is_symlink():
             path.chmod(0o777 if path.is_dir() else 0o666)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def consistent(db: Path) -> None:
+    """The projects database is intact: SQLite's own check, contiguous segment positions per
+    project, no row pointing at a missing project, memory rows complete."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        for project_id, count, low, high in conn.execute(
+                "SELECT project_id, count(*), min(idx), max(idx) FROM segments "
+                "GROUP BY project_id"):
+            assert (low, high) == (0, count - 1), f"project {project_id} has gaps"
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "memory" in tables:
+            assert conn.execute("SELECT count(*) FROM memory WHERE source = '' OR target = ''"
+                                ).fetchone()[0] == 0
+    finally:
+        conn.close()

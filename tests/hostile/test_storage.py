@@ -18,7 +18,7 @@ import pytest
 from bayling_desktop.storage.database import StorageError, open_database
 from bayling_desktop.storage.projects import MIGRATIONS, ProjectStore
 
-from .conftest import ROOT, as_nobody, cli, one_sentence
+from .conftest import ROOT, as_nobody, cli, consistent, one_sentence
 
 pytestmark = pytest.mark.hostile
 
@@ -192,8 +192,8 @@ def test_a_full_disk_while_the_database_grows(private_home: Path, tmp_path: Path
     result = cli("translate", "--to", "zh", "--from", "en", "--tm", memory,
                  document(tmp_path), *NO_MODEL, preexec=lambda: _file_size_limit(96 * 1024))
     one_sentence(result, 2, ["projects.sqlite3"])
+    consistent(private_home / "data" / "projects.sqlite3")
     conn = sqlite3.connect(private_home / "data" / "projects.sqlite3")
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM memory").fetchone()[0] in (0, 3000)  # atomic
     conn.close()
 
@@ -217,7 +217,6 @@ def test_kill_9_during_a_migration_loses_nothing(private_home: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-c", MIGRATOR, str(db)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "migrating"
-    # Meanwhile another opener waits for the migration instead of failing at once …
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     conn = sqlite3.connect(db)
@@ -227,11 +226,45 @@ def test_kill_9_during_a_migration_loses_nothing(private_home: Path) -> None:
     conn.close()
     backup = db.with_name(f"projects.sqlite3.v{len(MIGRATIONS)}.bak")
     assert backup.exists() and not list(db.parent.glob(".*.part"))
+    consistent(db)
     store = ProjectStore(db)
     project = store.open("doc")
     assert sum(s.status == "draft" for s in project.segments) == 150
     assert store.history(project, 0) == [("句子 0", "draft", "model")]
     store.close()
+
+
+WAITED = """
+import sys, time
+from pathlib import Path
+from bayling_desktop.storage.database import open_database
+from bayling_desktop.storage.projects import MIGRATIONS
+def slow(conn):
+    conn.execute("CREATE TABLE extra (x)")
+    print("migrating", flush=True)
+    time.sleep(2)
+open_database(Path(sys.argv[1]), [*MIGRATIONS, slow]).close()
+"""
+
+
+def test_a_concurrent_opener_waits_for_the_migration(private_home: Path) -> None:
+    db = filled_store(private_home)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", WAITED, str(db)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "migrating"
+
+    def must_not_run(conn: sqlite3.Connection) -> None:
+        raise AssertionError("the migration ran twice")
+
+    started = time.monotonic()
+    conn = open_database(db, [*MIGRATIONS, must_not_run])  # waits, then sees it migrated
+    assert time.monotonic() - started > 0.5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    assert conn.execute("SELECT count(*) FROM extra").fetchone()[0] == 0
+    conn.close()
+    assert proc.wait(30) == 0
+    consistent(db)
 
 
 def test_a_newer_database_is_refused(private_home: Path, tmp_path: Path) -> None:
