@@ -126,7 +126,8 @@ def switch_back(backend: LlamaBackend) -> tuple[float, float]:
     """TTFT of a revision turn on thread A after thread B ran: (warm, cold)."""
     backend.reset_cache()
     threads = []
-    for text in (SENTENCES[0] + " " + SENTENCES[1], SENTENCES[5] + " " + SENTENCES[6]):
+    document = " ".join(SENTENCES)  # a thread about a paragraph, as in the revision panel
+    for text in (document, " ".join(reversed(SENTENCES))):
         history = translation(text)
         for turn in range(3):
             reply = backend.stream(history, PARAMS).run()

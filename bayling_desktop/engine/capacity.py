@@ -51,7 +51,8 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
     per_sequence = context_length * kv_per_token
     mib = per_sequence / 2**20
     if requested > 0:
-        total = (model_bytes + requested * per_sequence) / 2**30
+        caches = requested + 1 if requested > 1 else 1
+        total = (model_bytes + caches * per_sequence) / 2**30
         plural = "sequence" if requested == 1 else "sequences"
         return ParallelChoice(requested, f"{requested} parallel {plural} (set in Settings); "
                                          f"KV cache {mib:,.0f} MiB each, about {total:,.1f} "
@@ -60,11 +61,13 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
     why = "GPU" if gpu else f"{cores} CPU cores"
     sequences = want
     if available is not None and per_sequence > 0:
-        room = int((available * _MEMORY_SHARE - model_bytes) // per_sequence)
+        # one KV cache more than the sequences: the slot kept for interactive work
+        room = int((available * _MEMORY_SHARE - model_bytes) // per_sequence) - 1
         if room < want:
             sequences = max(1, room)
             why += f", {available / 2**30:,.1f} GiB free"
-    total = (model_bytes + sequences * per_sequence) / 2**30
+    caches = sequences + 1 if sequences > 1 else 1
+    total = (model_bytes + caches * per_sequence) / 2**30
     plural = "sequence" if sequences == 1 else "sequences"
     return ParallelChoice(sequences, f"auto: {sequences} parallel {plural} ({why}; KV "
                                      f"cache {mib:,.0f} MiB each at context "

@@ -91,11 +91,12 @@ class LlamaBackend:
         self.parallel_choice = self._choose_parallel(parallel, gpu_layers)
         self._parallel = self.parallel_choice.sequences
         log.info("%s: %s", self.info.path.name, self.parallel_choice.reason)
+        # With parallel slots, one more is kept for interactive work (chat, revision).
+        self._interactive_slots = 1 if self._parallel > 1 else 0
         self._ctx = self._new_context(batch_size)
-        # Extra sequence ids hold retained conversation states beyond the running slots.
-        sequences = min(64, 2 * self._parallel + 4)
         self._scheduler = Scheduler(self._ctx, self._vocab, parallel=self._parallel,
-                                    sequences=sequences, batch_size=batch_size)
+                                    sequences=self._sequence_ids(), batch_size=batch_size,
+                                    interactive_slots=self._interactive_slots)
         self._token_ids: dict[str, int | None] = {}
         self._closed = False
 
@@ -112,11 +113,15 @@ class LlamaBackend:
             kv_per_token=kv_bytes_per_token(layers, kv_heads, head_dim),
             available=available_memory())
 
+    def _sequence_ids(self) -> int:
+        """Running slots plus as many ids again (and four) for retained conversation states."""
+        return min(64, 2 * (self._parallel + self._interactive_slots) + 4)
+
     def _new_context(self, batch_size: int) -> Any:
         params = llama_cpp.llama_context_default_params()
-        params.n_ctx = self._n_ctx * self._parallel
+        params.n_ctx = self._n_ctx * (self._parallel + self._interactive_slots)
         params.n_batch = params.n_ubatch = batch_size
-        params.n_seq_max = min(64, 2 * self._parallel + 4)
+        params.n_seq_max = self._sequence_ids()
         params.kv_unified = True  # shared prefixes stored once; seq_cp is metadata only
         params.n_threads = params.n_threads_batch = self.threads
         params.no_perf = True

@@ -90,11 +90,12 @@ class _Running:
 
 class Scheduler:
     def __init__(self, ctx: Any, vocab: Any, *, parallel: int, sequences: int,
-                 batch_size: int) -> None:
+                 batch_size: int, interactive_slots: int = 0) -> None:
         self._ctx = ctx
         self._vocab = vocab
         self._mem = llama_cpp.llama_get_memory(ctx)
         self.parallel = parallel
+        self._interactive_slots = interactive_slots
         self._n_batch = batch_size
         self._batch = llama_cpp.llama_batch_init(batch_size, 0, 1)
         self._seqs = [_Sequence(i) for i in range(sequences)]
@@ -218,12 +219,17 @@ class Scheduler:
     # -- admission: a queued request takes a slot and the best cached prefix -------------
 
     def _admit(self) -> None:
-        while len(self._running) < self.parallel:
+        while True:
             with self._cond:
                 if not self._queue:
                     return
                 # interactive requests first, then first come first served
                 request = min(self._queue, key=lambda r: (not r.interactive, r.submitted_at))
+                # A person waiting may also take the extra slot, so a chat message starts
+                # at once instead of when the next batch unit ends.
+                limit = self.parallel + (self._interactive_slots if request.interactive else 0)
+                if len(self._running) >= limit:
+                    return
                 self._queue.remove(request)
             if request.cancel.cancelled or request.done.is_set():
                 request.events.put(("end", "cancelled"))
