@@ -25,7 +25,7 @@ from ..fileio import atomic_write_bytes
 from .html import blocks
 from .model import Document, Unit
 from .xmlinline import fill_inline
-from .xmlsafe import check_well_formed, parse_untrusted
+from .xmlsafe import check_well_formed, parse_untrusted, xml_text
 from .ziputil import read_checked
 
 OPF = "http://www.idpf.org/2007/opf"
@@ -141,7 +141,7 @@ class EpubDocument(Document):
                 orders[place.part] = list(trees[place.part].getroot().iter())
             element = orders[place.part][place.position]
             if len(element) == 0 and element.tag.startswith(("{" + DC, "{" + NCX)):
-                element.text = translations[unit.id]
+                element.text = xml_text(translations[unit.id])
                 continue
             problems = fill_inline(element, unit.source, translations[unit.id])
             if problems:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
+from .xmlsafe import xml_text
 
 
 @dataclass
@@ -124,7 +125,7 @@ class Runs:
         return found == self._order()
 
     def _put(self, pieces: list[Piece], text: str) -> None:
-        self._set(pieces[0].element, text)
+        self._set(pieces[0].element, xml_text(text))
         for piece in pieces[1:]:
             self._set(piece.element, "")
 
@@ -169,7 +170,7 @@ class Runs:
         if model is None or neighbour is None:
             return
         run = copy.deepcopy(model.element)
-        self._set(run, text)
+        self._set(run, xml_text(text))
         anchor = neighbour.anchor if neighbour.anchor is not None else neighbour.element
         if index:
             anchor.addnext(run)

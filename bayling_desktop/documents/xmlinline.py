@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
+from .xmlsafe import xml_text
 
 #: HTML elements that are empty by nature: always void tags
 _VOID = {"br", "img", "wbr", "input", "hr"}
@@ -18,6 +19,7 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
     Returns the problems found; with broken tags the text goes in without its inline
     markup (nothing is lost) and the caller flags the unit.
     """
+    target = xml_text(target)
     inline = {n: c for n, c in enumerate(
         (c for c in element if isinstance(c.tag, str)), start=1)}
     problems = validate_tags(source, target)
@@ -27,10 +29,10 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
             tree = parse(target)
         except ValueError as exc:
             problems = [str(exc)]
-    lead = element.text[: len(element.text) - len(element.text.lstrip())] if (
+    lead = xml_text(element.text[: len(element.text) - len(element.text.lstrip())]) if (
         element.text) else ""
     children = [c for c in element]
-    last_text = (children[-1].tail if children else element.text) or ""
+    last_text = xml_text((children[-1].tail if children else element.text) or "")
     trail = last_text[len(last_text.rstrip()):] if last_text.strip() or children else ""
     for child in children:
         element.remove(child)

@@ -12,6 +12,7 @@ network. What we write back is checked to be well-formed too.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -19,6 +20,16 @@ from ..errors import DocumentError
 
 #: zip entries parsed as XML when an archive is checked
 XML_SUFFIXES = (".xml", ".rels", ".opf", ".ncx", ".xhtml", ".htm", ".html", ".svg", ".smil")
+
+
+#: characters XML 1.0 cannot hold (C0 controls but tab/newline/return, lone surrogates…)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """*text* without the characters XML cannot hold: a model (or an HTML page parsed
+    leniently) may produce them, and lxml refuses to write them."""
+    return _NOT_XML.sub("", text)
 
 
 def _parser() -> Any:

@@ -101,3 +101,15 @@ def test_zip_helper_sees_every_entry() -> None:
 
     with pytest.raises(DocumentError, match=r"sub/evil\.rels"):
         check_archive(buffer.getvalue(), "pack.docx")
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "xlf12"])
+def test_control_characters_never_break_an_export(kind: str, tmp_path: Path) -> None:
+    path = FILES[kind](tmp_path)
+    if kind == "html":  # lxml's HTML parser lets an ESC into the tree
+        path.write_bytes(path.read_bytes().replace(b"today.", b"to\x1bday."))
+    document = open_document(path)
+    out = tmp_path / f"out{path.suffix}"
+    document.export({u.id: u.source + "\x00\x1b\ufffe" for u in document.units}, out)
+    assert [u.source for u in open_document(out).units] == [
+        u.source.replace("\x1b", "") for u in document.units]
