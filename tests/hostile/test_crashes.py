@@ -18,7 +18,7 @@ import pytest
 
 from bayling_desktop.documents import open_document
 
-from .conftest import ROOT, cli, digest, leftovers, one_sentence
+from .conftest import ROOT, cli, consistent, digest, leftovers, one_sentence
 
 pytestmark = pytest.mark.hostile
 
@@ -134,7 +134,7 @@ time.sleep(60)
 """
 
 
-def test_a_project_in_use_by_another_process(tmp_path: Path) -> None:
+def test_a_project_in_use_by_another_process(tmp_path: Path, private_home: Path) -> None:
     source = tmp_path / "doc.txt"
     source.write_text("Hello world.\n\nGood morning.\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -149,9 +149,11 @@ def test_a_project_in_use_by_another_process(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait(10)
+    consistent(private_home / "data" / "projects.sqlite3")
 
 
-def test_an_edited_document_resumes_by_content_through_the_cli(tmp_path: Path) -> None:
+def test_an_edited_document_resumes_by_content_through_the_cli(tmp_path: Path,
+                                                               private_home: Path) -> None:
     pairs = {"Hello world.": "你好，世界。", "Good morning.": "早上好。",
              "See you soon.": "回头见。"}
     memory = tmp_path / "memory.tmx"
@@ -173,3 +175,4 @@ def test_an_edited_document_resumes_by_content_through_the_cli(tmp_path: Path) -
     assert "the document changed: 1 segments re-queued" in second.stderr
     lines = (tmp_path / "doc.zh.txt").read_text(encoding="utf-8").split()
     assert lines == ["回头见。", "你好，世界。", "早上好。"]  # nothing shifted by one
+    consistent(private_home / "data" / "projects.sqlite3")

@@ -15,7 +15,7 @@ import pytest
 from bayling_desktop.documents import open_document
 from bayling_desktop.storage.projects import ProjectError, ProjectStore
 
-from .conftest import ROOT
+from .conftest import ROOT, consistent
 
 pytestmark = pytest.mark.hostile
 
@@ -66,6 +66,7 @@ def test_a_paragraph_inserted_at_the_top_shifts_nothing(tmp_path: Path) -> None:
     lines = [line for line in out.read_text(encoding="utf-8").split("\n") if line.strip()]
     assert lines == ["A new first line.", *(fake(t) for t in PARAGRAPHS)]
     store.close()
+    consistent(store.path)
 
 
 def test_changed_units_are_requeued_and_removed_ones_kept_in_history(tmp_path: Path) -> None:
@@ -87,6 +88,7 @@ def test_changed_units_are_requeued_and_removed_ones_kept_in_history(tmp_path: P
     again = store.open_or_create("letter", doc, "zh", "en", units_of(doc))
     assert (again.requeued, again.dropped) == (0, 0)  # a second open is no change
     store.close()
+    consistent(store.path)
 
 
 def test_a_reordered_document_keeps_every_translation(tmp_path: Path) -> None:
