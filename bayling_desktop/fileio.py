@@ -4,21 +4,28 @@ The data goes to a temporary sibling that is renamed over the target only once i
 complete and synced. The temporary file is created private (0600); before the rename
 it gets the mode a plain ``open()`` would have given (0666 less the umask) or, when
 it replaces a file, that file's mode, so exports stay readable like any other file.
-Writing through a symbolic link updates the file it points to.
+Writing through a symbolic link updates the file it points to. A writer killed
+mid-write (kill -9, power loss) can leave only its hidden ``.NAME.*.part``; the next
+successful write of NAME removes such leftovers once they are clearly abandoned.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import OutputError
+
+#: a temporary file untouched this long belongs to a writer that died
+STALE_PART_S = 15 * 60
 
 
 def _describe(exc: OSError, path: Path) -> str:
@@ -47,6 +54,35 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: the classic read-by-setting, restored at once
     os.umask(mask)
     return mask
+
+
+def _sweep_abandoned(target: Path, keep: Path) -> None:
+    """Remove temporary siblings of *target* that no live writer is still filling."""
+    now = time.time()
+    for name in glob.glob(os.path.join(glob.escape(str(target.parent)),
+                                       f".{glob.escape(target.name)}.*.part")):
+        part = Path(name)
+        try:
+            if part != keep and now - part.stat().st_mtime > STALE_PART_S:
+                part.unlink()
+        except OSError:
+            pass  # another process's business, or already gone
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _final_mode(target: Path) -> int:
@@ -84,6 +120,8 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         if not hasattr(os, "fchmod"):  # Windows: only the read-only bit exists
             os.chmod(tmp, _final_mode(target))
         os.replace(tmp, target)
+        _sync_folder(target.parent)
+        _sweep_abandoned(target, tmp)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(_describe(exc, target)) from exc

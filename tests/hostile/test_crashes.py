@@ -71,10 +71,20 @@ def test_kill_9_during_export_leaves_the_old_file_or_the_new_one(tmp_path: Path,
             assert len(units) == len(open_document(source).units), cycle
             assert all(u.source.startswith("译文") for u in units)
         assert digest(source) == before
-    # A killed writer can leave only its hidden temporary file, never a visible partial one.
+    # A killed writer can leave only its hidden temporary file, never a visible partial one …
     visible = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert visible == sorted({source.name, output.name} & {p.name for p in tmp_path.iterdir()})
     assert all(p.name.startswith(".") for p in leftovers(tmp_path))
+    # … which the next complete write of that file sweeps away once it is clearly abandoned.
+    from bayling_desktop.fileio import STALE_PART_S
+
+    long_ago = time.time() - STALE_PART_S - 60
+    for part in leftovers(tmp_path):
+        os.utime(part, (long_ago, long_ago))
+    document = open_document(source)
+    document.export({u.id: "译文" + u.source for u in document.units}, output)
+    assert leftovers(tmp_path) == []
+    assert len(open_document(output).units) == len(document.units)
 
 
 def _can_mount_tmpfs() -> bool:
