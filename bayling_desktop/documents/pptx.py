@@ -27,11 +27,21 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 def _open(data: bytes, name: str) -> Any:
     import pptx
 
+    if b"purl.oclc.org/ooxml/presentationml" in _part(data, "ppt/presentation.xml"):
+        raise DocumentError(f"{name} is saved as Strict Open XML, which cannot be read; save "
+                            "it as a standard PowerPoint presentation (.pptx) and try again.")
     try:
         return pptx.Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises KeyError, ValueError, its own errors…
         raise DocumentError(f"{name} is not a valid PowerPoint presentation "
                             f"({type(exc).__name__}).") from None
+
+
+def _part(data: bytes, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name) if name in archive.namelist() else b""
 
 
 def _all_paragraphs(presentation: Any, name: str) -> list[tuple[str, Any]]:

@@ -37,5 +37,21 @@ def read_checked(path: Path, kind: str) -> bytes:
                             "damaged or it is another kind of file).") from None
     if bad is not None:
         raise DocumentError(f"{path.name} is damaged: {bad} inside it is corrupt.")
+    _refuse_encrypted_odf(data, path.name)
     check_archive(data, path.name)
     return data
+
+
+def _refuse_encrypted_odf(data: bytes, name: str) -> None:
+    """A password-protected OpenDocument file is a zip whose manifest lists encryption data
+    (its content.xml is ciphertext): say so rather than "not well-formed XML"."""
+    from .xmlsafe import parse_untrusted
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "META-INF/manifest.xml" not in archive.namelist():
+            return
+        manifest = parse_untrusted(archive.read("META-INF/manifest.xml"), name,
+                                   "META-INF/manifest.xml")
+    if any(str(e.tag).endswith("}encryption-data") for e in manifest.iter()):
+        raise DocumentError(f"{name} is password-protected; open it in its program, save it "
+                            "without a password, and try again.")

@@ -201,3 +201,29 @@ def test_a_zip_that_is_no_book_or_deck(tmp_path: Path) -> None:
         path.write_bytes(buffer.getvalue())
         _assert_refused(path, r"not a valid")
         path.unlink()
+
+
+def test_a_password_protected_odt_is_named(tmp_path: Path) -> None:
+    manifest = (b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="'
+                b'content.xml" manifest:media-type="text/xml"><manifest:encryption-data '
+                b'manifest:checksum-type="SHA1"/></manifest:file-entry></manifest:manifest>')
+    locked = tmp_path / "locked.odt"
+    with zipfile.ZipFile(locked, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", bytes(range(256)))  # ciphertext
+        archive.writestr("META-INF/manifest.xml", manifest)
+    _assert_refused(locked, "password-protected")
+
+
+def test_a_strict_presentation_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    source = make_pptx(tmp_path / "deck.pptx", slides=1)
+    strict = tmp_path / "strict.pptx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(strict, "w") as target:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename.endswith(".xml") and info.filename != "[Content_Types].xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/presentationml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/presentationml/main")
+            target.writestr(info, data)
+    _assert_refused(strict, "Strict Open XML")
