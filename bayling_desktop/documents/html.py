@@ -24,6 +24,14 @@ _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "sv
          "noscript", "template"}
 
 
+#: inline elements whose content is code: void tags inside a translated block
+_CODE = {"code", "kbd", "samp", "var"}
+
+
+def _holds_code(element: Any) -> bool:
+    return _name(element) in _CODE or any(_name(d) in _CODE for d in element.iterdescendants())
+
+
 _CONTAINERS = _BLOCKS | {"ul", "ol", "table", "dl", "hr", "form", "tr", "tbody", "thead"}
 
 
@@ -50,9 +58,11 @@ def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
             continue
         if any(_name(a) in _SKIP for a in element.iterancestors()) or _has_block_inside(element):
             continue
-        if any(_name(c) in _SKIP for c in element.iter()):
+        if any(_name(c) in _SKIP - _CODE for c in element.iter()):
             continue
-        text = tagged_inline(element)
+        # inline code (and a link around it) travels as a void tag: never sent, the prose
+        # around it still is
+        text = tagged_inline(element, _holds_code)
         if strip_tags(text).strip():
             # Whitespace in HTML is layout of the source file, not content: collapse it.
             yield position, element, " ".join(text.split())

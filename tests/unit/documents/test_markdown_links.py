@@ -97,3 +97,16 @@ def test_html_links_travel_as_tags_and_lost_ones_are_flagged(tmp_path: Path) -> 
     document.export({"e1": "现在阅读文档。"}, out)
     assert any("Formatting lost" in p for p in document.flagged["e1"])
     assert "现在阅读文档。" in out.read_text(encoding="utf-8")
+
+
+def test_inline_code_in_html_is_a_void_tag_and_the_prose_is_translated(tmp_path: Path) -> None:
+    page = tmp_path / "api.html"
+    page.write_text("<html><body><p>Call <code>open(path)</code> or "
+                    '<a href="#x"><code>close()</code></a> first.</p><pre>raw()</pre>'
+                    "</body></html>", encoding="utf-8")
+    document = open_document(page)
+    assert [u.source for u in document.units] == ["Call <x1/> or <x2/> first."]
+    out = tmp_path / "zh.html"
+    document.export({"e1": "先调用<x1/>或<x2/>。"}, out)
+    assert ('<p>先调用<code>open(path)</code>或<a href="#x"><code>close()</code></a>。</p>'
+            in out.read_text(encoding="utf-8"))
