@@ -109,13 +109,77 @@ class Runs:
                 tree = parse(target)
             except ValueError as exc:
                 problems = [str(exc)]
-        if tree is not None and not self._same_order(tree):
-            problems = ["The formatting tags came back in another order."]
+        if tree is not None and not problems and not self._same_order(tree):
+            if self._can_rebuild():
+                self._rebuild(tree)  # a translation may put the tagged words elsewhere
+                return []
+            problems = ["The formatting tags came back in another order, which the runs "
+                        "around a field or revision cannot follow."]
         if tree is None or problems:
             self._put(pieces, strip_tags(target))
             return [*problems, FORMATTING_LOST]
         self._fill_slots(tree)
         return []
+
+    def _anchors(self, group: _Group) -> list[Any]:
+        out: list[Any] = []
+        for piece in group.pieces:
+            anchor = piece.anchor if piece.anchor is not None else piece.element
+            if not any(anchor is seen for seen in out):
+                out.append(anchor)
+        return out
+
+    def _can_rebuild(self) -> bool:
+        """Whether the runs can be put in another order: every group's anchors are its own,
+        side by side under one parent, with nothing but markers (bookmarks, proofing
+        marks) between them — never a field's begin/end or a deleted revision."""
+        anchors = [(a, g.number) for g in self.groups for a in self._anchors(g)]
+        if not anchors or any(a.getparent() is None for a, _n in anchors):
+            return False
+        parent = anchors[0][0].getparent()
+        owners: dict[int, int] = {}
+        for anchor, number in anchors:
+            if anchor.getparent() is not parent or owners.setdefault(id(anchor), number) != number:
+                return False
+        positions = sorted(parent.index(a) for a, _n in anchors)
+        mine = {id(a) for a, _n in anchors}
+        between = [parent[i] for i in range(positions[0], positions[-1] + 1)
+                   if id(parent[i]) not in mine]
+        return all(_local(e) in _MARKERS for e in between)
+
+    def _rebuild(self, tree: Node) -> None:
+        anchors = [a for g in self.groups for a in self._anchors(g)]
+        parent = anchors[0].getparent()
+        start = min(parent.index(a) for a in anchors)
+        end = max(parent.index(a) for a in anchors)
+        mine = {id(a) for a in anchors}
+        markers = [parent[i] for i in range(start, end + 1) if id(parent[i]) not in mine]
+        template = next((p for g in self.groups if g.plain for p in g.pieces),
+                        next(p for g in self.groups if not g.void for p in g.pieces))
+        by_number = {g.number: g for g in self.groups}
+        new: list[Any] = []
+        used: set[int] = set()
+        for part in tree.parts:
+            if isinstance(part, str):
+                if part:
+                    run = copy.deepcopy(template.element)
+                    self._set(run, xml_text(part))
+                    new.append(run)
+                continue
+            group = by_number[abs(part.number)]
+            used.add(group.number)
+            if not group.void:
+                self._put(group.pieces, strip_tags(_flatten(part)))
+            new.extend(self._anchors(group))
+        # empty tagged groups (an empty link) stay; plain runs gave their place to new ones
+        for group in self.groups:
+            if group.number not in used and not group.plain and not self._order().count(
+                    group.number):
+                new.extend(self._anchors(group))
+        for element in [*anchors, *markers]:
+            parent.remove(element)
+        for offset, element in enumerate([*new, *markers]):
+            parent.insert(start + offset, element)
 
     def _order(self) -> list[int]:
         return [g.number for g in self.groups if not g.plain and (g.void or self._text(g))]
@@ -176,6 +240,15 @@ class Runs:
             anchor.addnext(run)
         else:
             anchor.addprevious(run)
+
+
+#: elements that only mark a place and may move with the runs around them
+_MARKERS = {"proofErr", "bookmarkStart", "bookmarkEnd", "permStart", "permEnd", "rPr", "pPr"}
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _flatten(node: Node) -> str:

@@ -128,3 +128,47 @@ def test_a_fallback_that_says_something_else_is_its_own_unit(tmp_path: Path) -> 
     sources = [u.source for u in document.units]
     assert "Text in a box." in sources and "Old box text." in sources
     assert_covered(changed, tmp_path / "m.docx")
+
+
+def test_reordered_tags_are_followed_when_the_runs_can_move(tmp_path: Path) -> None:
+    doc = docx.Document()
+    paragraph = doc.add_paragraph("Click ")
+    paragraph.add_run("Save").bold = True
+    paragraph.add_run(" in the ")
+    paragraph.add_run("File").italic = True
+    paragraph.add_run(" menu.")
+    doc.save(str(tmp_path / "menu.docx"))
+    document = open_document(tmp_path / "menu.docx")
+    assert document.units[0].source == "Click <2>Save</2> in the <4>File</4> menu."
+    out = tmp_path / "zh.docx"
+    document.export({"d1": "在<4>文件</4>菜单中单击<2>保存</2>。"}, out)
+    runs = [(r.text, r.bold, r.italic) for r in docx.Document(str(out)).paragraphs[0].runs]
+    assert runs == [("在", None, None), ("文件", None, True), ("菜单中单击", None, None),
+                    ("保存", True, None), ("。", None, None)]
+    assert not document.flagged
+
+
+def test_reordered_tags_around_a_field_are_flagged_not_corrupted(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    paragraph = doc.add_paragraph("Printed on ")
+    for xml in ('<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+                '<w:r {w}><w:instrText xml:space="preserve"> DATE </w:instrText></w:r>',
+                '<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>',
+                "<w:r {w}><w:t>March first</w:t></w:r>",
+                '<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml.format(w=w)))
+    paragraph.add_run(" by ")
+    paragraph.add_run("the office").bold = True
+    doc.save(str(tmp_path / "field.docx"))
+    document = open_document(tmp_path / "field.docx")
+    assert document.units[0].source == "Printed on <2>March first</2> by <4>the office</4>"
+    out = tmp_path / "zh.docx"
+    document.export({"d1": "<4>办公室</4>于<2>三月一日</2>打印"}, out)
+    assert any("another order" in p for p in document.flagged["d1"])
+    xml = _xml(out)
+    assert xml.index('w:fldCharType="begin"') < xml.index(" DATE ") < xml.index(
+        'w:fldCharType="separate"') < xml.index('w:fldCharType="end"')
+    assert "办公室于三月一日打印" in "".join(docx.Document(str(out)).paragraphs[0].text.split())

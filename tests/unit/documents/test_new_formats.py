@@ -227,3 +227,25 @@ def test_a_strict_presentation_is_refused_with_a_sentence(tmp_path: Path) -> Non
                                     b"http://purl.oclc.org/ooxml/presentationml/main")
             target.writestr(info, data)
     _assert_refused(strict, "Strict Open XML")
+
+
+def test_pptx_follows_reordered_tags(tmp_path: Path) -> None:
+    import pptx as python_pptx
+    from pptx.util import Inches
+
+    presentation = python_pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    paragraph = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(5), Inches(1)
+                                         ).text_frame.paragraphs[0]
+    for text, bold, italic in (("Click ", None, None), ("Save", True, None), (" in ", None, None),
+                               ("File", None, True)):
+        run = paragraph.add_run()
+        run.text, run.font.bold, run.font.italic = text, bold, italic
+    presentation.save(str(tmp_path / "r.pptx"))
+    document = open_document(tmp_path / "r.pptx")
+    assert document.units[0].source == "Click <2>Save</2> in <4>File</4>"
+    document.export({document.units[0].id: "在<4>文件</4>中单击<2>保存</2>"}, tmp_path / "zh.pptx")
+    shape = next(iter(pptx.Presentation(str(tmp_path / "zh.pptx")).slides[0].shapes))
+    runs = [(r.text, r.font.bold, r.font.italic) for r in shape.text_frame.paragraphs[0].runs]
+    assert runs == [("在", None, None), ("文件", None, True), ("中单击", None, None),
+                    ("保存", True, None)] and not document.flagged
