@@ -224,18 +224,14 @@ def _migrate(conn: _Connection, path: Path, migrations: Sequence[Migration], ver
     connection holding the write lock) into a temporary name, and kept only if no other
     process migrated the file in between.
     """
-    partial = path.with_name(f".{path.name}.v{version}.bak.part")
-    if existed:
-        with sqlite3.connect(partial) as copy:
-            conn.backup(copy)
-        copy.close()
+    partial = _backup_copy(conn, path, version) if existed and version > 0 else None
     try:
         conn.execute("BEGIN EXCLUSIVE")
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if current > len(migrations):
             raise StorageError(f"{path.name} was written by a newer version of BayLing "
                                "Desktop; update the app to open it.")
-        if existed and current == version:
+        if partial is not None and current == version:
             os.replace(partial, path.with_name(f"{path.name}.v{version}.bak"))
         for number in range(current, len(migrations)):
             migration = migrations[number]
@@ -255,7 +251,30 @@ def _migrate(conn: _Connection, path: Path, migrations: Sequence[Migration], ver
             conn.execute("ROLLBACK")
         raise
     finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+
+
+def _backup_copy(conn: _Connection, path: Path, version: int) -> Path:
+    """A consistent copy of the file under a name of this process's own (openers race)."""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.v{version}.", suffix=".bak.part",
+                                    dir=path.parent)
+    except OSError as exc:
+        raise StorageError(f"Could not back up {path} before upgrading it "
+                           f"({exc.strerror or exc}); your data is unchanged.") from exc
+    os.close(fd)
+    partial = Path(name)
+    try:
+        with sqlite3.connect(partial) as copy:
+            conn.backup(copy)
+        copy.close()
+    except BaseException:
         partial.unlink(missing_ok=True)
+        raise
+    return partial
 
 
 def _statements(script: str) -> list[str]:
