@@ -76,6 +76,37 @@ def test_two_processes_opening_a_fresh_folder_both_succeed(tmp_path: Path) -> No
         conn.close()
 
 
+def test_two_processes_upgrading_one_file_both_succeed(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for attempt in range(5):
+        folder, go = tmp_path / f"old{attempt}", tmp_path / f"go{attempt}"
+        filled_store_v1(folder / "projects.sqlite3")
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(folder), str(go)],
+                                  cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+                 for _ in range(2)]
+        time.sleep(0.3 if attempt else 1.0)
+        go.touch()
+        for proc in procs:
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err
+        db = folder / "projects.sqlite3"
+        consistent(db)
+        assert [p.name for p in folder.glob("projects.sqlite3.v*.bak")] == [
+            "projects.sqlite3.v1.bak"]
+        assert not list(folder.glob(".*.part"))
+        store = ProjectStore(db)
+        assert store.open("old").segments[0].target == "旧"
+        store.close()
+
+
+def filled_store_v1(db: Path) -> None:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    conn = open_database(db, MIGRATIONS[:1])
+    conn.execute("INSERT INTO projects VALUES (1, 'old', 'old.txt', 'zh', 'en', 0, 0)")
+    conn.execute("INSERT INTO segments VALUES (1, 0, 'p1', 'Old', '旧', 'draft', '[]')")
+    conn.close()
+
+
 def test_an_emptied_database_names_its_backup(private_home: Path, tmp_path: Path) -> None:
     db = filled_store(private_home)
     backup = db.with_name("projects.sqlite3.v1.bak")
