@@ -79,6 +79,11 @@ def describe(exc: sqlite3.Error, path: Path) -> str | None:
         return (f"The database {path} is read-only: make it writable to save your work.")
     if primary == _CANTOPEN:
         return f"Could not open the database {path} ({text})."
+    if primary == _IOERR and _disk_full(folder):
+        return f"The disk holding {path} is full: free some space and try again."
+    if primary == _IOERR and _size_limited():
+        return (f"Could not write the database {path}: it reached the file-size limit set "
+                "for this process (ulimit -f).")
     if primary == _IOERR:
         return (f"Could not read or write the database {path} ({text}): the disk may be "
                 "full, failing or disconnected.")
@@ -86,6 +91,25 @@ def describe(exc: sqlite3.Error, path: Path) -> str | None:
         return (f"The database {path} is kept locked by another program: close other "
                 "copies of BayLing Desktop and try again.")
     return None
+
+
+def _disk_full(folder: Path) -> bool:
+    """SQLite reports a full disk as an I/O error when the WAL index cannot grow."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 1 << 20
+    except OSError:
+        return False
+
+
+def _size_limited() -> bool:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
 
 
 class _Cursor(sqlite3.Cursor):

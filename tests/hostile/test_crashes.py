@@ -130,6 +130,29 @@ def test_a_disk_that_fills_up_during_the_export(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8").count("Paragraph") == 2000
 
 
+def test_a_full_data_folder(tmp_path: Path) -> None:
+    """The whole data folder is a 12 KB tmpfs: creating the databases fills it."""
+    if not _can_mount_tmpfs():
+        pytest.skip("no user namespaces to mount a small tmpfs in")
+    source = tmp_path / "doc.txt"
+    source.write_text("Hello world.\n", encoding="utf-8")
+    home, report = tmp_path / "home", tmp_path / "report"
+    home.mkdir()
+    report.mkdir()
+    script = (f'mount -t tmpfs -o size=12k tmpfs "{home}" || exit 99\n'
+              f'BAYLING_DESKTOP_HOME="{home}" "{sys.executable}" -m bayling_desktop translate '
+              f'--to zh "{source}" --model /nonexistent.gguf 2> "{report}/stderr"\n'
+              f'echo $? > "{report}/rc"\n')
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    done = subprocess.run(["unshare", "-Urm", "sh", "-c", script], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = subprocess.CompletedProcess([], int((report / "rc").read_text()), "",
+                                         (report / "stderr").read_text(encoding="utf-8"))
+    one_sentence(result, 2, ["the disk holding", "is full"])
+    assert not (tmp_path / "doc.zh.txt").exists()
+
+
 HOLDER = """
 import sys, time
 from pathlib import Path

@@ -222,7 +222,7 @@ def test_a_full_disk_while_the_database_grows(private_home: Path, tmp_path: Path
     ProjectStore().close()  # the schema fits; the import must not
     result = cli("translate", "--to", "zh", "--from", "en", "--tm", memory,
                  document(tmp_path), *NO_MODEL, preexec=lambda: _file_size_limit(96 * 1024))
-    one_sentence(result, 2, ["projects.sqlite3"])
+    one_sentence(result, 2, ["projects.sqlite3", "file-size limit"])
     consistent(private_home / "data" / "projects.sqlite3")
     conn = sqlite3.connect(private_home / "data" / "projects.sqlite3")
     assert conn.execute("SELECT count(*) FROM memory").fetchone()[0] in (0, 3000)  # atomic
