@@ -209,3 +209,44 @@ def test_an_edited_document_resumes_by_content_through_the_cli(tmp_path: Path,
     lines = (tmp_path / "doc.zh.txt").read_text(encoding="utf-8").split()
     assert lines == ["回头见。", "你好，世界。", "早上好。"]  # nothing shifted by one
     consistent(private_home / "data" / "projects.sqlite3")
+
+
+@pytest.mark.model
+def test_ctrl_c_during_a_translation_writes_no_file_and_keeps_the_work(
+        tmp_path: Path, private_home: Path, qwen_model_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("\n\n".join(f"This is sentence number {n} of a short story about a cat."
+                                  for n in range(12)) + "\n", encoding="utf-8")
+    before = digest(source)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bayling_desktop", "translate", "--to", "zh", "--from", "en",
+         "--project", "story", "--model", str(qwen_model_path), str(source)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db = private_home / "data" / "projects.sqlite3"
+    deadline = time.monotonic() + 90
+    import sqlite3
+
+    def drafts() -> int:
+        if not db.exists():
+            return 0
+        conn = sqlite3.connect(db)
+        try:
+            return int(conn.execute("SELECT count(*) FROM segments WHERE status = 'draft'"
+                                    ).fetchone()[0])
+        except sqlite3.Error:
+            return 0
+        finally:
+            conn.close()
+
+    while drafts() < 1 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert proc.returncode == 130, text
+    assert "Traceback" not in text
+    assert not (tmp_path / "story.zh.txt").exists() and not leftovers(tmp_path)
+    assert digest(source) == before
+    consistent(db)
+    assert drafts() >= 1  # what was finished is kept for the next run
