@@ -1,8 +1,12 @@
-"""Inline markup of XML/HTML elements as numbered tags, and back (HTML, XLIFF)."""
+"""Inline markup of XML/HTML elements as numbered tags, and back (HTML, XLIFF, ODF, EPUB).
+
+Nested markup nests its tags, so ``<a href><b>x</b></a>`` keeps its bold on the way back
+instead of being flattened without a word."""
 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,15 +17,33 @@ from .xmlsafe import xml_text
 _VOID = {"br", "img", "wbr", "input", "hr"}
 
 
+def _numbered(element: Any, voids: set[int]) -> dict[int, Any]:
+    """Tag number -> element, numbered in document order as :func:`tagged_inline` does
+    (the inside of a void element is not numbered)."""
+    mapping: dict[int, Any] = {}
+
+    def walk(parent: Any) -> None:
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            number = len(mapping) + 1
+            mapping[number] = child
+            if number not in voids:
+                walk(child)
+
+    walk(element)
+    return mapping
+
+
 def fill_inline(element: Any, source: str, target: str) -> list[str]:
-    """Put *target* into *element*, rebuilding inline children from its tags.
+    """Put *target* into *element*, rebuilding inline children (nested too) from its tags.
 
     Returns the problems found; with broken tags the text goes in without its inline
     markup (nothing is lost) and the caller flags the unit.
     """
     target = xml_text(target)
-    inline = {n: c for n, c in enumerate(
-        (c for c in element if isinstance(c.tag, str)), start=1)}
+    voids = {int(n) for n in re.findall(r"<x(\d+)/>", source)}
+    inline = _numbered(element, voids)
     problems = validate_tags(source, target)
     tree = None
     if not problems:
@@ -40,11 +62,21 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
         element.text = lead + strip_tags(target) + trail
         return [*problems, FORMATTING_LOST]
     element.text = lead
+    last = _build(element, tree, inline)
+    if last is None:
+        element.text += trail
+    else:
+        last.tail = (last.tail or "") + trail
+    return []
+
+
+def _build(into: Any, node: Node, inline: dict[int, Any]) -> Any:
+    """Append *node*'s text and elements to *into*; the last element appended (or None)."""
     last = None
-    for part in tree.parts:
+    for part in node.parts:
         if isinstance(part, str):
             if last is None:
-                element.text += part
+                into.text = (into.text or "") + part
             else:
                 last.tail = (last.tail or "") + part
             continue
@@ -54,48 +86,45 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
             child = inline[-part.number]
             child.tail = None
         else:
-            child = copy.copy(inline[part.number])
-            child.tail = None
+            child = copy.copy(inline[part.number])  # its attributes; content rebuilt
             for grandchild in list(child):
                 child.remove(grandchild)
-            # Nested markup inside an inline element comes back as its plain text.
-            child.text = strip_tags(_flatten(part))
-        element.append(child)
+            child.text = None
+            child.tail = None
+            _build(child, part, inline)
+        into.append(child)
         last = child
-    if last is None:
-        element.text += trail
-    else:
-        last.tail = (last.tail or "") + trail
-    return []
-
-
-def _flatten(node: Node) -> str:
-    return "".join(p if isinstance(p, str) else _flatten(p) for p in node.parts)
+    return last
 
 
 def tagged_inline(element: Any, is_void: Callable[[Any], bool] | None = None) -> str:
-    """The element's content with each direct inline child as a numbered tag.
+    """The element's content with each inline descendant as a numbered tag, nested as in
+    the markup (``<1>bold <2>and italic</2></1>``).
 
-    *is_void* says which children travel as void tags and come back untouched (ODF
-    notes, frames, fields); by default only empty elements and HTML's void elements.
+    *is_void* says which elements travel as void tags and come back untouched (ODF
+    notes, frames, fields; HTML code); by default only empty elements and HTML's void
+    elements.
     """
-    parts = [element.text or ""]
-    number = 0
-    for child in element:
-        if not isinstance(child.tag, str):  # comments, processing instructions
+    counter = [0]
+
+    def walk(parent: Any) -> str:
+        parts = [parent.text or ""]
+        for child in parent:
+            if not isinstance(child.tag, str):  # comments, processing instructions
+                parts.append(child.tail or "")
+                continue
+            counter[0] += 1
+            number = counter[0]
+            inner = "".join(t for t in child.itertext() if isinstance(t, str))
+            if _localname(child.tag) in _VOID or (not inner and len(child) == 0) or (
+                    is_void is not None and is_void(child)):
+                parts.append(f"<x{number}/>")
+            else:
+                parts.append(f"<{number}>{walk(child)}</{number}>")
             parts.append(child.tail or "")
-            continue
-        number += 1
-        inner = "".join(child.itertext())
-        if _localname(child.tag) in _VOID or (not inner and len(child) == 0) or (
-                is_void is not None and is_void(child)):
-            parts.append(f"<x{number}/>")
-        else:
-            parts.append(f"<{number}>{inner}</{number}>")
-        parts.append(child.tail or "")
-    return "".join(parts)
+        return "".join(parts)
 
-
+    return walk(element)
 
 
 def _localname(tag: str) -> str:

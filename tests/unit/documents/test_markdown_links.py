@@ -110,3 +110,36 @@ def test_inline_code_in_html_is_a_void_tag_and_the_prose_is_translated(tmp_path:
     document.export({"e1": "先调用<x1/>或<x2/>。"}, out)
     assert ('<p>先调用<code>open(path)</code>或<a href="#x"><code>close()</code></a>。</p>'
             in out.read_text(encoding="utf-8"))
+
+
+def test_nested_inline_markup_nests_its_tags_and_comes_back(tmp_path: Path) -> None:
+    page = tmp_path / "n.html"
+    page.write_text('<html><body><p>See <a href="/x"><b>the bold</b> link<br></a> now.</p>'
+                    "</body></html>", encoding="utf-8")
+    document = open_document(page)
+    assert document.units[0].source == "See <1><2>the bold</2> link<x3/></1> now."
+    out = tmp_path / "zh.html"
+    document.export({"e1": "现在看<1><2>粗体</2>链接<x3/></1>。"}, out)
+    assert '<p>现在看<a href="/x"><b>粗体</b>链接<br></a>。</p>' in out.read_text(encoding="utf-8")
+
+
+def test_an_odf_span_keeps_its_field(tmp_path: Path) -> None:
+    from odf import text
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+
+    doc = OpenDocumentText()
+    bold = Style(name="B", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    doc.automaticstyles.addElement(bold)
+    paragraph = text.P(text="Due ")
+    span = text.Span(stylename=bold, text="on ")
+    span.addElement(text.Date(text="2024-03-01"))
+    paragraph.addElement(span)
+    doc.text.addElement(paragraph)
+    doc.save(str(tmp_path / "d.odt"))
+    document = open_document(tmp_path / "d.odt")
+    assert document.units[0].source == "Due <1>on <x2/></1>"
+    document.export({"o1": "到期<1>于<x2/></1>"}, tmp_path / "zh.odt")
+    again = open_document(tmp_path / "zh.odt")
+    assert again.units[0].source == "到期<1>于<x2/></1>" and not document.flagged
