@@ -51,9 +51,10 @@ def _local(element: Any) -> str:
 
 
 def _is_void(child: Any) -> bool:
+    """Notes, frames and fields travel whole; a span around one is a tag like any other
+    (tags nest), so its own words are still translated."""
     name = _local(child)
-    return name in _HOLDERS or name in _FIELDS or any(
-        _local(d) in _HOLDERS for d in child.iterdescendants())
+    return name in _HOLDERS or name in _FIELDS
 
 
 def _paragraphs(name: str, root: Any, include_comments: bool) -> list[tuple[int, Any]]:

@@ -72,6 +72,25 @@ def make_story_odt(path: Path) -> Path:
     return path
 
 
+def test_a_span_around_a_note_is_still_translated(tmp_path: Path) -> None:
+    doc = OpenDocumentText()
+    paragraph = text.P(text="Start ")
+    span = text.Span(text="inside the span")
+    note = text.Note(id="n1", noteclass="footnote")
+    note.addElement(text.NoteCitation(text="1"))
+    body = text.NoteBody()
+    body.addElement(text.P(text="The note."))
+    note.addElement(body)
+    span.addElement(note)
+    paragraph.addElement(span)
+    doc.text.addElement(paragraph)
+    doc.save(str(tmp_path / "s.odt"))
+    document = open_document(tmp_path / "s.odt")
+    assert [u.source for u in document.units] == ["Start <1>inside the span<x2/></1>",
+                                                  "The note."]
+    assert_covered(tmp_path / "s.odt", tmp_path / "m.odt")
+
+
 def test_every_story_becomes_units(tmp_path: Path) -> None:
     document = open_document(make_story_odt(tmp_path / "r.odt"))
     kinds = {u.source: u.kind for u in document.units}
