@@ -39,6 +39,8 @@ _STORIES = ("main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+x
             "comments+xml")
 _KINDS = {"header+xml": "header", "footer+xml": "footer", "footnotes+xml": "footnote",
           "endnotes+xml": "endnote", "comments+xml": "comment"}
+COMMENTS_NOTICE = ("This document has {n} comment(s); they were left untranslated (turn on "
+                   "comments to translate them too).")
 TRACKED_NOTICE = ("This document has unaccepted tracked changes; its current text was "
                   "translated (insertions included, deletions left as they were).")
 
@@ -283,6 +285,11 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
             raise DocumentError(f"{path.name} is not a valid Word document (it has no "
                                 "[Content_Types].xml).") from None
         parts = _story_parts(types, include_comments)
+        skipped = [] if include_comments else [
+            name for name, _s in _story_parts(types, True) if name not in dict(parts)]
+        comments = sum(_count_comments(parse_untrusted(archive.read(name), path.name, name), w_of)
+                       for name in skipped if name in archive.namelist()
+                       for w_of in (TRANSITIONAL, STRICT))
         if not parts or parts[0][1] != "main+xml":
             raise DocumentError(f"{path.name} is not a valid Word document (it has no main "
                                 "document part).")
@@ -324,7 +331,14 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
     document = DocxDocument(path, data, parts, w, places, units)
     if tracked:
         document.notice(TRACKED_NOTICE)
+    if comments:
+        document.notice(COMMENTS_NOTICE.format(n=comments))
     return document
+
+
+def _count_comments(root: Any, w: str) -> int:
+    return sum(1 for c in root.iter(f"{{{w}}}comment") if "".join(
+        t.text or "" for t in c.iter(f"{{{w}}}t")).strip())
 
 
 def _style_of(paragraph: Any, w: str) -> str:

@@ -145,4 +145,11 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
             positions[unit_id] = (name, position)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
-    return OdtDocument(path, data, trees, positions, units)
+    document = OdtDocument(path, data, trees, positions, units)
+    annotations = 0 if include_comments else sum(
+        1 for tree in trees.values() for a in tree.getroot().iter(f"{{{OFFICE}}}annotation")
+        if "".join(a.itertext()).strip())
+    if annotations:
+        document.notice(f"This document has {annotations} annotation(s); they were left "
+                        "untranslated (turn on comments to translate them too).")
+    return document

@@ -43,11 +43,14 @@ def _depths(text: str) -> list[int]:
     for match in TAG_PATTERN.finditer(text):
         for index in range(position, match.start()):
             depth_at[index] = depth
+        # Just before a tag: the depth outside it for an opening tag, inside for a closing
+        # one (a cut there would leave "</2>" alone); within a tag: never a cut.
+        depth_at[match.start()] = depth
+        for index in range(match.start() + 1, match.end()):
+            depth_at[index] = max(depth, 1)
         closing, _number, void = match.groups()
         if void is None:
             depth = max(0, depth - 1) if closing else depth + 1
-        for index in range(match.start(), match.end()):
-            depth_at[index] = depth
         position = match.end()
     for index in range(position, len(text) + 1):
         depth_at[index] = depth

@@ -82,3 +82,12 @@ def test_fallback_keeps_all_text_and_every_void_tag_once(source: str, noise: str
     for tag in {t for t in (f"<x{n}/>" for n in range(1, 12)) if t in source}:
         assert result.count(tag) == 1
     assert re.search(r"</?\d+>", result) is None  # paired tags are gone
+
+
+def test_no_cut_just_before_a_closing_tag() -> None:
+    from bayling_desktop.documents.tags import validate_tags
+
+    for text in ("<2>. </2>", "<1>It works. </1>Next one.", "A <1>b. </1>"):
+        pieces = split_sentences(text)
+        assert "".join(pieces) == text
+        assert all(validate_tags(p, p) == [] for p in pieces), pieces
