@@ -27,7 +27,7 @@ from ..fileio import atomic_write_bytes
 from .model import Document, Unit
 from .runs import Piece, Runs
 from .xmlsafe import check_well_formed, parse_untrusted
-from .ziputil import read_checked
+from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -333,6 +333,8 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
         document.notice(TRACKED_NOTICE)
     if comments:
         document.notice(COMMENTS_NOTICE.format(n=comments))
+    if drawing_text_parts(data, ("word/charts/", "word/diagrams/")):
+        document.notice(LEFT_BEHIND.format(what="charts or SmartArt graphics"))
     return document
 
 

@@ -19,7 +19,7 @@ from ..fileio import atomic_write_bytes
 from .model import Document, Unit
 from .runs import Piece, Runs
 from .tags import strip_tags
-from .ziputil import read_checked
+from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -134,4 +134,7 @@ def load(path: Path) -> PptxDocument:
                           meta={"position": position}))
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
-    return PptxDocument(path, data, units)
+    document = PptxDocument(path, data, units)
+    if drawing_text_parts(data, ("ppt/charts/", "ppt/diagrams/")):
+        document.notice(LEFT_BEHIND.format(what="charts or SmartArt graphics"))
+    return document

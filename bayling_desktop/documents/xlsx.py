@@ -23,7 +23,7 @@ from .model import Document, Unit
 from .runs import Piece, Runs
 from .tags import strip_tags
 from .xmlsafe import check_well_formed, parse_untrusted
-from .ziputil import read_checked
+from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -136,7 +136,10 @@ def load(path: Path) -> XlsxDocument:
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate (only numbers, "
                             "formulas or empty cells).")
-    return XlsxDocument(path, data, ns, places, units)
+    document = XlsxDocument(path, data, ns, places, units)
+    if drawing_text_parts(data, ("xl/charts/", "xl/drawings/", "xl/diagrams/")):
+        document.notice(LEFT_BEHIND.format(what="charts, text boxes or SmartArt graphics"))
+    return document
 
 
 def _check_workbook(data: bytes, name: str) -> None:

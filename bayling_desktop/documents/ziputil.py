@@ -55,3 +55,27 @@ def _refuse_encrypted_odf(data: bytes, name: str) -> None:
     if any(str(e.tag).endswith("}encryption-data") for e in manifest.iter()):
         raise DocumentError(f"{name} is password-protected; open it in its program, save it "
                             "without a password, and try again.")
+
+
+#: DrawingML text (chart titles, SmartArt, shapes drawn on a sheet)
+_DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+LEFT_BEHIND = ("This document has text in {what} that is not translated; it was left as it "
+               "was.")
+
+
+def drawing_text_parts(data: bytes, folders: tuple[str, ...]) -> int:
+    """How many parts under *folders* (charts, SmartArt, drawings) hold DrawingML text.
+
+    Formats that cannot translate those parts say so in a notice rather than leaving
+    their text behind silently.
+    """
+    from .xmlsafe import parse_untrusted
+
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith(folders) and name.endswith(".xml"):
+                root = parse_untrusted(archive.read(name), "the document", name)
+                if any((t.text or "").strip() for t in root.iter(_DRAWING_TEXT)):
+                    count += 1
+    return count

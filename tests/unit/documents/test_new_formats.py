@@ -249,3 +249,24 @@ def test_pptx_follows_reordered_tags(tmp_path: Path) -> None:
     runs = [(r.text, r.font.bold, r.font.italic) for r in shape.text_frame.paragraphs[0].runs]
     assert runs == [("在", None, None), ("文件", None, True), ("中单击", None, None),
                     ("保存", True, None)] and not document.flagged
+
+
+def test_chart_text_left_behind_is_said_once(tmp_path: Path) -> None:
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Inches
+
+    source = make_pptx(tmp_path / "deck.pptx", slides=1)
+    presentation = pptx.Presentation(str(source))
+    data = CategoryChartData()
+    data.categories = ["North", "South"]
+    data.add_series("Revenue", (1.0, 2.0))
+    chart = presentation.slides[0].shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(1), Inches(4), Inches(3), data).chart
+    chart.has_title = True
+    chart.chart_title.text_frame.text = "Revenue by region"
+    presentation.save(str(tmp_path / "chart.pptx"))
+    assert open_document(source).notices == []
+    assert open_document(tmp_path / "chart.pptx").notices == [
+        "This document has text in charts or SmartArt graphics that is not translated; it was "
+        "left as it was."]
