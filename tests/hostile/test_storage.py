@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import random
-import resource
 import signal
 import sqlite3
 import subprocess
@@ -202,6 +201,8 @@ def test_an_unwritable_home(shared_tmp: Path) -> None:
 
 
 def _file_size_limit(limit: int) -> None:
+    import resource
+
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a killed process
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
