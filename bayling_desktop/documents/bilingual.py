@@ -11,10 +11,12 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_bytes, atomic_write_text
 from .model import Document
 from .tags import strip_tags
+from .xmlsafe import xml_text
 
 
 def _rows(document: Document, translations: Mapping[str, str]) -> list[tuple[str, str]]:
-    return [(strip_tags(u.source), strip_tags(translations.get(u.id, "")))
+    # python-docx (lxml) refuses characters XML cannot hold; a log file may have them
+    return [(xml_text(strip_tags(u.source)), xml_text(strip_tags(translations.get(u.id, ""))))
             for u in document.units]
 
 

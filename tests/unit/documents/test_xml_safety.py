@@ -113,3 +113,17 @@ def test_control_characters_never_break_an_export(kind: str, tmp_path: Path) -> 
     document.export({u.id: u.source + "\x00\x1b\ufffe" for u in document.units}, out)
     assert [u.source for u in open_document(out).units] == [
         u.source.replace("\x1b", "") for u in document.units]
+
+
+def test_a_bilingual_docx_takes_control_characters(tmp_path: Path) -> None:
+    from bayling_desktop.documents import export_bilingual
+
+    source = tmp_path / "log.txt"
+    source.write_text("Started\x1b[0m ok.\n\nBell\x07 rang.\n", encoding="utf-8")
+    document = open_document(source)
+    out = tmp_path / "review.docx"
+    export_bilingual(document, {u.id: u.source for u in document.units}, out)
+    import docx
+
+    cells = [c.text for row in docx.Document(str(out)).tables[0].rows[1:] for c in row.cells]
+    assert cells == ["Started[0m ok.", "Started[0m ok.", "Bell rang.", "Bell rang."]
