@@ -160,7 +160,9 @@ def _units(contents: list[str]) -> tuple[list[Unit], dict[str, CueText]]:
         cue = CueText(content.strip())
         unit_id = f"cue-{number + 1}"
         cues[unit_id] = cue
-        units.append(Unit(unit_id, cue.tagged, "cue"))
+        # which void tags are line breaks: a CPS/CPL counter splits lines on them
+        units.append(Unit(unit_id, cue.tagged, "cue",
+                          meta={"line_breaks": [f"<x{n}/>" for n in cue.breaks]}))
     return units, cues
 
 

@@ -49,6 +49,11 @@ def test_cue_markup_becomes_tags(tmp_path: Path) -> None:
                        "The first line of three,<x1/>the second line,<x2/>and the last one."]
 
 
+def test_units_say_which_tags_are_line_breaks(tmp_path: Path) -> None:
+    units = open_document(_srt(tmp_path)).units
+    assert [u.meta["line_breaks"] for u in units] == [["<x3/>"], [], ["<x1/>", "<x2/>"]]
+
+
 def test_identity_round_trip_is_byte_identical(tmp_path: Path) -> None:
     for name, text in (("a.srt", SRT), ("a.vtt", VTT)):
         path = tmp_path / name
