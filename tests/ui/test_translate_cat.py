@@ -224,8 +224,11 @@ def test_no_matches_is_said_and_the_number_column_fits(client: ModelClient, qtbo
     big.write_text("\n\n".join(f"Line {n}." for n in range(100_000)) + "\n", encoding="utf-8")
     widget = make_workspace(client, qtbot)
     widget.show()
+    started = time.thread_time()
     with qtbot.waitSignal(widget.model.modelReset, timeout=60_000):
         widget.open_paths([big])
+    # reading, counting and binding the project happen on the loader thread
+    assert time.thread_time() - started < 1.0
     width = widget.table.columnWidth(SegmentTableModel.NUMBER)
     assert width >= widget.table.fontMetrics().horizontalAdvance("100000")
     qtbot.keyClicks(widget.find_edit, "zebra")

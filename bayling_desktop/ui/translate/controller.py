@@ -8,24 +8,42 @@ a large file never freezes the window; word counts are taken there too.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
+import weakref
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ... import documents
 from ...errors import BaylingError
+from ...languages import resolve
 from ...storage.projects import Project, ProjectStore
 from ...translation.glossary import Glossary
+from ...translation.langdetect import detect_language
 from .revision import Turn
 from .segments import SegmentRow, count_chars, count_words
 
 if TYPE_CHECKING:
     from ...documents.model import Unit
+
+
+_T = TypeVar("_T")
+
+
+def weak(owner: _T) -> _T:
+    """A reference to *owner* that is no part of a reference cycle.
+
+    The workspace's helpers point back at it; as strong references those cycles are
+    left to Python's cycle collector, which runs on whatever thread allocates next — a
+    loader or model thread — and destroying Qt widgets there crashes the process.
+    """
+    return cast(_T, weakref.proxy(owner))
 
 
 class LanguagePairError(BaylingError):
@@ -49,6 +67,8 @@ class OpenDocument:
     #: proposals of a document-wide instruction: segment -> (candidate id, text, flags)
     proposals: dict[int, tuple[int, str, list[str]]] = field(default_factory=dict)
     detected: str | None = None
+    #: the source picker's value for this document: "auto" or a language code
+    source_choice: str = "auto"
 
 
 class Applier(Protocol):
@@ -109,25 +129,131 @@ def cue_timing(document: documents.Document, number: int, unit: Unit) -> tuple[f
     return None
 
 
-class Loader(QObject):
-    """Parses documents on a plain thread and hands the result back as a queued signal."""
+@dataclass
+class Prepared:
+    """A document read and bound to its project, ready to be shown (made off the GUI thread)."""
 
-    loaded = Signal(object, object, object)  # path, Document, sizes
-    failed = Signal(object, str)  # path, message
+    document: documents.Document
+    rows: list[SegmentRow]
+    sizes: list[tuple[int, int]]
+    detected: str | None
+    #: the pair to show: the source choice ("auto" or a code) and the target code
+    source_choice: str
+    target: str
+    #: a sentence about the pair the file asked for and did not get
+    notice: str = ""
+    project: Project | None = None
+    glossary: Glossary = field(default_factory=Glossary)
+    #: why the work cannot be saved (the project is open elsewhere…)
+    save_error: str = ""
 
-    def start(self, path: Path) -> None:
-        threading.Thread(target=self._run, args=(path,), daemon=True).start()
 
-    def _run(self, path: Path) -> None:
+def prepare(path: Path, store: ProjectStore | None, source_choice: str,
+            target: str) -> Prepared:
+    """Read *path*, choose its language pair and bind its project (any thread).
+
+    The pair is the project's (the file was worked on before), else the file header's,
+    else the one on screen. 100,000 segments take seconds here, so the loader runs it
+    on its own thread and the window only shows the result.
+    """
+    document = documents.open_document(path)
+    sizes = [(count_words(u.source), count_chars(u.source)) for u in document.units]
+    rows = rows_of(document)
+    detected = detect_language(" ".join(r.source for r in rows[:50]))
+    declared: tuple[str | None, str | None] = getattr(document, "declared_languages",
+                                                      (None, None))
+    source, wanted = remembered_pair(store, path) or declared
+    notice = ""
+    if wanted:
         try:
-            document = documents.open_document(path)
-            sizes = [(count_words(u.source), count_chars(u.source)) for u in document.units]
+            check_pair(source, wanted)
+            target = resolve(wanted).code
+            if source:
+                source_choice = source if source == "auto" else resolve(source).code
+        except LanguagePairError as exc:
+            notice = str(exc)
+        except BaylingError:
+            notice = (f"{path.name} names the language “{wanted}”, which this app does not "
+                      "offer; pick the target language.")
+    elif source and source != "auto":
+        with contextlib.suppress(BaylingError):  # unknown: detection decides
+            source_choice = resolve(source).code
+    prepared = Prepared(document, rows, sizes, detected, source_choice, target, notice)
+    if store is not None and rows:
+        bind(store, prepared)
+    return prepared
+
+
+def bind(store: ProjectStore, prepared: Prepared) -> None:
+    """Attach the project for the file and the pair, and restore its work into the rows."""
+    path = prepared.document.path
+    source = prepared.source_choice if prepared.source_choice != "auto" else (
+        prepared.detected or "")
+    try:
+        project = store.open_or_create(
+            project_name(path, prepared.target), path, prepared.target, source,
+            [(r.unit_id, r.source) for r in prepared.rows],
+            format_name=prepared.document.format_name)
+    except BaylingError as exc:  # open in another window: work goes on, unsaved
+        prepared.project, prepared.save_error = None, str(exc)
+        return
+    if project.settings.get("source_choice") != prepared.source_choice:
+        store.update_settings(project, source_choice=prepared.source_choice)
+    units = prepared.document.units
+    for row, saved in zip(prepared.rows, project.segments, strict=True):
+        unit_target = units[row.index].target or ""
+        row.target = saved.target or unit_target
+        row.status = saved.status if saved.target or saved.status == "error" else (
+            "draft" if unit_target else "new")
+        row.flags = list(saved.flags)
+    prepared.project, prepared.save_error = project, ""
+    prepared.glossary = Glossary.from_pairs(store.glossary(project))
+
+
+class Loader(QObject):
+    """Runs :func:`prepare` on a plain thread and hands the result back as a queued signal.
+
+    Python's cycle collector is paused while a load runs and resumed on the GUI thread:
+    reading a large file allocates enough to trigger a collection on the loader thread,
+    and a collection there may destroy Qt widgets left in cycles, which crashes.
+    """
+
+    loaded = Signal(object, object)  # path, Prepared
+    failed = Signal(object, str)  # path, message
+    _running = 0
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # connected first, so collection is back on before anyone handles the result
+        self.loaded.connect(self._on_done)
+        self.failed.connect(self._on_done)
+
+    def start(self, path: Path, store: ProjectStore | None, source_choice: str,
+              target: str) -> None:
+        if Loader._running == 0:
+            Loader._was_enabled = gc.isenabled()
+            gc.disable()
+        Loader._running += 1
+        threading.Thread(target=self._run, args=(path, store, source_choice, target),
+                         daemon=True).start()
+
+    def _on_done(self, *_result: object) -> None:
+        Loader._running = max(Loader._running - 1, 0)
+        if Loader._running == 0 and Loader._was_enabled:
+            gc.enable()
+
+    _was_enabled = True
+
+    def _run(self, path: Path, store: ProjectStore | None, source_choice: str,
+             target: str) -> None:
+        try:
+            prepared = prepare(path, store, source_choice, target)
         except BaylingError as exc:
             self.failed.emit(path, str(exc))
         except Exception as exc:  # a parser bug must not vanish silently
             self.failed.emit(path, self.tr("{0} could not be read: {1}").format(path.name, exc))
         else:
-            self.loaded.emit(path, document, sizes)
+            self.loaded.emit(path, prepared)
 
 
 def rows_of(document: documents.Document) -> list[SegmentRow]:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Slot
 
 from ...translation.qa import check_segment
 from . import navigation
-from .controller import OpenDocument, SetTarget
+from .controller import OpenDocument, SetTarget, weak
 
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class Editing(QObject):
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = workspace
+        self.ws = weak(workspace)
         workspace.model.targetEdited.connect(self._on_model_target_edited)
         workspace.delegate.confirmed.connect(self._on_delegate_confirmed)
 

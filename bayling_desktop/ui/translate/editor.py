@@ -11,8 +11,9 @@ translation; Ctrl+Enter confirms the segment (the workspace approves it and move
 from __future__ import annotations
 
 import re
+import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -251,7 +252,8 @@ class SegmentDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.terms_for: object = None  # callable(source) -> list[str], set by the workspace
+        #: the workspace's callable(source) -> terms to highlight, held weakly
+        self.terms_for: weakref.WeakMethod[Callable[[str], list[str]]] | None = None
         # laid-out documents of recently painted cells: scrolling and streaming repaint
         # the same cells many times, and a layout costs far more than a lookup
         self._cache: OrderedDict[tuple[str, int, str, tuple[str, ...]], QTextDocument] = (
@@ -259,8 +261,9 @@ class SegmentDelegate(QStyledItemDelegate):
         self._open: set[TaggedEditor] = set()
 
     def _terms(self, index: QModelIndex | QPersistentModelIndex, text: str) -> list[str]:
-        if index.column() == SegmentTableModel.SOURCE and callable(self.terms_for):
-            return list(self.terms_for(text))
+        method = self.terms_for() if self.terms_for is not None else None
+        if index.column() == SegmentTableModel.SOURCE and method is not None:
+            return list(method(text))
         return []
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,

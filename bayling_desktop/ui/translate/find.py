@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from ..itemmodels import Index
+from .controller import weak
 from .segments import SegmentTableModel
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ class FindController(QObject):
 
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = workspace
+        self.ws = weak(workspace)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)

@@ -10,25 +10,22 @@ memory is keyed with a real language.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ... import documents
-from ...errors import BaylingError
 from ...languages import Language, resolve
-from ...translation.glossary import Glossary
-from ...translation.langdetect import detect_language
 from .controller import (
     LanguagePairError,
     Loader,
     OpenDocument,
+    Prepared,
+    bind,
     check_pair,
-    project_name,
-    remembered_pair,
-    rows_of,
+    weak,
 )
 
 if TYPE_CHECKING:
@@ -38,7 +35,7 @@ if TYPE_CHECKING:
 class DocumentOpener(QObject):
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = workspace
+        self.ws = weak(workspace)
         self._loader = Loader(self)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
@@ -48,6 +45,10 @@ class DocumentOpener(QObject):
         bar.swap_button.clicked.connect(self._on_swap_button_clicked)
         bar.source_combo.currentIndexChanged.connect(self._on_source_combo_changed)
         bar.target_combo.currentIndexChanged.connect(self._on_target_combo_changed)
+
+    def view(self) -> QWidget:
+        """The workspace as a Qt parent (``self.ws`` is a weak proxy, which Qt refuses)."""
+        return cast(QWidget, self.parent())
 
     # -- opening ------------------------------------------------------------------------
 
@@ -68,35 +69,37 @@ class DocumentOpener(QObject):
         ws.opened = files
         ws.show_message(ws.tr("Opening {0}…").format(", ".join(p.name for p in files)))
         for path in files:
-            self._loader.start(path)
+            self._loader.start(path, ws.store, str(ws.bar.source_combo.currentData()),
+                               self.target_language().code)
         ws.pathsOpened.emit(list(files))
 
     @Slot()
     def open_dialog(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in documents.supported_extensions())
         names, _ = QFileDialog.getOpenFileNames(
-            self.ws, self.ws.tr("Open documents"), "",
+            self.view(), self.ws.tr("Open documents"), "",
             self.ws.tr("Documents ({0});;All files (*)").format(patterns))
         if names:
             self.open_paths([Path(n) for n in names])
 
-    @Slot(object, object, object)
-    def _on_loader_loaded(self, path: Path, document: documents.Document,
-                          sizes: list[tuple[int, int]]) -> None:
+    @Slot(object, object)
+    def _on_loader_loaded(self, path: Path, prepared: Prepared) -> None:
         ws = self.ws
-        rows = rows_of(document)
-        if not rows:
+        if not prepared.rows:
             ws.show_message(ws.tr("{0} holds no text to translate.").format(path.name))
             return
-        stack = QUndoStack(ws)
+        stack = QUndoStack(self.view())
         ws.undo_group.addStack(stack)
-        doc = OpenDocument(document, rows, stack, sizes)
-        doc.detected = detect_language(" ".join(r.source for r in rows[:50]))
-        notice = self.choose_pair(doc)
-        self.bind_project(doc)
+        doc = OpenDocument(prepared.document, prepared.rows, stack, prepared.sizes,
+                           prepared.project, prepared.glossary)
+        doc.detected = prepared.detected
+        doc.source_choice = prepared.source_choice
         old = ws.docs.get(path)
         if old is not None:
             ws.undo_group.removeStack(old.undo)
+            if old.project is not None and ws.store is not None and (
+                    prepared.project is None or old.project.id != prepared.project.id):
+                ws.store.release(old.project)
         ws.docs[path] = doc
         combo = ws.bar.document_combo
         if combo.findData(str(path)) < 0:
@@ -104,74 +107,55 @@ class DocumentOpener(QObject):
         blocked = combo.blockSignals(True)
         combo.setCurrentIndex(combo.findData(str(path)))
         combo.blockSignals(blocked)
+        self.show_pair(doc, prepared.target)
         ws.show_document(doc)
-        warnings = [*getattr(document, "warnings", []), *([notice] if notice else [])]
+        notices = [prepared.notice] if prepared.notice else []
+        if prepared.save_error:
+            notices.append(ws.tr("Translations will not be saved: {0}").format(
+                prepared.save_error))
+        warnings = [*getattr(prepared.document, "warnings", []), *notices]
         ws.show_message("\n".join(warnings) if warnings else ws.tr(
-            "{0}: {1} segments.").format(path.name, len(rows)), error=bool(notice))
+            "{0}: {1} segments.").format(path.name, len(prepared.rows)),
+            error=bool(notices))
 
-    def choose_pair(self, doc: OpenDocument) -> str:
-        """Show the document's language pair: its project's, else its header's."""
+    def show_pair(self, doc: OpenDocument, target: str | None = None) -> None:
+        """Put the document's language pair into the pickers (without re-binding)."""
         bar = self.ws.bar
-        path = doc.document.path
-        declared: tuple[str | None, str | None] = getattr(
-            doc.document, "declared_languages", (None, None))
-        source, target = remembered_pair(self.ws.store, path) or declared
+        target = target or (doc.project.target_lang if doc.project is not None else None)
         if target:
-            try:
-                check_pair(source, target)
-            except LanguagePairError as exc:
-                return str(exc)
-            if not bar.select_language(bar.target_combo, target):
-                return self.ws.tr("{0} names the language “{1}”, which this app does not "
-                                  "offer; pick the target language.").format(path.name, target)
-        if source:
-            bar.select_language(bar.source_combo, source)
-        return ""
+            bar.select_language(bar.target_combo, target)
+        bar.select_language(bar.source_combo, doc.source_choice)
 
     def bind_project(self, doc: OpenDocument) -> None:
-        """Attach the saved project for this file and target language, restoring its work."""
+        """Re-bind *doc* after the user changed its pair (the old project is let go)."""
         store = self.ws.store
         if store is None:
             return
-        choice = str(self.ws.bar.source_combo.currentData())
-        source = choice if choice != "auto" else (doc.detected or "")
-        path = doc.document.path
-        target = self.target_language().code
         previous = doc.project
-        try:
-            doc.project = store.open_or_create(
-                project_name(path, target), path, target, source,
-                [(r.unit_id, r.source) for r in doc.rows],
-                format_name=doc.document.format_name)
-        except BaylingError as exc:  # e.g. open in another window: work, but say so
-            doc.project = None
-            self.ws.show_message(self.ws.tr("Translations will not be saved: {0}").format(exc),
-                                 error=True)
-            return
-        if previous is not None and previous.id != doc.project.id:
-            store.release(previous)  # another window may work on that pair now
-        if doc.project.settings.get("source_choice") != choice:
-            store.update_settings(doc.project, source_choice=choice)
-        for row, saved in zip(doc.rows, doc.project.segments, strict=True):
-            unit_target = doc.document.units[row.index].target or ""
-            row.target = saved.target or unit_target
-            row.status = saved.status if saved.target or saved.status == "error" else (
-                "draft" if unit_target else "new")
-            row.flags = list(saved.flags)
-        doc.glossary = Glossary.from_pairs(store.glossary(doc.project))
+        prepared = Prepared(doc.document, doc.rows, doc.sizes, doc.detected,
+                            str(self.ws.bar.source_combo.currentData()),
+                            self.target_language().code)
+        bind(store, prepared)
+        doc.project, doc.glossary = prepared.project, prepared.glossary
+        doc.source_choice = prepared.source_choice
         doc.proposals = {}
+        if prepared.save_error:
+            self.ws.show_message(self.ws.tr("Translations will not be saved: {0}").format(
+                prepared.save_error), error=True)
+        if previous is not None and (doc.project is None or previous.id != doc.project.id):
+            store.release(previous)  # another window may work on that pair now
 
     @Slot(object, str)
     def _on_loader_failed(self, path: Path, message: str) -> None:
         self.ws.show_message(message, error=True)
-        QMessageBox.warning(self.ws, self.ws.tr("Could not open document"), message)
+        QMessageBox.warning(self.view(), self.ws.tr("Could not open document"), message)
 
     @Slot(int)
     def _on_document_combo_changed(self, number: int) -> None:
         data = self.ws.bar.document_combo.itemData(number)
         doc = self.ws.docs.get(Path(data)) if data else None
         if doc is not None and doc is not self.ws.current:
-            self.choose_pair(doc)
+            self.show_pair(doc)
             self.ws.show_document(doc)
 
     # -- languages ----------------------------------------------------------------------
@@ -219,9 +203,10 @@ class DocumentOpener(QObject):
         if problem:
             self.ws.show_message(problem, error=True)
         doc = self.ws.current
-        if doc is not None and doc.project is not None and self.ws.store is not None:
-            self.ws.store.update_settings(
-                doc.project, source_choice=str(self.ws.bar.source_combo.currentData()))
+        if doc is not None:
+            doc.source_choice = str(self.ws.bar.source_combo.currentData())
+            if doc.project is not None and self.ws.store is not None:
+                self.ws.store.update_settings(doc.project, source_choice=doc.source_choice)
 
     @Slot()
     def _on_swap_button_clicked(self) -> None:

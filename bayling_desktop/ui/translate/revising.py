@@ -18,7 +18,7 @@ from ...engine.backend import Message
 from ...errors import BaylingError
 from ...translation.revision import RevisionThread, accept_candidates, reject_candidates
 from ..worker import TaskFn
-from .controller import OpenDocument, SetTarget
+from .controller import OpenDocument, SetTarget, weak
 from .revision import Turn
 from .tasks import (
     DocumentRevised,
@@ -38,7 +38,7 @@ PROPOSED = "A revision is proposed: select the segment to review it."
 class RevisionController(QObject):
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = workspace
+        self.ws = weak(workspace)
         self.panel = workspace.revision
         self.job: int | None = None
         self.document_job: int | None = None

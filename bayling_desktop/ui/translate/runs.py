@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from ..worker import TaskFn
+from .controller import weak
 
 if TYPE_CHECKING:
     from ...engine.backend import Backend, CancelToken
@@ -69,7 +70,7 @@ def _forward_cancel(cancel: CancelToken, pipeline: Any, done: threading.Event) -
 class RunController(QObject):
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = workspace
+        self.ws = weak(workspace)
         self.job: int | None = None
         self.memory_hits = 0
         self.last_report: object = None

@@ -9,6 +9,7 @@ All model work goes through the shared ModelClient (one worker thread owns the m
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
@@ -117,7 +118,7 @@ class TranslateWorkspace(QWidget):
         self.no_matches = QLabel(self)
         self.no_matches.hide()
         self.delegate = SegmentDelegate(self)
-        self.delegate.terms_for = self._highlight_terms
+        self.delegate.terms_for = weakref.WeakMethod(self._highlight_terms)
         self.table = segment_table(self, self.filter, self.delegate)
         self._fit_number_column(0)
         self.revision = RevisionPanel(self)
