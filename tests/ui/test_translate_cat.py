@@ -395,6 +395,11 @@ def test_detected_source_language_is_shown(client: ModelClient, qtbot: QtBot,
     assert widget.bar.source_combo.currentText() == "Detected: English (en)"
     language = widget.source_language()
     assert language is not None and language.code == "en"
+    project = widget.current.project  # type: ignore[union-attr]
+    assert project is not None and project.source_lang == "en"  # stored for the pipeline
+    widget.bar.select_language(widget.bar.source_combo, "de")
+    widget.bar.source_combo.currentIndexChanged.emit(widget.bar.source_combo.currentIndex())
+    assert project.source_lang == "de"
 
 
 def test_memory_match_of_the_previous_document_is_cleared(client: ModelClient, qtbot: QtBot,

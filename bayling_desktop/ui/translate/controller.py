@@ -199,6 +199,8 @@ def bind(store: ProjectStore, prepared: Prepared) -> None:
         return
     if project.settings.get("source_choice") != prepared.source_choice:
         store.update_settings(project, source_choice=prepared.source_choice)
+    if source and project.source_lang != source:  # the user chose another source language
+        store.set_source_lang(project, source)
     units = prepared.document.units
     for row, saved in zip(prepared.rows, project.segments, strict=True):
         unit_target = units[row.index].target or ""

@@ -205,8 +205,12 @@ class DocumentOpener(QObject):
         doc = self.ws.current
         if doc is not None:
             doc.source_choice = str(self.ws.bar.source_combo.currentData())
-            if doc.project is not None and self.ws.store is not None:
-                self.ws.store.update_settings(doc.project, source_choice=doc.source_choice)
+            store = self.ws.store
+            if doc.project is not None and store is not None:
+                store.update_settings(doc.project, source_choice=doc.source_choice)
+                source = doc.source_choice if doc.source_choice != "auto" else doc.detected
+                if source and not problem and doc.project.source_lang != source:
+                    store.set_source_lang(doc.project, source)  # prompts and memory keys
 
     @Slot()
     def _on_swap_button_clicked(self) -> None:
