@@ -166,6 +166,10 @@ class _Connection(sqlite3.Connection):
     path: Path
 
     def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
+        if not self.in_transaction and sql.strip().upper() == "ROLLBACK":
+            # SQLite already rolled back by itself (full disk, I/O error): a second
+            # ROLLBACK would replace the real error with "no transaction is active".
+            return self.cursor(_Cursor)
         return self.cursor(_Cursor).execute(sql, parameters)
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> _Cursor:

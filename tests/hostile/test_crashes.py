@@ -153,6 +153,50 @@ def test_a_full_data_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "doc.zh.txt").exists()
 
 
+CHECK = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+print(conn.execute("PRAGMA integrity_check").fetchone()[0],
+      conn.execute("SELECT count(*) FROM memory").fetchone()[0])
+"""
+
+
+def test_the_data_disk_fills_up_while_the_memory_grows(tmp_path: Path) -> None:
+    """A 192 KB tmpfs data folder: the schema fits, a 3,000-pair memory import does not."""
+    if not _can_mount_tmpfs():
+        pytest.skip("no user namespaces to mount a small tmpfs in")
+    source = tmp_path / "doc.txt"
+    source.write_text("Hello world.\n", encoding="utf-8")
+    memory = tmp_path / "big.tmx"
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header '
+                      'srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" '
+                      'creationtool="t" creationtoolversion="1" o-tmf="t"/><body>' + "".join(
+                          f'<tu><tuv xml:lang="en"><seg>Sentence {n} of the memory.</seg></tuv>'
+                          f'<tuv xml:lang="zh"><seg>记忆中的第{n}句话。</seg></tuv></tu>'
+                          for n in range(3000)) + "</body></tmx>", encoding="utf-8")
+    home, report = tmp_path / "home", tmp_path / "report"
+    home.mkdir()
+    report.mkdir()
+    db = home / "data" / "projects.sqlite3"
+    script = (f'mount -t tmpfs -o size=192k tmpfs "{home}" || exit 99\n'
+              f'export BAYLING_DESKTOP_HOME="{home}"\n'
+              f'"{sys.executable}" -c "from bayling_desktop.storage.projects import ProjectStore;'
+              f' ProjectStore().close()" || exit 98\n'
+              f'"{sys.executable}" -m bayling_desktop translate --to zh --from en --tm "{memory}" '
+              f'"{source}" --model /nonexistent.gguf 2> "{report}/stderr"\n'
+              f'echo $? > "{report}/rc"\n'
+              f'"{sys.executable}" -c \'{CHECK}\' "{db}" > "{report}/check"\n')
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    done = subprocess.run(["unshare", "-Urm", "sh", "-c", script], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = subprocess.CompletedProcess([], int((report / "rc").read_text()), "",
+                                         (report / "stderr").read_text(encoding="utf-8"))
+    one_sentence(result, 2, ["the disk holding", "is full"])
+    state, pairs = (report / "check").read_text().split()
+    assert state == "ok" and pairs in ("0", "3000")  # the import is all or nothing
+
+
 HOLDER = """
 import sys, time
 from pathlib import Path
