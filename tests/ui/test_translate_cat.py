@@ -265,6 +265,9 @@ def test_word_counts(client: ModelClient, qtbot: QtBot, story: Path) -> None:
     edit(widget, 1, "狗大声叫。")
     widget.update_counts()
     assert "untranslated: 5 words" in widget.bar.counts_label.text()
+    widget.table.selectAll()
+    widget.update_counts()
+    assert widget.bar.counts_label.text().endswith("selection: 9 words")
 
 
 def test_concordance_searches_both_sides_of_the_memory(client: ModelClient, qtbot: QtBot,
