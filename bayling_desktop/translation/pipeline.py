@@ -155,9 +155,9 @@ class TranslationPipeline:
         self.project = project
         self.options = options or PipelineOptions()
         # A factory lets a run served entirely from memory skip loading the model.
-        self._backend: Backend | None = backend if isinstance(backend, Backend) else None
-        self._factory: Callable[[], Backend] | None = None if isinstance(
-            backend, Backend) else backend
+        is_factory = callable(backend) and not hasattr(backend, "stream")
+        self._backend: Backend | None = None if is_factory else backend  # type: ignore[assignment]
+        self._factory: Callable[[], Backend] | None = backend if is_factory else None  # type: ignore[assignment]
         self._on_event = on_event
         self._events = threading.Lock()
         self._state = threading.Lock()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..documents.protect import protect, restore
 from ..documents.tags import repair_tags, tag_names, validate_tags
 from ..engine.backend import Backend, CancelToken, GenerationStats, Message
-from ..errors import BaylingError
+from ..errors import ContextOverflowError
 from ..languages import Language
 from .glossary import Glossary
 from .profiles import Profile, Terms
@@ -153,12 +153,12 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
         try:
             raw, stats = _run(backend, messages, profile, budget, attempt, cancel, on_piece,
                               outcome)
-        except BaylingError as exc:
-            if cancel.cancelled:
-                outcome.cancelled = True
-                return outcome
-            outcome.flags = [Flag("error", str(exc), blocking=True)]
-            continue
+        except ContextOverflowError as exc:
+            # Deterministic: another phrasing would not fit either. Other errors (the
+            # model or server broke) are not about this unit and end the run.
+            outcome.cancelled = cancel.cancelled
+            outcome.flags = [Flag("too-long", str(exc), blocking=True)]
+            return outcome
         if cancel.cancelled or stats.stop_reason == "cancelled":
             outcome.cancelled = True
             return outcome
