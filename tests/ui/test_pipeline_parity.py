@@ -1,0 +1,90 @@
+"""One pipeline: the CLI and the app give the same statuses and flags for the same document.
+
+The same misbehaving fake model (an echo on one paragraph, an empty first answer on
+another, a dropped number on a third) answers both; whatever each front end does with
+the events, what it stores must be identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.commands import translate as translate_command
+from bayling_desktop.config import Settings
+from bayling_desktop.storage.projects import ProjectStore
+from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.worker import ModelClient
+from tests.unit.translation.fakes import FakeBackend
+
+PARAGRAPHS = ["The parcel arrives on Monday.", "It weighs 12 kilograms.",
+              "The courier will call you first.", "Please sign the form.",
+              "Thank you for your order."]
+
+
+def misbehaving() -> FakeBackend:
+    backend = FakeBackend()
+    backend.script[PARAGRAPHS[1]] = ["它重公斤。"]           # the number is lost: flagged draft
+    backend.script[PARAGRAPHS[2]] = ["ECHO", "ECHO", "ECHO"]  # never translated: failed
+    backend.script[PARAGRAPHS[3]] = ["", "请在表格上签字。"]   # empty, then fine on the retry
+    return backend
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    path = tmp_path / "order.txt"
+    path.write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    return path
+
+
+def cli_outcome(document: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+                ) -> list[tuple[str, str, list[str]]]:
+    monkeypatch.setenv("BAYLING_DESKTOP_HOME", str(home))
+    monkeypatch.setattr(translate_command, "open_backend", lambda a, s: misbehaving())
+    parser = argparse.ArgumentParser()
+    translate_command.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["translate", str(document), "--to", "zh", "--from", "en",
+                              "--project", "parity"])
+    assert translate_command.run(args) == 3
+    with ProjectStore() as store:
+        return [(s.status, s.target, s.flags) for s in store.open("parity").segments]
+
+
+@pytest.fixture
+def workspace(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
+              monkeypatch: pytest.MonkeyPatch) -> Iterator[TranslateWorkspace]:
+    monkeypatch.setenv("BAYLING_DESKTOP_HOME", str(tmp_path / "gui-home"))
+    monkeypatch.setattr("bayling_desktop.engine.loader.load_backend",
+                        lambda settings, model=None, **kw: misbehaving())
+    client = ModelClient()
+    with qtbot.waitSignal(client.modelLoaded, timeout=30_000):
+        client.load(Settings())
+    widget = TranslateWorkspace(client, settings=Settings(source_language="en",
+                                                          target_language="zh"))
+    qtbot.addWidget(widget)
+    yield widget
+    widget.shutdown()
+    assert client.shutdown()
+
+
+def test_cli_and_app_store_the_same_statuses_and_flags(
+        workspace: TranslateWorkspace, qtbot: QtBot, document: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with qtbot.waitSignal(workspace.model.modelReset, timeout=10_000):
+        workspace.open_paths([document])
+    workspace.translate_all()
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=30_000)
+    doc = workspace.current
+    assert doc is not None and doc.project is not None
+    app = [(s.status, s.target, s.flags) for s in doc.project.segments]
+    shown = [(row.status, row.target) for row in workspace.model.rows()]
+    cli = cli_outcome(document, tmp_path / "cli-home", monkeypatch)
+    assert app == cli
+    assert [status for status, _t, _f in app] == ["draft", "draft", "error", "draft", "draft"]
+    assert app[1][2] == ["Numbers differ from the source."] and app[2][2]
+    assert shown == [(status, target) for status, target, _f in app]  # what the table shows
