@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -89,6 +90,8 @@ def _run_gui(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The quantizer runs in a spawned child process; a frozen app must let it start.
+    multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     if _opens_files(argv, _command_names(parser)):
@@ -189,6 +192,7 @@ def _log_folders() -> list[Path]:
 
 def gui_main() -> int:
     """Entry for the console-less launcher (Windows Start menu): always the app, files open."""
+    multiprocessing.freeze_support()
     return _run_gui(sys.argv[1:])
 
 
