@@ -376,8 +376,8 @@ class RemoteBackend:
                 events_seen += 1
                 if cancel.cancelled:
                     break
-                if event == "[DONE]":
-                    understood = finished = True
+                if event == "[DONE]":  # the end, but a reply needs an OpenAI-shaped chunk
+                    finished = True
                     break
                 text, finish, usage, shaped = chunk_parts(parse_chunk(event, where))
                 understood = understood or shaped

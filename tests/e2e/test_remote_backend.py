@@ -548,6 +548,8 @@ class RawServer:
      "sent a stream this app cannot read"),
     ("text/event-stream", [b": hello\n\n"], "closed the connection before replying"),
     ("text/event-stream", [b'data: {"status": "ok"}\n\n'], "sent no reply this app can read"),
+    ("text/event-stream", [b'data: {"foo": [1, 2]}\n\ndata: [DONE]\n\n'],
+     "sent no reply this app can read"),
     ("text/event-stream", [b"data: <html>\n\n"], "not valid JSON"),
 ])
 def test_a_server_that_is_not_openai_compatible_is_an_error_naming_it(
