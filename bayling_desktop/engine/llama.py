@@ -27,7 +27,7 @@ from typing import Any
 
 import llama_cpp
 
-from ..errors import GenerationError, ModelError
+from ..errors import ContextOverflowError, GenerationError, ModelError
 from . import llamalog
 from .backend import (
     CancelToken,
@@ -37,7 +37,7 @@ from .backend import (
     GenerationStats,
     Message,
 )
-from .budget import fit_messages
+from .budget import MIN_REPLY_TOKENS, fit_messages
 from .capacity import ParallelChoice, available_memory, choose_parallel, kv_bytes_per_token
 from .formats import PlaceholderFilter, PromptFormat, Rendered, Segment, format_for_model
 from .gguf_info import GGUFInfo, read_gguf_info
@@ -211,9 +211,7 @@ class LlamaBackend:
             rendered = _raw_prompt(messages)
             tokens = self.tokenize(rendered)
             notice, dropped = None, 0
-            if len(tokens) + 16 > self.context_length:
-                from ..errors import ContextOverflowError
-
+            if len(tokens) + MIN_REPLY_TOKENS > self.context_length:
                 raise ContextOverflowError(
                     f"The request needs {len(tokens):,} tokens but the model's context window "
                     f"holds {self.context_length:,}: shorten the text or raise the context "
