@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
+import socket
 import ssl
 import threading
 import time
@@ -123,3 +124,36 @@ class EndpointPool:
             else:
                 endpoint.down_until = 0.0
             self._cond.notify_all()
+
+
+class CancelWatcher:
+    """Shuts the connection's socket down when *cancel* fires, unblocking a read.
+
+    ``http.client`` drops ``conn.sock`` once a response that ends with the
+    connection arrives (a typical SSE stream), while the response keeps reading
+    from the same socket; so the socket is captured with :meth:`arm` as soon as
+    the request is sent.
+    """
+
+    def __init__(self, conn: http.client.HTTPConnection, cancel: CancelToken) -> None:
+        self._conn = conn
+        self._sock: socket.socket | None = None
+        self._cancel = cancel
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="remote-cancel", daemon=True)
+        self._thread.start()
+
+    def arm(self, sock: socket.socket | None) -> None:
+        self._sock = sock
+
+    def _run(self) -> None:
+        while not self._done.wait(_POLL):
+            if self._cancel.cancelled:
+                sock = self._sock or self._conn.sock
+                if sock is not None:
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)
+                return
+
+    def stop(self) -> None:
+        self._done.set()

@@ -10,23 +10,20 @@ thread, so a cancel lands even while the server is silent.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import json
-import math
 import socket
 import ssl
-import threading
 import time
-import unicodedata
 from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GenerationError, ModelError
 from .backend import CancelToken, Completion, GenerationParams, GenerationStats, Message
 from .budget import fit_messages
+from .estimate import cjk_weight, estimate_tokens
 from .formats import BAYLING_PLACEHOLDERS, PlaceholderFilter
-from .pool import Endpoint, EndpointPool
+from .pool import CancelWatcher, Endpoint, EndpointPool
 from .sse import RemoteError, chunk_parts, error_message, parse_chunk, sse_events
 
 if TYPE_CHECKING:
@@ -35,7 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["RemoteAuthError", "RemoteBackend", "RemoteError", "RemoteModelNotFound",
            "estimate_tokens", "split_urls"]
 
-_CANCEL_POLL = 0.05
 _ERROR_BODY_LIMIT = 64 * 1024
 _JSON_BODY_LIMIT = 16 * 1024 * 1024
 #: tokens a chat template adds around each message (role header, separators)
@@ -65,70 +61,6 @@ def split_urls(base_url: str | Sequence[str]) -> list[str]:
     return urls or [""]
 
 
-def estimate_tokens(text: str, cjk_weight: float = 1.5) -> int:
-    """A deliberately high token estimate for text we cannot tokenize locally.
-
-    Budgeting only needs an upper bound: an overestimate drops an old turn early,
-    an underestimate makes the server refuse the request. Common tokenizers give
-    three to four ASCII letters per token, two spaces or punctuation marks per
-    token, and one or two tokens per CJK character; LLaMA's 32k vocabulary
-    (BayLing v1 and 2) spells most Chinese characters as up to three byte tokens,
-    hence *cjk_weight*.
-    """
-    ascii_chars = symbols = cjk = other = 0
-    for char in text:
-        if char.isascii():
-            if char.isalnum():
-                ascii_chars += 1
-            else:
-                symbols += 1  # spaces and punctuation merge less (code, indentation)
-        elif unicodedata.east_asian_width(char) in ("W", "F"):
-            cjk += 1
-        else:
-            other += 1
-    return math.ceil(ascii_chars / 3.0 + symbols / 2.0 + cjk * cjk_weight + other * 0.75)
-
-
-def _cjk_weight(model: str) -> float:
-    name = model.lower().replace("_", "-")
-    if "bayling" in name and "llama-3" not in name and "llama3" not in name:
-        return 3.0
-    return 1.5
-
-
-class _CancelWatcher:
-    """Shuts the connection's socket down when *cancel* fires, unblocking a read.
-
-    ``http.client`` drops ``conn.sock`` once a response that ends with the
-    connection arrives (a typical SSE stream), while the response keeps reading
-    from the same socket; so the socket is captured with :meth:`arm` as soon as
-    the request is sent.
-    """
-
-    def __init__(self, conn: http.client.HTTPConnection, cancel: CancelToken) -> None:
-        self._conn = conn
-        self._sock: socket.socket | None = None
-        self._cancel = cancel
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="remote-cancel", daemon=True)
-        self._thread.start()
-
-    def arm(self, sock: socket.socket | None) -> None:
-        self._sock = sock
-
-    def _run(self) -> None:
-        while not self._done.wait(_CANCEL_POLL):
-            if self._cancel.cancelled:
-                sock = self._sock or self._conn.sock
-                if sock is not None:
-                    with contextlib.suppress(OSError):
-                        sock.shutdown(socket.SHUT_RDWR)
-                return
-
-    def stop(self) -> None:
-        self._done.set()
-
-
 class RemoteBackend:
     """Chat completions on one server or a pool; implements :class:`~.backend.Backend`."""
 
@@ -147,7 +79,7 @@ class RemoteBackend:
         self.timeout = timeout
         self.connect_timeout = connect_timeout
         self._placeholders = BAYLING_PLACEHOLDERS if "bayling" in self.model.lower() else {}
-        self._cjk_weight = _cjk_weight(self.model)
+        self._cjk_weight = cjk_weight(self.model)
         self._closed = False
 
     @classmethod
@@ -325,7 +257,7 @@ class RemoteBackend:
                   params: GenerationParams, cancel: CancelToken, stats: GenerationStats,
                   started: float) -> Iterator[str]:
         conn = endpoint.connect(self.connect_timeout)
-        watcher = _CancelWatcher(conn, cancel)
+        watcher = CancelWatcher(conn, cancel)
         path = "completions" if params.raw else "chat/completions"
         try:
             try:
