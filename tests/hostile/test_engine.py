@@ -86,8 +86,6 @@ def history_file(folder: Path, messages: int) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 15 item 8 (engine helper): 72 s measured on 2 shared cores; "
-                          "budgeting must tokenize each message once", strict=False)
 def test_ten_thousand_messages_of_history_do_not_hang(tmp_path: Path,
                                                       qwen_model_path: Path) -> None:
     history = history_file(tmp_path, 10_000)
