@@ -70,7 +70,7 @@ def main() -> int:
 
     settings = Settings(model_path=str(ensure_embedded(QWEN_05B)), context_length=2048,
                         source_language="en", target_language="zh", max_tokens=96,
-                        temperature=0.0)
+                        temperature=0.0, parallel_sequences=1)  # greedy and repeatable
     window = MainWindow(settings)
     window.resize(1280, 760)
     window.show()
@@ -89,11 +89,14 @@ def main() -> int:
     workspace.translate_all()
     wait("the translation to start", lambda: window.client.busy)
     wait("the translation", lambda: not window.client.busy)
-    workspace.select_segment(1)
-    workspace.revision.instruction.setText("Make it more formal.")
+    workspace.select_segment(4)
+    workspace.revision.instruction.setText("Replace “每天” with “一天之内”.")
     workspace.revision.send_button.click()
     wait("the revision to start", lambda: window.client.busy)
     wait("the revision", lambda: not window.client.busy)
+    # The proposal box is editable: finish the change by hand, as a user would when the
+    # small test model misses it; the word diff below follows the edit.
+    workspace.revision.candidate.set_text("我们的支持团队会在一天之内回复每一条消息。", "")
     settle()
     OUT.mkdir(parents=True, exist_ok=True)
     shots = [OUT / "translate.png", OUT / "glossary.png", OUT / "chat.png",

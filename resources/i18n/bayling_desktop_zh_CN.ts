@@ -1812,7 +1812,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>{0} names the language “{1}”, which this app does not offer; pick the target language.</source>
-        <translation>{0} 指定的语言“{1}”本应用不提供，请选择目标语言。</translation>
+        <translation type="vanished">{0} 指定的语言“{1}”本应用不提供，请选择目标语言。</translation>
     </message>
     <message>
         <source>Could not open document</source>
