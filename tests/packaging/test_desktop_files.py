@@ -27,7 +27,9 @@ MIME_OF = {
     ".odt": "application/vnd.oasis.opendocument.text", ".pdf": "application/pdf",
     ".srt": "application/x-subrip", ".vtt": "text/vtt", ".po": "text/x-gettext-translation",
     ".pot": "text/x-gettext-translation-template", ".xlf": "application/x-xliff+xml",
-    ".xliff": "application/x-xliff+xml",
+    ".xliff": "application/x-xliff+xml", ".epub": "application/epub+zip",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
