@@ -167,6 +167,8 @@ class TranslationPipeline:
         self.report = PipelineReport()
         self._done = 0
         self._in_flight = 0
+        self._waiting = 0
+        self._paused_said = False
         self._model_started: float | None = None
 
     # -- control (any thread) -----------------------------------------------------------
@@ -184,6 +186,17 @@ class TranslationPipeline:
     @property
     def paused(self) -> bool:
         return not self._running.is_set()
+
+    def _maybe_paused(self) -> None:
+        """Say "paused" once, when the last unit in flight has finished: the lanes stop
+        after their current unit, so until then the table is still moving."""
+        with self._state:
+            say = (not self._running.is_set() and self._in_flight == 0 and self._waiting > 0
+                   and not self._paused_said)
+            if say:
+                self._paused_said = True
+        if say:
+            self._emit(Paused(self._done, self.report.total))
 
     # -- the run --------------------------------------------------------------------------
 
@@ -321,9 +334,14 @@ class TranslationPipeline:
         window = ContextWindow(backend, options.context_budget if options.context else 0)
         for segment in segments:
             if not self._running.is_set():
-                self._emit(Paused(self._done, self.report.total))
+                with self._state:
+                    self._waiting += 1
+                self._maybe_paused()
                 while not self._running.wait(0.1):
                     pass
+                with self._state:
+                    self._waiting -= 1
+                    self._paused_said = False
             if self.cancel_token.cancelled:
                 return
             outcome = self._one(backend, profile, segment, target, source, window)
@@ -360,6 +378,7 @@ class TranslationPipeline:
         finally:
             with self._state:
                 self._in_flight -= 1
+            self._maybe_paused()
         with self._state:
             self.report.model_calls += outcome.attempts
             self.report.evaluated_prompt_tokens += outcome.evaluated_prompt_tokens

@@ -245,3 +245,28 @@ def test_a_document_already_in_the_target_language_is_refused(project: Project) 
     with pytest.raises(PipelineError, match="already in Chinese"):
         translate(chinese, backend)
     assert backend.calls == []
+
+
+def test_with_lanes_paused_is_said_once_when_the_last_unit_in_flight_is_done(
+        project: Project) -> None:
+    backend = FakeBackend(delay=0.02, parallel=3)
+    order: list[str] = []
+    pipeline: TranslationPipeline
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, UnitFinished):
+            order.append("finished")
+            if len(order) == 1:
+                pipeline.pause()
+                threading.Timer(0.5, pipeline.resume).start()
+        elif isinstance(event, Paused):
+            order.append("paused")
+
+    pipeline = TranslationPipeline(project, backend, PipelineOptions(use_memory=False),
+                                   on_event)
+    report = pipeline.run()
+    assert order.count("paused") == 1 and report.translated == 6
+    paused_at = order.index("paused")
+    # the lanes stop after their current unit: once "paused" is said nothing moves
+    assert order[paused_at + 1:] == ["finished"] * (6 - order[:paused_at].count("finished"))
+    assert order[:paused_at].count("finished") <= 3
