@@ -187,6 +187,24 @@ class TranslationPipeline:
     def paused(self) -> bool:
         return not self._running.is_set()
 
+    def _claim(self) -> None:
+        """Wait while paused, then count this lane as in flight — in one step under the
+        lock, so "paused" can never be said while a lane is about to start a unit."""
+        waiting = False
+        while True:
+            with self._state:
+                if self._running.is_set() or self.cancel_token.cancelled:
+                    if waiting:
+                        self._waiting -= 1
+                        self._paused_said = False
+                    self._in_flight += 1
+                    return
+                if not waiting:
+                    self._waiting += 1
+                    waiting = True
+            self._maybe_paused()
+            self._running.wait(0.1)
+
     def _maybe_paused(self) -> None:
         """Say "paused" once, when the last unit in flight has finished: the lanes stop
         after their current unit, so until then the table is still moving."""
@@ -333,16 +351,10 @@ class TranslationPipeline:
         options = self.options
         window = ContextWindow(backend, options.context_budget if options.context else 0)
         for segment in segments:
-            if not self._running.is_set():
-                with self._state:
-                    self._waiting += 1
-                self._maybe_paused()
-                while not self._running.wait(0.1):
-                    pass
-                with self._state:
-                    self._waiting -= 1
-                    self._paused_said = False
+            self._claim()
             if self.cancel_token.cancelled:
+                with self._state:
+                    self._in_flight -= 1
                 return
             outcome = self._one(backend, profile, segment, target, source, window)
             if outcome is None:
@@ -353,13 +365,22 @@ class TranslationPipeline:
     def _one(self, backend: Backend, profile: Profile, segment: StoredSegment,
              target: Language, source: Language | None,
              window: ContextWindow) -> UnitOutcome | None:
+        """One unit, counted in flight (by :meth:`_claim`) until its result is out."""
+        try:
+            return self._unit(backend, profile, segment, target, source, window)
+        finally:
+            with self._state:
+                self._in_flight -= 1
+            self._maybe_paused()
+
+    def _unit(self, backend: Backend, profile: Profile, segment: StoredSegment,
+              target: Language, source: Language | None,
+              window: ContextWindow) -> UnitOutcome | None:
         glossary = self.options.glossary
         terms = [(t.source, t.target) for t in glossary.matches(segment.source)] if (
             glossary is not None) else []
         previous = segment.status
         self.project.set_status(segment.idx, "translating")
-        with self._state:
-            self._in_flight += 1
         self._emit(UnitStarted(segment.idx))
         self._progress()
         context = window.turns
@@ -375,10 +396,6 @@ class TranslationPipeline:
         except BaseException:
             self.project.set_status(segment.idx, previous)
             raise
-        finally:
-            with self._state:
-                self._in_flight -= 1
-            self._maybe_paused()
         with self._state:
             self.report.model_calls += outcome.attempts
             self.report.evaluated_prompt_tokens += outcome.evaluated_prompt_tokens
