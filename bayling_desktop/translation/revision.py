@@ -33,6 +33,7 @@ from .request import clean_translation, reply_budget
 
 UNCHANGED = "The proposal is the same as the current translation."
 EXPLANATION = "This is an answer to a question, not a new translation."
+UNRELATED = "The proposal does not read as a revision of the translation."
 _QUESTION = re.compile(r"^(?:please\s+)?(?:explain|why|what|how|which|is|are|does|do|can|could|"
                        r"should|would)\b|为什么|为何|解释|是什么|怎么样|吗\s*[？?]?\s*$",
                        re.IGNORECASE)
@@ -67,7 +68,21 @@ def check_proposal(project: Project, index: int, text: str, instruction: str,
                               source_lang=project.source_lang or None, instruction=instruction)
     if text.strip() == segment.target.strip():
         flags.append(Flag("unchanged", UNCHANGED))
+    elif _unrelated(text, segment.target):
+        flags.append(Flag("unrelated", UNRELATED, blocking=True))
     return flags
+
+
+def _unrelated(proposal: str, current: str) -> bool:
+    """A short answer sharing almost nothing with the translation it should revise.
+
+    That is what a small model gives when it translates the instruction itself ("More
+    formal." → "更正式。") instead of applying it.
+    """
+    from rapidfuzz import fuzz
+
+    shorter = len(proposal.strip()) < 0.6 * len(current.strip())
+    return shorter and fuzz.ratio(proposal, current) < 30
 
 #: the status an accepted revision gives its segment: a person chose this text
 ACCEPTED_STATUS = "edited"

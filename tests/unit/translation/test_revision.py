@@ -144,3 +144,21 @@ def test_an_explanation_is_marked_as_such(translated: Project) -> None:
     backend.revisions["Explain this choice"] = "这个翻译是：因为“包裹”是最常用的词。"
     revision = RevisionThread(translated, 0).revise(backend, "Explain this choice")
     assert revision.is_explanation
+
+
+def test_a_translated_instruction_is_not_a_revision(translated: Project) -> None:
+    from bayling_desktop.translation.revision import UNRELATED, check_proposal
+
+    translated.set_target(0, "包裹将于周一送达，请保持电话畅通。", "draft", "model")
+    flags = check_proposal(translated, 0, "更正式。", "More formal.")
+    assert [f.message for f in flags if f.blocking] == [UNRELATED]
+    assert not check_proposal(translated, 0, "您的包裹将于周一送达，请您保持电话畅通。",
+                              "More formal.")
+
+
+def test_the_tag_instruction_pasted_into_a_translation_is_an_echo() -> None:
+    from bayling_desktop.translation.qa import check_translation
+
+    flags = check_translation("Click <1>Save</1>.", "点击<1>保存</1>。Keep every tag such as "
+                              "<1>, </1> and <x2/> exactly as it is.", "zh")
+    assert flags[0].code == "echo" and flags[0].blocking
