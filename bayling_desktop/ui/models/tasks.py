@@ -47,9 +47,19 @@ class _Worker(QObject):
         self._last = 0.0
         self._pending: object = None
         self._has_pending = False
+        self._stage: object = None
 
     def _report(self, value: object) -> None:
         now = time.monotonic()
+        stage = getattr(value, "stage", None)
+        if stage is not None and stage != self._stage:
+            # A new stage is always shown (and the last news of the previous one first):
+            # throttling must not hide a stage that was quick.
+            self._stage = stage
+            self._flush()
+            self._last = now
+            self.progressed.emit(self._job, value)
+            return
         if now - self._last >= PROGRESS_INTERVAL_S:
             self._last = now
             self._has_pending = False
