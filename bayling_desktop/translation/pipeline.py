@@ -202,8 +202,10 @@ class TranslationPipeline:
         return True
 
     def _copy_repeat(self, original: StoredSegment, segment: StoredSegment) -> None:
-        if original.status in DONE and original.target and not original.flags:
-            self._save(segment, original.target, [], "repeat", remember=False)
+        if original.status in DONE and original.target:
+            # The same text gets the same translation — and the same flags for review.
+            flags = [Flag("copy", message) for message in original.flags]
+            self._save(segment, original.target, flags, "repeat", remember=False)
             self.report.repeats += 1
         else:
             reason = Flag("repeat", f"Same text as segment {original.idx + 1}, which failed.",

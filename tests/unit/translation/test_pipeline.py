@@ -278,3 +278,13 @@ def test_with_lanes_paused_is_said_once_when_the_last_unit_in_flight_is_done(
     # the lanes stop after their current unit: once "paused" is said nothing moves
     assert not [at for kind, at in events if kind == "finished" and paused_at < at < resumed[0]]
     assert kinds[:kinds.index("paused")].count("finished") <= 3
+
+
+def test_a_repeat_of_a_flagged_draft_is_the_same_flagged_draft(project: Project) -> None:
+    backend = FakeBackend()
+    backend.script[SENTENCES[0]] = ["包裹周一到，共3件。"]  # a number the source lacks
+    report = translate(project, backend)
+    first, repeat = project.segments[0], project.segments[4]  # SENTENCES[4] == SENTENCES[0]
+    assert first.status == repeat.status == "draft" and first.flags
+    assert (repeat.target, repeat.flags) == (first.target, first.flags)
+    assert report.failed == 0 and report.repeats == 1
