@@ -2,7 +2,8 @@
 
 Decoding several sequences in one batch pays off until the machine's compute, not its
 memory bandwidth, is the limit: on CPUs that is a few sequences per core (measured on
-2 cores: 1 → 27 tok/s, 4 → 62–68, 8 → 60–74), on GPUs many more. Each sequence also
+2 cores, quiet machine, bare batched decode: 1 → 43 tok/s, 4 → 62, 8 → 92; the
+translation pipeline was fastest at 8), on GPUs many more. Each sequence also
 needs its own KV cache of *context length* tokens, so free memory caps the number.
 """
 
@@ -57,7 +58,7 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
         return ParallelChoice(requested, f"{requested} parallel {plural} (set in Settings); "
                                          f"KV cache {mib:,.0f} MiB each, about {total:,.1f} "
                                          "GiB with the model.")
-    want = AUTO_MAX if gpu else max(2, min(AUTO_MAX, 2 * cores))
+    want = AUTO_MAX if gpu else max(2, min(AUTO_MAX, 4 * cores))
     why = "GPU" if gpu else f"{cores} CPU cores"
     sequences = want
     if available is not None and per_sequence > 0:

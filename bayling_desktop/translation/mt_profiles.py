@@ -18,7 +18,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..engine.backend import GenerationParams
+from ..engine.backend import GenerationParams, Message
 from ..languages import Language, is_chinese
 from .profiles import GENERIC, ModelIdentity, Profile, Terms, register
 
@@ -153,6 +153,12 @@ class SakuraProfile(Profile):
     def system(self, target: Language, source: Language | None) -> str | None:
         return SAKURA_SYSTEM if self._native(target, source) else None
 
+    def translation_messages(self, text: str, target: Language, source: Language | None = None,
+                             terms: Terms = (), attempt: int = 0) -> list[Message]:
+        if not self._native(target, source):
+            return GENERIC.translation_messages(text, target, source, terms, attempt)
+        return super().translation_messages(text, target, source, terms, attempt)
+
     @staticmethod
     def _native(target: Language, source: Language | None) -> bool:
         return is_chinese(target) and (source is None or _primary(source.code) == "ja")
@@ -198,9 +204,15 @@ class Qwen3Profile(SampledProfile):
     ``<think></think>`` block; :meth:`clean_output` removes it.
     """
 
+    def translation_messages(self, text: str, target: Language, source: Language | None = None,
+                             terms: Terms = (), attempt: int = 0) -> list[Message]:
+        messages = GENERIC.translation_messages(text, target, source, terms, attempt)
+        last = messages[-1]
+        return [*messages[:-1], Message(last.role, last.content + QWEN3_NO_THINK)]
+
     def instruction(self, text: str, target: Language, source: Language | None,
                     terms: Terms, attempt: int) -> str:
-        return GENERIC.instruction(text, target, source, terms, attempt) + QWEN3_NO_THINK
+        return self.translation_messages(text, target, source, terms, attempt)[-1].content
 
     @staticmethod
     def clean_output(text: str) -> str:

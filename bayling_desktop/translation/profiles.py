@@ -126,14 +126,18 @@ def _bayling_instruction(text: str, target: Language, chinese: bool, terms: Term
     return instruction
 
 
-def _generic_instruction(text: str, target: Language, chinese: bool, terms: Terms) -> str:
+def _terms_prefix(terms: Terms, chinese: bool) -> str:
     pairs = [(s, t) for s, t in terms if s.strip() and t.strip()]
-    prefix = ""
-    if pairs:
-        lines = "\n".join(f"{s} → {t}" for s, t in dict.fromkeys(pairs))
-        prefix = (GENERIC_ZH_TERMS if chinese else GENERIC_EN_TERMS).format(pairs=lines)
+    if not pairs:
+        return ""
+    lines = "\n".join(f"{s} → {t}" for s, t in dict.fromkeys(pairs))
+    return (GENERIC_ZH_TERMS if chinese else GENERIC_EN_TERMS).format(pairs=lines)
+
+
+def _generic_instruction(text: str, target: Language, chinese: bool, terms: Terms) -> str:
     template = GENERIC_ZH if chinese else GENERIC_EN
-    return prefix + template.format(language=target.name(chinese), text=text)
+    return _terms_prefix(terms, chinese) + template.format(language=target.name(chinese),
+                                                           text=text)
 
 
 @dataclass(frozen=True)
@@ -159,23 +163,39 @@ class BaylingProfile(Profile):
         return _generic_instruction(text, target, is_chinese(target), terms)
 
 
+GENERIC_SYSTEM_EN = ("You are a professional translator. Translate every text the user sends "
+                     "into {language}. Output only the translation, with no explanation.")
+GENERIC_SYSTEM_ZH = ("你是一名专业翻译。把用户发来的每一段文本翻译为{language}，"
+                     "只输出译文，不要解释。")
+
+
 @dataclass(frozen=True)
 class GenericProfile(Profile):
-    """Any chat model: name the target language, ask for the translation only.
+    """Any chat model: a translator's system prompt, then each text as its own turn.
 
-    The request is worded in Chinese for a Chinese target (small chat models follow an
-    instruction best in the language they should answer in — measured with the
-    embedded Qwen model), in English otherwise; the retry uses the other wording, and
-    the last attempt BayLing's paper instruction.
+    The system prompt names the target language and asks for the translation only; it is
+    the same for every request, so it stays in the KV cache, and each unit costs little
+    more than its own text — as a context turn too. Measured with the embedded Qwen model
+    on 48 real sentences: chrF 41.8 against 39.4 for a per-sentence instruction, and
+    with neighbouring context 49.6 in 0.77 of the naive loop's time (8 lanes). The system
+    prompt is in Chinese for a Chinese target (small models follow an instruction best in
+    the language they should answer in). A retry asks with an explicit instruction in the
+    turn, the last attempt with BayLing's paper wording.
     """
+
+    def translation_messages(self, text: str, target: Language, source: Language | None = None,
+                             terms: Terms = (), attempt: int = 0) -> list[Message]:
+        if attempt > 0:
+            return super().translation_messages(text, target, source, terms, attempt)
+        chinese = is_chinese(target)
+        system = (GENERIC_SYSTEM_ZH if chinese else GENERIC_SYSTEM_EN).format(
+            language=target.name(chinese))
+        return [Message("system", system), Message("user", _terms_prefix(terms, chinese) + text)]
 
     def instruction(self, text: str, target: Language, source: Language | None,
                     terms: Terms, attempt: int) -> str:
-        chinese = is_chinese(target)
-        if attempt == 0:
-            return _generic_instruction(text, target, chinese, terms)
         if attempt == 1:
-            return _generic_instruction(text, target, not chinese, terms)
+            return _generic_instruction(text, target, is_chinese(target), terms)
         return _bayling_instruction(text, target, _bayling_wording(source, target), terms)
 
 

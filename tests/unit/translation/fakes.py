@@ -36,6 +36,8 @@ _INSTRUCTION = re.compile(r"^(?:Provide the .+? translation for this sentence: "
                           r"(?P<text>.*?)(?:\n(?:Make sure to include these words|确保包含这些词)"
                           r"[:：](?P<terms>.*))?$", re.S)
 _WORD = re.compile(r"<[^>]*>|[A-Za-z]+")
+_TRANSLATOR = re.compile(r"^(?:You are a professional translator|你是一名专业翻译)")
+_TERMS = re.compile(r"^(?:请使用以下术语译法：|Use these term translations:)\n.*?\n\n", re.S)
 
 
 def fake_translation(text: str) -> str:
@@ -85,6 +87,10 @@ class FakeBackend:
 
     def _answer(self, messages: Sequence[Message]) -> str:
         request = messages[-1].content
+        if messages[0].role == "system" and _TRANSLATOR.search(messages[0].content):
+            # the generic profile: a translator's system prompt, then the bare text
+            request = "Provide the Chinese translation for this sentence: " + _TERMS.sub(
+                "", request)
         match = _INSTRUCTION.match(request)
         if match:
             text = match.group("text")

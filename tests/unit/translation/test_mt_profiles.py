@@ -122,9 +122,9 @@ def test_alma_is_raw_completion() -> None:
 
 
 def test_qwen3_turns_thinking_off() -> None:
-    [message] = mt.QWEN3.translation_messages("Good morning", ZH, EN)
-    assert message.content == GENERIC.translation_messages("Good morning", ZH, EN)[-1].content \
-        + " /no_think"
+    system, message = mt.QWEN3.translation_messages("Good morning", ZH, EN)
+    generic = GENERIC.translation_messages("Good morning", ZH, EN)
+    assert system == generic[0] and message.content == generic[-1].content + " /no_think"
     assert mt.QWEN3.clean_output("<think>\n\n</think>\n\n早上好") == "早上好"
     assert mt.QWEN3.clean_output("早上好 <think>") == "早上好 <think>"
     assert mt.QWEN3.supports_revision  # follow-ups are ordinary chat turns

@@ -42,15 +42,22 @@ def test_bayling_retry_switches_wording_then_falls_back_to_generic() -> None:
         BAYLING.translation_messages("Hi", ZH, EN, (), 2)
 
 
-def test_generic_names_the_language_and_asks_for_the_translation_only() -> None:
-    text = GENERIC.translation_messages("Good morning", JA, EN)[-1].content
-    assert text == ("Translate the following text into Japanese. Output only the Japanese "
-                    "translation, with no explanation or notes.\n\nGood morning")
-    glossed = GENERIC.translation_messages("Open the cloud console", ZH, EN,
-                                           [("cloud", "云")])[-1].content
-    assert glossed.startswith("请使用以下术语译法：\ncloud → 云\n\n")
-    assert len({GENERIC.translation_messages("x", ZH, EN, (), a)[-1].content
-                for a in range(GENERIC.attempts)}) == GENERIC.attempts
+def test_generic_is_a_translators_system_prompt_then_the_bare_text() -> None:
+    first = GENERIC.translation_messages("Good morning", JA, EN)
+    assert first == [Message("system", "You are a professional translator. Translate every "
+                                       "text the user sends into Japanese. Output only the "
+                                       "translation, with no explanation."),
+                     Message("user", "Good morning")]
+    # the same system prompt for every unit: it stays in the KV cache
+    assert GENERIC.translation_messages("Bye", JA, EN)[0] == first[0]
+    glossed = GENERIC.translation_messages("Open the cloud console", ZH, EN, [("cloud", "云")])
+    assert glossed[0].content.startswith("你是一名专业翻译")
+    assert glossed[1].content == "请使用以下术语译法：\ncloud → 云\n\nOpen the cloud console"
+    retry = GENERIC.translation_messages("Good morning", JA, EN, (), 1)[-1].content
+    assert retry == ("Translate the following text into Japanese. Output only the Japanese "
+                     "translation, with no explanation or notes.\n\nGood morning")
+    assert GENERIC.translation_messages("Hi", ZH, EN, (), 2)[-1].content.startswith(
+        "Provide the Chinese translation")
 
 
 def test_retry_sampling_is_not_greedy_again() -> None:
