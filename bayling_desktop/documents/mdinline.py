@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .tags import FORMATTING_LOST, Node, fallback_text, parse, validate_tags
+from .tags import FORMATTING_LOST, Node, fallback_text, parse, render_markup, validate_tags
 
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
@@ -93,16 +93,7 @@ class InlineMarkup:
                                                                           FORMATTING_LOST]
 
     def _render(self, node: Node) -> str:
-        out = []
-        for part in node.parts:
-            if isinstance(part, str):
-                out.append(part)
-            elif part.number < 0:
-                out.append(self.markup[-part.number][0])
-            else:
-                opening, closing = self.markup[part.number]
-                out.append(opening + self._render(part) + closing)
-        return "".join(out)
+        return render_markup(node, self.markup)
 
 
 def _skip_code(text: str, i: int) -> int:

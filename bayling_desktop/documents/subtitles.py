@@ -21,7 +21,7 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_text
 from .encoding import read_text
 from .model import Document, Unit
-from .tags import FORMATTING_LOST, Node, parse, strip_tags, tag_names, validate_tags
+from .tags import FORMATTING_LOST, Node, parse, render_markup, strip_tags, tag_names, validate_tags
 
 LINE_LOST = "A line break was lost; the cue was re-wrapped to its {n} lines."
 _MARKUP = re.compile(r"\{\\[^{}]*\}|</?[A-Za-z][^<>\n]*>|<\d\d:[\d:.]+>|\r?\n")
@@ -94,16 +94,7 @@ class CueText:
         return target
 
     def _render(self, node: Node) -> str:
-        out = []
-        for part in node.parts:
-            if isinstance(part, str):
-                out.append(part)
-            elif part.number < 0:
-                out.append(self.markup[-part.number][0])
-            else:
-                opening, closing = self.markup[part.number]
-                out.append(opening + self._render(part) + closing)
-        return "".join(out)
+        return render_markup(node, self.markup)
 
 
 def _pairs(tokens: list[str]) -> dict[int, int]:

@@ -136,3 +136,22 @@ def fallback_text(source: str, target: str) -> str:
     kept = _TAG.sub(once, kept)
     missing = "".join(tag for tag in voids if tag not in present)
     return kept.rstrip() + missing if missing else kept
+
+
+def render_markup(node: Node, markup: dict[int, tuple[str, str]]) -> str:
+    """Text of a parsed tag tree with each tag put back as the format's own markup.
+
+    *markup* maps a tag number to its (opening, closing) text; a void tag (negative
+    number in the tree) stands for its opening text alone.
+    """
+    out = []
+    for part in node.parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif part.number < 0:
+            out.append(markup[-part.number][0])
+        else:
+            opening, closing = markup[part.number]
+            out.append(opening + render_markup(part, markup) + closing)
+    return "".join(out)
+
