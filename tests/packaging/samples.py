@@ -63,6 +63,61 @@ def _pdf(path: Path) -> None:
     path.write_bytes(bytes(out))
 
 
+def _pptx(path: Path) -> None:
+    from pptx import Presentation
+
+    deck = Presentation()
+    for sentence in SENTENCES:
+        slide = deck.slides.add_slide(deck.slide_layouts[5])
+        slide.shapes.title.text = sentence
+    deck.save(str(path))
+
+
+def _xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row, sentence in enumerate(SENTENCES, start=1):
+        sheet.cell(row=row, column=1, value=sentence)
+        sheet.cell(row=row, column=2, value=row * 10)
+    book.save(str(path))
+
+
+def _epub(path: Path) -> None:
+    import zipfile
+
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    files = {
+        "META-INF/container.xml": (
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:'
+            'opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf"'
+            ' media-type="application/oebps-package+xml"/></rootfiles></container>'),
+        "OEBPS/content.opf": (
+            '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/'
+            'opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/'
+            'elements/1.1/"><dc:identifier id="id">urn:uuid:0b7b2d6e-4e0c-4b83-9d0a-1f2e3d4c5b6a'
+            '</dc:identifier><dc:title>Sample</dc:title><dc:language>en</dc:language><meta '
+            'property="dcterms:modified">2024-01-01T00:00:00Z</meta></metadata><manifest>'
+            '<item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/><item id="nav" '
+            'href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/></manifest>'
+            '<spine><itemref idref="c1"/></spine></package>'),
+        "OEBPS/nav.xhtml": (
+            '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+            'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head>'
+            '<body><nav epub:type="toc"><ol><li><a href="c1.xhtml">One</a></li></ol></nav>'
+            "</body></html>"),
+        "OEBPS/c1.xhtml": (
+            '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+            f"<head><title>One</title></head><body>{body}</body></html>"),
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip",
+                         compress_type=zipfile.ZIP_STORED)
+        for name, content in files.items():
+            archive.writestr(name, content)
+
+
 _PO = "".join(f'\nmsgid "{s}"\nmsgstr ""\n' for s in SENTENCES)
 _XLIFF = "".join(f'<trans-unit id="u{n}"><source>{s}</source></trans-unit>'
                  for n, s in enumerate(SENTENCES))
@@ -81,6 +136,9 @@ WRITERS: dict[str, Callable[[Path], None]] = {
                             enumerate(_CUES))),
     ".vtt": _text("WEBVTT\n\n" + "\n".join(_CUES)),
     ".po": _text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + _PO),
+    ".pptx": _pptx,
+    ".xlsx": _xlsx,
+    ".epub": _epub,
     ".xliff": _text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
                     'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" '
                     'datatype="plaintext" original="app"><body>' + _XLIFF

@@ -67,10 +67,11 @@ def test_icns_holds_png_elements_of_the_declared_sizes() -> None:
     assert seen == {kind: (size, size) for kind, size in expected.items()}
 
 
-def test_qt_reads_the_svg_and_the_containers() -> None:
-    from PySide6.QtGui import QGuiApplication, QImageReader
+def test_qt_reads_the_svg_and_the_containers(qapp: object) -> None:
+    # pytest-qt's QApplication: a bare QGuiApplication made here would outlive this test
+    # and abort the first later test that creates a widget
+    from PySide6.QtGui import QImageReader
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
     for name, frames in (("bayling-desktop.svg", 1), ("bayling-desktop.ico", 6)):
         reader = QImageReader(str(ICONS / name))
         assert reader.canRead(), reader.errorString()
