@@ -263,9 +263,11 @@ def _write(job: Job, project: Project, args: argparse.Namespace) -> list[str]:
     if args.sentences:
         translations = join_sentences(split_units(document.units), translations)
     document.export(translations, job.output)
+    # Units the pipeline already warned about are not named twice.
+    warned = {s.unit_id for s in project.segments if s.flags}
     problems = [f"{document.path.name}, {unit_id}: {p} The text was kept without its inline "
                 "formatting." for unit_id, unit_problems in document.flagged.items()
-                for p in unit_problems]
+                if unit_id not in warned for p in unit_problems]
     if args.bilingual:
         review = job.output.with_name(f"{job.output.stem}.bilingual.{args.bilingual}")
         export_bilingual(document, translations, review)

@@ -27,7 +27,8 @@ _ECHO = ("provide the ", "提供这句话的", "make sure to include these words
          "translate the following", "translation for this sentence", "将以下文本翻译为",
          "只需要输出翻译后的结果", "output only the", "请使用以下术语译法",
          "keep every tag such as", "exactly as it is, around the words",
-         "you are a professional translator", "你是一名专业翻译", "只输出译文")
+         "you are a professional translator", "你是一名专业翻译", "只输出译文",
+         "所有标签", "标签，如", "保持不变，周围")
 #: "Here is the translation:", "译文：", "更正式的翻译是：", "The more formal version is:"
 PREAMBLE = re.compile(
     r"^\s*(?:(?:sure|certainly|of course|okay|ok)[,!.]?\s*)?(?:"

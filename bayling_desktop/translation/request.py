@@ -11,6 +11,7 @@ caller never gets a bad answer dressed up as a draft.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -115,7 +116,15 @@ def _fix_tags(backend: Backend, messages: list[Message], profile: Profile, budge
     repaired = repair_tags(protected, output)
     if repaired is not None:
         return repaired, True
-    strict = [*messages[:-1], Message("user", messages[-1].content + STRICT_TAGS)]
+    wrapped = _rewrap(protected, output)
+    if wrapped is not None:
+        return wrapped, True
+    if messages[0].role == "system":
+        # The user turn is text to translate: an instruction appended there would be
+        # translated too. Say it where the instructions are.
+        strict = [Message("system", messages[0].content + STRICT_TAGS), *messages[1:]]
+    else:
+        strict = [*messages[:-1], Message("user", messages[-1].content + STRICT_TAGS)]
     raw, stats = _run(backend, strict, profile, budget, 0, cancel, None, outcome)
     if stats.stop_reason == "cancelled":
         return output, False
@@ -124,6 +133,23 @@ def _fix_tags(backend: Backend, messages: list[Message], profile: Profile, budge
     if not validate_tags(protected, second):
         return second, True
     return output, False
+
+
+_OUTER = re.compile(r"^((?:<\d+>)+)(.*?)((?:</\d+>)+)$", re.S)
+
+
+def _rewrap(source: str, output: str) -> str | None:
+    """A unit that is wholly one link or emphasis ("<1>Intro</1>") whose translation came
+    back with no tags at all gets its outer tags around the translation again."""
+    match = _OUTER.match(source.strip())
+    if match is None or tag_names(output) or tag_names(match.group(2)):
+        return None
+    opening, closing = match.group(1), match.group(3)
+    if [f"</{n}>" for n in reversed(re.findall(r"\d+", opening))] != re.findall(r"</\d+>",
+                                                                               closing):
+        return None
+    candidate = opening + output.strip() + closing
+    return candidate if not validate_tags(source, candidate) else None
 
 
 def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,

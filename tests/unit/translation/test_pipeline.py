@@ -288,3 +288,30 @@ def test_a_repeat_of_a_flagged_draft_is_the_same_flagged_draft(project: Project)
     assert first.status == repeat.status == "draft" and first.flags
     assert (repeat.target, repeat.flags) == (first.target, first.flags)
     assert report.failed == 0 and report.repeats == 1
+
+
+def test_a_unit_that_is_one_link_gets_its_tags_back_around_the_translation() -> None:
+    from bayling_desktop.languages import resolve
+    from bayling_desktop.translation.profiles import GENERIC
+    from bayling_desktop.translation.request import UnitRequest, translate_unit
+
+    backend = FakeBackend()
+    backend.script["<1>Intro</1>"] = ["介绍"]  # the model dropped the link's tags
+    outcome = translate_unit(backend, GENERIC, UnitRequest("<1>Intro</1>", resolve("zh"),
+                                                           resolve("en")))
+    assert outcome.ok and outcome.text == "<1>介绍</1>" and outcome.flags == []
+    assert len(backend.calls) == 1  # no stricter request was needed
+
+
+def test_the_tag_reminder_goes_to_the_system_prompt_not_into_the_text() -> None:
+    from bayling_desktop.languages import resolve
+    from bayling_desktop.translation.profiles import GENERIC
+    from bayling_desktop.translation.request import STRICT_TAGS, UnitRequest, translate_unit
+
+    backend = FakeBackend()
+    source = "Read <1>the guide</1> and <2>the FAQ</2>."
+    backend.script[source] = ["读指南和常见问题。"]
+    translate_unit(backend, GENERIC, UnitRequest(source, resolve("zh"), resolve("en")))
+    strict = backend.calls[1]
+    assert strict[0].role == "system" and strict[0].content.endswith(STRICT_TAGS)
+    assert strict[-1].content == source  # the text to translate is left as it is
