@@ -145,6 +145,10 @@ def _rewrap(source: str, output: str) -> str | None:
     if match is None or tag_names(output) or tag_names(match.group(2)):
         return None
     opening, closing = match.group(1), match.group(3)
+    inner = output.strip()
+    if inner.startswith(("<", "＜")) and inner.endswith((">", "＞")) and len(inner) > 2:
+        inner = inner[1:-1].strip()  # "<1>Intro</1>" → "<介绍>": the model kept the brackets
+    output = inner
     if [f"</{n}>" for n in reversed(re.findall(r"\d+", opening))] != re.findall(r"</\d+>",
                                                                                closing):
         return None

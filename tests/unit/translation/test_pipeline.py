@@ -301,6 +301,9 @@ def test_a_unit_that_is_one_link_gets_its_tags_back_around_the_translation() -> 
                                                            resolve("en")))
     assert outcome.ok and outcome.text == "<1>介绍</1>" and outcome.flags == []
     assert len(backend.calls) == 1  # no stricter request was needed
+    backend.script["<1>Usage</1>"] = ["<使用>"]  # the tag numbers gone, its brackets kept
+    assert translate_unit(backend, GENERIC, UnitRequest("<1>Usage</1>", resolve("zh"),
+                                                        resolve("en"))).text == "<1>使用</1>"
 
 
 def test_the_tag_reminder_goes_to_the_system_prompt_not_into_the_text() -> None:
