@@ -85,8 +85,10 @@ def _xlsx(path: Path) -> None:
 
 
 def _epub(path: Path) -> None:
+    """EPUB 2: an OPF, an NCX table of contents (plain-text labels) and one chapter."""
     import zipfile
 
+    uid = "urn:uuid:0b7b2d6e-4e0c-4b83-9d0a-1f2e3d4c5b6a"
     body = "".join(f"<p>{s}</p>" for s in SENTENCES)
     files = {
         "META-INF/container.xml": (
@@ -95,21 +97,21 @@ def _epub(path: Path) -> None:
             ' media-type="application/oebps-package+xml"/></rootfiles></container>'),
         "OEBPS/content.opf": (
             '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/'
-            'opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/'
-            'elements/1.1/"><dc:identifier id="id">urn:uuid:0b7b2d6e-4e0c-4b83-9d0a-1f2e3d4c5b6a'
-            '</dc:identifier><dc:title>Sample</dc:title><dc:language>en</dc:language><meta '
-            'property="dcterms:modified">2024-01-01T00:00:00Z</meta></metadata><manifest>'
-            '<item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/><item id="nav" '
-            'href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/></manifest>'
-            '<spine><itemref idref="c1"/></spine></package>'),
-        "OEBPS/nav.xhtml": (
-            '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
-            'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head>'
-            '<body><nav epub:type="toc"><ol><li><a href="c1.xhtml">One</a></li></ol></nav>'
-            "</body></html>"),
+            'opf" version="2.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/'
+            f'elements/1.1/"><dc:identifier id="id">{uid}</dc:identifier><dc:title>'
+            f"{SENTENCES[0]}</dc:title><dc:language>en</dc:language></metadata><manifest>"
+            '<item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/><item id="ncx" '
+            'href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>'
+            '<spine toc="ncx"><itemref idref="c1"/></spine></package>'),
+        "OEBPS/toc.ncx": (
+            '<?xml version="1.0" encoding="UTF-8"?><ncx xmlns="http://www.daisy.org/z3986/'
+            f'2005/ncx/" version="2005-1"><head><meta name="dtb:uid" content="{uid}"/></head>'
+            f"<docTitle><text>{SENTENCES[0]}</text></docTitle><navMap><navPoint id=\"n1\" "
+            f'playOrder="1"><navLabel><text>{SENTENCES[1]}</text></navLabel><content '
+            'src="c1.xhtml"/></navPoint></navMap></ncx>'),
         "OEBPS/c1.xhtml": (
             '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
-            f"<head><title>One</title></head><body>{body}</body></html>"),
+            f"<head><title>{SENTENCES[0]}</title></head><body>{body}</body></html>"),
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip",
@@ -150,7 +152,8 @@ def write_samples(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for suffix, write in WRITERS.items():
-        path = folder / f"sample{suffix}"
+        # one stem per format: a PDF is written back as .docx, beside the Word sample's
+        path = folder / f"sample-{suffix[1:]}{suffix}"
         write(path)
         paths.append(path)
     return paths

@@ -76,7 +76,8 @@ def test_every_document_format_is_read_and_written(tmp_path: Path) -> None:
         if zipfile.is_zipfile(written):
             with zipfile.ZipFile(written) as archive:
                 text = "".join(archive.read(n).decode("utf-8", "replace")
-                               for n in archive.namelist() if n.endswith(".xml"))
+                               for n in archive.namelist()
+                               if n.endswith((".xml", ".xhtml", ".ncx", ".opf")))
         else:
             text = written.read_text(encoding="utf-8")
         assert all(t in text for t in chinese), f"{written.name}: {text[:300]!r}"
