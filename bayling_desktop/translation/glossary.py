@@ -59,6 +59,10 @@ class Glossary:
         """Target terms to require in the prompt of a segment with this *source*."""
         return list(dict.fromkeys(t.target for t in self.matches(source)))
 
+    def term_pairs(self, source: str) -> list[tuple[str, str]]:
+        """(source term, target term) of the terms in *source*, for a profile's wording."""
+        return [(t.source, t.target) for t in self.matches(source)]
+
     def violations(self, source: str, target: str) -> list[str]:
         """One message per required term the translation leaves out."""
         return [f"Glossary: “{t.source}” should be translated as “{t.target}”."

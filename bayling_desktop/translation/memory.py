@@ -9,6 +9,7 @@ document and stored in the project, never a process-wide "last seen" guess.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,27 +45,37 @@ def detect_project_language(project: Project) -> str:
     return code
 
 
-def reusable_translation(project: Project, segment: StoredSegment, glossary: Glossary | None,
-                         use_memory: bool = True) -> tuple[str, list[Flag], str] | None:
-    """(text, flags, origin) of a translation that needs no model, or None.
+def done_by_source(project: Project) -> dict[str, str]:
+    """Source → translation of the done, unflagged segments: the repeats a run may reuse.
 
-    Origin "memory" is an exact memory match; "repeat" an identical segment earlier in
-    this document that is done and unflagged. Matches that fail a blocking check are
-    not used — and a bad memory pair is forgotten.
+    Built once per run, so finding a repeat costs one lookup, not a scan of the project.
     """
     from ..storage.projects import DONE
 
+    found: dict[str, str] = {}
+    for other in project.segments:
+        if other.status in DONE and other.target.strip() and not other.flags:
+            found.setdefault(other.source, other.target)
+    return found
+
+
+def reusable_translation(project: Project, segment: StoredSegment, glossary: Glossary | None,
+                         done: Mapping[str, str], use_memory: bool = True
+                         ) -> tuple[str, list[Flag], str] | None:
+    """(text, flags, origin) of a translation that needs no model, or None.
+
+    Origin "memory" is an exact memory match; "repeat" an identical segment of this
+    document that is done and unflagged (*done*, from :func:`done_by_source`). Matches
+    that fail a blocking check are not used — and a bad memory pair is forgotten.
+    """
     candidates: list[tuple[str, str]] = []
     tm = project.store.memory
     if use_memory and project.source_lang:
         remembered = tm.lookup(project.source_lang, project.target_lang, segment.source)
         if remembered:
             candidates.append((remembered, "memory"))
-    for other in project.segments:
-        if (other.idx != segment.idx and other.source == segment.source
-                and other.status in DONE and other.target.strip() and not other.flags):
-            candidates.append((other.target, "repeat"))
-            break
+    if segment.source in done:
+        candidates.append((done[segment.source], "repeat"))
     for text, origin in candidates:
         flags = check_translation(segment.source, text, project.target_lang, glossary,
                                   source_lang=project.source_lang or None)

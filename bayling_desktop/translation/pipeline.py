@@ -39,7 +39,7 @@ from .events import (
     UnitStarted,
     UnitText,
 )
-from .memory import detect_project_language, reusable_translation
+from .memory import detect_project_language, done_by_source, reusable_translation
 from .profiles import Profile, profile_for_backend
 from .qa import Flag
 from .request import UnitOutcome, UnitRequest, translate_unit
@@ -70,6 +70,7 @@ class TranslationPipeline:
         self._in_flight = 0
         self._waiting = 0
         self._paused_said = False
+        self._done_sources: dict[str, str] = {}
         self._model_started: float | None = None
 
     # -- control (any thread) -----------------------------------------------------------
@@ -158,6 +159,7 @@ class TranslationPipeline:
                                     "another target language.")
         source = resolve(project.source_lang) if project.source_lang else None
         todo = self._todo()
+        self._done_sources = done_by_source(project)
         self.report.total = len(todo)
         self._progress()
         model_work: list[StoredSegment] = []
@@ -190,11 +192,13 @@ class TranslationPipeline:
     def _reuse(self, segment: StoredSegment) -> bool:
         """Serve *segment* without the model when a checked translation is at hand."""
         found = reusable_translation(self.project, segment, self.options.glossary,
-                                     use_memory=self.options.use_memory)
+                                     self._done_sources, use_memory=self.options.use_memory)
         if found is None:
             return False
         text, flags, origin = found
         self._save(segment, text, flags, origin, remember=False)
+        if not flags:
+            self._done_sources.setdefault(segment.source, text)
         if origin == "memory":
             self.report.from_memory += 1
         else:
@@ -280,8 +284,7 @@ class TranslationPipeline:
               target: Language, source: Language | None,
               window: ContextWindow) -> UnitOutcome | None:
         glossary = self.options.glossary
-        terms = [(t.source, t.target) for t in glossary.matches(segment.source)] if (
-            glossary is not None) else []
+        terms = glossary.term_pairs(segment.source) if glossary is not None else []
         previous = segment.status
         self.project.set_status(segment.idx, "translating")
         self._emit(UnitStarted(segment.idx))

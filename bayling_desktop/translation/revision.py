@@ -173,8 +173,7 @@ class RevisionThread:
         segment = self.project.segments[self.index]
         if segment.status not in DONE or not segment.target.strip():
             raise ProjectError(f"Segment {self.index + 1} has no translation to revise yet.")
-        terms = [(t.source, t.target) for t in self.glossary.matches(segment.source)] if (
-            self.glossary) else []
+        terms = self.glossary.term_pairs(segment.source) if self.glossary else []
         source_lang = resolve(self.project.source_lang) if self.project.source_lang else None
         first = [*self.profile.translation_messages(
                      segment.source, resolve(self.project.target_lang), source_lang, terms),

@@ -93,7 +93,7 @@ class RevisionController(QObject):
         turns = [Turn(i, r) for i, r in thread.turns()] if thread is not None else []
         self.panel.set_thread([*turns, *doc.explanations.get(segment, [])])
         self.panel.set_memory(self._memory_matches(row.source, row.target))
-        terms = [(t.source, t.target) for t in doc.glossary.matches(row.source)]
+        terms = doc.glossary.term_pairs(row.source)
         flags = [f for f in row.all_flags() if f != PROPOSED]
         if segment in doc.proposals:
             _id, text, proposal_flags = doc.proposals[segment]
