@@ -314,9 +314,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.project:
                 # Without --project every run translates the document anew (the memory
                 # still serves what it safely can).
-                for segment in project.segments:
-                    if segment.status != "new":
-                        project.set_status(segment.idx, "new")
+                store.reset_statuses(project)
             done_before = len(project.segments) - len(project.unfinished())
             pipeline = TranslationPipeline(project, model.get, options, reporter)
             report = pipeline.run()

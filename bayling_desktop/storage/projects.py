@@ -444,6 +444,14 @@ class ProjectStore:
                          (status, project.id, idx))
         segment.status = status
 
+    def reset_statuses(self, project: Project) -> None:
+        """Every segment back to "new" (texts and history kept), in one transaction."""
+        with self._tx() as conn:
+            conn.execute("UPDATE segments SET status = 'new' WHERE project_id = ?",
+                         (project.id,))
+        for segment in project.segments:
+            segment.status = "new"
+
     def set_flags(self, project: Project, idx: int, flags: Sequence[str]) -> None:
         segment = self._check(project, idx, project.segments[idx].status
                               if 0 <= idx < len(project.segments) else "new")
