@@ -37,6 +37,8 @@ _MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX conversations_updated ON conversations(updated);
     """,
+    # v2: a reply the user stopped stays marked incomplete after a restart (old rows: 0)
+    "ALTER TABLE messages ADD COLUMN incomplete INTEGER NOT NULL DEFAULT 0;",
 ]
 
 
@@ -55,6 +57,8 @@ class StoredMessage:
     position: int
     role: str
     content: str
+    # the user stopped this reply before the model finished it
+    incomplete: bool = False
 
 
 def default_chats_path() -> Path:
@@ -130,12 +134,15 @@ class ChatStore:
     # -- messages -----------------------------------------------------------------------
 
     def messages(self, conversation_id: int) -> list[StoredMessage]:
-        rows = self._read("SELECT id, conversation_id, position, role, content FROM messages "
-                          "WHERE conversation_id = ? ORDER BY position", (conversation_id,))
+        rows = self._read("SELECT id, conversation_id, position, role, content, incomplete "
+                          "FROM messages WHERE conversation_id = ? ORDER BY position",
+                          (conversation_id,))
         return [StoredMessage(r["id"], r["conversation_id"], r["position"], r["role"],
-                              r["content"]) for r in rows]
+                              r["content"], bool(r["incomplete"])) for r in rows]
 
-    def add_message(self, conversation_id: int, role: str, content: str) -> StoredMessage:
+    def add_message(self, conversation_id: int, role: str, content: str,
+                    incomplete: bool = False) -> StoredMessage:
+        """Append a message; *incomplete* marks a reply the user stopped mid-way."""
         now = time.time()
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -144,8 +151,9 @@ class ChatStore:
                     "SELECT COALESCE(MAX(position) + 1, 0) FROM messages "
                     "WHERE conversation_id = ?", (conversation_id,)).fetchone()[0]
                 cursor = self._conn.execute(
-                    "INSERT INTO messages (conversation_id, position, role, content, created) "
-                    "VALUES (?, ?, ?, ?, ?)", (conversation_id, position, role, content, now))
+                    "INSERT INTO messages (conversation_id, position, role, content, created, "
+                    "incomplete) VALUES (?, ?, ?, ?, ?, ?)",
+                    (conversation_id, position, role, content, now, int(incomplete)))
                 self._conn.execute("UPDATE conversations SET updated = ? WHERE id = ?",
                                    (now, conversation_id))
             except BaseException:
@@ -153,7 +161,8 @@ class ChatStore:
                 raise
             self._conn.execute("COMMIT")
         assert cursor.lastrowid is not None
-        return StoredMessage(cursor.lastrowid, conversation_id, position, role, content)
+        return StoredMessage(cursor.lastrowid, conversation_id, position, role, content,
+                             incomplete)
 
     def truncate(self, conversation_id: int, position: int) -> None:
         """Drop the messages from *position* on (regenerate, edit-and-resend)."""
@@ -178,8 +187,9 @@ class ChatStore:
         parts = [f"# {title}\n"]
         headings = {"user": "You", "assistant": "Assistant", "system": "System"}
         for message in self.messages(conversation_id):
+            note = "\n\n*(Stopped: this reply is incomplete.)*" if message.incomplete else ""
             parts.append(f"## {headings.get(message.role, message.role)}\n\n"
-                         f"{message.content.strip()}\n")
+                         f"{message.content.strip()}{note}\n")
         return "\n".join(parts)
 
     def export_markdown(self, conversation_id: int, path: Path) -> None:

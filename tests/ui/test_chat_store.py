@@ -105,3 +105,37 @@ def test_a_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StorageError, match="newer version"):
         ChatStore(path)
+
+
+_V1_SCHEMA = """
+CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created REAL NOT NULL,
+    updated REAL NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE messages (id INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+    content TEXT NOT NULL, created REAL NOT NULL, UNIQUE (conversation_id, position));
+CREATE INDEX conversations_updated ON conversations(updated);
+INSERT INTO conversations VALUES (1, 'Old chat', 1.0, 2.0, 0);
+INSERT INTO messages VALUES (1, 1, 0, 'user', 'Hello from last year', 1.0);
+INSERT INTO messages VALUES (2, 1, 1, 'assistant', 'Hi there', 2.0);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_file_upgrades_keeping_every_message(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "chats.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(_V1_SCHEMA)
+    conn.close()
+    store = ChatStore(path)
+    assert [(m.role, m.content, m.incomplete) for m in store.messages(1)] == [
+        ("user", "Hello from last year", False), ("assistant", "Hi there", False)]
+    store.add_message(1, "assistant", "Half a reply", incomplete=True)
+    store.close()
+    assert list(tmp_path.glob("chats.sqlite3.v1.bak"))  # the old file was kept aside
+    again = ChatStore(path)
+    assert [m.incomplete for m in again.messages(1)] == [False, False, True]
+    assert "Half a reply\n\n*(Stopped: this reply is incomplete.)*" in again.to_markdown(1)
+    assert "Hi there\n\n*(Stopped" not in again.to_markdown(1)

@@ -142,3 +142,42 @@ def test_a_long_title_is_elided_to_the_list_width(workspace: ChatWorkspace,
     assert view.visualRect(index).width() <= view.viewport().width()
     assert view.horizontalScrollBar().maximum() == 0
     assert index.data(Qt.ItemDataRole.ToolTipRole) == long.strip()
+
+
+def test_a_stopped_reply_is_still_marked_incomplete_after_a_restart(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.engine import loader
+
+    from .fake_backend import EchoBackend
+
+    backend = EchoBackend(piece_delay=0.05)
+    monkeypatch.setattr(loader, "load_backend",
+                        lambda settings, model=None, progress=None: backend)
+    client = ModelClient()
+    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
+        client.load(Settings())
+    chat = ChatWorkspace(client, Settings(), ChatStore(default_chats_path()))
+    qtbot.addWidget(chat)
+    chat.show()
+    chat.input_edit.setPlainText("one two three four five six seven eight nine ten eleven")
+    with qtbot.waitSignal(client.piece, timeout=10_000):
+        chat.send()
+    with qtbot.waitSignal(chat.streamingChanged, timeout=10_000):
+        chat.stop()
+    partial = chat.messages.turns[1].content
+    assert chat.messages.turns[1].stopped and partial.strip()
+    conversation = chat.current_id
+    chat.shutdown()
+    assert client.shutdown()
+
+    again = ChatWorkspace(ModelClient(), Settings(), ChatStore(default_chats_path()))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.current_id == conversation
+    turns = again.messages.turns
+    assert [(t.content, t.stopped) for t in turns] == [
+        ("one two three four five six seven eight nine ten eleven", False), (partial, True)]
+    assert again.transcript.views[1].stopped_label.isVisibleTo(again)
+    assert not again.transcript.views[0].stopped_label.isVisibleTo(again)
+    again.shutdown()
+    assert again.client.shutdown()

@@ -247,7 +247,8 @@ class ChatWorkspace(QWidget):
         self.current_id = conversation_id
         turns: list[ChatTurn] = []
         if conversation_id is not None:
-            turns = [ChatTurn(m.role, m.content, m.id)  # type: ignore[arg-type]
+            turns = [ChatTurn(m.role, m.content, m.id,  # type: ignore[arg-type]
+                              stopped=m.incomplete)
                      for m in self.store.messages(conversation_id)]
         self.messages.set_turns(turns)
         self._show_notice("")
@@ -382,7 +383,8 @@ class ChatWorkspace(QWidget):
         if row < 0 or conversation_id is None:
             return
         if text.strip():
-            stored = self.store.add_message(conversation_id, "assistant", text)
+            stored = self.store.add_message(conversation_id, "assistant", text,
+                                            incomplete=stopped)
             self.messages.update(row, content=text, message_id=stored.id, streaming=False,
                                  stopped=stopped)
             self.conversations.touch(conversation_id)
