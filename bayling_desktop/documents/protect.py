@@ -11,8 +11,9 @@ import re
 FIRST = 101
 
 _PATTERN = re.compile(
-    r"`[^`\n]+`"                                   # inline code
-    r"|https?://[^\s<>\"')\]]+"                     # URLs
+    r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)"          # inline code: `x`, ``x`` (RST, Markdown)
+    # URLs; a placeholder or a (balanced) bracket inside is part of one, a full stop after not
+    r"|https?://(?:%\([A-Za-z_]\w*\)[sd]|\([^\s()<>\"]*\)|[^\s<>\"')\]])+(?<![.,;:!?])"
     r"|[\w.+-]+@[\w-]+\.[\w.-]+"                    # e-mail addresses
     r"|%\([A-Za-z_]\w*\)[#0 +-]*\d*(?:\.\d+)?[sdifeEgGxXor%]"  # %(name)s
     r"|%[#0 +-]*\d*(?:\.\d+)?[sdifeEgGxXcoru%](?![A-Za-z])"    # %s %d %5.2f

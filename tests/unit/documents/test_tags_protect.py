@@ -68,3 +68,23 @@ def test_lost_placeholders_are_put_back_and_reported() -> None:
     restored, missing = restore("你好，你有消息 <x102/>", spans)
     assert missing == ["%(name)s"]
     assert "{count}" in restored and restored.endswith("%(name)s")
+
+
+def test_double_backtick_code_is_one_protected_span() -> None:
+    """RST and Markdown write ``code`` with two backticks (Django's docs do, everywhere): a
+    pattern that knew only one backtick split each span in two and handed the prose between
+    two spans to the model as code, and the backticks to the model as text."""
+    text = "Only if ``connection.queries`` is set, :setting:`DEBUG` is ``True``."
+    protected, spans = protect(text)
+    assert protected == "Only if <x101/> is set, :setting:<x102/> is <x103/>."
+    assert list(spans.values()) == ["``connection.queries``", "`DEBUG`", "``True``"]
+    assert protect("a ``` b and `` c")[1] == {}  # unclosed runs are text, not code
+
+
+def test_a_placeholder_or_bracket_inside_a_url_stays_in_it() -> None:
+    """Django's own catalogue: the URL must not stop at the ')' of '%(version)s'."""
+    text = 'View <a href="https://docs.djangoproject.com/en/%(version)s/releases/">notes</a>'
+    protected, _spans = protect(text)
+    assert protected == 'View <a href="<x101/>">notes</a>'
+    assert protect("See https://en.wikipedia.org/wiki/Foo_(bar).")[0] == "See <x101/>."
+    assert protect("(see https://example.org/a).")[1] == {"<x101/>": "https://example.org/a"}
