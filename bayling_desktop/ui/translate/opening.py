@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ... import documents
 from ...languages import Language, resolve
+from ..i18n import translate_error
 from .controller import (
     LanguagePairError,
     Loader,
@@ -148,7 +149,8 @@ class DocumentOpener(QObject):
     @Slot(object, str)
     def _on_loader_failed(self, path: Path, message: str) -> None:
         self.ws.show_message(message, error=True)
-        QMessageBox.warning(self.view(), self.ws.tr("Could not open document"), message)
+        QMessageBox.warning(self.view(), self.ws.tr("Could not open document"),
+                            translate_error(message))
 
     @Slot(int)
     def _on_document_combo_changed(self, number: int) -> None:

