@@ -94,7 +94,7 @@ def raised_messages() -> list[RaisedMessage]:
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in files]
     errors = _error_classes(trees)
     found: list[RaisedMessage] = []
-    for path, tree in zip(files, trees):
+    for path, tree in zip(files, trees, strict=True):
         where = path.relative_to(PACKAGE).as_posix()
         functions = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
         for scope in [tree, *functions.values()]:
