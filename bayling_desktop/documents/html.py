@@ -5,13 +5,14 @@ code and preformatted text are never sent; ``<title>`` and ``alt``-less text is 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .encoding import check_size
+from .encoding import check_size, decode
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
@@ -26,6 +27,10 @@ _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "sv
 
 #: inline elements whose content is code: void tags inside a translated block
 _CODE = {"code", "kbd", "samp", "var"}
+
+
+#: white space as HTML defines it (str.split() would also eat no-break spaces)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def _holds_code(element: Any) -> bool:
@@ -64,8 +69,9 @@ def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
         # around it still is
         text = tagged_inline(element, _holds_code)
         if strip_tags(text).strip():
-            # Whitespace in HTML is layout of the source file, not content: collapse it.
-            yield position, element, " ".join(text.split())
+            # Whitespace in HTML is layout of the source file, not content: collapse it
+            # (HTML's own white space only: a no-break space, &nbsp;, is content)
+            yield position, element, _SPACES.sub(" ", text).strip(" ")
 
 
 class HtmlDocument(Document):
@@ -78,6 +84,27 @@ class HtmlDocument(Document):
         self._elements = elements
         self.encoding = encoding
         self._trailing_newline = False
+        #: the page said which charset it is in (BOM, <meta charset>, XML declaration)
+        self._declared = True
+        self._doctype = True
+
+    def _declare_utf8(self, tree: Any) -> str:
+        """A page that never said its charset is read by browsers as windows-1252, so a
+        translation that is not plain ASCII must say it: a ``<meta charset>`` goes into
+        its head (one notice). A fragment with no head (a snippet for a CMS or an e-mail,
+        which take UTF-8) is written as UTF-8, which is also what we read it back as."""
+        from lxml import etree
+
+        head = tree.getroot().find("head")
+        if head is None or "".join(tree.getroot().itertext()).isascii():
+            return "utf-8"
+        meta = etree.Element("meta", charset="utf-8")
+        meta.tail = head.text
+        head.insert(0, meta)
+        self.notice(f"{self.path.name} did not say which character set it uses; the "
+                    'translation was written as UTF-8 with a <meta charset="utf-8"> that '
+                    "says so.")
+        return "utf-8"
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         import lxml.html
@@ -93,10 +120,18 @@ class HtmlDocument(Document):
             problems = fill_inline(element, unit.source, translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
-        data = lxml.html.tostring(tree, encoding=self.encoding, method="html",
-                                  include_meta_content_type=False)
+        encoding = self.encoding
+        if not self._declared:
+            encoding = self._declare_utf8(tree)
+        # libxml2 invents an HTML 4.0 DOCTYPE for a page that had none (a rendering-mode
+        # change in every browser): a page without one is written without one
+        data = lxml.html.tostring(tree, encoding=encoding, method="html",
+                                  include_meta_content_type=False,
+                                  **({} if self._doctype else {"doctype": ""}))
         if not isinstance(data, bytes):
-            data = str(data).encode(self.encoding)
+            data = str(data).encode(encoding)
+        if not self._doctype:
+            data = data.removeprefix(b"\n")
         if self._trailing_newline and not data.endswith(b"\n"):
             data += b"\n"
         atomic_write_bytes(out_path, data)
@@ -112,11 +147,15 @@ def load(path: Path) -> HtmlDocument:
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
     refuse_declarations(data, path.name)
     parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False)
+    declared = _declares_charset(data)
+    # libxml2 reads a page that does not say its charset as Latin-1 (mojibake for every
+    # UTF-8 page without a <meta charset>): such a page is decoded here, as text files are
+    source: bytes | str = data if declared else decode(data, path.name)[0]
     try:
-        tree = lxml.html.document_fromstring(data, parser=parser).getroottree()
+        tree = lxml.html.document_fromstring(source, parser=parser).getroottree()
     except (lxml.etree.ParserError, ValueError) as exc:
         raise DocumentError(f"{path.name} is not a readable HTML file ({exc}).") from None
-    encoding = tree.docinfo.encoding or "utf-8"
+    encoding = (tree.docinfo.encoding if declared else None) or "utf-8"
     units: list[Unit] = []
     elements: dict[str, int] = {}
     for position, element, text in blocks(tree.getroot()):
@@ -127,4 +166,16 @@ def load(path: Path) -> HtmlDocument:
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = HtmlDocument(path, tree, elements, units, encoding)
     document._trailing_newline = data.endswith(b"\n")
+    document._declared = declared
+    document._doctype = re.search(rb"<!doctype", data[:4096], re.IGNORECASE) is not None
     return document
+
+
+_CHARSET = re.compile(rb"<meta[^>]*charset|<\?xml[^>]*encoding", re.IGNORECASE)
+
+
+def _declares_charset(data: bytes) -> bool:
+    """A byte-order mark, a ``<meta charset>`` (or http-equiv) or an XML declaration in
+    the first kilobytes: what browsers (and libxml2) go by."""
+    return data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or (
+        _CHARSET.search(data[:8192]) is not None)

@@ -1,0 +1,68 @@
+"""HTML as real pages are written (found by scripts/document_sweep.py on the pages in Babel's,
+Sphinx's and Django's sdists): named entities without a DTD, no ``<meta charset>``, no
+DOCTYPE, no-break spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bayling_desktop.documents import open_document
+
+
+def _page(tmp_path: Path, data: bytes, name: str = "page.html") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_named_entities_are_html_not_an_xml_attack(tmp_path: Path) -> None:
+    """&nbsp; and &copy; are undeclared entities to an XML parser; the safety check read
+    them as an entity attack and refused nearly every real page."""
+    for data in (b"<p>Hello &copy; world</p>",
+                 b"<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+                 b"<body><p>10&nbsp;km &copy; 2024</p></body></html>"):
+        document = open_document(_page(tmp_path, data))
+        assert document.units[0].source.startswith(("Hello ©", "10\xa0km"))
+
+
+def test_a_utf8_page_without_a_charset_is_not_read_as_latin1(tmp_path: Path) -> None:
+    path = _page(tmp_path, "<html><head><title>Café</title></head>"
+                           "<body><p>Crème brûlée</p></body></html>".encode())
+    document = open_document(path)
+    assert [u.source for u in document.units] == ["Café", "Crème brûlée"]
+    out = tmp_path / "zh.html"
+    document.export({u.id: "焦糖布丁" for u in document.units}, out)
+    # what a browser (and we) read back: the page now says it is UTF-8, and says it once
+    assert b'<meta charset="utf-8">' in out.read_bytes()
+    assert [u.source for u in open_document(out).units] == ["焦糖布丁", "焦糖布丁"]
+    assert len(document.notices) == 1 and "UTF-8" in document.notices[0]
+
+
+def test_a_fragment_without_a_head_stays_a_fragment_in_utf8(tmp_path: Path) -> None:
+    document = open_document(_page(tmp_path, b"<p>Hello</p>\n"))
+    out = tmp_path / "zh.html"
+    document.export({document.units[0].id: "你好"}, out)
+    assert out.read_bytes() == "<html><body><p>你好</p>\n</body></html>\n".encode()
+    assert open_document(out).units[0].source == "你好" and document.notices == []
+
+
+def test_no_doctype_is_invented(tmp_path: Path) -> None:
+    """libxml2 adds an HTML 4.0 Transitional DOCTYPE to a page without one, which switches
+    browsers out of the page's rendering mode."""
+    document = open_document(_page(tmp_path, b"<html><body><p>Hi</p></body></html>"))
+    out = tmp_path / "same.html"
+    document.export({u.id: u.source for u in document.units}, out)
+    assert out.read_bytes() == b"<html><body><p>Hi</p></body></html>"
+    kept = open_document(_page(tmp_path, b"<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>",
+                               "doctype.html"))
+    kept.export({u.id: u.source for u in kept.units}, out)
+    assert out.read_bytes().startswith(b"<!DOCTYPE html>\n<html>")
+
+
+def test_no_break_spaces_are_content_not_layout(tmp_path: Path) -> None:
+    document = open_document(_page(tmp_path, b"<html><body><p> 10&nbsp;km\n  away </p>"
+                                             b"</body></html>"))
+    assert document.units[0].source == "10\xa0km away"
+    out = tmp_path / "same.html"
+    document.export({u.id: u.source for u in document.units}, out)
+    assert "10\xa0km away".encode() in out.read_bytes()
