@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_text
 from .encoding import read_text
-from .mdinline import InlineMarkup
+from .mdinline import InlineMarkup, reference_label
 from .model import Document, Unit
 
 if TYPE_CHECKING:
@@ -91,7 +91,10 @@ def load(path: Path) -> MarkdownDocument:
     units: list[Unit] = []
     kind = "paragraph"
     in_list = 0
-    for token in _parser().parse(text):
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(text, env)
+    references = {reference_label(label) for label in env.get("references", {})}
+    for token in tokens:
         if token.type == "list_item_open":
             in_list += 1
         elif token.type == "list_item_close":
@@ -118,7 +121,7 @@ def load(path: Path) -> MarkdownDocument:
         if len(located) != len(token.content.split("\n")):
             continue  # text we cannot place exactly is left untouched, never mangled
         unit_id = f"b{len(units) + 1}"
-        inline[unit_id] = InlineMarkup(token.content)
+        inline[unit_id] = InlineMarkup(token.content, references)
         units.append(Unit(unit_id, inline[unit_id].tagged, kind))
         spans[unit_id] = located
     return MarkdownDocument(path, lines, spans, units, inline)

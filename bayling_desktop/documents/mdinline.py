@@ -12,6 +12,7 @@ tags, the text goes in without them and the caller flags "formatting lost".
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .tags import FORMATTING_LOST, Node, fallback_text, parse, render_markup, validate_tags
 
@@ -24,9 +25,11 @@ _EMPHASIS = ("**", "__", "~~", "*", "_")
 class InlineMarkup:
     """One unit's inline Markdown: its tagged text, and the markup behind each tag."""
 
-    def __init__(self, content: str) -> None:
+    def __init__(self, content: str, references: Collection[str] = ()) -> None:
         #: tag number -> (opening markup, closing markup); void tags: (markup, "")
         self.markup: dict[int, tuple[str, str]] = {}
+        #: the document's link reference labels, normalised (see :func:`reference_label`)
+        self._references = set(references)
         self.tagged = self._scan(content)
 
     def _number(self, opening: str, closing: str) -> int:
@@ -66,6 +69,11 @@ class InlineMarkup:
                         out.append(f"<x{self._number(text[i:end], '')}/>")
                     i = end
                     continue
+                shortcut = self._shortcut(text, i)
+                if shortcut:
+                    out.append(f"<x{self._number(text[i:shortcut], '')}/>")
+                    i = shortcut
+                    continue
             emphasis = _emphasis(text, i)
             if emphasis is not None:
                 delimiter, end = emphasis
@@ -77,6 +85,16 @@ class InlineMarkup:
             out.append(char)
             i += 1
         return "".join(out)
+
+    def _shortcut(self, text: str, i: int) -> int:
+        """End of a shortcut or collapsed reference link (``[label]``, ``[label][]``) at
+        *i*, or 0. Its text is the label its definition is found by: translated, the link
+        is gone, so it travels as a void tag."""
+        start = i + 1 if text.startswith("![", i) else i
+        close = _closing(text, start, "[", "]")
+        if close < 0 or reference_label(text[start + 1:close]) not in self._references:
+            return 0
+        return close + 3 if text.startswith("[]", close + 1) else close + 1
 
     def rebuild(self, target: str) -> tuple[str, list[str]]:
         """(Markdown text, problems) for the translation *target*."""
@@ -94,6 +112,11 @@ class InlineMarkup:
 
     def _render(self, node: Node) -> str:
         return render_markup(node, self.markup)
+
+
+def reference_label(label: str) -> str:
+    """A link label as CommonMark matches it: case-folded, inner white space collapsed."""
+    return " ".join(label.split()).casefold()
 
 
 def _skip_code(text: str, i: int) -> int:
@@ -138,7 +161,7 @@ def _link(text: str, i: int) -> tuple[str, str, str, int] | None:
         return ("![" if bang else "["), label, text[close:end], end
     if after < len(text) and text[after] == "[":
         end = text.find("]", after)
-        if end < 0 or "\n" in text[after:end]:
+        if end < 0 or "\n" in text[after:end] or end == after + 1:  # [label][]: a shortcut
             return None
         return ("![" if bang else "["), label, text[close:end + 1], end + 1
     return None
@@ -187,7 +210,9 @@ def _emphasis(text: str, i: int) -> tuple[str, int] | None:
             return None
         if delimiter[0] == "_" and i > 0 and text[i - 1].isalnum():
             return None  # snake_case words are not emphasis
-        j = inner_start + 1
+        # a span may open with code (``**`f()` returns**``): step over it whole, or its
+        # closing backtick starts a "code span" that swallows the delimiter
+        j = _skip_code(text, inner_start) if text[inner_start] == "`" else inner_start + 1
         while j <= len(text) - size:
             if text[j] == "\\":
                 j += 2
