@@ -262,6 +262,7 @@ def _write(job: Job, project: Project, args: argparse.Namespace) -> list[str]:
     translations = project.translations()
     if args.sentences:
         translations = join_sentences(split_units(document.units), translations)
+    document.target_language = project.target_lang
     document.export(translations, job.output)
     # Units the pipeline already warned about are not named twice.
     warned = {s.unit_id for s in project.segments if s.flags}

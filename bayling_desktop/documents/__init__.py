@@ -36,6 +36,7 @@ _LOADERS: dict[str, tuple[str, str]] = {
     ".pdf": ("pdf", "load"),
     ".xlf": ("xliff", "load"),
     ".xliff": ("xliff", "load"),
+    ".tmx": ("tmx", "load"),
     ".epub": ("epub", "load"),
     ".pptx": ("pptx", "load"),
     ".xlsx": ("xlsx", "load"),
@@ -45,7 +46,8 @@ FORMAT_DESCRIPTIONS: dict[str, str] = {
     ".txt": "Plain text", ".text": "Plain text", ".md": "Markdown", ".markdown": "Markdown",
     ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
     ".vtt": "WebVTT subtitles", ".po": "gettext PO", ".pot": "gettext template",
-    ".xlf": "XLIFF", ".xliff": "XLIFF", ".odt": "OpenDocument text", ".pdf": "PDF",
+    ".xlf": "XLIFF", ".xliff": "XLIFF", ".tmx": "TMX translation memory",
+    ".odt": "OpenDocument text", ".pdf": "PDF",
     ".epub": "EPUB e-book", ".pptx": "PowerPoint presentation", ".xlsx": "Excel workbook",
 }
 

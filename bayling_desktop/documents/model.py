@@ -52,6 +52,9 @@ class Document(ABC):
         #: (source, target) language codes the file's own header declares (PO
         #: ``Language:``, XLIFF ``srcLang``/``trgLang``); None where it says nothing
         self.declared_languages: tuple[str | None, str | None] = (None, None)
+        #: the language code the translation is in, set by whoever exports (CLI, GUI)
+        #: for the formats that record it in the file (a TMX target ``<tuv xml:lang>``)
+        self.target_language: str | None = None
 
     def notice(self, sentence: str) -> None:
         """Add *sentence* to :attr:`notices` unless it is already there (said once)."""

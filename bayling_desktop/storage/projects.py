@@ -223,6 +223,7 @@ class Project:
         translations = self.translations()
         if self.settings.get("sentences"):
             translations = join_sentences(split_units(document.units), translations)
+        document.target_language = self.target_lang
         document.export(translations, out_path)
         warnings = []
         missing = [s for s in self.segments if s.status not in DONE or not s.target]

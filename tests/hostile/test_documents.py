@@ -314,3 +314,18 @@ def test_control_characters_inside_inline_html(tmp_path: Path) -> None:
     out = tmp_path / "page.zh.html"
     document.export({u.id: f"\u00ab{u.source}\u00bb" for u in document.units}, out)
     assert open_document(out).units
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_tmx_document_with_entities_is_refused(tmp_path: Path, encoding: str) -> None:
+    """A TMX opened as the document to translate (not as a memory) goes through the same
+    safe parser."""
+    source = tmp_path / "memory.tmx"
+    source.write_bytes((f'<?xml version="1.0" encoding="{encoding}"?>'
+                        '<!DOCTYPE tmx [<!ENTITY c SYSTEM "file:///etc/passwd">]>'
+                        '<tmx version="1.4"><header srclang="en" datatype="plaintext" '
+                        'segtype="sentence" adminlang="en" creationtool="t" '
+                        'creationtoolversion="1" o-tmf="t"/><body><tu><tuv xml:lang="en">'
+                        "<seg>Hello &c;.</seg></tuv></tu></body></tmx>").encode(encoding))
+    assert_refused(cli("translate", "--to", "zh", source, *NO_MODEL), tmp_path,
+                   {source: digest(source)})

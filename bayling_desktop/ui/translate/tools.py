@@ -105,6 +105,7 @@ def export(ws: TranslateWorkspace) -> None:
         if chosen in (bilingual_docx, bilingual_html):
             documents.export_bilingual(doc.document, translations, out)
         else:
+            doc.document.target_language = ws.target_language().code
             doc.document.export(translations, out)
     except BaylingError as exc:
         QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))

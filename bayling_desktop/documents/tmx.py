@@ -1,0 +1,169 @@
+"""A TMX file opened as a document to translate (importing one into the memory is
+:mod:`bayling_desktop.translation.tmx`): one unit per ``<tu>``, its text the segment in
+the header's ``srclang``. Export writes the translation as the ``<tuv>`` of the target
+language (replacing one that is there, else added after the last), and keeps everything
+else: other languages, ``<prop>``/``<note>``, attributes, the DOCTYPE, the encoding.
+
+Inline codes (``<bpt>``, ``<ept>``, ``<ph>``, ``<it>``, ``<ut>``) hold native markup, not
+text: they travel as void tags and come back byte for byte; ``<hi>`` holds text and
+travels as a paired tag. Parsed like every XML format here: no DTD, no entities.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from .encoding import check_size
+from .model import Document, Unit
+from .tags import strip_tags
+from .xmlinline import fill_inline, tagged_inline
+from .xmlsafe import check_well_formed, parse_untrusted
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: inline elements whose content is the original file's code: never sent to the model
+_CODES = {"bpt", "ept", "ph", "it", "ut"}
+
+
+def lang_of(tuv: Any) -> str:
+    """A ``<tuv>``'s language: ``xml:lang`` (TMX 1.4) or ``lang`` (1.1–1.3)."""
+    return str(tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
+
+
+def _same(lang: str, wanted: str) -> bool:
+    return lang.lower() == wanted.lower()
+
+
+def _base(lang: str) -> str:
+    return lang.lower().replace("_", "-").split("-")[0]
+
+
+def _variant(tu: Any, lang: str) -> Any:
+    """The ``<tuv>`` of *lang* in *tu*: the exact code first, then the same base language."""
+    variants = tu.findall("tuv")
+    exact = next((v for v in variants if _same(lang_of(v), lang)), None)
+    if exact is not None:
+        return exact
+    return next((v for v in variants if _base(lang_of(v)) == _base(lang)), None)
+
+
+class TmxDocument(Document):
+    format_name = "tmx"
+
+    def __init__(self, path: Path, tree: Any, source_lang: str, units: list[Unit],
+                 places: dict[str, int]) -> None:
+        super().__init__(path, units)
+        self._tree = tree
+        self.source_lang = source_lang
+        #: unit id -> position of its <tu> in document order
+        self._places = places
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        from lxml import etree
+
+        target_lang = self.target_language or self.declared_languages[1]
+        if not target_lang:
+            raise DocumentError(f"{self.path.name}: say which language the translation is "
+                                "in; this TMX file holds only its source language.")
+        tree = copy.deepcopy(self._tree)
+        in_order = list(tree.getroot().iter())
+        self.flagged = {}
+        for unit in self.units:
+            if unit.id not in translations:
+                continue
+            tu = in_order[self._places[unit.id]]
+            source = _variant(tu, self.source_lang)
+            target = _target_variant(tu, source, target_lang)
+            seg = target.find("seg")
+            if seg is None:
+                seg = etree.SubElement(target, "seg")
+            source_seg = source.find("seg")
+            seg.clear()
+            seg.text = source_seg.text
+            for child in source_seg:
+                seg.append(copy.deepcopy(child))
+            problems = fill_inline(seg, unit.source, translations[unit.id])
+            if problems:
+                self.flagged[unit.id] = problems
+        encoding = tree.docinfo.encoding or "UTF-8"
+        data = etree.tostring(tree, encoding=encoding, xml_declaration=True)
+        atomic_write_bytes(out_path, check_well_formed(data, out_path.name))
+
+
+def _target_variant(tu: Any, source: Any, target_lang: str) -> Any:
+    from lxml import etree
+
+    found = next((v for v in tu.findall("tuv") if v is not source
+                  and _same(lang_of(v), target_lang)), None)
+    if found is None:
+        found = next((v for v in tu.findall("tuv") if v is not source
+                      and _base(lang_of(v)) == _base(target_lang)), None)
+    if found is not None:
+        for attribute in (XML_LANG, "lang"):
+            if found.get(attribute) is not None:
+                found.set(attribute, target_lang)
+        return found
+    found = etree.Element("tuv", {XML_LANG if source.get(XML_LANG) is not None or (
+        source.get("lang") is None) else "lang": target_lang})
+    variants = tu.findall("tuv")
+    last, before = variants[-1], variants[0].getprevious()
+    # indented like its neighbours: the white space in front of the first <tuv>
+    found.tail, last.tail = last.tail, before.tail if before is not None else tu.text
+    last.addnext(found)
+    return found
+
+
+def load(path: Path) -> TmxDocument:
+    from lxml import etree
+
+    check_size(path)
+    root = parse_untrusted(path.read_bytes(), path.name)
+    if root.tag != "tmx" or root.find("body") is None:
+        raise DocumentError(f"{path.name} is not a TMX file.")
+    tree = etree.ElementTree(root)
+    units_in = root.find("body").findall("tu")
+    header = root.find("header")
+    declared = (header.get("srclang") or "").strip() if header is not None else ""
+    source_lang = declared
+    if not declared or declared.lower() == "*all*":
+        # any language may be the source: the one most units give first
+        firsts = Counter(lang_of(v) for tu in units_in for v in tu.findall("tuv")[:1])
+        source_lang = firsts.most_common(1)[0][0] if firsts else ""
+    if not source_lang:
+        raise DocumentError(f"{path.name} says no source language (no srclang in its "
+                            "header, no xml:lang on its segments).")
+    others = Counter(lang_of(v) for tu in units_in for v in tu.findall("tuv")
+                     if _base(lang_of(v)) != _base(source_lang))
+    everything = list(root.iter())
+    positions = {id(e): n for n, e in enumerate(everything)}
+    units: list[Unit] = []
+    places: dict[str, int] = {}
+    target_guess = others.most_common(1)[0][0] if len(others) == 1 else None
+    for number, tu in enumerate(units_in):
+        variant = _variant(tu, source_lang)
+        seg = variant.find("seg") if variant is not None else None
+        if seg is None:
+            continue
+        text = tagged_inline(seg, lambda e: e.tag in _CODES)
+        if not strip_tags(text).strip():
+            continue
+        unit_id = tu.get("tuid") or f"tu{number + 1}"
+        if unit_id in places:
+            unit_id = f"{unit_id}-{number + 1}"
+        existing = _variant(tu, target_guess) if target_guess else None
+        existing_seg = existing.find("seg") if existing is not None else None
+        note = tu.find("note")
+        units.append(Unit(unit_id, text, "tu", (note.text or "") if note is not None else "",
+                          tagged_inline(existing_seg, lambda e: e.tag in _CODES)
+                          if existing_seg is not None else None))
+        places[unit_id] = positions[id(tu)]
+    if not units:
+        raise DocumentError(f"{path.name} holds no {source_lang} segments to translate.")
+    document = TmxDocument(path, tree, source_lang, units, places)
+    document.declared_languages = (source_lang, target_guess)
+    return document
