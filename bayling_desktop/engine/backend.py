@@ -40,6 +40,8 @@ class GenerationParams:
 
     temperature: float = 0.7
     top_p: float = 1.0
+    #: keep only the k likeliest tokens before top-p (0: no limit); MT model cards set it
+    top_k: int = 0
     max_tokens: int = 1024
     repeat_penalty: float = 1.0
     seed: int | None = None

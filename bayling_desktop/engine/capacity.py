@@ -1,10 +1,12 @@
 """How many sequences to run at once when the user leaves *Parallel sequences* on auto.
 
 Decoding several sequences in one batch pays off until the machine's compute, not its
-memory bandwidth, is the limit: on CPUs that is a few sequences per core (measured on
-2 cores, quiet machine, bare batched decode: 1 → 43 tok/s, 4 → 62, 8 → 92; the
-translation pipeline was fastest at 8), on GPUs many more. Each sequence also
-needs its own KV cache of *context length* tokens, so free memory caps the number.
+memory bandwidth, is the limit. On CPUs llama.cpp's quantized matrix kernels work on
+tiles of 4 and 16 rows: one step of 16 tokens costs about what 12 do and little more
+than 8 (2 cores, embedded 0.5B model: 49 ms for 8 tokens, 61 ms for 16), so 8
+sequences per core, up to 16, is the auto choice there (``benchmarks/bench_parallel.py``
+measures it). Each sequence also needs its own KV cache of *context length* tokens, so
+free memory caps the number.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: the most sequences auto ever picks (the user may set more)
-AUTO_MAX = 8
+AUTO_MAX = 16
+#: sequences per CPU core auto picks
+_PER_CORE = 8
 #: share of the available memory the model plus all KV caches may take
 _MEMORY_SHARE = 0.7
 
@@ -58,7 +62,7 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
         return ParallelChoice(requested, f"{requested} parallel {plural} (set in Settings); "
                                          f"KV cache {mib:,.0f} MiB each, about {total:,.1f} "
                                          "GiB with the model.")
-    want = AUTO_MAX if gpu else max(2, min(AUTO_MAX, 4 * cores))
+    want = AUTO_MAX if gpu else max(2, min(AUTO_MAX, _PER_CORE * cores))
     why = "GPU" if gpu else f"{cores} CPU cores"
     sequences = want
     if available is not None and per_sequence > 0:

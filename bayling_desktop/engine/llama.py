@@ -41,7 +41,7 @@ from .budget import MIN_REPLY_TOKENS, fit_messages
 from .capacity import ParallelChoice, available_memory, choose_parallel, kv_bytes_per_token
 from .formats import PlaceholderFilter, PromptFormat, Rendered, Segment, format_for_model
 from .gguf_info import GGUFInfo, read_gguf_info
-from .scheduler import Request, Scheduler
+from .scheduler import CPU_PROMPT_CHUNK, Request, Scheduler
 from .streaming import LeadingSpaceTrimmer, StopMatcher
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,10 @@ class LlamaBackend:
         self._ctx = self._new_context(batch_size)
         self._scheduler = Scheduler(self._ctx, self._vocab, parallel=self._parallel,
                                     sequences=self._sequence_ids(), batch_size=batch_size,
-                                    interactive_slots=self._interactive_slots)
+                                    interactive_slots=self._interactive_slots,
+                                    # a GPU evaluates a whole batch of prompt tokens at
+                                    # once for little more than a few
+                                    prompt_chunk=batch_size if gpu_layers else CPU_PROMPT_CHUNK)
         self._token_ids: dict[str, int | None] = {}
         self._closed = False
 
@@ -278,6 +281,8 @@ class LlamaBackend:
         if params.temperature <= 1e-5:
             add(chain, llama_cpp.llama_sampler_init_greedy())
             return chain
+        if params.top_k > 0:
+            add(chain, llama_cpp.llama_sampler_init_top_k(params.top_k))
         if params.top_p < 1.0:
             add(chain, llama_cpp.llama_sampler_init_top_p(params.top_p, 1))
         add(chain, llama_cpp.llama_sampler_init_temp(params.temperature))

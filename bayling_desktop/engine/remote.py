@@ -174,6 +174,8 @@ class RemoteBackend:
             body["seed"] = params.seed
         if params.stop:
             body["stop"] = list(params.stop)
+        if params.top_k > 0:
+            body["top_k"] = params.top_k  # llama.cpp servers, vLLM and Ollama's OpenAI API
         if params.repeat_penalty != 1.0:
             body["repeat_penalty"] = params.repeat_penalty  # llama.cpp servers honour it
         return json.dumps(body, ensure_ascii=False).encode("utf-8")

@@ -40,8 +40,8 @@ from .streaming import is_repetition_loop
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-#: prompt tokens per step while other sequences are decoding, so their streams keep moving
-PROMPT_CHUNK_WHILE_DECODING = 128
+#: prompt tokens per step on a CPU (see :meth:`Scheduler._plan`)
+CPU_PROMPT_CHUNK = 64
 #: seconds of history behind the tokens/s figure of :meth:`Scheduler.activity`
 _ACTIVITY_WINDOW = 5.0
 
@@ -90,13 +90,15 @@ class _Running:
 
 class Scheduler:
     def __init__(self, ctx: Any, vocab: Any, *, parallel: int, sequences: int,
-                 batch_size: int, interactive_slots: int = 0) -> None:
+                 batch_size: int, interactive_slots: int = 0,
+                 prompt_chunk: int = CPU_PROMPT_CHUNK) -> None:
         self._ctx = ctx
         self._vocab = vocab
         self._mem = llama_cpp.llama_get_memory(ctx)
         self.parallel = parallel
         self._interactive_slots = interactive_slots
         self._n_batch = batch_size
+        self._prompt_chunk = max(1, min(prompt_chunk, batch_size))
         self._batch = llama_cpp.llama_batch_init(batch_size, 0, 1)
         self._seqs = [_Sequence(i) for i in range(sequences)]
         self._running: list[_Running] = []
@@ -290,17 +292,29 @@ class Scheduler:
     # -- one step ----------------------------------------------------------------------
 
     def _plan(self) -> list[tuple[_Running, int, bool]]:
-        """(sequence, token, wants logits) for this step: decodes first, then prompt chunks."""
+        """(sequence, token, wants logits) for this step: decodes first, then prompt chunks.
+
+        A person's request that is still reading its prompt gets a step of its own (other
+        interactive decodes aside): the batch lanes wait one step, the chat message does
+        not wait for a batch step's worth of other prompts. Prompt chunks are capped so no
+        step keeps a newcomer waiting long; on a CPU a step of 64 prompt tokens costs per
+        token what one of 512 does.
+        """
+        urgent = any(r.request.interactive and r.next_token is None for r in self._running)
         entries: list[tuple[_Running, int, bool]] = []
         prompting: list[_Running] = []
+        held = False
         for running in self._running:
+            if urgent and not running.request.interactive:
+                held = True
+                continue
             if running.next_token is not None:
                 entries.append((running, running.next_token, True))
             else:
                 prompting.append(running)
-        budget = self._n_batch - len(entries)
-        if entries:
-            budget = min(budget, PROMPT_CHUNK_WHILE_DECODING)
+        if held:
+            self.counters["batch_held"] += 1
+        budget = min(self._n_batch - len(entries), self._prompt_chunk)
         prompting.sort(key=lambda r: (not r.request.interactive, r.order))
         for running in prompting:
             if budget <= 0:

@@ -68,18 +68,14 @@ def _pairs(terms: Terms) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class SampledProfile(Profile):
-    """A profile whose card also fixes a repetition penalty and a top-k.
-
-    ``GenerationParams`` has no top-k yet, so :attr:`top_k` is recorded for the
-    engine to honour when it gains one.
-    """
+    """A profile whose model card also fixes a repetition penalty and a top-k."""
 
     repeat_penalty: float = 1.0
     top_k: int = 0
 
     def params(self, max_tokens: int, attempt: int = 0) -> GenerationParams:
         return dataclasses.replace(super().params(max_tokens, attempt),
-                                   repeat_penalty=self.repeat_penalty)
+                                   repeat_penalty=self.repeat_penalty, top_k=self.top_k)
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,18 @@ def test_cancel_mid_stream_then_generate_again(qwen: LlamaBackend) -> None:
     assert CJK.search(again.text)
 
 
+def test_top_k_one_samples_like_greedy_whatever_the_seed(qwen: LlamaBackend) -> None:
+    messages = [Message("user", "Write one sentence about the sea.")]
+    greedy = qwen.stream(messages, GenerationParams.for_translation(24)).run()
+    hot = [qwen.stream(messages, GenerationParams(temperature=1.5, top_k=1, max_tokens=24,
+                                                  seed=seed)).run() for seed in (1, 2)]
+    assert hot == [greedy, greedy]
+    # without the limit the same temperature wanders off the greedy path
+    wild = {qwen.stream(messages, GenerationParams(temperature=1.5, max_tokens=24,
+                                                   seed=seed)).run() for seed in (1, 2, 3)}
+    assert wild != {greedy}
+
+
 def test_cancel_from_another_thread(qwen: LlamaBackend) -> None:
     cancel = CancelToken()
     completion = qwen.stream([Message("user", "Count from 1 to 500.")],

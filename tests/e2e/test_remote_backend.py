@@ -190,6 +190,11 @@ def test_streams_pieces_and_forwards_parameters() -> None:
                                    {"role": "user", "content": "hello there friend"}]
     assert (request["temperature"], request["max_tokens"], request["seed"],
             request["stop"]) == (0.0, 50, 3, ["###"])
+    assert "top_k" not in request and "repeat_penalty" not in request  # unset: not sent
+    with OpenAIServer() as server:
+        backend = RemoteBackend(server.base_url, "test-model")
+        backend.stream(HELLO, GenerationParams(top_k=20, repeat_penalty=1.05)).run()
+    assert (server.requests[0]["top_k"], server.requests[0]["repeat_penalty"]) == (20, 1.05)
 
 
 def test_length_finish_is_reported() -> None:

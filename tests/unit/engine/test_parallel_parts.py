@@ -23,11 +23,12 @@ def test_auto_parallel_follows_cores_and_is_capped_by_memory() -> None:
     assert kv == 12 * 1024
     roomy = choose_parallel(0, cores=2, gpu=False, context_length=4096,
                             model_bytes=GIB // 2, kv_per_token=kv, available=16 * GIB)
-    assert roomy.sequences == 8 and "auto: 8" in roomy.reason and "2 CPU cores" in roomy.reason
+    assert roomy.sequences == 16 and "auto: 16" in roomy.reason
+    assert "2 CPU cores" in roomy.reason
     assert choose_parallel(0, cores=1, gpu=False, context_length=4096, model_bytes=GIB // 2,
-                           kv_per_token=kv, available=16 * GIB).sequences == 4
+                           kv_per_token=kv, available=16 * GIB).sequences == 8
     assert choose_parallel(0, cores=16, gpu=False, context_length=4096, model_bytes=GIB,
-                           kv_per_token=kv, available=64 * GIB).sequences == 8
+                           kv_per_token=kv, available=64 * GIB).sequences == 16
     tight = choose_parallel(0, cores=8, gpu=False, context_length=8192,
                             model_bytes=5 * GIB, kv_per_token=128 * 1024, available=8 * GIB)
     assert tight.sequences == 1 and "GiB free" in tight.reason

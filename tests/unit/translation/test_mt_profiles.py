@@ -46,8 +46,9 @@ def test_hy_mt2_prompts_are_the_cards() -> None:
         "GPU translates to 图形处理器\n\n将以下文本翻译为中文，注意只需要输出翻译后的结果，"
         "不要额外解释：\n\ncloud computing and GPUs")
     params = mt.HY_MT2.params(256)
-    assert (params.temperature, params.top_p, params.repeat_penalty) == (0.7, 0.6, 1.05)
-    assert mt.HY_MT2.top_k == 20
+    assert (params.temperature, params.top_p, params.repeat_penalty, params.top_k) == (
+        0.7, 0.6, 1.05, 20)
+    assert mt.TRANSLATEGEMMA_PROFILE.params(64).top_k == 64 and mt.QWEN3.params(64).top_k == 20
     assert len(mt.HY_MT2.translation_messages("x", DE, EN)) == 1  # no system prompt
 
 
