@@ -8,9 +8,10 @@ saves every result in its own transaction at once, so a crash loses at most the
 units in flight.
 
 Units run in *lanes*: contiguous stretches of the document, one per sequence the
-backend can decode at once (``backend.parallel``). Within a lane units go in order
-and share an append-only :class:`.context.ContextWindow`, so each request extends the
-previous one in the KV cache; the lanes run side by side and the engine batches them.
+backend can decode at once (``backend.parallel``), shared out again when a lane runs
+dry (:mod:`.lanes`). Within a stretch units go in order and share an append-only
+:class:`.context.ContextWindow`, so each request extends the previous one in the KV
+cache; the lanes run side by side and the engine batches them.
 
 No silent gaps: a unit is either a draft (perhaps with flags for review) or failed
 with the reason. Flagged and failed units never enter the context of later units nor
@@ -39,6 +40,7 @@ from .events import (
     UnitStarted,
     UnitText,
 )
+from .lanes import Stretches
 from .memory import detect_project_language, done_by_source, reusable_translation
 from .profiles import Profile, profile_for_backend
 from .qa import Flag
@@ -226,15 +228,14 @@ class TranslationPipeline:
         lanes = max(1, min(lanes, len(segments)))
         self.report.lanes = lanes
         self._model_started = time.perf_counter()
-        size = -(-len(segments) // lanes)
-        chunks = [segments[i:i + size] for i in range(0, len(segments), size)]
-        if len(chunks) == 1:
-            self._lane(backend, profile, chunks[0], target, source)
+        stretches = Stretches(segments, lanes)
+        if stretches.lanes == 1:
+            self._lane(backend, profile, stretches, 0, target, source)
         else:
             threads = [threading.Thread(target=self._lane, name=f"pipeline-lane-{n}",
-                                        args=(backend, profile, chunk, target, source),
+                                        args=(backend, profile, stretches, n, target, source),
                                         daemon=True)
-                       for n, chunk in enumerate(chunks)]
+                       for n in range(stretches.lanes)]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -245,24 +246,30 @@ class TranslationPipeline:
 
     _lane_error: BaseException | None = None
 
-    def _lane(self, backend: Backend, profile: Profile, segments: list[StoredSegment],
-              target: Language, source: Language | None) -> None:
+    def _lane(self, backend: Backend, profile: Profile, stretches: Stretches[StoredSegment],
+              lane: int, target: Language, source: Language | None) -> None:
         try:
-            self._run_lane(backend, profile, segments, target, source)
+            self._run_lane(backend, profile, stretches, lane, target, source)
         except BaseException as exc:  # surfaced by _translate on the caller's thread
             self._lane_error = exc
             self.cancel_token.cancel()
 
-    def _run_lane(self, backend: Backend, profile: Profile, segments: list[StoredSegment],
-                  target: Language, source: Language | None) -> None:
+    def _run_lane(self, backend: Backend, profile: Profile,
+                  stretches: Stretches[StoredSegment], lane: int, target: Language,
+                  source: Language | None) -> None:
         options = self.options
-        window = ContextWindow(backend, options.context_budget if options.context else 0)
-        for segment in segments:
+        budget = options.context_budget if options.context else 0
+        window = ContextWindow(backend, budget)
+        while True:
             self._claim()
-            if self.cancel_token.cancelled:
+            taken = None if self.cancel_token.cancelled else stretches.take(lane)
+            if taken is None:
                 with self._state:
                     self._in_flight -= 1
                 return
+            segment, elsewhere = taken
+            if elsewhere:  # the end of another lane's stretch: its own neighbours
+                window = ContextWindow(backend, budget)
             outcome = self._one(backend, profile, segment, target, source, window)
             if outcome is None:
                 return
