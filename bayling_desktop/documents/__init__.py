@@ -85,12 +85,13 @@ def _sniff(path: Path) -> None:
 
 
 #: formats whose loader takes ``include_comments`` (comments/annotations are optional units)
-_COMMENTED = {"docx", "odt"}
+_COMMENTED = {"docx", "odt", "xlsx"}
 
 
 def open_document(path: str | Path, *, include_comments: bool = False) -> Document:
-    """Read *path* into units; *include_comments* also makes Word comments and ODF
-    annotations units (off by default: they are notes to the author, not the text)."""
+    """Read *path* into units; *include_comments* also makes Word comments, ODF
+    annotations and Excel cell comments units (off by default: they are notes to the
+    author, not the text)."""
     path = Path(path)
     if not path.exists():
         raise DocumentError(f"{path} does not exist.")

@@ -65,7 +65,8 @@ def _paragraphs(presentation: Any) -> Iterator[tuple[str, Any]]:
                     yield f"s{number}n", paragraph
 
 
-def _runs(paragraph: Any) -> Runs:
+def drawing_runs(paragraph: Any) -> Runs:
+    """A DrawingML paragraph's runs (slides, notes, and charts and drawings on a sheet)."""
     from lxml import etree
 
     pieces = []
@@ -111,7 +112,7 @@ class PptxDocument(Document):
             unit = by_position.get(position)
             if unit is None or unit.id not in translations:
                 continue
-            problems = _runs(paragraph).fill(translations[unit.id])
+            problems = drawing_runs(paragraph).fill(translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
         buffer = io.BytesIO()
@@ -125,7 +126,7 @@ def load(path: Path) -> PptxDocument:
     units: list[Unit] = []
     counts: dict[str, int] = {}
     for position, (place, paragraph) in enumerate(_all_paragraphs(presentation, path.name)):
-        tagged = _runs(paragraph).tagged
+        tagged = drawing_runs(paragraph).tagged
         if not strip_tags(tagged).strip():
             continue
         counts[place] = counts.get(place, 0) + 1

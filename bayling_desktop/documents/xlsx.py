@@ -1,89 +1,68 @@
-"""Excel .xlsx: string cells only. Every shared string (``xl/sharedStrings.xml``) and every
-inline string cell is a unit; formulas, their cached results, numbers, dates and sheet
-names are never touched (a sheet name is part of every formula that refers to it). Rich
-text runs travel as numbered tags.
+"""Excel .xlsx: the text a reader of the workbook sees. Every shared string
+(``xl/sharedStrings.xml``) and inline string cell is a unit, and so are data-validation
+messages, printed headers and footers, chart and axis titles and text boxes (and cell
+comments when asked for; see :mod:`.xlsxparts`). Rich text runs travel as numbered tags.
+
+Never touched: formulas and their cached results, numbers, dates, defined names, and
+sheet names (a sheet name is part of every formula that refers to it). A table's column
+names must equal its header cells, so a translated header renames its column too, unless
+a formula refers to the column by name (``Table1[Orders]``): then that header keeps its
+text and the user is told. Formulas, conditional formats and validation lists that
+compare cells with a text (``IF(B2="Done",…)``) are not rewritten; the user is told which
+texts to check.
 
 The workbook is edited at the part level rather than loaded and saved by openpyxl,
 because openpyxl drops what it does not model (charts, images, pivot caches) when it
-saves; openpyxl is the check that a file is a workbook at all and what the tests read
-the result with.
+saves; every other part is copied byte for byte. openpyxl is the check that a file is a
+workbook at all and what the tests read the result with.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from .model import Document, Unit
-from .runs import Piece, Runs
 from .tags import strip_tags
+from .xlsxguard import Guard
+from .xlsxparts import SHARED, items, kind_of_part, unit_prefix
 from .xmlsafe import check_well_formed, parse_untrusted
 from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
-SHARED = "xl/sharedStrings.xml"
+COMMENTS_NOTICE = ("This workbook has {n} cell comment(s); they were left untranslated (turn "
+                   "on comments to translate them too).")
 
 
-def _string_items(name: str, root: Any, ns: str) -> Iterator[Any]:
-    """The ``si`` (shared strings) or ``is`` (inline string cells) elements of a part."""
-    if name == SHARED:
-        yield from root.iter(f"{{{ns}}}si")
-        return
-    for cell in root.iter(f"{{{ns}}}c"):
-        if cell.get("t") == "inlineStr":
-            inline = cell.find(f"{{{ns}}}is")
-            if inline is not None:
-                yield inline
+def _namespace(root: Any) -> str:
+    return STRICT if str(root.tag).startswith(f"{{{STRICT}}}") else S
 
 
-def _runs(item: Any, ns: str) -> Runs:
-    from lxml import etree
+def _parts(archive: zipfile.ZipFile, include_comments: bool) -> list[str]:
+    """The parts holding units, in the order their units are listed."""
+    def order(name: str) -> tuple[int, int, str]:
+        rank = {"cells": 0, "sheet": 1, "drawing": 2, "comments": 3}[kind_of_part(name) or ""]
+        return rank, len(name), name
 
-    pieces = []
-    plain = item.find(f"{{{ns}}}t")
-    if plain is not None:
-        pieces.append(Piece(plain, b"", anchor=plain))
-    for run in item.findall(f"{{{ns}}}r"):
-        rpr = run.find(f"{{{ns}}}rPr")
-        pieces.append(Piece(run, etree.tostring(rpr) if rpr is not None else b"", anchor=run))
-
-    def get(element: Any) -> str:
-        text = element if element.tag == f"{{{ns}}}t" else element.find(f"{{{ns}}}t")
-        return text.text or "" if text is not None else ""
-
-    def put(element: Any, value: str) -> None:
-        text = element if element.tag == f"{{{ns}}}t" else element.find(f"{{{ns}}}t")
-        if text is None:
-            text = etree.SubElement(element, f"{{{ns}}}t")
-        text.text = value
-        if value != value.strip():
-            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-    return Runs(pieces, get, put)
-
-
-def _parts(archive: zipfile.ZipFile) -> list[str]:
-    names = archive.namelist()
-    sheets = sorted((n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")),
-                    key=lambda n: (len(n), n))
-    return ([SHARED] if SHARED in names else []) + sheets
+    return sorted((n for n in archive.namelist() if kind_of_part(n) is not None and (
+        include_comments or kind_of_part(n) != "comments")), key=order)
 
 
 class XlsxDocument(Document):
     format_name = "xlsx"
 
-    def __init__(self, path: Path, data: bytes, ns: str,
-                 places: dict[str, tuple[str, int]], units: list[Unit]) -> None:
+    def __init__(self, path: Path, data: bytes, places: dict[str, tuple[str, int]],
+                 units: list[Unit], guard: Guard) -> None:
         super().__init__(path, units)
         self._data = data
-        self._ns = ns
         self._places = places
+        self._guard = guard
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         from lxml import etree
@@ -98,14 +77,15 @@ class XlsxDocument(Document):
         with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
             for name, units in wanted.items():
                 root = parse_untrusted(archive.read(name), self.path.name, name)
-                items = list(_string_items(name, root, self._ns))
+                found = items(name, root, _namespace(root))
                 for number, unit in units:
-                    problems = _runs(items[number], self._ns).fill(translations[unit.id])
+                    problems = found[number].fill(translations[unit.id])
                     if problems:
                         self.flagged[unit.id] = problems
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
-                replaced[name] = check_well_formed(data, f"{out_path.name} ({name})")
+                replaced[name] = _serialise(etree, root, out_path.name, name)
+            renamed = self._guard.rename_columns(archive, translations, self.path.name)
+            replaced.update({n: check_well_formed(d, f"{out_path.name} ({n})")
+                             for n, d in renamed.items()})
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w") as target:
                 for info in archive.infolist():
@@ -115,31 +95,58 @@ class XlsxDocument(Document):
         atomic_write_bytes(out_path, buffer.getvalue())
 
 
-def load(path: Path) -> XlsxDocument:
+def _serialise(etree: Any, root: Any, out_name: str, part: str) -> bytes:
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return check_well_formed(data, f"{out_name} ({part})")
+
+
+def load(path: Path, *, include_comments: bool = False) -> XlsxDocument:
     data = read_checked(path, "Excel (.xlsx)")
     _check_workbook(data, path.name)
     units: list[Unit] = []
     places: dict[str, tuple[str, int]] = {}
-    ns = S
+    counters: dict[str, int] = {}
+    comments = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in _parts(archive):
+        for name in _parts(archive, True):
             root = parse_untrusted(archive.read(name), path.name, name)
-            ns = STRICT if root.tag.startswith(f"{{{STRICT}}}") else S
-            for number, item in enumerate(_string_items(name, root, ns)):
-                tagged = _runs(item, ns).tagged
-                if not strip_tags(tagged).strip():
+            if kind_of_part(name) == "comments" and not include_comments:
+                comments += sum(1 for i in items(name, root, _namespace(root))
+                                if strip_tags(i.tagged).strip())
+                continue
+            for number, item in enumerate(items(name, root, _namespace(root))):
+                if not strip_tags(item.tagged).strip():
                     continue
-                unit_id = (f"ss{number}" if name == SHARED
-                           else f"{Path(name).stem}-{number}")
-                units.append(Unit(unit_id, tagged, "cell"))
+                unit_id = _unit_id(name, item.kind, number, counters)
+                units.append(Unit(unit_id, item.tagged, item.kind))
                 places[unit_id] = (name, number)
+        guard = Guard.read(archive, path.name, {u.id for u in units if u.id.startswith("ss")})
+    notices = guard.notices(units)
+    units = [u for u in units if u.id not in guard.kept]
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate (only numbers, "
                             "formulas or empty cells).")
-    document = XlsxDocument(path, data, ns, places, units)
-    if drawing_text_parts(data, ("xl/charts/", "xl/drawings/", "xl/diagrams/")):
-        document.notice(LEFT_BEHIND.format(what="charts, text boxes or SmartArt graphics"))
+    document = XlsxDocument(path, data, places, units, guard)
+    for sentence in notices:
+        document.notice(sentence)
+    if comments:
+        document.notice(COMMENTS_NOTICE.format(n=comments))
+    if drawing_text_parts(data, ("xl/diagrams/",)):
+        document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
     return document
+
+
+def _unit_id(name: str, kind: str, number: int, counters: dict[str, int]) -> str:
+    """Stable ids: ``ss3`` for shared string 3, ``sheet1-0`` for inline strings (as before
+    sheets had other units), ``sheet1-header1``, ``chart1-drawing2``, ``comments1-comment1``."""
+    if name == SHARED:
+        return f"ss{number}"
+    prefix = unit_prefix(name)
+    if kind == "cell":
+        return f"{prefix}-{number}"
+    key = f"{prefix}-{kind}"
+    counters[key] = counters.get(key, 0) + 1
+    return f"{key}{counters[key]}"
 
 
 def _check_workbook(data: bytes, name: str) -> None:

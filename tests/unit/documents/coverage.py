@@ -77,10 +77,7 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
                     continue
                 found += [t for t in _odf_text(paragraph) if t.strip()]
     elif suffix == ".xlsx":
-        for _name, root in _xml_parts(path, ("xl/sharedStrings.xml", "xl/worksheets/")):
-            for item in root.iter(f"{SML}si", f"{SML}is"):
-                found += [t.text for t in item.iter(f"{SML}t") if t.text and t.text.strip()
-                          and not t.getparent().tag.endswith("}rPh")]
+        found += _xlsx_text(path, comments)
     elif suffix == ".epub":
         skip = ("script", "style", "code", "pre")
         for name, root in _xml_parts(path, ("",)):
@@ -102,6 +99,30 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
                           if t.text and t.text.strip()]
     else:
         raise ValueError(f"no coverage helper for {suffix}")
+    return found
+
+
+def _xlsx_text(path: Path, comments: bool) -> list[str]:
+    """Cells, validation messages, header/footer text (codes removed, one entry per
+    section), chart and drawing text, and comments when asked for."""
+    found: list[str] = []
+    prefixes = ("xl/sharedStrings.xml", "xl/worksheets/sheet", "xl/charts/chart",
+                "xl/drawings/drawing") + (("xl/comments",) if comments else ())
+    for name, root in _xml_parts(path, prefixes):
+        if name.startswith(("xl/charts/", "xl/drawings/")):
+            found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()]
+            continue
+        for item in root.iter(f"{SML}si", f"{SML}is", f"{SML}text"):
+            found += [t.text for t in item.iter(f"{SML}t") if t.text and t.text.strip()
+                      and not t.getparent().tag.endswith("}rPh")]
+        for validation in root.iter(f"{SML}dataValidation"):
+            found += [validation.get(a) for a in ("promptTitle", "prompt", "errorTitle",
+                                                  "error") if validation.get(a)]
+        for element in root.iter(f"{SML}headerFooter"):
+            for part in element:
+                text = re.sub(r'&(?:"[^"]*"|\d+|K[0-9A-Fa-f]{6}|[PNDTFAZGBIUESXYH])', " ",
+                              (part.text or "").replace("&&", "\0"))
+                found += [t.replace("\0", "&") for t in re.split("&[LCR]", text) if t.strip()]
     return found
 
 
