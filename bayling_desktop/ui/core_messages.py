@@ -6,9 +6,14 @@ template: the English text with {0}, {1}… where the core puts a name or a numb
 ``pyside6-lupdate`` files them under the "CoreMessages" context of the ``.ts`` sources and
 :func:`bayling_desktop.ui.i18n.translate_error` matches a message against them.
 
-``tests/ui/test_core_messages.py`` reads every ``raise`` of a ``BaylingError`` in the core
-and fails when one has no template here, or a template has no Chinese translation: add the
-new sentence below, run ``scripts/update_translations.py`` and translate it.
+Errors are not the only such text: quality flags, document notices and warnings reach the
+Translate workspace the same way (the project database stores flags in English, so they
+are translated where they are shown, never where they are made).
+
+``tests/ui/test_core_messages.py`` reads every ``raise`` of a ``BaylingError`` in the core,
+every flag, notice and warning, and fails when one has no template here, or a template has
+no Chinese translation: add the new sentence below, run ``scripts/update_translations.py``
+and translate it.
 """
 
 from __future__ import annotations
@@ -404,5 +409,71 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "{0}{1} is not well-formed XML ({2})."),
     QT_TRANSLATE_NOOP("CoreMessages", "the newest backup is {0}"),
     QT_TRANSLATE_NOOP("CoreMessages", "move it aside to start with an empty one"),
+    # -- shown beside a result: quality flags, document notices and warnings --------
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "A PDF's layout cannot be rebuilt: the translation is exported as .docx, "
+                      ".md or .txt."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Broken formatting tags: {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Empty translation."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Formatting lost: the text went in without its inline formatting."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Formatting tags missing: {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Formatting tags repeated."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Inline formatting was lost; the text was kept without it."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "No text on page(s) {0} (images or scans) — they are not translated."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Numbers differ from the source."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Same text as segment {0}, which failed."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Suspicious length: {0}× the source."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The model added a preamble or explanation before the translation."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model dropped {0}; it was put back at the end."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model echoed the instruction."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The model gave no usable translation."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The proposal does not read as a revision of the translation."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The proposal is the same as the current translation."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The text was left in the source language."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The translation is almost identical to the source."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The translation is identical to the source."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The translation repeats itself."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This document has text in {0} that is not translated; it was left as it "
+                      "was."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This document has unaccepted tracked changes; its current text was "
+                      "translated (insertions included, deletions left as they were)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This document has {0} annotation(s); they were left untranslated (turn "
+                      "on comments to translate them too)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This document has {0} comment(s); they were left untranslated (turn on "
+                      "comments to translate them too)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "This is an answer to a question, not a new translation."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "This workbook has {0} cell comment(s); they were left untranslated "
+                      "(turn on comments to translate them too)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Unexpected formatting tags: {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "mimetype is not the first, stored entry"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} declared the charset {1}, which cannot hold the translation; it was "
+                      "written as UTF-8 and its header says so now."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} did not say which character set it uses; the translation was "
+                      "written as UTF-8 with a <meta charset=\"utf-8\"> that says so."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} of {1} segments are not translated; their source text was kept."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no {1} segments to translate."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} says no source language (no srclang in its header, no xml:lang on "
+                      "its segments)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0}: say which language the translation is in; this TMX file holds only "
+                      "its source language."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Glossary: “{0}” should be translated as “{1}”."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Reading speed {0} characters per second is above {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A line of {0} characters is longer than {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "charts or SmartArt graphics"),
+    QT_TRANSLATE_NOOP("CoreMessages", "SmartArt graphics"),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

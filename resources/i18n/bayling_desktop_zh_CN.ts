@@ -912,6 +912,166 @@
         <translation>将它移到别处即可从空数据库开始</translation>
     </message>
     <message>
+        <source>A PDF's layout cannot be rebuilt: the translation is exported as .docx, .md or .txt.</source>
+        <translation>无法重建 PDF 的版面：译文将导出为 .docx、.md 或 .txt。</translation>
+    </message>
+    <message>
+        <source>Broken formatting tags: {0}.</source>
+        <translation>格式标记有误：{0}。</translation>
+    </message>
+    <message>
+        <source>Empty translation.</source>
+        <translation>译文为空。</translation>
+    </message>
+    <message>
+        <source>Formatting lost: the text went in without its inline formatting.</source>
+        <translation>格式丢失：文字已写入，但没有保留其行内格式。</translation>
+    </message>
+    <message>
+        <source>Formatting tags missing: {0}.</source>
+        <translation>缺少格式标记：{0}。</translation>
+    </message>
+    <message>
+        <source>Formatting tags repeated.</source>
+        <translation>格式标记重复。</translation>
+    </message>
+    <message>
+        <source>Inline formatting was lost; the text was kept without it.</source>
+        <translation>行内格式丢失；保留了不带格式的文字。</translation>
+    </message>
+    <message>
+        <source>No text on page(s) {0} (images or scans) — they are not translated.</source>
+        <translation>第 {0} 页没有文字（图片或扫描件），这些页不会被翻译。</translation>
+    </message>
+    <message>
+        <source>Numbers differ from the source.</source>
+        <translation>数字与原文不一致。</translation>
+    </message>
+    <message>
+        <source>Same text as segment {0}, which failed.</source>
+        <translation>与第 {0} 段文字相同，而该段翻译失败。</translation>
+    </message>
+    <message>
+        <source>Suspicious length: {0}× the source.</source>
+        <translation>长度可疑：是原文的 {0} 倍。</translation>
+    </message>
+    <message>
+        <source>The model added a preamble or explanation before the translation.</source>
+        <translation>模型在译文前加了开场白或解释。</translation>
+    </message>
+    <message>
+        <source>The model dropped {0}; it was put back at the end.</source>
+        <translation>模型漏掉了 {0}；已把它补回到末尾。</translation>
+    </message>
+    <message>
+        <source>The model echoed the instruction.</source>
+        <translation>模型复述了指令。</translation>
+    </message>
+    <message>
+        <source>The model gave no usable translation.</source>
+        <translation>模型没有给出可用的译文。</translation>
+    </message>
+    <message>
+        <source>The proposal does not read as a revision of the translation.</source>
+        <translation>此建议看起来不像是对译文的修改。</translation>
+    </message>
+    <message>
+        <source>The proposal is the same as the current translation.</source>
+        <translation>建议译文与当前译文相同。</translation>
+    </message>
+    <message>
+        <source>The text was left in the source language.</source>
+        <translation>文字仍是原文语言，未被翻译。</translation>
+    </message>
+    <message>
+        <source>The translation is almost identical to the source.</source>
+        <translation>译文与原文几乎相同。</translation>
+    </message>
+    <message>
+        <source>The translation is identical to the source.</source>
+        <translation>译文与原文相同。</translation>
+    </message>
+    <message>
+        <source>The translation repeats itself.</source>
+        <translation>译文出现重复。</translation>
+    </message>
+    <message>
+        <source>This document has text in {0} that is not translated; it was left as it was.</source>
+        <translation>此文档的{0}中有文字未翻译，已保持原样。</translation>
+    </message>
+    <message>
+        <source>This document has unaccepted tracked changes; its current text was translated (insertions included, deletions left as they were).</source>
+        <translation>此文档有未接受的修订；已翻译其当前文字（包括插入的内容，删除的内容保持原样）。</translation>
+    </message>
+    <message>
+        <source>This document has {0} annotation(s); they were left untranslated (turn on comments to translate them too).</source>
+        <translation>此文档有 {0} 条批注，未被翻译（打开“批注”选项即可一并翻译）。</translation>
+    </message>
+    <message>
+        <source>This document has {0} comment(s); they were left untranslated (turn on comments to translate them too).</source>
+        <translation>此文档有 {0} 条批注，未被翻译（打开“批注”选项即可一并翻译）。</translation>
+    </message>
+    <message>
+        <source>This is an answer to a question, not a new translation.</source>
+        <translation>这是对问题的回答，不是新的译文。</translation>
+    </message>
+    <message>
+        <source>This workbook has {0} cell comment(s); they were left untranslated (turn on comments to translate them too).</source>
+        <translation>此工作簿有 {0} 条单元格批注，未被翻译（打开“批注”选项即可一并翻译）。</translation>
+    </message>
+    <message>
+        <source>Unexpected formatting tags: {0}.</source>
+        <translation>多出了格式标记：{0}。</translation>
+    </message>
+    <message>
+        <source>mimetype is not the first, stored entry</source>
+        <translation>mimetype 不是第一个且未压缩存储的条目</translation>
+    </message>
+    <message>
+        <source>{0} declared the charset {1}, which cannot hold the translation; it was written as UTF-8 and its header says so now.</source>
+        <translation>{0} 声明的字符集 {1} 无法容纳译文；已改用 UTF-8 写入，文件头也已相应更新。</translation>
+    </message>
+    <message>
+        <source>{0} did not say which character set it uses; the translation was written as UTF-8 with a &lt;meta charset="utf-8"&gt; that says so.</source>
+        <translation>{0} 没有说明所用的字符集；译文已用 UTF-8 写入，并加上了 &lt;meta charset="utf-8"&gt; 加以说明。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} segments are not translated; their source text was kept.</source>
+        <translation>{1} 个片段中有 {0} 个未翻译，保留了原文。</translation>
+    </message>
+    <message>
+        <source>{0} holds no {1} segments to translate.</source>
+        <translation>{0} 中没有需要翻译的{1}片段。</translation>
+    </message>
+    <message>
+        <source>{0} says no source language (no srclang in its header, no xml:lang on its segments).</source>
+        <translation>{0} 没有注明源语言（文件头没有 srclang，片段上也没有 xml:lang）。</translation>
+    </message>
+    <message>
+        <source>{0}: say which language the translation is in; this TMX file holds only its source language.</source>
+        <translation>{0}：请指明译文的语言；此 TMX 文件只包含源语言。</translation>
+    </message>
+    <message>
+        <source>Glossary: “{0}” should be translated as “{1}”.</source>
+        <translation>术语表：“{0}”应译为“{1}”。</translation>
+    </message>
+    <message>
+        <source>Reading speed {0} characters per second is above {1}.</source>
+        <translation>阅读速度每秒 {0} 个字符，超过了 {1}。</translation>
+    </message>
+    <message>
+        <source>A line of {0} characters is longer than {1}.</source>
+        <translation>一行 {0} 个字符，超过了 {1}。</translation>
+    </message>
+    <message>
+        <source>charts or SmartArt graphics</source>
+        <translation>图表或 SmartArt 图形</translation>
+    </message>
+    <message>
+        <source>SmartArt graphics</source>
+        <translation>SmartArt 图形</translation>
+    </message>
+    <message>
         <source>{0} has an implausible header; the file is corrupt.</source>
         <translation>{0} 的文件头不合理，文件已损坏。</translation>
     </message>

@@ -1,10 +1,12 @@
-"""Every sentence the Qt-free core can raise at a user, read from its source.
+"""Every sentence the Qt-free core can say to a user, read from its source.
 
 The core speaks English and knows nothing of Qt; the GUI translates its messages by
 template (``ui/core_messages.py``). This scanner finds what those templates must cover:
-the text of every ``raise SomeBaylingError(...)`` outside ``ui/`` and the CLI, an
-f-string's fields written as ``{0}``, ``{1}``…, including messages built in a local
-variable or returned by a helper the raise calls.
+the text of every ``raise SomeBaylingError(...)`` outside ``ui/`` and the CLI, including
+messages built in a local variable or returned by a helper the raise calls; and what the
+core shows beside a result: quality flags (``Flag(kind, text)``, ``problems.append``),
+document notices (``.notice(text)``) and warnings (``warnings.append``). An f-string's or
+``str.format``'s fields are written ``{0}``, ``{1}``…; module constants are followed.
 """
 
 from __future__ import annotations
@@ -56,8 +58,37 @@ def _name(node: ast.expr) -> str | None:
     return None
 
 
+#: module-level string constants of the core (FLAG = "…"), by name: every module's
+#: value, since two modules may each define (and a third import) the same name
+_CONSTANTS: dict[str, list[ast.expr]] = {}
+
+
+def _collect_constants(trees: list[ast.Module]) -> None:
+    _CONSTANTS.clear()
+    for tree in trees:
+        for node in tree.body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name)
+                    and node.targets[0].id.isupper()):
+                _CONSTANTS.setdefault(node.targets[0].id, []).append(node.value)
+
+
+def _positional(template: str) -> str:
+    """``str.format`` fields ("{n}", "{what}", "{}") as "{0}", "{1}"…"""
+    count = iter(range(100))
+    return re.sub(r"(?<!\{)\{[a-z_]*\}(?!\})", lambda m: f"{{{next(count)}}}", template)
+
+
 def _templates(node: ast.expr | None) -> list[str]:
     """The template(s) an expression can evaluate to; [] when it is not literal text."""
+    if isinstance(node, ast.Name) and node.id in _CONSTANTS:
+        return [t for value in _CONSTANTS[node.id] for t in _templates(value)]
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"):
+        raw = node.func.value
+        values = _CONSTANTS.get(raw.id, []) if isinstance(raw, ast.Name) else [raw]
+        return [_positional(value.value) for value in values
+                if isinstance(value, ast.Constant) and isinstance(value.value, str)]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value.replace("{", "{{").replace("}", "}}")]
     if isinstance(node, ast.JoinedStr):
@@ -71,7 +102,11 @@ def _templates(node: ast.expr | None) -> list[str]:
                 fields += 1
         return ["".join(parts)]
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return [_join(a, b) for a in _templates(node.left) for b in _templates(node.right)]
+        # a computed operand (" ".join(names)) is a field, like an f-string's
+        left, right = _templates(node.left) or ["{0}"], _templates(node.right) or ["{0}"]
+        if left == right == ["{0}"]:
+            return []
+        return [_join(a, b) for a in left for b in right]
     if isinstance(node, ast.BoolOp):
         return [t for value in node.values for t in _templates(value)]
     if isinstance(node, ast.IfExp):
@@ -89,9 +124,41 @@ def _returned(function: ast.FunctionDef) -> list[str]:
             for t in _templates(node.value)]
 
 
-def raised_messages() -> list[RaisedMessage]:
+def _parsed() -> tuple[list[Path], list[ast.Module]]:
     files = _core_files()
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in files]
+    _collect_constants(trees)
+    return files, trees
+
+
+#: list.append(...) targets whose items a user reads
+_SHOWN_LISTS = {"problems", "warnings", "notices"}
+
+
+def shown_messages() -> list[RaisedMessage]:
+    """Flags, notices and warnings the core hands the GUI beside a result."""
+    files, trees = _parsed()
+    found: list[RaisedMessage] = []
+    for path, tree in zip(files, trees, strict=True):
+        where = path.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            text: ast.expr | None = None
+            if _name(func) == "Flag" and len(node.args) >= 2:
+                text = node.args[1]
+            elif isinstance(func, ast.Attribute) and (
+                    func.attr == "notice" or (func.attr == "append"
+                                              and (_name(func.value) or "") in _SHOWN_LISTS)):
+                text = node.args[0]
+            for template in _templates(text):
+                found.append(RaisedMessage(f"{where}:{node.lineno}", template))
+    return found
+
+
+def raised_messages() -> list[RaisedMessage]:
+    files, trees = _parsed()
     errors = _error_classes(trees)
     found: list[RaisedMessage] = []
     for path, tree in zip(files, trees, strict=True):

@@ -16,7 +16,7 @@ from bayling_desktop.ui.core_messages import CONTEXT, TEMPLATES
 from bayling_desktop.ui.i18n import SOURCE_DIR, Translators, compile_translations, translate_error
 from bayling_desktop.ui.main_window import MainWindow
 
-from .core_message_scan import is_sentence, raised_messages
+from .core_message_scan import is_sentence, raised_messages, shown_messages
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -48,9 +48,18 @@ def test_the_scanner_finds_the_core_raise_sites() -> None:
     assert all(not m.where.startswith(("ui/", "commands/")) for m in found)
 
 
-def test_every_sentence_the_core_raises_is_said_in_chinese(chinese_ui: Translators) -> None:
+def test_the_scanner_finds_flags_notices_and_warnings() -> None:
+    templates = {m.template for m in shown_messages()}
+    assert {"Empty translation.",  # a constant in qa.py, used by name
+            "Formatting tags missing: {0}.",  # "…" + " ".join(names) + "."
+            "This document has {0} comment(s); they were left untranslated (turn on "
+            "comments to translate them too).",  # CONSTANT.format(n=…)
+            "The proposal is the same as the current translation."} <= templates
+
+
+def test_every_sentence_the_core_says_is_said_in_chinese(chinese_ui: Translators) -> None:
     missing: list[str] = []
-    for raised in raised_messages():
+    for raised in [*raised_messages(), *shown_messages()]:
         if not is_sentence(raised.template):
             continue
         message, values = _sample(raised.template)
@@ -83,6 +92,31 @@ def test_the_most_specific_template_wins_and_values_are_translated_too(
         "The database /d/p.sqlite3 is damaged (malformed); the newest backup is "
         "/d/p.sqlite3.v1.bak.") == ("数据库 /d/p.sqlite3 已损坏（malformed）；最新的备份是 "
                                     "/d/p.sqlite3.v1.bak。")
+
+
+def test_flags_show_in_chinese_in_the_panel_and_the_tooltip(
+        chinese_ui: Translators, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    document = tmp_path / "notes.txt"
+    document.write_text("Good morning.\n\nThe train leaves at nine.\n", encoding="utf-8")
+    window = MainWindow(Settings(), translators=chinese_ui)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([document])
+    ws = window.translate
+    qtbot.waitUntil(lambda: ws.model.rowCount() == 2, timeout=10_000)
+    ws.model.update_row(1, target="火车九点开。", status="draft",
+                        flags=["Numbers differ from the source.",
+                               "Formatting tags missing: </1> <1>."])
+    ws.select_segment(1)
+    notes = ws.revision.notes.text()
+    assert "数字与原文不一致。" in notes and "缺少格式标记：&lt;/1&gt; &lt;1&gt;。" in notes, notes
+    tip = ws.model.index(1, ws.model.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "数字与原文不一致。\n缺少格式标记：</1> <1>。"
+    # stored and filtered in English: the data role is the core's own text
+    assert ws.model.index(1, 0).data(ws.model.FlagsRole)[0] == "Numbers differ from the source."
+    window.close()
 
 
 def test_a_real_core_error_shows_in_chinese_in_the_zh_ui_and_english_in_the_cli(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate_error
 from .editor import TaggedEditor
 from .tasks import EXPLAIN, quick_actions
 
@@ -230,7 +231,7 @@ class RevisionPanel(QWidget):
 
     def set_notes(self, flags: list[str], terms: list[tuple[str, str]]) -> None:
         """The flags of the segment (or proposal) and the glossary terms that apply."""
-        lines = [f"⚠ {html.escape(flag)}" for flag in flags]
+        lines = [f"⚠ {html.escape(translate_error(flag))}" for flag in flags]
         if terms:
             lines.append(self.tr("Glossary: {0}").format(", ".join(
                 f"{html.escape(s)} → {html.escape(t)}" for s, t in terms)))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...documents.tags import strip_tags
+from ..i18n import translate_error
 from ..itemmodels import Index
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
@@ -188,7 +189,7 @@ class SegmentTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: SegmentRow) -> str | None:
-        lines = row.all_flags()
+        lines = [translate_error(flag) for flag in row.all_flags()]  # stored in English
         if row.timing is not None:
             lines.insert(0, f"{clock(row.timing[0])} → {clock(row.timing[1])}")
         return "\n".join(lines) if lines else None

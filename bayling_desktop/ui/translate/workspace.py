@@ -360,8 +360,9 @@ class TranslateWorkspace(QWidget):
             self.revising.show_segment(self.filter.mapToSource(current).row())
 
     def show_message(self, text: str, error: bool = False) -> None:
-        """One line under the table; messages from the core are said in the UI language."""
-        self.message_label.setText(translate_error(text) if error else text)
+        """Lines under the table; the core's (errors, notices) are said in the UI language."""
+        self.message_label.setText("\n".join(translate_error(line)
+                                             for line in text.split("\n")))
         self.message_label.setStyleSheet("color: #c0392b;" if error else "")
 
     def update_progress(self) -> None:
