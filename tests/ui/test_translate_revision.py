@@ -200,3 +200,31 @@ def test_accepting_a_typed_proposal_for_an_untranslated_segment_says_why(
     widget.revision.accept_button.click()
     assert "no translation to revise" in widget.message_label.text()
     assert widget.model.row(0).status == "new"
+
+
+def test_a_revision_that_echoes_the_instruction_says_so_in_the_panel(
+        qtbot: QtBot, translated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.engine import loader
+
+    from .fake_backend import EchoBackend
+
+    # a small local model that answers with the request's last message, as they do
+    backend = EchoBackend()
+    monkeypatch.setattr(loader, "load_backend",
+                        lambda settings, model=None, progress=None: backend)
+    client = ModelClient()
+    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
+        client.load(Settings())
+    widget = workspace(client, qtbot, translated)
+    widget.select_segment(1)
+    widget.revision.instruction.setText("Make it sound more formal, please.")
+    with qtbot.waitSignal(widget.busyChanged, timeout=10_000,
+                          check_params_cb=lambda busy: not busy):
+        widget.revision.send_button.click()
+    assert widget.revision.candidate.text().strip()
+    notes = widget.revision.notes.text()
+    assert "⚠" in notes, notes  # the proposal's own finding, not the segment's (none)
+    assert "echoed the instruction" in notes or "does not read as a revision" in notes, notes
+    widget.shutdown()
+    _OPEN.clear()
+    assert client.shutdown()

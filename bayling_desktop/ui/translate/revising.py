@@ -345,6 +345,9 @@ class RevisionController(QObject):
         elif isinstance(result, RevisionOutcome) and doc is not None:
             self.show_segment(result.index)
             self.panel.set_candidate(result.text)
+            # the proposal's own findings, not the segment's: "the same as now", an echo…
+            self.panel.set_notes(list(result.flags),
+                                 doc.glossary.term_pairs(doc.rows[result.index].source))
         elif isinstance(result, DocumentRevised) and doc is not None:
             self.ws.show_message(self.ws.tr(
                 "{0} proposals to review: select a flagged segment, or accept them all."

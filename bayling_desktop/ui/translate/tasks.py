@@ -36,6 +36,8 @@ class RevisionOutcome:
     text: str
     turns: tuple[tuple[str, str], ...]
     reused_prompt_tokens: int
+    #: what the checks found in the proposal (unchanged, an echo, unrelated…)
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def make_revision_task(project: Project, index: int, glossary: Glossary, instruc
         revision = thread.revise(backend, instruction, cancel, report, max_tokens=max_tokens,
                                  temperature=temperature)
         return RevisionOutcome(index, instruction, revision.text, tuple(thread.turns()),
-                               revision.stats.reused_prompt_tokens)
+                               revision.stats.reused_prompt_tokens,
+                               tuple(flag.message for flag in revision.flags))
 
     return task
 
