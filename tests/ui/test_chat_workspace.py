@@ -181,3 +181,17 @@ def test_a_stopped_reply_is_still_marked_incomplete_after_a_restart(
     assert not again.transcript.views[0].stopped_label.isVisibleTo(again)
     again.shutdown()
     assert again.client.shutdown()
+
+
+def test_a_reply_replaced_at_once_takes_the_old_ones_place(workspace: ChatWorkspace) -> None:
+    from bayling_desktop.ui.chat.messages import ChatTurn
+
+    messages = workspace.messages
+    messages.truncate(1)  # regenerate: the last reply goes and a new one streams at once
+    messages.append(ChatTurn("assistant", "a new reply", streaming=True))
+    layout = workspace.transcript.widget().layout()
+    shown = [layout.itemAt(i).widget() for i in range(layout.count())]
+    # the old reply's view left the layout, not only the list (it is deleted later)
+    assert [w for w in shown if w is not None] == workspace.transcript.views
+    assert [v.body.toPlainText() for v in workspace.transcript.views] == [
+        "a train to Xi'an", "a new reply"]

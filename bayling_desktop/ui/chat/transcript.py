@@ -148,6 +148,10 @@ class TranscriptView(QScrollArea):
     @Slot(QModelIndex, int, int)
     def _on_model_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
         for view in self.views[first:last + 1]:
+            # out of the layout now: a reply inserted before the next event loop turn
+            # (regenerate) must not land above a view that is only marked for deletion
+            self._layout.removeWidget(view)
+            view.hide()
             view.deleteLater()
         del self.views[first:last + 1]
         self._refresh_actions()
