@@ -282,3 +282,31 @@ def test_settings_show_parallel_sequences_and_memory_before_loading(
     assert edited.parallel_sequences == 4 and model_settings_changed(Settings(), edited)
     dialog.model_edit.setText("/nowhere/model.gguf")
     assert "GiB" not in dialog.memory_label.text()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_toolbar_control_is_clipped_at_the_first_start_size(
+        make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, language: str) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    compile_translations()
+    translators = Translators()
+    translators.install(language)
+    try:
+        window = make_window(Settings())
+        document = tmp_path / "notes.txt"
+        document.write_text("Good morning.\n", encoding="utf-8")
+        window.open_files([document])  # every control enabled, the counts filled in
+        qtbot.waitUntil(lambda: window.translate.model.rowCount() == 1, timeout=10_000)
+        window.resize(1100, 720)  # the first start's size
+        qtbot.wait(50)
+        bar = window.translate.bar
+        clipped = [f"{w.objectName() or type(w).__name__} '{w.text()}': {w.width()} px"
+                   for w in bar.findChildren(QAbstractButton)
+                   if w.isVisible() and w.width() < w.minimumSizeHint().width()]
+        find = bar.find_edit
+        needed = find.fontMetrics().horizontalAdvance(find.placeholderText())
+        assert find.width() >= min(needed, 200), (find.width(), needed)
+        assert not clipped
+    finally:
+        translators.install("en")

@@ -66,6 +66,9 @@ class TranslateToolbar(QWidget):
         top.addWidget(self.source_combo)
         top.addWidget(self.swap_button)
         top.addWidget(self.target_combo)
+        # top right, where a search box is looked for; the crowded actions row below
+        # squeezed it to a stub that showed two letters of its placeholder
+        top.addWidget(self.find_edit)
         actions = QHBoxLayout()
         for widget in (self.translate_all_button, self.translate_selected_button,
                        self.pause_button, self.stop_button, self.undo_button,
@@ -74,7 +77,7 @@ class TranslateToolbar(QWidget):
             actions.addWidget(widget)
         actions.addStretch(1)
         extra: tuple[QWidget, ...] = (self.glossary_button, self.concordance_button,
-                                      self.filter_combo, self.find_edit, self.export_button)
+                                      self.filter_combo, self.export_button)
         for other in extra:
             actions.addWidget(other)
         progress = QHBoxLayout()
@@ -123,6 +126,8 @@ class TranslateToolbar(QWidget):
                                        self.tr("Flagged"))):
             self.filter_combo.setItemText(number, text)
         self.find_edit.setPlaceholderText(self.tr("Find in segments (Ctrl+F)"))
+        self.find_edit.setMinimumWidth(min(260, self.find_edit.fontMetrics().horizontalAdvance(
+            self.find_edit.placeholderText()) + 40))
         self.document_combo.setPlaceholderText(
             self.tr("Open or drop a document (txt, md, docx, srt, po, xliff…)"))
 
