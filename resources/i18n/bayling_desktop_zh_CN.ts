@@ -2792,7 +2792,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>{0} segments are untranslated or flagged; they keep their source text. Export anyway?</source>
-        <translation>有 {0} 个片段未翻译或有问题，它们将保留原文。仍要导出吗？</translation>
+        <translation type="vanished">有 {0} 个片段未翻译或有问题，它们将保留原文。仍要导出吗？</translation>
     </message>
     <message>
         <source>Same format (*{0})</source>
@@ -2885,6 +2885,14 @@ Qt {4}，PySide6 {5}
     <message>
         <source> · selection: {0} words</source>
         <translation> · 所选：{0} 词</translation>
+    </message>
+    <message>
+        <source>Untranslated segments: {0}. They keep their source text.</source>
+        <translation>未翻译的片段：{0} 个。它们将保留原文。</translation>
+    </message>
+    <message>
+        <source>Flagged segments: {0}. They are exported as translated; Next flagged (F8) shows them.</source>
+        <translation>有问题的片段：{0} 个。它们将按译文导出；“下一个有问题”（F8）可逐个查看。</translation>
     </message>
 </context>
 <context>

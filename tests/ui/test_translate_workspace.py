@@ -356,3 +356,27 @@ def test_pause_waits_and_resume_finishes(workspace: TranslateWorkspace, qtbot: Q
     qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
     assert workspace.model.counts()[0] == len(PARAGRAPHS)
     assert workspace.bar.pause_button.text() == "Pause"
+
+
+def test_the_export_question_says_what_keeps_its_source_and_what_goes_out_flagged(
+        client_free_workspace: TranslateWorkspace, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = client_free_workspace
+    source = tmp_path / "three.txt"
+    source.write_text("One apple.\n\nTwo pears.\n\nThree plums.\n", encoding="utf-8")
+    ws.open_paths([source])
+    qtbot.waitUntil(lambda: ws.model.rowCount() == 3, timeout=10_000)
+    ws.model.update_row(0, target="一个苹果。", status="draft")
+    ws.model.update_row(1, target="两个梨。", status="draft",
+                        flags=["Numbers differ from the source."])
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
+        asked.append(text), QMessageBox.StandardButton.Yes)[1])
+    out = tmp_path / "three.zh.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    ws.export()
+    assert asked and "Untranslated segments: 1. They keep their source text." in asked[0]
+    assert "Flagged segments: 1. They are exported as translated" in asked[0]
+    # …and that is what the file holds
+    assert out.read_text(encoding="utf-8").split("\n\n")[:3] == [
+        "一个苹果。", "两个梨。", "Three plums.\n"]

@@ -17,6 +17,7 @@ from ...translation.glossary import Glossary, load_glossary
 from ..i18n import translate_error
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
+from .segments import SegmentRow
 
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
@@ -84,11 +85,9 @@ def export(ws: TranslateWorkspace) -> None:
     doc = ws.current
     if doc is None:
         return
-    pending = [r for r in doc.rows if not r.done or r.flags]
-    if pending and QMessageBox.question(
-            ws, ws.tr("Export anyway?"),
-            ws.tr("{0} segments are untranslated or flagged; they keep their source text. "
-                  "Export anyway?").format(len(pending))) != QMessageBox.StandardButton.Yes:
+    question = export_question(ws, doc.rows)
+    if question and QMessageBox.question(
+            ws, ws.tr("Export anyway?"), question) != QMessageBox.StandardButton.Yes:
         return
     suggested = documents.default_output_path(doc.document.path, ws.target_language().code)
     same = ws.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
@@ -100,7 +99,7 @@ def export(ws: TranslateWorkspace) -> None:
     if not name:
         return
     out = Path(name)
-    translations = {r.unit_id: r.target for r in doc.rows if r.target.strip() and r.done}
+    translations = {r.unit_id: r.target for r in doc.rows if exported(r)}
     try:
         if chosen in (bilingual_docx, bilingual_html):
             documents.export_bilingual(doc.document, translations, out)
@@ -111,3 +110,28 @@ def export(ws: TranslateWorkspace) -> None:
         QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
         return
     ws.show_message(ws.tr("Saved {0}").format(out))
+
+
+def exported(row: SegmentRow) -> bool:
+    """Whether *row*'s translation goes into the exported file (else its source does)."""
+    return row.done and bool(row.target.strip())
+
+
+def export_question(ws: TranslateWorkspace, rows: list[SegmentRow]) -> str:
+    """What an export would leave to review, said as it is; "" when nothing is.
+
+    Untranslated segments keep their source text; flagged ones go out translated, so
+    the two are counted apart (one sum said both kept their source, which was untrue).
+    """
+    untranslated = sum(1 for row in rows if not exported(row))
+    flagged = sum(1 for row in rows if exported(row) and row.flagged)
+    lines = []
+    if untranslated:
+        lines.append(ws.tr("Untranslated segments: {0}. They keep their source text.")
+                     .format(untranslated))
+    if flagged:
+        lines.append(ws.tr("Flagged segments: {0}. They are exported as translated; "
+                           "Next flagged (F8) shows them.").format(flagged))
+    if not lines:
+        return ""
+    return "\n".join([*lines, ws.tr("Export anyway?")])
