@@ -380,3 +380,26 @@ def test_the_export_question_says_what_keeps_its_source_and_what_goes_out_flagge
     # …and that is what the file holds
     assert out.read_text(encoding="utf-8").split("\n\n")[:3] == [
         "一个苹果。", "两个梨。", "Three plums.\n"]
+
+
+def test_files_opened_together_keep_their_order_and_the_first_is_shown(
+        client_free_workspace: TranslateWorkspace, qtbot: QtBot, tmp_path: Path) -> None:
+    import docx
+
+    ws = client_free_workspace
+    first = tmp_path / "first.txt"
+    first.write_text("A short note.\n", encoding="utf-8")
+    slow = tmp_path / "middle.docx"  # many paragraphs: it finishes loading last
+    book = docx.Document()
+    for n in range(1500):
+        book.add_paragraph(f"Paragraph number {n} of a long report.")
+    book.save(str(slow))
+    last = tmp_path / "last.srt"
+    last.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello.\n", encoding="utf-8")
+    ws.open_paths([first, slow, last])
+    qtbot.waitUntil(lambda: len(ws.docs) == 3, timeout=30_000)
+    combo = ws.bar.document_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "first.txt", "middle.docx", "last.srt"]
+    assert ws.current is not None and ws.current.document.path == first
+    assert combo.currentText() == "first.txt" and ws.model.rowCount() == 1

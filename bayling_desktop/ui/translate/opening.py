@@ -104,7 +104,9 @@ class DocumentOpener(QObject):
         ws.docs[path] = doc
         combo = ws.bar.document_combo
         if combo.findData(str(path)) < 0:
-            combo.addItem(path.name, str(path))
+            combo.insertItem(self._combo_slot(path), path.name, str(path))
+        if not self._shows_first(path):
+            return  # an earlier file of the same batch is on screen: keep it there
         blocked = combo.blockSignals(True)
         combo.setCurrentIndex(combo.findData(str(path)))
         combo.blockSignals(blocked)
@@ -118,6 +120,28 @@ class DocumentOpener(QObject):
         ws.show_message("\n".join(warnings) if warnings else ws.tr(
             "{0}: {1} segments.").format(path.name, len(prepared.rows)),
             error=bool(notices))
+
+    def _combo_slot(self, path: Path) -> int:
+        """Where *path* goes in the picker: files opened together keep the order given."""
+        order = {str(p): n for n, p in enumerate(self.ws.opened)}
+        mine = order.get(str(path))
+        combo = self.ws.bar.document_combo
+        if mine is not None:
+            for row in range(combo.count()):
+                other = order.get(str(combo.itemData(row)))
+                if other is not None and other > mine:
+                    return row
+        return combo.count()
+
+    def _shows_first(self, path: Path) -> bool:
+        """Whether *path*, just loaded, goes on screen: files load in parallel and finish in
+        any order, so of a batch the first one given wins, whichever arrives last."""
+        current = self.ws.current
+        order = [str(p) for p in self.ws.opened]
+        if current is None or str(path) not in order:
+            return True
+        shown = str(current.document.path)
+        return shown not in order or order.index(str(path)) <= order.index(shown)
 
     def show_pair(self, doc: OpenDocument, target: str | None = None) -> None:
         """Put the document's language pair into the pickers (without re-binding)."""
