@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .html import blocks
+from .html import blocks, unwrap_loose_text, wrap_loose_text
 from .model import Document, Unit
 from .xmlinline import fill_inline
 from .xmlsafe import check_well_formed, parse_untrusted, xml_text
@@ -125,6 +125,8 @@ class EpubDocument(Document):
         self._data = data
         self._trees = trees
         self._places = places
+        #: what check_structure finds wrong with the original book
+        self._problems: set[str] = set()
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         from lxml import etree
@@ -146,11 +148,15 @@ class EpubDocument(Document):
             problems = fill_inline(element, unit.source, translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
+        for tree in trees.values():
+            unwrap_loose_text(tree.getroot())
         replaced = {name: check_well_formed(
             etree.tostring(tree, xml_declaration=True, encoding="utf-8"),
             f"{out_path.name} ({name})") for name, tree in trees.items()}
         data = _rezip(self._data, replaced)
-        problems = check_structure(data)
+        # what the book already had (a reader opens it as it is) is not the translation's
+        # doing: only a problem the translation would add stops the export
+        problems = [p for p in check_structure(data) if p not in self._problems]
         if problems:
             raise DocumentError(f"The translated book would not be a valid EPUB "
                                 f"({problems[0]}); nothing was written.")
@@ -212,6 +218,7 @@ def load(path: Path) -> EpubDocument:
         trees = {opf_name: opf.getroottree()}
         for name in _content_parts(opf, manifest):
             trees[name] = _read(archive, name, path.name).getroottree()
+            wrap_loose_text(trees[name].getroot())  # a nav's <li>Part I<ol>…: a unit too
     units: list[Unit] = []
     places: dict[str, _Place] = {}
     for name, tree in trees.items():
@@ -221,4 +228,9 @@ def load(path: Path) -> EpubDocument:
             places[unit_id] = _Place(name, position)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
-    return EpubDocument(path, data, trees, places, units)
+    document = EpubDocument(path, data, trees, places, units)
+    document._problems = set(check_structure(data))
+    if document._problems:
+        document.notice(f"{path.name} is not a fully valid EPUB "
+                        f"({sorted(document._problems)[0]}); the translation keeps it as it is.")
+    return document

@@ -52,6 +52,73 @@ def _has_block_inside(element: Any) -> bool:
     return any(_name(d) in _CONTAINERS for d in element.iterdescendants())
 
 
+#: marks the <span> that holds a block's loose text while the document is open
+RUN = "data-bayling-run"
+
+
+def _blocky(element: Any) -> bool:
+    return _name(element) in _CONTAINERS | _SKIP or _has_block_inside(element)
+
+
+def wrap_loose_text(root: Any) -> None:
+    """Give the text that sits beside blocks its own element, so it becomes a unit.
+
+    ``<li>Fairy stories<ol><li>…</li></ol></li>`` (every nested list, every EPUB
+    table of contents) has text the block loop would skip: its element holds a block,
+    so only the inner blocks were units. Each such run of text and inline elements is
+    wrapped in a marked ``<span>`` while the document is open; :func:`unwrap_loose_text`
+    takes the spans out again before anything is written.
+    """
+    holders = [e for e in root.iter() if isinstance(e.tag, str)
+               and (_name(e) in _BLOCKS or _name(e) == "body") and _has_block_inside(e)
+               and not any(_name(a) in _SKIP for a in e.iterancestors())]
+    for holder in holders:
+        segments: list[tuple[Any, list[Any]]] = [(None, [])]  # (block before, inline nodes)
+        for child in holder:
+            if isinstance(child.tag, str) and _blocky(child):
+                segments.append((child, []))
+            else:
+                segments[-1][1].append(child)
+        for before, nodes in segments:
+            text = holder.text if before is None else before.tail
+            inner = (text or "") + "".join(
+                "".join(t for t in n.itertext() if isinstance(t, str)) + (n.tail or "")
+                if isinstance(n.tag, str) else (n.tail or "") for n in nodes)
+            if not inner.strip():
+                continue
+            tag = holder.tag[:holder.tag.index("}") + 1] + "span" if "}" in holder.tag else "span"
+            span = holder.makeelement(tag, {RUN: ""})
+            span.text = text
+            if before is None:
+                holder.text = None
+                holder.insert(0, span)
+            else:
+                before.tail = None
+                before.addnext(span)
+            for node in nodes:
+                span.append(node)  # moves the node with its tail
+
+
+def unwrap_loose_text(root: Any) -> None:
+    """Put the content of every marked span back where it was, the spans gone."""
+    for span in [e for e in root.iter() if isinstance(e.tag, str) and e.get(RUN) is not None]:
+        parent, previous = span.getparent(), span.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + (span.text or "")
+        else:
+            previous.tail = (previous.tail or "") + (span.text or "")
+        children = list(span)
+        at = parent.index(span)
+        for offset, child in enumerate(children):
+            parent.insert(at + offset, child)
+        last = children[-1] if children else previous
+        if last is None:
+            parent.text = (parent.text or "") + (span.tail or "")
+        else:
+            last.tail = (last.tail or "") + (span.tail or "")
+        parent.remove(span)
+
+
 def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
     """(position in document order, element, tagged text) of every translatable block.
 
@@ -59,7 +126,7 @@ def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
     elements are units.
     """
     for position, element in enumerate(root.iter()):
-        if _name(element) not in _BLOCKS:
+        if _name(element) not in _BLOCKS and element.get(RUN) is None:
             continue
         if any(_name(a) in _SKIP for a in element.iterancestors()) or _has_block_inside(element):
             continue
@@ -120,6 +187,7 @@ class HtmlDocument(Document):
             problems = fill_inline(element, unit.source, translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
+        unwrap_loose_text(tree.getroot())
         encoding = self.encoding
         if not self._declared:
             encoding = self._declare_utf8(tree)
@@ -156,6 +224,7 @@ def load(path: Path) -> HtmlDocument:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise DocumentError(f"{path.name} is not a readable HTML file ({exc}).") from None
     encoding = (tree.docinfo.encoding if declared else None) or "utf-8"
+    wrap_loose_text(tree.getroot())
     units: list[Unit] = []
     elements: dict[str, int] = {}
     for position, element, text in blocks(tree.getroot()):

@@ -66,3 +66,25 @@ def test_no_break_spaces_are_content_not_layout(tmp_path: Path) -> None:
     out = tmp_path / "same.html"
     document.export({u.id: u.source for u in document.units}, out)
     assert "10\xa0km away".encode() in out.read_bytes()
+
+
+NESTED = (b"<html><body><ul><li>Fairy <b>stories</b> here<ol><li>Inner</li></ol>after <i>it</i>"
+          b"</li><li><span class='author'>Abram</span>\n<ol><li>X</li></ol></li></ul>"
+          b"loose body text<p>para</p></body></html>")
+
+
+def test_text_beside_a_nested_list_is_a_unit(tmp_path: Path) -> None:
+    """A list item that holds a list (every nested list, every table of contents) was
+    skipped as a container, and its own text with it."""
+    document = open_document(_page(tmp_path, NESTED))
+    assert [u.source for u in document.units] == [
+        "Fairy <1>stories</1> here", "Inner", "after <1>it</1>", "<1>Abram</1>", "X",
+        "loose body text", "para"]
+    same = tmp_path / "same.html"
+    document.export({u.id: u.source for u in document.units}, same)
+    assert same.read_bytes() == NESTED.replace(b"'author'", b'"author"')  # no span left
+    out = tmp_path / "zh.html"
+    document.export({u.id: f"«{u.source}»" for u in document.units}, out)
+    assert out.read_bytes().startswith("<html><body><ul><li>«Fairy <b>stories</b> here»<ol>"
+                                       "<li>«Inner»</li></ol>«after <i>it</i>»</li>".encode())
+    assert "«loose body text»<p>«para»</p>" in out.read_text(encoding="utf-8")
