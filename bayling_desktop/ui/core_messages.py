@@ -465,6 +465,8 @@ _MARKED: tuple[object, ...] = (
                       "{0} of {1} segments are not translated; their source text was kept."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no {1} segments to translate."),
     QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a fully valid EPUB ({1}); the translation keeps it as it is."),
+    QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} says no source language (no srclang in its header, no xml:lang on "
                       "its segments)."),
     QT_TRANSLATE_NOOP("CoreMessages",
@@ -475,5 +477,24 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "A line of {0} characters is longer than {1}."),
     QT_TRANSLATE_NOOP("CoreMessages", "charts or SmartArt graphics"),
     QT_TRANSLATE_NOOP("CoreMessages", "SmartArt graphics"),
+    # -- models/fit.py: whether a model fits this machine, said in parts ------------
+    QT_TRANSLATE_NOOP("CoreMessages", "It {0}; {1}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "needs about {0} GiB of RAM at context {1} × {2} sequences"),
+    QT_TRANSLATE_NOOP("CoreMessages", "needs about {0} GiB of RAM at context {1} × {2} sequence"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "needs about {0} GiB of RAM at context {1} × {2} sequences ({3} of {4} "
+                      "layers on the GPU: {5} GiB there)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "needs about {0} GiB of RAM at context {1} × {2} sequence ({3} of {4} "
+                      "layers on the GPU: {5} GiB there)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this machine's RAM is unknown."),
+    QT_TRANSLATE_NOOP("CoreMessages", "this machine has {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "this machine has {0}: close other programs first."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "this machine has only {0}: choose a smaller model or quantization, or a "
+                      "shorter context."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} GiB RAM ({1} GiB free)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} GiB RAM"),
+    QT_TRANSLATE_NOOP("CoreMessages", "RAM unknown"),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

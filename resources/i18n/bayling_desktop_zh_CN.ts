@@ -1044,6 +1044,10 @@
         <translation>{0} 中没有需要翻译的{1}片段。</translation>
     </message>
     <message>
+        <source>{0} is not a fully valid EPUB ({1}); the translation keeps it as it is.</source>
+        <translation>{0} 不是完全有效的 EPUB（{1}）；译文将保持其原样。</translation>
+    </message>
+    <message>
         <source>{0} says no source language (no srclang in its header, no xml:lang on its segments).</source>
         <translation>{0} 没有注明源语言（文件头没有 srclang，片段上也没有 xml:lang）。</translation>
     </message>
@@ -1070,6 +1074,54 @@
     <message>
         <source>SmartArt graphics</source>
         <translation>SmartArt 图形</translation>
+    </message>
+    <message>
+        <source>It {0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <source>needs about {0} GiB of RAM at context {1} × {2} sequences</source>
+        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列）</translation>
+    </message>
+    <message>
+        <source>needs about {0} GiB of RAM at context {1} × {2} sequence</source>
+        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列）</translation>
+    </message>
+    <message>
+        <source>needs about {0} GiB of RAM at context {1} × {2} sequences ({3} of {4} layers on the GPU: {5} GiB there)</source>
+        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列；{4} 层中有 {3} 层在 GPU 上，占 {5} GiB）</translation>
+    </message>
+    <message>
+        <source>needs about {0} GiB of RAM at context {1} × {2} sequence ({3} of {4} layers on the GPU: {5} GiB there)</source>
+        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列；{4} 层中有 {3} 层在 GPU 上，占 {5} GiB）</translation>
+    </message>
+    <message>
+        <source>this machine's RAM is unknown.</source>
+        <translation>本机内存大小未知。</translation>
+    </message>
+    <message>
+        <source>this machine has {0}.</source>
+        <translation>本机有 {0}。</translation>
+    </message>
+    <message>
+        <source>this machine has {0}: close other programs first.</source>
+        <translation>本机有 {0}：请先关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>this machine has only {0}: choose a smaller model or quantization, or a shorter context.</source>
+        <translation>本机只有 {0}：请选择更小的模型或量化方式，或缩短上下文。</translation>
+    </message>
+    <message>
+        <source>{0} GiB RAM ({1} GiB free)</source>
+        <translation>{0} GiB 内存（可用 {1} GiB）</translation>
+    </message>
+    <message>
+        <source>{0} GiB RAM</source>
+        <translation>{0} GiB 内存</translation>
+    </message>
+    <message>
+        <source>RAM unknown</source>
+        <translation>内存未知</translation>
     </message>
     <message>
         <source>{0} has an implausible header; the file is corrupt.</source>
@@ -2021,6 +2073,49 @@ Qt {4}，PySide6 {5}
     <message>
         <source>{0:.1f} tokens/s</source>
         <translation>{0:.1f} 词元/秒</translation>
+    </message>
+</context>
+<context>
+    <name>ModelUnits</name>
+    <message>
+        <source>{0:.2f} GB</source>
+        <translation>{0:.2f} GB</translation>
+    </message>
+    <message>
+        <source>{0:.1f} MB</source>
+        <translation>{0:.1f} MB</translation>
+    </message>
+    <message>
+        <source>{0:.0f} kB</source>
+        <translation>{0:.0f} kB</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} 字节</translation>
+    </message>
+    <message>
+        <source>{0}/s</source>
+        <translation>{0}/秒</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
+    <message>
+        <source>{0}K tokens</source>
+        <translation>{0}K 词元</translation>
+    </message>
+    <message>
+        <source>{0} tokens</source>
+        <translation>{0} 词元</translation>
     </message>
 </context>
 <context>

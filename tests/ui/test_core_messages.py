@@ -144,3 +144,25 @@ def test_a_real_core_error_shows_in_chinese_in_the_zh_ui_and_english_in_the_cli(
     assert cli_main(["translate", str(fake), "--to", "zh"]) != 0
     said = capsys.readouterr().err
     assert "report.docx is not a valid Word document" in said and not HAN.search(said), said
+
+
+@pytest.mark.parametrize(("sequences", "gpu_layers", "ram"), [
+    (4, 0, 64), (1, 0, 64), (4, 16, 64), (4, 0, 5), (4, 0, 1), (4, 0, None)])
+def test_the_fit_of_a_model_is_said_in_chinese(chinese_ui: Translators, sequences: int,
+                                               gpu_layers: int, ram: int | None) -> None:
+    from bayling_desktop.models.fit import Machine, estimate
+
+    gib = 1024 ** 3
+    machine = Machine(ram * gib if ram else None, ram * gib // 2 if ram else None)
+    reason = estimate(4 * gib, 32, 1024, context=4096, sequences=sequences,
+                      gpu_layers=gpu_layers, machine=machine).reason
+    shown = translate_error(reason)
+    assert not re.search(r"[a-z]{3,}", shown.replace("GiB", "")), (reason, shown)
+    assert "4,096" in shown and HAN.search(shown)
+
+
+def test_model_units_are_said_in_chinese(chinese_ui: Translators) -> None:
+    from bayling_desktop.ui.models.units import context_text, duration_text
+
+    assert context_text(4096) == "4K 词元"
+    assert duration_text(125) == "2 分 05 秒"

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont
 
 from ...models import fit
 from ...models.catalog import CATALOG, CatalogEntry
+from ..i18n import translate_error
 from ..itemmodels import Index
 from .units import context_text
 
@@ -116,7 +117,7 @@ class CatalogTableModel(QAbstractTableModel):
             return self._cell(row, entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() in (self.RAM, self.FIT):
-                return self._fits[row].reason
+                return translate_error(self._fits[row].reason)
             return entry.notes
         if role == Qt.ItemDataRole.FontRole and entry.key == self._recommended:
             font = QFont()

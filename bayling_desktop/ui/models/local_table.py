@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from ...models import fit
 from ...models.library import LocalModel
+from ..i18n import translate_error
 from ..itemmodels import Index
 from .units import context_text, size_text
 
@@ -125,7 +126,7 @@ class LocalModelTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             check = self._fits[row]
             if index.column() == self.FIT and check is not None:
-                return check.reason
+                return translate_error(check.reason)
             return entry.error or (str(entry.path) if entry.path else entry.title)
         if role == Qt.ItemDataRole.FontRole and entry.is_default:
             font = QFont()
