@@ -34,7 +34,24 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def _holds_code(element: Any) -> bool:
-    return _name(element) in _CODE or any(_name(d) in _CODE for d in element.iterdescendants())
+    """Code, or an inline element around nothing but code (a link on a function name):
+    a void tag. A link with prose of its own ("View file @ <code>d75</code>") is a paired
+    tag, so its prose is translated and only its code travels as a void tag."""
+    if _name(element) in _CODE:
+        return True
+    if not any(_name(d) in _CODE for d in element.iterdescendants()):
+        return False
+    return not _prose(element).strip()
+
+
+def _prose(element: Any) -> str:
+    """The element's text outside code."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and _name(child) not in _CODE:
+            parts.append(_prose(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 _CONTAINERS = _BLOCKS | {"ul", "ol", "table", "dl", "hr", "form", "tr", "tbody", "thead"}
@@ -132,8 +149,8 @@ def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
             continue
         if any(_name(c) in _SKIP - _CODE for c in element.iter()):
             continue
-        # inline code (and a link around it) travels as a void tag: never sent, the prose
-        # around it still is
+        # inline code (and a link around nothing else) travels as a void tag: never sent,
+        # the prose around it still is
         text = tagged_inline(element, _holds_code)
         if strip_tags(text).strip():
             # Whitespace in HTML is layout of the source file, not content: collapse it

@@ -7,6 +7,7 @@ told (never mojibake under a wrong header). The header's ``Language:`` (and the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,8 +58,6 @@ class PoDocument(Document):
 
 
 def _switch_to_utf8(catalog: POFile) -> None:
-    import re
-
     content_type = catalog.metadata.get("Content-Type", "text/plain; charset=UTF-8")
     if "charset=" in content_type:
         content_type = re.sub(r"charset=[^;\s]*", "charset=UTF-8", content_type)
@@ -80,7 +79,11 @@ def load(path: Path) -> PoDocument:
     try:
         catalog = polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise DocumentError(f"{path.name} is not a valid PO file ({exc}).") from None
+        # polib names the whole path ("Syntax error in po file /home/… (line 5)"): the line
+        # is what helps, the path the user already knows
+        line = re.search(r"\(line (\d+)\)", str(exc))
+        reason = f"a syntax error on line {line.group(1)}" if line else str(exc)
+        raise DocumentError(f"{path.name} is not a valid PO file ({reason}).") from None
     units: list[Unit] = []
     keys: dict[str, tuple[int, int]] = {}
     for number, entry in enumerate(catalog):

@@ -88,3 +88,16 @@ def test_text_beside_a_nested_list_is_a_unit(tmp_path: Path) -> None:
     assert out.read_bytes().startswith("<html><body><ul><li>«Fairy <b>stories</b> here»<ol>"
                                        "<li>«Inner»</li></ol>«after <i>it</i>»</li>".encode())
     assert "«loose body text»<p>«para»</p>" in out.read_text(encoding="utf-8")
+
+
+def test_a_link_with_prose_around_code_keeps_its_prose_translatable(tmp_path: Path) -> None:
+    """GitHub's pages (a saved one is in Django's tests): "View file @ <code>d75</code>"
+    inside a link went out as one void tag, its prose never translated."""
+    page = (b'<html><body><p><a href="/blob">View file @ <code>d7504a3</code></a></p>'
+            b'<p>Call <a href="/f"><code>f()</code></a> first.</p></body></html>')
+    document = open_document(_page(tmp_path, page))
+    assert [u.source for u in document.units] == ["<1>View file @ <x2/></1>", "Call <x1/> first."]
+    out = tmp_path / "zh.html"
+    document.export({"e1": "<1>查看文件 @ <x2/></1>", "e2": "先调用 <x1/>。"}, out)
+    assert ('<a href="/blob">查看文件 @ <code>d7504a3</code></a>' in out.read_text("utf-8"))
+    assert '先调用 <a href="/f"><code>f()</code></a>。' in out.read_text("utf-8")
