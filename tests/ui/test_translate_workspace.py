@@ -403,3 +403,27 @@ def test_files_opened_together_keep_their_order_and_the_first_is_shown(
         "first.txt", "middle.docx", "last.srt"]
     assert ws.current is not None and ws.current.document.path == first
     assert combo.currentText() == "first.txt" and ws.model.rowCount() == 1
+
+
+def test_what_opening_found_is_said_and_said_again_for_its_own_document(
+        client_free_workspace: TranslateWorkspace, qtbot: QtBot, tmp_path: Path) -> None:
+    import docx
+
+    ws = client_free_workspace
+    report = tmp_path / "report.docx"
+    book = docx.Document()
+    paragraph = book.add_paragraph("The budget is approved.")
+    book.add_comment(paragraph.runs, text="Check the figures.", author="Ann")
+    book.save(str(report))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("A short note.\n", encoding="utf-8")
+    ws.open_paths([report, notes])
+    qtbot.waitUntil(lambda: len(ws.docs) == 2, timeout=20_000)
+    # the comment left untranslated is said (the GUI never showed document notices)
+    assert "1 comment(s); they were left untranslated" in ws.message_label.text()
+    combo = ws.bar.document_combo
+    combo.setCurrentIndex(combo.findText("notes.txt"))
+    said = ws.message_label.text()
+    assert said.startswith("notes.txt:") and "comment" not in said  # not report.docx's
+    combo.setCurrentIndex(combo.findText("report.docx"))
+    assert "comment(s)" in ws.message_label.text()

@@ -69,6 +69,10 @@ class OpenDocument:
     detected: str | None = None
     #: the source picker's value for this document: "auto" or a language code
     source_choice: str = "auto"
+    #: what opening it found to say (notices, warnings; error: they need acting on),
+    #: said again whenever the document is brought back on screen
+    opening_note: str = ""
+    opening_note_is_error: bool = False
 
 
 class Applier(Protocol):

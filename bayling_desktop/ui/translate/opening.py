@@ -101,6 +101,14 @@ class DocumentOpener(QObject):
             if old.project is not None and ws.store is not None and (
                     prepared.project is None or old.project.id != prepared.project.id):
                 ws.store.release(old.project)
+        notices = [prepared.notice] if prepared.notice else []
+        if prepared.save_error:
+            notices.append(ws.tr("Translations will not be saved: {0}").format(
+                prepared.save_error))
+        # what reading the file left untranslated (comments, tracked changes…) is said too
+        warnings = [*getattr(prepared.document, "warnings", []),
+                    *getattr(prepared.document, "notices", []), *notices]
+        doc.opening_note, doc.opening_note_is_error = "\n".join(warnings), bool(notices)
         ws.docs[path] = doc
         combo = ws.bar.document_combo
         if combo.findData(str(path)) < 0:
@@ -112,14 +120,13 @@ class DocumentOpener(QObject):
         combo.blockSignals(blocked)
         self.show_pair(doc, prepared.target)
         ws.show_document(doc)
-        notices = [prepared.notice] if prepared.notice else []
-        if prepared.save_error:
-            notices.append(ws.tr("Translations will not be saved: {0}").format(
-                prepared.save_error))
-        warnings = [*getattr(prepared.document, "warnings", []), *notices]
-        ws.show_message("\n".join(warnings) if warnings else ws.tr(
-            "{0}: {1} segments.").format(path.name, len(prepared.rows)),
-            error=bool(notices))
+        self.say_opened(doc)
+
+    def say_opened(self, doc: OpenDocument) -> None:
+        """The message line for *doc* on screen: what opening it found, else its size."""
+        ws = self.ws
+        ws.show_message(doc.opening_note or ws.tr("{0}: {1} segments.").format(
+            doc.document.path.name, len(doc.rows)), error=doc.opening_note_is_error)
 
     def _combo_slot(self, path: Path) -> int:
         """Where *path* goes in the picker: files opened together keep the order given."""
@@ -183,6 +190,7 @@ class DocumentOpener(QObject):
         if doc is not None and doc is not self.ws.current:
             self.show_pair(doc)
             self.ws.show_document(doc)
+            self.say_opened(doc)  # not the previous document's message
 
     # -- languages ----------------------------------------------------------------------
 

@@ -100,6 +100,7 @@ def export(ws: TranslateWorkspace) -> None:
         return
     out = Path(name)
     translations = {r.unit_id: r.target for r in doc.rows if exported(r)}
+    said = list(getattr(doc.document, "notices", []))
     try:
         if chosen in (bilingual_docx, bilingual_html):
             documents.export_bilingual(doc.document, translations, out)
@@ -109,7 +110,9 @@ def export(ws: TranslateWorkspace) -> None:
     except BaylingError as exc:
         QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
         return
-    ws.show_message(ws.tr("Saved {0}").format(out))
+    # what writing it changed on its own (a PO header switched to UTF-8…), said once
+    new = [n for n in getattr(doc.document, "notices", []) if n not in said]
+    ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *new]))
 
 
 def exported(row: SegmentRow) -> bool:
