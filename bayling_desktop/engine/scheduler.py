@@ -7,12 +7,9 @@ decoding sequence plus a chunk of a new prompt, decodes it, and samples each seq
 with its own sampler chain. A finished sequence frees its slot for the next queued
 request at once; interactive requests (chat, revision) jump the queue.
 
-KV memory is one unified cache. Sequence ids beyond the N running slots hold
-*retained* states: a finished request's tokens stay cached, so the next request that
-starts with them (a revision turn, the same system prompt, a document's context
-window) evaluates only what is new: either it takes over that sequence, or the shared
-prefix is copied with ``llama_memory_seq_cp`` (metadata only in a unified cache).
-Retained states are evicted least recently used first when the cache is full.
+KV memory is one unified cache; :mod:`.kvcache` keeps the map of which sequence id
+holds which tokens, so a request that starts like a cached one (a revision turn, the
+same system prompt, a document's context window) evaluates only what is new.
 
 Nothing here is thread-safe by accident: callers talk to the thread only through
 :meth:`Scheduler.submit` and :meth:`Scheduler.call`; results flow back through each
@@ -35,6 +32,7 @@ import llama_cpp
 
 from ..errors import GenerationError
 from .backend import CancelToken, EngineActivity, StopReason
+from .kvcache import CachedSequence, SequenceCache
 from .streaming import is_repetition_loop
 
 log = logging.getLogger(__name__)
@@ -68,18 +66,9 @@ class Request:
 
 
 @dataclass(eq=False)
-class _Sequence:
-    seq_id: int
-    #: exactly the tokens this sequence holds in the KV cache, position by position
-    tokens: list[int] = field(default_factory=list)
-    busy: bool = False
-    last_used: float = 0.0
-
-
-@dataclass(eq=False)
 class _Running:
     request: Request
-    seq: _Sequence
+    seq: CachedSequence
     sampler: Any
     #: index of the next prompt token to evaluate; == len(prompt) once decoding
     pos: int
@@ -94,13 +83,11 @@ class Scheduler:
                  prompt_chunk: int = CPU_PROMPT_CHUNK) -> None:
         self._ctx = ctx
         self._vocab = vocab
-        self._mem = llama_cpp.llama_get_memory(ctx)
         self.parallel = parallel
         self._interactive_slots = interactive_slots
         self._n_batch = batch_size
         self._prompt_chunk = max(1, min(prompt_chunk, batch_size))
         self._batch = llama_cpp.llama_batch_init(batch_size, 0, 1)
-        self._seqs = [_Sequence(i) for i in range(sequences)]
         self._running: list[_Running] = []
         self._queue: list[Request] = []
         self._commands: list[tuple[Callable[[], Any], Future[Any]]] = []
@@ -110,6 +97,7 @@ class Scheduler:
         self._recent: collections.deque[tuple[float, int]] = collections.deque()
         #: how often each special path ran (tests and the benchmark read these)
         self.counters: collections.Counter[str] = collections.Counter()
+        self._cache = SequenceCache(ctx, sequences, self.counters)
         self._thread = threading.Thread(target=self._loop, name="llama-scheduler", daemon=True)
         self._thread.start()
 
@@ -154,14 +142,11 @@ class Scheduler:
 
     def clear_idle(self) -> None:
         """Forget every cached state that no running request uses."""
-        for seq in self._seqs:
-            if not seq.busy:
-                self._forget(seq)
+        self._cache.clear_idle()
 
     def cache_report(self) -> list[tuple[int, int, int]]:
         """(sequence id, tokens we think it holds, highest position llama.cpp holds)."""
-        return [(s.seq_id, len(s.tokens), llama_cpp.llama_memory_seq_pos_max(self._mem, s.seq_id))
-                for s in self._seqs]
+        return self._cache.report()
 
     # -- the loop -----------------------------------------------------------------------
 
@@ -239,55 +224,12 @@ class Scheduler:
             self._start(request)
 
     def _start(self, request: Request) -> None:
-        prompt = request.tokens
-        limit = len(prompt) - 1  # the last prompt token is always evaluated for its logits
-        # The longest cached prefix wins; on a tie, an idle state it continues exactly.
-        shared = {seq.seq_id: _common_prefix(seq.tokens, prompt, limit) for seq in self._seqs}
-        best = max(self._seqs, key=lambda s: (shared[s.seq_id], not s.busy,
-                                              shared[s.seq_id] == len(s.tokens)))
-        best_len = shared[best.seq_id]
-        if best_len and not best.busy and best_len == len(best.tokens):
-            seq = best  # the request continues exactly this state (a revision turn)
-            self.counters["continued"] += 1
-        else:
-            seq = self._free_sequence(exclude=best)
-            self._forget(seq)
-            if best_len:
-                llama_cpp.llama_memory_seq_cp(self._mem, best.seq_id, seq.seq_id, 0, best_len)
-                seq.tokens = prompt[:best_len]
-                self.counters["copied_prefix"] += 1
-        seq.busy = True
-        self._drop_tail(seq, best_len)
-        request.reused = best_len
+        seq, reused = self._cache.place(request.tokens)
+        request.reused = reused
         request.started_at = time.perf_counter()
         self._admitted += 1
-        self._running.append(_Running(request, seq, request.make_sampler(), pos=best_len,
+        self._running.append(_Running(request, seq, request.make_sampler(), pos=reused,
                                       order=self._admitted))
-
-    def _free_sequence(self, exclude: _Sequence) -> _Sequence:
-        idle = [s for s in self._seqs if not s.busy and s is not exclude]
-        empty = [s for s in idle if not s.tokens]
-        if empty:
-            return empty[0]
-        return min(idle, key=lambda s: s.last_used)
-
-    def _forget(self, seq: _Sequence) -> None:
-        llama_cpp.llama_memory_seq_rm(self._mem, seq.seq_id, -1, -1)
-        seq.tokens = []
-
-    def _drop_tail(self, seq: _Sequence, keep: int) -> None:
-        if len(seq.tokens) > keep:
-            llama_cpp.llama_memory_seq_rm(self._mem, seq.seq_id, keep, -1)
-            del seq.tokens[keep:]
-
-    def _evict_one(self) -> bool:
-        """Free the least recently used retained state; False when there is none."""
-        idle = [s for s in self._seqs if not s.busy and s.tokens]
-        if not idle:
-            return False
-        self._forget(min(idle, key=lambda s: s.last_used))
-        self.counters["evicted"] += 1
-        return True
 
     # -- one step ----------------------------------------------------------------------
 
@@ -338,7 +280,7 @@ class Scheduler:
                 if len(chunk) > 1:
                     n_batch = max(1, len(chunk) // 2)
                     self.counters["halved"] += 1
-                elif self._evict_one():
+                elif self._cache.evict_one():
                     n_batch = self._n_batch
                 else:
                     victim = chunk[0][0]
@@ -410,17 +352,9 @@ class Scheduler:
             return
         self._running.remove(running)
         llama_cpp.llama_sampler_free(running.sampler)
-        running.seq.busy = False
-        running.seq.last_used = time.perf_counter()
+        self._cache.release(running.seq)
         if reason is not None:
             running.request.events.put(("end", reason))
         else:
             running.request.events.put(("error", error or GenerationError("Failed.")))
 
-
-def _common_prefix(a: list[int], b: list[int], limit: int) -> int:
-    n = min(len(a), len(b), limit)
-    i = 0
-    while i < n and a[i] == b[i]:
-        i += 1
-    return i

@@ -6,13 +6,14 @@ import collections
 from types import SimpleNamespace
 
 from bayling_desktop.engine.backend import CancelToken
-from bayling_desktop.engine.scheduler import Request, Scheduler, _Running, _Sequence
+from bayling_desktop.engine.kvcache import CachedSequence
+from bayling_desktop.engine.scheduler import Request, Scheduler, _Running
 
 
 def running(order: int, prompt: int, *, decoding: bool, interactive: bool = False) -> _Running:
     request = Request(list(range(prompt)), max_new=8, stop_ids=frozenset(),
                       make_sampler=lambda: None, cancel=CancelToken(), interactive=interactive)
-    state = _Running(request, _Sequence(order), sampler=None, pos=prompt if decoding else 0,
+    state = _Running(request, CachedSequence(order), sampler=None, pos=prompt if decoding else 0,
                      order=order)
     state.next_token = 7 if decoding else None
     return state
