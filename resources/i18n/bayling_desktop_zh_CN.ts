@@ -2989,6 +2989,18 @@ Qt {4}，PySide6 {5}
         <source>Flagged segments: {0}. They are exported as translated; Next flagged (F8) shows them.</source>
         <translation>有问题的片段：{0} 个。它们将按译文导出；“下一个有问题”（F8）可逐个查看。</translation>
     </message>
+    <message>
+        <source>{0} is open; {1} is still being translated (pick {0} above to switch).</source>
+        <translation>{0} 已打开；{1} 仍在翻译中（在上方选择 {0} 即可切换）。</translation>
+    </message>
+    <message>
+        <source>Stop translating?</source>
+        <translation>停止翻译？</translation>
+    </message>
+    <message>
+        <source>{0} is being translated. Showing another document stops the run; the finished segments are kept. Stop it?</source>
+        <translation>{0} 正在翻译。显示另一个文档会停止这次翻译，已完成的片段会保留。要停止吗？</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

@@ -114,3 +114,52 @@ def test_eight_streaming_rows_never_stall_the_gui(widget: TranslateWorkspace,
     steps.sort()
     assert steps[int(len(steps) * 0.99) - 1] < 0.016, steps[-5:]
     assert len(widget.model.row(7).target) == 600
+
+
+def test_opening_or_picking_another_document_never_stops_a_run_unasked(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from bayling_desktop.engine import loader
+
+    from .fake_backend import EchoBackend
+
+    backend = EchoBackend(piece_delay=0.05)  # slow enough to still run while we look
+    monkeypatch.setattr(loader, "load_backend",
+                        lambda settings, model=None, progress=None: backend)
+    client = ModelClient()
+    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
+        client.load(Settings())
+    ws = TranslateWorkspace(client, settings=Settings(source_language="en",
+                                                      target_language="zh"))
+    qtbot.addWidget(ws)
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join(f"Sentence number {n} has a few more words in it." for n in
+                                range(30)), encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Another note.\n", encoding="utf-8")
+    ws.open_paths([long])
+    qtbot.waitUntil(lambda: ws.model.rowCount() == 30, timeout=10_000)
+    ws.translate_all()
+    qtbot.waitUntil(lambda: ws.runs.running, timeout=5_000)
+
+    ws.open_paths([other])  # opened while the run goes on: listed, not switched to
+    qtbot.waitUntil(lambda: len(ws.docs) == 2, timeout=10_000)
+    assert ws.runs.running and ws.current is not None and ws.current.document.path == long
+    assert "long.txt is still being translated" in ws.message_label.text()
+    combo = ws.bar.document_combo
+    assert combo.currentText() == "long.txt" and combo.findText("other.txt") >= 0
+
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
+        asked.append(text), answer)[1])
+    combo.setCurrentIndex(combo.findText("other.txt"))  # "no": stay, keep translating
+    assert asked and ws.runs.running and combo.currentText() == "long.txt"
+    assert ws.current.document.path == long
+    answer = QMessageBox.StandardButton.Yes
+    combo.setCurrentIndex(combo.findText("other.txt"))  # "yes": stop and switch
+    assert ws.current.document.path == other
+    qtbot.waitUntil(lambda: not ws.runs.running, timeout=10_000)
+    ws.shutdown()
+    assert client.shutdown()

@@ -115,6 +115,13 @@ class DocumentOpener(QObject):
             combo.insertItem(self._combo_slot(path), path.name, str(path))
         if not self._shows_first(path):
             return  # an earlier file of the same batch is on screen: keep it there
+        current = ws.current
+        if ws.runs.running and current is not None and current.document.path != path:
+            # showing it would stop the run; the user asked for a file, not for that
+            ws.show_message(ws.tr("{0} is open; {1} is still being translated (pick {0} "
+                                  "above to switch).").format(path.name,
+                                                              current.document.path.name))
+            return
         blocked = combo.blockSignals(True)
         combo.setCurrentIndex(combo.findData(str(path)))
         combo.blockSignals(blocked)
@@ -188,9 +195,28 @@ class DocumentOpener(QObject):
         data = self.ws.bar.document_combo.itemData(number)
         doc = self.ws.docs.get(Path(data)) if data else None
         if doc is not None and doc is not self.ws.current:
+            if not self._may_leave_run():
+                return
             self.show_pair(doc)
             self.ws.show_document(doc)
             self.say_opened(doc)  # not the previous document's message
+
+    def _may_leave_run(self) -> bool:
+        """Switching documents stops a running translation: ask, and stay on "no"."""
+        ws, current = self.ws, self.ws.current
+        if not ws.runs.running or current is None:
+            return True
+        answer = QMessageBox.question(
+            self.view(), ws.tr("Stop translating?"),
+            ws.tr("{0} is being translated. Showing another document stops the run; the "
+                  "finished segments are kept. Stop it?").format(current.document.path.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        combo = ws.bar.document_combo
+        blocked = combo.blockSignals(True)
+        combo.setCurrentIndex(combo.findData(str(current.document.path)))
+        combo.blockSignals(blocked)
+        return False
 
     # -- languages ----------------------------------------------------------------------
 
