@@ -225,6 +225,9 @@ def test_a_revision_that_echoes_the_instruction_says_so_in_the_panel(
     notes = widget.revision.notes.text()
     assert "⚠" in notes, notes  # the proposal's own finding, not the segment's (none)
     assert "echoed the instruction" in notes or "does not read as a revision" in notes, notes
+    # the finding is about the model's text: editing the proposal by hand retires it
+    widget.revision.candidate.setPlainText("狗在大声地叫。")
+    assert "⚠" not in widget.revision.notes.text()
     widget.shutdown()
     _OPEN.clear()
     assert client.shutdown()

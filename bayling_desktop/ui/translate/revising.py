@@ -347,7 +347,8 @@ class RevisionController(QObject):
             self.panel.set_candidate(result.text)
             # the proposal's own findings, not the segment's: "the same as now", an echo…
             self.panel.set_notes(list(result.flags),
-                                 doc.glossary.term_pairs(doc.rows[result.index].source))
+                                 doc.glossary.term_pairs(doc.rows[result.index].source),
+                                 about=result.text)
         elif isinstance(result, DocumentRevised) and doc is not None:
             self.ws.show_message(self.ws.tr(
                 "{0} proposals to review: select a flagged segment, or accept them all."

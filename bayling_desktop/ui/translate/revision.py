@@ -91,6 +91,8 @@ class RevisionPanel(QWidget):
         self._busy = False
         self._current = ""
         self._source = ""
+        #: what set_notes shows: flags, glossary terms, and the proposal they are about
+        self._notes: tuple[list[str], list[tuple[str, str]], str | None] = ([], [], None)
         self._build()
         self.set_segment(None, "", "")
         self.set_memory([])
@@ -229,8 +231,16 @@ class RevisionPanel(QWidget):
         self.set_candidate("")
         self.set_notes([], [])
 
-    def set_notes(self, flags: list[str], terms: list[tuple[str, str]]) -> None:
-        """The flags of the segment (or proposal) and the glossary terms that apply."""
+    def set_notes(self, flags: list[str], terms: list[tuple[str, str]],
+                  about: str | None = None) -> None:
+        """The flags of the segment (or of the proposal *about*) and the glossary terms.
+
+        A proposal's findings hold for its text only: once the user edits the proposal
+        they are no longer shown ("the same as the current translation" would be untrue).
+        """
+        self._notes = (list(flags), list(terms), about)
+        if about is not None and self.candidate.text().strip() != about.strip():
+            flags = []
         lines = [f"⚠ {html.escape(translate_error(flag))}" for flag in flags]
         if terms:
             lines.append(self.tr("Glossary: {0}").format(", ".join(
@@ -296,6 +306,9 @@ class RevisionPanel(QWidget):
     @Slot()
     def _on_candidate_text_changed(self) -> None:
         text = self.candidate.text()
+        flags, terms, about = self._notes
+        if about is not None:
+            self.set_notes(flags, terms, about)
         self.diff_view.setHtml(word_diff(self._current, text) if text.strip() else "")
         self.diff_view.setVisible(bool(text.strip()))
         self._update_buttons()
