@@ -7,8 +7,8 @@ resumes with the unfinished ones. Every target change is appended to ``history``
 undo marks the newest entry undone and restores the one before it, so nothing a user
 or the model wrote is ever deleted.
 
-The first migration is the schema of the earlier ``project_store`` module, so files it
-wrote open here unchanged and are upgraded in place (with the usual backup).
+The schema and its migrations are in :mod:`.project_schema`, revision threads and
+candidates in :mod:`.threads`.
 """
 
 from __future__ import annotations
@@ -19,143 +19,35 @@ import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BaylingError
 from ..paths import data_dir
 from . import reconcile
-from .database import Migration, open_database
+from .database import open_database
 from .locks import LockBusy, ProjectLocks
-from .tm import MEMORY_TABLE, TranslationMemory, purge_poisoned_memory
+from .project_schema import (
+    AUTHORS,
+    DONE,
+    MIGRATIONS,
+    STATUSES,
+    Candidate,
+    HistoryEntry,
+    ProjectInfo,
+    StoredSegment,
+)
+from .threads import ThreadStore
+from .tm import TranslationMemory
 
 if TYPE_CHECKING:
     from ..documents.model import Document
 
-MIGRATIONS: list[Migration] = [
-    """
-    CREATE TABLE projects (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        source_path TEXT NOT NULL,
-        target_lang TEXT NOT NULL,
-        source_lang TEXT NOT NULL DEFAULT '',
-        created REAL NOT NULL,
-        updated REAL NOT NULL
-    );
-    CREATE TABLE segments (
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        unit_id TEXT NOT NULL,
-        source TEXT NOT NULL,
-        target TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT 'new',
-        flags TEXT NOT NULL DEFAULT '[]',
-        PRIMARY KEY (project_id, idx)
-    );
-    CREATE TABLE history (
-        id INTEGER PRIMARY KEY,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        target TEXT NOT NULL,
-        status TEXT NOT NULL,
-        author TEXT NOT NULL,
-        at REAL NOT NULL
-    );
-    CREATE INDEX history_segment ON history (project_id, idx);
-    """ + MEMORY_TABLE,
-    """
-    ALTER TABLE projects ADD COLUMN format TEXT NOT NULL DEFAULT '';
-    ALTER TABLE projects ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
-    ALTER TABLE history ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
-    CREATE TABLE threads (
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        role TEXT NOT NULL,
-        content TEXT NOT NULL,
-        at REAL NOT NULL,
-        PRIMARY KEY (project_id, idx, position)
-    );
-    CREATE TABLE candidates (
-        id INTEGER PRIMARY KEY,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        batch TEXT NOT NULL,
-        instruction TEXT NOT NULL,
-        text TEXT NOT NULL,
-        state TEXT NOT NULL DEFAULT 'pending',
-        at REAL NOT NULL
-    );
-    CREATE INDEX candidates_batch ON candidates (project_id, batch);
-    CREATE TABLE glossary (
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        PRIMARY KEY (project_id, source)
-    );
-    """,
-    "ALTER TABLE candidates ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';",
-    purge_poisoned_memory,
-]
-
-STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
-#: statuses of a segment that needs no more model work
-DONE = ("draft", "edited", "approved")
-#: authors a history entry may name besides "model"
-AUTHORS = ("model", "model-revision", "memory", "user", "import")
-
+__all__ = ["AUTHORS", "DONE", "MIGRATIONS", "STATUSES", "Candidate", "HistoryEntry", "Project",
+           "ProjectError", "ProjectInfo", "ProjectStore", "StoredSegment", "default_path"]
 
 class ProjectError(BaylingError):
     """A project that does not exist, or a request that does not fit it."""
-
-
-@dataclass
-class StoredSegment:
-    idx: int
-    unit_id: str
-    source: str
-    target: str = ""
-    status: str = "new"
-    flags: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    target: str
-    status: str
-    author: str
-    at: float
-    undone: bool
-
-
-@dataclass(frozen=True)
-class ProjectInfo:
-    """A row of the project list: enough to show it without loading its segments."""
-
-    id: int
-    name: str
-    source_path: str
-    source_lang: str
-    target_lang: str
-    done: int
-    total: int
-    updated: float
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A proposed translation from a document-wide instruction, awaiting review."""
-
-    id: int
-    idx: int
-    batch: str
-    instruction: str
-    text: str
-    state: str
-    #: what the quality checks found (a flagged proposal is never bulk-accepted)
-    flags: tuple[str, ...] = ()
 
 
 def default_path() -> Path:
@@ -238,7 +130,7 @@ class Project:
         return warnings
 
 
-class ProjectStore:
+class ProjectStore(ThreadStore):
     """All projects and the translation memory, in one file (thread-safe writes)."""
 
     def __init__(self, path: Path | None = None) -> None:
@@ -496,65 +388,6 @@ class ProjectStore:
                                      segment.source, target, status in ("edited", "approved"))
         segment.target, segment.status, segment.flags = target, status, []
         return segment
-
-    # -- revision threads -------------------------------------------------------------------
-
-    def thread(self, project: Project, idx: int) -> list[tuple[str, str]]:
-        """(role, content) of a segment's revision conversation, in order."""
-        return [(r["role"], r["content"]) for r in self._conn.execute(
-            "SELECT role, content FROM threads WHERE project_id = ? AND idx = ?"
-            " ORDER BY position", (project.id, idx))]
-
-    def append_thread(self, project: Project, idx: int,
-                      messages: Sequence[tuple[str, str]]) -> None:
-        now = time.time()
-        with self._tx() as conn:
-            start = conn.execute(
-                "SELECT coalesce(max(position) + 1, 0) FROM threads WHERE project_id = ?"
-                " AND idx = ?", (project.id, idx)).fetchone()[0]
-            conn.executemany(
-                "INSERT INTO threads (project_id, idx, position, role, content, at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(project.id, idx, start + n, role, content, now)
-                 for n, (role, content) in enumerate(messages)])
-
-    def truncate_thread(self, project: Project, idx: int, keep: int) -> None:
-        """Keep the first *keep* messages (0 clears the thread)."""
-        with self._tx() as conn:
-            conn.execute("DELETE FROM threads WHERE project_id = ? AND idx = ? AND position >= ?",
-                         (project.id, idx, keep))
-
-    # -- candidates of document-wide revisions ------------------------------------------------
-
-    def add_candidate(self, project: Project, idx: int, batch: str, instruction: str,
-                      text: str, flags: Sequence[str] = ()) -> int:
-        with self._tx() as conn:
-            cursor = conn.execute(
-                "INSERT INTO candidates (project_id, idx, batch, instruction, text, at, flags)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (project.id, idx, batch, instruction, text, time.time(),
-                 json.dumps(list(flags), ensure_ascii=False)))
-            return int(cursor.lastrowid or 0)
-
-    def candidates(self, project: Project, batch: str | None = None,
-                   state: str | None = "pending") -> list[Candidate]:
-        query = "SELECT * FROM candidates WHERE project_id = ?"
-        args: list[object] = [project.id]
-        if batch is not None:
-            query += " AND batch = ?"
-            args.append(batch)
-        if state is not None:
-            query += " AND state = ?"
-            args.append(state)
-        return [Candidate(r["id"], r["idx"], r["batch"], r["instruction"], r["text"], r["state"],
-                          tuple(json.loads(r["flags"] or "[]")))
-                for r in self._conn.execute(query + " ORDER BY idx, id", args)]
-
-    def set_candidate_state(self, candidate_id: int, state: str) -> None:
-        if state not in ("pending", "accepted", "rejected"):
-            raise ValueError(f"unknown candidate state {state!r}")
-        with self._tx() as conn:
-            conn.execute("UPDATE candidates SET state = ? WHERE id = ?", (state, candidate_id))
 
     # -- glossary ---------------------------------------------------------------------------
 
