@@ -3001,6 +3001,10 @@ Qt {4}，PySide6 {5}
         <source>{0} is being translated. Showing another document stops the run; the finished segments are kept. Stop it?</source>
         <translation>{0} 正在翻译。显示另一个文档会停止这次翻译，已完成的片段会保留。要停止吗？</translation>
     </message>
+    <message>
+        <source>Paused: {0} / {1}</source>
+        <translation>已暂停：{0} / {1}</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

@@ -85,6 +85,20 @@ def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWork
     assert widget.translate_all_button.isEnabled()
 
 
+def test_a_paused_run_says_paused_and_shows_no_eta(widget: TranslateWorkspace) -> None:
+    runs = widget.runs
+    runs.job = 9
+    runs.handle_event(Progress(1, 5, 40.0, 50.0, 2))
+    runs.set_paused(True)
+    assert widget.progress.format() == "Paused: 1 / 5" and widget.eta_label.text() == ""
+    runs.handle_event(Progress(2, 5, 30.0, 50.0, 1))  # a unit in flight still finishes
+    assert widget.progress.format() == "Paused: 2 / 5"
+    runs.set_paused(False)
+    assert widget.progress.format() == "Translating: 2 / 5"
+    assert widget.eta_label.text() == "ETA 0:30"
+    runs.job = None
+
+
 def test_eight_streaming_rows_never_stall_the_gui(widget: TranslateWorkspace,
                                                   qtbot: QtBot, tmp_path: Path) -> None:
     """Issue 11: under 16 ms per GUI-thread step (p99) while eight rows stream.

@@ -77,6 +77,8 @@ class RunController(QObject):
         self._handle = _Handle()
         self._pending: dict[int, str] = {}
         self._scrolled = False
+        #: the last progress shown (done, total, eta, running), redrawn on pause/resume
+        self._last_progress: tuple[int, int, float | None, int] = (0, 0, None, 0)
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.setSingleShot(True)
@@ -154,6 +156,8 @@ class RunController(QObject):
                 pipeline.pause()
             else:
                 pipeline.resume()
+        if self.running:
+            self._show_progress(*self._last_progress)  # "Paused: …" or "Translating: …"
         if paused and self.running:
             self.ws.show_message(self.ws.tr("Pausing after the segments in progress…"))
         elif not paused and self.running:
@@ -208,8 +212,13 @@ class RunController(QObject):
     def _show_progress(self, done: int, total: int, eta: float | None = None,
                        running: int = 0) -> None:
         ws = self.ws
+        self._last_progress = (done, total, eta, running)
         ws.progress.setRange(0, max(total, 1))
         ws.progress.setValue(done)
+        if ws.bar.paused:  # a paused run has no ETA: the clock is the user's
+            ws.progress.setFormat(ws.tr("Paused: {0} / {1}").format(done, total))
+            ws.eta_label.setText("")
+            return
         ws.progress.setFormat(ws.tr("Translating: {0} / {1}").format(done, total))
         text = ws.tr("ETA {0}").format(_clock(eta)) if eta else ""
         if running > 1:
