@@ -37,13 +37,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bayling_desktop.documents import Document, open_document, supported_extensions  # noqa: E402
+from bayling_desktop.documents.alttext import worth_translating  # noqa: E402
 from bayling_desktop.documents.protect import _PATTERN as PROTECTED  # noqa: E402
 from bayling_desktop.documents.protect import protect, restore  # noqa: E402
 from bayling_desktop.documents.tags import strip_tags, tag_names  # noqa: E402
 from bayling_desktop.errors import BaylingError  # noqa: E402
 from tests.unit.documents.coverage import mark, visible_text  # noqa: E402
 
-_MARKED = re.compile(r"(?:\s|‹[^‹›]*›)*")
+_MARKED = re.compile(r"‹[^‹›]*›")
 #: what counts as text a translator expects translated: at least one letter
 _WORDY = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -70,7 +71,7 @@ def translate(tagged: str) -> str:
 
 def _unmarked(texts: list[str]) -> list[str]:
     """Texts with a word neither marked nor protected (code, URL, placeholder)."""
-    return [t for t in texts if _WORDY.search(_MARKED.sub("", PROTECTED.sub("", t)))]
+    return [t for t in texts if _WORDY.search(PROTECTED.sub("", _MARKED.sub(" ", t)))]
 
 
 def _html_text(data: bytes) -> list[str]:
@@ -92,6 +93,9 @@ def _html_text(data: bytes) -> list[str]:
             hidden = False
         if not hidden and element.text:
             out.append(element.text)
+        if not hidden and element.tag in ("img", "area") and worth_translating(
+                element.get("alt")):
+            out.append(element.get("alt"))
         parent = element.getparent()
         if element.tail and parent is not None and not (
                 parent.tag in skip and parent.tag != "title") and not any(
@@ -210,7 +214,7 @@ def check(path: Path, scratch: Path) -> Result:
 
 
 def _marked(document: Document, path: Path, scratch: Path, result: Result) -> None:
-    out = scratch / f"marked{path.suffix}"
+    out = scratch / f"marked{_written_as(document, path)}"
     document.export({u.id: translate(u.source) for u in document.units}, out)
     result.flagged = len(document.flagged)
     again = open_document(out)
@@ -228,10 +232,15 @@ def _marked(document: Document, path: Path, scratch: Path, result: Result) -> No
         result.left_behind = [m.strip()[:80] for m in missed[:8]]
 
 
+def _written_as(document: Document, path: Path) -> str:
+    """The extension an export is written with (a PDF's translation is a .docx)."""
+    return document.export_formats[0] if document.export_formats else path.suffix
+
+
 def _identity(document: Document, path: Path, scratch: Path, result: Result) -> None:
-    out = scratch / f"same{path.suffix}"
+    out = scratch / f"same{_written_as(document, path)}"
     document.export({u.id: u.source for u in document.units}, out)
-    if out.read_bytes() == path.read_bytes():
+    if out.suffix == path.suffix and out.read_bytes() == path.read_bytes():
         result.identity = "bytes"
         return
     again = open_document(out)

@@ -2,7 +2,8 @@
 headers and footers (first/even/default), footnotes, endnotes and, when asked for,
 comments. Inside them every paragraph is a unit wherever it sits: table cells, text boxes
 (``w:txbxContent``; the VML fallback copy of a text box is not a second unit: it gets
-the same translation), content controls (``w:sdt``), field results.
+the same translation), content controls (``w:sdt``), field results. Each picture's or
+shape's alternative text (``wp:docPr descr``) is a unit after its part's paragraphs.
 
 Runs with different formatting, hyperlinks and field results travel as numbered tags and
 are filled in place (:mod:`.runs`), so a field's instruction (``TOC \\o``, ``HYPERLINK
@@ -24,9 +25,11 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from .alttext import KIND as ALT_TEXT
+from .alttext import worth_translating
 from .model import Document, Unit
 from .runs import Piece, Runs
-from .xmlsafe import check_well_formed, parse_untrusted
+from .xmlsafe import check_well_formed, parse_untrusted, xml_text
 from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -231,7 +234,11 @@ class DocxDocument(Document):
         with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
             for name, units in by_part.items():
                 part = _Part(parse_untrusted(archive.read(name), self.path.name, name), self._w)
+                alts = _alt_texts(part.root)
                 for number, unit in units:
+                    if number < 0:  # alternative text: -1 is the part's first
+                        alts[-number - 1].set("descr", xml_text(_plain(translations[unit.id])))
+                        continue
                     paragraph = part.paragraphs[number]
                     target = translations[unit.id]
                     problems = part.runs(paragraph).fill(target)
@@ -326,6 +333,11 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
             unit_id = f"d{len(units) + 1}"
             units.append(Unit(unit_id, tagged, kind, meta={"part": name, "style": style}))
             places[unit_id] = (name, number)
+        for number, picture in enumerate(_alt_texts(part.root)):
+            unit_id = f"d{len(units) + 1}"
+            units.append(Unit(unit_id, " ".join(picture.get("descr").split()), ALT_TEXT,
+                              meta={"part": name}))
+            places[unit_id] = (name, -number - 1)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = DocxDocument(path, data, parts, w, places, units)
@@ -336,6 +348,13 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
     if drawing_text_parts(data, ("word/charts/", "word/diagrams/")):
         document.notice(LEFT_BEHIND.format(what="charts or SmartArt graphics"))
     return document
+
+
+def _alt_texts(root: Any) -> list[Any]:
+    """The ``wp:docPr`` (and the picture's own ``pic:cNvPr``, where Word repeats it) of
+    every picture or shape with alternative text worth a unit; Strict's namespaces too."""
+    return [e for e in root.iter() if str(e.tag).endswith(("}docPr", "}cNvPr"))
+            and worth_translating(e.get("descr"))]
 
 
 def _count_comments(root: Any, w: str) -> int:

@@ -1,6 +1,6 @@
 """EPUB 2 and 3 e-books: the book's title and description (OPF metadata), every chapter of
 the spine in reading order (its XHTML blocks, chosen as for HTML pages, inline markup as
-numbered tags), and the table of contents (the EPUB 3 nav document and the EPUB 2 NCX
+numbered tags, and its pictures' alt text), and the table of contents (the EPUB 3 nav document and the EPUB 2 NCX
 titles). Images, CSS, fonts and everything else are copied unchanged; ``mimetype`` is
 written first and stored, as readers require, and the result is checked (container,
 OPF, manifest, spine, well-formed XHTML) before a byte is written.
@@ -22,7 +22,8 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .html import blocks, unwrap_loose_text, wrap_loose_text
+from .alttext import KIND as ALT_TEXT
+from .html import alt_texts, blocks, fill_alt, unwrap_loose_text, wrap_loose_text
 from .model import Document, Unit
 from .xmlinline import fill_inline
 from .xmlsafe import check_well_formed, parse_untrusted, xml_text
@@ -113,7 +114,9 @@ def _units_of(name: str, root: Any) -> list[tuple[int, str, str]]:
     if root.tag == f"{{{NCX}}}ncx":
         return [(n, " ".join(e.text.split()), "toc") for n, e in enumerate(root.iter())
                 if e.tag == f"{{{NCX}}}text" and (e.text or "").strip()]
-    return [(position, text, "paragraph") for position, _e, text in blocks(root)]
+    found = [(position, text, "paragraph") for position, _e, text in blocks(root)]
+    found += [(position, text, ALT_TEXT) for position, _e, text in alt_texts(root)]
+    return sorted(found, key=lambda f: f[0])  # in reading order
 
 
 class EpubDocument(Document):
@@ -142,6 +145,9 @@ class EpubDocument(Document):
                 trees[place.part] = copy.deepcopy(self._trees[place.part])
                 orders[place.part] = list(trees[place.part].getroot().iter())
             element = orders[place.part][place.position]
+            if unit.kind == ALT_TEXT:
+                fill_alt(element, translations[unit.id])
+                continue
             if len(element) == 0 and element.tag.startswith(("{" + DC, "{" + NCX)):
                 element.text = xml_text(translations[unit.id])
                 continue

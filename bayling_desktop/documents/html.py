@@ -1,6 +1,7 @@
 """HTML: every block element whose content is text and inline markup is one unit; inline
 elements travel as numbered tags and come back with their attributes. Scripts, styles,
-code and preformatted text are never sent; ``<title>`` and ``alt``-less text is kept."""
+code and preformatted text are never sent; ``<title>`` is a unit, and so is each picture's
+``alt`` text (what a screen reader says)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from .alttext import KIND as ALT_TEXT
+from .alttext import worth_translating
 from .encoding import check_size, decode
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import refuse_declarations
+from .xmlsafe import refuse_declarations, xml_text
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
            "figcaption", "blockquote", "title", "summary", "legend", "label", "button",
@@ -158,6 +161,18 @@ def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
             yield position, element, _SPACES.sub(" ", text).strip(" ")
 
 
+def alt_texts(root: Any) -> Iterator[tuple[int, Any, str]]:
+    """(position, element, text) of every picture's alternative text worth a unit."""
+    for position, element in enumerate(root.iter()):
+        if _name(element) in ("img", "area") and worth_translating(element.get("alt")) and (
+                not any(_name(a) in _SKIP for a in element.iterancestors())):
+            yield position, element, " ".join(element.get("alt").split())
+
+
+def fill_alt(element: Any, text: str) -> None:
+    element.set("alt", xml_text(strip_tags(text)))
+
+
 class HtmlDocument(Document):
     format_name = "html"
 
@@ -201,6 +216,9 @@ class HtmlDocument(Document):
             if unit.id not in translations:
                 continue
             element = in_order[self._elements[unit.id]]
+            if unit.kind == ALT_TEXT:
+                fill_alt(element, translations[unit.id])
+                continue
             problems = fill_inline(element, unit.source, translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
@@ -244,9 +262,11 @@ def load(path: Path) -> HtmlDocument:
     wrap_loose_text(tree.getroot())
     units: list[Unit] = []
     elements: dict[str, int] = {}
-    for position, element, text in blocks(tree.getroot()):
+    found = [(p, e.tag, t) for p, e, t in blocks(tree.getroot())] + [
+        (p, ALT_TEXT, t) for p, _e, t in alt_texts(tree.getroot())]
+    for position, kind, text in sorted(found, key=lambda f: f[0]):  # in reading order
         unit_id = f"e{len(units) + 1}"
-        units.append(Unit(unit_id, text, element.tag))
+        units.append(Unit(unit_id, text, kind))
         elements[unit_id] = position
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")

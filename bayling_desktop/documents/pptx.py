@@ -1,9 +1,10 @@
 """PowerPoint .pptx: every paragraph of every slide in order — titles, text boxes, grouped
 shapes, tables — then the slide's speaker notes. Runs with their own formatting
 (bold, a hyperlink) travel as numbered tags; line breaks and fields (slide number,
-date) are void tags the model keeps in place. Read and saved through python-pptx, which
-keeps every other part (layouts, media, charts) as it was; text is filled into the
-existing runs (:mod:`.runs`), so paragraph and run properties are untouched.
+date) are void tags the model keeps in place. The alternative text of pictures and
+shapes (``descr``) is a unit of its own after the slides' text. Read and saved through
+python-pptx, which keeps every other part (layouts, media, charts) as it was; text is
+filled into the existing runs (:mod:`.runs`), so paragraph and run properties are untouched.
 Charts and SmartArt keep their text untranslated (they live in parts of their own).
 """
 
@@ -16,9 +17,12 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from .alttext import KIND as ALT_TEXT
+from .alttext import worth_translating
 from .model import Document, Unit
 from .runs import Piece, Runs
 from .tags import strip_tags
+from .xmlsafe import xml_text
 from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -65,6 +69,14 @@ def _paragraphs(presentation: Any) -> Iterator[tuple[str, Any]]:
                     yield f"s{number}n", paragraph
 
 
+def _alt_texts(presentation: Any) -> list[tuple[str, Any]]:
+    """(place, cNvPr) of every picture or shape on a slide that has alternative text: what
+    a screen reader says instead of the picture, so text a translator translates."""
+    return [(f"s{number}", element) for number, slide in enumerate(presentation.slides, 1)
+            for element in slide._element.iter()
+            if str(element.tag).endswith("}cNvPr") and worth_translating(element.get("descr"))]
+
+
 def drawing_runs(paragraph: Any) -> Runs:
     """A DrawingML paragraph's runs (slides, notes, and charts and drawings on a sheet)."""
     from lxml import etree
@@ -106,7 +118,8 @@ class PptxDocument(Document):
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         presentation = _open(self._data, self.path.name)
         self.flagged = {}
-        by_position = {int(str(u.meta["position"])): u for u in self.units}
+        by_position = {int(str(u.meta["position"])): u for u in self.units
+                       if "position" in u.meta}
         for position, (_place, paragraph) in enumerate(_all_paragraphs(presentation,
                                                                         self.path.name)):
             unit = by_position.get(position)
@@ -115,6 +128,11 @@ class PptxDocument(Document):
             problems = drawing_runs(paragraph).fill(translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
+        by_alt = {int(str(u.meta["alt"])): u for u in self.units if "alt" in u.meta}
+        for index, (_place, element) in enumerate(_alt_texts(presentation)):
+            unit = by_alt.get(index)
+            if unit is not None and unit.id in translations:
+                element.set("descr", xml_text(strip_tags(translations[unit.id])))
         buffer = io.BytesIO()
         presentation.save(buffer)
         atomic_write_bytes(out_path, buffer.getvalue())
@@ -133,6 +151,10 @@ def load(path: Path) -> PptxDocument:
         kind = "note" if place.endswith("n") else "paragraph"
         units.append(Unit(f"{place}-{counts[place]}", tagged, kind,
                           meta={"position": position}))
+    for index, (place, element) in enumerate(_alt_texts(presentation)):
+        counts[place + "alt"] = counts.get(place + "alt", 0) + 1
+        units.append(Unit(f"{place}-alt{counts[place + 'alt']}", element.get("descr"),
+                          ALT_TEXT, meta={"alt": index}))
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = PptxDocument(path, data, units)

@@ -6,7 +6,7 @@
   travel as void tags;
 * chart titles, axis titles and text boxes: DrawingML paragraphs in ``xl/charts/`` and
   ``xl/drawings/`` (the cached copies of cell values in a chart are not text: Excel
-  reads them from the cells again);
+  reads them from the cells again), and the alternative text of pictures and shapes;
 * cell comments (notes), only when asked for, as in Word.
 
 Each item knows its tagged text and how to take a translation back.
@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from .alttext import KIND as ALT_TEXT
+from .alttext import worth_translating
 from .runs import Piece, Runs
 from .tags import FORMATTING_LOST, fallback_text, parse, render_markup, strip_tags, validate_tags
 from .xmlsafe import xml_text
@@ -65,7 +67,10 @@ def items(name: str, root: Any, ns: str) -> list[Item]:
     if kind == "drawing":
         from .pptx import drawing_runs
 
-        return [_runs_item(drawing_runs(p), "drawing") for p in root.iter(f"{{{A}}}p")]
+        paragraphs = [_runs_item(drawing_runs(p), "drawing") for p in root.iter(f"{{{A}}}p")]
+        # a picture's or shape's alternative text: what a screen reader says instead
+        return paragraphs + [_attribute_item(e, "descr", ALT_TEXT) for e in root.iter()
+                             if str(e.tag).endswith("}cNvPr") and worth_translating(e.get("descr"))]
     if kind == "comments":
         return [_runs_item(cell_runs(text, ns), "comment")
                 for text in root.iter(f"{{{ns}}}text")]
@@ -122,12 +127,12 @@ def _runs_item(runs: Runs, kind: str) -> Item:
     return Item(runs.tagged, runs.fill, kind)
 
 
-def _attribute_item(element: Any, attribute: str) -> Item:
+def _attribute_item(element: Any, attribute: str, kind: str = "validation") -> Item:
     def fill(text: str) -> list[str]:
         element.set(attribute, xml_text(strip_tags(text)))
         return []
 
-    return Item(element.get(attribute), fill, "validation")
+    return Item(element.get(attribute), fill, kind)
 
 
 def _header_items(element: Any) -> list[Item]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from bayling_desktop.documents import Document, open_document
+from bayling_desktop.documents.alttext import worth_translating
 from bayling_desktop.documents.odt import _FIELDS, _HOLDERS
 from bayling_desktop.documents.tags import TAG_PATTERN
 
@@ -63,11 +64,13 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
                 owner = next(a for a in t.iterancestors() if a.tag in (f"{W}p", root.tag))
                 paragraphs.setdefault(owner, []).append(t.text or "")
             found += [text for text in map("".join, paragraphs.values()) if text.strip()]
+            found += alt_texts(root)
     elif suffix == ".pptx":
         for _name, root in _xml_parts(path, ("ppt/slides/slide", "ppt/notesSlides/")):
             # a:fld (slide number, date) is computed by PowerPoint: a void tag, never text
             found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()
                       and t.getparent().tag != f"{A}fld"]
+            found += alt_texts(root) if _name.startswith("ppt/slides/") else []
     elif suffix == ".odt":
         for _name, root in _xml_parts(path, ("content.xml", "styles.xml")):
             for paragraph in root.iter(f"{{{TEXT_NS}}}p", f"{{{TEXT_NS}}}h"):
@@ -90,6 +93,7 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
                     if not isinstance(node.tag, str) or node.tag.rsplit("}")[-1] in skip:
                         continue
                     found += [t for t in (node.text, *(c.tail for c in node)) if t and t.strip()]
+                found += alt_texts(body) if body is not None else []
             elif name.endswith(".ncx"):
                 found += [t.text for t in root.iter("{http://www.daisy.org/z3986/2005/ncx/}text")
                           if t.text and t.text.strip()]
@@ -102,6 +106,14 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
     return found
 
 
+def alt_texts(root: etree._Element) -> list[str]:
+    """Alternative text of pictures and shapes (OOXML ``descr``, HTML ``alt``): what a
+    screen reader says, so visible text for accessibility."""
+    return [str(e.get(a)) for e in root.iter() if isinstance(e.tag, str)
+            for a in ("descr", "alt") if worth_translating(e.get(a))
+            and (a == "descr" or e.tag.rsplit("}")[-1] in ("img", "area"))]
+
+
 def _xlsx_text(path: Path, comments: bool) -> list[str]:
     """Cells, validation messages, header/footer text (codes removed, one entry per
     section), chart and drawing text, and comments when asked for."""
@@ -111,6 +123,7 @@ def _xlsx_text(path: Path, comments: bool) -> list[str]:
     for name, root in _xml_parts(path, prefixes):
         if name.startswith(("xl/charts/", "xl/drawings/")):
             found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()]
+            found += alt_texts(root)
             continue
         for item in root.iter(f"{SML}si", f"{SML}is", f"{SML}text"):
             found += [t.text for t in item.iter(f"{SML}t") if t.text and t.text.strip()

@@ -41,6 +41,7 @@ def test_every_text_a_reader_sees_is_a_unit(workbook: Path) -> None:
         "Quarterly sales report", "Confidential", "Page <x1/> of <x2/>"]
     assert [s for k, s in units.values() if k == "drawing"] == [
         "Units sold per product", "Product", "Units", "Figures are provisional."]
+    assert [s for k, s in units.values() if k == "alt-text"] == ["Company logo, a red square"]
     assert not any(k == "comment" for k, _ in units.values())
 
 
