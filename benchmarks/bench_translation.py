@@ -208,7 +208,7 @@ def revision_part(backend: LlamaBackend) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--lanes", type=int, default=8)
+    parser.add_argument("--lanes", type=int, default=16)
     parser.add_argument("--parts", default="123")
     args = parser.parse_args()
     backend = LlamaBackend(ensure_embedded(QWEN_05B), context_length=2048,
