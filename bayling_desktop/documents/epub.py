@@ -1,9 +1,9 @@
 """EPUB 2 and 3 e-books: the book's title and description (OPF metadata), every chapter of
 the spine in reading order (its XHTML blocks, chosen as for HTML pages, inline markup as
-numbered tags, and its pictures' alt text), and the table of contents (the EPUB 3 nav document and the EPUB 2 NCX
-titles). Images, CSS, fonts and everything else are copied unchanged; ``mimetype`` is
-written first and stored, as readers require, and the result is checked (container,
-OPF, manifest, spine, well-formed XHTML) before a byte is written.
+numbered tags, and its pictures' alt text), and the table of contents (the EPUB 3 nav
+document and the EPUB 2 NCX titles). Images, CSS, fonts and everything else are copied
+unchanged; ``mimetype`` is written first and stored, as readers require, and the result
+is checked (container, OPF, manifest, spine, well-formed XHTML) before a byte is written.
 
 A book with DRM (``META-INF/encryption.xml`` encrypting anything but fonts, or Adobe's
 ``rights.xml``) is refused: its chapters cannot be read.
