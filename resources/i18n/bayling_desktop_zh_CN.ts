@@ -1596,6 +1596,14 @@ The details were written to {0}.</source>
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Discard the changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>The glossary was changed here. Close without keeping the changes?</source>
+        <translation>术语表在这里已被修改。要关闭并放弃这些更改吗？</translation>
+    </message>
+    <message>
         <source>Could not import the glossary</source>
         <translation>无法导入术语表</translation>
     </message>

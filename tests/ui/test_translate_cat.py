@@ -436,3 +436,32 @@ def test_quitting_while_idle_needs_no_question(client: ModelClient, qtbot: QtBot
 def test_store_is_the_projects_store(client: ModelClient, qtbot: QtBot) -> None:
     widget = make_workspace(client, qtbot)
     assert isinstance(widget.store, ProjectStore)
+
+
+def test_closing_the_glossary_editor_never_drops_edits_unasked(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from bayling_desktop.translation.glossary import Glossary, Term
+    from bayling_desktop.ui.translate.glossary_editor import GlossaryEditor
+
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
+        asked.append(text), answer)[1])
+    editor = GlossaryEditor(Glossary([Term("cloud", "云")]), "en", "zh")
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.reject()  # nothing changed: closes without a question
+    assert not asked and not editor.isVisible()
+
+    editor.show()
+    row = editor.model.add_term("contract", "合同")
+    assert row == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # "no": the editor stays, with the term
+    assert asked and editor.isVisible()
+    assert [t.source for t in editor.glossary().terms] == ["cloud", "contract"]
+    answer = QMessageBox.StandardButton.Yes
+    editor.reject()
+    assert not editor.isVisible()

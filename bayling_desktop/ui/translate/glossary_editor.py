@@ -146,6 +146,7 @@ class GlossaryEditor(QDialog):
         super().__init__(parent)
         self.source_lang, self.target_lang = source_lang, target_lang
         self.model = GlossaryModel(glossary, self)
+        self._initial = self._pairs(self.model.glossary())
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,6 +187,20 @@ class GlossaryEditor(QDialog):
 
     def glossary(self) -> Glossary:
         return self.model.glossary()
+
+    @staticmethod
+    def _pairs(glossary: Glossary) -> list[tuple[str, str]]:
+        return [(t.source, t.target) for t in glossary.terms]
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button: never drop edits unasked."""
+        self.table.setFocus()  # an open cell editor commits its text first
+        if self._pairs(self.glossary()) != self._initial and QMessageBox.question(
+                self, self.tr("Discard the changes?"),
+                self.tr("The glossary was changed here. Close without keeping the "
+                        "changes?")) != QMessageBox.StandardButton.Yes:
+            return
+        super().reject()
 
     @Slot()
     def _on_add_button_clicked(self) -> None:
