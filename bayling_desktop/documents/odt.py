@@ -1,7 +1,8 @@
 """OpenDocument Text (.odt), all of it: every heading and paragraph of content.xml wherever
 it sits — tables, lists, text frames and text boxes (``draw:frame``), footnotes and
 endnotes (``text:note``) — the headers and footers of the master pages in styles.xml,
-and, when asked for, annotations (``office:annotation``).
+and, when asked for, annotations (``office:annotation``). A picture's or shape's
+alternative text (``svg:title``, ``svg:desc``) is a unit too.
 
 Spans and links travel as paired tags; line breaks, tabs, spaces, fields (dates, page
 numbers, user fields, template placeholders) and anything that holds paragraphs of its
@@ -23,6 +24,8 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from .alttext import KIND as ALT_TEXT
+from .alttext import worth_translating
 from .model import Document, Unit
 from .tags import strip_tags
 from .xmlinline import fill_inline, tagged_inline
@@ -31,7 +34,10 @@ from .ziputil import read_checked
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 _BLOCKS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h")
+#: a frame's or shape's alternative text (title and description): plain text elements
+_ALT = (f"{{{SVG}}}title", f"{{{SVG}}}desc")
 #: inline elements that hold paragraphs of their own
 _HOLDERS = {"note", "frame", "annotation", "annotation-end", "custom-shape", "rect", "g"}
 #: fields: their text is computed by the office suite (or is template code)
@@ -61,7 +67,8 @@ def _paragraphs(name: str, root: Any, include_comments: bool) -> list[tuple[int,
     """(position, element) of the blocks of one part that hold text to translate."""
     found = []
     for position, element in enumerate(root.iter()):
-        if element.tag not in _BLOCKS:
+        if element.tag not in _BLOCKS and not (
+                element.tag in _ALT and worth_translating(element.text)):
             continue
         ancestors = [_local(a) for a in element.iterancestors()]
         if name == "styles.xml" and "master-styles" not in ancestors:
@@ -134,7 +141,8 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
             if not strip_tags(text).strip():
                 continue
             ancestors = {_local(a) for a in element.iterancestors()}
-            kind = ("comment" if "annotation" in ancestors else
+            kind = (ALT_TEXT if element.tag in _ALT else
+                    "comment" if "annotation" in ancestors else
                     "footnote" if "note" in ancestors else
                     "text-box" if "frame" in ancestors else
                     "header" if ancestors & {"header", "header-left", "header-first"} else

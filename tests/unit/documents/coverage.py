@@ -24,6 +24,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 SML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+SVG_NS = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 _MARKED = re.compile(r"(?:\s|‹[^‹›]*›)*")
 
 
@@ -79,6 +80,8 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
                         _name == "styles.xml" and "master-styles" not in ancestors):
                     continue
                 found += [t for t in _odf_text(paragraph) if t.strip()]
+            found += [str(e.text) for e in root.iter(f"{{{SVG_NS}}}title", f"{{{SVG_NS}}}desc")
+                      if worth_translating(e.text)]
     elif suffix == ".xlsx":
         found += _xlsx_text(path, comments)
     elif suffix == ".epub":

@@ -94,3 +94,32 @@ def test_epub_img_alt(tmp_path: Path) -> None:
     assert unmarked(out) == []
     with zipfile.ZipFile(out) as archive:
         assert 'alt="‹A› ‹red›' in archive.read("OEBPS/chap1.xhtml").decode()
+
+
+def test_odt_frame_title_and_description(tmp_path: Path) -> None:
+    from odf.draw import Frame
+    from odf.draw import Image as DrawImage
+    from odf.opendocument import OpenDocumentText
+    from odf.svg import Desc, Title
+    from odf.text import P
+
+    document_odf = OpenDocumentText()
+    paragraph = P(text="Our logo: ")
+    frame = Frame(width="2cm", height="2cm", anchortype="as-char")
+    frame.addElement(DrawImage(href="Pictures/logo.png"))
+    title, desc = Title(), Desc()
+    title.addText("Company logo")
+    desc.addText(ALT)
+    frame.addElement(title)
+    frame.addElement(desc)
+    paragraph.addElement(frame)
+    document_odf.text.addElement(paragraph)
+    path = tmp_path / "logo.odt"
+    document_odf.save(str(path))
+    document = open_document(path)
+    assert [s for _i, s in _alts(document)] == ["Company logo", ALT]
+    assert document.units[0].source == "Our logo: <x1/>"  # the frame travels whole
+    out = export_marked(document, tmp_path / "marked.odt")
+    assert unmarked(out) == []
+    with zipfile.ZipFile(out) as archive:
+        assert "<svg:title>‹Company› ‹logo›</svg:title>" in archive.read("content.xml").decode()
