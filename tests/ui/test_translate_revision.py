@@ -231,3 +231,23 @@ def test_a_revision_that_echoes_the_instruction_says_so_in_the_panel(
     widget.shutdown()
     _OPEN.clear()
     assert client.shutdown()
+
+
+def test_a_refused_or_failed_instruction_is_kept_in_the_box(
+        client: ModelClient, qtbot: QtBot, translated: Path) -> None:
+    widget = workspace(client, qtbot, translated)  # no model loaded: the request is refused
+    widget.select_segment(0)
+    typed = "Use a warmer tone and say 小猫 instead of 猫."
+    widget.revision.instruction.setText(typed)
+    widget.revision.send_button.click()
+    assert "not loaded" in widget.message_label.text()
+    assert widget.revision.instruction.text() == typed  # the user's sentence survives
+
+    panel = widget.revision
+    panel.take_instruction(typed)  # sent…
+    assert panel.instruction.text() == ""
+    panel.restore_instruction()  # …and failed: it comes back
+    assert panel.instruction.text() == typed
+    panel.instruction.setText("half typed")
+    panel.take_instruction("Make it more formal.")  # a quick action leaves it alone
+    assert panel.instruction.text() == "half typed"

@@ -136,6 +136,7 @@ class RevisionController(QObject):
         self.job = self.ws.client.submit_task(cast(TaskFn, make_revision_task(
             doc.project, segment, doc.glossary, instruction, settings.max_tokens,
             settings.translation_temperature)), interactive=True)  # beside a running batch
+        self.panel.take_instruction(instruction)
         self.ws.update_actions()
 
     @Slot(str)
@@ -151,6 +152,7 @@ class RevisionController(QObject):
         self.job = self.ws.client.submit_task(cast(TaskFn, make_explain_task(
             doc.project, segment, doc.glossary, instruction, self.ws.settings.max_tokens,
             self.ws.settings.temperature)), interactive=True)
+        self.panel.take_instruction(instruction)
         self.ws.update_actions()
 
     def _accept_text(self, doc: OpenDocument, segment: int, instruction: str,
@@ -235,6 +237,7 @@ class RevisionController(QObject):
         self.document_job = self.ws.client.submit_task(cast(TaskFn, make_document_revision_task(
             doc.project, instruction, doc.glossary, self.ws.settings.max_tokens,
             self.ws.settings.translation_temperature)))
+        self.panel.take_instruction(instruction)
         self.ws.show_message(self.ws.tr("Revising {0} segments: “{1}”…").format(
             count, instruction))
         self.ws.update_actions()
@@ -358,6 +361,7 @@ class RevisionController(QObject):
     def _on_client_failed(self, job_id: int, message: str) -> None:
         self._explaining = self._explaining and job_id != self.job
         if self._end(job_id):
+            self.panel.restore_instruction()
             self.ws.show_message(message, error=True)
 
     @Slot(int)

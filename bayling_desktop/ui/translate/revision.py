@@ -91,6 +91,8 @@ class RevisionPanel(QWidget):
         self._busy = False
         self._current = ""
         self._source = ""
+        #: the instruction last sent, given back if its request fails
+        self._sent = ""
         #: what set_notes shows: flags, glossary terms, and the proposal they are about
         self._notes: tuple[list[str], list[tuple[str, str]], str | None] = ([], [], None)
         self._build()
@@ -318,6 +320,19 @@ class RevisionPanel(QWidget):
         self.accept_button.setEnabled(has and not self._busy)
         self.reject_button.setEnabled(has and not self._busy)
 
+    def take_instruction(self, text: str) -> None:
+        """*text* was sent: clear the box if it came from there (a quick action leaves
+        what the user is typing alone); it comes back if the request fails."""
+        if self.instruction.text().strip() == text.strip():
+            self._sent = text
+            self.instruction.clear()
+
+    def restore_instruction(self) -> None:
+        """The request failed: give the user back what they typed, unless they typed on."""
+        if self._sent and not self.instruction.text().strip():
+            self.instruction.setText(self._sent)
+        self._sent = ""
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.stop_button.setVisible(busy)
@@ -350,11 +365,11 @@ class RevisionPanel(QWidget):
         text = self.instruction.text().strip()
         if not text or self._busy:
             return
+        # the receiver clears the box once it took the request (take_instruction): a
+        # refused one ("the model is not loaded yet") keeps what the user typed
         if self.whole_document.isChecked():
-            self.instruction.clear()
             self.documentInstructionSubmitted.emit(text)
         elif self.segment is not None:
-            self.instruction.clear()
             if is_question(text):
                 self.explanationRequested.emit(text)
             else:
