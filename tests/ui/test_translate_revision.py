@@ -216,12 +216,16 @@ def test_a_revision_that_echoes_the_instruction_says_so_in_the_panel(
     with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
         client.load(Settings())
     widget = workspace(client, qtbot, translated)
+    speeds: list[float] = []
+    widget.speedChanged.connect(speeds.append)
     widget.select_segment(1)
     widget.revision.instruction.setText("Make it sound more formal, please.")
     with qtbot.waitSignal(widget.busyChanged, timeout=10_000,
                           check_params_cb=lambda busy: not busy):
         widget.revision.send_button.click()
     assert widget.revision.candidate.text().strip()
+    # the revision's own speed reaches the status bar (the fake decodes a word per 4 ms)
+    assert len(speeds) == 1 and 20 < speeds[0] < 1000, speeds
     notes = widget.revision.notes.text()
     assert "⚠" in notes, notes  # the proposal's own finding, not the segment's (none)
     assert "echoed the instruction" in notes or "does not read as a revision" in notes, notes

@@ -352,6 +352,8 @@ class RevisionController(QObject):
             self.panel.set_notes(list(result.flags),
                                  doc.glossary.term_pairs(doc.rows[result.index].source),
                                  about=result.text)
+            if result.tokens_per_second > 0:
+                self.ws.speedChanged.emit(result.tokens_per_second)
         elif isinstance(result, DocumentRevised) and doc is not None:
             self.ws.show_message(self.ws.tr(
                 "{0} proposals to review: select a flagged segment, or accept them all."

@@ -38,6 +38,8 @@ class RevisionOutcome:
     reused_prompt_tokens: int
     #: what the checks found in the proposal (unchanged, an echo, unrelated…)
     flags: tuple[str, ...] = ()
+    #: its decoding speed, for the status bar (the live sampler's tail would stay there)
+    tokens_per_second: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def make_revision_task(project: Project, index: int, glossary: Glossary, instruc
                                  temperature=temperature)
         return RevisionOutcome(index, instruction, revision.text, tuple(thread.turns()),
                                revision.stats.reused_prompt_tokens,
-                               tuple(flag.message for flag in revision.flags))
+                               tuple(flag.message for flag in revision.flags),
+                               revision.stats.tokens_per_second)
 
     return task
 
