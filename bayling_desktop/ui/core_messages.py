@@ -465,6 +465,9 @@ _MARKED: tuple[object, ...] = (
                       "{0} of {1} segments are not translated; their source text was kept."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0} holds no {1} segments to translate."),
     QT_TRANSLATE_NOOP("CoreMessages",
+                      "This document has charts whose category and series labels come from a "
+                      "workbook embedded in the chart; those labels were left untranslated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} is not a fully valid EPUB ({1}); the translation keeps it as it is."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} says no source language (no srclang in its header, no xml:lang on "

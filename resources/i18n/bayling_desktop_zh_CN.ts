@@ -1044,6 +1044,10 @@
         <translation>{0} 中没有需要翻译的{1}片段。</translation>
     </message>
     <message>
+        <source>This document has charts whose category and series labels come from a workbook embedded in the chart; those labels were left untranslated.</source>
+        <translation>此文档中有图表的分类和系列标签来自图表内嵌的工作簿；这些标签未被翻译。</translation>
+    </message>
+    <message>
         <source>{0} is not a fully valid EPUB ({1}); the translation keeps it as it is.</source>
         <translation>{0} 不是完全有效的 EPUB（{1}）；译文将保持其原样。</translation>
     </message>
