@@ -3017,6 +3017,18 @@ Qt {4}，PySide6 {5}
         <source>Paused: {0} / {1}</source>
         <translation>已暂停：{0} / {1}</translation>
     </message>
+    <message>
+        <source>{0}: 1 segment.</source>
+        <translation>{0}：1 个片段。</translation>
+    </message>
+    <message>
+        <source>Translating 1 segment…</source>
+        <translation>正在翻译 1 个片段…</translation>
+    </message>
+    <message>
+        <source>Translation finished: 1 segment.</source>
+        <translation>翻译完成：1 个片段。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

@@ -132,8 +132,9 @@ class DocumentOpener(QObject):
     def say_opened(self, doc: OpenDocument) -> None:
         """The message line for *doc* on screen: what opening it found, else its size."""
         ws = self.ws
-        ws.show_message(doc.opening_note or ws.tr("{0}: {1} segments.").format(
-            doc.document.path.name, len(doc.rows)), error=doc.opening_note_is_error)
+        size = (ws.tr("{0}: 1 segment.") if len(doc.rows) == 1  # English has a singular
+                else ws.tr("{0}: {1} segments.")).format(doc.document.path.name, len(doc.rows))
+        ws.show_message(doc.opening_note or size, error=doc.opening_note_is_error)
 
     def _combo_slot(self, path: Path) -> int:
         """Where *path* goes in the picker: files opened together keep the order given."""

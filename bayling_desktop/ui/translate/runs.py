@@ -132,7 +132,8 @@ class RunController(QObject):
         self.job = ws.client.submit_task(make_pipeline_task(doc.project, options,
                                                             self._handle))
         self._show_progress(0, total)
-        ws.show_message(ws.tr("Translating {0} segments…").format(total))
+        ws.show_message((ws.tr("Translating 1 segment…") if total == 1
+                         else ws.tr("Translating {0} segments…")).format(total))
         ws.update_actions()
         return True
 
@@ -266,7 +267,9 @@ class RunController(QObject):
                                   "failed. Use Next flagged (F8) to review them.").format(
                 translated, flagged, failed), error=bool(failed))
         else:
-            ws.show_message(ws.tr("Translation finished: {0} segments.").format(translated))
+            ws.show_message((ws.tr("Translation finished: 1 segment.") if translated == 1
+                             else ws.tr("Translation finished: {0} segments.")).format(
+                translated))
 
     @Slot(int, str)
     def _on_client_failed(self, job_id: int, message: str) -> None:
