@@ -3,7 +3,8 @@ headers and footers (first/even/default), footnotes, endnotes and, when asked fo
 comments. Inside them every paragraph is a unit wherever it sits: table cells, text boxes
 (``w:txbxContent``; the VML fallback copy of a text box is not a second unit: it gets
 the same translation), content controls (``w:sdt``), field results. Each picture's or
-shape's alternative text (``wp:docPr descr``) is a unit after its part's paragraphs.
+shape's alternative text (``wp:docPr descr``) is a unit after its part's paragraphs, and
+chart titles and axis titles (:mod:`.charts`) are units after all the stories.
 
 Runs with different formatting, hyperlinks and field results travel as numbered tags and
 are filled in place (:mod:`.runs`), so a field's instruction (``TOC \\o``, ``HYPERLINK
@@ -27,6 +28,7 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
+from .charts import CACHED_LABELS, cached_labels, chart_units, fill_chart
 from .model import Document, Unit
 from .runs import Piece, Runs
 from .xmlsafe import check_well_formed, parse_untrusted, xml_text
@@ -233,6 +235,10 @@ class DocxDocument(Document):
         written: dict[str, bytes] = {}
         with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
             for name, units in by_part.items():
+                if name.startswith("word/charts/"):
+                    written[name] = fill_chart(archive, name, units, translations,
+                                               self.flagged, (self.path.name, out_path.name))
+                    continue
                 part = _Part(parse_untrusted(archive.read(name), self.path.name, name), self._w)
                 alts = _alt_texts(part.root)
                 for number, unit in units:
@@ -312,6 +318,7 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
             raise DocumentError(f"{path.name} is not a Word document this app can read (its "
                                 "main part is not WordprocessingML).")
         names = _style_names(archive, path.name, w)
+        charts = chart_units(archive, "word/charts/", path.name)
     units: list[Unit] = []
     places: dict[str, tuple[str, int]] = {}
     tracked = False
@@ -338,6 +345,10 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
             units.append(Unit(unit_id, " ".join(picture.get("descr").split()), ALT_TEXT,
                               meta={"part": name}))
             places[unit_id] = (name, -number - 1)
+    for name, number, tagged in charts:
+        unit_id = f"d{len(units) + 1}"
+        units.append(Unit(unit_id, tagged, "chart", meta={"part": name}))
+        places[unit_id] = (name, number)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = DocxDocument(path, data, parts, w, places, units)
@@ -345,8 +356,11 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
         document.notice(TRACKED_NOTICE)
     if comments:
         document.notice(COMMENTS_NOTICE.format(n=comments))
-    if drawing_text_parts(data, ("word/charts/", "word/diagrams/")):
-        document.notice(LEFT_BEHIND.format(what="charts or SmartArt graphics"))
+    if drawing_text_parts(data, ("word/diagrams/",)):
+        document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if cached_labels(archive, "word/charts/", path.name):
+            document.notice(CACHED_LABELS)
     return document
 
 

@@ -5,12 +5,15 @@ date) are void tags the model keeps in place. The alternative text of pictures a
 shapes (``descr``) is a unit of its own after the slides' text. Read and saved through
 python-pptx, which keeps every other part (layouts, media, charts) as it was; text is
 filled into the existing runs (:mod:`.runs`), so paragraph and run properties are untouched.
-Charts and SmartArt keep their text untranslated (they live in parts of their own).
+Chart titles and axis titles are units after the slides; SmartArt keeps its text
+untranslated (its drawing is a cache PowerPoint rebuilds from data it lays out itself),
+and says so.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
+from .charts import CACHED_LABELS, cached_labels
 from .model import Document, Unit
 from .runs import Piece, Runs
 from .tags import strip_tags
@@ -67,6 +71,22 @@ def _paragraphs(presentation: Any) -> Iterator[tuple[str, Any]]:
             if notes is not None:
                 for paragraph in notes._txBody.iter(f"{{{A}}}p"):
                     yield f"s{number}n", paragraph
+
+
+def _chart_paragraphs(presentation: Any) -> list[tuple[str, Any]]:
+    """(chart name, a:p) of every chart's titles and axis titles (rich text; the cached
+    copies of the chart's data are not text), charts in part-name order."""
+    import re
+
+    def number(part: Any) -> int:
+        found = re.search(r"(\d+)\.xml$", str(part.partname))
+        return int(found.group(1)) if found else 0
+
+    charts = sorted((p for p in presentation.part.package.iter_parts()
+                     if str(p.partname).startswith("/ppt/charts/chart")
+                     and hasattr(p, "_element")), key=number)
+    return [(f"chart{number(chart)}", paragraph) for chart in charts
+            for paragraph in chart._element.iter(f"{{{A}}}p")]
 
 
 def _alt_texts(presentation: Any) -> list[tuple[str, Any]]:
@@ -128,6 +148,13 @@ class PptxDocument(Document):
             problems = drawing_runs(paragraph).fill(translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
+        by_chart = {int(str(u.meta["chart"])): u for u in self.units if "chart" in u.meta}
+        for index, (_chart, paragraph) in enumerate(_chart_paragraphs(presentation)):
+            unit = by_chart.get(index)
+            if unit is not None and unit.id in translations:
+                problems = drawing_runs(paragraph).fill(translations[unit.id])
+                if problems:
+                    self.flagged[unit.id] = problems
         by_alt = {int(str(u.meta["alt"])): u for u in self.units if "alt" in u.meta}
         for index, (_place, element) in enumerate(_alt_texts(presentation)):
             unit = by_alt.get(index)
@@ -151,6 +178,12 @@ def load(path: Path) -> PptxDocument:
         kind = "note" if place.endswith("n") else "paragraph"
         units.append(Unit(f"{place}-{counts[place]}", tagged, kind,
                           meta={"position": position}))
+    for index, (chart, paragraph) in enumerate(_chart_paragraphs(presentation)):
+        tagged = drawing_runs(paragraph).tagged
+        if strip_tags(tagged).strip():
+            counts[chart] = counts.get(chart, 0) + 1
+            units.append(Unit(f"{chart}-{counts[chart]}", tagged, "chart",
+                              meta={"chart": index}))
     for index, (place, element) in enumerate(_alt_texts(presentation)):
         counts[place + "alt"] = counts.get(place + "alt", 0) + 1
         units.append(Unit(f"{place}-alt{counts[place + 'alt']}", element.get("descr"),
@@ -158,6 +191,9 @@ def load(path: Path) -> PptxDocument:
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = PptxDocument(path, data, units)
-    if drawing_text_parts(data, ("ppt/charts/", "ppt/diagrams/")):
-        document.notice(LEFT_BEHIND.format(what="charts or SmartArt graphics"))
+    if drawing_text_parts(data, ("ppt/diagrams/",)):
+        document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if cached_labels(archive, "ppt/charts/", path.name):
+            document.notice(CACHED_LABELS)
     return document

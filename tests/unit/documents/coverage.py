@@ -54,6 +54,9 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
     found: list[str] = []
     if suffix == ".docx":
         for name, root in _xml_parts(path, ("word/",)):
+            if re.fullmatch(r"word/charts/chart\d*\.xml", name):  # titles, axis titles
+                found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()]
+                continue
             # the story parts; word/glossary/ holds building blocks, not the document
             if not re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes|endnotes"
                                 + (r"|comments" if comments else "") + r")\.xml", name):
@@ -67,7 +70,8 @@ def visible_text(path: Path, *, comments: bool = False) -> list[str]:
             found += [text for text in map("".join, paragraphs.values()) if text.strip()]
             found += alt_texts(root)
     elif suffix == ".pptx":
-        for _name, root in _xml_parts(path, ("ppt/slides/slide", "ppt/notesSlides/")):
+        for _name, root in _xml_parts(path, ("ppt/slides/slide", "ppt/notesSlides/",
+                                             "ppt/charts/chart")):
             # a:fld (slide number, date) is computed by PowerPoint: a void tag, never text
             found += [t.text for t in root.iter(f"{A}t") if t.text and t.text.strip()
                       and t.getparent().tag != f"{A}fld"]

@@ -251,7 +251,7 @@ def test_pptx_follows_reordered_tags(tmp_path: Path) -> None:
                     ("保存", True, None)] and not document.flagged
 
 
-def test_chart_text_left_behind_is_said_once(tmp_path: Path) -> None:
+def test_chart_titles_are_units_and_cached_labels_are_said_once(tmp_path: Path) -> None:
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE
     from pptx.util import Inches
@@ -267,6 +267,10 @@ def test_chart_text_left_behind_is_said_once(tmp_path: Path) -> None:
     chart.chart_title.text_frame.text = "Revenue by region"
     presentation.save(str(tmp_path / "chart.pptx"))
     assert open_document(source).notices == []
-    assert open_document(tmp_path / "chart.pptx").notices == [
-        "This document has text in charts or SmartArt graphics that is not translated; it was "
-        "left as it was."]
+    # the title is translated now (tests/unit/documents/test_charts.py); the labels that
+    # come from the chart's embedded workbook are what is left, and said once
+    charted = open_document(tmp_path / "chart.pptx")
+    assert [u.source for u in charted.units if u.kind == "chart"] == ["Revenue by region"]
+    assert charted.notices == [
+        "This document has charts whose category and series labels come from a workbook "
+        "embedded in the chart; those labels were left untranslated."]
