@@ -74,14 +74,34 @@ class TranslationPipeline:
         self._paused_said = False
         self._done_sources: dict[str, str] = {}
         self._model_started: float | None = None
+        #: seconds spent paused, and since when it is paused now (not model time)
+        self._paused_for = 0.0
+        self._paused_at: float | None = None
 
     # -- control (any thread) -----------------------------------------------------------
 
     def pause(self) -> None:
+        with self._state:
+            if self._paused_at is None:
+                self._paused_at = time.perf_counter()
         self._running.clear()
 
     def resume(self) -> None:
+        with self._state:
+            if self._paused_at is not None:
+                self._paused_for += time.perf_counter() - self._paused_at
+                self._paused_at = None
         self._running.set()
+
+    def _model_time(self) -> float:
+        """Seconds the model has been working for this run: a pause does not count, so
+        the speed and the ETA after *Resume* are the model's, not the coffee break's."""
+        if self._model_started is None:
+            return 0.0
+        now = time.perf_counter()
+        with self._state:
+            paused = self._paused_for + (now - self._paused_at if self._paused_at else 0.0)
+        return max(0.0, now - self._model_started - paused)
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -137,7 +157,7 @@ class TranslationPipeline:
         report = self.report
         eta = rate = None
         if self._model_started is not None:
-            elapsed = time.perf_counter() - self._model_started
+            elapsed = self._model_time()
             model_done = report.translated + report.failed - report.from_memory - report.repeats
             remaining = report.total - self._done
             if model_done > 0:
@@ -240,7 +260,7 @@ class TranslationPipeline:
                 thread.start()
             for thread in threads:
                 thread.join()
-        self.report.model_seconds = time.perf_counter() - self._model_started
+        self.report.model_seconds = self._model_time()
         if self._lane_error is not None:
             raise self._lane_error
 

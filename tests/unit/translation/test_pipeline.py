@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import threading
 
+import pytest
+
 from bayling_desktop.storage.projects import Project
 from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
 from bayling_desktop.translation.pipeline import (
@@ -177,6 +179,26 @@ def test_pause_waits_until_resumed(project: Project) -> None:
     pipeline = TranslationPipeline(project, backend, on_event=on_event)
     report = pipeline.run()
     assert paused == [2] and report.translated == 6 and not report.cancelled
+
+
+def test_time_spent_paused_is_not_model_time(project: Project) -> None:
+    backend = FakeBackend()
+    rates: list[float] = []
+    pipeline: TranslationPipeline
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, UnitFinished) and event.index == 1:
+            pipeline.pause()
+        if isinstance(event, Paused):
+            threading.Timer(1.0, pipeline.resume).start()
+        if isinstance(event, Progress):
+            rates.append(event.tokens_per_second)
+
+    pipeline = TranslationPipeline(project, backend, on_event=on_event)
+    report = pipeline.run()
+    # the second of coffee break is neither in the model's time nor in its speed
+    assert report.seconds - report.model_seconds >= 1.0
+    assert rates[-1] == pytest.approx(report.completion_tokens / report.model_seconds, rel=0.5)
 
 
 def test_lanes_run_in_parallel_and_give_the_same_result(project: Project) -> None:
