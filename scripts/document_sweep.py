@@ -138,6 +138,20 @@ def _cue_text(path: Path) -> list[str]:
     return out
 
 
+def _ass_text(path: Path) -> list[str]:
+    """The dialogue an .ass/.ssa player shows: the last Format field, overrides removed."""
+    out, fields, events = [], 10, False
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if line.strip().startswith("["):
+            events = line.strip().lower() == "[events]"
+        elif events and line.lower().startswith("format:"):
+            fields = len(line.split(","))
+        elif events and line.lower().startswith("dialogue:"):
+            text = line.split(":", 1)[1].split(",", fields - 1)[-1]
+            out += re.sub(r"\{[^{}]*\}", "", text).split("\\N")
+    return out
+
+
 def _xml_targets(path: Path, local: str) -> list[str]:
     from lxml import etree
 
@@ -170,6 +184,8 @@ def visible(path: Path, document: Document) -> list[str]:
         return _po_text(path)
     if suffix in (".srt", ".vtt"):
         return _cue_text(path)
+    if suffix in (".ass", ".ssa"):
+        return _ass_text(path)
     if suffix in (".xlf", ".xliff"):
         return _xml_targets(path, "target")
     if suffix == ".tmx":
@@ -252,7 +268,7 @@ def _identity(document: Document, path: Path, scratch: Path, result: Result) -> 
 
 
 def candidates(sources: list[Path], scratch: Path) -> Iterator[Path]:
-    wanted = set(supported_extensions()) | {".ass", ".ssa", ".tmx"}
+    wanted = set(supported_extensions())
     for source in sources:
         if source.is_file() and source.name.endswith(".tar.gz"):
             target = scratch / "unpacked" / source.name[:-7]

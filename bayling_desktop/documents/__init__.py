@@ -30,6 +30,8 @@ _LOADERS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "load"),
     ".srt": ("subtitles", "load_srt"),
     ".vtt": ("subtitles", "load_vtt"),
+    ".ass": ("ass", "load"),
+    ".ssa": ("ass", "load"),
     ".po": ("po", "load"),
     ".pot": ("po", "load"),
     ".odt": ("odt", "load"),
@@ -45,7 +47,8 @@ _LOADERS: dict[str, tuple[str, str]] = {
 FORMAT_DESCRIPTIONS: dict[str, str] = {
     ".txt": "Plain text", ".text": "Plain text", ".md": "Markdown", ".markdown": "Markdown",
     ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
-    ".vtt": "WebVTT subtitles", ".po": "gettext PO", ".pot": "gettext template",
+    ".vtt": "WebVTT subtitles", ".ass": "Advanced SubStation Alpha subtitles",
+    ".ssa": "SubStation Alpha subtitles", ".po": "gettext PO", ".pot": "gettext template",
     ".xlf": "XLIFF", ".xliff": "XLIFF", ".tmx": "TMX translation memory",
     ".odt": "OpenDocument text", ".pdf": "PDF",
     ".epub": "EPUB e-book", ".pptx": "PowerPoint presentation", ".xlsx": "Excel workbook",

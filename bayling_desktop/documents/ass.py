@@ -1,0 +1,103 @@
+"""Advanced SubStation Alpha (.ass) and SubStation Alpha (.ssa), the fansub and Aegisub
+formats: one unit per ``Dialogue:`` line of ``[Events]``; its text is the last field of the
+section's ``Format:``. Override blocks (``{\\an8}``, ``{\\i1}``) are void tags and ``\\N``
+line breaks travel as the line-break tags of the other subtitle formats (a cue that lost
+one is re-wrapped and flagged), through the same cue machinery (:mod:`.subtitles`).
+
+Everything else (script info, styles, embedded fonts and pictures, ``Comment:`` lines,
+timings, layers, styles, margins, effects, lines in drawing mode ``{\\p1}``) is written
+back byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_text
+from .encoding import read_text
+from .model import Unit
+from .subtitles import CueText, _Subtitles, _units
+
+_SECTION = re.compile(r"^\s*\[(.+?)\]\s*$")
+_DRAWING = re.compile(r"\{[^{}]*\\p[1-9]")
+#: the default [Events] format of ASS (v4.00+); SSA has Marked instead of Layer
+_DEFAULT_FIELDS = 10
+
+
+class AssDocument(_Subtitles):
+    format_name = "ass"
+
+    def __init__(self, path: Path, lines: list[str], dialogue: list[tuple[int, int]],
+                 contents: list[str], units: list[Unit], cues: dict[str, CueText]) -> None:
+        super().__init__(path, units, cues)
+        self._lines = lines
+        #: per dialogue line: (line number, where its text starts)
+        self._dialogue = dialogue
+        self._originals = contents
+        self.encoding = "utf-8"
+
+    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        contents = self._contents(self._originals, translations)
+        lines = list(self._lines)
+        for (number, start), original, content in zip(self._dialogue, self._originals,
+                                                       contents, strict=True):
+            if content is original:
+                continue
+            line = lines[number]
+            ending = line[len(line.rstrip("\r\n")):]
+            lines[number] = line[:start] + _to_ass(content) + ending
+        # UTF-8 (a translation may not fit a legacy code page), with the byte-order mark
+        # Aegisub writes when the file had one
+        atomic_write_text(out_path, "".join(lines), self.encoding)
+
+
+def _from_ass(text: str) -> str:
+    r"""The cue text the shared machinery reads: ``\N`` is a line break."""
+    return text.replace("\\N", "\n")
+
+
+def _to_ass(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", "\\N")
+
+
+def load(path: Path) -> AssDocument:
+    text, encoding = read_text(path)
+    if not text.strip():
+        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    lines = text.splitlines(keepends=True)
+    section = ""
+    fields = _DEFAULT_FIELDS
+    dialogue: list[tuple[int, int]] = []
+    contents: list[str] = []
+    for number, line in enumerate(lines):
+        bare = line.rstrip("\r\n")
+        header = _SECTION.match(bare)
+        if header:
+            section = header.group(1).strip().lower()
+            continue
+        if section != "events":
+            continue
+        kind, colon, rest = bare.partition(":")
+        if not colon:
+            continue
+        kind = kind.strip().lower()
+        if kind == "format":
+            names = [n.strip().lower() for n in rest.split(",")]
+            fields = len(names) if names and names[-1] == "text" else _DEFAULT_FIELDS
+        elif kind == "dialogue":
+            parts = rest.split(",", fields - 1)
+            if len(parts) < fields:
+                continue  # a damaged line is left as it is
+            start = len(bare) - len(parts[-1])
+            dialogue.append((number, start))
+            contents.append(_from_ass(parts[-1]))
+    # a line in drawing mode ({\p1}m 0 0 l 100 0…) is vector art, not dialogue
+    units, cues = _units(["" if _DRAWING.search(c) else c for c in contents])
+    if not units:  # no [Events] section, only comments, only drawings
+        raise DocumentError(f"{path.name} holds no text to translate.")
+    document = AssDocument(path, lines, dialogue, contents, units, cues)
+    document.encoding = "utf-8-sig" if encoding == "utf-8-sig" else "utf-8"
+    return document
