@@ -89,8 +89,9 @@ def wrap_loose_text(root: Any) -> None:
     wrapped in a marked ``<span>`` while the document is open; :func:`unwrap_loose_text`
     takes the spans out again before anything is written.
     """
+    # any element, inline ones too: real pages put blocks in a <span> or an <a> beside text
     holders = [e for e in root.iter() if isinstance(e.tag, str)
-               and (_name(e) in _BLOCKS or _name(e) == "body") and _has_block_inside(e)
+               and _name(e) not in _SKIP | {"html", "head"} and _has_block_inside(e)
                and not any(_name(a) in _SKIP for a in e.iterancestors())]
     for holder in holders:
         segments: list[tuple[Any, list[Any]]] = [(None, [])]  # (block before, inline nodes)

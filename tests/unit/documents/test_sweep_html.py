@@ -101,3 +101,15 @@ def test_a_link_with_prose_around_code_keeps_its_prose_translatable(tmp_path: Pa
     document.export({"e1": "<1>查看文件 @ <x2/></1>", "e2": "先调用 <x1/>。"}, out)
     assert ('<a href="/blob">查看文件 @ <code>d7504a3</code></a>' in out.read_text("utf-8"))
     assert '先调用 <a href="/f"><code>f()</code></a>。' in out.read_text("utf-8")
+
+
+def test_text_beside_a_block_inside_an_inline_element_is_a_unit(tmp_path: Path) -> None:
+    """GitHub's page in Django's tests: a <span> holding a menu <div> and "Watch thread"."""
+    page = (b'<html><body><div><span class="button"><span class="icon"></span>Watch thread'
+            b"<div><p>You receive all notifications.</p></div></span></div></body></html>")
+    document = open_document(_page(tmp_path, page))
+    assert [u.source for u in document.units] == ["<x1/>Watch thread",
+                                                  "You receive all notifications."]
+    same = tmp_path / "same.html"
+    document.export({u.id: u.source for u in document.units}, same)
+    assert same.read_bytes() == page
