@@ -75,6 +75,8 @@ def _paragraphs(name: str, root: Any, include_comments: bool) -> list[tuple[int,
             continue  # paragraph styles' sample text, not the document
         if not include_comments and "annotation" in ancestors:
             continue
+        if "tracked-changes" in ancestors:
+            continue  # the text of a recorded deletion: not in the document any more
         found.append((position, element))
     return found
 

@@ -36,6 +36,8 @@ from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+#: a pivot table shows its cache of the cells until Excel refreshes it
+PIVOT_NOTICE = LEFT_BEHIND.format(what="pivot tables (until they are refreshed in Excel)")
 COMMENTS_NOTICE = ("This workbook has {n} cell comment(s); they were left untranslated (turn "
                    "on comments to translate them too).")
 
@@ -121,6 +123,7 @@ def load(path: Path, *, include_comments: bool = False) -> XlsxDocument:
                 units.append(Unit(unit_id, item.tagged, item.kind))
                 places[unit_id] = (name, number)
         guard = Guard.read(archive, path.name, {u.id for u in units if u.id.startswith("ss")})
+        pivots = any(n.startswith("xl/pivotCache/") for n in archive.namelist())
     notices = guard.notices(units)
     units = [u for u in units if u.id not in guard.kept]
     if not units:
@@ -131,6 +134,8 @@ def load(path: Path, *, include_comments: bool = False) -> XlsxDocument:
         document.notice(sentence)
     if comments:
         document.notice(COMMENTS_NOTICE.format(n=comments))
+    if pivots:
+        document.notice(PIVOT_NOTICE)
     if drawing_text_parts(data, ("xl/diagrams/",)):
         document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
     return document

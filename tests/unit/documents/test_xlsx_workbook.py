@@ -130,3 +130,13 @@ def test_identity_export_gives_the_same_units(workbook: Path) -> None:
     assert [u.source for u in open_document(out, include_comments=True).units] == [
         u.source for u in document.units]
     assert mark("a <1>b</1>") == "‹a› <1>‹b›</1>"
+
+
+def test_pivot_tables_are_said_to_need_a_refresh(workbook: Path) -> None:
+    """A pivot table shows its cache of the cells until Excel refreshes it."""
+    assert not any("pivot" in n for n in open_document(workbook).notices)
+    with zipfile.ZipFile(workbook, "a") as archive:
+        archive.writestr("xl/pivotCache/pivotCacheDefinition1.xml",
+                         '<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/'
+                         'spreadsheetml/2006/main"/>')
+    assert any("pivot tables" in n for n in open_document(workbook).notices)
