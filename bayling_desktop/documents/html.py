@@ -107,9 +107,11 @@ def wrap_loose_text(root: Any) -> None:
                 if isinstance(n.tag, str) else (n.tail or "") for n in nodes)
             if not inner.strip():
                 continue
-            tag = holder.tag[:holder.tag.index("}") + 1] + "span" if "}" in holder.tag else "span"
+            tag = (holder.tag[:holder.tag.index("}") + 1] + "span"
+                   if holder.tag.startswith("{") else "span")
             span = holder.makeelement(tag, {RUN: ""})
-            span.text = text
+            # a lenient HTML parse keeps characters lxml will not set again (controls)
+            span.text = xml_text(text) if text else text
             if before is None:
                 holder.text = None
                 holder.insert(0, span)
@@ -125,18 +127,18 @@ def unwrap_loose_text(root: Any) -> None:
     for span in [e for e in root.iter() if isinstance(e.tag, str) and e.get(RUN) is not None]:
         parent, previous = span.getparent(), span.getprevious()
         if previous is None:
-            parent.text = (parent.text or "") + (span.text or "")
+            parent.text = xml_text((parent.text or "") + (span.text or ""))
         else:
-            previous.tail = (previous.tail or "") + (span.text or "")
+            previous.tail = xml_text((previous.tail or "") + (span.text or ""))
         children = list(span)
         at = parent.index(span)
         for offset, child in enumerate(children):
             parent.insert(at + offset, child)
         last = children[-1] if children else previous
         if last is None:
-            parent.text = (parent.text or "") + (span.tail or "")
+            parent.text = xml_text((parent.text or "") + (span.tail or ""))
         else:
-            last.tail = (last.tail or "") + (span.tail or "")
+            last.tail = xml_text((last.tail or "") + (span.tail or ""))
         parent.remove(span)
 
 

@@ -113,3 +113,14 @@ def test_text_beside_a_block_inside_an_inline_element_is_a_unit(tmp_path: Path) 
     same = tmp_path / "same.html"
     document.export({u.id: u.source for u in document.units}, same)
     assert same.read_bytes() == page
+
+
+def test_loose_text_with_control_characters_and_odd_tag_names(tmp_path: Path) -> None:
+    """Found by the fuzz test: a lenient parse keeps what lxml refuses to set again."""
+    page = (b"<html><h}ad></h}ad><body><ul><li>Text\x01 here<ol><li>x</li></ol>tail\x02 "
+            b"<b>end</b></li></ul></body></html>")
+    document = open_document(_page(tmp_path, page))
+    assert [u.source for u in document.units] == ["Text here", "x", "tail <1>end</1>"]
+    out = tmp_path / "zh.html"
+    document.export({u.id: u.source for u in document.units}, out)
+    assert [u.source for u in open_document(out).units] == [u.source for u in document.units]
