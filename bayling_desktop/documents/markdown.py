@@ -7,6 +7,7 @@ byte-identical."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..fileio import atomic_write_text
 from .encoding import read_text
 from .mdinline import InlineMarkup, reference_label
 from .model import Document, Unit
+from .ziputil import LEFT_BEHIND
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -94,7 +96,10 @@ def load(path: Path) -> MarkdownDocument:
     env: dict[str, Any] = {}
     tokens = _parser().parse(text, env)
     references = {reference_label(label) for label in env.get("references", {})}
+    html_text = unplaced = False
     for token in tokens:
+        if token.type == "html_block" and _html_text(token.content):
+            html_text = True
         if token.type == "list_item_open":
             in_list += 1
         elif token.type == "list_item_close":
@@ -119,9 +124,23 @@ def load(path: Path) -> MarkdownDocument:
                     break
                 line_no += 1
         if len(located) != len(token.content.split("\n")):
+            unplaced = True
             continue  # text we cannot place exactly is left untouched, never mangled
         unit_id = f"b{len(units) + 1}"
         inline[unit_id] = InlineMarkup(token.content, references)
         units.append(Unit(unit_id, inline[unit_id].tagged, kind))
         spans[unit_id] = located
-    return MarkdownDocument(path, lines, spans, units, inline)
+    document = MarkdownDocument(path, lines, spans, units, inline)
+    # never silently: raw HTML (a centred logo, <details><summary>) is copied as it is
+    if html_text:
+        document.notice(LEFT_BEHIND.format(what="HTML blocks"))
+    if unplaced:
+        document.notice(LEFT_BEHIND.format(what="passages whose lines could not be matched "
+                                                "exactly"))
+    return document
+
+
+def _html_text(html: str) -> bool:
+    """Whether an HTML block shows words (a comment or a bare <img> does not)."""
+    visible = re.sub(r"<!--.*?-->|<[^>]*>|&[#\w]+;", " ", html, flags=re.S)
+    return re.search(r"[^\W\d_]", visible) is not None

@@ -39,3 +39,15 @@ def test_emphasis_that_opens_with_code_is_one_tag(tmp_path: Path) -> None:
     path.write_text(README, encoding="utf-8")
     unit = open_document(path).units[1]
     assert unit.source == "<1>`SyntaxTreeNode.to_tokens()` follows the tree.</1>\nNext line."
+
+
+def test_html_blocks_with_words_are_said_not_silently_left(tmp_path: Path) -> None:
+    """READMEs centre their logo and title in raw HTML, or fold text into <details>: that
+    HTML is copied as it is, and the user is told."""
+    path = tmp_path / "README.md"
+    path.write_text("<!-- badges -->\n\n# Title\n\nText.\n", encoding="utf-8")
+    assert open_document(path).notices == []
+    path.write_text('<div align="center">\n<img src="logo.png">\n<h3>A fast parser</h3>\n'
+                    "</div>\n\n# Title\n\nText.\n", encoding="utf-8")
+    assert open_document(path).notices == [
+        "This document has text in HTML blocks that is not translated; it was left as it was."]
