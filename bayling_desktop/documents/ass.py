@@ -37,7 +37,6 @@ class AssDocument(_Subtitles):
         #: per dialogue line: (line number, where its text starts)
         self._dialogue = dialogue
         self._originals = contents
-        self.encoding = "utf-8"
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         contents = self._contents(self._originals, translations)
@@ -49,8 +48,6 @@ class AssDocument(_Subtitles):
             line = lines[number]
             ending = line[len(line.rstrip("\r\n")):]
             lines[number] = line[:start] + _to_ass(content) + ending
-        # UTF-8 (a translation may not fit a legacy code page), with the byte-order mark
-        # Aegisub writes when the file had one
         atomic_write_text(out_path, "".join(lines), self.encoding)
 
 
@@ -99,5 +96,5 @@ def load(path: Path) -> AssDocument:
     if not units:  # no [Events] section, only comments, only drawings
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = AssDocument(path, lines, dialogue, contents, units, cues)
-    document.encoding = "utf-8-sig" if encoding == "utf-8-sig" else "utf-8"
+    document.keep_bom(encoding)
     return document

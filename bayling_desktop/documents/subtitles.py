@@ -161,6 +161,12 @@ class _Subtitles(Document):
     def __init__(self, path: Path, units: list[Unit], cues: dict[str, CueText]) -> None:
         super().__init__(path, units)
         self._cues = cues
+        #: written as UTF-8 (a translation may not fit a legacy code page), with the
+        #: byte-order mark Windows tools write when the source had one
+        self.encoding = "utf-8"
+
+    def keep_bom(self, encoding: str) -> None:
+        self.encoding = "utf-8-sig" if encoding == "utf-8-sig" else "utf-8"
 
     def _contents(self, originals: list[str], translations: Mapping[str, str]) -> list[str]:
         self.flagged = {}
@@ -191,13 +197,13 @@ class SrtDocument(_Subtitles):
         contents = self._contents([cue.content for cue in self._subtitles], translations)
         out = [srt.Subtitle(cue.index, cue.start, cue.end, content, cue.proprietary)
                for cue, content in zip(self._subtitles, contents, strict=True)]
-        atomic_write_text(out_path, srt.compose(out, reindex=False))
+        atomic_write_text(out_path, srt.compose(out, reindex=False), self.encoding)
 
 
 def load_srt(path: Path) -> SrtDocument:
     import srt
 
-    text, _encoding = read_text(path)
+    text, encoding = read_text(path)
     if not text.strip():
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
     try:
@@ -205,7 +211,9 @@ def load_srt(path: Path) -> SrtDocument:
     except srt.SRTParseError as exc:
         raise DocumentError(f"{path.name} is not a valid SubRip file ({exc}).") from None
     units, cues = _units([cue.content for cue in subtitles])
-    return SrtDocument(path, subtitles, units, cues)
+    document = SrtDocument(path, subtitles, units, cues)
+    document.keep_bom(encoding)
+    return document
 
 
 class VttDocument(_Subtitles):
@@ -227,14 +235,14 @@ class VttDocument(_Subtitles):
         finally:
             for caption, text in zip(captions, originals, strict=True):
                 caption.text = text
-        atomic_write_text(out_path, content)
+        atomic_write_text(out_path, content, self.encoding)
 
 
 def load_vtt(path: Path) -> VttDocument:
     import webvtt
     from webvtt.errors import MalformedFileError
 
-    text, _encoding = read_text(path)
+    text, encoding = read_text(path)
     if not text.strip():
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
     try:
@@ -242,4 +250,6 @@ def load_vtt(path: Path) -> VttDocument:
     except (MalformedFileError, ValueError) as exc:
         raise DocumentError(f"{path.name} is not a valid WebVTT file ({exc}).") from None
     units, cues = _units([caption.raw_text for caption in vtt.captions])
-    return VttDocument(path, vtt, units, cues)
+    document = VttDocument(path, vtt, units, cues)
+    document.keep_bom(encoding)
+    return document

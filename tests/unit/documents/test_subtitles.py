@@ -4,6 +4,7 @@ re-wrapped to its line count and flagged."""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,20 @@ def test_vtt_voice_and_class_spans_survive(tmp_path: Path) -> None:
 def test_stray_markup_round_trips(content: str) -> None:
     cue = CueText(content)
     assert cue.rebuild(cue.tagged) == (content, [])
+
+
+def test_a_byte_order_mark_is_kept(tmp_path: Path) -> None:
+    """Subtitle Edit and other Windows tools write UTF-8 with a BOM (webvtt-py's
+    captions_with_bom.vtt); the translation keeps it, as the ASS module does."""
+    for name, text in (("a.srt", "1\n00:00:01,000 --> 00:00:02,000\nHello.\n"),
+                       ("a.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n")):
+        path = tmp_path / name
+        path.write_bytes(codecs.BOM_UTF8 + text.encode())
+        document = open_document(path)
+        out = tmp_path / f"zh-{name}"
+        document.export({document.units[0].id: "你好。"}, out)
+        assert out.read_bytes().startswith(codecs.BOM_UTF8 + text[:6].encode())
+        plain = tmp_path / f"plain-{name}"
+        plain.write_text(text, encoding="utf-8")
+        open_document(plain).export({}, out)
+        assert not out.read_bytes().startswith(codecs.BOM_UTF8)
