@@ -52,6 +52,12 @@ def _variant(tu: Any, lang: str) -> Any:
     return next((v for v in variants if _base(lang_of(v)) == _base(lang)), None)
 
 
+def _source_of(tu: Any, default: str) -> str:
+    """A ``<tu srclang=…>`` overrides the header's source language for that unit."""
+    own = (tu.get("srclang") or "").strip()
+    return own if own and own.lower() != "*all*" else default
+
+
 class TmxDocument(Document):
     format_name = "tmx"
 
@@ -77,7 +83,7 @@ class TmxDocument(Document):
             if unit.id not in translations:
                 continue
             tu = in_order[self._places[unit.id]]
-            source = _variant(tu, self.source_lang)
+            source = _variant(tu, _source_of(tu, self.source_lang))
             target = _target_variant(tu, source, target_lang)
             seg = target.find("seg")
             if seg is None:
@@ -145,7 +151,7 @@ def load(path: Path) -> TmxDocument:
     places: dict[str, int] = {}
     target_guess = others.most_common(1)[0][0] if len(others) == 1 else None
     for number, tu in enumerate(units_in):
-        variant = _variant(tu, source_lang)
+        variant = _variant(tu, _source_of(tu, source_lang))
         seg = variant.find("seg") if variant is not None else None
         if seg is None:
             continue
@@ -156,6 +162,7 @@ def load(path: Path) -> TmxDocument:
         if unit_id in places:
             unit_id = f"{unit_id}-{number + 1}"
         existing = _variant(tu, target_guess) if target_guess else None
+        existing = None if existing is variant else existing  # a <tu srclang> of its own
         existing_seg = existing.find("seg") if existing is not None else None
         note = tu.find("note")
         units.append(Unit(unit_id, text, "tu", (note.text or "") if note is not None else "",

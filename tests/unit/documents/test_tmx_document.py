@@ -158,3 +158,18 @@ def test_a_tmx_with_nothing_to_translate_is_one_sentence(tmp_path: Path, content
     with pytest.raises(DocumentError) as caught:
         open_document(_tmx(tmp_path, content))
     assert "\n" not in str(caught.value) and str(caught.value).endswith(".")
+
+
+def test_a_tu_may_say_its_own_source_language(tmp_path: Path) -> None:
+    mixed = ('<tmx version="1.4"><header srclang="en" adminlang="en" datatype="plaintext" '
+             'segtype="sentence" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>'
+             '<tu srclang="de"><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="de">'
+             "<seg>Hallo Welt</seg></tuv></tu>"
+             '<tu><tuv xml:lang="en"><seg>Good night</seg></tuv></tu></body></tmx>')
+    document = open_document(_tmx(tmp_path, mixed))
+    assert [u.source for u in document.units] == ["Hallo Welt", "Good night"]
+    assert document.units[0].target is None  # its own source is not its translation
+    document.target_language = "zh"
+    out = tmp_path / "zh.tmx"
+    document.export({"tu1": "你好世界", "tu2": "晚安"}, out)
+    assert _segs(out, "zh") == ["<seg>你好世界</seg>", "<seg>晚安</seg>"]
