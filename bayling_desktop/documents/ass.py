@@ -60,6 +60,14 @@ def _to_ass(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\\N")
 
 
+def _seconds(stamp: str) -> float | None:
+    """``H:MM:SS.cc`` as seconds, or None for a stamp that is not one."""
+    match = re.fullmatch(r"\s*(\d+):(\d{1,2}):(\d{1,2}(?:\.\d+)?)\s*", stamp)
+    if match is None:
+        return None
+    return int(match.group(1)) * 3600 + int(match.group(2)) * 60 + float(match.group(3))
+
+
 def load(path: Path) -> AssDocument:
     text, encoding = read_text(path)
     if not text.strip():
@@ -69,6 +77,9 @@ def load(path: Path) -> AssDocument:
     fields = _DEFAULT_FIELDS
     dialogue: list[tuple[int, int]] = []
     contents: list[str] = []
+    #: (start, end) seconds per dialogue line, for the editor's timing column and CPS
+    timings: list[tuple[float | None, float | None]] = []
+    at = (1, 2)
     for number, line in enumerate(lines):
         bare = line.rstrip("\r\n")
         header = _SECTION.match(bare)
@@ -84,6 +95,8 @@ def load(path: Path) -> AssDocument:
         if kind == "format":
             names = [n.strip().lower() for n in rest.split(",")]
             fields = len(names) if names and names[-1] == "text" else _DEFAULT_FIELDS
+            if "start" in names and "end" in names:
+                at = (names.index("start"), names.index("end"))
         elif kind == "dialogue":
             parts = rest.split(",", fields - 1)
             if len(parts) < fields:
@@ -91,8 +104,13 @@ def load(path: Path) -> AssDocument:
             start = len(bare) - len(parts[-1])
             dialogue.append((number, start))
             contents.append(_from_ass(parts[-1]))
+            timings.append((_seconds(parts[at[0]]), _seconds(parts[at[1]])))
     # a line in drawing mode ({\p1}m 0 0 l 100 0…) is vector art, not dialogue
     units, cues = _units(["" if _DRAWING.search(c) else c for c in contents])
+    for unit in units:
+        start_s, end_s = timings[int(unit.id.rsplit("-", 1)[1]) - 1]
+        if start_s is not None and end_s is not None:
+            unit.meta.update(start=start_s, end=end_s)
     if not units:  # no [Events] section, only comments, only drawings
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = AssDocument(path, lines, dialogue, contents, units, cues)

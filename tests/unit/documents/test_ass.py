@@ -49,6 +49,7 @@ def test_dialogue_lines_are_units_with_overrides_and_breaks_as_tags(tmp_path: Pa
         ("cue-1", "<x1/>Good morning,<x2/>my friend."),
         ("cue-2", "Wait, <x1/>really<x2/>? Yes, 3,2,1.")]
     assert document.units[0].meta["line_breaks"] == ["<x2/>"]
+    assert (document.units[1].meta["start"], document.units[1].meta["end"]) == (4.0, 6.0)
 
 
 def test_export_rewrites_only_the_text_field(tmp_path: Path) -> None:
