@@ -22,8 +22,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .alttext import KIND as ALT_TEXT
-from .html import alt_texts, blocks, fill_alt, unwrap_loose_text, wrap_loose_text
+from .html import attribute_texts, blocks, fill_attribute, unwrap_loose_text, wrap_loose_text
 from .model import Document, Unit
 from .xmlinline import fill_inline
 from .xmlsafe import check_well_formed, parse_untrusted, xml_text
@@ -115,7 +114,8 @@ def _units_of(name: str, root: Any) -> list[tuple[int, str, str]]:
         return [(n, " ".join(e.text.split()), "toc") for n, e in enumerate(root.iter())
                 if e.tag == f"{{{NCX}}}text" and (e.text or "").strip()]
     found = [(position, text, "paragraph") for position, _e, text in blocks(root)]
-    found += [(position, text, ALT_TEXT) for position, _e, text in alt_texts(root)]
+    found += [(position, text, f"{kind}:{attribute}")
+              for position, attribute, kind, text in attribute_texts(root)]
     return sorted(found, key=lambda f: f[0])  # in reading order
 
 
@@ -137,7 +137,8 @@ class EpubDocument(Document):
         self.flagged = {}
         trees: dict[str, Any] = {}
         orders: dict[str, list[Any]] = {}
-        for unit in self.units:
+        # attributes first: a block's fill copies its inline elements, attributes and all
+        for unit in sorted(self.units, key=lambda u: "attribute" not in u.meta):
             if unit.id not in translations:
                 continue
             place = self._places[unit.id]
@@ -145,8 +146,8 @@ class EpubDocument(Document):
                 trees[place.part] = copy.deepcopy(self._trees[place.part])
                 orders[place.part] = list(trees[place.part].getroot().iter())
             element = orders[place.part][place.position]
-            if unit.kind == ALT_TEXT:
-                fill_alt(element, translations[unit.id])
+            if "attribute" in unit.meta:
+                fill_attribute(element, str(unit.meta["attribute"]), translations[unit.id])
                 continue
             if len(element) == 0 and element.tag.startswith(("{" + DC, "{" + NCX)):
                 element.text = xml_text(translations[unit.id])
@@ -230,7 +231,10 @@ def load(path: Path) -> EpubDocument:
     for name, tree in trees.items():
         for position, text, kind in _units_of(name, tree.getroot()):
             unit_id = f"e{len(units) + 1}"
-            units.append(Unit(unit_id, text, kind, meta={"part": name}))
+            kind, _colon, attribute = kind.partition(":")  # "alt-text:alt", "attribute:title"
+            meta: dict[str, object] = {"part": name, **({"attribute": attribute}
+                                                        if attribute else {})}
+            units.append(Unit(unit_id, text, kind, meta=meta))
             places[unit_id] = _Place(name, position)
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")

@@ -1,7 +1,8 @@
 """HTML: every block element whose content is text and inline markup is one unit; inline
 elements travel as numbered tags and come back with their attributes. Scripts, styles,
-code and preformatted text are never sent; ``<title>`` is a unit, and so is each picture's
-``alt`` text (what a screen reader says)."""
+code and preformatted text are never sent; ``<title>`` is a unit, and so is the text of
+attributes a reader sees or hears: alt text, tooltips (``title``), ARIA labels,
+placeholders, input buttons' captions and the page's meta description."""
 
 from __future__ import annotations
 
@@ -164,16 +165,40 @@ def blocks(root: Any) -> Iterator[tuple[int, Any, str]]:
             yield position, element, _SPACES.sub(" ", text).strip(" ")
 
 
-def alt_texts(root: Any) -> Iterator[tuple[int, Any, str]]:
-    """(position, element, text) of every picture's alternative text worth a unit."""
+#: attributes whose text a reader sees or hears: (element names or None for any, attribute)
+_TEXT_ATTRIBUTES: tuple[tuple[frozenset[str] | None, str], ...] = (
+    (frozenset({"img", "area"}), "alt"),
+    (None, "title"),  # tooltips
+    (None, "aria-label"),  # what a screen reader says for an icon button
+    (frozenset({"input", "textarea"}), "placeholder"),
+)
+_BUTTON_INPUTS = {"submit", "button", "reset"}
+#: kind of the units that are attribute text other than alt text
+ATTRIBUTE = "attribute"
+
+
+def attribute_texts(root: Any) -> Iterator[tuple[int, str, str, str]]:
+    """(position, attribute, kind, text) of every attribute text worth a unit: alt text,
+    tooltips, ARIA labels, placeholders, the captions of input buttons and the page's
+    ``<meta name="description">``."""
     for position, element in enumerate(root.iter()):
-        if _name(element) in ("img", "area") and worth_translating(element.get("alt")) and (
-                not any(_name(a) in _SKIP for a in element.iterancestors())):
-            yield position, element, " ".join(element.get("alt").split())
+        name = _name(element)
+        if not name or name in _SKIP or any(_name(a) in _SKIP for a in element.iterancestors()):
+            continue
+        wanted = [a for names, a in _TEXT_ATTRIBUTES if names is None or name in names]
+        if name == "input" and (element.get("type") or "").lower() in _BUTTON_INPUTS:
+            wanted.append("value")
+        if name == "meta" and (element.get("name") or "").lower() == "description":
+            wanted.append("content")
+        for attribute in wanted:
+            value = element.get(attribute)
+            if worth_translating(value):
+                kind = ALT_TEXT if attribute == "alt" else ATTRIBUTE
+                yield position, attribute, kind, " ".join(value.split())
 
 
-def fill_alt(element: Any, text: str) -> None:
-    element.set("alt", xml_text(strip_tags(text)))
+def fill_attribute(element: Any, attribute: str, text: str) -> None:
+    element.set(attribute, xml_text(strip_tags(text)))
 
 
 class HtmlDocument(Document):
@@ -215,12 +240,13 @@ class HtmlDocument(Document):
         # The copy has the same shape: an element's position in document order finds it.
         in_order = list(tree.getroot().iter())
         self.flagged = {}
-        for unit in self.units:
+        # attributes first: a block's fill copies its inline elements, attributes and all
+        for unit in sorted(self.units, key=lambda u: "attribute" not in u.meta):
             if unit.id not in translations:
                 continue
             element = in_order[self._elements[unit.id]]
-            if unit.kind == ALT_TEXT:
-                fill_alt(element, translations[unit.id])
+            if "attribute" in unit.meta:
+                fill_attribute(element, str(unit.meta["attribute"]), translations[unit.id])
                 continue
             problems = fill_inline(element, unit.source, translations[unit.id])
             if problems:
@@ -265,11 +291,13 @@ def load(path: Path) -> HtmlDocument:
     wrap_loose_text(tree.getroot())
     units: list[Unit] = []
     elements: dict[str, int] = {}
-    found = [(p, e.tag, t) for p, e, t in blocks(tree.getroot())] + [
-        (p, ALT_TEXT, t) for p, _e, t in alt_texts(tree.getroot())]
-    for position, kind, text in sorted(found, key=lambda f: f[0]):  # in reading order
+    found: list[tuple[int, str, str, dict[str, object]]] = [
+        (p, e.tag, t, {}) for p, e, t in blocks(tree.getroot())]
+    found += [(p, kind, t, {"attribute": a}) for p, a, kind, t in attribute_texts(
+        tree.getroot())]
+    for position, kind, text, meta in sorted(found, key=lambda f: f[0]):  # reading order
         unit_id = f"e{len(units) + 1}"
-        units.append(Unit(unit_id, text, kind))
+        units.append(Unit(unit_id, text, kind, meta=meta))
         elements[unit_id] = position
     if not units:
         raise DocumentError(f"{path.name} holds no text to translate.")

@@ -123,3 +123,28 @@ def test_odt_frame_title_and_description(tmp_path: Path) -> None:
     assert unmarked(out) == []
     with zipfile.ZipFile(out) as archive:
         assert "<svg:title>‹Company› ‹logo›</svg:title>" in archive.read("content.xml").decode()
+
+
+def test_html_attributes_a_reader_sees_or_hears(tmp_path: Path) -> None:
+    path = tmp_path / "form.html"
+    path.write_text(
+        '<html><head><meta name="description" content="Order tea online"><title>Shop</title>'
+        '</head><body><p>Ask the <abbr title="World Health Organization">WHO</abbr>.</p>'
+        '<form><input name="q" placeholder="Search the shop"><input type="submit" '
+        'value="Send order"><input type="hidden" value="abc123"><button aria-label="Close '
+        'the cart">×</button></form></body></html>', encoding="utf-8")
+    document = open_document(path)
+    attributes = [(u.meta["attribute"], u.source) for u in document.units
+                  if "attribute" in u.meta]
+    assert attributes == [("content", "Order tea online"),
+                          ("title", "World Health Organization"),
+                          ("placeholder", "Search the shop"), ("value", "Send order"),
+                          ("aria-label", "Close the cart")]
+    out = tmp_path / "zh.html"
+    document.export({u.id: f"«{u.source}»" for u in document.units}, out)
+    written = out.read_text(encoding="utf-8")
+    # the title of an inline element survives its paragraph being filled (it is copied)
+    assert '<abbr title="«World Health Organization»">WHO</abbr>' in written
+    for kept in ('content="«Order tea online»"', 'placeholder="«Search the shop»"',
+                 'value="«Send order»"', 'value="abc123"', 'aria-label="«Close the cart»"'):
+        assert kept in written
