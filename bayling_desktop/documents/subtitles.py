@@ -209,7 +209,17 @@ def load_srt(path: Path) -> SrtDocument:
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        raise DocumentError(f"{path.name} is not a valid SubRip file ({exc}).") from None
+        # the library speaks of match offsets; a user needs the line and what is on it
+        at = getattr(exc, "expected_start", None)
+        if isinstance(at, int):
+            unmatched = str(getattr(exc, "unmatched_content", ""))
+            at += len(unmatched) - len(unmatched.lstrip())  # where the stray text starts
+            line = text.count("\n", 0, at) + 1
+            shown = " ".join(unmatched.split())[:40]
+            reason = f"no cue starts on line {line}: '{shown}'"
+        else:
+            reason = str(exc)
+        raise DocumentError(f"{path.name} is not a valid SubRip file ({reason}).") from None
     units, cues = _units([cue.content for cue in subtitles])
     document = SrtDocument(path, subtitles, units, cues)
     document.keep_bom(encoding)

@@ -11,6 +11,7 @@ import pytest
 
 from bayling_desktop.documents import open_document
 from bayling_desktop.documents.subtitles import CueText
+from bayling_desktop.errors import DocumentError
 
 SRT = """1
 00:00:01,000 --> 00:00:03,000
@@ -133,3 +134,13 @@ def test_a_byte_order_mark_is_kept(tmp_path: Path) -> None:
         plain.write_text(text, encoding="utf-8")
         open_document(plain).export({}, out)
         assert not out.read_bytes().startswith(codecs.BOM_UTF8)
+
+
+def test_a_broken_srt_names_the_line_not_the_parser_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "broken.srt"
+    path.write_text("\n\nsome stray text\n\n1\n00:00:01,000 --> 00:00:02,000\nHello.\n",
+                    encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        open_document(path)
+    assert str(caught.value) == ("broken.srt is not a valid SubRip file (no cue starts on "
+                                 "line 3: 'some stray text').")
