@@ -108,13 +108,14 @@ def load(path: Path, *, include_comments: bool = False) -> XlsxDocument:
     units: list[Unit] = []
     places: dict[str, tuple[str, int]] = {}
     counters: dict[str, int] = {}
-    comments = 0
+    #: comments left out, legacy and threaded (Excel 365 writes both for one comment)
+    comments = {False: 0, True: 0}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in _parts(archive, True):
             root = parse_untrusted(archive.read(name), path.name, name)
             if kind_of_part(name) == "comments" and not include_comments:
-                comments += sum(1 for i in items(name, root, _namespace(root))
-                                if strip_tags(i.tagged).strip())
+                comments[name.startswith("xl/threadedComments/")] += sum(
+                    1 for i in items(name, root, _namespace(root)) if strip_tags(i.tagged).strip())
                 continue
             for number, item in enumerate(items(name, root, _namespace(root))):
                 if not strip_tags(item.tagged).strip():
@@ -132,8 +133,8 @@ def load(path: Path, *, include_comments: bool = False) -> XlsxDocument:
     document = XlsxDocument(path, data, places, units, guard)
     for sentence in notices:
         document.notice(sentence)
-    if comments:
-        document.notice(COMMENTS_NOTICE.format(n=comments))
+    if comments[True] or comments[False]:
+        document.notice(COMMENTS_NOTICE.format(n=comments[True] or comments[False]))
     if pivots:
         document.notice(PIVOT_NOTICE)
     if drawing_text_parts(data, ("xl/diagrams/",)):

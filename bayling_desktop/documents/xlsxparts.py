@@ -7,7 +7,7 @@
 * chart titles, axis titles and text boxes: DrawingML paragraphs in ``xl/charts/`` and
   ``xl/drawings/`` (the cached copies of cell values in a chart are not text: Excel
   reads them from the cells again), and the alternative text of pictures and shapes;
-* cell comments (notes), only when asked for, as in Word.
+* cell comments (notes, and Excel 365's threaded comments), only when asked for, as in Word.
 
 Each item knows its tagged text and how to take a translation back.
 """
@@ -28,6 +28,7 @@ from .xmlsafe import xml_text
 
 SHARED = "xl/sharedStrings.xml"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
 #: data-validation attributes a user reads (the list itself, formula1, is data)
 VALIDATION_TEXT = ("promptTitle", "prompt", "errorTitle", "error")
 HEADERS = ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")
@@ -52,8 +53,9 @@ def kind_of_part(name: str) -> str | None:
         return "sheet"
     if re.fullmatch(r"xl/(charts/chart|drawings/drawing)\d+\.xml", name):
         return "drawing"
-    if re.fullmatch(r"xl/comments\d*\.xml", name):
-        return "comments"
+    if re.fullmatch(r"xl/comments\d*\.xml", name) or re.fullmatch(
+            r"xl/threadedComments/threadedComment\d*\.xml", name):
+        return "comments"  # Excel 365 shows the threaded ones, older Excel the others
     return None
 
 
@@ -71,6 +73,8 @@ def items(name: str, root: Any, ns: str) -> list[Item]:
         # a picture's or shape's alternative text: what a screen reader says instead
         return paragraphs + [_attribute_item(e, "descr", ALT_TEXT) for e in root.iter()
                              if str(e.tag).endswith("}cNvPr") and worth_translating(e.get("descr"))]
+    if kind == "comments" and name.startswith("xl/threadedComments/"):
+        return [_text_item(text, "comment") for text in root.iter(f"{{{THREADED}}}text")]
     if kind == "comments":
         return [_runs_item(cell_runs(text, ns), "comment")
                 for text in root.iter(f"{{{ns}}}text")]
@@ -125,6 +129,15 @@ def cell_runs(item: Any, ns: str) -> Runs:
 
 def _runs_item(runs: Runs, kind: str) -> Item:
     return Item(runs.tagged, runs.fill, kind)
+
+
+def _text_item(element: Any, kind: str) -> Item:
+    """An element holding plain text (a threaded comment)."""
+    def fill(text: str) -> list[str]:
+        element.text = xml_text(strip_tags(text))
+        return []
+
+    return Item(element.text or "", fill, kind)
 
 
 def _attribute_item(element: Any, attribute: str, kind: str = "validation") -> Item:

@@ -140,3 +140,24 @@ def test_pivot_tables_are_said_to_need_a_refresh(workbook: Path) -> None:
                          '<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/'
                          'spreadsheetml/2006/main"/>')
     assert any("pivot tables" in n for n in open_document(workbook).notices)
+
+
+THREADED = ('<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/'
+            'threadedcomments"><threadedComment ref="A2" dT="2024-01-01T10:00:00.00" '
+            'personId="{1}" id="{2}"><text>Best seller in spring.</text></threadedComment>'
+            '<threadedComment ref="A2" dT="2024-01-02T10:00:00.00" personId="{3}" id="{4}" '
+            'parentId="{2}"><text>And in summer.</text></threadedComment></ThreadedComments>')
+
+
+def test_threaded_comments_are_comments_too(workbook: Path) -> None:
+    """Excel 365 shows threaded comments (and writes a legacy copy for older Excel)."""
+    with zipfile.ZipFile(workbook, "a") as archive:
+        archive.writestr("xl/threadedComments/threadedComment1.xml", THREADED)
+    assert any("2 cell comment(s)" in n for n in open_document(workbook).notices)
+    document = open_document(workbook, include_comments=True)
+    assert [u.source for u in document.units if u.kind == "comment"] == [
+        "Best seller in spring.", "Best seller in spring.", "And in summer."]
+    out = workbook.with_name("zh.xlsx")
+    document.export({u.id: "春季畅销" for u in document.units if u.id.startswith("threaded")}, out)
+    assert _part(out, "xl/threadedComments/threadedComment1.xml").decode().count(
+        "<text>春季畅销</text>") == 2
