@@ -115,8 +115,9 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
 
 
 def default_output_path(path: Path, lang_code: str) -> Path:
-    """``NAME.LANG.EXT`` beside the input (a PDF's translation becomes a .docx)."""
-    suffix = ".docx" if path.suffix.lower() == ".pdf" else path.suffix
+    """``NAME.LANG.EXT`` beside the input (a PDF's translation becomes a .docx, a gettext
+    template's a catalogue: ``messages.pot`` → ``messages.zh.po``)."""
+    suffix = {".pdf": ".docx", ".pot": ".po"}.get(path.suffix.lower(), path.suffix)
     return path.with_name(f"{path.stem}.{lang_code}{suffix}")
 
 

@@ -46,6 +46,8 @@ class PoDocument(Document):
                 entry.msgstr_plural[form] = translations[unit_id]
             if "fuzzy" not in entry.flags:
                 entry.flags.append("fuzzy")
+        if translations and self.target_language:
+            self._declare_language(catalog, self.target_language)
         encoding = catalog.encoding or "utf-8"
         try:
             data = str(catalog).encode(encoding)
@@ -55,6 +57,39 @@ class PoDocument(Document):
             self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
                         "the translation; it was written as UTF-8 and its header says so now.")
         atomic_write_bytes(out_path, data)
+
+
+    def _declare_language(self, catalog: POFile, target: str) -> None:
+        """A translated catalogue says which language it is in, so gettext tools (and
+        msgfmt's plural check) treat it as that language, not as the template."""
+        declared = _language(catalog.metadata.get("Language"))
+        if declared is None or _primary(declared) != _primary(target):
+            catalog.metadata["Language"] = target.replace("-", "_")
+        plural = _PLURAL_FORMS.get(_primary(target))
+        if plural and "INTEGER" in catalog.metadata.get("Plural-Forms", "INTEGER"):
+            catalog.metadata["Plural-Forms"] = plural
+        elif "INTEGER" in catalog.metadata.get("Plural-Forms", ""):
+            self.notice(f"The template's Plural-Forms header is a placeholder: set it for "
+                        f"{target} before compiling the catalogue.")
+
+
+#: gettext's Plural-Forms of the commonest target languages (the GNU gettext manual's table)
+_PLURAL_FORMS = {
+    **dict.fromkeys(("zh", "ja", "ko", "vi", "th", "id", "ms", "tr"), "nplurals=1; plural=0;"),
+    **dict.fromkeys(("en", "de", "nl", "sv", "da", "no", "nb", "fi", "es", "it", "el", "he",
+                     "hu", "et", "ca", "bg"), "nplurals=2; plural=(n != 1);"),
+    **dict.fromkeys(("fr", "pt"), "nplurals=2; plural=(n > 1);"),
+    **dict.fromkeys(("ru", "uk", "be", "sr", "hr", "bs"),
+                    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                    "(n%100<10 || n%100>=20) ? 1 : 2);"),
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) "
+          "? 1 : 2);",
+    **dict.fromkeys(("cs", "sk"), "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"),
+}
+
+
+def _primary(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
 
 
 def _switch_to_utf8(catalog: POFile) -> None:

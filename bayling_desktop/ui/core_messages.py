@@ -454,6 +454,9 @@ _MARKED: tuple[object, ...] = (
                       "This workbook has {0} cell comment(s); they were left untranslated "
                       "(turn on comments to translate them too)."),
     QT_TRANSLATE_NOOP("CoreMessages", "Unexpected formatting tags: {0}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The template's Plural-Forms header is a placeholder: set it for {0} "
+                      "before compiling the catalogue."),
     QT_TRANSLATE_NOOP("CoreMessages", "mimetype is not the first, stored entry"),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} declared the charset {1}, which cannot hold the translation; it was "

@@ -1024,6 +1024,10 @@
         <translation>多出了格式标记：{0}。</translation>
     </message>
     <message>
+        <source>The template's Plural-Forms header is a placeholder: set it for {0} before compiling the catalogue.</source>
+        <translation>模板的 Plural-Forms 文件头只是占位符：编译该目录前请为 {0} 设置它。</translation>
+    </message>
+    <message>
         <source>mimetype is not the first, stored entry</source>
         <translation>mimetype 不是第一个且未压缩存储的条目</translation>
     </message>
