@@ -71,7 +71,7 @@ class UnitFinished:
     #: "draft" or "error" (or the unchanged status of a retranslated unit that failed)
     status: str
     flags: tuple[str, ...]
-    #: "model", "memory" or "repeat"
+    #: "model", "memory", "repeat" or "copy" (a unit with no words in it)
     origin: str
     evaluated_prompt_tokens: int = 0
 
@@ -106,6 +106,8 @@ class PipelineReport:
     failed: int = 0
     from_memory: int = 0
     repeats: int = 0
+    #: units without a word (numbers, symbols, tags only): copied through as they are
+    copied: int = 0
     model_calls: int = 0
     cancelled: bool = False
     seconds: float = 0.0

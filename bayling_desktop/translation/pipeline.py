@@ -43,7 +43,7 @@ from .events import (
 from .lanes import Stretches
 from .memory import detect_project_language, done_by_source, reusable_translation
 from .profiles import Profile, profile_for_backend
-from .qa import Flag
+from .qa import Flag, has_words
 from .request import UnitOutcome, UnitRequest, translate_unit
 
 BackendSource = Backend | Callable[[], Backend]
@@ -158,7 +158,8 @@ class TranslationPipeline:
         eta = rate = None
         if self._model_started is not None:
             elapsed = self._model_time()
-            model_done = report.translated + report.failed - report.from_memory - report.repeats
+            model_done = (report.translated + report.failed - report.from_memory
+                          - report.repeats - report.copied)
             remaining = report.total - self._done
             if model_done > 0:
                 eta = remaining * elapsed / model_done
@@ -190,6 +191,12 @@ class TranslationPipeline:
         for segment in todo:
             if self.cancel_token.cancelled:
                 break
+            if not has_words(segment.source):
+                # "42", "—", "3.14 %", "<1/>": nothing a model could translate, and small
+                # models do "translate" them (into a sentence about the number)
+                self._save(segment, segment.source, [], "copy", remember=False)
+                self.report.copied += 1
+                continue
             if not options.force and self._reuse(segment):
                 continue
             if segment.source in first_of:

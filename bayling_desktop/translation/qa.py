@@ -98,6 +98,11 @@ def _letters(text: str) -> int:
     return len(re.findall(r"[^\W\d_]", strip_tags(text)))
 
 
+def has_words(text: str) -> bool:
+    """Whether *text* holds anything to translate: a letter of any script, tags aside."""
+    return _letters(text) > 0
+
+
 def target_scripts(language_code: str) -> tuple[str, ...]:
     return _SCRIPTS.get(language_code.split("-")[0].lower(), ("latin",))
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 import threading
+from pathlib import Path
 
 import pytest
 
-from bayling_desktop.storage.projects import Project
+from bayling_desktop.documents import open_document
+from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
 from bayling_desktop.translation.pipeline import (
     Event,
@@ -340,3 +342,21 @@ def test_the_tag_reminder_goes_to_the_system_prompt_not_into_the_text() -> None:
     strict = backend.calls[1]
     assert strict[0].role == "system" and strict[0].content.endswith(STRICT_TAGS)
     assert strict[-1].content == source  # the text to translate is left as it is
+
+
+def test_units_without_words_are_copied_through_without_the_model(tmp_path: Path) -> None:
+    lines = ["The total is below.", "42", "3.14 %", "—", "Thank you."]
+    path = tmp_path / "numbers.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    store = ProjectStore(tmp_path / "projects.sqlite3")
+    project = store.create(open_document(path), "en", "zh")
+    backend = FakeBackend()
+    origins: dict[int, str] = {}
+    report = translate(project, backend, on_event=lambda e: isinstance(e, UnitFinished)
+                       and origins.setdefault(e.index, e.origin) is None)
+    assert sorted(backend.translated_sources) == ["Thank you.", "The total is below."]
+    assert [s.target for s in project.segments][1:4] == ["42", "3.14 %", "—"]
+    assert [s.status for s in project.segments] == ["draft"] * 5
+    assert (report.copied, report.translated, report.problems) == (3, 5, [])
+    assert [origins[i] for i in range(5)] == ["model", "copy", "copy", "copy", "model"]
+    store.close()
