@@ -52,6 +52,9 @@ class Settings:
     #: requests in flight per server (0 = what llama-server's /props reports, else 4);
     #: remote_base_url may list several servers separated by commas (a pool)
     remote_concurrency: int = 0
+    #: Word comments, ODF annotations and Excel cell comments are units too (they are notes
+    #: to the author, so off by default; the document says how many it left)
+    translate_comments: bool = False
     source_language: str = "auto"
     target_language: str = "zh"
     #: "system", "en" or "zh_CN"

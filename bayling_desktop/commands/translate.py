@@ -68,6 +68,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="do not reuse exact matches from the translation memory")
     parser.add_argument("--max-tokens", type=int, default=None,
                         help="most new tokens per unit (default from settings)")
+    parser.add_argument("--comments", action="store_true",
+                        help="translate Word comments, ODF annotations and Excel cell "
+                             "comments too")
     parser.add_argument("--strict", action="store_true",
                         help="treat any flagged or failed unit as an error: write no output")
     parser.add_argument("--no-context", action="store_true",
@@ -167,7 +170,8 @@ def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
     if out is not None and len(files) > 1 and not wants_folder:
         raise BaylingError("With several inputs, -o must be a folder (an existing one, or "
                            "a new one written with a trailing slash).")
-    documents = [open_document(path) for path in files]  # refuses missing, unreadable…
+    # refuses missing, unreadable…
+    documents = [open_document(path, include_comments=args.comments) for path in files]
     inputs = {(info.st_dev, info.st_ino): path for path in files
               for info in [path.stat()]}
     jobs: list[Job] = []
@@ -228,7 +232,8 @@ def _open_project(store: ProjectStore, args: argparse.Namespace, job: Job, jobs:
     return store.open_or_create(name, document.path, target.code, source_code,
                                 [(u.id, u.source) for u in units],
                                 format_name=document.format_name,
-                                settings={"sentences": True} if args.sentences else None)
+                                settings={**({"sentences": True} if args.sentences else {}),
+                                          **({"comments": True} if args.comments else {})})
 
 
 class _Reporter:

@@ -110,7 +110,9 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
     module = importlib.import_module(f"{__name__}.{entry[0]}")
     loader: Callable[..., Document] = getattr(module, entry[1])
     if entry[0] in _COMMENTED:
-        return loader(path, include_comments=include_comments)
+        document = loader(path, include_comments=include_comments)
+        document.include_comments = include_comments
+        return document
     return loader(path)
 
 

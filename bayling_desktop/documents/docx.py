@@ -45,7 +45,8 @@ _STORIES = ("main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+x
 _KINDS = {"header+xml": "header", "footer+xml": "footer", "footnotes+xml": "footnote",
           "endnotes+xml": "endnote", "comments+xml": "comment"}
 COMMENTS_NOTICE = ("This document has {n} comment(s); they were left untranslated (turn on "
-                   "comments to translate them too).")
+                   "“Translate comments” in Settings, or use --comments, to translate them "
+                   "too).")
 TRACKED_NOTICE = ("This document has unaccepted tracked changes; its current text was "
                   "translated (insertions included, deletions left as they were).")
 

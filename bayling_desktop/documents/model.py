@@ -55,6 +55,8 @@ class Document(ABC):
         #: the language code the translation is in, set by whoever exports (CLI, GUI)
         #: for the formats that record it in the file (a TMX target ``<tuv xml:lang>``)
         self.target_language: str | None = None
+        #: comments/annotations were read as units (so a reopening for export must too)
+        self.include_comments = False
 
     def notice(self, sentence: str) -> None:
         """Add *sentence* to :attr:`notices` unless it is already there (said once)."""

@@ -161,5 +161,6 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
         if "".join(a.itertext()).strip())
     if annotations:
         document.notice(f"This document has {annotations} annotation(s); they were left "
-                        "untranslated (turn on comments to translate them too).")
+                        "untranslated (turn on “Translate comments” in Settings, or use "
+                        "--comments, to translate them too).")
     return document

@@ -39,7 +39,8 @@ STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 #: a pivot table shows its cache of the cells until Excel refreshes it
 PIVOT_NOTICE = LEFT_BEHIND.format(what="pivot tables (until they are refreshed in Excel)")
 COMMENTS_NOTICE = ("This workbook has {n} cell comment(s); they were left untranslated (turn "
-                   "on comments to translate them too).")
+                   "on “Translate comments” in Settings, or use --comments, to translate "
+                   "them too).")
 
 
 def _namespace(root: Any) -> str:

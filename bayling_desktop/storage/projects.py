@@ -111,7 +111,8 @@ class Project:
         """
         from ..documents import join_sentences, open_document, split_units
 
-        document = document or open_document(Path(self.source_path))
+        document = document or open_document(
+            Path(self.source_path), include_comments=bool(self.settings.get("comments")))
         translations = self.translations()
         if self.settings.get("sentences"):
             translations = join_sentences(split_units(document.units), translations)

@@ -445,14 +445,17 @@ _MARKED: tuple[object, ...] = (
                       "translated (insertions included, deletions left as they were)."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "This document has {0} annotation(s); they were left untranslated (turn "
-                      "on comments to translate them too)."),
+                      "on “Translate comments” in Settings, or use --comments, to translate "
+                      "them too)."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "This document has {0} comment(s); they were left untranslated (turn on "
-                      "comments to translate them too)."),
+                      "“Translate comments” in Settings, or use --comments, to translate them "
+                      "too)."),
     QT_TRANSLATE_NOOP("CoreMessages", "This is an answer to a question, not a new translation."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "This workbook has {0} cell comment(s); they were left untranslated "
-                      "(turn on comments to translate them too)."),
+                      "(turn on “Translate comments” in Settings, or use --comments, to "
+                      "translate them too)."),
     QT_TRANSLATE_NOOP("CoreMessages", "Unexpected formatting tags: {0}."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "The template's Plural-Forms header is a placeholder: set it for {0} "

@@ -1004,20 +1004,20 @@
         <translation>此文档有未接受的修订；已翻译其当前文字（包括插入的内容，删除的内容保持原样）。</translation>
     </message>
     <message>
-        <source>This document has {0} annotation(s); they were left untranslated (turn on comments to translate them too).</source>
-        <translation>此文档有 {0} 条批注，未被翻译（打开“批注”选项即可一并翻译）。</translation>
+        <source>This document has {0} annotation(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
+        <translation>此文档有 {0} 条批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
     </message>
     <message>
-        <source>This document has {0} comment(s); they were left untranslated (turn on comments to translate them too).</source>
-        <translation>此文档有 {0} 条批注，未被翻译（打开“批注”选项即可一并翻译）。</translation>
+        <source>This document has {0} comment(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
+        <translation>此文档有 {0} 条批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
     </message>
     <message>
         <source>This is an answer to a question, not a new translation.</source>
         <translation>这是对问题的回答，不是新的译文。</translation>
     </message>
     <message>
-        <source>This workbook has {0} cell comment(s); they were left untranslated (turn on comments to translate them too).</source>
-        <translation>此工作簿有 {0} 条单元格批注，未被翻译（打开“批注”选项即可一并翻译）。</translation>
+        <source>This workbook has {0} cell comment(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
+        <translation>此工作簿有 {0} 条单元格批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
     </message>
     <message>
         <source>Unexpected formatting tags: {0}.</source>
@@ -2460,6 +2460,14 @@ Qt {4}，PySide6 {5}
         <translation>自动</translation>
     </message>
     <message>
+        <source>Translate comments (Word, ODF and Excel files)</source>
+        <translation>翻译批注（Word、ODF 和 Excel 文件）</translation>
+    </message>
+    <message>
+        <source>Comments are notes to the author; when this is off a document says how many it left untranslated. Takes effect for documents opened afterwards.</source>
+        <translation>批注是写给作者的说明；关闭时，文档会说明有多少条批注未翻译。对之后打开的文档生效。</translation>
+    </message>
+    <message>
         <source>How many segments, chats and revisions the model works on at once. More sequences translate a document faster but each needs its own context memory.</source>
         <translation>模型同时处理多少个片段、聊天和修改。序列越多，翻译文档越快，但每个序列都需要自己的上下文内存。</translation>
     </message>
@@ -2506,6 +2514,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Translation temperature:</source>
         <translation>翻译温度：</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文档：</translation>
     </message>
     <message>
         <source>Language:</source>

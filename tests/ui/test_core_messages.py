@@ -53,7 +53,8 @@ def test_the_scanner_finds_flags_notices_and_warnings() -> None:
     assert {"Empty translation.",  # a constant in qa.py, used by name
             "Formatting tags missing: {0}.",  # "…" + " ".join(names) + "."
             "This document has {0} comment(s); they were left untranslated (turn on "
-            "comments to translate them too).",  # CONSTANT.format(n=…)
+            "“Translate comments” in Settings, or use --comments, to translate them "
+            "too).",  # CONSTANT.format(n=…)
             "The proposal is the same as the current translation."} <= templates
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,7 @@ class SettingsDialog(QDialog):
         self.max_tokens_spin = QSpinBox(self)
         self.max_tokens_spin.setRange(16, 8192)
         self.translation_temperature_spin = self._float_spin(0.0, 2.0, 0.05)
+        self.comments_check = QCheckBox(self)
         self.language_combo = QComboBox(self)
         self.theme_combo = QComboBox(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -86,6 +88,7 @@ class SettingsDialog(QDialog):
         self.generation_form.addRow(QLabel(self), self.top_p_spin)
         self.generation_form.addRow(QLabel(self), self.max_tokens_spin)
         self.generation_form.addRow(QLabel(self), self.translation_temperature_spin)
+        self.generation_form.addRow(QLabel(self), self.comments_check)
         self.interface_group = QGroupBox(self)
         self.interface_form = QFormLayout(self.interface_group)
         self.interface_form.addRow(QLabel(self), self.language_combo)
@@ -122,6 +125,10 @@ class SettingsDialog(QDialog):
         self.model_edit.setPlaceholderText(self.tr("Built-in model"))
         self.threads_spin.setSpecialValueText(self.tr("Automatic"))
         self.parallel_spin.setSpecialValueText(self.tr("Automatic"))
+        self.comments_check.setText(self.tr("Translate comments (Word, ODF and Excel files)"))
+        self.comments_check.setToolTip(self.tr(
+            "Comments are notes to the author; when this is off a document says how many "
+            "it left untranslated. Takes effect for documents opened afterwards."))
         self.parallel_spin.setToolTip(self.tr(
             "How many segments, chats and revisions the model works on at once. More "
             "sequences translate a document faster but each needs its own context memory."))
@@ -131,7 +138,8 @@ class SettingsDialog(QDialog):
                                      self.tr("Memory:"))),
                   (self.generation_form, (self.tr("Chat temperature:"), self.tr("Top-p:"),
                                           self.tr("Max tokens:"),
-                                          self.tr("Translation temperature:"))),
+                                          self.tr("Translation temperature:"),
+                                          self.tr("Documents:"))),
                   (self.interface_form, (self.tr("Language:"), self.tr("Theme:"))))
         for form, texts in labels:
             for row, text in enumerate(texts):
@@ -173,6 +181,7 @@ class SettingsDialog(QDialog):
         self.top_p_spin.setValue(s.top_p)
         self.max_tokens_spin.setValue(s.max_tokens)
         self.translation_temperature_spin.setValue(s.translation_temperature)
+        self.comments_check.setChecked(s.translate_comments)
         self._set_combo(self.language_combo, s.ui_language)
         self._set_combo(self.theme_combo, s.theme)
 
@@ -191,6 +200,7 @@ class SettingsDialog(QDialog):
             top_p=round(self.top_p_spin.value(), 2),
             max_tokens=self.max_tokens_spin.value(),
             translation_temperature=round(self.translation_temperature_spin.value(), 2),
+            translate_comments=self.comments_check.isChecked(),
             ui_language=str(self.language_combo.currentData()),
             theme=str(self.theme_combo.currentData()),
         )

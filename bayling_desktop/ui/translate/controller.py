@@ -153,14 +153,14 @@ class Prepared:
 
 
 def prepare(path: Path, store: ProjectStore | None, source_choice: str,
-            target: str) -> Prepared:
+            target: str, include_comments: bool = False) -> Prepared:
     """Read *path*, choose its language pair and bind its project (any thread).
 
     The pair is the project's (the file was worked on before), else the file header's,
     else the one on screen. 100,000 segments take seconds here, so the loader runs it
     on its own thread and the window only shows the result.
     """
-    document = documents.open_document(path)
+    document = documents.open_document(path, include_comments=include_comments)
     sizes = [(count_words(u.source), count_chars(u.source)) for u in document.units]
     rows = rows_of(document)
     detected = detect_language(" ".join(r.source for r in rows[:50]))
@@ -201,6 +201,9 @@ def bind(store: ProjectStore, prepared: Prepared) -> None:
     except BaylingError as exc:  # open in another window: work goes on, unsaved
         prepared.project, prepared.save_error = None, str(exc)
         return
+    comments = bool(getattr(prepared.document, "include_comments", False))
+    if bool(project.settings.get("comments")) != comments:  # how the export reopens it
+        store.update_settings(project, comments=comments)
     if project.settings.get("source_choice") != prepared.source_choice:
         store.update_settings(project, source_choice=prepared.source_choice)
     if source and project.source_lang != source:  # the user chose another source language
@@ -235,12 +238,13 @@ class Loader(QObject):
         self.failed.connect(self._on_done)
 
     def start(self, path: Path, store: ProjectStore | None, source_choice: str,
-              target: str) -> None:
+              target: str, include_comments: bool = False) -> None:
         if Loader._running == 0:
             Loader._was_enabled = gc.isenabled()
             gc.disable()
         Loader._running += 1
-        threading.Thread(target=self._run, args=(path, store, source_choice, target),
+        threading.Thread(target=self._run,
+                         args=(path, store, source_choice, target, include_comments),
                          daemon=True).start()
 
     def _on_done(self, *_result: object) -> None:
@@ -251,9 +255,9 @@ class Loader(QObject):
     _was_enabled = True
 
     def _run(self, path: Path, store: ProjectStore | None, source_choice: str,
-             target: str) -> None:
+             target: str, include_comments: bool) -> None:
         try:
-            prepared = prepare(path, store, source_choice, target)
+            prepared = prepare(path, store, source_choice, target, include_comments)
         except BaylingError as exc:
             self.failed.emit(path, str(exc))
         except Exception as exc:  # a parser bug must not vanish silently

@@ -71,7 +71,7 @@ class DocumentOpener(QObject):
         ws.show_message(ws.tr("Opening {0}…").format(", ".join(p.name for p in files)))
         for path in files:
             self._loader.start(path, ws.store, str(ws.bar.source_combo.currentData()),
-                               self.target_language().code)
+                               self.target_language().code, ws.settings.translate_comments)
         ws.pathsOpened.emit(list(files))
 
     @Slot()

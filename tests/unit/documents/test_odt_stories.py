@@ -101,7 +101,8 @@ def test_every_story_becomes_units(tmp_path: Path) -> None:
     assert "Revenue grew<x1/> in every region." in kinds  # the note stays where it was
     assert "Are these final?" not in kinds  # annotations are optional, and the user is told
     assert document.notices == ["This document has 1 annotation(s); they were left "
-                                "untranslated (turn on comments to translate them too)."]
+                                "untranslated (turn on “Translate comments” in Settings, "
+                                "or use --comments, to translate them too)."]
     with_comments = open_document(tmp_path / "r.odt", include_comments=True)
     assert any(u.kind == "comment" for u in with_comments.units)
 
