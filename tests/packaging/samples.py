@@ -137,6 +137,16 @@ WRITERS: dict[str, Callable[[Path], None]] = {
     ".srt": _text("\n".join(f"{n + 1}\n{cue.replace('.', ',', 2)}" for n, cue in
                             enumerate(_CUES))),
     ".vtt": _text("WEBVTT\n\n" + "\n".join(_CUES)),
+    ".ass": _text("[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\nFormat: Name, Fontname, "
+                  "Fontsize\nStyle: Default,Arial,20\n\n[Events]\nFormat: Layer, Start, End, "
+                  "Style, Text\n" + "".join(f"Dialogue: 0,0:00:0{2 * n + 1}.00,0:00:0{2 * n + 2}"
+                                             f".00,Default,{s}\n"
+                                             for n, s in enumerate(SENTENCES))),
+    ".tmx": _text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                  'srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" '
+                  'creationtool="samples" creationtoolversion="1" o-tmf="none"/><body>'
+                  + "".join(f'<tu><tuv xml:lang="en"><seg>{s}</seg></tuv></tu>'
+                            for s in SENTENCES) + "</body></tmx>\n"),
     ".po": _text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + _PO),
     ".pptx": _pptx,
     ".xlsx": _xlsx,

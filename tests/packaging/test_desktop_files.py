@@ -30,6 +30,7 @@ MIME_OF = {
     ".xliff": "application/x-xliff+xml", ".epub": "application/epub+zip",
     ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".ass": "text/x-ssa", ".ssa": "text/x-ssa", ".tmx": "application/x-tmx+xml",
 }
 
 

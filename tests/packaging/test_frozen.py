@@ -60,7 +60,7 @@ def test_every_document_format_is_read_and_written(tmp_path: Path) -> None:
     The translations come from an imported translation memory, so no model is needed; the
     model path given does not exist, so any miss fails loudly instead of loading one.
     """
-    assert set(WRITERS) | {".text", ".markdown", ".htm", ".pot", ".xlf"} == set(
+    assert set(WRITERS) | {".text", ".markdown", ".htm", ".pot", ".xlf", ".ssa"} == set(
         supported_extensions())
     chinese = ("会议九点开始。", "请带上签好的合同。")
     memory = tmp_path / "memory.tmx"
