@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from .errors import BaylingError
 
 
+def primary_subtag(code: str) -> str:
+    """``zh`` of ``zh-CN``, ``zh_CN`` or ``ZH``: what two codes must share to be one language."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
@@ -121,7 +126,7 @@ def resolve(value: str) -> Language:
         return _BY_CODE[key]
     if key in _BY_NAME or raw in _BY_NAME:
         return _BY_NAME.get(key) or _BY_NAME[raw]
-    base = key.split("-")[0]
+    base = primary_subtag(key)
     if base in _BY_CODE:
         return _BY_CODE[base]
     raise BaylingError(

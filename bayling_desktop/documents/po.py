@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..languages import primary_subtag
 from .encoding import check_size
 from .model import Document, Unit
 
@@ -63,9 +64,9 @@ class PoDocument(Document):
         """A translated catalogue says which language it is in, so gettext tools (and
         msgfmt's plural check) treat it as that language, not as the template."""
         declared = _language(catalog.metadata.get("Language"))
-        if declared is None or _primary(declared) != _primary(target):
+        if declared is None or primary_subtag(declared) != primary_subtag(target):
             catalog.metadata["Language"] = target.replace("-", "_")
-        plural = _PLURAL_FORMS.get(_primary(target))
+        plural = _PLURAL_FORMS.get(primary_subtag(target))
         if plural and "INTEGER" in catalog.metadata.get("Plural-Forms", "INTEGER"):
             catalog.metadata["Plural-Forms"] = plural
         elif "INTEGER" in catalog.metadata.get("Plural-Forms", ""):
@@ -86,10 +87,6 @@ _PLURAL_FORMS = {
           "? 1 : 2);",
     **dict.fromkeys(("cs", "sk"), "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"),
 }
-
-
-def _primary(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def _switch_to_utf8(catalog: POFile) -> None:

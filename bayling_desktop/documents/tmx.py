@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..languages import primary_subtag
 from .encoding import check_size
 from .model import Document, Unit
 from .tags import strip_tags
@@ -39,17 +40,13 @@ def _same(lang: str, wanted: str) -> bool:
     return lang.lower() == wanted.lower()
 
 
-def _base(lang: str) -> str:
-    return lang.lower().replace("_", "-").split("-")[0]
-
-
 def _variant(tu: Any, lang: str) -> Any:
     """The ``<tuv>`` of *lang* in *tu*: the exact code first, then the same base language."""
     variants = tu.findall("tuv")
     exact = next((v for v in variants if _same(lang_of(v), lang)), None)
     if exact is not None:
         return exact
-    return next((v for v in variants if _base(lang_of(v)) == _base(lang)), None)
+    return next((v for v in variants if primary_subtag(lang_of(v)) == primary_subtag(lang)), None)
 
 
 def _source_of(tu: Any, default: str) -> str:
@@ -108,7 +105,7 @@ def _target_variant(tu: Any, source: Any, target_lang: str) -> Any:
                   and _same(lang_of(v), target_lang)), None)
     if found is None:
         found = next((v for v in tu.findall("tuv") if v is not source
-                      and _base(lang_of(v)) == _base(target_lang)), None)
+                      and primary_subtag(lang_of(v)) == primary_subtag(target_lang)), None)
     if found is not None:
         for attribute in (XML_LANG, "lang"):
             if found.get(attribute) is not None:
@@ -144,7 +141,7 @@ def load(path: Path) -> TmxDocument:
         raise DocumentError(f"{path.name} says no source language (no srclang in its "
                             "header, no xml:lang on its segments).")
     others = Counter(lang_of(v) for tu in units_in for v in tu.findall("tuv")
-                     if _base(lang_of(v)) != _base(source_lang))
+                     if primary_subtag(lang_of(v)) != primary_subtag(source_lang))
     everything = list(root.iter())
     positions = {id(e): n for n, e in enumerate(everything)}
     units: list[Unit] = []

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
+from ..languages import primary_subtag
+
 #: the memory table, as created by the first projects migration
 MEMORY_TABLE = """
     CREATE TABLE memory (
@@ -44,10 +46,6 @@ class Match:
     source: str
     target: str
     approved: bool
-
-
-def _base(code: str) -> str:
-    return code.split("-")[0].lower()
 
 
 class TranslationMemory:
@@ -83,8 +81,8 @@ class TranslationMemory:
             " WHERE (lower(source_lang) = ? OR lower(source_lang) LIKE ? OR ? = '')"
             " AND (lower(target_lang) = ? OR lower(target_lang) LIKE ?)"
             " ORDER BY approved, updated",
-            (_base(source_lang), _base(source_lang) + "-%", source_lang,
-             _base(target_lang), _base(target_lang) + "-%")).fetchall()
+            (primary_subtag(source_lang), primary_subtag(source_lang) + "-%", source_lang,
+             primary_subtag(target_lang), primary_subtag(target_lang) + "-%")).fetchall()
 
     def lookup(self, source_lang: str, target_lang: str, source: str) -> str | None:
         """The remembered translation of exactly *source* (approved ones win), if any."""
@@ -118,7 +116,7 @@ class TranslationMemory:
         args: tuple[str, ...] = ()
         if target_lang:
             query += " WHERE lower(target_lang) = ? OR lower(target_lang) LIKE ?"
-            args = (_base(target_lang), _base(target_lang) + "-%")
+            args = (primary_subtag(target_lang), primary_subtag(target_lang) + "-%")
         return [(r[0], r[1], r[2], r[3])
                 for r in self._conn.execute(query + " ORDER BY updated", args)]
 

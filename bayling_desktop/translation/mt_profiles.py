@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..engine.backend import GenerationParams, Message
-from ..languages import Language, is_chinese
+from ..languages import Language, is_chinese, primary_subtag
 from .profiles import GENERIC, ModelIdentity, Profile, Terms, register
 
 HY_MT2_EN = ("Translate the following text into {target}. Note that you should only output "
@@ -56,10 +56,6 @@ _THINK_BLOCK = re.compile(r"^\s*<think>.*?</think>\s*", re.DOTALL)
 RAW_NOTE = ("{model} is a raw-completion model without a chat format: it was trained only "
             "to translate a single prompt, so it cannot follow revision instructions. Switch "
             "to a chat model to revise.")
-
-
-def _primary(code: str) -> str:
-    return code.split("-")[0].lower()
 
 
 def _pairs(terms: Terms) -> list[tuple[str, str]]:
@@ -115,7 +111,7 @@ class SeedXProfile(Profile):
 
     def instruction(self, text: str, target: Language, source: Language | None,
                     terms: Terms, attempt: int) -> str:
-        tag = _primary(target.code)
+        tag = primary_subtag(target.code)
         if source is None:
             return SEED_X_NO_SOURCE.format(target=target.english, text=text, tag=tag)
         return SEED_X.format(source=source.english, target=target.english, text=text, tag=tag)
@@ -157,7 +153,7 @@ class SakuraProfile(Profile):
 
     @staticmethod
     def _native(target: Language, source: Language | None) -> bool:
-        return is_chinese(target) and (source is None or _primary(source.code) == "ja")
+        return is_chinese(target) and (source is None or primary_subtag(source.code) == "ja")
 
     def instruction(self, text: str, target: Language, source: Language | None,
                     terms: Terms, attempt: int) -> str:
