@@ -229,11 +229,12 @@ def _open_project(store: ProjectStore, args: argparse.Namespace, job: Job, jobs:
         name = f"cli:{document.path.resolve()}:{target.code}"
     declared = getattr(document, "declared_languages", (None, None))
     source_code = source.code if source else (declared[0] or "")
-    return store.open_or_create(name, document.path, target.code, source_code,
-                                [(u.id, u.source) for u in units],
-                                format_name=document.format_name,
-                                settings={**({"sentences": True} if args.sentences else {}),
-                                          **({"comments": True} if args.comments else {})})
+    project = store.open_or_create(name, document.path, target.code, source_code,
+                                   [(u.id, u.source) for u in units],
+                                   format_name=document.format_name,
+                                   settings={"sentences": True} if args.sentences else None)
+    store.remember_reading(project, document)
+    return project
 
 
 class _Reporter:

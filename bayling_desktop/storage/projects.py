@@ -285,6 +285,12 @@ class ProjectStore(ThreadStore):
                          (code, time.time(), project.id))
         project.source_lang = code
 
+    def remember_reading(self, project: Project, document: Document) -> None:
+        """Record how *document* was read (its comments as units or not), so an export that
+        reopens the file (:meth:`Project.export`) reads the same units."""
+        if bool(project.settings.get("comments")) != document.include_comments:
+            self.update_settings(project, comments=document.include_comments)
+
     def update_settings(self, project: Project, **changes: Any) -> None:
         project.settings.update(changes)
         with self._tx() as conn:

@@ -201,9 +201,7 @@ def bind(store: ProjectStore, prepared: Prepared) -> None:
     except BaylingError as exc:  # open in another window: work goes on, unsaved
         prepared.project, prepared.save_error = None, str(exc)
         return
-    comments = bool(getattr(prepared.document, "include_comments", False))
-    if bool(project.settings.get("comments")) != comments:  # how the export reopens it
-        store.update_settings(project, comments=comments)
+    store.remember_reading(project, prepared.document)
     if project.settings.get("source_choice") != prepared.source_choice:
         store.update_settings(project, source_choice=prepared.source_choice)
     if source and project.source_lang != source:  # the user chose another source language

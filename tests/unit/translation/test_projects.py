@@ -101,3 +101,23 @@ def test_files_of_the_earlier_project_store_are_upgraded(tmp_path: Path) -> None
     store.close()
     assert (tmp_path / "old.sqlite3.v1.bak").exists()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_the_project_remembers_whether_comments_were_read(tmp_path: Path) -> None:
+    from ..documents.coverage import visible_text
+    from ..documents.wordml import make_story_docx
+
+    source = make_story_docx(tmp_path / "story.docx")
+    store = ProjectStore(tmp_path / "projects.sqlite3")
+    with_comments = open_document(source, include_comments=True)
+    project = store.open_or_create("story", source, "zh", "en",
+                                   [(u.id, u.source) for u in with_comments.units])
+    store.remember_reading(project, with_comments)
+    assert project.settings["comments"] is True
+    index = [s.source for s in project.segments].index("Is this right?")
+    project.set_target(index, "这样对吗？", "edited")
+    project.export(tmp_path / "out.docx")  # reopens the file as it was read
+    assert "这样对吗？" in visible_text(tmp_path / "out.docx", comments=True)
+    store.remember_reading(project, open_document(source))
+    assert project.settings["comments"] is False
+    store.close()
