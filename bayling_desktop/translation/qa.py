@@ -38,6 +38,17 @@ PREAMBLE = re.compile(
     r"|(?:the )?(?:\w+ )?translation"
     r"|[^\n:：。]{0,16}(?:翻译|译文|译法|版本|说法)(?:结果|如下|是|为|应该是|可以是)?"
     r")\s*[:：]\s*", re.IGNORECASE)
+#: the model spoke to the user instead of translating: "好的，请提供您需要翻译的文本。",
+#: "对不起，我无法协助完成这个请求。", "Sorry, I can't help with that." (short units invite it)
+CHATTER = re.compile(
+    r"^\s*(?:(?:好的|当然|没问题|sure|ok(?:ay)?|certainly)\s*[,，!！.。]?\s*)?(?:"
+    r"请(?:您)?(?:提供|给出|发送|告诉我)|您(?:需要|想要?)(?:我)?翻译|(?:很)?(?:对不起|抱歉)|"
+    r"我(?:无法|不能|不太明白|没有理解)|"
+    r"please (?:provide|send|give me)|could you (?:please )?(?:provide|clarify)|"
+    r"i'?m sorry|sorry,? i|i (?:cannot|can'?t|am unable)|as an ai)", re.IGNORECASE)
+#: words that make an apology or a request in the source itself (then its translation may too)
+_CHATTER_SOURCE = re.compile(r"sorry|apolog|cannot|can't|unable|please|provide|"
+                             r"对不起|抱歉|无法|不能|请", re.IGNORECASE)
 #: a CJK character carries roughly as much meaning as three Latin letters
 _WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 #: weighted target/source length ratios outside these bounds are suspicious
@@ -56,6 +67,7 @@ UNTRANSLATED = "The text was left in the source language."
 NEAR_IDENTICAL_FLAG = "The translation is almost identical to the source."
 ECHO = "The model echoed the instruction."
 PREAMBLE_FLAG = "The model added a preamble or explanation before the translation."
+CHATTER_FLAG = "The model answered the request instead of translating the text."
 LOOP = "The translation repeats itself."
 NUMBERS = "Numbers differ from the source."
 FORMATTING_LOST = "Inline formatting was lost; the text was kept without it."
@@ -166,6 +178,8 @@ def check_translation(source: str, target: str, target_lang: str | None = None,
         flags.append(Flag("echo", ECHO, blocking=True))
     elif PREAMBLE.match(text) and not PREAMBLE.match(source):
         flags.append(Flag("preamble", PREAMBLE_FLAG, blocking=True))
+    elif CHATTER.match(text) and not _CHATTER_SOURCE.search(source):
+        flags.append(Flag("chatter", CHATTER_FLAG, blocking=True))
     if target_lang:
         found = _untranslated(source, text, target_lang, source_lang)
         if found is not None:

@@ -458,6 +458,8 @@ _MARKED: tuple[object, ...] = (
                       "translate them too)."),
     QT_TRANSLATE_NOOP("CoreMessages", "Unexpected formatting tags: {0}."),
     QT_TRANSLATE_NOOP("CoreMessages",
+                      "The model answered the request instead of translating the text."),
+    QT_TRANSLATE_NOOP("CoreMessages",
                       "The template's Plural-Forms header is a placeholder: set it for {0} "
                       "before compiling the catalogue."),
     QT_TRANSLATE_NOOP("CoreMessages", "mimetype is not the first, stored entry"),

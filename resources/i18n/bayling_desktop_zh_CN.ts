@@ -1024,6 +1024,10 @@
         <translation>多出了格式标记：{0}。</translation>
     </message>
     <message>
+        <source>The model answered the request instead of translating the text.</source>
+        <translation>模型回应了请求，而没有翻译文本。</translation>
+    </message>
+    <message>
         <source>The template's Plural-Forms header is a placeholder: set it for {0} before compiling the catalogue.</source>
         <translation>模板的 Plural-Forms 文件头只是占位符：编译该目录前请为 {0} 设置它。</translation>
     </message>

@@ -72,3 +72,29 @@ def test_blocking_flags_mean_not_a_translation() -> None:
     assert codes("The parcel arrives on Monday.", "更正式", "zh", instruction="更正式") == [
         "echo!"]
     assert codes("Python", "Python", "zh") == ["identical"]  # a name may stay: review only
+
+
+@pytest.mark.parametrize(("source", "answer"), [
+    ("RESPONSE", "好的，请提供您需要翻译的文本。"),
+    ("Response from Shay Hill", "对不起，我无法协助完成这个请求。"),
+    ("Par2", "Sure, could you clarify what Par2 means?"),
+    ("Comment", "I'm sorry, but I can't help with that."),
+])
+def test_an_answer_to_the_request_is_not_a_translation(source: str, answer: str) -> None:
+    from bayling_desktop.translation.qa import CHATTER_FLAG, check_translation
+
+    flags = check_translation(source, answer, "zh", source_lang="en")
+    assert flags and flags[0].blocking and flags[0].message == CHATTER_FLAG
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Sorry, I cannot come tomorrow.", "对不起，我明天不能来。"),
+    ("Please provide your address.", "请提供您的地址。"),
+    ("Good morning.", "早上好。"),
+])
+def test_an_apology_or_request_in_the_source_may_be_translated(source: str,
+                                                               translation: str) -> None:
+    from bayling_desktop.translation.qa import check_translation
+
+    assert not [f for f in check_translation(source, translation, "zh", source_lang="en")
+                if f.blocking]
