@@ -1,0 +1,153 @@
+"""Findings about a translated unit, as data: a code, its arguments, and whether it blocks.
+
+Every layer that judges a unit — the verifier (:mod:`.translation.qa`), a document
+format checking what it wrote, the pipeline — says what it found as a :class:`Flag`.
+Nothing parses English back: the CLI renders a flag with :func:`render` (English), the
+GUI with its own translation of the same template (``ui/flag_text.py``), and the
+projects database stores the code and arguments as JSON.
+
+This module sits at the top of the package beside :mod:`.errors`, so storage,
+documents and translation can all use it without importing each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: code -> English template; ``{name}`` fields are the flag's arguments. The GUI
+#: translates these templates (the "Flags" context of the .ts sources).
+TEMPLATES: dict[str, str] = {
+    # not a translation at all
+    "empty": "Empty translation.",
+    "identical": "The translation is identical to the source.",
+    "near_identical": "The translation is almost identical to the source.",
+    "untranslated": "The text was left in the source language.",
+    "residue": "Text left in the source language: {words}.",
+    "echo": "The model echoed the instruction.",
+    "echo_system": "The model answered with its own instructions instead of a translation.",
+    "preamble": "The model added a preamble or explanation before the translation.",
+    "chatter": "The model answered the request instead of translating the text.",
+    "loop": "The translation repeats itself.",
+    "loop_sentence": "The translation repeats “{text}” {count}×.",
+    "too_long": "The translation is {ratio}× as long as the source: the model ran on.",
+    "truncated": "The translation stopped at the length limit: it is cut off.",
+    "too_long_context": "The segment is too long for the model's context window.",
+    "failed": "The model gave no usable translation.",
+    "repeat_failed": "Same text as segment {segment}, which failed.",
+    # what must survive
+    "placeholder_missing": "Placeholder {name} is missing from the translation.",
+    "placeholder_moved": "Placeholder {name} was moved to the end of the translation.",
+    "placeholder_extra": "The translation has placeholder {name}, which the source has not.",
+    "link_removed": "Link removed ({url}).",
+    "image_removed": "Image removed ({name}).",
+    "tag_missing": "Formatting tags missing: {tags}.",
+    "tag_extra": "Unexpected formatting tags: {tags}.",
+    "tag_broken": "Broken formatting tags: {detail}.",
+    "tag_repeated": "Formatting tags repeated: {tags}.",
+    "tag_moved": "Formatting tag {tag} was moved to the end of the translation.",
+    "formatting_lost": "Inline formatting was lost; the text went in without it.",
+    "formatting_rewrapped": "The model dropped the formatting around the whole text; it was "
+                            "put back around the translation.",
+    "numbers": "Numbers differ from the source: {missing} missing, {extra} added.",
+    "lines_lost": "{lost} of {total} lines were lost.",
+    "lines_changed": "The source has {expected} lines; the translation has {found}.",
+    "whitespace_restored": "Leading or trailing whitespace was restored as in the source.",
+    "whitespace": "Leading or trailing whitespace differs from the source.",
+    "structure_injected": "The translation holds {what}, which would add structure to the file; "
+                          "it was kept out.",
+    "length": "Suspicious length: {ratio}× the source.",
+    "glossary": "Glossary: “{source}” should be translated as “{target}”.",
+    "glossary_forbidden": "Glossary: “{term}” should not be used.",
+    # subtitles
+    "reading_speed": "Reading speed {cps} characters per second (at most {limit}).",
+    "line_length": "Line {line} has {chars} characters (at most {limit}).",
+    # provenance and review
+    "copied_from": "Same text as segment {segment}: {text}",
+    "unchanged": "The proposal is the same as the current translation.",
+    "unrelated": "The proposal does not look like a revision of this translation.",
+    "explanation": "The model explained instead of revising.",
+    "kept_previous": "Retranslation failed; the previous translation was kept.",
+    # a sentence from an older version, stored before flags were codes
+    "text": "{text}",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One finding: ``Flag("placeholder_missing", {"name": "%(count)s"}, blocking=True)``.
+
+    *args* is kept as sorted (name, value) pairs so a flag is hashable and compares by
+    value; read one with :meth:`arg` or all with :attr:`arguments`.
+    """
+
+    code: str
+    args: tuple[tuple[str, str], ...] = ()
+    #: not a usable translation at all (repair, else keep the source and name the unit)
+    blocking: bool = False
+
+    def __init__(self, code: str, args: Mapping[str, object] | Iterable[tuple[str, object]]
+                 | None = None, blocking: bool = False) -> None:
+        pairs = args.items() if isinstance(args, Mapping) else (args or ())
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "args", tuple(sorted((str(k), str(v)) for k, v in pairs)))
+        object.__setattr__(self, "blocking", bool(blocking))
+
+    @property
+    def arguments(self) -> dict[str, str]:
+        return dict(self.args)
+
+    def arg(self, name: str, default: str = "") -> str:
+        return self.arguments.get(name, default)
+
+    @property
+    def message(self) -> str:
+        """The English sentence (what the CLI prints)."""
+        return render(self)
+
+    def __str__(self) -> str:
+        return render(self)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code}
+        if self.args:
+            data["args"] = self.arguments
+        if self.blocking:
+            data["blocking"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> Flag:
+        """A flag as stored; a plain sentence (older databases) becomes a ``text`` flag."""
+        if isinstance(data, dict) and isinstance(data.get("code"), str):
+            args = data.get("args")
+            return cls(data["code"], args if isinstance(args, dict) else None,
+                       bool(data.get("blocking")))
+        return cls("text", {"text": str(data)})
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render(flag: Flag, templates: Mapping[str, str] | None = None) -> str:
+    """*flag* as a sentence from *templates* (English by default); an unknown code or a
+    missing argument never raises: the code itself, or "?" for the argument."""
+    template = (templates or TEMPLATES).get(flag.code) or TEMPLATES.get(flag.code)
+    if template is None:
+        detail = ", ".join(f"{k}={v}" for k, v in flag.args)
+        return f"{flag.code} ({detail})" if detail else flag.code
+    return template.format_map(_Missing(flag.arguments))
+
+
+def blocking(flags: Iterable[Flag]) -> list[Flag]:
+    return [f for f in flags if f.blocking]
+
+
+def quote_list(items: Iterable[str], limit: int = 5) -> str:
+    """"a", "b", "c" (and N more): for a flag argument naming several things."""
+    items = list(dict.fromkeys(items))
+    shown = ", ".join(f"“{item}”" for item in items[:limit])
+    return shown + (f" (and {len(items) - limit} more)" if len(items) > limit else "")
