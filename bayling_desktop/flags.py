@@ -16,61 +16,97 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks *text* for Qt Linguist under *context* and returns it unchanged.
+
+    The core has no Qt; this is the name ``pyside6-lupdate`` looks for, so the GUI's
+    translations of the templates are extracted from this very table (one source).
+    """
+    return text
+
+
 #: code -> English template; ``{name}`` fields are the flag's arguments. The GUI
 #: translates these templates (the "Flags" context of the .ts sources).
 TEMPLATES: dict[str, str] = {
     # not a translation at all
-    "empty": "Empty translation.",
-    "identical": "The translation is identical to the source.",
-    "near_identical": "The translation is almost identical to the source.",
-    "untranslated": "The text was left in the source language.",
-    "residue": "Text left in the source language: {words}.",
-    "echo": "The model echoed the instruction.",
-    "echo_system": "The model answered with its own instructions instead of a translation.",
-    "preamble": "The model added a preamble or explanation before the translation.",
-    "chatter": "The model answered the request instead of translating the text.",
-    "loop": "The translation repeats itself.",
-    "loop_sentence": "The translation repeats “{text}” {count}×.",
-    "too_long": "The translation is {ratio}× as long as the source: the model ran on.",
-    "truncated": "The translation stopped at the length limit: it is cut off.",
-    "too_long_context": "The segment is too long for the model's context window.",
-    "failed": "The model gave no usable translation.",
-    "repeat_failed": "Same text as segment {segment}, which failed.",
+    "empty": QT_TRANSLATE_NOOP("Flags", "Empty translation."),
+    "identical": QT_TRANSLATE_NOOP("Flags", "The translation is identical to the source."),
+    "near_identical": QT_TRANSLATE_NOOP("Flags", "The translation is almost identical to the "
+                                                 "source."),
+    "untranslated": QT_TRANSLATE_NOOP("Flags", "The text was left in the source language."),
+    "residue": QT_TRANSLATE_NOOP("Flags", "Text left in the source language: {words}."),
+    "echo": QT_TRANSLATE_NOOP("Flags", "The model echoed the instruction."),
+    "echo_system": QT_TRANSLATE_NOOP("Flags", "The model answered with its own instructions "
+                                              "instead of a translation."),
+    "preamble": QT_TRANSLATE_NOOP("Flags", "The model added a preamble or explanation before the "
+                                           "translation."),
+    "chatter": QT_TRANSLATE_NOOP("Flags", "The model answered the request instead of translating "
+                                          "the text."),
+    "loop": QT_TRANSLATE_NOOP("Flags", "The translation repeats itself."),
+    "loop_sentence": QT_TRANSLATE_NOOP("Flags", "The translation repeats “{text}” {count}×."),
+    "too_long": QT_TRANSLATE_NOOP("Flags", "The translation is {ratio}× as long as the source: "
+                                           "the model ran on."),
+    "truncated": QT_TRANSLATE_NOOP("Flags", "The translation stopped at the length limit: it is "
+                                            "cut off."),
+    "too_long_context": QT_TRANSLATE_NOOP("Flags", "The segment is too long for the model's "
+                                                   "context window."),
+    "failed": QT_TRANSLATE_NOOP("Flags", "The model gave no usable translation."),
+    "repeat_failed": QT_TRANSLATE_NOOP("Flags", "Same text as segment {segment}, which failed."),
     # what must survive
-    "placeholder_missing": "Placeholder {name} is missing from the translation.",
-    "placeholder_moved": "Placeholder {name} was moved to the end of the translation.",
-    "placeholder_extra": "The translation has placeholder {name}, which the source has not.",
-    "link_removed": "Link removed ({url}).",
-    "image_removed": "Image removed ({name}).",
-    "tag_missing": "Formatting tags missing: {tags}.",
-    "tag_extra": "Unexpected formatting tags: {tags}.",
-    "tag_broken": "Broken formatting tags: {detail}.",
-    "tag_repeated": "Formatting tags repeated: {tags}.",
-    "tag_moved": "Formatting tag {tag} was moved to the end of the translation.",
-    "formatting_lost": "Inline formatting was lost; the text went in without it.",
-    "formatting_rewrapped": "The model dropped the formatting around the whole text; it was "
-                            "put back around the translation.",
-    "numbers": "Numbers differ from the source: {missing} missing, {extra} added.",
-    "lines_lost": "{lost} of {total} lines were lost.",
-    "lines_changed": "The source has {expected} lines; the translation has {found}.",
-    "whitespace_restored": "Leading or trailing whitespace was restored as in the source.",
-    "whitespace": "Leading or trailing whitespace differs from the source.",
-    "structure_injected": "The translation holds {what}, which would add structure to the file; "
-                          "it was kept out.",
-    "length": "Suspicious length: {ratio}× the source.",
-    "glossary": "Glossary: “{source}” should be translated as “{target}”.",
-    "glossary_forbidden": "Glossary: “{term}” should not be used.",
+    "placeholder_missing": QT_TRANSLATE_NOOP("Flags", "Placeholder {name} is missing from the "
+                                                      "translation."),
+    "placeholder_moved": QT_TRANSLATE_NOOP("Flags", "Placeholder {name} was moved to the end of "
+                                                    "the translation."),
+    "placeholder_extra": QT_TRANSLATE_NOOP("Flags", "The translation has placeholder {name}, "
+                                                    "which the source has not."),
+    "link_removed": QT_TRANSLATE_NOOP("Flags", "Link removed ({url})."),
+    "image_removed": QT_TRANSLATE_NOOP("Flags", "Image removed ({name})."),
+    "tag_missing": QT_TRANSLATE_NOOP("Flags", "Formatting tags missing: {tags}."),
+    "tag_extra": QT_TRANSLATE_NOOP("Flags", "Unexpected formatting tags: {tags}."),
+    "tag_broken": QT_TRANSLATE_NOOP("Flags", "Broken formatting tags: {detail}."),
+    "tag_repeated": QT_TRANSLATE_NOOP("Flags", "Formatting tags repeated: {tags}."),
+    "tag_moved": QT_TRANSLATE_NOOP("Flags", "Formatting tag {tag} was moved to the end of the "
+                                            "translation."),
+    "tag_empty": QT_TRANSLATE_NOOP("Flags", "Formatting tag {tag} lost its text: the link or "
+                                            "emphasis holds nothing."),
+    "formatting_lost": QT_TRANSLATE_NOOP("Flags", "Inline formatting was lost; the text went in "
+                                                  "without it."),
+    "formatting_rewrapped": QT_TRANSLATE_NOOP("Flags", "The model dropped the formatting around "
+                                                       "the whole text; it was put back around "
+                                                       "the translation."),
+    "numbers": QT_TRANSLATE_NOOP("Flags", "Numbers differ from the source: {missing} missing, "
+                                          "{extra} added."),
+    "lines_lost": QT_TRANSLATE_NOOP("Flags", "{lost} of {total} lines were lost."),
+    "lines_changed": QT_TRANSLATE_NOOP("Flags", "The source has {expected} lines; the translation"
+                                                " has {found}."),
+    "whitespace_restored": QT_TRANSLATE_NOOP("Flags", "Leading or trailing whitespace was "
+                                                      "restored as in the source."),
+    "whitespace": QT_TRANSLATE_NOOP("Flags", "Leading or trailing whitespace differs from the "
+                                             "source."),
+    "structure_injected": QT_TRANSLATE_NOOP("Flags", "The translation holds {what}, which would "
+                                                     "add structure to the file; it was kept out."),
+    "length": QT_TRANSLATE_NOOP("Flags", "Suspicious length: {ratio}× the source."),
+    "glossary": QT_TRANSLATE_NOOP("Flags", "Glossary: “{source}” should be translated as "
+                                           "“{target}”."),
+    "glossary_forbidden": QT_TRANSLATE_NOOP("Flags", "Glossary: “{term}” should not be used."),
     # subtitles
-    "reading_speed": "Reading speed {cps} characters per second (at most {limit}).",
-    "line_length": "Line {line} has {chars} characters (at most {limit}).",
+    "reading_speed": QT_TRANSLATE_NOOP("Flags", "Reading speed {cps} characters per second (at "
+                                                "most {limit})."),
+    "line_length": QT_TRANSLATE_NOOP("Flags", "Line {line} has {chars} characters (at most "
+                                              "{limit})."),
     # provenance and review
-    "copied_from": "Same text as segment {segment}: {text}",
-    "unchanged": "The proposal is the same as the current translation.",
-    "unrelated": "The proposal does not look like a revision of this translation.",
-    "explanation": "The model explained instead of revising.",
-    "kept_previous": "Retranslation failed; the previous translation was kept.",
+    "copied_from": QT_TRANSLATE_NOOP("Flags", "Same text as segment {segment}: {text}"),
+    "unchanged": QT_TRANSLATE_NOOP("Flags", "The proposal is the same as the current translation."),
+    "unrelated": QT_TRANSLATE_NOOP("Flags", "The proposal does not look like a revision of this "
+                                            "translation."),
+    "explanation": QT_TRANSLATE_NOOP("Flags", "The model explained instead of revising."),
+    "proposed": QT_TRANSLATE_NOOP("Flags", "A revision is proposed: select the segment to "
+                                           "review it."),
+    "kept_previous": QT_TRANSLATE_NOOP("Flags", "Retranslation failed; the previous translation "
+                                                "was kept."),
     # a sentence from an older version, stored before flags were codes
-    "text": "{text}",
+    "text": QT_TRANSLATE_NOOP("Flags", "{text}"),
 }
 
 

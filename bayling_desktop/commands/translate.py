@@ -258,7 +258,7 @@ def _problems(project: Project, document: Document, report: PipelineReport) -> l
     for index, flags in sorted(report.problems):
         segment = project.segments[index]
         kept = " The source text was kept." if segment.status == "error" else ""
-        lines.append(f"{name}, {segment.unit_id}: {' '.join(flags)}{kept}")
+        lines.append(f"{name}, {segment.unit_id}: {' '.join(map(str, flags))}{kept}")
     return lines
 
 
@@ -272,8 +272,8 @@ def _write(job: Job, project: Project, args: argparse.Namespace) -> list[str]:
     document.export(translations, job.output)
     # Units the pipeline already warned about are not named twice.
     warned = {s.unit_id for s in project.segments if s.flags}
-    problems = [f"{document.path.name}, {unit_id}: {p} The text was kept without its inline "
-                "formatting." for unit_id, unit_problems in document.flagged.items()
+    problems = [f"{document.path.name}, {unit_id}: {p}"
+                for unit_id, unit_problems in document.flagged.items()
                 if unit_id not in warned for p in unit_problems]
     if args.bilingual:
         review = job.output.with_name(f"{job.output.stem}.bilingual.{args.bilingual}")
@@ -294,7 +294,7 @@ def run(args: argparse.Namespace) -> int:
     model = _LazyBackend(args, settings)
     problems: list[str] = []
     notices: list[str] = []
-    reused = 0
+    reused = repaired = 0
     written: list[Job] = []
     pipeline: TranslationPipeline | None = None
     try:
@@ -327,6 +327,7 @@ def run(args: argparse.Namespace) -> int:
             report = pipeline.run()
             pipeline = None
             reused += report.from_memory
+            repaired += report.repaired
             problems += _problems(project, document, report)
             reporter.offset += done_before + report.total
         bar.close()
@@ -354,6 +355,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {notice}", file=sys.stderr)
     if reused:
         print(f"{reused} segments came from the translation memory.", file=sys.stderr)
+    if repaired:
+        print(f"{repaired} segments were repaired: their first answer failed a check and "
+              "another candidate passed them all.", file=sys.stderr)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     if args.strict and problems:

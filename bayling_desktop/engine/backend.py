@@ -95,17 +95,25 @@ class EngineActivity:
 
 
 class CancelToken:
-    """Thread-safe cancel flag checked by the backend before every token."""
+    """Thread-safe cancel flag checked by the backend before every token.
 
-    def __init__(self) -> None:
+    A :meth:`child` is cancelled with its parent, or on its own: a unit's repair
+    candidates stop when the run stops, and the others stop when one has passed.
+    """
+
+    def __init__(self, parent: CancelToken | None = None) -> None:
         self._event = threading.Event()
+        self._parent = parent
 
     def cancel(self) -> None:
         self._event.set()
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
+        return self._event.is_set() or (self._parent is not None and self._parent.cancelled)
+
+    def child(self) -> CancelToken:
+        return CancelToken(self)
 
 
 class Completion:

@@ -7,10 +7,80 @@ backup). A migration is only ever appended: an old file upgrades, never loses da
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..flags import Flag
 from .database import Migration
 from .tm import MEMORY_TABLE, purge_poisoned_memory
+
+
+def flags_to_json(flags: Sequence[Flag]) -> str:
+    return json.dumps([f.to_json() for f in flags], ensure_ascii=False)
+
+
+def flags_from_json(text: str | None) -> list[Flag]:
+    """A segment's stored flags; a damaged value reads as no flags, not as a crash."""
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [Flag.from_json(item) for item in data] if isinstance(data, list) else []
+
+
+#: the sentences older versions stored, and the code each one was
+_OLD_SENTENCES: dict[str, tuple[str, bool]] = {
+    "Empty translation.": ("empty", True),
+    "The translation is identical to the source.": ("identical", False),
+    "The translation is almost identical to the source.": ("near_identical", True),
+    "The text was left in the source language.": ("untranslated", True),
+    "The model echoed the instruction.": ("echo", True),
+    "The model added a preamble or explanation before the translation.": ("preamble", True),
+    "The model answered the request instead of translating the text.": ("chatter", True),
+    "The translation repeats itself.": ("loop", True),
+    "Inline formatting was lost; the text was kept without it.": ("formatting_lost", False),
+    "Formatting lost: the text went in without its inline formatting.":
+        ("formatting_lost", False),
+    "The model gave no usable translation.": ("failed", True),
+}
+_OLD_PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
+    (re.compile(r"^Suspicious length: (?P<ratio>[\d.]+)× the source\.$"), "length", False),
+    (re.compile(r"^Glossary: “(?P<source>.*)” should be translated as “(?P<target>.*)”\.$"),
+     "glossary", False),
+    (re.compile(r"^Same text as segment (?P<segment>\d+), which failed\.$"), "repeat_failed",
+     True),
+]
+
+
+def _flag_of_sentence(item: object) -> Flag:
+    if not isinstance(item, str):
+        return Flag.from_json(item)
+    if item in _OLD_SENTENCES:
+        code, blocking = _OLD_SENTENCES[item]
+        return Flag(code, blocking=blocking)
+    for pattern, code, blocking in _OLD_PATTERNS:
+        match = pattern.match(item)
+        if match:
+            return Flag(code, match.groupdict(), blocking)
+    return Flag("text", {"text": item})
+
+
+def flags_as_codes(conn: sqlite3.Connection) -> None:
+    """Migration: flags stored as English sentences become codes with arguments (a
+    sentence no code matches is kept whole as a ``text`` flag — nothing is dropped)."""
+    for table, key in (("segments", "rowid"), ("candidates", "id")):
+        for rowid, flags in conn.execute(f"SELECT {key}, flags FROM {table}").fetchall():
+            try:
+                items = json.loads(flags or "[]")
+            except ValueError:
+                items = []
+            converted = [_flag_of_sentence(item).to_json() for item in items] \
+                if isinstance(items, list) else []
+            conn.execute(f"UPDATE {table} SET flags = ? WHERE {key} = ?",
+                         (json.dumps(converted, ensure_ascii=False), rowid))
 
 MIGRATIONS: list[Migration] = [
     """
@@ -77,6 +147,7 @@ MIGRATIONS: list[Migration] = [
     """,
     "ALTER TABLE candidates ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';",
     purge_poisoned_memory,
+    flags_as_codes,
 ]
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
@@ -93,7 +164,7 @@ class StoredSegment:
     source: str
     target: str = ""
     status: str = "new"
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -130,4 +201,4 @@ class Candidate:
     text: str
     state: str
     #: what the quality checks found (a flagged proposal is never bulk-accepted)
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()

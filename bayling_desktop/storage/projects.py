@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BaylingError
+from ..flags import Flag
 from ..paths import data_dir
 from . import reconcile
 from .database import open_database
@@ -36,6 +37,8 @@ from .project_schema import (
     HistoryEntry,
     ProjectInfo,
     StoredSegment,
+    flags_from_json,
+    flags_to_json,
 )
 from .threads import ThreadStore
 from .tm import TranslationMemory
@@ -84,13 +87,13 @@ class Project:
     unfinished_segments = unfinished
 
     def set_target(self, index: int, text: str, status: str = "edited", author: str = "user",
-                   flags: Sequence[str] = (), remember: bool | None = None) -> None:
+                   flags: Sequence[Flag] = (), remember: bool | None = None) -> None:
         self.store.save_segment(self, index, text, status, list(flags), author, remember)
 
     def set_status(self, index: int, status: str) -> None:
         self.store.set_status(self, index, status)
 
-    def set_flags(self, index: int, flags: Sequence[str]) -> None:
+    def set_flags(self, index: int, flags: Sequence[Flag]) -> None:
         self.store.set_flags(self, index, flags)
 
     def undo_target(self, index: int) -> StoredSegment:
@@ -249,7 +252,7 @@ class ProjectStore(ThreadStore):
         if row is None:
             raise ProjectError(f"There is no project “{name_or_id}”.")
         segments = [StoredSegment(r["idx"], r["unit_id"], r["source"], r["target"], r["status"],
-                                  json.loads(r["flags"]))
+                                  flags_from_json(r["flags"]))
                     for r in self._conn.execute(
                         "SELECT * FROM segments WHERE project_id = ? ORDER BY idx", (row["id"],))]
         return Project(self, row, segments)
@@ -309,7 +312,7 @@ class ProjectStore(ThreadStore):
         return project.segments[idx]
 
     def save_segment(self, project: Project, idx: int, target: str, status: str,
-                     flags: Sequence[str], author: str, remember: bool | None = None) -> None:
+                     flags: Sequence[Flag], author: str, remember: bool | None = None) -> None:
         """Persist one segment now (its own transaction) and record it in the history.
 
         *remember* puts the pair into the translation memory in the same transaction.
@@ -323,8 +326,7 @@ class ProjectStore(ThreadStore):
         with self._tx() as conn:
             conn.execute("UPDATE segments SET target = ?, status = ?, flags = ? "
                          "WHERE project_id = ? AND idx = ?",
-                         (target, status, json.dumps(list(flags), ensure_ascii=False),
-                          project.id, idx))
+                         (target, status, flags_to_json(flags), project.id, idx))
             conn.execute("INSERT INTO history (project_id, idx, target, status, author, at) "
                          "VALUES (?, ?, ?, ?, ?, ?)", (project.id, idx, target, status, author,
                                                        now))
@@ -352,12 +354,12 @@ class ProjectStore(ThreadStore):
         for segment in project.segments:
             segment.status = "new"
 
-    def set_flags(self, project: Project, idx: int, flags: Sequence[str]) -> None:
+    def set_flags(self, project: Project, idx: int, flags: Sequence[Flag]) -> None:
         segment = self._check(project, idx, project.segments[idx].status
                               if 0 <= idx < len(project.segments) else "new")
         with self._tx() as conn:
             conn.execute("UPDATE segments SET flags = ? WHERE project_id = ? AND idx = ?",
-                         (json.dumps(list(flags), ensure_ascii=False), project.id, idx))
+                         (flags_to_json(flags), project.id, idx))
         segment.flags = list(flags)
 
     def entries(self, project: Project, idx: int) -> list[HistoryEntry]:

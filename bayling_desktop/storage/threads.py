@@ -8,14 +8,14 @@ these methods through :class:`ThreadStore`.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from .project_schema import Candidate
+from ..flags import Flag
+from .project_schema import Candidate, flags_from_json, flags_to_json
 
 if TYPE_CHECKING:
     from .projects import Project
@@ -57,13 +57,13 @@ class ThreadStore:
     # -- candidates of document-wide revisions ------------------------------------------------
 
     def add_candidate(self, project: Project, idx: int, batch: str, instruction: str,
-                      text: str, flags: Sequence[str] = ()) -> int:
+                      text: str, flags: Sequence[Flag] = ()) -> int:
         with self._tx() as conn:
             cursor = conn.execute(
                 "INSERT INTO candidates (project_id, idx, batch, instruction, text, at, flags)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (project.id, idx, batch, instruction, text, time.time(),
-                 json.dumps(list(flags), ensure_ascii=False)))
+                 flags_to_json(flags)))
             return int(cursor.lastrowid or 0)
 
     def candidates(self, project: Project, batch: str | None = None,
@@ -77,7 +77,7 @@ class ThreadStore:
             query += " AND state = ?"
             args.append(state)
         return [Candidate(r["id"], r["idx"], r["batch"], r["instruction"], r["text"], r["state"],
-                          tuple(json.loads(r["flags"] or "[]")))
+                          tuple(flags_from_json(r["flags"])))
                 for r in self._conn.execute(query + " ORDER BY idx, id", args)]
 
     def set_candidate_state(self, candidate_id: int, state: str) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import BaylingError
+from ..flags import Flag
 from .context import DEFAULT_BUDGET
 from .glossary import Glossary
 
@@ -70,7 +71,7 @@ class UnitFinished:
     text: str
     #: "draft" or "error" (or the unchanged status of a retranslated unit that failed)
     status: str
-    flags: tuple[str, ...]
+    flags: tuple[Flag, ...]
     #: "model", "memory", "repeat" or "copy" (a unit with no words in it)
     origin: str
     evaluated_prompt_tokens: int = 0
@@ -109,6 +110,8 @@ class PipelineReport:
     #: units without a word (numbers, symbols, tags only): copied through as they are
     copied: int = 0
     model_calls: int = 0
+    #: units whose first answer failed a blocking check and a repair candidate passed
+    repaired: int = 0
     cancelled: bool = False
     seconds: float = 0.0
     model_seconds: float = 0.0
@@ -116,7 +119,7 @@ class PipelineReport:
     completion_tokens: int = 0
     lanes: int = 0
     #: (segment index, flags) of every unit that needs a look, failed ones included
-    problems: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    problems: list[tuple[int, tuple[Flag, ...]]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:

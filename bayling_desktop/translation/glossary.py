@@ -52,7 +52,7 @@ class Glossary:
         A term written in letters must match whole words ("API" is not in "rapid");
         Chinese and Japanese have no spaces, so there a substring is a match.
         """
-        found = [t for t in self.terms if _occurs(t.source, source)]
+        found = [t for t in self.terms if occurs(t.source, source)]
         return sorted(found, key=lambda t: -len(t.source))
 
     def terms_for(self, source: str) -> list[str]:
@@ -63,13 +63,12 @@ class Glossary:
         """(source term, target term) of the terms in *source*, for a profile's wording."""
         return [(t.source, t.target) for t in self.matches(source)]
 
-    def violations(self, source: str, target: str) -> list[str]:
-        """One message per required term the translation leaves out."""
-        return [f"Glossary: “{t.source}” should be translated as “{t.target}”."
-                for t in self.matches(source) if not _occurs(t.target, target)]
+    def missing(self, source: str, target: str) -> list[Term]:
+        """The terms of *source* whose required translation *target* leaves out."""
+        return [t for t in self.matches(source) if not occurs(t.target, target)]
 
 
-def _occurs(term: str, text: str) -> bool:
+def occurs(term: str, text: str) -> bool:
     term = term.strip()
     if not term:
         return False
@@ -135,4 +134,4 @@ def glossary_violations(project: Project, glossary: Glossary) -> list[int]:
     from ..storage.projects import DONE
 
     return [s.idx for s in project.segments
-            if s.status in DONE and glossary.violations(s.source, s.target)]
+            if s.status in DONE and glossary.missing(s.source, s.target)]

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from ..engine.backend import Backend, CancelToken, Message
+from ..flags import Flag
 from ..languages import Language, resolve
 from ..storage.projects import DONE, Project, StoredSegment
 from .context import ContextWindow
@@ -43,7 +44,7 @@ from .events import (
 from .lanes import Stretches
 from .memory import detect_project_language, done_by_source, reusable_translation
 from .profiles import Profile, profile_for_backend
-from .qa import Flag, has_words
+from .qa import has_words
 from .request import UnitOutcome, UnitRequest, translate_unit
 
 BackendSource = Backend | Callable[[], Backend]
@@ -237,13 +238,11 @@ class TranslationPipeline:
     def _copy_repeat(self, original: StoredSegment, segment: StoredSegment) -> None:
         if original.status in DONE and original.target:
             # The same text gets the same translation — and the same flags for review.
-            flags = [Flag("copy", message) for message in original.flags]
-            self._save(segment, original.target, flags, "repeat", remember=False)
+            self._save(segment, original.target, original.flags, "repeat", remember=False)
             self.report.repeats += 1
         else:
-            reason = Flag("repeat", f"Same text as segment {original.idx + 1}, which failed.",
-                          blocking=True)
-            self._fail(segment, [reason, *[Flag("copy", f) for f in original.flags]], "repeat")
+            reason = Flag("repeat_failed", {"segment": original.idx + 1}, blocking=True)
+            self._fail(segment, [reason, *original.flags], "repeat")
 
     # -- model work -------------------------------------------------------------------------
 
@@ -340,6 +339,7 @@ class TranslationPipeline:
             self.report.model_calls += outcome.attempts
             self.report.evaluated_prompt_tokens += outcome.evaluated_prompt_tokens
             self.report.completion_tokens += outcome.completion_tokens
+            self.report.repaired += outcome.repaired
         if outcome.cancelled:
             self.project.set_status(segment.idx, previous)  # neither done nor failed
             return None
@@ -349,9 +349,9 @@ class TranslationPipeline:
                        outcome.evaluated_prompt_tokens)
         elif self.options.force and previous in DONE and segment.target:
             # Retranslating failed: keep the text the user had, and say why.
-            messages = tuple(f.message for f in outcome.flags)
+            flags = (Flag("kept_previous"), *outcome.flags)
             self.project.set_status(segment.idx, previous)
-            self._finish(segment.idx, segment.target, previous, messages, "model",
+            self._finish(segment.idx, segment.target, previous, flags, "model",
                          outcome.evaluated_prompt_tokens, failed=True)
         else:
             self._fail(segment, outcome.flags, "model", outcome.evaluated_prompt_tokens)
@@ -372,21 +372,19 @@ class TranslationPipeline:
 
     def _save(self, segment: StoredSegment, text: str, flags: Sequence[Flag], origin: str,
               remember: bool, evaluated: int = 0) -> None:
-        messages = tuple(f.message for f in flags)
         author = "memory" if origin == "memory" else "model"
-        self.project.set_target(segment.idx, text, "draft", author, messages, remember=remember)
-        self._finish(segment.idx, text, "draft", messages, origin, evaluated)
+        self.project.set_target(segment.idx, text, "draft", author, flags, remember=remember)
+        self._finish(segment.idx, text, "draft", tuple(flags), origin, evaluated)
 
     def _fail(self, segment: StoredSegment, flags: Sequence[Flag], origin: str,
               evaluated: int = 0) -> None:
         reasons = [f for f in flags if f.blocking] or list(flags) or [
-            Flag("failed", "The model gave no usable translation.", blocking=True)]
-        messages = tuple(f.message for f in [*reasons, *[f for f in flags
-                                                         if f not in reasons]])
-        self.project.set_target(segment.idx, "", "error", "model", messages, remember=False)
-        self._finish(segment.idx, "", "error", messages, origin, evaluated, failed=True)
+            Flag("failed", blocking=True)]
+        ordered = (*reasons, *[f for f in flags if f not in reasons])
+        self.project.set_target(segment.idx, "", "error", "model", ordered, remember=False)
+        self._finish(segment.idx, "", "error", ordered, origin, evaluated, failed=True)
 
-    def _finish(self, index: int, text: str, status: str, flags: tuple[str, ...], origin: str,
+    def _finish(self, index: int, text: str, status: str, flags: tuple[Flag, ...], origin: str,
                 evaluated: int, failed: bool = False) -> None:
         with self._state:
             self._done += 1

@@ -1,28 +1,44 @@
-"""One unit's translation request: protect, prompt via the profile, generate, clean, check, retry.
+"""One unit's translation request: protect, prompt via the profile, generate, check, repair.
 
-Protected spans (code, URLs, placeholders) never reach the model; inline tags are
-checked and mechanically repaired, with one stricter request when that fails. Every
-answer goes through :mod:`.qa`; an answer that is not a translation (empty, echoed,
-left in the source language, a preamble, a loop) is asked again with the profile's
-next phrasing — without the neighbouring context, which may be what misled the model
-— and when every phrasing fails the unit is reported failed with the reason. The
-caller never gets a bad answer dressed up as a draft.
+Protected spans (code, URLs, placeholders, markup) never reach the model; inline tags
+are checked and mechanically repaired, with one stricter request when that fails.
+Every answer goes through :mod:`.qa`. An answer with a *blocking* flag (a placeholder
+lost or moved, a loop, an echo, words left in the source language…) is **repaired**:
+several candidates are decoded together on the parallel engine — sampled answers to the
+same prompt (its prefix is reused from the KV cache) and the profile's other phrasings,
+without the neighbouring context that may have misled the model — and the first that
+passes every check is kept. Only when none does is the unit reported failed, with the
+precise reason. The caller never gets a bad answer dressed up as a draft.
+
+Exact, deterministic fixes are made without asking: the source's leading and trailing
+whitespace is put back, bent tag spellings are normalised, and a unit that is wholly one
+link or emphasis gets its outer tags back around a translation that lost them.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..documents.protect import protect, restore
 from ..documents.tags import repair_tags, tag_names, validate_tags
-from ..engine.backend import Backend, CancelToken, GenerationStats, Message
+from ..engine.backend import (
+    Backend,
+    CancelToken,
+    Completion,
+    GenerationParams,
+    GenerationStats,
+    Message,
+)
 from ..errors import ContextOverflowError
+from ..flags import Flag, blocking
 from ..languages import Language
 from .glossary import Glossary
 from .profiles import Profile, Terms
-from .qa import FORMATTING_LOST, LOOP, PREAMBLE, Flag, blocking, check_translation
+from .qa import PREAMBLE, check_translation
+from .qa_invariants import edge_whitespace
 
 _QUOTES = (('"', '"'), ("“", "”"), ("「", "」"), ("『", "』"), ("'", "'"), ("《", "》"))
 STRICT_TAGS = ("\nKeep every tag such as <1>, </1> and <x2/> exactly as it is, around the "
@@ -74,6 +90,8 @@ class UnitOutcome:
     #: the context window appends so the next request extends this one in the cache
     turn: list[Message] = field(default_factory=list)
     reply: str = ""
+    #: the first answer failed a blocking check and a repair candidate passed
+    repaired: bool = False
 
     def add(self, stats: GenerationStats | None) -> None:
         if stats is not None:
@@ -156,61 +174,174 @@ def _rewrap(source: str, output: str) -> str | None:
     return candidate if not validate_tags(source, candidate) else None
 
 
+#: sampled answers to the first prompt decoded together when the first answer fails
+REPAIR_SAMPLES = 3
+REPAIR_TEMPERATURE = 0.7
+
+
+@dataclass
+class _Candidate:
+    messages: list[Message]
+    #: the user turn(s) a context window would append if this answer is kept
+    turn: list[Message]
+    params: GenerationParams
+
+
+@dataclass
+class _Judged:
+    text: str
+    reply: str
+    flags: list[Flag]
+
+
+def _candidate(profile: Profile, request: UnitRequest, protected: str, budget: int,
+               attempt: int, with_context: bool) -> _Candidate:
+    prompt = profile.translation_messages(protected, request.target, request.source,
+                                          request.terms, attempt)
+    system = [m for m in prompt if m.role == "system"]
+    turn = [m for m in prompt if m.role != "system"]
+    context = list(request.context) if with_context and profile.context_turns else []
+    return _Candidate([*system, *context, *turn], turn, profile.params(budget, attempt))
+
+
+def _prompt_texts(candidate: _Candidate, protected: str) -> list[str]:
+    """What the model was told (system prompt, instruction without the text): an answer
+    that says any long stretch of it back is an echo, not a translation."""
+    said = [m.content for m in candidate.messages if m.role == "system"]
+    said += [m.content.replace(protected, "\n") for m in candidate.turn]
+    return said
+
+
+def _with_edges(source: str, text: str) -> str:
+    """The translation with exactly the source's leading and trailing whitespace (an
+    exact repair: msgfmt rejects a msgstr whose edge newlines differ from the msgid's)."""
+    lead, trail = edge_whitespace(source)
+    core = text.strip()
+    return lead + core + trail if core else text
+
+
+def _judge(backend: Backend, profile: Profile, request: UnitRequest, candidate: _Candidate,
+           protected: str, spans: dict[str, str], raw: str, stats: GenerationStats,
+           budget: int, cancel: CancelToken, outcome: UnitOutcome) -> _Judged:
+    output = clean_translation(profile.clean_output(raw), protected)
+    output, _tags_ok = _fix_tags(backend, candidate.messages, profile, budget, protected,
+                                 output, cancel, outcome)
+    restored, _lost = restore(output, spans)  # what was lost, the verifier names
+    restored = _with_edges(request.text, restored)
+    flags = check_translation(request.text, restored, request.target.code, request.glossary,
+                              source_lang=request.source.code if request.source else None,
+                              prompts=_prompt_texts(candidate, protected))
+    if stats.stop_reason == "repetition" and not any(f.code.startswith("loop") for f in flags):
+        flags.insert(0, Flag("loop", blocking=True))
+    if stats.stop_reason == "length" and not blocking(flags):
+        flags.insert(0, Flag("truncated", blocking=True))
+    return _Judged(restored, output, flags)
+
+
+def _decode_together(backend: Backend, candidates: list[_Candidate], cancel: CancelToken,
+                     outcome: UnitOutcome) -> list[tuple[str, GenerationStats] | None]:
+    """Run every candidate at once (the engine batches them); None for one cancelled.
+
+    The requests are all made here, in order, before any is drained, so a backend sees
+    them in candidate order; each is then drained on its own thread.
+    """
+    completions: list[Completion] = [backend.stream(c.messages, c.params, cancel)
+                                     for c in candidates]
+    results: list[tuple[str, GenerationStats] | None] = [None] * len(candidates)
+    errors: list[BaseException] = []
+
+    def drain(index: int) -> None:
+        completion = completions[index]
+        try:
+            text = completion.run()
+            results[index] = (text, completion.stats or GenerationStats())
+        except BaseException as exc:  # re-raised on the caller's thread
+            errors.append(exc)
+        finally:
+            completion.close()
+
+    threads = [threading.Thread(target=drain, args=(n,), daemon=True,
+                                name=f"repair-candidate-{n}") for n in range(len(candidates))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for result in results:
+        outcome.attempts += 1
+        if result is not None:
+            outcome.add(result[1])
+    if errors:
+        raise errors[0]
+    return results
+
+
 def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
                    cancel: CancelToken | None = None,
                    on_piece: Callable[[str], None] | None = None,
-                   on_retry: Callable[[int], None] | None = None) -> UnitOutcome:
-    """Translate one unit, trying the profile's phrasings until one passes the checks.
+                   on_retry: Callable[[int], None] | None = None,
+                   repair: bool = True) -> UnitOutcome:
+    """Translate one unit: the profile's first phrasing, then — when that answer fails a
+    blocking check — a round of repair candidates, the first passing one kept.
 
-    *on_retry* is told the attempt number before each retry, so a view that streamed
-    the failed answer can clear it.
+    *on_retry* is told before the repair round, so a view that streamed the failed
+    answer can clear it. *repair* False stops after the first answer (the benchmark's
+    baseline).
     """
     cancel = cancel or CancelToken()
     protected, spans = protect(request.text)
     budget = reply_budget(backend, protected, request.max_tokens)
     outcome = UnitOutcome("", [], ok=False)
-    best: tuple[int, str, list[Flag]] | None = None
-    source_code = request.source.code if request.source else None
-    for attempt in range(profile.attempts):
-        if attempt and on_retry is not None:
-            on_retry(attempt)
-        prompt = profile.translation_messages(protected, request.target, request.source,
-                                              request.terms, attempt)
-        system = [m for m in prompt if m.role == "system"]
-        turn = [m for m in prompt if m.role != "system"]
-        context = list(request.context) if attempt == 0 and profile.context_turns else []
-        messages = [*system, *context, *turn]
-        try:
-            raw, stats = _run(backend, messages, profile, budget, attempt, cancel, on_piece,
-                              outcome)
-        except ContextOverflowError as exc:
-            # Deterministic: another phrasing would not fit either. Other errors (the
-            # model or server broke) are not about this unit and end the run.
-            outcome.cancelled = cancel.cancelled
-            outcome.flags = [Flag("too-long", str(exc), blocking=True)]
-            return outcome
-        if cancel.cancelled or stats.stop_reason == "cancelled":
-            outcome.cancelled = True
-            return outcome
-        output = clean_translation(profile.clean_output(raw), protected)
-        output, tags_ok = _fix_tags(backend, messages, profile, budget, protected, output,
-                                    cancel, outcome)
-        restored, lost = restore(output, spans)
-        flags = check_translation(request.text, restored, request.target.code,
-                                  request.glossary, source_lang=source_code)
-        if stats.stop_reason == "repetition" and not any(f.code == "loop" for f in flags):
-            flags.insert(0, Flag("loop", LOOP, blocking=True))
-        if not tags_ok:
-            flags.append(Flag("formatting", FORMATTING_LOST))
-        flags += [Flag("placeholder", f"The model dropped {span!r}; it was put back at the end.")
-                  for span in lost]
-        if not blocking(flags):
-            outcome.text, outcome.flags, outcome.ok = restored, flags, True
-            outcome.turn, outcome.reply = turn, output
-            return outcome
-        if best is None or len(blocking(flags)) < best[0]:
-            best = (len(blocking(flags)), restored, flags)
-    if best is not None:
-        outcome.flags = best[2]
+    first = _candidate(profile, request, protected, budget, 0, with_context=True)
+    try:
+        raw, stats = _run(backend, first.messages, profile, budget, 0, cancel, on_piece,
+                          outcome)
+    except ContextOverflowError:
+        # Deterministic: another phrasing would not fit either. Other errors (the
+        # model or server broke) are not about this unit and end the run.
+        outcome.cancelled = cancel.cancelled
+        outcome.flags = [Flag("too_long_context", blocking=True)]
+        return outcome
+    if cancel.cancelled or stats.stop_reason == "cancelled":
+        outcome.cancelled = True
+        return outcome
+    judged = _judge(backend, profile, request, first, protected, spans, raw, stats, budget,
+                    cancel, outcome)
+    if not blocking(judged.flags):
+        return _accept(outcome, judged, first)
+    outcome.flags = judged.flags
+    if not repair:
+        return outcome
+    if on_retry is not None:
+        on_retry(1)
+    candidates = [replace(first, params=replace(first.params, temperature=max(
+        REPAIR_TEMPERATURE, first.params.temperature), seed=1 + n))
+        for n in range(REPAIR_SAMPLES)]
+    candidates += [_candidate(profile, request, protected, budget, attempt, with_context=False)
+                   for attempt in range(1, profile.attempts)]
+    group = cancel.child()
+    try:
+        results = _decode_together(backend, candidates, group, outcome)
+    except ContextOverflowError:
+        return outcome
+    if cancel.cancelled:
+        outcome.cancelled = True
+        return outcome
+    best = judged
+    for candidate, result in zip(candidates, results, strict=True):
+        if result is None or result[1].stop_reason == "cancelled":
+            continue
+        tried = _judge(backend, profile, request, candidate, protected, spans, *result, budget,
+                       cancel, outcome)
+        if not blocking(tried.flags):
+            outcome.repaired = True
+            return _accept(outcome, tried, candidate)
+        if len(blocking(tried.flags)) < len(blocking(best.flags)):
+            best = tried
+    outcome.flags = best.flags
     return outcome
 
+
+def _accept(outcome: UnitOutcome, judged: _Judged, candidate: _Candidate) -> UnitOutcome:
+    outcome.text, outcome.flags, outcome.ok = judged.text, judged.flags, True
+    outcome.turn, outcome.reply = candidate.turn, judged.reply
+    return outcome

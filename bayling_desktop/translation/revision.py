@@ -24,16 +24,14 @@ from dataclasses import dataclass
 
 from ..engine.backend import Backend, CancelToken, GenerationParams, GenerationStats, Message
 from ..errors import BaylingError
+from ..flags import Flag
 from ..languages import resolve
 from ..storage.projects import DONE, Candidate, Project, ProjectError
 from .glossary import Glossary
 from .profiles import BAYLING, Profile
-from .qa import Flag, check_translation
+from .qa import check_translation
 from .request import clean_translation, reply_budget
 
-UNCHANGED = "The proposal is the same as the current translation."
-EXPLANATION = "This is an answer to a question, not a new translation."
-UNRELATED = "The proposal does not read as a revision of the translation."
 _QUESTION = re.compile(r"^(?:please\s+)?(?:explain|why|what|how|which|is|are|does|do|can|could|"
                        r"should|would)\b|为什么|为何|解释|是什么|怎么样|吗\s*[？?]?\s*$",
                        re.IGNORECASE)
@@ -67,9 +65,9 @@ def check_proposal(project: Project, index: int, text: str, instruction: str,
     flags = check_translation(segment.source, text, project.target_lang, glossary,
                               source_lang=project.source_lang or None, instruction=instruction)
     if text.strip() == segment.target.strip():
-        flags.append(Flag("unchanged", UNCHANGED))
+        flags.append(Flag("unchanged"))
     elif _unrelated(text, segment.target):
-        flags.append(Flag("unrelated", UNRELATED, blocking=True))
+        flags.append(Flag("unrelated", blocking=True))
     return flags
 
 
@@ -207,7 +205,7 @@ class RevisionThread:
         self.project.store.append_thread(self.project, self.index,
                                          [(m.role, m.content) for m in added])
         self.messages = [*messages, added[1]]
-        flags = [Flag("explanation", EXPLANATION, blocking=True)] if question else (
+        flags = [Flag("explanation", blocking=True)] if question else (
             check_proposal(self.project, self.index, text, instruction, self.glossary))
         return Revision(self.index, instruction.strip(), text, stats, tuple(flags))
 
@@ -217,9 +215,8 @@ class RevisionThread:
         if text is None:
             raise ProjectError(f"Segment {self.index + 1} has no revision waiting.")
         segment = self.project.segments[self.index]
-        flags = [f.message for f in check_translation(
-            segment.source, text, self.project.target_lang, self.glossary,
-            source_lang=self.project.source_lang or None)]
+        flags = check_translation(segment.source, text, self.project.target_lang, self.glossary,
+                                  source_lang=self.project.source_lang or None)
         self.project.set_target(self.index, text, ACCEPTED_STATUS, AUTHOR, flags)
         return text
 
@@ -284,8 +281,7 @@ def revise_document(backend: Backend, project: Project, instruction: str,
         if text and text.strip() != project.segments[index].target.strip():
             # Identical proposals are dropped; the rest keep what the checks found, and
             # a flagged one is reviewed one by one, never accepted in bulk.
-            flags = [f.message for f in check_proposal(project, index, text, instruction,
-                                                       glossary)]
+            flags = check_proposal(project, index, text, instruction, glossary)
             project.store.add_candidate(project, index, batch, instruction.strip(), text,
                                         flags)
         if on_progress is not None:

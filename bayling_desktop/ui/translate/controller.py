@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ... import documents
 from ...errors import BaylingError
+from ...flags import Flag
 from ...languages import resolve
 from ...storage.projects import Project, ProjectStore
 from ...translation.glossary import Glossary
@@ -65,7 +66,7 @@ class OpenDocument:
     #: explanations asked this session, per segment (they are answers, not translations)
     explanations: dict[int, list[Turn]] = field(default_factory=dict)
     #: proposals of a document-wide instruction: segment -> (candidate id, text, flags)
-    proposals: dict[int, tuple[int, str, list[str]]] = field(default_factory=dict)
+    proposals: dict[int, tuple[int, str, list[Flag]]] = field(default_factory=dict)
     detected: str | None = None
     #: the source picker's value for this document: "auto" or a language code
     source_choice: str = "auto"
@@ -213,6 +214,7 @@ def bind(store: ProjectStore, prepared: Prepared) -> None:
         row.status = saved.status if saved.target or saved.status == "error" else (
             "draft" if unit_target else "new")
         row.flags = list(saved.flags)
+        row.target_lang = prepared.target
     prepared.project, prepared.save_error = project, ""
     prepared.glossary = Glossary.from_pairs(store.glossary(project))
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from ...translation.qa import check_segment
+from ...flags import Flag
+from ...translation.qa import check_translation
 from . import navigation
 from .controller import OpenDocument, SetTarget, weak
 
@@ -27,10 +28,10 @@ class Editing(QObject):
         workspace.model.targetEdited.connect(self._on_model_target_edited)
         workspace.delegate.confirmed.connect(self._on_delegate_confirmed)
 
-    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[str]:
+    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[Flag]:
         row = doc.rows[segment]
-        return check_segment(row.source, text, self.ws.target_language().code,
-                             doc.glossary) if text else []
+        return check_translation(row.source, text, self.ws.target_language().code,
+                                 doc.glossary) if text else []
 
     def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,
                      author: str = "user", save: bool = True) -> None:

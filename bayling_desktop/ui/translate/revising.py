@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Slot
 
 from ...engine.backend import Message
 from ...errors import BaylingError
+from ...flags import Flag
 from ...translation.revision import RevisionThread, accept_candidates, reject_candidates
 from ..worker import TaskFn
 from .controller import OpenDocument, SetTarget, weak
@@ -32,7 +33,8 @@ from .tasks import (
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
 
-PROPOSED = "A revision is proposed: select the segment to review it."
+#: the mark a row carries while a document-wide proposal for it awaits review
+PROPOSED = Flag("proposed")
 
 
 class RevisionController(QObject):

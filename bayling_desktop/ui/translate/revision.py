@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate_error
+from ...flags import Flag
+from ..flag_text import flag_text
 from .editor import TaggedEditor
 from .tasks import EXPLAIN, quick_actions
 
@@ -94,7 +95,7 @@ class RevisionPanel(QWidget):
         #: the instruction last sent, given back if its request fails
         self._sent = ""
         #: what set_notes shows: flags, glossary terms, and the proposal they are about
-        self._notes: tuple[list[str], list[tuple[str, str]], str | None] = ([], [], None)
+        self._notes: tuple[list[Flag], list[tuple[str, str]], str | None] = ([], [], None)
         self._build()
         self.set_segment(None, "", "")
         self.set_memory([])
@@ -233,7 +234,7 @@ class RevisionPanel(QWidget):
         self.set_candidate("")
         self.set_notes([], [])
 
-    def set_notes(self, flags: list[str], terms: list[tuple[str, str]],
+    def set_notes(self, flags: list[Flag], terms: list[tuple[str, str]],
                   about: str | None = None) -> None:
         """The flags of the segment (or of the proposal *about*) and the glossary terms.
 
@@ -243,7 +244,7 @@ class RevisionPanel(QWidget):
         self._notes = (list(flags), list(terms), about)
         if about is not None and self.candidate.text().strip() != about.strip():
             flags = []
-        lines = [f"⚠ {html.escape(translate_error(flag))}" for flag in flags]
+        lines = [f"⚠ {html.escape(flag_text(flag))}" for flag in flags]
         if terms:
             lines.append(self.tr("Glossary: {0}").format(", ".join(
                 f"{html.escape(s)} → {html.escape(t)}" for s, t in terms)))

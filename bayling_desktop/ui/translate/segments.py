@@ -15,16 +15,14 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...documents.tags import strip_tags
-from ..i18n import translate_error
+from ...flags import Flag
+from ...translation.qa import subtitle_flags
+from ..flag_text import flag_text
 from ..itemmodels import Index
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
 #: statuses of a segment that needs no more model work
 DONE = ("draft", "edited", "approved")
-#: subtitle limits most broadcasters use (characters per second, characters per line)
-MAX_CPS = 17.0
-MAX_CPL = 42
-
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -56,9 +54,11 @@ class SegmentRow:
     source: str
     target: str = ""
     status: str = "new"
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     #: (start, end) in seconds for subtitle cues
     timing: tuple[float, float] | None = None
+    #: the target language, whose norms the subtitle limits follow ("" : Latin-script norms)
+    target_lang: str = ""
 
     @property
     def done(self) -> bool:
@@ -74,17 +74,13 @@ class SegmentRow:
         return characters / duration, max((len(line.strip()) for line in text.splitlines()),
                                           default=0)
 
-    def all_flags(self) -> list[str]:
-        """The stored quality flags plus the subtitle limits the translation breaks."""
+    def all_flags(self) -> list[Flag]:
+        """The stored quality flags plus the subtitle limits the translation breaks (the
+        verifier's, by the target language's norms: the CLI flags the same)."""
         flags = list(self.flags)
-        reading = self.reading()
-        if reading is not None:
-            cps, cpl = reading
-            if cps > MAX_CPS:
-                flags.append(f"Reading speed {cps:.0f} characters per second is above "
-                             f"{MAX_CPS:.0f}.")
-            if cpl > MAX_CPL:
-                flags.append(f"A line of {cpl} characters is longer than {MAX_CPL}.")
+        if self.timing is not None and self.target.strip():
+            flags += subtitle_flags(self.target, self.timing[1] - self.timing[0],
+                                    self.target_lang)
         return flags
 
     @property
@@ -189,7 +185,7 @@ class SegmentTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: SegmentRow) -> str | None:
-        lines = [translate_error(flag) for flag in row.all_flags()]  # stored in English
+        lines = [flag_text(flag) for flag in row.all_flags()]
         if row.timing is not None:
             lines.insert(0, f"{clock(row.timing[0])} → {clock(row.timing[1])}")
         return "\n".join(lines) if lines else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ...engine.backend import Backend, CancelToken, GenerationParams
+from ...flags import Flag
 from ...storage.projects import Project
 from ...translation.glossary import Glossary
 from ...translation.revision import RevisionThread, revise_document
@@ -37,7 +38,7 @@ class RevisionOutcome:
     turns: tuple[tuple[str, str], ...]
     reused_prompt_tokens: int
     #: what the checks found in the proposal (unchanged, an echo, unrelated…)
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
     #: its decoding speed, for the status bar (the live sampler's tail would stay there)
     tokens_per_second: float = 0.0
 
@@ -65,7 +66,7 @@ def make_revision_task(project: Project, index: int, glossary: Glossary, instruc
                                  temperature=temperature)
         return RevisionOutcome(index, instruction, revision.text, tuple(thread.turns()),
                                revision.stats.reused_prompt_tokens,
-                               tuple(flag.message for flag in revision.flags),
+                               revision.flags,
                                revision.stats.tokens_per_second)
 
     return task

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import Settings
+from ...flags import Flag
 from ...languages import Language, resolve
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
@@ -285,7 +286,7 @@ class TranslateWorkspace(QWidget):
         """The undo stack of the document on screen (Edit ▸ Undo drives this one)."""
         return self.undo_group.activeStack() or self._empty_stack
 
-    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[str]:
+    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[Flag]:
         return self.editing.flags_for(doc, segment, text)
 
     def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,

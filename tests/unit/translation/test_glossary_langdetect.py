@@ -43,9 +43,8 @@ def test_terms_in_the_prompt_and_violations() -> None:
     pairs = [(t.source, t.target) for t in glossary.matches(source)]
     prompt = BAYLING.translation_messages(source, resolve("en"), resolve("zh"), pairs)
     assert prompt[-1].content.endswith("\n确保包含这些词：cloud computing")
-    assert glossary.violations(source, "We use Cloud Computing.") == []
-    assert glossary.violations(source, "We use the cloud.") == [
-        "Glossary: “云计算” should be translated as “cloud computing”."]
+    assert glossary.missing(source, "We use Cloud Computing.") == []
+    assert glossary.missing(source, "We use the cloud.") == [Term("云计算", "cloud computing")]
 
 
 @pytest.mark.parametrize(("text", "code"), [

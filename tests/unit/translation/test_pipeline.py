@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bayling_desktop.documents import open_document
+from bayling_desktop.flags import Flag
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
 from bayling_desktop.translation.pipeline import (
@@ -22,7 +23,6 @@ from bayling_desktop.translation.pipeline import (
     UnitText,
     translate,
 )
-from bayling_desktop.translation.qa import IDENTICAL, LOOP
 
 from .conftest import SENTENCES
 from .fakes import FakeBackend, fake_translation
@@ -78,22 +78,28 @@ def project_document(project: Project):  # type: ignore[no-untyped-def]
     return open_document(Path(project.source_path))
 
 
-def test_an_echo_is_retried_with_the_other_wording_then_failed_and_quarantined(
+def test_an_echo_is_repaired_with_samples_and_the_other_wordings_then_failed_and_quarantined(
         project: Project) -> None:
     backend = FakeBackend()
-    backend.script[SENTENCES[1]] = ["ECHO", "ECHO", "ECHO"]
+    backend.script[SENTENCES[1]] = ["ECHO"] * 6
     events: list[Event] = []
     report = translate(project, backend, PipelineOptions(indexes=[0, 1, 2]),
                        on_event=events.append)
     segment = project.segments[1]
     assert segment.status == "error" and segment.target == ""
-    assert segment.flags[0] == IDENTICAL
+    assert segment.flags[0].code == "identical" and segment.flags[0].blocking
     assert report.failed == 1 and report.problems == [(1, tuple(segment.flags))]
-    # the three phrasings: BayLing's English, its Chinese, then the generic instruction
+    assert report.repaired == 0
+    # the first answer, three samples of the same prompt decoded together, then the other
+    # phrasings: BayLing's Chinese instruction and the generic one
     asked = [c[-1].content for c in backend.calls if SENTENCES[1] in c[-1].content]
-    assert asked[0].startswith("Provide the Chinese") and asked[1].startswith("提供这句话")
-    assert asked[2].startswith("将以下文本翻译为中文")
-    assert [e.attempt for e in events if isinstance(e, UnitRetry)] == [1, 2]
+    assert len(asked) == 6
+    assert all(a.startswith("Provide the Chinese") for a in asked[:4])
+    assert asked[4].startswith("提供这句话") and asked[5].startswith("将以下文本翻译为中文")
+    sampled = [p for p, c in zip(backend.params, backend.calls, strict=True)
+               if SENTENCES[1] in c[-1].content][1:4]
+    assert {p.seed for p in sampled} == {1, 2, 3} and all(p.temperature > 0 for p in sampled)
+    assert [e.attempt for e in events if isinstance(e, UnitRetry)] == [1]
     # the echo never becomes context for the next unit, nor a memory entry
     third = backend.calls[-1]
     assert all(SENTENCES[1] not in m.content for m in third[:-1])
@@ -103,15 +109,16 @@ def test_an_echo_is_retried_with_the_other_wording_then_failed_and_quarantined(
         SENTENCES[0])
 
 
-def test_a_retry_that_works_is_a_clean_draft(project: Project) -> None:
+def test_a_repair_that_works_is_a_clean_draft(project: Project) -> None:
     backend = FakeBackend()
     backend.script[SENTENCES[1]] = ["", "它重12公斤。"]
-    backend.script[SENTENCES[2]] = ["LOOP", "INSTRUCTION", ""]
-    translate(project, backend, PipelineOptions(indexes=[1, 2]))
+    backend.script[SENTENCES[2]] = ["LOOP", "INSTRUCTION", "", "LOOP", "LOOP", "LOOP"]
+    report = translate(project, backend, PipelineOptions(indexes=[1, 2]))
     assert (project.segments[1].target, project.segments[1].status) == ("它重12公斤。", "draft")
-    assert project.segments[1].flags == []
-    # every phrasing failed (a loop, the instruction echoed, nothing): the first reason
-    assert project.segments[2].status == "error" and project.segments[2].flags[0] == LOOP
+    assert project.segments[1].flags == [] and report.repaired == 1
+    # every candidate failed (a loop, the instruction echoed, nothing): the first reason
+    assert project.segments[2].status == "error"
+    assert project.segments[2].flags[0] == Flag("loop", blocking=True)
     assert backend.params[1].temperature > 0  # the retry is not the same greedy request
     # a failed unit is not skipped: the next run tries it again
     translate(project, backend, PipelineOptions(indexes=[2]))
@@ -141,7 +148,8 @@ def test_glossary_terms_go_into_the_prompt_and_violations_stay_out_of_memory(
     translate(project, backend, PipelineOptions(indexes=[2], glossary=glossary,
                                                 use_memory=False))
     assert project.segments[2].status == "draft"
-    assert project.segments[2].flags == ["Glossary: “courier” should be translated as “快递员”."]
+    assert project.segments[2].flags == [Flag("glossary", {"source": "courier",
+                                                           "target": "快递员"})]
     assert glossary_violations(project, glossary) == [2]
     assert project.store.memory_lookup("en", "zh", SENTENCES[2]) != "送货员会先打电话。"
     # retranslating enforces it without reusing the old text
@@ -251,7 +259,7 @@ def test_a_failed_retranslation_keeps_the_previous_text(project: Project) -> Non
     backend = FakeBackend()
     translate(project, backend, PipelineOptions(indexes=[3]))
     before = project.segments[3].target
-    backend.script[SENTENCES[3]] = ["", "", ""]
+    backend.script[SENTENCES[3]] = [""] * 6
     report = translate(project, backend, PipelineOptions(indexes=[3], force=True))
     assert report.failed == 1
     assert (project.segments[3].target, project.segments[3].status) == (before, "draft")

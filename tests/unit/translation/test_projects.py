@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bayling_desktop.documents import open_document
+from bayling_desktop.flags import Flag
 from bayling_desktop.storage.database import open_database
 from bayling_desktop.storage.projects import MIGRATIONS, Project, ProjectError, ProjectStore
 
@@ -36,12 +38,12 @@ def test_create_list_open_and_delete(store: ProjectStore, project: Project,
 def test_every_change_is_saved_at_once_and_resumes(tmp_path: Path, store: ProjectStore,
                                                    project: Project) -> None:
     project.set_status(1, "translating")
-    project.set_target(0, "包裹周一到。", "draft", "model", ["a flag"])
+    project.set_target(0, "包裹周一到。", "draft", "model", [Flag("numbers", {"missing": "1"})])
     # A second connection (another process) sees the committed segment immediately.
     other = ProjectStore(store.path)
     reopened = other.open(project.name)
     assert reopened.segments[0].target == "包裹周一到。"
-    assert reopened.segments[0].flags == ["a flag"]
+    assert reopened.segments[0].flags == [Flag("numbers", {"missing": "1"})]
     # "translating" is not done: a crash mid-segment means it is translated again.
     assert [s.idx for s in reopened.unfinished_segments()] == list(range(1, len(SENTENCES)))
     other.close()
@@ -75,13 +77,14 @@ def test_bad_status_and_index_are_refused(project: Project) -> None:
 def test_export_writes_the_document_and_warns(tmp_path: Path, project: Project) -> None:
     for segment in project.segments[:-1]:
         project.set_target(segment.idx, f"译{segment.idx}", "draft", "model")
-    project.set_flags(1, ["Numbers differ from the source."])
+    project.set_flags(1, [Flag("numbers", {"missing": "12", "extra": "none"})])
     out = tmp_path / "order.zh.txt"
     warnings = project.export(out)
     lines = out.read_text(encoding="utf-8").split("\n\n")
     assert [line.strip() for line in lines] == [f"译{i}" for i in range(5)] + [SENTENCES[-1]]
     assert "1 of 6 segments are not translated; their source text was kept." in warnings
-    assert any("Numbers differ" in w and "Segment 2" in w for w in warnings)
+    assert any("Numbers differ from the source: 12 missing" in w and "Segment 2" in w
+               for w in warnings)
 
 
 def test_files_of_the_earlier_project_store_are_upgraded(tmp_path: Path) -> None:
@@ -121,3 +124,23 @@ def test_the_project_remembers_whether_comments_were_read(tmp_path: Path) -> Non
     store.remember_reading(project, open_document(source))
     assert project.settings["comments"] is False
     store.close()
+
+
+def test_flags_stored_as_sentences_by_older_versions_become_codes(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = open_database(path, MIGRATIONS[:4])
+    conn.execute("INSERT INTO projects (id, name, source_path, target_lang, source_lang,"
+                 " created, updated) VALUES (1, 'doc', 'doc.txt', 'zh', 'en', 0, 0)")
+    old = ["The translation repeats itself.", "Suspicious length: 3.4× the source.",
+           "Glossary: “courier” should be translated as “快递员”.", "Something unknown."]
+    conn.execute("INSERT INTO segments VALUES (1, 0, 'p1', 'Hello', '', 'error', ?)",
+                 (json.dumps(old),))
+    conn.close()
+    project = ProjectStore(path).open("doc")
+    assert project.segments[0].flags == [
+        Flag("loop", blocking=True), Flag("length", {"ratio": "3.4"}),
+        Flag("glossary", {"source": "courier", "target": "快递员"}),
+        Flag("text", {"text": "Something unknown."})]
+    assert [f.message for f in project.segments[0].flags] == [
+        "The translation repeats itself.", "Suspicious length: 3.4× the source.",
+        "Glossary: “courier” should be translated as “快递员”.", "Something unknown."]

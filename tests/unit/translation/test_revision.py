@@ -147,11 +147,11 @@ def test_an_explanation_is_marked_as_such(translated: Project) -> None:
 
 
 def test_a_translated_instruction_is_not_a_revision(translated: Project) -> None:
-    from bayling_desktop.translation.revision import UNRELATED, check_proposal
+    from bayling_desktop.translation.revision import check_proposal
 
     translated.set_target(0, "包裹将于周一送达，请保持电话畅通。", "draft", "model")
     flags = check_proposal(translated, 0, "更正式。", "More formal.")
-    assert [f.message for f in flags if f.blocking] == [UNRELATED]
+    assert [f.code for f in flags if f.blocking] == ["unrelated"]
     assert not check_proposal(translated, 0, "您的包裹将于周一送达，请您保持电话畅通。",
                               "More formal.")
 
