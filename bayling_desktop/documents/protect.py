@@ -25,7 +25,8 @@ _HTML_NAMES = (
     "a|abbr|b|bdi|bdo|big|blockquote|br|button|caption|cite|code|dd|del|dfn|div|dl|dt|em|"
     "font|h[1-6]|hr|i|img|input|ins|kbd|label|li|mark|ol|p|pre|q|s|samp|small|span|strike|"
     "strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|var|wbr")
-_ATTRIBUTE = r"""\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?"""
+#: attributes with values only: "<b and c>" in prose is not an element
+_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+)"""
 
 _PATTERN = re.compile(
     r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)"          # inline code: `x`, ``x`` (RST, Markdown)

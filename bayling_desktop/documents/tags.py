@@ -90,10 +90,10 @@ _LOOSE_TAG = re.compile(r"[<＜]\s*(/?)\s*(x?)\s*(\d+)\s*(/?)\s*[>＞]")
 def repair_tags(source: str, target: str) -> str | None:
     """Fix what is mechanically fixable in *target*'s tags, or return None.
 
-    Cheap repairs before the translation layer's one retry: bent tag spelling is
-    normalised, tags the source never had are dropped, and void tags the model lost
-    (links, protected spans) are appended at the end so nothing is lost. Paired tags
-    that are missing or misnested cannot be placed by guesswork: None.
+    Cheap, exact repairs before the translation layer's one retry: bent tag spelling is
+    normalised and tags the source never had are dropped. A tag the model lost — paired,
+    or void (a link, a placeholder) — cannot be placed by guesswork, and one put at the
+    end looks fine while meaning nothing: None.
     """
     if not validate_tags(source, target):
         return target
@@ -107,10 +107,6 @@ def repair_tags(source: str, target: str) -> str | None:
     expected = tag_names(source)
     repaired = _LOOSE_TAG.sub(normalise, target)
     repaired = _TAG.sub(lambda m: m.group(0) if m.group(0) in expected else "", repaired)
-    found = tag_names(repaired)
-    for tag in expected:
-        if tag.startswith("<x") and tag not in found:
-            repaired = repaired.rstrip() + tag
     return repaired if not validate_tags(source, repaired) else None
 
 

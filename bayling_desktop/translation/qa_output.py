@@ -11,10 +11,12 @@ Only :mod:`.qa` calls this module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
+from importlib import resources
 
 from ..documents.protect import spans_of
 from ..documents.tags import strip_tags
@@ -66,29 +68,6 @@ MIN_SCRIPT_SHARE = 0.25
 NEAR_IDENTICAL = 92.0
 #: the shortest stretch of a prompt (weighted characters) whose appearance is an echo
 ECHO_MIN = 24
-#: everyday English words: left in a CJK translation they are residue even when the
-#: source capitalised them (titles: "Confidential – Review Draft")
-_COMMON = set([
-    "about", "above", "after", "again", "agreement", "all", "also", "and", "annual", "any",
-    "appendix", "april", "are", "article", "august", "back", "because", "before", "below",
-    "between", "board", "both", "but", "can", "case", "chapter", "client", "company",
-    "confidential", "contents", "contract", "could", "data", "date", "day", "december",
-    "details", "did", "does", "done", "down", "draft", "each", "end", "error", "every",
-    "example", "february", "figure", "final", "first", "for", "from", "general", "good",
-    "guide", "have", "help", "her", "here", "his", "how", "important", "information", "into",
-    "introduction", "its", "january", "july", "june", "just", "know", "last", "law", "like",
-    "list", "make", "many", "march", "may", "more", "most", "must", "new", "next", "not",
-    "note", "notes", "november", "now", "october", "off", "once", "one", "only", "open",
-    "order", "other", "our", "out", "over", "page", "part", "party", "people", "please",
-    "policy", "private", "project", "public", "read", "report", "review", "right", "said",
-    "same", "section", "see", "september", "service", "she", "should", "some", "step", "such",
-    "summary", "support", "table", "terms", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "through", "time", "title", "too", "two", "under",
-    "update", "user", "using", "very", "want", "warning", "was", "way", "well", "were", "what",
-    "when", "where", "which", "while", "who", "why", "will", "with", "work", "would", "year",
-    "you", "your"
-])
-
 _SCRIPTS = {"zh": ("zh",), "ja": ("ja", "zh"), "ko": ("ko",), "ru": ("ru",), "uk": ("ru",),
             "bg": ("ru",), "sr": ("ru",), "kk": ("ru",), "mn": ("ru",), "ar": ("ar",),
             "fa": ("ar",), "ur": ("ar",), "ug": ("ar",), "he": ("he",), "el": ("el",),
@@ -158,12 +137,29 @@ def _without_spans(text: str) -> str:
     return plain
 
 
+@functools.cache
+def common_english() -> frozenset[str]:
+    """Everyday English words (12,000 most frequent, without the brands and technical
+    tokens translators keep): see ``scripts/make_common_words.py``."""
+    words = resources.files("bayling_desktop") / "resources" / "common_words_en.txt"
+    text = words.read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def residue(source: str, text: str, target_lang: str, allowed: Iterable[str] = ()) -> Flag | None:
     """Source-language words left inside a translation into another script: "他们 heal。",
-    "此协议由英国和 Wales的法律 govern。" — or Chinese left in an English translation.
+    "此协议由英国和 Wales的法律 govern。", "保密 – 评审 Draft" — or Chinese left in an English
+    translation.
 
-    Names, acronyms, code, URLs and glossary terms may stay: a Latin word counts when the
-    source has it in lower case (a common word, not a name) or it is an everyday word.
+    Names, acronyms, code, URLs, glossary terms and the technical words translators keep
+    (Python, Linux, email) may stay: a Latin word counts when it is an everyday English
+    word written in lower case, or capitalised where the source gives no sign of a name
+    (a title-case heading, or the same word in lower case).
     """
     scripts = target_scripts(target_lang)
     plain_source, plain_text = _without_spans(source), _without_spans(text)
@@ -171,15 +167,21 @@ def residue(source: str, text: str, target_lang: str, allowed: Iterable[str] = (
     if scripts == ("latin",):
         runs = [r for r in _HAN_RUN.findall(plain_text) if r in plain_source]
         return Flag("residue", {"words": quote_list(runs)}, blocking=True) if runs else None
+    if not re.search(r"[A-Za-z]", plain_source):
+        return None
     if letters(plain_text) == 0 or _script_share(plain_text, scripts) in (None, 0.0):
         return None  # wholly untranslated: the untranslated check speaks
-    lowercase_in_source = {w for w in _LATIN_WORD.findall(plain_source) if w.islower()}
+    common = common_english()
+    lowercase_in_source = {w.casefold() for w in _LATIN_WORD.findall(plain_source)
+                           if w.islower()}
+    title = _title_case(plain_source)
     left = []
     for word in _LATIN_WORD.findall(plain_text):
         key = word.casefold()
-        if key in allowed_words or key not in plain_source.casefold():
+        if key in allowed_words or key not in common:
             continue
-        if (word.islower() and word in lowercase_in_source) or key in _COMMON:
+        if word.islower() or (word[0].isupper() and word[1:].islower()
+                              and (title or key in lowercase_in_source)):
             left.append(word)
     return Flag("residue", {"words": quote_list(left)}, blocking=True) if left else None
 
@@ -194,9 +196,6 @@ def _max_repeat(text: str) -> int:
 def loop(source: str, text: str) -> Flag | None:
     """A short loop ("的的的的", "Yes, yes, yes, yes") or a whole sentence said over and
     over — more often than the source says its own most repeated sentence."""
-    if (_LOOP.search(text) and not _LOOP.search(source)) or (
-            _WORD_LOOP.search(text) and not _WORD_LOOP.search(source)):
-        return Flag("loop", blocking=True)
     repeats = _max_repeat(strip_tags(text))
     if repeats >= 3 and repeats > _max_repeat(strip_tags(source)):
         sentences = [s.strip() for s in _SENTENCE.findall(strip_tags(text))]
@@ -204,6 +203,9 @@ def loop(source: str, text: str) -> Flag | None:
         top = counted.most_common(1)[0][0]
         shown = next(s for s in sentences if re.sub(r"\W+", " ", s).strip().casefold() == top)
         return Flag("loop_sentence", {"text": shorten(shown), "count": repeats}, blocking=True)
+    if (_LOOP.search(text) and not _LOOP.search(source)) or (
+            _WORD_LOOP.search(text) and not _WORD_LOOP.search(source)):
+        return Flag("loop", blocking=True)
     return None
 
 

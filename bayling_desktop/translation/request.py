@@ -125,32 +125,28 @@ def _run(backend: Backend, messages: list[Message], profile: Profile, budget: in
     return raw, completion.stats or GenerationStats()
 
 
-def _fix_tags(backend: Backend, messages: list[Message], profile: Profile, budget: int,
-              protected: str, output: str, cancel: CancelToken,
-              outcome: UnitOutcome) -> tuple[str, bool]:
-    """(output with valid tags if at all possible, whether they are valid)."""
+def _mend_tags(protected: str, output: str) -> str:
+    """*output* with its tags mended where that is exact: bent spellings normalised,
+    invented tags dropped, and the outer tags of a unit that is wholly one link or
+    emphasis put back around a translation that lost them. Anything else is left for
+    the verifier to name and a repair candidate to get right."""
     if not tag_names(protected) or not validate_tags(protected, output):
-        return output, True
+        return output
     repaired = repair_tags(protected, output)
     if repaired is not None:
-        return repaired, True
-    wrapped = _rewrap(protected, output)
-    if wrapped is not None:
-        return wrapped, True
+        return repaired
+    return _rewrap(protected, output) or output
+
+
+def _strict(candidate: _Candidate) -> _Candidate:
+    """The first prompt with the tag instruction added where instructions are: the user
+    turn is text to translate (an instruction appended there would be translated too)."""
+    messages = candidate.messages
     if messages[0].role == "system":
-        # The user turn is text to translate: an instruction appended there would be
-        # translated too. Say it where the instructions are.
         strict = [Message("system", messages[0].content + STRICT_TAGS), *messages[1:]]
     else:
         strict = [*messages[:-1], Message("user", messages[-1].content + STRICT_TAGS)]
-    raw, stats = _run(backend, strict, profile, budget, 0, cancel, None, outcome)
-    if stats.stop_reason == "cancelled":
-        return output, False
-    second = clean_translation(raw, protected)
-    second = repair_tags(protected, second) or second
-    if not validate_tags(protected, second):
-        return second, True
-    return output, False
+    return _Candidate(strict, candidate.turn, candidate.params)
 
 
 _OUTER = re.compile(r"^((?:<\d+>)+)(.*?)((?:</\d+>)+)$", re.S)
@@ -220,12 +216,9 @@ def _with_edges(source: str, text: str) -> str:
     return lead + core + trail if core else text
 
 
-def _judge(backend: Backend, profile: Profile, request: UnitRequest, candidate: _Candidate,
-           protected: str, spans: dict[str, str], raw: str, stats: GenerationStats,
-           budget: int, cancel: CancelToken, outcome: UnitOutcome) -> _Judged:
-    output = clean_translation(profile.clean_output(raw), protected)
-    output, _tags_ok = _fix_tags(backend, candidate.messages, profile, budget, protected,
-                                 output, cancel, outcome)
+def _judge(profile: Profile, request: UnitRequest, candidate: _Candidate, protected: str,
+           spans: dict[str, str], raw: str, stats: GenerationStats) -> _Judged:
+    output = _mend_tags(protected, clean_translation(profile.clean_output(raw), protected))
     restored, _lost = restore(output, spans)  # what was lost, the verifier names
     restored = _with_edges(request.text, restored)
     flags = check_translation(request.text, restored, request.target.code, request.glossary,
@@ -289,6 +282,7 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
     """
     cancel = cancel or CancelToken()
     protected, spans = protect(request.text)
+    protected = protected.strip()  # the edges go back exactly as they were (_with_edges)
     budget = reply_budget(backend, protected, request.max_tokens)
     outcome = UnitOutcome("", [], ok=False)
     first = _candidate(profile, request, protected, budget, 0, with_context=True)
@@ -304,8 +298,7 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
     if cancel.cancelled or stats.stop_reason == "cancelled":
         outcome.cancelled = True
         return outcome
-    judged = _judge(backend, profile, request, first, protected, spans, raw, stats, budget,
-                    cancel, outcome)
+    judged = _judge(profile, request, first, protected, spans, raw, stats)
     if not blocking(judged.flags):
         return _accept(outcome, judged, first)
     outcome.flags = judged.flags
@@ -316,6 +309,8 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
     candidates = [replace(first, params=replace(first.params, temperature=max(
         REPAIR_TEMPERATURE, first.params.temperature), seed=1 + n))
         for n in range(REPAIR_SAMPLES)]
+    if any(f.code.startswith("tag_") for f in blocking(judged.flags)):
+        candidates.append(_strict(first))
     candidates += [_candidate(profile, request, protected, budget, attempt, with_context=False)
                    for attempt in range(1, profile.attempts)]
     group = cancel.child()
@@ -330,8 +325,7 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
     for candidate, result in zip(candidates, results, strict=True):
         if result is None or result[1].stop_reason == "cancelled":
             continue
-        tried = _judge(backend, profile, request, candidate, protected, spans, *result, budget,
-                       cancel, outcome)
+        tried = _judge(profile, request, candidate, protected, spans, *result)
         if not blocking(tried.flags):
             outcome.repaired = True
             return _accept(outcome, tried, candidate)

@@ -347,7 +347,8 @@ def test_the_tag_reminder_goes_to_the_system_prompt_not_into_the_text() -> None:
     source = "Read <1>the guide</1> and <2>the FAQ</2>."
     backend.script[source] = ["读指南和常见问题。"]
     translate_unit(backend, GENERIC, UnitRequest(source, resolve("zh"), resolve("en")))
-    strict = backend.calls[1]
+    # the strict candidate goes out with the repair round, after the three samples
+    strict = next(c for c in backend.calls[1:] if c[0].content.endswith(STRICT_TAGS))
     assert strict[0].role == "system" and strict[0].content.endswith(STRICT_TAGS)
     assert strict[-1].content == source  # the text to translate is left as it is
 

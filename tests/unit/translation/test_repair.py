@@ -1,0 +1,94 @@
+"""Misbehaving models, the way real small ones misbehave: every failure is caught with its
+precise flag, never written as a draft, and repaired when another candidate passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bayling_desktop.documents.protect import protect
+from bayling_desktop.flags import Flag
+from bayling_desktop.languages import resolve
+from bayling_desktop.translation.profiles import BAYLING, GENERIC
+from bayling_desktop.translation.request import UnitRequest, translate_unit
+
+from .fakes import FakeBackend
+
+ZH, EN = resolve("zh"), resolve("en")
+LONG = ("The committee reviewed every proposal that was submitted before the deadline, and "
+        "it decided to fund the three projects that best served the community.")
+
+
+def _request(text: str) -> UnitRequest:
+    return UnitRequest(text, ZH, EN)
+
+
+def _codes(flags: list[Flag]) -> list[str]:
+    return [f.code for f in flags if f.blocking]
+
+
+@pytest.mark.parametrize(("source", "answer", "code", "args"), [
+    # the placeholders pushed to the end, meaning gone
+    ("%(count)s %(name)s was changed successfully.", "成功修改了两段文本。<x101/><x102/>",
+     "placeholder_moved", {"name": "%(count)s"}),
+    # a link dropped from the text (protected span lost)
+    ("See https://example.org/docs for details.", "详情请见文档。", "link_removed",
+     {"url": "https://example.org/docs"}),
+    # a Symfony placeholder translated
+    ("Try again in %minutes% minutes.", "请在 %分钟% 分钟后重试。", "placeholder_missing",
+     {"name": "%minutes%"}),
+    # one sentence said 25 times, cut mid-word
+    (LONG, "委员会审查了所有提案。" * 25 + "委员", "loop_sentence", None),
+    # English words left in the Chinese
+    ("They heal. They inspire.", "他们 heal。他们 inspire。", "residue",
+     {"words": "“heal”, “inspire”"}),
+    # a number changed
+    ("He was born on October 14, 1998.", "他出生于2000年10月14日。", "numbers", None),
+])
+def test_each_failure_is_named_and_never_a_draft(source: str, answer: str, code: str,
+                                                 args: dict[str, str] | None) -> None:
+    backend = FakeBackend()
+    protected, _spans = protect(source)
+    backend.script[protected] = [answer] * 6  # every candidate fails the same way
+    outcome = translate_unit(backend, BAYLING, _request(source))
+    assert not outcome.ok and outcome.text == ""
+    assert code in _codes(outcome.flags), outcome.flags
+    if args is not None:
+        found = next(f for f in outcome.flags if f.code == code)
+        assert found.arguments == args
+    assert outcome.attempts == 6  # the first answer and five repair candidates
+
+
+def test_an_answer_with_the_system_prompt_is_an_echo() -> None:
+    backend = FakeBackend()
+    backend.format_name = "gguf"  # a generic chat model: the translator's system prompt
+    backend.script["Hello"] = ["好的，我会将用户发来的每一段文本翻译为中文。"] * 6
+    outcome = translate_unit(backend, GENERIC, _request("Hello"))
+    assert not outcome.ok and "echo_system" in _codes(outcome.flags)
+
+
+def test_a_unit_that_fails_first_and_passes_on_the_third_candidate_is_repaired() -> None:
+    backend = FakeBackend()
+    source = "%(count)s %(name)s was changed successfully."
+    protected, _spans = protect(source)
+    moved = "成功修改了两段文本。<x101/><x102/>"
+    good = "成功修改了 <x101/> 个 <x102/>。"
+    backend.script[protected] = [moved, moved, good]
+    outcome = translate_unit(backend, BAYLING, _request(source))
+    assert outcome.ok and outcome.repaired and outcome.flags == []
+    assert outcome.text == "成功修改了 %(count)s 个 %(name)s。"
+    # the candidates went out together: the sampled ones reuse the first prompt exactly
+    assert backend.calls[1] == backend.calls[0] and backend.params[2].seed == 2
+
+
+def test_without_repair_the_first_failure_stands() -> None:
+    backend = FakeBackend()
+    backend.script["They heal."] = ["他们 heal。", "他们治愈。"]
+    outcome = translate_unit(backend, BAYLING, _request("They heal."), repair=False)
+    assert not outcome.ok and _codes(outcome.flags) == ["residue"] and outcome.attempts == 1
+
+
+def test_edge_whitespace_is_put_back_exactly() -> None:
+    backend = FakeBackend()
+    backend.script["Hello world"] = ["你好，世界"]
+    outcome = translate_unit(backend, BAYLING, _request("\n  Hello world \n"))
+    assert outcome.ok and outcome.text == "\n  你好，世界 \n"
