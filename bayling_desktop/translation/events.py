@@ -6,7 +6,7 @@ into a progress bar, the GUI into row updates (queued from the worker threads).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import BaylingError
@@ -42,6 +42,11 @@ class PipelineOptions:
     #: add the best fuzzy memory match (>= 75 %) as an example before each request:
     #: better terminology, but that pair is not in the KV cache, so it costs prompt time
     fuzzy_reference: bool = False
+    #: segment index -> what the file says about the unit (msgctxt, comments, notes),
+    #: given to the model as context and never translated
+    notes: Mapping[int, str] | None = None
+    #: segment index -> a subtitle cue's duration in seconds (reading speed is checked)
+    durations: Mapping[int, float] | None = None
 
 
 @dataclass(frozen=True)

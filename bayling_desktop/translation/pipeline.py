@@ -325,8 +325,10 @@ class TranslationPipeline:
         context = window.turns
         if self.options.fuzzy_reference and self.project.source_lang:
             context += self._fuzzy_example(profile, segment, target, source)
+        notes, durations = self.options.notes or {}, self.options.durations or {}
         request = UnitRequest(segment.source, target, source, terms, context, glossary,
-                              self.options.max_tokens)
+                              self.options.max_tokens, notes.get(segment.idx, ""),
+                              durations.get(segment.idx))
         try:
             outcome = translate_unit(
                 backend, profile, request, cancel=self.cancel_token,

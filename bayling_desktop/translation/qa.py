@@ -46,12 +46,15 @@ def _glossary_flags(glossary: Glossary, source: str, target: str) -> list[Flag]:
 
 def check_translation(source: str, target: str, target_lang: str | None = None,
                       glossary: Glossary | None = None, *, source_lang: str | None = None,
-                      instruction: str | None = None, prompts: Sequence[str] = ()) -> list[Flag]:
+                      instruction: str | None = None, prompts: Sequence[str] = (),
+                      seconds: float | None = None) -> list[Flag]:
     """Every finding about *target* as a translation of *source*, blocking ones first.
 
     *instruction* is the user's revision instruction when checking a revision proposal
     (a proposal that contains it has not revised); *prompts* are the system prompt and
-    instruction the model was sent (an answer that says them back is no translation).
+    instruction the model was sent (an answer that says them back is no translation);
+    *seconds* is a subtitle cue's duration (reading speed and line length are checked
+    by the target language's norms).
     """
     text = target.strip()
     if not text:
@@ -79,6 +82,8 @@ def check_translation(source: str, target: str, target_lang: str | None = None,
     flags += invariants.line_flags(source, target)
     if glossary is not None:
         flags += _glossary_flags(glossary, source, target)
+    if seconds is not None and target_lang:
+        flags += subtitle_flags(target, seconds, target_lang)
     return sorted(flags, key=lambda f: not f.blocking)
 
 

@@ -34,7 +34,7 @@ from ..engine.backend import (
 )
 from ..errors import ContextOverflowError
 from ..flags import Flag, blocking
-from ..languages import Language
+from ..languages import Language, primary_subtag
 from .glossary import Glossary
 from .profiles import Profile, Terms
 from .qa import PREAMBLE, check_translation
@@ -110,6 +110,25 @@ class UnitRequest:
     context: Sequence[Message] = ()
     glossary: Glossary | None = None
     max_tokens: int = 512
+    #: what the file says about the unit (PO msgctxt and comments, XLIFF notes): told to
+    #: the model as context — "Mar" the month, not the horse — never translated
+    note: str = ""
+    #: a subtitle cue's duration in seconds (its reading speed is checked)
+    seconds: float | None = None
+
+
+NOTE_EN = "Context for the translator (do not translate it): {note}\n\n"
+NOTE_ZH = "给译者的背景说明（不要翻译这段说明）：{note}\n\n"
+
+
+def _with_note(turn: list[Message], note: str, target: Language) -> list[Message]:
+    """The unit's note before the text, in the last user turn (every profile has one)."""
+    if not note.strip() or not turn:
+        return turn
+    template = NOTE_ZH if primary_subtag(target.code) == "zh" else NOTE_EN
+    last = turn[-1]
+    return [*turn[:-1], Message(last.role, template.format(note=" ".join(note.split()))
+                                + last.content)]
 
 
 def _run(backend: Backend, messages: list[Message], profile: Profile, budget: int,
@@ -195,7 +214,7 @@ def _candidate(profile: Profile, request: UnitRequest, protected: str, budget: i
     prompt = profile.translation_messages(protected, request.target, request.source,
                                           request.terms, attempt)
     system = [m for m in prompt if m.role == "system"]
-    turn = [m for m in prompt if m.role != "system"]
+    turn = _with_note([m for m in prompt if m.role != "system"], request.note, request.target)
     context = list(request.context) if with_context and profile.context_turns else []
     return _Candidate([*system, *context, *turn], turn, profile.params(budget, attempt))
 
@@ -223,7 +242,8 @@ def _judge(profile: Profile, request: UnitRequest, candidate: _Candidate, protec
     restored = _with_edges(request.text, restored)
     flags = check_translation(request.text, restored, request.target.code, request.glossary,
                               source_lang=request.source.code if request.source else None,
-                              prompts=_prompt_texts(candidate, protected))
+                              prompts=_prompt_texts(candidate, protected),
+                              seconds=request.seconds)
     if stats.stop_reason == "repetition" and not any(f.code.startswith("loop") for f in flags):
         flags.insert(0, Flag("loop", blocking=True))
     if stats.stop_reason == "length" and not blocking(flags):

@@ -1582,6 +1582,197 @@ The details were written to {0}.</source>
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <source>Empty translation.</source>
+        <translation>译文为空。</translation>
+    </message>
+    <message>
+        <source>The translation is identical to the source.</source>
+        <translation>译文与原文完全相同。</translation>
+    </message>
+    <message>
+        <source>The translation is almost identical to the source.</source>
+        <translation>译文与原文几乎相同。</translation>
+    </message>
+    <message>
+        <source>The text was left in the source language.</source>
+        <translation>文本仍是源语言，没有翻译。</translation>
+    </message>
+    <message>
+        <source>Text left in the source language: {words}.</source>
+        <translation>译文中留有未翻译的源语言词语：{words}。</translation>
+    </message>
+    <message>
+        <source>The model echoed the instruction.</source>
+        <translation>模型复述了指令。</translation>
+    </message>
+    <message>
+        <source>The model answered with its own instructions instead of a translation.</source>
+        <translation>模型复述了它收到的系统指令，而不是给出译文。</translation>
+    </message>
+    <message>
+        <source>The model added a preamble or explanation before the translation.</source>
+        <translation>模型在译文前加了开场白或解释。</translation>
+    </message>
+    <message>
+        <source>The model answered the request instead of translating the text.</source>
+        <translation>模型回应了请求本身，而没有翻译文本。</translation>
+    </message>
+    <message>
+        <source>The translation repeats itself.</source>
+        <translation>译文在自我重复。</translation>
+    </message>
+    <message>
+        <source>The translation repeats “{text}” {count}×.</source>
+        <translation>译文把“{text}”重复了 {count} 次。</translation>
+    </message>
+    <message>
+        <source>The translation is {ratio}× as long as the source: the model ran on.</source>
+        <translation>译文长度是原文的 {ratio} 倍：模型停不下来了。</translation>
+    </message>
+    <message>
+        <source>The translation stopped at the length limit: it is cut off.</source>
+        <translation>译文达到长度上限后被截断。</translation>
+    </message>
+    <message>
+        <source>The segment is too long for the model's context window.</source>
+        <translation>该句段太长，超出了模型的上下文窗口。</translation>
+    </message>
+    <message>
+        <source>The model gave no usable translation.</source>
+        <translation>模型没有给出可用的译文。</translation>
+    </message>
+    <message>
+        <source>Same text as segment {segment}, which failed.</source>
+        <translation>与第 {segment} 句段文本相同，而该句段翻译失败。</translation>
+    </message>
+    <message>
+        <source>Placeholder {name} is missing from the translation.</source>
+        <translation>译文缺少占位符 {name}。</translation>
+    </message>
+    <message>
+        <source>Placeholder {name} was moved to the end of the translation.</source>
+        <translation>占位符 {name} 被挪到了译文末尾。</translation>
+    </message>
+    <message>
+        <source>The translation has placeholder {name}, which the source has not.</source>
+        <translation>译文中出现了原文没有的占位符 {name}。</translation>
+    </message>
+    <message>
+        <source>Link removed ({url}).</source>
+        <translation>链接被删除（{url}）。</translation>
+    </message>
+    <message>
+        <source>Image removed ({name}).</source>
+        <translation>图片被删除（{name}）。</translation>
+    </message>
+    <message>
+        <source>Formatting tags missing: {tags}.</source>
+        <translation>缺少格式标签：{tags}。</translation>
+    </message>
+    <message>
+        <source>Unexpected formatting tags: {tags}.</source>
+        <translation>出现了多余的格式标签：{tags}。</translation>
+    </message>
+    <message>
+        <source>Broken formatting tags: {detail}.</source>
+        <translation>格式标签损坏：{detail}。</translation>
+    </message>
+    <message>
+        <source>Formatting tags repeated: {tags}.</source>
+        <translation>格式标签重复：{tags}。</translation>
+    </message>
+    <message>
+        <source>Formatting tag {tag} was moved to the end of the translation.</source>
+        <translation>格式标签 {tag} 被挪到了译文末尾。</translation>
+    </message>
+    <message>
+        <source>Formatting tag {tag} lost its text: the link or emphasis holds nothing.</source>
+        <translation>格式标签 {tag} 里的文字不见了：链接或强调内容为空。</translation>
+    </message>
+    <message>
+        <source>Inline formatting was lost; the text went in without it.</source>
+        <translation>行内格式丢失；文本已写入，但不带格式。</translation>
+    </message>
+    <message>
+        <source>The model dropped the formatting around the whole text; it was put back around the translation.</source>
+        <translation>模型丢掉了包住整段文本的格式；已把它加回到译文外面。</translation>
+    </message>
+    <message>
+        <source>Numbers differ from the source: {missing} missing, {extra} added.</source>
+        <translation>数字与原文不一致：缺少 {missing}，多出 {extra}。</translation>
+    </message>
+    <message>
+        <source>{lost} of {total} lines were lost.</source>
+        <translation>{total} 行中丢失了 {lost} 行。</translation>
+    </message>
+    <message>
+        <source>The source has {expected} lines; the translation has {found}.</source>
+        <translation>原文有 {expected} 行，译文有 {found} 行。</translation>
+    </message>
+    <message>
+        <source>Leading or trailing whitespace was restored as in the source.</source>
+        <translation>已按原文恢复开头或结尾的空白。</translation>
+    </message>
+    <message>
+        <source>Leading or trailing whitespace differs from the source.</source>
+        <translation>开头或结尾的空白与原文不同。</translation>
+    </message>
+    <message>
+        <source>The translation holds {what}, which would add structure to the file; it was kept out.</source>
+        <translation>译文中含有{what}，会给文件添加结构；已将其排除。</translation>
+    </message>
+    <message>
+        <source>Suspicious length: {ratio}× the source.</source>
+        <translation>长度可疑：是原文的 {ratio} 倍。</translation>
+    </message>
+    <message>
+        <source>Glossary: “{source}” should be translated as “{target}”.</source>
+        <translation>术语表：“{source}”应译为“{target}”。</translation>
+    </message>
+    <message>
+        <source>Glossary: “{term}” should not be used.</source>
+        <translation>术语表：不应使用“{term}”。</translation>
+    </message>
+    <message>
+        <source>Reading speed {cps} characters per second (at most {limit}).</source>
+        <translation>阅读速度为每秒 {cps} 个字符（最多 {limit}）。</translation>
+    </message>
+    <message>
+        <source>Line {line} has {chars} characters (at most {limit}).</source>
+        <translation>第 {line} 行有 {chars} 个字符（最多 {limit}）。</translation>
+    </message>
+    <message>
+        <source>Same text as segment {segment}: {text}</source>
+        <translation>与第 {segment} 句段文本相同：{text}</translation>
+    </message>
+    <message>
+        <source>The proposal is the same as the current translation.</source>
+        <translation>建议与当前译文相同。</translation>
+    </message>
+    <message>
+        <source>The proposal does not look like a revision of this translation.</source>
+        <translation>该建议看起来不像是对这条译文的修改。</translation>
+    </message>
+    <message>
+        <source>The model explained instead of revising.</source>
+        <translation>模型做了解释，而没有修改译文。</translation>
+    </message>
+    <message>
+        <source>A revision is proposed: select the segment to review it.</source>
+        <translation>有一条修改建议：选中该句段即可审阅。</translation>
+    </message>
+    <message>
+        <source>Retranslation failed; the previous translation was kept.</source>
+        <translation>重新翻译失败；已保留之前的译文。</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryEditor</name>
     <message>
         <source>Glossary</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.flags import Flag
 from bayling_desktop.ui.core_messages import CONTEXT, TEMPLATES
 from bayling_desktop.ui.i18n import SOURCE_DIR, Translators, compile_translations, translate_error
 from bayling_desktop.ui.main_window import MainWindow
@@ -50,12 +51,11 @@ def test_the_scanner_finds_the_core_raise_sites() -> None:
 
 def test_the_scanner_finds_flags_notices_and_warnings() -> None:
     templates = {m.template for m in shown_messages()}
-    assert {"Empty translation.",  # a constant in qa.py, used by name
-            "Formatting tags missing: {0}.",  # "…" + " ".join(names) + "."
+    # quality flags are codes with arguments now (tests/ui/test_flag_text.py)
+    assert {"Formatting tags missing: {0}.",  # "…" + " ".join(names) + "."
             "This document has {0} comment(s); they were left untranslated (turn on "
             "“Translate comments” in Settings, or use --comments, to translate them "
-            "too).",  # CONSTANT.format(n=…)
-            "The proposal is the same as the current translation."} <= templates
+            "too)."} <= templates  # CONSTANT.format(n=…)
 
 
 def test_every_sentence_the_core_says_is_said_in_chinese(chinese_ui: Translators) -> None:
@@ -107,16 +107,17 @@ def test_flags_show_in_chinese_in_the_panel_and_the_tooltip(
     window.open_files([document])
     ws = window.translate
     qtbot.waitUntil(lambda: ws.model.rowCount() == 2, timeout=10_000)
+    numbers = Flag("numbers", {"missing": "9", "extra": "none"})
     ws.model.update_row(1, target="火车九点开。", status="draft",
-                        flags=["Numbers differ from the source.",
-                               "Formatting tags missing: </1> <1>."])
+                        flags=[numbers, Flag("tag_missing", {"tags": "</1> <1>"})])
     ws.select_segment(1)
     notes = ws.revision.notes.text()
-    assert "数字与原文不一致。" in notes and "缺少格式标记：&lt;/1&gt; &lt;1&gt;。" in notes, notes
+    assert "数字与原文不一致：缺少 9" in notes, notes
+    assert "缺少格式标签：&lt;/1&gt; &lt;1&gt;。" in notes, notes
     tip = ws.model.index(1, ws.model.STATUS).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == "数字与原文不一致。\n缺少格式标记：</1> <1>。"
-    # stored and filtered in English: the data role is the core's own text
-    assert ws.model.index(1, 0).data(ws.model.FlagsRole)[0] == "Numbers differ from the source."
+    assert tip == "数字与原文不一致：缺少 9，多出 none。\n缺少格式标签：</1> <1>。"
+    # stored and filtered as data: the role holds the flags themselves, not prose
+    assert ws.model.index(1, 0).data(ws.model.FlagsRole)[0] == numbers
     window.close()
 
 

@@ -1,7 +1,7 @@
 """One pipeline: the CLI and the app give the same statuses and flags for the same document.
 
 The same misbehaving fake model (an echo on one paragraph, an empty first answer on
-another, a dropped number on a third) answers both; whatever each front end does with
+another, an invented number on a third) answers both; whatever each front end does with
 the events, what it stores must be identical.
 """
 
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.commands import translate as translate_command
 from bayling_desktop.config import Settings
+from bayling_desktop.flags import Flag
 from bayling_desktop.storage.projects import ProjectStore
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
@@ -29,8 +30,8 @@ PARAGRAPHS = ["The parcel arrives on Monday.", "It weighs 12 kilograms.",
 
 def misbehaving() -> FakeBackend:
     backend = FakeBackend()
-    backend.script[PARAGRAPHS[1]] = ["它重公斤。"]           # the number is lost: flagged draft
-    backend.script[PARAGRAPHS[2]] = ["ECHO", "ECHO", "ECHO"]  # never translated: failed
+    backend.script[PARAGRAPHS[1]] = ["它重12公斤，共3件。"]   # a number added: flagged draft
+    backend.script[PARAGRAPHS[2]] = ["ECHO"] * 6  # never translated, not repaired: failed
     backend.script[PARAGRAPHS[3]] = ["", "请在表格上签字。"]   # empty, then fine on the retry
     return backend
 
@@ -86,5 +87,5 @@ def test_cli_and_app_store_the_same_statuses_and_flags(
     cli = cli_outcome(document, tmp_path / "cli-home", monkeypatch)
     assert app == cli
     assert [status for status, _t, _f in app] == ["draft", "draft", "error", "draft", "draft"]
-    assert app[1][2] == ["Numbers differ from the source."] and app[2][2]
+    assert app[1][2] == [Flag("numbers", {"missing": "none", "extra": "“3”"})] and app[2][2]
     assert shown == [(status, target) for status, target, _f in app]  # what the table shows

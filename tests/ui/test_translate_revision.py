@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.flags import Flag
 from bayling_desktop.ui.translate.revision import (
     RevisionPanel,
     Turn,
@@ -132,7 +133,7 @@ def test_accept_all_takes_only_unflagged_proposals(client: ModelClient, qtbot: Q
     store.add_candidate(project, 0, "b1", "More formal", "那只猫正在睡觉。")
     store.add_candidate(project, 1, "b1", "More formal", "Provide the Chinese translation "
                         "for this sentence: The dog barks.",  # the instruction echoed
-                        flags=["The model echoed the instruction."])
+                        flags=[Flag("echo", blocking=True)])
     store.add_candidate(project, 2, "b1", "More formal", DRAFTS[2])  # unchanged
     # a restart: the proposals are in the project, the identical one is dropped
     widget = workspace(client, qtbot, translated)
@@ -161,7 +162,7 @@ def test_one_by_one_review_of_a_flagged_proposal(client: ModelClient, qtbot: QtB
     assert project is not None
     project.store.add_candidate(project, 1, "b2", "Shorter", "Provide the Chinese "
                                 "translation for this sentence: dog",
-                                flags=["The model echoed the instruction."])
+                                flags=[Flag("echo", blocking=True)])
     widget = workspace(client, qtbot, translated)
     widget.select_segment(1)
     widget.revision.candidate.setPlainText("狗叫。")  # the reviewer fixes it by hand

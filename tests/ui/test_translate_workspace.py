@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.flags import Flag
 from bayling_desktop.ui.translate.find import SegmentFilter
 from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
@@ -200,8 +201,8 @@ def test_glossary_violations_are_flagged(client_free_workspace: TranslateWorkspa
     terms.write_text("cloud computing,云计算\n", encoding="utf-8")
     widget.load_glossary(terms)
     assert "(1)" in widget.glossary_button.text()
-    assert widget.model.row(0).flags == ["Glossary: “cloud computing” should be translated "
-                                         "as “云计算”."]
+    assert widget.model.row(0).flags == [Flag("glossary", {"source": "cloud computing",
+                                                          "target": "云计算"})]
     assert widget.model.row(1).flags == []
     widget.filter.set_mode(widget.filter.FLAGGED)
     assert widget.filter.rowCount() == 1
@@ -245,7 +246,8 @@ def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWo
     # nothing changes until the user decides; no proposal repeats the current text
     assert [row.target for row in workspace.model.rows()] == before
     assert all(text.strip() != before[i].strip() for i, (_c, text, _f) in doc.proposals.items())
-    assert all(any("proposed" in f for f in workspace.model.row(i).flags) for i in doc.proposals)
+    assert all(any(f.code == "proposed" for f in workspace.model.row(i).flags)
+               for i in doc.proposals)
     first = sorted(doc.proposals)[0]
     workspace.select_segment(first)
     workspace.revision.reject_button.click()
@@ -368,7 +370,7 @@ def test_the_export_question_says_what_keeps_its_source_and_what_goes_out_flagge
     qtbot.waitUntil(lambda: ws.model.rowCount() == 3, timeout=10_000)
     ws.model.update_row(0, target="一个苹果。", status="draft")
     ws.model.update_row(1, target="两个梨。", status="draft",
-                        flags=["Numbers differ from the source."])
+                        flags=[Flag("numbers", {"missing": "1", "extra": "none"})])
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
         asked.append(text), QMessageBox.StandardButton.Yes)[1])

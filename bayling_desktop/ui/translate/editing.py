@@ -30,8 +30,9 @@ class Editing(QObject):
 
     def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[Flag]:
         row = doc.rows[segment]
+        seconds = row.timing[1] - row.timing[0] if row.timing is not None else None
         return check_translation(row.source, text, self.ws.target_language().code,
-                                 doc.glossary) if text else []
+                                 doc.glossary, seconds=seconds) if text else []
 
     def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,
                      author: str = "user", save: bool = True) -> None:

@@ -79,8 +79,8 @@ class SegmentRow:
         verifier's, by the target language's norms: the CLI flags the same)."""
         flags = list(self.flags)
         if self.timing is not None and self.target.strip():
-            flags += subtitle_flags(self.target, self.timing[1] - self.timing[0],
-                                    self.target_lang)
+            flags += [f for f in subtitle_flags(self.target, self.timing[1] - self.timing[0],
+                                                self.target_lang) if f not in flags]
         return flags
 
     @property

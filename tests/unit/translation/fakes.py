@@ -26,7 +26,9 @@ from bayling_desktop.engine.backend import (
     Message,
 )
 
-_INSTRUCTION = re.compile(r"^(?:Provide the .+? translation for this sentence: "
+_INSTRUCTION = re.compile(r"^(?:(?:Context for the translator \(do not translate it\)|"
+                          r"给译者的背景说明（不要翻译这段说明）)[:：] ?.*?\n\n)?"
+                          r"(?:Provide the .+? translation for this sentence: "
                           r"|提供这句话的.+?翻译："
                           r"|(?:请使用以下术语译法：\n(?P<gterms>.*?)\n\n)?将以下文本翻译为.+?，注意只需要"
                           r"输出翻译后的结果，不要额外解释：\n\n"

@@ -92,3 +92,18 @@ def test_an_apology_or_request_in_the_source_may_be_translated(source: str,
                                                                translation: str) -> None:
     assert not [f for f in check_translation(source, translation, "zh", source_lang="en")
                 if f.blocking]
+
+
+def test_subtitle_limits_follow_the_target_languages_norms() -> None:
+    """17 characters a second reads fine in English; in Chinese the norm is 9."""
+    english = check_translation("Good night, see you tomorrow.", "Gute Nacht, bis morgen.", "de",
+                                seconds=2.0)
+    assert not [f for f in english if f.code == "reading_speed"]
+    chinese = check_translation("Good night, see you tomorrow.", "晚安，明天见，我们到时候再聊。",
+                                "zh", seconds=1.5)
+    speed = next(f for f in chinese if f.code == "reading_speed")
+    assert speed.arguments == {"cps": "10", "limit": "9"} and not speed.blocking
+    long_line = check_translation("A long line.", "这是一行非常非常非常非常长的中文字幕文本内容",
+                                  "zh", seconds=10.0)
+    assert [f.arguments for f in long_line if f.code == "line_length"] == [
+        {"line": "1", "chars": "22", "limit": "16"}]

@@ -92,3 +92,14 @@ def test_edge_whitespace_is_put_back_exactly() -> None:
     backend.script["Hello world"] = ["你好，世界"]
     outcome = translate_unit(backend, BAYLING, _request("\n  Hello world \n"))
     assert outcome.ok and outcome.text == "\n  你好，世界 \n"
+
+
+def test_a_units_note_reaches_the_model_as_context_and_not_the_output() -> None:
+    """Django's "Mar" with msgctxt "abbrev. month": the model must know it is a month."""
+    backend = FakeBackend()
+    request = UnitRequest("Mar", ZH, EN, note="abbrev. month")
+    outcome = translate_unit(backend, BAYLING, request)
+    sent = backend.calls[0][-1].content
+    assert sent.startswith("给译者的背景说明（不要翻译这段说明）：abbrev. month\n\n")
+    assert sent.endswith("Provide the Chinese translation for this sentence: Mar")
+    assert outcome.ok and "month" not in outcome.text
