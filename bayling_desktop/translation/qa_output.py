@@ -56,7 +56,6 @@ _CHATTER_SOURCE = re.compile(r"sorry|apolog|cannot|can't|unable|please|provide|t
 _WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _LATIN_WORD = re.compile(r"(?<![\w@./#-])[A-Za-z][a-z]{2,}(?:['’-][a-z]+)*(?![\w@/#-])")
-_SENTENCE = re.compile(r"[^.!?。！？;；\n]+[.!?。！？;；\n]*")
 #: weighted target/source length ratios outside these bounds are suspicious; above
 #: RAN_ON the model has run on (a loop the shorter checks did not see)
 MIN_RATIO, MAX_RATIO, RAN_ON = 0.3, 3.0, 4.0
@@ -186,27 +185,45 @@ def residue(source: str, text: str, target_lang: str, allowed: Iterable[str] = (
     return Flag("residue", {"words": quote_list(left)}, blocking=True) if left else None
 
 
-def _max_repeat(text: str) -> int:
-    """How often the most repeated sentence (or long stretch) of *text* occurs."""
-    sentences = [re.sub(r"\W+", " ", s).strip().casefold() for s in _SENTENCE.findall(text)]
-    counted = Counter(s for s in sentences if weight(s) >= 8)
-    return max(counted.values(), default=1)
+_CLAUSE = re.compile(r"[^.!?。！？;；,，、\n]+")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def repetitions(text: str) -> tuple[int, str]:
+    """How often *text*'s most repeated clause or stretch occurs, and that stretch.
+
+    Clauses are counted wherever they stand ("Say it again. Say it again."); short
+    stretches only where they follow each other ("的的的的", "the cat the cat the cat").
+    """
+    clauses = [c.strip() for c in _CLAUSE.findall(text)]
+    counted = Counter(_normal(c) for c in clauses if weight(_normal(c)) >= 8)
+    best = (1, "")
+    if counted:
+        top, count = counted.most_common(1)[0]
+        best = (count, next(c for c in clauses if _normal(c) == top))
+    for pattern in (_LOOP, _WORD_LOOP):
+        for match in pattern.finditer(text):
+            unit = match.group(1)
+            count = len(re.findall(re.escape(unit), match.group(0), re.IGNORECASE))
+            if count > best[0]:
+                best = (count, unit)
+    return best
 
 
 def loop(source: str, text: str) -> Flag | None:
-    """A short loop ("的的的的", "Yes, yes, yes, yes") or a whole sentence said over and
-    over — more often than the source says its own most repeated sentence."""
-    repeats = _max_repeat(strip_tags(text))
-    if repeats >= 3 and repeats > _max_repeat(strip_tags(source)):
-        sentences = [s.strip() for s in _SENTENCE.findall(strip_tags(text))]
-        counted = Counter(re.sub(r"\W+", " ", s).strip().casefold() for s in sentences)
-        top = counted.most_common(1)[0][0]
-        shown = next(s for s in sentences if re.sub(r"\W+", " ", s).strip().casefold() == top)
-        return Flag("loop_sentence", {"text": shorten(shown), "count": repeats}, blocking=True)
-    if (_LOOP.search(text) and not _LOOP.search(source)) or (
-            _WORD_LOOP.search(text) and not _WORD_LOOP.search(source)):
-        return Flag("loop", blocking=True)
-    return None
+    """A loop — "的的的的", "the cat the cat the cat", one sentence said 25 times — judged
+    against the source: a source that says a clause four times may be translated with
+    it four times, not five."""
+    count, stretch = repetitions(strip_tags(text))
+    if count < 3 or count <= repetitions(strip_tags(source))[0]:
+        return None
+    if weight(stretch) >= 8:
+        return Flag("loop_sentence", {"text": shorten(stretch.strip()), "count": count},
+                    blocking=True)
+    return Flag("loop", blocking=True)
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -217,7 +234,7 @@ def length(source: str, text: str) -> Flag | None:
     if weight(source.strip()) < MIN_LENGTH_TO_JUDGE:
         return None
     ratio = weight(text) / weight(source.strip())
-    if ratio > RAN_ON * max(1, _max_repeat(source) // 2):
+    if ratio > RAN_ON:
         return Flag("too_long", {"ratio": f"{ratio:.1f}"}, blocking=True)
     if not MIN_RATIO <= ratio <= MAX_RATIO:
         return Flag("length", {"ratio": f"{ratio:.1f}"})

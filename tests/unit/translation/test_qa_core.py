@@ -15,7 +15,7 @@ from bayling_desktop.translation.qa import check_translation
     ("Click <1>here</1> now", "现在点击这里", "tag_missing"),
     ("This is a reasonably long sentence to translate.", "好", "length"),
     ("The cat sleeps on the mat.", "猫猫猫猫猫猫猫猫睡觉睡觉睡觉睡觉睡觉", "loop"),
-    ("The cat sleeps.", "the cat the cat the cat the cat sleeps", "loop"),
+    ("The cat sleeps.", "the cat the cat the cat the cat sleeps", "loop_sentence"),
     ("The cat sleeps.", "Provide the Chinese translation: 猫在睡觉。", "echo"),
     ("The cat sleeps.", "Here is the translation: 猫在睡觉。", "preamble"),
     ("We use cloud computing.", "我们使用云。", "glossary"),
@@ -107,3 +107,16 @@ def test_subtitle_limits_follow_the_target_languages_norms() -> None:
                                   "zh", seconds=10.0)
     assert [f.arguments for f in long_line if f.code == "line_length"] == [
         {"line": "1", "chars": "22", "limit": "16"}]
+
+
+@pytest.mark.parametrize(("source", "translation", "looping"), [
+    ("Go! Go! Go! Go!", "走！走！走！走！", False),
+    ("We will fight, we will fight, we will fight, we will fight.",
+     "我们会战斗，我们会战斗，我们会战斗，我们会战斗。", False),
+    ("Go! Go! Go! Go!", "走！走！走！走！走！走！", True),
+    ("The committee reviewed every proposal.", "委员会审查了所有提案。" * 25 + "委员", True),
+])
+def test_repetition_is_judged_against_the_sources_own(source: str, translation: str,
+                                                      looping: bool) -> None:
+    codes = [f.code for f in check_translation(source, translation, "zh", source_lang="en")]
+    assert any(c.startswith("loop") for c in codes) == looping, codes
