@@ -6,10 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+from ..durations import english_duration
 
 
 class ProgressBar:
@@ -45,7 +42,7 @@ class ProgressBar:
         elapsed = time.monotonic() - self.started
         eta = ""
         if 0 < self.done < self.total:
-            eta = f" · ETA {_clock(elapsed / self.done * (self.total - self.done))}"
+            eta = f" · {english_duration(elapsed / self.done * (self.total - self.done))} left"
         rate = f" · {self.rate}" if self.rate else ""
         return f"{self.label} [{bar}] {self.done}/{self.total}{rate}{eta}"
 

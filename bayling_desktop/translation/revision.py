@@ -144,9 +144,22 @@ class RevisionThread:
         return None
 
     def turns(self) -> list[tuple[str, str]]:
-        """(instruction, revised text) of every revision so far, oldest first."""
+        """(instruction, revised text) of every revision so far, oldest first.
+
+        The first exchange (a system message or not, then the request and the first
+        translation) is not a turn: turns start after the first answer.
+        """
+        first = next((i for i, m in enumerate(self.messages) if m.role == "assistant"),
+                     len(self.messages))
         return [(self.messages[i].content, self.messages[i + 1].content)
-                for i in range(2, len(self.messages) - 1, 2)]
+                for i in range(first + 1, len(self.messages) - 1, 2)]
+
+    def turn_authors(self) -> list[str]:
+        """Who wrote each turn's text: "user" when the translator typed it (an edited
+        proposal, accepted as theirs), else "model" — the thread credits each side."""
+        typed = {entry.target for entry in self.project.history(self.index)
+                 if entry.author == "user"}
+        return ["user" if text in typed else "model" for _i, text in self.turns()]
 
     def accepted_prefix(self) -> list[Message]:
         """The thread up to the answer that is the segment's current text."""
@@ -209,15 +222,18 @@ class RevisionThread:
             check_proposal(self.project, self.index, text, instruction, self.glossary))
         return Revision(self.index, instruction.strip(), text, stats, tuple(flags))
 
-    def accept(self) -> str:
-        """Write the pending revision into the segment (undoable); returns it."""
+    def accept(self, author: str = AUTHOR) -> str:
+        """Write the pending revision into the segment (undoable); returns it.
+
+        *author* is "user" when the translator changed the proposal before accepting it:
+        the text is then theirs, and the history and the thread say so."""
         text = self.pending
         if text is None:
             raise ProjectError(f"Segment {self.index + 1} has no revision waiting.")
         segment = self.project.segments[self.index]
         flags = check_translation(segment.source, text, self.project.target_lang, self.glossary,
                                   source_lang=self.project.source_lang or None)
-        self.project.set_target(self.index, text, ACCEPTED_STATUS, AUTHOR, flags)
+        self.project.set_target(self.index, text, ACCEPTED_STATUS, author, flags)
         return text
 
     def reject(self) -> None:

@@ -3,7 +3,9 @@
 The model is named as the model library names it (the GGUF's own ``general.name`` is
 often a leftover such as "… AWQ"), and the prompt format is said once, in its own
 label. While the model works, a timer polls the backend's ``activity()`` (when it has
-one) for the aggregate speed and how many sequences are decoding.
+one) for the aggregate speed and how many sequences are decoding. Speed is a fact about
+work in progress: when the model is idle the label is empty (the last reply's speed is
+in the context label's tooltip), never a stale "13 sequences".
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ class ModelStatus(QObject):
         self._show_speed()
 
     def _show_speed(self) -> None:
-        if self._speed is None:
+        if self._speed is None or not self.client.busy:
             self.speed_label.clear()
         elif self._running > 1:
             self.speed_label.setText(self.tr("{0:.1f} tokens/s · {1} sequences").format(
@@ -95,6 +97,8 @@ class ModelStatus(QObject):
                          result.context_length)
         self.context_label.setText(self.tr("Context: {0} / {1}").format(*self._context))
         if result.tokens_per_second > 0:
+            self.context_label.setToolTip(self.tr("Last reply: {0:.1f} tokens/s").format(
+                result.tokens_per_second))
             self.show_speed(result.tokens_per_second)
 
     def show_speed(self, tokens_per_second: float, running: int = 1) -> None:
@@ -107,6 +111,9 @@ class ModelStatus(QObject):
         activity = self.client.activity()
         if activity is not None and activity.running > 0:
             self.show_speed(activity.tokens_per_second, activity.running)
+        elif activity is not None:  # a paused run: the job is open, nothing decodes
+            self._speed = None
+            self._show_speed()
 
     @Slot(bool)
     def _on_client_busy_changed(self, busy: bool) -> None:
@@ -114,6 +121,9 @@ class ModelStatus(QObject):
             self._timer.start()
         else:
             self._timer.stop()
+        if not busy:  # nothing decodes: no speed, no sequences
+            self._running = 0
+            self._show_speed()
 
     @Slot()
     def _on_client_model_loading(self) -> None:

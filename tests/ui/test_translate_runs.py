@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.translation.pipeline import (
+    Paused,
     PipelineReport,
     Progress,
     UnitFinished,
@@ -74,13 +75,20 @@ def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWork
     runs.handle_event(Progress(2, 3, 65.0, 71.5, 4))  # "Translate selected" of three rows
     assert widget.progress.maximum() == 3 and widget.progress.value() == 2
     assert widget.progress.format() == "Translating: 2 / 3"
-    assert widget.eta_label.text() == "ETA 1:05 · 4 at once"
+    assert widget.eta_label.text() == "about 1 min left · 4 at once"
     assert speeds == [71.5]
     widget.model.update_row(4, status="translating")  # cut off when the run ended
+    # the report counted one, the rows show two ⚠: the summary says what the rows say
+    for index in (0, 1):
+        widget.model.update_row(index, target="句子。", status="draft",
+                                flags=["The number 1 is missing."])
     runs._on_client_finished(8, PipelineReport(total=3, translated=2, flagged=1))
     assert widget.eta_label.text() == ""
-    assert widget.progress.format() == "0 / 5 segments"
-    assert "1 flagged" in widget.message_label.text()
+    assert widget.progress.format() == "2 / 5 segments"
+    assert "2 flagged" in widget.message_label.text()
+    shown = [widget.model.data(widget.model.index(n, SegmentTableModel.STATUS))
+             for n in range(5)]
+    assert sum("⚠" in text for text in shown) == 2
     assert widget.model.row(4).status == "new"
     assert widget.translate_all_button.isEnabled()
 
@@ -90,12 +98,19 @@ def test_a_paused_run_says_paused_and_shows_no_eta(widget: TranslateWorkspace) -
     runs.job = 9
     runs.handle_event(Progress(1, 5, 40.0, 50.0, 2))
     runs.set_paused(True)
-    assert widget.progress.format() == "Paused: 1 / 5" and widget.eta_label.text() == ""
+    # two units still generate: not "Paused" until they are done
+    assert widget.progress.format() == "Finishing 2 segments… 1 / 5"
+    assert widget.eta_label.text() == ""
+    assert "finishing 2 in progress" in widget.message_label.text()
     runs.handle_event(Progress(2, 5, 30.0, 50.0, 1))  # a unit in flight still finishes
-    assert widget.progress.format() == "Paused: 2 / 5"
+    assert widget.progress.format() == "Finishing 1 segment… 2 / 5"
+    runs.handle_event(Progress(3, 5, 30.0, 50.0, 0))
+    runs.handle_event(Paused(3, 5))  # the pipeline: nothing in flight any more
+    assert widget.progress.format() == "Paused: 3 / 5"
+    assert "Paused" in widget.message_label.text()
     runs.set_paused(False)
-    assert widget.progress.format() == "Translating: 2 / 5"
-    assert widget.eta_label.text() == "ETA 0:30"
+    assert widget.progress.format() == "Translating: 3 / 5"
+    assert widget.eta_label.text() == "less than a minute left"
     runs.job = None
 
 

@@ -233,3 +233,11 @@ class FindController(QObject):
             else ws.tr("No segment matches this filter."))
         ws.no_matches.setVisible(empty)
         ws.refit_rows()
+        # The revision panel shows the current row, or nothing: never a segment the
+        # filter hid (the panel used to keep it after the table had dropped it).
+        segment = ws.revision.segment
+        if segment is not None and not ws.revising.running:
+            if ws.proxy_row(segment) >= 0:
+                ws.select_segment(segment)
+            else:
+                ws.revising.clear()

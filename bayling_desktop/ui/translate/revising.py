@@ -17,7 +17,12 @@ from PySide6.QtCore import QObject, Slot
 from ...engine.backend import Message
 from ...errors import BaylingError
 from ...flags import Flag
-from ...translation.revision import RevisionThread, accept_candidates, reject_candidates
+from ...translation.revision import (
+    AUTHOR,
+    RevisionThread,
+    accept_candidates,
+    reject_candidates,
+)
 from ..worker import TaskFn
 from .controller import OpenDocument, SetTarget, weak
 from .revision import Turn
@@ -92,7 +97,10 @@ class RevisionController(QObject):
         row = doc.rows[segment]
         self.panel.set_segment(segment, row.source, row.target)
         thread = self._thread(doc, segment)
-        turns = [Turn(i, r) for i, r in thread.turns()] if thread is not None else []
+        turns = ([Turn(i, r, author=a) for (i, r), a in zip(thread.turns(),
+                                                              thread.turn_authors(),
+                                                              strict=True)]
+                 if thread is not None else [])
         self.panel.set_thread([*turns, *doc.explanations.get(segment, [])])
         self.panel.set_memory(self._memory_matches(row.source, row.target))
         terms = doc.glossary.term_pairs(row.source)
@@ -165,13 +173,14 @@ class RevisionController(QObject):
             return
         row = doc.rows[segment]
         before = (row.target, row.status)
-        if thread.pending != text:
+        typed = thread.pending != text  # the translator changed the proposal: it is theirs
+        if typed:
             thread.rewind()
             doc.project.store.append_thread(doc.project, segment,
                                             [("user", instruction), ("assistant", text)])
             thread.messages = [*thread.messages, Message("user", instruction),
                                Message("assistant", text)]
-        thread.accept()
+        thread.accept(author="user" if typed else AUTHOR)
         saved = doc.project.segments[segment]
         doc.undo.push(SetTarget(self.ws, doc, segment, saved.target, saved.status,
                                 self.ws.tr("Accept revision of segment {0}").format(
@@ -240,6 +249,9 @@ class RevisionController(QObject):
             doc.project, instruction, doc.glossary, self.ws.settings.max_tokens,
             self.ws.settings.translation_temperature)))
         self.panel.take_instruction(instruction)
+        self.ws.progress.setRange(0, count)
+        self.ws.progress.setValue(0)
+        self.ws.progress.setFormat(self.ws.tr("Revising: {0} / {1}").format(0, count))
         self.ws.show_message(self.ws.tr("Revising {0} segments: “{1}”…").format(
             count, instruction))
         self.ws.update_actions()
@@ -312,8 +324,11 @@ class RevisionController(QObject):
     @Slot(int, object)
     def _on_client_progress(self, job_id: int, value: object) -> None:
         if job_id == self.document_job and hasattr(value, "done"):
-            self.ws.progress.setFormat(self.ws.tr("Revising: {0} / {1}").format(
-                getattr(value, "done", 0), getattr(value, "total", 0)))
+            done, total = int(getattr(value, "done", 0)), int(getattr(value, "total", 0))
+            # the bar moves with the words it says (it stood still at the last run's value)
+            self.ws.progress.setRange(0, max(total, 1))
+            self.ws.progress.setValue(done)
+            self.ws.progress.setFormat(self.ws.tr("Revising: {0} / {1}").format(done, total))
             index = getattr(value, "index", None)
             if isinstance(index, int):
                 self.ws.scroll_to(index)

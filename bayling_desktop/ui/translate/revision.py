@@ -73,6 +73,8 @@ class Turn:
     #: "revision", "explanation" or "document" (a document-wide instruction)
     kind: str = "revision"
     stopped: bool = False
+    #: who wrote the reply: "model", or "user" when the translator typed it
+    author: str = "model"
 
 
 class RevisionPanel(QWidget):
@@ -284,11 +286,13 @@ class RevisionPanel(QWidget):
         # tr() outside the f-strings: lupdate cannot see texts inside them
         you, stopped_note, empty = (self.tr("You"), self.tr("(stopped)"),
                                     self.tr("No revisions yet."))
+        model, typed = self.tr("BayLing"), self.tr("You (edited by hand)")
         for turn in self._turns:
             stopped = f" <i>{stopped_note}</i>" if turn.stopped else ""
+            writer = typed if turn.author == "user" else model
             parts.append(f"<p><b>{you}{labels.get(turn.kind, '')}:</b> "
                          f"{_escape(turn.instruction)}</p>"
-                         f"<p><b>BayLing:</b> {_escape(turn.reply)}{stopped}</p>")
+                         f"<p><b>{writer}:</b> {_escape(turn.reply)}{stopped}</p>")
         if not parts:
             parts.append(f"<p><i>{empty}</i></p>")
         self.thread_view.setHtml("".join(parts))

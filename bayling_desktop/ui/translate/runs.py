@@ -6,6 +6,11 @@ the model thread) and become row updates. Streamed text is collected per row and
 painted every ~40 ms, so eight rows growing at once do not flood the event loop. The
 progress bar and the ETA count finished units of *this* run (a "Translate selected"
 of five rows counts to five), and both are cleared when the run ends.
+
+*Pause* stops issuing units at once (the pipeline's lanes wait before claiming the
+next one); the units already generating finish, so until the pipeline says
+``Paused`` the bar says "Finishing N segments…" with N from the run's own count of
+units in flight — never "Paused" while sequences still decode.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from ..durations import time_left
 from ..worker import TaskFn
 from .controller import weak
+from .segments import review_counts
 
 if TYPE_CHECKING:
     from ...engine.backend import Backend, CancelToken
@@ -79,6 +86,8 @@ class RunController(QObject):
         self._scrolled = False
         #: the last progress shown (done, total, eta, running), redrawn on pause/resume
         self._last_progress: tuple[int, int, float | None, int] = (0, 0, None, 0)
+        #: the pipeline said "Paused" (no unit in flight) since the last pause request
+        self._pause_reached = False
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.setSingleShot(True)
@@ -124,6 +133,7 @@ class RunController(QObject):
                                   force=indexes is not None)
         self._handle = _Handle()
         self._handle.paused = False
+        self._pause_reached = False
         ws.bar.paused = False
         ws.bar.pause_button.setChecked(False)
         self._pending.clear()
@@ -148,6 +158,7 @@ class RunController(QObject):
     @Slot(bool)
     def set_paused(self, paused: bool) -> None:
         self.ws.bar.paused = paused
+        self._pause_reached = False
         self.ws.bar.retranslate()
         with self._handle.lock:
             self._handle.paused = paused
@@ -160,7 +171,10 @@ class RunController(QObject):
         if self.running:
             self._show_progress(*self._last_progress)  # "Paused: …" or "Translating: …"
         if paused and self.running:
-            self.ws.show_message(self.ws.tr("Pausing after the segments in progress…"))
+            in_flight = self._last_progress[3]
+            self.ws.show_message(
+                self.ws.tr("No new segments are started; finishing {0} in progress…")
+                .format(in_flight) if in_flight else self.ws.tr("Pausing…"))
         elif not paused and self.running:
             self.ws.show_message(self.ws.tr("Resumed."))
 
@@ -201,6 +215,9 @@ class RunController(QObject):
                 ws.speedChanged.emit(float(event.tokens_per_second))
                 ws.throughputChanged.emit(float(event.tokens_per_second), event.running)
         elif isinstance(event, p.Paused):
+            self._pause_reached = True
+            _done, total, eta, _running = self._last_progress
+            self._show_progress(event.done, event.total or total, eta, 0)
             ws.show_message(ws.tr("Paused. Press Resume to continue."))
 
     @Slot()
@@ -217,11 +234,16 @@ class RunController(QObject):
         ws.progress.setRange(0, max(total, 1))
         ws.progress.setValue(done)
         if ws.bar.paused:  # a paused run has no ETA: the clock is the user's
-            ws.progress.setFormat(ws.tr("Paused: {0} / {1}").format(done, total))
+            if self._pause_reached or running == 0:
+                ws.progress.setFormat(ws.tr("Paused: {0} / {1}").format(done, total))
+            else:
+                template = (ws.tr("Finishing 1 segment… {1} / {2}") if running == 1
+                            else ws.tr("Finishing {0} segments… {1} / {2}"))
+                ws.progress.setFormat(template.format(running, done, total))
             ws.eta_label.setText("")
             return
         ws.progress.setFormat(ws.tr("Translating: {0} / {1}").format(done, total))
-        text = ws.tr("ETA {0}").format(_clock(eta)) if eta else ""
+        text = time_left(eta) if eta else ""
         if running > 1:
             text += ws.tr(" · {0} at once").format(running)
         ws.eta_label.setText(text.strip(" ·"))
@@ -258,14 +280,18 @@ class RunController(QObject):
         self.last_report = result
         ws = self.ws
         translated = getattr(result, "translated", 0)
-        flagged = getattr(result, "flagged", 0)
-        failed = getattr(result, "failed", 0)
+        # the rows' ⚠ and the export dialog count the same rows (one count, one place)
+        doc = ws.current
+        counts = review_counts(doc.rows) if doc is not None else None
+        flagged = counts.flagged if counts else getattr(result, "flagged", 0)
+        failed = counts.failed if counts else getattr(result, "failed", 0)
         if getattr(result, "cancelled", False):
             ws.show_message(ws.tr("Stopped."))
         elif flagged or failed:
-            ws.show_message(ws.tr("Translation finished: {0} translated, {1} flagged, {2} "
-                                  "failed. Use Next flagged (F8) to review them.").format(
-                translated, flagged, failed), error=bool(failed))
+            ws.show_message(ws.tr("Translation finished: {0} translated. In the document, "
+                                  "{1} flagged and {2} failed; Next flagged (F8) shows "
+                                  "them.").format(translated, flagged, failed),
+                            error=bool(failed))
         else:
             ws.show_message((ws.tr("Translation finished: 1 segment.") if translated == 1
                              else ws.tr("Translation finished: {0} segments.")).format(
@@ -281,7 +307,3 @@ class RunController(QObject):
         if self._end(job_id):
             self.ws.show_message(self.ws.tr("Stopped."))
 
-
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -87,6 +87,32 @@ class SegmentRow:
     def flagged(self) -> bool:
         return self.status == "error" or bool(self.all_flags())
 
+    @property
+    def exported(self) -> bool:
+        """Whether the translation goes into the exported file (else the source does)."""
+        return self.done and bool(self.target.strip())
+
+    @property
+    def warned(self) -> bool:
+        """A translation that goes out but needs a look: the rows' ⚠, the export
+        dialog's and the run summary's "flagged" are all this one test."""
+        return self.exported and bool(self.all_flags())
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """What is left to look at in a document: one count for every place that says it."""
+
+    untranslated: int
+    flagged: int
+    failed: int
+
+
+def review_counts(rows: list[SegmentRow]) -> ReviewCounts:
+    return ReviewCounts(untranslated=sum(1 for r in rows if not r.exported),
+                        flagged=sum(1 for r in rows if r.warned),
+                        failed=sum(1 for r in rows if r.status == "error"))
+
 
 class SegmentTableModel(QAbstractTableModel):
     NUMBER, SOURCE, TARGET, STATUS = range(4)
@@ -198,7 +224,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _status_text(self, row: SegmentRow) -> str:
         text = self.status_name(row.status)
-        if row.flagged and row.status != "error":
+        if row.warned:
             text += " ⚠"
         if row.timing is not None:
             text += f"\n{clock(row.timing[0])}\n{clock(row.timing[1])}"

@@ -17,7 +17,7 @@ from ...translation.glossary import Glossary, load_glossary
 from ..i18n import translate_error
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
-from .segments import SegmentRow
+from .segments import SegmentRow, review_counts
 
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
@@ -117,7 +117,7 @@ def export(ws: TranslateWorkspace) -> None:
 
 def exported(row: SegmentRow) -> bool:
     """Whether *row*'s translation goes into the exported file (else its source does)."""
-    return row.done and bool(row.target.strip())
+    return row.exported
 
 
 def export_question(ws: TranslateWorkspace, rows: list[SegmentRow]) -> str:
@@ -126,8 +126,8 @@ def export_question(ws: TranslateWorkspace, rows: list[SegmentRow]) -> str:
     Untranslated segments keep their source text; flagged ones go out translated, so
     the two are counted apart (one sum said both kept their source, which was untrue).
     """
-    untranslated = sum(1 for row in rows if not exported(row))
-    flagged = sum(1 for row in rows if exported(row) and row.flagged)
+    counts = review_counts(rows)
+    untranslated, flagged = counts.untranslated, counts.flagged
     lines = []
     if untranslated:
         lines.append(ws.tr("Untranslated segments: {0}. They keep their source text.")

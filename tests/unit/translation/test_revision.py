@@ -162,3 +162,32 @@ def test_the_tag_instruction_pasted_into_a_translation_is_an_echo() -> None:
     flags = check_translation("Click <1>Save</1>.", "点击<1>保存</1>。Keep every tag such as "
                               "<1>, </1> and <x2/> exactly as it is.", "zh")
     assert flags[0].code == "echo" and flags[0].blocking
+
+
+def test_turns_start_after_the_first_answer_with_a_system_message(
+        translated: Project) -> None:
+    from bayling_desktop.translation.profiles import GENERIC
+
+    backend = FakeBackend()
+    thread = RevisionThread(translated, 0, profile=GENERIC)
+    revision = thread.revise(backend, "Shorter.")
+    assert thread.messages[0].role == "system"
+    # (the instruction, the model's answer) — not (the first translation, the instruction)
+    assert thread.turns() == [("Shorter.", revision.text)]
+
+
+def test_an_edited_proposal_is_credited_to_the_translator(translated: Project) -> None:
+    backend = FakeBackend()
+    backend.revisions["更正式一些"] = "您的包裹将于周一送达。"
+    thread = RevisionThread(translated, 0)
+    thread.revise(backend, "更正式一些")
+    assert thread.turn_authors() == ["model"]
+    thread.accept()
+    assert thread.turn_authors() == ["model"]
+    assert translated.history(0)[-1].author == "model-revision"
+    # the translator types their own version over the next proposal and accepts it
+    thread.revise(backend, "更正式一些")
+    thread.messages[-1] = type(thread.messages[-1])("assistant", "您的包裹周一送达。")
+    thread.accept(author="user")
+    assert translated.history(0)[-1].author == "user"
+    assert thread.turn_authors()[-1] == "user"
