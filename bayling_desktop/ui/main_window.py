@@ -44,6 +44,7 @@ from .theme import apply_theme
 from .translate.workspace import TranslateWorkspace
 from .undo_router import UndoRouter
 from .welcome import WelcomePage, needs_welcome
+from .workbench_menus import WorkbenchMenus
 from .worker import ChatResult, ModelClient
 
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self._build_status_bar()
         self.menus = MainMenus(self, self.settings)
+        self.workbench = WorkbenchMenus(self, self.menus, self.translate)
         self._connect()
         self._retranslate()
 

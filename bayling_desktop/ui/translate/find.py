@@ -34,8 +34,14 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 
 
+#: the filter menu's status entries, after All / Untranslated / Flagged, in this order
+STATUS_FILTERS = ("new", "draft", "edited", "approved", "error")
+
+
 class SegmentFilter(QAbstractProxyModel):
     ALL, UNTRANSLATED, FLAGGED = range(3)
+    #: mode of the first status entry; STATUS + n keeps STATUS_FILTERS[n]
+    STATUS = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +135,9 @@ class SegmentFilter(QAbstractProxyModel):
             candidates = [n for n in candidates if not rows[n].done]
         elif self._mode == self.FLAGGED:
             candidates = [n for n in candidates if rows[n].flagged]
+        elif self.STATUS <= self._mode < self.STATUS + len(STATUS_FILTERS):
+            status = STATUS_FILTERS[self._mode - self.STATUS]
+            candidates = [n for n in candidates if rows[n].status == status]
         if self._needle:
             if self._folded is None:
                 self._folded = [_fold(model, n) for n in range(len(rows))]

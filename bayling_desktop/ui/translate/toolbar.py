@@ -52,7 +52,7 @@ class TranslateToolbar(QWidget):
         self.next_flagged_button = QToolButton(self)
         self.concordance_button = QToolButton(self)
         self.filter_combo = QComboBox(self)
-        self.filter_combo.addItems(["", "", ""])
+        self.filter_combo.addItems([""] * 8)  # all, untranslated, flagged, five statuses
         self.find_edit = QLineEdit(self)
         self.find_edit.setClearButtonEnabled(True)
         self.progress = QProgressBar(self)
@@ -123,7 +123,9 @@ class TranslateToolbar(QWidget):
         self.concordance_button.setText(self.tr("Concordance"))
         self.concordance_button.setToolTip(self.tr("Search the translation memory (Ctrl+K)"))
         for number, text in enumerate((self.tr("All segments"), self.tr("Untranslated"),
-                                       self.tr("Flagged"))):
+                                       self.tr("Flagged"), self.tr("Status: new"),
+                                       self.tr("Status: draft"), self.tr("Status: edited"),
+                                       self.tr("Status: approved"), self.tr("Status: error"))):
             self.filter_combo.setItemText(number, text)
         self.find_edit.setPlaceholderText(self.tr("Find in segments (Ctrl+F)"))
         self.find_edit.setMinimumWidth(min(260, self.find_edit.fontMetrics().horizontalAdvance(

@@ -32,7 +32,9 @@ from ...translation.glossary import Glossary
 from ..i18n import language_label, translate_error
 from ..worker import ModelClient
 from . import navigation, tools
+from .closing import close_document
 from .concordance import ConcordanceDialog
+from .context_menu import SegmentActions
 from .controller import (
     OpenDocument,
 )
@@ -40,6 +42,7 @@ from .editing import Editing
 from .editor import SegmentDelegate, segment_table
 from .find import FindController, SegmentFilter
 from .opening import DocumentOpener
+from .replace import ReplaceDialog, open_replace
 from .revising import RevisionController
 from .revision import RevisionPanel
 from .runs import RunController
@@ -97,6 +100,7 @@ class TranslateWorkspace(QWidget):
         self.editing = Editing(self)
         self.runs = RunController(self)
         self.revising = RevisionController(self)
+        self.segment_actions = SegmentActions(self)
         self._connect()
         self.update_actions()
         if store_error:
@@ -330,6 +334,14 @@ class TranslateWorkspace(QWidget):
     def export(self) -> None:
         tools.export(self)
 
+    def open_replace(self) -> ReplaceDialog | None:
+        """Edit ▸ Replace in translations (Ctrl+H), with a preview; one undo step."""
+        return open_replace(self)
+
+    def close_document(self) -> bool:
+        """File ▸ Close document (Ctrl+W)."""
+        return close_document(self)
+
     # -- find, selection, messages -------------------------------------------------------
 
     def focus_find(self) -> None:
@@ -392,6 +404,7 @@ class TranslateWorkspace(QWidget):
             button.setEnabled(has_doc)
         bar.undo_button.setEnabled(self.undo_group.canUndo())
         bar.redo_button.setEnabled(self.undo_group.canRedo())
+        self.segment_actions.update_enabled()
         self.busyChanged.emit(batch or revising)
 
     # names kept for the screenshot script and older callers
