@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..flags import Flag
 from .database import Migration
+from .glossaries import migrate_project_glossaries
 from .tm import MEMORY_TABLE, purge_poisoned_memory
 
 
@@ -148,6 +149,9 @@ MIGRATIONS: list[Migration] = [
     "ALTER TABLE candidates ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';",
     purge_poisoned_memory,
     flags_as_codes,
+    # client glossaries: named, attached to projects; each project's old glossary
+    # table becomes a glossary named after the project, attached to it
+    migrate_project_glossaries,
 ]
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")

@@ -27,6 +27,7 @@ from ..flags import Flag
 from ..paths import data_dir
 from . import reconcile
 from .database import open_database
+from .glossaries import Glossaries, StoredTerm
 from .locks import LockBusy, ProjectLocks
 from .project_schema import (
     AUTHORS,
@@ -143,6 +144,7 @@ class ProjectStore(ThreadStore):
         self._lock = threading.RLock()
         self._project_locks = ProjectLocks(self.path)
         self.memory = TranslationMemory(self._conn, self._tx)
+        self.glossaries = Glossaries(self._conn, self._tx)
 
     def close(self) -> None:
         self._project_locks.release_all()
@@ -227,6 +229,7 @@ class ProjectStore(ThreadStore):
                     "INSERT INTO segments (project_id, idx, unit_id, source) VALUES (?, ?, ?, ?)",
                     [(project_id, idx, unit_id, source)
                      for idx, (unit_id, source) in enumerate(units)])
+                self.glossaries.attach_default(conn, project_id)
                 plan = None
             else:
                 project_id = int(row[0])
@@ -401,18 +404,21 @@ class ProjectStore(ThreadStore):
     # -- glossary ---------------------------------------------------------------------------
 
     def glossary(self, project: Project) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self._conn.execute(
-            "SELECT source, target FROM glossary WHERE project_id = ? ORDER BY source",
-            (project.id,))]
+        """The (source, target) terms of every glossary attached to *project*."""
+        return [(t.source, t.target) for t in self.glossary_terms(project)]
 
-    def set_glossary(self, project: Project, terms: Sequence[tuple[str, str]]) -> None:
-        """Replace the project's glossary (an edit in the app saves the whole table)."""
-        with self._tx() as conn:
-            conn.execute("DELETE FROM glossary WHERE project_id = ?", (project.id,))
-            conn.executemany("INSERT OR REPLACE INTO glossary (project_id, source, target)"
-                             " VALUES (?, ?, ?)",
-                             [(project.id, s.strip(), t.strip()) for s, t in terms
-                              if s.strip() and t.strip()])
+    def glossary_terms(self, project: Project) -> list[StoredTerm]:
+        """The terms with their notes and parts of speech (see :mod:`.glossaries`)."""
+        return [term for term, _glossary in self.glossaries.project_terms(project.id)]
+
+    def set_glossary(self, project: Project,
+                     terms: Sequence[tuple[str, str] | StoredTerm]) -> None:
+        """Save what the document's glossary shows: each term back into the glossary it
+        came from, new ones into the project's own (see ``Glossaries.save_project_terms``)."""
+        kept = {t.source: t for t in self.glossary_terms(project)}
+        stored = [t if isinstance(t, StoredTerm) else _with_notes(kept, t[0], t[1])
+                  for t in terms]
+        self.glossaries.save_project_terms(project.id, project.name, stored)
 
     # -- translation memory (kept for callers of the earlier project_store API) --------------
 
@@ -433,3 +439,11 @@ class ProjectStore(ThreadStore):
 
     #: the brief's name for :meth:`infos` (defined last: it shadows the builtin in here)
     list = infos
+
+
+def _with_notes(kept: Mapping[str, StoredTerm], source: str, target: str) -> StoredTerm:
+    """A (source, target) pair from an editor that shows no notes keeps the stored ones."""
+    old = kept.get(source.strip())
+    if old is not None and old.target == target.strip():
+        return old
+    return StoredTerm(source, target, old.note if old else "", old.pos if old else "")

@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from ..documents.encoding import read_text
 from ..documents.xmlsafe import parse_untrusted
 from ..errors import DocumentError
 
 if TYPE_CHECKING:
+    from ..storage.glossaries import StoredTerm
     from ..storage.projects import Project
 
 
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
 class Term:
     source: str
     target: str
+    #: what a TBX or a CSV's third column says about the term (kept, never prompted)
+    note: str = ""
+    #: part of speech ("noun", "verb"…), TBX's termNote type="partOfSpeech"
+    pos: str = ""
 
 
 class Glossary:
@@ -81,12 +87,20 @@ def occurs(term: str, text: str) -> bool:
 
 
 def project_glossary(project: Project) -> Glossary:
-    """The glossary stored with *project* (edited in the app, imported from files)."""
-    return Glossary.from_pairs(project.store.glossary(project))
+    """The terms of every glossary attached to *project* (client glossaries and its own)."""
+    return Glossary([Term(t.source, t.target, t.note, t.pos)
+                     for t in project.store.glossary_terms(project)])
 
 
 def save_project_glossary(project: Project, glossary: Glossary) -> None:
-    project.store.set_glossary(project, glossary.pairs())
+    """Each term back into the glossary it came from; new ones into the project's own."""
+    project.store.set_glossary(project, stored_terms(glossary))
+
+
+def stored_terms(glossary: Glossary) -> list[StoredTerm]:
+    from ..storage.glossaries import StoredTerm
+
+    return [StoredTerm(t.source, t.target, t.note, t.pos) for t in glossary.terms]
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -107,7 +121,8 @@ def load_glossary(path: Path) -> Glossary:
                                 "and its translation, separated by a comma or a tab.")
         if number == 1 and cells[0].lower() in ("source", "term", "原文", "src"):
             continue  # a header row
-        terms.append(Term(cells[0], cells[1]))
+        extra = [*cells[2:4], "", ""]
+        terms.append(Term(cells[0], cells[1], extra[0], extra[1]))
     if not terms:
         raise DocumentError(f"{path.name} holds no terms.")
     return Glossary(terms)
@@ -123,10 +138,56 @@ def _load_tbx(path: Path) -> Glossary:
             if term is not None and (term.text or "").strip():
                 forms.append(term.text.strip())
         if len(forms) >= 2:
-            terms.append(Term(forms[0], forms[1]))
+            terms.append(Term(forms[0], forms[1], _tbx_note(entry), _tbx_pos(entry)))
     if not terms:
         raise DocumentError(f"{path.name} holds no term pairs.")
     return Glossary(terms)
+
+
+def _tbx_note(entry: Any) -> str:
+    """The entry's note (TBX <note>, or a definition <descrip>), first one found."""
+    for tag in ("note", "descrip"):
+        for node in entry.iter(f"{{*}}{tag}", tag):
+            if (node.text or "").strip():
+                return str(node.text).strip()
+    return ""
+
+
+def _tbx_pos(entry: Any) -> str:
+    for node in entry.iter("{*}termNote", "termNote"):
+        if node.get("type") == "partOfSpeech" and (node.text or "").strip():
+            return str(node.text).strip()
+    return ""
+
+
+def glossary_csv(glossary: Glossary) -> str:
+    """CSV with a header; note and part of speech columns when any term has them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    rich = any(t.note or t.pos for t in glossary.terms)
+    writer.writerow(["source", "target", "note", "pos"] if rich else ["source", "target"])
+    for t in glossary.terms:
+        writer.writerow([t.source, t.target, t.note, t.pos] if rich else [t.source, t.target])
+    return out.getvalue()
+
+
+def glossary_tbx(glossary: Glossary, source_lang: str, target_lang: str) -> str:
+    """TBX-Basic (ISO 30042): one term entry per term, one language set per side; the
+    part of speech as termNote on both terms, the note on the entry."""
+    entries = []
+    for number, t in enumerate(glossary.terms, start=1):
+        pos = (f'<termNote type="partOfSpeech">{escape(t.pos)}</termNote>' if t.pos else "")
+        note = f"    <note>{escape(t.note)}</note>\n" if t.note else ""
+        entries.append(
+            f'   <termEntry id="t{number}">\n{note}'
+            f'    <langSet xml:lang="{escape(source_lang)}"><tig><term>{escape(t.source)}'
+            f"</term>{pos}</tig></langSet>\n"
+            f'    <langSet xml:lang="{escape(target_lang)}"><tig><term>{escape(t.target)}'
+            f"</term>{pos}</tig></langSet>\n   </termEntry>\n")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<martif type="TBX-Basic" xml:lang="en">\n <martifHeader><fileDesc><sourceDesc>'
+            "<p>BayLing Desktop</p></sourceDesc></fileDesc></martifHeader>\n"
+            " <text>\n  <body>\n" + "".join(entries) + "  </body>\n </text>\n</martif>\n")
 
 
 def glossary_violations(project: Project, glossary: Glossary) -> list[int]:

@@ -7,11 +7,8 @@ on, and are still there after a restart.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Slot
 from PySide6.QtWidgets import (
@@ -31,32 +28,9 @@ from PySide6.QtWidgets import (
 
 from ...errors import BaylingError
 from ...fileio import atomic_write_text
-from ...translation.glossary import Glossary, Term, load_glossary
+from ...translation.glossary import Glossary, Term, glossary_csv, glossary_tbx, load_glossary
 from ..i18n import translate_error
 from ..itemmodels import Index
-
-
-def glossary_csv(glossary: Glossary) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["source", "target"])
-    writer.writerows(glossary.pairs())
-    return out.getvalue()
-
-
-def glossary_tbx(glossary: Glossary, source_lang: str, target_lang: str) -> str:
-    """TBX-Basic (ISO 30042): one term entry per term, one language set per side."""
-    entries = "".join(
-        f'   <termEntry id="t{number}">\n'
-        f'    <langSet xml:lang="{escape(source_lang)}"><tig><term>{escape(source)}'
-        "</term></tig></langSet>\n"
-        f'    <langSet xml:lang="{escape(target_lang)}"><tig><term>{escape(target)}'
-        "</term></tig></langSet>\n   </termEntry>\n"
-        for number, (source, target) in enumerate(glossary.pairs(), start=1))
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<martif type="TBX-Basic" xml:lang="en">\n <martifHeader><fileDesc><sourceDesc>'
-            "<p>BayLing Desktop</p></sourceDesc></fileDesc></martifHeader>\n"
-            " <text>\n  <body>\n" + entries + "  </body>\n </text>\n</martif>\n")
 
 
 def save_glossary(glossary: Glossary, path: Path, source_lang: str = "",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ... import documents
 from ...errors import BaylingError
-from ...translation.glossary import Glossary, load_glossary
+from ...translation.glossary import Glossary, load_glossary, stored_terms
 from ..i18n import translate_error
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
@@ -32,7 +32,7 @@ def set_glossary(ws: TranslateWorkspace, glossary: Glossary) -> None:
         return
     doc.glossary = glossary
     if doc.project is not None and ws.store is not None:
-        ws.store.set_glossary(doc.project, glossary.pairs())
+        ws.store.set_glossary(doc.project, stored_terms(glossary))
     for row in doc.rows:  # re-check what is already translated against the new terms
         if row.target:
             ws.model.update_row(row.index, flags=ws.flags_for(doc, row.index, row.target))
