@@ -37,6 +37,9 @@ class WorkbenchMenus(QObject):
         edit_actions = menus.edit_menu.actions()
         after_find = edit_actions[edit_actions.index(menus.find_action) + 1]
         menus.edit_menu.insertAction(after_find, self.replace_action)
+        self.glossaries_action = QAction(window)
+        self.glossaries_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        menus.edit_menu.insertAction(after_find, self.glossaries_action)
         self.segment_menu = QMenu(window)
         for number, action in enumerate(workspace.segment_actions.all):
             if number == 3:
@@ -49,6 +52,7 @@ class WorkbenchMenus(QObject):
         menus.help_menu.insertAction(menus.about_action, self.shortcuts_action)
         self.close_action.triggered.connect(self._on_close_action_triggered)
         self.replace_action.triggered.connect(self._on_replace_action_triggered)
+        self.glossaries_action.triggered.connect(self._on_glossaries_action_triggered)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.dialog: ShortcutsDialog | None = None
         window.installEventFilter(self)
@@ -62,6 +66,7 @@ class WorkbenchMenus(QObject):
     def retranslate(self) -> None:
         self.close_action.setText(self.tr("&Close document"))
         self.replace_action.setText(self.tr("&Replace in translations…"))
+        self.glossaries_action.setText(self.tr("&Glossaries…"))
         self.segment_menu.setTitle(self.tr("Se&gment"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
 
@@ -79,6 +84,11 @@ class WorkbenchMenus(QObject):
     def _on_replace_action_triggered(self) -> None:
         self._show_translate()
         self.workspace.open_replace()
+
+    @Slot()
+    def _on_glossaries_action_triggered(self) -> None:
+        self._show_translate()
+        self.workspace.open_glossaries()
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:

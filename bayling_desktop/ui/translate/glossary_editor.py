@@ -48,10 +48,11 @@ class GlossaryModel(QAbstractTableModel):
 
     def __init__(self, glossary: Glossary, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._terms = [[t.source, t.target] for t in glossary.terms]
+        # [source, target, note, part of speech]: the two last are not shown but kept
+        self._terms = [[t.source, t.target, t.note, t.pos] for t in glossary.terms]
 
     def glossary(self) -> Glossary:
-        return Glossary([Term(s.strip(), t.strip()) for s, t in self._terms
+        return Glossary([Term(s.strip(), t.strip(), note, pos) for s, t, note, pos in self._terms
                          if s.strip() and t.strip()])
 
     def rowCount(self, parent: Index | None = None) -> int:
@@ -85,10 +86,10 @@ class GlossaryModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         return True
 
-    def add_term(self, source: str = "", target: str = "") -> int:
+    def add_term(self, source: str = "", target: str = "", note: str = "", pos: str = "") -> int:
         row = len(self._terms)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._terms.append([source, target])
+        self._terms.append([source, target, note, pos])
         self.endInsertRows()
         return row
 
@@ -100,12 +101,13 @@ class GlossaryModel(QAbstractTableModel):
 
     def merge(self, glossary: Glossary) -> int:
         """Add imported terms; an imported term replaces the same source term."""
-        known = {s.strip().casefold(): n for n, (s, _t) in enumerate(self._terms)}
+        known = {r[0].strip().casefold(): n for n, r in enumerate(self._terms)}
         added = 0
         for term in glossary.terms:
             row = known.get(term.source.casefold())
             if row is None:
-                known[term.source.casefold()] = self.add_term(term.source, term.target)
+                known[term.source.casefold()] = self.add_term(term.source, term.target,
+                                                              term.note, term.pos)
                 added += 1
             else:
                 self.setData(self.index(row, self.TARGET), term.target)

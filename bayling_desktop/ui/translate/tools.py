@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ... import documents
 from ...errors import BaylingError
-from ...translation.glossary import Glossary, load_glossary, stored_terms
+from ...translation.glossary import Glossary, load_glossary, project_glossary, stored_terms
 from ..i18n import translate_error
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
@@ -33,10 +33,20 @@ def set_glossary(ws: TranslateWorkspace, glossary: Glossary) -> None:
     doc.glossary = glossary
     if doc.project is not None and ws.store is not None:
         ws.store.set_glossary(doc.project, stored_terms(glossary))
+        # what is stored is the union of the attached glossaries: show that
+        doc.glossary = project_glossary(doc.project)
+    recheck(ws)
+
+
+def recheck(ws: TranslateWorkspace) -> None:
+    """The document's glossary changed: check its translations again and say its size."""
+    doc = ws.current
+    if doc is None:
+        return
     for row in doc.rows:  # re-check what is already translated against the new terms
         if row.target:
             ws.model.update_row(row.index, flags=ws.flags_for(doc, row.index, row.target))
-    ws.bar.glossary_size = len(glossary)
+    ws.bar.glossary_size = len(doc.glossary)
     ws.bar.retranslate()
     ws.table.viewport().update()
 

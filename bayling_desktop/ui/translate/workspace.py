@@ -41,6 +41,7 @@ from .controller import (
 from .editing import Editing
 from .editor import SegmentDelegate, segment_table
 from .find import FindController, SegmentFilter
+from .glossaries_dialog import GlossariesDialog, open_glossaries
 from .opening import DocumentOpener
 from .replace import ReplaceDialog, open_replace
 from .revising import RevisionController
@@ -337,6 +338,10 @@ class TranslateWorkspace(QWidget):
     def open_replace(self) -> ReplaceDialog | None:
         """Edit ▸ Replace in translations (Ctrl+H), with a preview; one undo step."""
         return open_replace(self)
+
+    def open_glossaries(self) -> GlossariesDialog:
+        """Edit ▸ Glossaries (Ctrl+Shift+G): client glossaries, attached to this document."""
+        return open_glossaries(self)
 
     def close_document(self) -> bool:
         """File ▸ Close document (Ctrl+W)."""
