@@ -507,5 +507,14 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "{0} GiB RAM ({1} GiB free)"),
     QT_TRANSLATE_NOOP("CoreMessages", "{0} GiB RAM"),
     QT_TRANSLATE_NOOP("CoreMessages", "RAM unknown"),
+    # -- storage/glossaries.py and translation/review.py: client glossaries, review files
+    QT_TRANSLATE_NOOP("CoreMessages", "There is no glossary “{0}”."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A glossary needs a name."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A glossary called “{0}” already exists."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0}: a review file is .xlsx or .docx."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} could not be read as a review file ({1})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a review file exported by BayLing Desktop (its first row "
+                      "should be: {1})."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

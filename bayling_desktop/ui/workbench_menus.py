@@ -28,6 +28,13 @@ class WorkbenchMenus(QObject):
         self.window = window
         self.menus = menus
         self.workspace = workspace
+        self.export_review_action = QAction(window)
+        self.export_review_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.import_review_action = QAction(window)
+        self.import_review_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        for action in (self.export_review_action, self.import_review_action):
+            menus.file_menu.insertAction(menus.quit_action, action)
+        menus.file_menu.insertSeparator(menus.quit_action)
         self.close_action = QAction(window)
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
         menus.file_menu.insertAction(menus.quit_action, self.close_action)
@@ -53,6 +60,8 @@ class WorkbenchMenus(QObject):
         self.close_action.triggered.connect(self._on_close_action_triggered)
         self.replace_action.triggered.connect(self._on_replace_action_triggered)
         self.glossaries_action.triggered.connect(self._on_glossaries_action_triggered)
+        self.export_review_action.triggered.connect(self._on_export_review_action_triggered)
+        self.import_review_action.triggered.connect(self._on_import_review_action_triggered)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.dialog: ShortcutsDialog | None = None
         window.installEventFilter(self)
@@ -65,6 +74,8 @@ class WorkbenchMenus(QObject):
 
     def retranslate(self) -> None:
         self.close_action.setText(self.tr("&Close document"))
+        self.export_review_action.setText(self.tr("Export re&view file…"))
+        self.import_review_action.setText(self.tr("&Import review…"))
         self.replace_action.setText(self.tr("&Replace in translations…"))
         self.glossaries_action.setText(self.tr("&Glossaries…"))
         self.segment_menu.setTitle(self.tr("Se&gment"))
@@ -89,6 +100,20 @@ class WorkbenchMenus(QObject):
     def _on_glossaries_action_triggered(self) -> None:
         self._show_translate()
         self.workspace.open_glossaries()
+
+    @Slot()
+    def _on_export_review_action_triggered(self) -> None:
+        from .translate.review_io import export_review_dialog
+
+        self._show_translate()
+        export_review_dialog(self.workspace)
+
+    @Slot()
+    def _on_import_review_action_triggered(self) -> None:
+        from .translate.review_io import import_review_dialog
+
+        self._show_translate()
+        import_review_dialog(self.workspace)
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:

@@ -256,6 +256,14 @@ class RevisionController(QObject):
             count, instruction))
         self.ws.update_actions()
 
+    def reload_proposals(self) -> None:
+        """Proposals were added from outside (a review file's conflicts): show them."""
+        doc = self.ws.current
+        if doc is not None:
+            self._load_proposals(doc)
+            if self.panel.segment is not None:
+                self.show_segment(self.panel.segment)
+
     def _load_proposals(self, doc: OpenDocument) -> None:
         """Pending proposals from the project (they survive a restart); identical ones go."""
         if doc.project is None:
