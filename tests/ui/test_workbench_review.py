@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
@@ -60,3 +61,34 @@ def test_review_round_trip_in_the_window(make_window: MakeWindow, qtbot: QtBot,
     ws.undo_stack().undo()  # one step takes the import back
     assert ws.model.row(0).target == DRAFTS[0]
     assert doc.project is not None and doc.project.segments[0].target == DRAFTS[0]
+
+
+def test_export_offers_xliff_and_tmx(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from bayling_desktop.documents import open_document
+
+    window = make_window(Settings(source_language="en", target_language="zh"))
+    window.stack.setCurrentWidget(window.tabs)
+    ws = window.translate
+    path = tmp_path / "story.txt"
+    path.write_text("\n\n".join(SOURCES) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(ws.model.modelReset, timeout=10_000):
+        ws.open_paths([path])
+    doc = ws.current
+    assert doc is not None
+    for index, text in enumerate(DRAFTS):
+        ws.apply_target(doc, index, text, "approved", "user")
+    offered: list[str] = []
+    out = tmp_path / "story.xlf"
+
+    def save_name(_parent: object, _title: str, _start: str, filters: str) -> tuple[str, str]:
+        offered.extend(filters.split(";;"))
+        return str(out), offered[3]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    window.menus.export_action.trigger()  # File ▸ Export… (Ctrl+S)
+    assert offered[3:] == ["XLIFF 1.2 for CAT tools (*.xlf)", "Translation memory (*.tmx)"]
+    assert [u.source for u in open_document(out).units] == SOURCES
+    assert "3 translated segments" in ws.message_label.text()

@@ -103,12 +103,17 @@ def export(ws: TranslateWorkspace) -> None:
     same = ws.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
     bilingual_docx = ws.tr("Bilingual table (*.docx)")
     bilingual_html = ws.tr("Bilingual side by side (*.html)")
+    xliff = ws.tr("XLIFF 1.2 for CAT tools (*.xlf)")
+    tmx = ws.tr("Translation memory (*.tmx)")
     name, chosen = QFileDialog.getSaveFileName(
         ws, ws.tr("Export translation"), str(suggested),
-        ";;".join([same, bilingual_docx, bilingual_html]))
+        ";;".join([same, bilingual_docx, bilingual_html, xliff, tmx]))
     if not name:
         return
     out = Path(name)
+    if chosen in (xliff, tmx) or out.suffix.lower() in (".xlf", ".xliff", ".tmx"):
+        export_exchange(ws, out)
+        return
     translations = {r.unit_id: r.target for r in doc.rows if exported(r)}
     said = list(getattr(doc.document, "notices", []))
     try:
@@ -123,6 +128,25 @@ def export(ws: TranslateWorkspace) -> None:
     # what writing it changed on its own (a PO header switched to UTF-8…), said once
     new = [n for n in getattr(doc.document, "notices", []) if n not in said]
     ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *new]))
+
+
+def export_exchange(ws: TranslateWorkspace, out: Path) -> bool:
+    """The project as XLIFF 1.2 (.xlf/.xliff) or TMX (.tmx), by the file's suffix."""
+    from ...translation.exchange import export_project_tmx, export_xliff
+
+    doc = ws.current
+    if doc is None or doc.project is None:
+        return False
+    try:
+        if out.suffix.lower() == ".tmx":
+            count = export_project_tmx(doc.project, out)
+        else:
+            count = export_xliff(doc.project, out, doc.document.path.name)
+    except (BaylingError, OSError) as exc:
+        QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
+        return False
+    ws.show_message(ws.tr("Saved {0} ({1} translated segments).").format(out, count))
+    return True
 
 
 def exported(row: SegmentRow) -> bool:
