@@ -47,7 +47,7 @@ def close_document(ws: TranslateWorkspace) -> bool:
         ws.undoStackChanged.emit(ws._empty_stack)
         ws.model.set_rows([])
         ws.revising.clear()
-        ws.bar.detected_name = ""
+        ws.bar.detected_name = ws.bar.detected_code = ""
         ws.bar.glossary_size = 0
         ws.bar.retranslate()
         ws.update_progress()

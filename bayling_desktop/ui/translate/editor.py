@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -189,6 +190,20 @@ class TaggedEditor(QTextEdit):
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self._source_tags: list[str] = []
+        #: the cell's height: the in-cell editor never gets smaller than its row
+        self.row_height = 0
+
+    @Slot()
+    def grow_to_text(self) -> None:
+        """In a table cell, grow downwards with the text (up to the table's bottom), so a
+        long translation is edited whole instead of through a two-line slot."""
+        parent = self.parentWidget()
+        if not self.row_height or parent is None:
+            return
+        self.document().setTextWidth(self.viewport().width())
+        wanted = int(self.document().size().height()) + 2 * self.frameWidth() + 2
+        room = parent.height() - self.y()
+        self.resize(self.width(), max(self.row_height, min(wanted, max(room, self.row_height))))
 
     def set_text(self, text: str, source: str = "") -> None:
         self.clear()
@@ -325,6 +340,7 @@ class SegmentDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = TaggedEditor(parent)
+        editor.document().contentsChanged.connect(editor.grow_to_text)
         editor.confirmed.connect(self._on_editor_confirmed)
         self._open.add(editor)
         editor.destroyed.connect(self._on_editor_destroyed)
@@ -363,6 +379,9 @@ class SegmentDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: QModelIndex | QPersistentModelIndex) -> None:
         editor.setGeometry(option.rect)
+        if isinstance(editor, TaggedEditor):
+            editor.row_height = option.rect.height()
+            editor.grow_to_text()
 
 
 def _alive(widget: QWidget) -> bool:

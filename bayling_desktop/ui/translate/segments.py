@@ -206,8 +206,12 @@ class SegmentTableModel(QAbstractTableModel):
                 return QBrush(QColor("#c0392b"))
             if row.done:
                 return QBrush(QColor("#1e8449"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # every cell starts at the top, like the painted (chips, terms) cells: a "#"
+            # at the top beside vertically centred text read as misaligned
+            horizontal = (Qt.AlignmentFlag.AlignRight if column == self.NUMBER
+                          else Qt.AlignmentFlag.AlignLeft)
+            return int(horizontal | Qt.AlignmentFlag.AlignTop)
         return None
 
     def _tooltip(self, row: SegmentRow) -> str | None:

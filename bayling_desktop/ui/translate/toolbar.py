@@ -27,6 +27,8 @@ class TranslateToolbar(QWidget):
         super().__init__(parent)
         self.glossary_size = 0
         self.detected_name = ""
+        #: the detected language's code: its name is said anew on a UI language switch
+        self.detected_code = ""
         self.paused = False
         self.document_combo = QComboBox(self)
         self.open_button = QPushButton(self)
@@ -96,6 +98,8 @@ class TranslateToolbar(QWidget):
         for combo, first in ((self.source_combo, 1), (self.target_combo, 0)):
             for row, lang in enumerate(all_languages(), start=first):
                 combo.setItemText(row, language_label(lang))  # the UI language's names
+        if self.detected_code:
+            self.detected_name = language_label(resolve(self.detected_code))
         self.source_combo.setItemText(0, self.tr("Detected: {0}").format(self.detected_name)
                                       if self.detected_name else self.tr("Detect language"))
         self.swap_button.setToolTip(self.tr("Swap languages"))

@@ -49,6 +49,7 @@ def recheck(ws: TranslateWorkspace) -> None:
     ws.bar.glossary_size = len(doc.glossary)
     ws.bar.retranslate()
     ws.table.viewport().update()
+    ws.refit_rows()  # highlighted terms are laid out anew: tall rows must not clip
 
 
 def load_glossary_file(ws: TranslateWorkspace, path: Path) -> None:

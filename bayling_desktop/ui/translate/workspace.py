@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from ...config import Settings
 from ...flags import Flag
-from ...languages import Language, resolve
+from ...languages import Language
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary
-from ..i18n import language_label, translate_error
+from ..i18n import translate_error
 from ..worker import ModelClient
 from . import navigation, tools
 from .closing import close_document
@@ -215,8 +215,8 @@ class TranslateWorkspace(QWidget):
         self.model.set_rows(doc.rows)
         self._fit_number_column(len(doc.rows))
         self.revising.clear()
-        detected = language_label(resolve(doc.detected)) if doc.detected else ""
-        self.bar.detected_name = detected
+        self.bar.detected_code = doc.detected or ""  # the toolbar names it in the UI language
+        self.bar.detected_name = ""
         self.bar.glossary_size = len(doc.glossary)
         self.bar.retranslate()
         self._resize_from = 0
