@@ -83,3 +83,17 @@ def test_the_detected_language_is_named_in_the_ui_language(window: MainWindow,
     assert "英" in combo.itemText(0)
     window.translators.install("en")
     qtbot.waitUntil(lambda: combo.itemText(0) == "Detected: English (en)", timeout=5_000)
+
+
+def test_a_fuzzy_match_shows_how_its_source_differs(window: MainWindow, tmp_path: Path,
+                                                    qtbot: QtBot) -> None:
+    ws = window.translate
+    assert ws.store is not None
+    ws.bar.select_language(ws.bar.source_combo, "en")
+    ws.store.memory_add("en", "zh", [("Short lines.", "短行。")])
+    ws.select_segment(1)
+    ws.select_segment(0)  # "Short line."
+    text = ws.revision.memory_label.text()
+    assert "短行。" in text
+    # the remembered source's extra word is struck out: that is what to fix in its target
+    assert "line-through" in text and "lines" in text.split("line-through")[1]

@@ -256,10 +256,15 @@ class RevisionPanel(QWidget):
     def set_memory(self, matches: list[tuple[float, str, str]]) -> None:
         """Fuzzy translation-memory matches for this segment: (score, source, target)."""
         if matches:
-            score, _source, target = matches[0]
+            score, source, target = matches[0]
             self._memory_target = target
-            self.memory_label.setText(self.tr("Translation memory ({0:.0f}%): {1}").format(
-                score, target))
+            # what differs between the remembered source and this one is what the
+            # remembered translation gets wrong: struck out / underlined word by word
+            self.memory_label.setTextFormat(Qt.TextFormat.RichText)
+            self.memory_label.setText(
+                html.escape(self.tr("Translation memory ({0:.0f}%): {1}").format(score, target))
+                + "<br><small>" + html.escape(self.tr("Its source, against this one:"))
+                + " " + word_diff(source, self._source) + "</small>")
         else:
             self._memory_target = ""
             self.memory_label.clear()
