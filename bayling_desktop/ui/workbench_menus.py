@@ -52,6 +52,8 @@ class WorkbenchMenus(QObject):
             if number == 3:
                 self.segment_menu.addSeparator()
             self.segment_menu.addAction(action)
+        self.segment_menu.addSeparator()
+        self.segment_menu.addAction(workspace.segment_actions.check_spelling)
         self.segment_menu.aboutToShow.connect(workspace.segment_actions.update_enabled)
         window.menuBar().insertMenu(menus.model_menu.menuAction(), self.segment_menu)
         self.shortcuts_action = QAction(window)

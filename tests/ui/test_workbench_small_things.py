@@ -97,3 +97,38 @@ def test_a_fuzzy_match_shows_how_its_source_differs(window: MainWindow, tmp_path
     assert "短行。" in text
     # the remembered source's extra word is struck out: that is what to fix in its target
     assert "line-through" in text and "lines" in text.split("line-through")[1]
+
+
+def test_spelling_is_underlined_as_you_type_and_f7_switches_it(
+        make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    made = make_window(Settings(source_language="en", target_language="de"))
+    made.stack.setCurrentWidget(made.tabs)
+    ws = made.translate
+    path = tmp_path / "invoice.txt"
+    path.write_text("Pay the invoice to ACME.\n", encoding="utf-8")
+    with qtbot.waitSignal(ws.model.modelReset, timeout=10_000):
+        ws.open_paths([path])
+    actions = ws.segment_actions
+    assert actions.check_spelling.shortcut().toString() == "F7"
+    assert actions.check_spelling in made.workbench.segment_menu.actions()
+
+    def underlined(text: str) -> list[str]:
+        index = ws.filter.index(0, SegmentTableModel.TARGET)
+        ws.table.setCurrentIndex(index)
+        ws.table.edit(index)
+        [editor] = [e for e in ws.table.findChildren(TaggedEditor) if e.isVisible()]
+        editor.setPlainText(text)
+        block = editor.document().firstBlock()
+        found = [text[r.start:r.start + r.length] for r in block.layout().formats()
+                 if r.format.underlineStyle()
+                 == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+        ws.delegate.closeEditor.emit(editor)
+        return found
+
+    assert underlined("Bezahlen Sie die Rechnnung an ACME.") == ["Rechnnung"]
+    ws.table.setFocus()
+    qtbot.keyClick(ws.table, Qt.Key.Key_F7)  # off
+    assert not actions.check_spelling.isChecked()
+    assert underlined("Bezahlen Sie die Rechnnung an ACME.") == []

@@ -8,6 +8,7 @@ through the document's undo stack as one step, and is checked like any edit.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
@@ -70,6 +71,11 @@ class SegmentActions(QObject):
         self.search_memory = self._action("Ctrl+Shift+K", self.search_memory_for_current)
         self.all = [self.copy_source, self.clear, self.approve, self.revise, self.add_term,
                     self.search_memory]
+        # spelling is checked as one types in the cell (Segment ▸ Check spelling, F7)
+        self.check_spelling = self._action("F7", self._on_check_spelling_toggled)
+        self.check_spelling.setCheckable(True)
+        self.check_spelling.setChecked(True)
+        workspace.delegate.spelling_for = weakref.WeakMethod(self.spelling_language)
         table = workspace.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
@@ -100,7 +106,8 @@ class SegmentActions(QObject):
                              (self.approve, self.tr("Approve")),
                              (self.revise, self.tr("Revise with BayLing…")),
                              (self.add_term, self.tr("Add term…")),
-                             (self.search_memory, self.tr("Search memory for this segment"))):
+                             (self.search_memory, self.tr("Search memory for this segment")),
+                             (self.check_spelling, self.tr("Check spelling as you type"))):
             action.setText(text)
         # the workspace's own shortcuts get names too (Help ▸ Keyboard shortcuts lists them)
         names = {"next_untranslated": self.tr("Next untranslated"),
@@ -108,6 +115,23 @@ class SegmentActions(QObject):
                  "concordance": self.tr("Concordance")}
         for name, action in self.ws.shortcuts.items():
             action.setText(names.get(name, action.text()))
+
+    def spelling_language(self) -> str:
+        """The target language when spelling is checked and it has a word list, else ""."""
+        from ...translation.spelling import supported
+
+        if not self.check_spelling.isChecked():
+            return ""
+        code = self.ws.target_language().code
+        return code if supported(code) else ""
+
+    def _on_check_spelling_toggled(self) -> None:
+        ws = self.ws
+        from ..i18n import language_label
+
+        ws.show_message(ws.tr("Spelling is checked as you type in {0}.").format(
+            language_label(ws.target_language())) if self.spelling_language()
+            else ws.tr("Spelling is not checked."))
 
     def update_enabled(self) -> None:
         has_doc = self.ws.current is not None and not self.ws.runs.running

@@ -14,6 +14,7 @@ import re
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -192,6 +193,8 @@ class TaggedEditor(QTextEdit):
         self._source_tags: list[str] = []
         #: the cell's height: the in-cell editor never gets smaller than its row
         self.row_height = 0
+        #: its spell checker (a SpellingHighlighter), when spelling is checked
+        self.spelling: Any = None
 
     @Slot()
     def grow_to_text(self) -> None:
@@ -274,6 +277,8 @@ class SegmentDelegate(QStyledItemDelegate):
         self._cache: OrderedDict[tuple[str, int, str, tuple[str, ...]], QTextDocument] = (
             OrderedDict())
         self._open: set[TaggedEditor] = set()
+        #: callable() -> the language code to spell-check typed text in ("": none), weakly
+        self.spelling_for: weakref.WeakMethod[Callable[[], str]] | None = None
 
     def _terms(self, index: QModelIndex | QPersistentModelIndex, text: str) -> list[str]:
         method = self.terms_for() if self.terms_for is not None else None
@@ -341,6 +346,12 @@ class SegmentDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = TaggedEditor(parent)
         editor.document().contentsChanged.connect(editor.grow_to_text)
+        method = self.spelling_for() if self.spelling_for is not None else None
+        language = method() if method is not None else ""
+        if language:
+            from .spelling_highlight import SpellingHighlighter
+
+            editor.spelling = SpellingHighlighter(editor.document(), language)
         editor.confirmed.connect(self._on_editor_confirmed)
         self._open.add(editor)
         editor.destroyed.connect(self._on_editor_destroyed)
@@ -358,6 +369,8 @@ class SegmentDelegate(QStyledItemDelegate):
         if isinstance(editor, TaggedEditor):
             source = index.model().index(index.row(), SegmentTableModel.SOURCE).data() or ""
             editor.setProperty("segment", index.data(SegmentTableModel.SegmentRole))
+            if editor.spelling is not None:  # words of the source are not misspellings
+                editor.spelling.source = str(source)
             editor.set_text(str(index.data(Qt.ItemDataRole.EditRole) or ""), str(source))
             editor.moveCursor(QTextCursor.MoveOperation.End)
 
