@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BaylingError
 from ..fileio import atomic_write_bytes
 from .glossary import Glossary
-from .qa import check_segment
+from .qa import check_translation
 
 if TYPE_CHECKING:
     from ..storage.projects import Project
@@ -88,7 +88,7 @@ def fingerprint(text: str) -> str:
 
 def review_rows(project: Project) -> list[ReviewRow]:
     return [ReviewRow(s.unit_id, s.idx + 1, s.source, s.target, s.status,
-                      "\n".join(str(f) for f in s.flags), "", fingerprint(s.target))
+                      "\n".join(f.message for f in s.flags), "", fingerprint(s.target))
             for s in project.segments]
 
 
@@ -243,8 +243,8 @@ def import_review(project: Project, path: Path, glossary: Glossary | None = None
         if fingerprint(row.target) == row.check or reviewer == segment.target.strip():
             result.unchanged += 1
             continue
-        flags = check_segment(segment.source, reviewer, project.target_lang, glossary) \
-            if reviewer else []
+        flags = check_translation(segment.source, reviewer, project.target_lang, glossary,
+                                  source_lang=project.source_lang or None) if reviewer else []
         if fingerprint(segment.target) == row.check:
             project.set_target(segment.idx, reviewer, "edited" if reviewer else "new",
                                AUTHOR, flags)

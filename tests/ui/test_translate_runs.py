@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.flags import Flag
 from bayling_desktop.translation.pipeline import (
     Paused,
     PipelineReport,
@@ -81,7 +82,7 @@ def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWork
     # the report counted one, the rows show two ⚠: the summary says what the rows say
     for index in (0, 1):
         widget.model.update_row(index, target="句子。", status="draft",
-                                flags=["The number 1 is missing."])
+                                flags=[Flag("glossary", {"source": "number", "target": "数"})])
     runs._on_client_finished(8, PipelineReport(total=3, translated=2, flagged=1))
     assert widget.eta_label.text() == ""
     assert widget.progress.format() == "2 / 5 segments"

@@ -67,7 +67,7 @@ def test_a_client_glossary_follows_the_client_into_every_attached_document(
         assert store.glossary(project) == [("Supplier", "供应商")]
     # the checks of the second document use the client's term
     glossary = Glossary.from_pairs(store.glossary(second))
-    assert glossary.violations("The Supplier pays.", "卖方付款。")
+    assert glossary.missing("The Supplier pays.", "卖方付款。")
     # an edit in the first document's glossary is an edit of the client's glossary
     store.set_glossary(first, [("Supplier", "供货方"), ("sign", "签署")])
     assert store.glossary(second) == [("Supplier", "供货方")]

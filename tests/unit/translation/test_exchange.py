@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from bayling_desktop.documents import open_document
+from bayling_desktop.flags import Flag
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.exchange import NS12, export_project_tmx, export_xliff
 from bayling_desktop.translation.tmx import read_tmx
@@ -20,7 +21,8 @@ def _project(store: ProjectStore, tmp_path: Path) -> Project:
     project = store.create(open_document(path), "en", "zh")
     assert project.segments[0].source == "Click <1>Save</1> now<x2/>."
     project.set_target(0, "现在点击<1>保存</1><x2/>。", "approved", "user")
-    project.set_target(1, "文件已保存。", "draft", "model", ["Check the number."])
+    project.set_target(1, "文件已保存。", "draft", "model",
+                       [Flag("glossary", {"source": "file", "target": "档案"})])
     return project
 
 
@@ -35,7 +37,8 @@ def test_xliff_has_states_inline_codes_and_notes(store: ProjectStore, tmp_path: 
     assert first_target is not None and first_target.get("state") == "final"
     assert [e.tag.split("}")[1] for e in first_target] == ["g", "x"]
     assert units[1].find(f"{{{NS12}}}target").get("state") == "needs-review-translation"
-    assert units[1].find(f"{{{NS12}}}note").text == "Check the number."
+    assert units[1].find(f"{{{NS12}}}note").text == (
+        "Glossary: “file” should be translated as “档案”.")
     assert units[2].find(f"{{{NS12}}}target") is None  # untranslated: no target
     again = open_document(out)  # the app's XLIFF reader, as OmegaT would open it
     assert [u.source.replace("<1>", "").replace("</1>", "") for u in again.units][1:] == [

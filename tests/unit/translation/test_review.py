@@ -76,13 +76,13 @@ def test_docx_round_trip_as_word_would_save_it(translated: Project, tmp_path: Pa
     document = Document(str(path))
     table = document.tables[0]
     assert table.rows[0].cells[CHECK].text == "Check"
-    table.rows[2].cells[TARGET].text = "它重十二公斤。\n（已核对）"
+    table.rows[2].cells[TARGET].text = "它重十五公斤。\n（已核对）"
     table.rows[2].cells[COMMENT].text = "spell out the number"
     document.save(str(path))
     result = import_review(translated, path)
     assert result.changed == [1] and not result.conflicts
-    assert translated.segments[1].target == "它重十二公斤。\n（已核对）"
-    # the checks ran on the reviewer's text: the number 12 is gone from it
+    assert translated.segments[1].target == "它重十五公斤。\n（已核对）"
+    # the checks ran on the reviewer's text: 15 is not the source's 12
     assert translated.segments[1].flags
     # importing the same file again changes nothing more
     again = import_review(translated, path)
