@@ -372,6 +372,12 @@ class ProjectStore(ThreadStore):
                     "SELECT * FROM history WHERE project_id = ? AND idx = ? ORDER BY id",
                     (project.id, idx))]
 
+    def authors(self, project: Project) -> dict[int, str]:
+        """Who wrote each segment's current text ("model", "memory", "user"…), by index."""
+        return {int(r[0]): str(r[1]) for r in self._conn.execute(
+            "SELECT idx, author FROM history WHERE project_id = ? AND undone = 0 ORDER BY id",
+            (project.id,))}
+
     def history(self, project: Project, idx: int) -> list[tuple[str, str, str]]:
         """(target, status, author) of every change still in effect, oldest first."""
         return [(e.target, e.status, e.author) for e in self.entries(project, idx)

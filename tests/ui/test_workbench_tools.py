@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.ui.main_window import MainWindow
+from bayling_desktop.flags import TEMPLATES, Flag
+from bayling_desktop.ui.translate.filters import EXTRA, FIRST_EXTRA, FLAG_KINDS
 from bayling_desktop.ui.translate.find import STATUS_FILTERS, SegmentFilter
 from bayling_desktop.ui.translate.replace import ReplaceDialog
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
@@ -130,7 +132,7 @@ def test_filter_by_status(window: MainWindow, qtbot: QtBot, story: Path) -> None
     ws = _open(window, qtbot, story, DRAFTS)
     ws.approve([1])
     combo = ws.bar.filter_combo
-    assert combo.count() == SegmentFilter.STATUS + len(STATUS_FILTERS)
+    assert combo.count() == SegmentFilter.STATUS + len(STATUS_FILTERS) + len(EXTRA)
     combo.setCurrentIndex(SegmentFilter.STATUS + STATUS_FILTERS.index("approved"))
     assert combo.currentText() == "Status: approved"
     assert ws.filter.rowCount() == 1 and ws.filter.index(0, 0).data() == "2"
@@ -172,3 +174,28 @@ def test_keyboard_shortcuts_lists_every_shortcut_from_the_actions(
     assert rows["Next flagged"] == "F8"
     assert rows["Help ▸ Keyboard shortcuts"] == "F1"
     dialog.close()
+
+
+def test_every_flag_code_has_a_kind_in_the_filter_menu() -> None:
+    kinds = [code for codes in FLAG_KINDS.values() for code in codes]
+    assert sorted(kinds) == sorted(TEMPLATES)  # a new code needs its kind here
+
+
+def test_filter_by_flag_kind_and_by_memory(window: MainWindow, qtbot: QtBot,
+                                           story: Path) -> None:
+    ws = _open(window, qtbot, story, DRAFTS)
+    doc = ws.current
+    assert doc is not None and doc.project is not None
+    ws.model.update_row(0, flags=[Flag("numbers", {"missing": "30", "extra": ""})])
+    ws.model.update_row(1, flags=[Flag("glossary", {"source": "server", "target": "伺服器"})])
+    doc.project.set_target(2, DRAFTS[2], "draft", "memory")  # the memory gave this one
+    combo = ws.bar.filter_combo
+    combo.setCurrentIndex(FIRST_EXTRA + EXTRA.index("numbers"))
+    assert combo.currentText() == "Flagged: numbers"
+    assert [ws.filter.index(n, 0).data() for n in range(ws.filter.rowCount())] == ["1"]
+    combo.setCurrentIndex(FIRST_EXTRA + EXTRA.index("glossary"))
+    assert [ws.filter.index(n, 0).data() for n in range(ws.filter.rowCount())] == ["2"]
+    combo.setCurrentIndex(FIRST_EXTRA + EXTRA.index("memory"))
+    assert [ws.filter.index(n, 0).data() for n in range(ws.filter.rowCount())] == ["3"]
+    combo.setCurrentIndex(0)  # all again: the kind's test is gone too
+    assert ws.filter.rowCount() == len(SOURCES)

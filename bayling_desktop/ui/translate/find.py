@@ -11,6 +11,7 @@ under the cursor. The find box is debounced in the workspace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -25,7 +26,7 @@ from PySide6.QtCore import (
 
 from ..itemmodels import Index
 from .controller import weak
-from .segments import SegmentTableModel
+from .segments import SegmentRow, SegmentTableModel
 
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
@@ -47,6 +48,8 @@ class SegmentFilter(QAbstractProxyModel):
         super().__init__(parent)
         self._mode = self.ALL
         self._needle = ""
+        #: a further test rows must pass (a flag kind, "from memory"), or None
+        self._predicate: Callable[[SegmentRow], bool] | None = None
         #: proxy row -> source row; None means every row, in order
         self._visible: list[int] | None = None
         self._position: dict[int, int] = {}
@@ -107,6 +110,13 @@ class SegmentFilter(QAbstractProxyModel):
         self._refilter()
         self.endResetModel()
 
+    def set_predicate(self, predicate: Callable[[SegmentRow], bool] | None) -> None:
+        """Keep only rows *predicate* accepts (None: no such test)."""
+        self.beginResetModel()
+        self._predicate = predicate
+        self._refilter()
+        self.endResetModel()
+
     def set_text(self, needle: str) -> None:
         needle = needle.casefold().strip()
         if needle == self._needle:
@@ -126,7 +136,8 @@ class SegmentFilter(QAbstractProxyModel):
 
     def _refilter(self, within: list[int] | None = None) -> None:
         model = self._segments()
-        if model is None or (self._mode == self.ALL and not self._needle):
+        if model is None or (self._mode == self.ALL and not self._needle
+                             and self._predicate is None):
             self._visible, self._position = None, {}
             return
         rows = model.rows()
@@ -138,6 +149,9 @@ class SegmentFilter(QAbstractProxyModel):
         elif self.STATUS <= self._mode < self.STATUS + len(STATUS_FILTERS):
             status = STATUS_FILTERS[self._mode - self.STATUS]
             candidates = [n for n in candidates if rows[n].status == status]
+        if self._predicate is not None:
+            test = self._predicate
+            candidates = [n for n in candidates if test(rows[n])]
         if self._needle:
             if self._folded is None:
                 self._folded = [_fold(model, n) for n in range(len(rows))]
@@ -226,7 +240,11 @@ class FindController(QObject):
 
     @Slot(int)
     def _on_filter_combo_changed(self, mode: int) -> None:
-        self.ws.filter.set_mode(mode)
+        from .filters import FIRST_EXTRA, predicate_for
+
+        extra = mode >= FIRST_EXTRA
+        self.ws.filter.set_predicate(predicate_for(self.ws, mode) if extra else None)
+        self.ws.filter.set_mode(SegmentFilter.ALL if extra else mode)
         self._after_filter()
 
     @Slot()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...languages import all_languages, resolve
 from ..i18n import language_label
+from .filters import labels as filter_labels
 
 
 class TranslateToolbar(QWidget):
@@ -54,7 +55,8 @@ class TranslateToolbar(QWidget):
         self.next_flagged_button = QToolButton(self)
         self.concordance_button = QToolButton(self)
         self.filter_combo = QComboBox(self)
-        self.filter_combo.addItems([""] * 8)  # all, untranslated, flagged, five statuses
+        # all, untranslated, flagged, five statuses, then the kinds of filters.py
+        self.filter_combo.addItems([""] * 16)
         self.find_edit = QLineEdit(self)
         self.find_edit.setClearButtonEnabled(True)
         self.progress = QProgressBar(self)
@@ -129,7 +131,8 @@ class TranslateToolbar(QWidget):
         for number, text in enumerate((self.tr("All segments"), self.tr("Untranslated"),
                                        self.tr("Flagged"), self.tr("Status: new"),
                                        self.tr("Status: draft"), self.tr("Status: edited"),
-                                       self.tr("Status: approved"), self.tr("Status: error"))):
+                                       self.tr("Status: approved"), self.tr("Status: error"),
+                                       *filter_labels())):
             self.filter_combo.setItemText(number, text)
         self.find_edit.setPlaceholderText(self.tr("Find in segments (Ctrl+F)"))
         self.find_edit.setMinimumWidth(min(260, self.find_edit.fontMetrics().horizontalAdvance(

@@ -1,0 +1,73 @@
+"""The filter menu's kinds beyond status: by what the checks found, and by the memory.
+
+Flag codes (``flags.py``) are many and precise; a translator filters by kind, as in
+memoQ's QA categories, so the codes are grouped here once. "From the memory" keeps the
+segments whose current text the translation memory gave (the project's history says who
+wrote each one). The entries follow the status entries of the toolbar's filter menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from .find import STATUS_FILTERS, SegmentFilter
+from .segments import SegmentRow
+
+if TYPE_CHECKING:
+    from .workspace import TranslateWorkspace
+
+#: kind -> the flag codes it gathers (every code in flags.TEMPLATES has one kind)
+FLAG_KINDS: dict[str, tuple[str, ...]] = {
+    "markup": ("placeholder_missing", "placeholder_moved", "placeholder_extra", "link_removed",
+               "image_removed", "tag_missing", "tag_extra", "tag_broken", "tag_repeated",
+               "tag_moved", "tag_empty", "formatting_lost", "formatting_rewrapped",
+               "structure_injected"),
+    "numbers": ("numbers",),
+    "glossary": ("glossary", "glossary_forbidden"),
+    "output": ("empty", "identical", "near_identical", "untranslated", "residue", "echo",
+               "echo_system", "preamble", "chatter", "loop", "loop_sentence", "too_long",
+               "truncated", "too_long_context", "failed", "repeat_failed", "length",
+               "copied_from", "kept_previous", "text"),
+    "layout": ("lines_lost", "lines_changed", "whitespace_restored", "whitespace"),
+    "subtitles": ("reading_speed", "line_length"),
+    "proposals": ("proposed", "unchanged", "unrelated", "explanation"),
+}
+#: the first combo index after All / Untranslated / Flagged and the statuses
+FIRST_EXTRA = SegmentFilter.STATUS + len(STATUS_FILTERS)
+MEMORY = "memory"
+#: the extra entries in the menu's order
+EXTRA = (*FLAG_KINDS, MEMORY)
+
+
+def labels() -> list[str]:
+    """The extra entries' words in the UI language (the toolbar's retranslate uses them)."""
+    tr = QCoreApplication.translate
+    names = {"markup": tr("Filters", "Flagged: tags and placeholders"),
+             "numbers": tr("Filters", "Flagged: numbers"),
+             "glossary": tr("Filters", "Flagged: glossary terms"),
+             "output": tr("Filters", "Flagged: not a usable translation"),
+             "layout": tr("Filters", "Flagged: lines and spaces"),
+             "subtitles": tr("Filters", "Flagged: subtitle limits"),
+             "proposals": tr("Filters", "With a proposal"),
+             MEMORY: tr("Filters", "From the translation memory")}
+    return [names[kind] for kind in EXTRA]
+
+
+def predicate_for(ws: TranslateWorkspace, index: int) -> Callable[[SegmentRow], bool] | None:
+    """The row test of the filter menu's entry *index* (None: not an extra entry)."""
+    number = index - FIRST_EXTRA
+    if not 0 <= number < len(EXTRA):
+        return None
+    kind = EXTRA[number]
+    if kind == MEMORY:
+        doc = ws.current
+        store = ws.store
+        authors = (store.authors(doc.project) if store is not None and doc is not None
+                   and doc.project is not None else {})
+        from_memory = {idx for idx, author in authors.items() if author == "memory"}
+        return lambda row: row.index in from_memory and row.done
+    codes = set(FLAG_KINDS[kind])
+    return lambda row: any(flag.code in codes for flag in row.all_flags())
