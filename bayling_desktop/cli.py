@@ -28,7 +28,7 @@ def _versions() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .commands import chat, translate
+    from .commands import chat, review, translate
 
     parser = argparse.ArgumentParser(
         prog="bayling-desktop",
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     translate.add_parser(subparsers)
     chat.add_parser(subparsers)
+    review.add_parser(subparsers)
     try:
         from .models.cli import add_parser as add_models_parser
     except ImportError:

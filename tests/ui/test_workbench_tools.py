@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
-from bayling_desktop.ui.main_window import MainWindow
 from bayling_desktop.flags import TEMPLATES, Flag
+from bayling_desktop.ui.main_window import MainWindow
 from bayling_desktop.ui.translate.filters import EXTRA, FIRST_EXTRA, FLAG_KINDS
 from bayling_desktop.ui.translate.find import STATUS_FILTERS, SegmentFilter
 from bayling_desktop.ui.translate.replace import ReplaceDialog
