@@ -8,6 +8,8 @@ actions; those few are named here once.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 
 
 def _plain(text: str) -> str:
+    """A menu text without its mnemonic: "&Open…" and Chinese "打开(&O)…" both read plain."""
+    text = re.sub(r"\s*\(&[^)]\)", "", text)
     return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…")
 
 

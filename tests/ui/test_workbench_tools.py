@@ -199,3 +199,17 @@ def test_filter_by_flag_kind_and_by_memory(window: MainWindow, qtbot: QtBot,
     assert [ws.filter.index(n, 0).data() for n in range(ws.filter.rowCount())] == ["3"]
     combo.setCurrentIndex(0)  # all again: the kind's test is gone too
     assert ws.filter.rowCount() == len(SOURCES)
+
+
+def test_keyboard_shortcuts_in_chinese_read_without_mnemonics(window: MainWindow,
+                                                               qtbot: QtBot) -> None:
+    window.translators.install("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: window.workbench.close_action.text() != "&Close document")
+        dialog = window.workbench.show_shortcuts()
+        names = [dialog.table.item(n, 0).text() for n in range(dialog.table.rowCount())]
+        assert "文件 ▸ 关闭文档" in names
+        assert not any("(&" in name or "(F)" in name for name in names)
+        dialog.close()
+    finally:
+        window.translators.install("en")
