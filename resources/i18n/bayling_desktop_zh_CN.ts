@@ -2623,6 +2623,10 @@ Qt {4}，PySide6 {5}
         <source>{0:.0f} cps · {1} cpl</source>
         <translation>{0:.0f} 字/秒 · {1} 字/行</translation>
     </message>
+    <message>
+        <source>TM</source>
+        <translation>记忆库</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -132,3 +132,23 @@ def test_spelling_is_underlined_as_you_type_and_f7_switches_it(
     qtbot.keyClick(ws.table, Qt.Key.Key_F7)  # off
     assert not actions.check_spelling.isChecked()
     assert underlined("Bezahlen Sie die Rechnnung an ACME.") == []
+
+
+def test_the_tm_column_shows_each_segments_best_memory_match(
+        make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    made = make_window(Settings(source_language="en", target_language="zh"))
+    made.stack.setCurrentWidget(made.tabs)
+    ws = made.translate
+    assert ws.store is not None
+    ws.store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。"),
+                                     ("Thank you.", "谢谢。")])
+    path = tmp_path / "memo.txt"
+    path.write_text("The meeting is on Monday.\n\nThank you.\n\nSomething else entirely.\n",
+                    encoding="utf-8")
+    with qtbot.waitSignal(ws.model.modelReset, timeout=10_000):
+        ws.open_paths([path])
+    assert ws.model.headerData(SegmentTableModel.MATCH, Qt.Orientation.Horizontal) == "TM"
+    qtbot.waitUntil(lambda: not ws.matches.running, timeout=5_000)
+    shown = [ws.model.index(n, SegmentTableModel.MATCH).data() for n in range(3)]
+    assert shown[1] == "100%" and shown[2] == ""
+    assert shown[0].endswith("%") and 75 <= float(shown[0][:-1]) < 100

@@ -424,6 +424,9 @@ def segment_table(parent: QWidget, model: QAbstractItemModel,
     header.setSectionResizeMode(SegmentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(SegmentTableModel.TARGET, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(SegmentTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(SegmentTableModel.MATCH, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(SegmentTableModel.MATCH,
+                         table.fontMetrics().horizontalAdvance("100%") + 16)
     header.resizeSection(SegmentTableModel.STATUS,
                          table.fontMetrics().horizontalAdvance("00:00:00,000 ⚠") + 16)
     return table

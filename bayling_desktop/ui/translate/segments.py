@@ -57,6 +57,8 @@ class SegmentRow:
     flags: list[Flag] = field(default_factory=list)
     #: (start, end) in seconds for subtitle cues
     timing: tuple[float, float] | None = None
+    #: the best translation-memory match of the source, in % (None: none above 75 %)
+    match: float | None = None
     #: the target language, whose norms the subtitle limits follow ("" : Latin-script norms)
     target_lang: str = ""
 
@@ -115,7 +117,7 @@ def review_counts(rows: list[SegmentRow]) -> ReviewCounts:
 
 
 class SegmentTableModel(QAbstractTableModel):
-    NUMBER, SOURCE, TARGET, STATUS = range(4)
+    NUMBER, SOURCE, TARGET, STATUS, MATCH = range(5)
     StatusRole = Qt.ItemDataRole.UserRole + 1
     FlagsRole = Qt.ItemDataRole.UserRole + 2
     SegmentRole = Qt.ItemDataRole.UserRole + 3
@@ -144,7 +146,7 @@ class SegmentTableModel(QAbstractTableModel):
         row = self._rows[number]
         for key, value in changes.items():
             setattr(row, key, value)
-        self.dataChanged.emit(self.index(number, 0), self.index(number, self.STATUS))
+        self.dataChanged.emit(self.index(number, 0), self.index(number, self.MATCH))
 
     def append_targets(self, pieces: dict[int, str]) -> None:
         """Streamed text for rows being translated (several at once): one repaint each."""
@@ -170,14 +172,14 @@ class SegmentTableModel(QAbstractTableModel):
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else 4
+        return 0 if parent is not None and parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("#"), self.tr("Source"), self.tr("Translation"),
-                self.tr("Status"))[section]
+                self.tr("Status"), self.tr("TM"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -199,6 +201,8 @@ class SegmentTableModel(QAbstractTableModel):
                 return row.target
             if column == self.STATUS:
                 return self._status_text(row)
+            if column == self.MATCH:
+                return f"{row.match:.0f}%" if row.match is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:

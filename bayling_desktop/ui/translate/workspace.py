@@ -48,6 +48,7 @@ from .revising import RevisionController
 from .revision import RevisionPanel
 from .runs import RunController
 from .segments import SegmentTableModel
+from .tm_column import MatchScanner
 from .toolbar import TranslateToolbar
 
 # rows whose height is recomputed per timer tick after a document loads (~1 ms each)
@@ -102,6 +103,7 @@ class TranslateWorkspace(QWidget):
         self.runs = RunController(self)
         self.revising = RevisionController(self)
         self.segment_actions = SegmentActions(self)
+        self.matches = MatchScanner(self)
         self._connect()
         self.update_actions()
         if store_error:
@@ -221,6 +223,7 @@ class TranslateWorkspace(QWidget):
         self.bar.retranslate()
         self._resize_from = 0
         self._resize_timer.start()
+        self.matches.scan(doc)  # the TM column fills in as the window stays usable
         self.update_progress()
         self.update_counts()
         self.update_actions()

@@ -1,0 +1,65 @@
+"""Fills the table's "TM" column (best memory match %) a chunk per timer tick.
+
+A document shown starts a scan; its rows get their score as it comes, 100 % for an
+exact match. A new document, or one shown again, scans again (the memory may have
+grown). The work per tick is bounded, so 20,000 rows never freeze the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from ...translation.matches import MatchIndex
+from .controller import OpenDocument, weak
+
+if TYPE_CHECKING:
+    from .workspace import TranslateWorkspace
+
+#: rows scored per timer tick
+CHUNK = 40
+
+
+class MatchScanner(QObject):
+    def __init__(self, workspace: TranslateWorkspace) -> None:
+        super().__init__(workspace)
+        self.ws = weak(workspace)
+        self._doc: OpenDocument | None = None
+        self._index: MatchIndex | None = None
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def scan(self, doc: OpenDocument) -> None:
+        """Score *doc*'s rows against the memory of its language pair, from the top."""
+        ws = self.ws
+        self._timer.stop()
+        self._doc, self._next, self._index = doc, 0, None
+        if ws.store is None:
+            return
+        source = ws.source_language()
+        self._index = MatchIndex.from_pairs(ws.store.memory_pairs(ws.target_language().code),
+                                            source.code if source else "")
+        if self._index.sources:
+            self._timer.start()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        doc, index = self._doc, self._index
+        if doc is None or index is None or doc is not self.ws.current:
+            self._timer.stop()
+            return
+        end = min(self._next + CHUNK, len(doc.rows))
+        for number in range(self._next, end):
+            score = index.best(doc.rows[number].source)
+            if score != doc.rows[number].match:
+                self.ws.model.update_row(number, match=score)
+        self._next = end
+        if end >= len(doc.rows):
+            self._timer.stop()
