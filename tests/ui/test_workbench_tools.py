@@ -61,6 +61,8 @@ def test_ctrl_h_previews_and_replaces_in_the_targets_as_one_undo_step(
     assert isinstance(dialog, ReplaceDialog) and dialog.isVisible()
     dialog.find_edit.setText("e-mail")
     dialog.replace_edit.setText("电子邮件")
+    qtbot.keyClick(dialog.replace_edit, Qt.Key.Key_Return)  # Enter neither closes nor replaces
+    assert dialog.isVisible() and ws.model.row(0).target == DRAFTS[0]
     dialog.refresh()
     # both translations, case-insensitive; the source (also "e-mail") is not offered
     assert dialog.preview.rowCount() == 2
