@@ -2,11 +2,13 @@
 
 A document shown starts a scan; its rows get their score as it comes, 100 % for an
 exact match. A new document, or one shown again, scans again (the memory may have
-grown). The work per tick is bounded, so 20,000 rows never freeze the window.
+grown). The work per tick is bounded (rows and milliseconds), so 20,000 rows against a
+large memory never freeze the window.
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -17,8 +19,9 @@ from .controller import OpenDocument, weak
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
 
-#: rows scored per timer tick
+#: rows scored per timer tick at most, and the GUI time a tick may take
 CHUNK = 40
+TICK_SECONDS = 0.008
 
 
 class MatchScanner(QObject):
@@ -55,11 +58,14 @@ class MatchScanner(QObject):
         if doc is None or index is None or doc is not self.ws.current:
             self._timer.stop()
             return
+        started = time.perf_counter()
         end = min(self._next + CHUNK, len(doc.rows))
-        for number in range(self._next, end):
+        number = self._next
+        while number < end and time.perf_counter() - started < TICK_SECONDS:
             score = index.best(doc.rows[number].source)
             if score != doc.rows[number].match:
                 self.ws.model.update_row(number, match=score)
-        self._next = end
-        if end >= len(doc.rows):
+            number += 1
+        self._next = number
+        if number >= len(doc.rows):
             self._timer.stop()
