@@ -57,8 +57,9 @@ class ReplaceDialog(QDialog):
         self.replace_button = QPushButton(self)
         self.buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ApplyRole)
         for button in self.buttons.buttons():  # Enter in a field must not close or replace
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.find_label, self.replace_label = QLabel(self), QLabel(self)
         self.form = QFormLayout()
         self.form.addRow(self.find_label, self.find_edit)
