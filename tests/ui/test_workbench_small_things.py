@@ -128,6 +128,12 @@ def test_spelling_is_underlined_as_you_type_and_f7_switches_it(
         return found
 
     assert underlined("Bezahlen Sie die Rechnnung an ACME.") == ["Rechnnung"]
+    ws.select_segment(0)  # the revision panel's proposal box is checked too
+    ws.revision.candidate.setPlainText("Zahlen Sie die Rechnnung.")
+    block = ws.revision.candidate.document().firstBlock()
+    assert [r.length for r in block.layout().formats()
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+            ] == [len("Rechnnung")]
     ws.table.setFocus()
     qtbot.keyClick(ws.table, Qt.Key.Key_F7)  # off
     assert not actions.check_spelling.isChecked()

@@ -76,6 +76,11 @@ class SegmentActions(QObject):
         self.check_spelling.setCheckable(True)
         self.check_spelling.setChecked(True)
         workspace.delegate.spelling_for = weakref.WeakMethod(self.spelling_language)
+        from .spelling_highlight import SpellingHighlighter
+
+        panel = workspace.revision  # the proposal box is checked the same way
+        self._panel_spelling = SpellingHighlighter(
+            panel.candidate.document(), self.spelling_language, lambda: panel._source)
         table = workspace.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
@@ -127,6 +132,7 @@ class SegmentActions(QObject):
 
     def _on_check_spelling_toggled(self) -> None:
         ws = self.ws
+        self._panel_spelling.rehighlight()
         from ..i18n import language_label
 
         ws.show_message(ws.tr("Spelling is checked as you type in {0}.").format(
