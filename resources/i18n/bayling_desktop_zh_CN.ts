@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddTermDialog</name>
+    <message>
+        <source>Add a term to the glossary</source>
+        <translation>向术语表添加术语</translation>
+    </message>
+    <message>
+        <source>Source term:</source>
+        <translation>原文术语：</translation>
+    </message>
+    <message>
+        <source>Translation:</source>
+        <translation>译法：</translation>
+    </message>
+</context>
+<context>
     <name>BuildDialog</name>
     <message>
         <source>Build from Hugging Face</source>
@@ -1407,6 +1422,30 @@
         <source>BayLing Desktop is already running with this data folder but does not answer; close it (or end its process) and try again.</source>
         <translation>BayLing Desktop 已在使用此数据文件夹运行，但没有响应；请关闭它（或结束其进程）后重试。</translation>
     </message>
+    <message>
+        <source>There is no glossary “{0}”.</source>
+        <translation>没有名为“{0}”的术语表。</translation>
+    </message>
+    <message>
+        <source>A glossary needs a name.</source>
+        <translation>术语表需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A glossary called “{0}” already exists.</source>
+        <translation>名为“{0}”的术语表已存在。</translation>
+    </message>
+    <message>
+        <source>{0}: a review file is .xlsx or .docx.</source>
+        <translation>{0}：审校文件须为 .xlsx 或 .docx。</translation>
+    </message>
+    <message>
+        <source>{0} could not be read as a review file ({1}).</source>
+        <translation>无法将 {0} 作为审校文件读取（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a review file exported by BayLing Desktop (its first row should be: {1}).</source>
+        <translation>{0} 不是 BayLing Desktop 导出的审校文件（第一行应为：{1}）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReporter</name>
@@ -1579,6 +1618,64 @@ The details were written to {0}.</source>
     <message>
         <source>No token stored. Public models download without one.</source>
         <translation>未保存令牌。公开模型无需令牌即可下载。</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <source>about {0} min</source>
+        <translation>约 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>about {0} h</source>
+        <translation>约 {0} 小时</translation>
+    </message>
+    <message>
+        <source>about {0} days</source>
+        <translation>约 {0} 天</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>还需{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>Flagged: tags and placeholders</source>
+        <translation>有问题：标记和占位符</translation>
+    </message>
+    <message>
+        <source>Flagged: numbers</source>
+        <translation>有问题：数字</translation>
+    </message>
+    <message>
+        <source>Flagged: glossary terms</source>
+        <translation>有问题：术语</translation>
+    </message>
+    <message>
+        <source>Flagged: not a usable translation</source>
+        <translation>有问题：不是可用的译文</translation>
+    </message>
+    <message>
+        <source>Flagged: lines and spaces</source>
+        <translation>有问题：换行和空白</translation>
+    </message>
+    <message>
+        <source>Flagged: subtitle limits</source>
+        <translation>有问题：字幕限制</translation>
+    </message>
+    <message>
+        <source>With a proposal</source>
+        <translation>有修改建议</translation>
+    </message>
+    <message>
+        <source>From the translation memory</source>
+        <translation>来自翻译记忆</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1867,109 @@ The details were written to {0}.</source>
     <message>
         <source>{text}</source>
         <translation>{text}</translation>
+    </message>
+</context>
+<context>
+    <name>GlossariesDialog</name>
+    <message>
+        <source> · default</source>
+        <translation> · 默认</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>添加术语</translation>
+    </message>
+    <message>
+        <source>Could not load the glossary</source>
+        <translation>无法读取术语表</translation>
+    </message>
+    <message>
+        <source>Default for new documents</source>
+        <translation>设为新文档的默认术语表</translation>
+    </message>
+    <message>
+        <source>Delete glossary</source>
+        <translation>删除术语表</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” and its {1} terms? {2} documents use it.</source>
+        <translation>删除“{0}”及其 {1} 个术语？有 {2} 个文档在使用它。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export glossary</source>
+        <translation>导出术语表</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
+        <translation>术语表 (*.csv *.tsv *.txt *.tbx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Glossaries</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Import terms</source>
+        <translation>导入术语</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Name (a client or a domain):</source>
+        <translation>名称（客户或领域）：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>New glossary</source>
+        <translation>新建术语表</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Open a document to attach glossaries to it.</source>
+        <translation>打开一个文档后即可为它挂接术语表。</translation>
+    </message>
+    <message>
+        <source>Rename glossary</source>
+        <translation>重命名术语表</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Save terms</source>
+        <translation>保存术语</translation>
+    </message>
+    <message>
+        <source>TBX (*.tbx);;CSV (*.csv)</source>
+        <translation>TBX (*.tbx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tick a glossary to use it in {0}: its terms go into the prompts and the checks.</source>
+        <translation>勾选术语表即可在 {0} 中使用：其术语会进入提示和检查。</translation>
+    </message>
+    <message>
+        <source>{0} ({1} terms)</source>
+        <translation>{0}（{1} 个术语）</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2485,10 @@ Qt {4}，PySide6 {5}
         <source>{0:.1f} tokens/s</source>
         <translation>{0:.1f} 词元/秒</translation>
     </message>
+    <message>
+        <source>Last reply: {0:.1f} tokens/s</source>
+        <translation>上次回复：{0:.1f} 词元/秒</translation>
+    </message>
 </context>
 <context>
     <name>ModelUnits</name>
@@ -2451,6 +2655,61 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <source>Replace in translations</source>
+        <translation>在译文中替换</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Translation now</source>
+        <translation>当前译文</translation>
+    </message>
+    <message>
+        <source>After replacing</source>
+        <translation>替换后</translation>
+    </message>
+    <message>
+        <source>Only translations are searched; the source is never changed.</source>
+        <translation>只搜索译文；原文永远不会被修改。</translation>
+    </message>
+    <message>
+        <source>No translation contains “{0}”.</source>
+        <translation>没有译文包含“{0}”。</translation>
+    </message>
+    <message>
+        <source>{0} replacements in {1} segments. One Undo (Ctrl+Z) takes them all back.</source>
+        <translation>{1} 个片段中共 {0} 处替换。撤销一次 (Ctrl+Z) 即可全部恢复。</translation>
+    </message>
+    <message>
+        <source>Replace “{0}” with “{1}” in {2} segments</source>
+        <translation>在 {2} 个片段中把“{0}”替换为“{1}”</translation>
+    </message>
+    <message>
+        <source>Replaced in {0} segments.</source>
+        <translation>已在 {0} 个片段中替换。</translation>
+    </message>
+</context>
+<context>
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
@@ -2575,6 +2834,69 @@ Qt {4}，PySide6 {5}
     <message>
         <source>{0} flagged proposals stay for one-by-one review.</source>
         <translation>{0} 条带标记的建议留待逐条审阅。</translation>
+    </message>
+    <message>
+        <source>BayLing</source>
+        <translation>BayLing</translation>
+    </message>
+    <message>
+        <source>You (edited by hand)</source>
+        <translation>你（手动编辑）</translation>
+    </message>
+    <message>
+        <source>Its source, against this one:</source>
+        <translation>其原文与本句的差别：</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentActions</name>
+    <message>
+        <source>Copy source to target</source>
+        <translation>将原文复制到译文</translation>
+    </message>
+    <message>
+        <source>Clear translation</source>
+        <translation>清除译文</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Revise with BayLing…</source>
+        <translation>用 BayLing 修改…</translation>
+    </message>
+    <message>
+        <source>Add term…</source>
+        <translation>添加术语…</translation>
+    </message>
+    <message>
+        <source>Search memory for this segment</source>
+        <translation>在翻译记忆中搜索此片段</translation>
+    </message>
+    <message>
+        <source>Next untranslated</source>
+        <translation>下一个未翻译</translation>
+    </message>
+    <message>
+        <source>Next flagged</source>
+        <translation>下一个有问题</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>语料检索</translation>
+    </message>
+    <message>
+        <source>Copy source to {0} segments</source>
+        <translation>将原文复制到 {0} 个片段</translation>
+    </message>
+    <message>
+        <source>Clear {0} segments</source>
+        <translation>清除 {0} 个片段</translation>
+    </message>
+    <message>
+        <source>Check spelling as you type</source>
+        <translation>输入时检查拼写</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +3086,36 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Edit the segment (in the table)</source>
+        <translation>编辑片段（在表格中）</translation>
+    </message>
+    <message>
+        <source>Confirm the segment and go to the next</source>
+        <translation>确认片段并转到下一个</translation>
+    </message>
+    <message>
+        <source>Leave the editor without saving</source>
+        <translation>离开编辑器且不保存</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>TranslateToolbar</name>
     <message>
         <source>Open…</source>
@@ -2880,6 +3232,26 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Open or drop a document (txt, md, docx, srt, po, xliff…)</source>
         <translation>打开或拖入文档（txt、md、docx、srt、po、xliff…）</translation>
+    </message>
+    <message>
+        <source>Status: new</source>
+        <translation>状态：新</translation>
+    </message>
+    <message>
+        <source>Status: draft</source>
+        <translation>状态：草稿</translation>
+    </message>
+    <message>
+        <source>Status: edited</source>
+        <translation>状态：已编辑</translation>
+    </message>
+    <message>
+        <source>Status: approved</source>
+        <translation>状态：已审定</translation>
+    </message>
+    <message>
+        <source>Status: error</source>
+        <translation>状态：错误</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3616,102 @@ Qt {4}，PySide6 {5}
         <source>Translation finished: 1 segment.</source>
         <translation>翻译完成：1 个片段。</translation>
     </message>
+    <message>
+        <source>No new segments are started; finishing {0} in progress…</source>
+        <translation>不再开始新的片段；正在完成进行中的 {0} 个…</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <source>Finishing 1 segment… {1} / {2}</source>
+        <translation>正在完成 1 个片段… {1} / {2}</translation>
+    </message>
+    <message>
+        <source>Finishing {0} segments… {1} / {2}</source>
+        <translation>正在完成 {0} 个片段… {1} / {2}</translation>
+    </message>
+    <message>
+        <source>Translation finished: {0} translated. In the document, {1} flagged and {2} failed; Next flagged (F8) shows them.</source>
+        <translation>翻译完成：已翻译 {0} 个。文档中有 {1} 个有问题、{2} 个失败；“下一个有问题”(F8) 可逐个查看。</translation>
+    </message>
+    <message>
+        <source>Closed {0}. Its translations are saved; open it again to go on.</source>
+        <translation>已关闭 {0}。译文已保存；再次打开即可继续。</translation>
+    </message>
+    <message>
+        <source>The document is being worked on; stop it (Esc) before closing it.</source>
+        <translation>文档正在处理中；请先停止 (Esc) 再关闭。</translation>
+    </message>
+    <message>
+        <source>Term added: {0} → {1}</source>
+        <translation>已添加术语：{0} → {1}</translation>
+    </message>
+    <message>
+        <source>{0} segments were changed here since the export: the reviewer's versions wait as proposals (Next flagged, F8) — accept or reject each.</source>
+        <translation>导出之后有 {0} 个片段在这里被修改过：审校者的版本作为建议等待处理（下一个有问题，F8）——逐个接受或拒绝。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Word table (*.docx)</source>
+        <translation>Excel 工作簿 (*.xlsx);;Word 表格 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export review file</source>
+        <translation>导出审校文件</translation>
+    </message>
+    <message>
+        <source>Import review ({0} segments)</source>
+        <translation>导入审校（{0} 个片段）</translation>
+    </message>
+    <message>
+        <source>Import review file</source>
+        <translation>导入审校文件</translation>
+    </message>
+    <message>
+        <source>Import the review when the model is done.</source>
+        <translation>请在模型完成后再导入审校。</translation>
+    </message>
+    <message>
+        <source>Review file saved: {0} ({1} segments). Send it to the reviewer, then File ▸ Import review….</source>
+        <translation>审校文件已保存：{0}（{1} 个片段）。发给审校者，之后用 文件 ▸ 导入审校…。</translation>
+    </message>
+    <message>
+        <source>Review files (*.xlsx *.docx)</source>
+        <translation>审校文件 (*.xlsx *.docx)</translation>
+    </message>
+    <message>
+        <source>Review imported: {0} segments changed, {1} unchanged.</source>
+        <translation>审校已导入：{0} 个片段已修改，{1} 个未变。</translation>
+    </message>
+    <message>
+        <source>{0} rows match no segment of this document and were left out.</source>
+        <translation>有 {0} 行与本文档的片段都不对应，已略过。</translation>
+    </message>
+    <message>
+        <source>…and {0} more comments.</source>
+        <translation>……另有 {0} 条评论。</translation>
+    </message>
+    <message>
+        <source>XLIFF 1.2 for CAT tools (*.xlf)</source>
+        <translation>供 CAT 工具使用的 XLIFF 1.2 (*.xlf)</translation>
+    </message>
+    <message>
+        <source>Translation memory (*.tmx)</source>
+        <translation>翻译记忆 (*.tmx)</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1} translated segments).</source>
+        <translation>已保存 {0}（{1} 个已翻译片段）。</translation>
+    </message>
+    <message>
+        <source>Spelling is checked as you type in {0}.</source>
+        <translation>输入{0}时会检查拼写。</translation>
+    </message>
+    <message>
+        <source>Spelling is not checked.</source>
+        <translation>不检查拼写。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -3278,6 +3746,37 @@ Qt {4}，PySide6 {5}
     <message>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchMenus</name>
+    <message>
+        <source>&amp;Close document</source>
+        <translation>关闭文档(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace in translations…</source>
+        <translation>在译文中替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;gment</source>
+        <translation>片段(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Glossaries…</source>
+        <translation>术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Export re&amp;view file…</source>
+        <translation>导出审校文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import review…</source>
+        <translation>导入审校(&amp;I)…</translation>
     </message>
 </context>
 <context>
