@@ -17,7 +17,7 @@ def test_segments_history_and_memory(tmp_path: Path) -> None:
     assert store.memory_lookup("en", "ja", "Hello") is None
     store.close()
     reopened = ProjectStore(tmp_path / "p.sqlite3")
-    again = reopened.load("doc")
+    again = reopened.open("doc")
     assert again.segments[0].target == "您好" and [s.idx for s in again.unfinished()] == [1]
 
 

@@ -274,7 +274,7 @@ def test_a_document_already_in_the_target_language_is_refused(project: Project) 
     chinese = project.store.open_or_create("zh doc", project_document(project).path, "zh", "",
                                            [("p1", text)])
     backend = FakeBackend()
-    with pytest.raises(PipelineError, match="already in Chinese"):
+    with pytest.raises(PipelineError, match="both Chinese"):
         translate(chinese, backend)
     assert backend.calls == []
 
