@@ -371,6 +371,11 @@ def test_the_export_question_says_what_keeps_its_source_and_what_goes_out_flagge
     ws.model.update_row(0, target="一个苹果。", status="draft")
     ws.model.update_row(1, target="两个梨。", status="draft",
                         flags=[Flag("numbers", {"missing": "1", "extra": "none"})])
+    project = ws.current.project if ws.current is not None else None
+    assert project is not None  # what the rows show is what the project holds
+    project.set_target(0, "一个苹果。", "draft", "model")
+    project.set_target(1, "两个梨。", "draft", "model",
+                       [Flag("numbers", {"missing": "1", "extra": "none"})])
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
         asked.append(text), QMessageBox.StandardButton.Yes)[1])

@@ -30,12 +30,14 @@ def set_glossary(ws: TranslateWorkspace, glossary: Glossary) -> None:
         ws.show_message(ws.tr("Open a document first: a glossary belongs to a document's "
                               "project."))
         return
-    doc.glossary = glossary
-    if doc.project is not None and ws.store is not None:
-        ws.store.set_glossary(doc.project, glossary.pairs())
+    doc.session.set_glossary(glossary)  # saved in the document's project
     for row in doc.rows:  # re-check what is already translated against the new terms
         if row.target:
-            ws.model.update_row(row.index, flags=ws.flags_for(doc, row.index, row.target))
+            flags = ws.flags_for(doc, row.index, row.target)
+            ws.model.update_row(row.index, flags=flags)
+            # saved too: the flags are the segment's, and come back after a restart
+            if doc.project is not None and doc.project.segments[row.index].flags != flags:
+                doc.project.set_flags(row.index, flags)
     ws.bar.glossary_size = len(glossary)
     ws.bar.retranslate()
     ws.table.viewport().update()
@@ -99,20 +101,18 @@ def export(ws: TranslateWorkspace) -> None:
     if not name:
         return
     out = Path(name)
-    translations = {r.unit_id: r.target for r in doc.rows if exported(r)}
-    said = list(getattr(doc.document, "notices", []))
+    # the project's translations (what the CLI would write); the rows only when the
+    # work could not be saved
+    translations = None if doc.project is not None else {
+        r.unit_id: r.target for r in doc.rows if exported(r)}
     try:
-        if chosen in (bilingual_docx, bilingual_html):
-            documents.export_bilingual(doc.document, translations, out)
-        else:
-            doc.document.target_language = ws.target_language().code
-            doc.document.export(translations, out)
+        result = doc.session.export(out, bilingual=chosen in (bilingual_docx, bilingual_html),
+                                    translations=translations)
     except BaylingError as exc:
         QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
         return
     # what writing it changed on its own (a PO header switched to UTF-8…), said once
-    new = [n for n in getattr(doc.document, "notices", []) if n not in said]
-    ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *new]))
+    ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *result.notices]))
 
 
 def exported(row: SegmentRow) -> bool:
