@@ -34,6 +34,8 @@ class DocumentOpener(QObject):
         #: a restored desk: the document that was on screen, and all it reopens
         self._front: str | None = None
         self._desk: set[str] = set()
+        #: said with the first restored document: the files that were gone
+        self._desk_note = ""
         self._loader = Loader(self)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
@@ -98,10 +100,10 @@ class DocumentOpener(QObject):
         wanted = [entry for entry in entries if isinstance(entry, dict) and entry.get("path")]
         present = [entry for entry in wanted if Path(str(entry["path"])).is_file()]
         missing = [Path(str(entry["path"])).name for entry in wanted if entry not in present]
-        if missing:
-            ws.show_message(ws.tr("No longer there, not reopened: {0}").format(
-                ", ".join(missing)))
+        self._desk_note = ws.tr("No longer there, not reopened: {0}").format(
+            ", ".join(missing)) if missing else ""
         if not present:
+            ws.show_message(self._desk_note)
             return
         ws.opened = [Path(str(entry["path"])) for entry in present]
         self._desk = {str(path) for path in ws.opened}
@@ -173,7 +175,9 @@ class DocumentOpener(QObject):
         ws = self.ws
         size = (ws.tr("{0}: 1 segment.") if len(doc.rows) == 1  # English has a singular
                 else ws.tr("{0}: {1} segments.")).format(doc.document.path.name, len(doc.rows))
-        ws.show_message(doc.opening_note or size, error=doc.opening_note_is_error)
+        note, self._desk_note = self._desk_note, ""
+        ws.show_message("\n".join(line for line in (note, doc.opening_note or size) if line),
+                        error=doc.opening_note_is_error)
 
     def _combo_slot(self, path: Path) -> int:
         """Where *path* goes in the picker: files opened together keep the order given."""
