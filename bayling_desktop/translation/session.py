@@ -111,6 +111,21 @@ class DocumentSession:
         document = open_document(path, include_comments=include_comments)
         return cls(document, store, sentences=sentences, detected=detect_source(document.units))
 
+    @classmethod
+    def of_project(cls, project: Project, document: Document | None = None) -> DocumentSession:
+        """The session of a project already open (a script, a test): its document read
+        as the project reads it (or *document*), in the project's pair."""
+        settings = project.settings
+        if document is None:
+            document = open_document(Path(project.source_path),
+                                     include_comments=bool(settings.get("comments")))
+        session = cls(document, project.store, sentences=bool(settings.get("sentences")))
+        session.pair = Pair(str(settings.get("source_choice") or project.source_lang or AUTO),
+                            project.target_lang, project.source_lang, "project")
+        session.project = project
+        session.glossary = Glossary.from_pairs(project.store.glossary(project))
+        return session
+
     @property
     def path(self) -> Path:
         return self.document.path
