@@ -12,6 +12,7 @@ from ..documents import default_output_path, supported_extensions
 from ..engine.backend import Backend
 from ..errors import BaylingError
 from ..languages import Language, resolve
+from ..progressbar import ProgressBar
 from ..storage.projects import ProjectStore
 from ..translation.glossary import load_glossary
 from ..translation.memory import export_tmx, import_tmx
@@ -19,7 +20,6 @@ from ..translation.pair import check_pair
 from ..translation.pipeline import Event, PipelineOptions, PipelineReport, Progress
 from ..translation.session import DocumentSession
 from .common import add_model_options, open_backend, settings_from_args
-from .progressbar import ProgressBar
 
 #: exit status when the output was written but some segments need attention
 EXIT_WITH_PROBLEMS = 3
