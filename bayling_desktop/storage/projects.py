@@ -409,20 +409,3 @@ class ProjectStore(ThreadStore):
                              " VALUES (?, ?, ?)",
                              [(project.id, s.strip(), t.strip()) for s, t in terms
                               if s.strip() and t.strip()])
-
-    # -- translation memory (kept for callers of the earlier project_store API) --------------
-
-    def memory_add(self, source_lang: str, target_lang: str, pairs: Sequence[tuple[str, str]],
-                   approved: bool = True) -> int:
-        return self.memory.add(source_lang, target_lang, pairs, approved)
-
-    def memory_lookup(self, source_lang: str, target_lang: str, source: str) -> str | None:
-        return self.memory.lookup(source_lang, target_lang, source)
-
-    def memory_fuzzy(self, source_lang: str, target_lang: str, source: str,
-                     threshold: float = 75.0, limit: int = 3) -> list[tuple[float, str, str]]:
-        return [(m.score, m.source, m.target)
-                for m in self.memory.fuzzy(source_lang, target_lang, source, threshold, limit)]
-
-    def memory_pairs(self, target_lang: str | None = None) -> list[tuple[str, str, str, str]]:
-        return self.memory.pairs(target_lang)

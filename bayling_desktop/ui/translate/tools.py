@@ -72,7 +72,7 @@ def open_concordance(ws: TranslateWorkspace) -> ConcordanceDialog:
     if ws.store is not None:
         source = ws.source_language()
         base = source.code.split("-")[0] if source else ""
-        pairs = [(s, t) for sl, _tl, s, t in ws.store.memory_pairs(ws.target_language().code)
+        pairs = [(s, t) for sl, _tl, s, t in ws.store.memory.pairs(ws.target_language().code)
                  if not base or sl.split("-")[0] in (base, "")]
     if ws.concordance is None:
         ws.concordance = ConcordanceDialog(pairs, ws)

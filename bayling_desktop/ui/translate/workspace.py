@@ -407,16 +407,3 @@ class TranslateWorkspace(QWidget):
         bar.undo_button.setEnabled(self.undo_group.canUndo())
         bar.redo_button.setEnabled(self.undo_group.canRedo())
         self.busyChanged.emit(batch or revising)
-
-    # names kept for the screenshot script and older callers
-    @property
-    def _batch_job(self) -> int | None:
-        return self.runs.job
-
-    @property
-    def _revision_job(self) -> int | None:
-        return self.revising.job
-
-    @property
-    def _document_job(self) -> int | None:
-        return self.revising.document_job

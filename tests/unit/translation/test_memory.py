@@ -9,12 +9,12 @@ from tests.e2e.test_cli import cli
 
 def test_fuzzy_matches_above_75_percent(tmp_path: Path) -> None:
     store = ProjectStore(tmp_path / "p.sqlite3")
-    store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。"),
+    store.memory.add("en", "zh", [("The meeting is on Friday.", "会议在周五。"),
                                   ("Completely different text here.", "完全不同。")])
-    found = store.memory_fuzzy("en", "zh", "The meeting is on Monday.")
-    assert [source for _score, source, _target in found] == ["The meeting is on Friday."]
-    assert 75 <= found[0][0] < 100 and found[0][2] == "会议在周五。"
-    assert store.memory_fuzzy("en", "ja", "The meeting is on Monday.") == []
+    found = store.memory.fuzzy("en", "zh", "The meeting is on Monday.")
+    assert [match.source for match in found] == ["The meeting is on Friday."]
+    assert 75 <= found[0].score < 100 and found[0].target == "会议在周五。"
+    assert store.memory.fuzzy("en", "ja", "The meeting is on Monday.") == []
 
 
 def test_tmx_round_trip(tmp_path: Path) -> None:

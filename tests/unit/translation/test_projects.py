@@ -52,15 +52,15 @@ def test_every_change_is_saved_at_once_and_resumes(tmp_path: Path, store: Projec
 def test_undo_walks_back_through_history(project: Project) -> None:
     project.set_target(2, "快递员会先打电话。", "draft", "model")
     project.set_target(2, "快递员会先给您打电话。", "edited", "user")
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) == "快递员会先给您打电话。"
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) == "快递员会先给您打电话。"
     restored = project.undo_target(2)
     assert (restored.target, restored.status) == ("快递员会先打电话。", "draft")
     # the person's version left the memory; a model draft never enters it by itself
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) is None
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) is None
     assert [(e.author, e.undone) for e in project.history(2)] == [("model", False),
                                                                    ("user", True)]
     assert project.undo_target(2).status == "new"
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) is None
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) is None
     with pytest.raises(ProjectError, match="nothing to undo"):
         project.undo_target(2)
     fresh = project.store.open(project.id)
