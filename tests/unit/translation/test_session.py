@@ -138,7 +138,7 @@ def test_a_run_translates_through_the_pipeline_and_export_writes_the_file(
     session.choose_pair(target="zh")
     session.bind()
     backend = FakeBackend()
-    backend.script[SENTENCES[-1]] = ["ECHO", "ECHO", "ECHO"]  # never translated
+    backend.script[SENTENCES[-1]] = ["ECHO"] * 20  # never translated
     report = session.run(backend, PipelineOptions(context=False))
     assert report.failed == 1 and session.untranslated_segments() == 1
     out = tmp_path / "order.zh.txt"
