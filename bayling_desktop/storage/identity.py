@@ -18,7 +18,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .reconcile import match, tables_with_positions
 
@@ -47,6 +50,19 @@ def parse_file_project_name(name: str, path: Path | str) -> tuple[str, bool] | N
     if not target or mode not in ("", "sentences"):
         return None
     return target, mode == "sentences"
+
+
+@dataclass(frozen=True)
+class FileProject:
+    """A project bound to a document (what opening the document needs to know of it)."""
+
+    id: int
+    name: str
+    target: str
+    #: its segments are sentences, not whole units
+    sentences: bool
+    source_lang: str
+    settings: Mapping[str, Any]
 
 
 def _old_name(name: str) -> tuple[str, str] | None:

@@ -257,15 +257,26 @@ class ProjectStore(ThreadStore):
     def names(self) -> list[str]:
         return [info.name for info in self.infos()]
 
-    def projects_of(self, path: Path) -> list[tuple[ProjectInfo, str, bool]]:
-        """(info, target, sentences) of every project bound to the file *path* (see
-        :mod:`.identity`), most recently worked on first."""
+    def projects_of(self, path: Path) -> list[identity.FileProject]:
+        """The projects bound to the file *path* (see :mod:`.identity`), most recently
+        worked on first (one query on the project table: no segment is read)."""
+        prefix = identity.file_project_name_raw(identity.file_key(path), "")
         found = []
-        for info in self.infos():
-            parsed = identity.parse_file_project_name(info.name, path)
+        for row in self._conn.execute(
+                "SELECT * FROM projects WHERE substr(name, 1, ?) = ? "
+                "ORDER BY updated DESC, id DESC", (len(prefix), prefix)):
+            parsed = identity.parse_file_project_name(str(row["name"]), path)
             if parsed is not None:
-                found.append((info, *parsed))
+                found.append(identity.FileProject(
+                    int(row["id"]), str(row["name"]), parsed[0], parsed[1],
+                    str(row["source_lang"]), json.loads(row["settings"] or "{}")))
         return found
+
+    def recent_targets(self, limit: int = 20) -> list[str]:
+        """The target languages of the projects worked on last, newest first."""
+        return [str(r[0]) for r in self._conn.execute(
+            "SELECT target_lang FROM projects ORDER BY updated DESC, id DESC LIMIT ?",
+            (limit,))]
 
     def touch(self, project: Project) -> None:
         """Mark *project* as the one its document was last worked on in."""

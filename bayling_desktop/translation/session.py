@@ -105,8 +105,8 @@ class DocumentSession:
         read it (comments are units or not for the whole life of a project)."""
         if include_comments is None:
             include_comments = False
-            for info, _target, _sentences in (store.projects_of(path) if store else []):
-                include_comments = bool(info.settings.get("comments"))
+            for bound in store.projects_of(path) if store else []:
+                include_comments = bool(bound.settings.get("comments"))
                 break
         document = open_document(path, include_comments=include_comments)
         return cls(document, store, sentences=sentences, detected=detect_source(document.units))
@@ -146,7 +146,7 @@ class DocumentSession:
         user named (the CLI's ``--project``), whose pair then counts as the project's.
         """
         remembered = self._remembered(target, project_name)
-        recent = [info.target_lang for info in self.store.infos()] if self.store else []
+        recent = self.store.recent_targets() if self.store else []
         self.pair = choose_pair(
             detected=self.detected, preferred_target=preferred_target, source=source,
             target=target, remembered=remembered, declared=self.document.declared_languages,
@@ -158,13 +158,14 @@ class DocumentSession:
         """(source choice, target) of the project this document was last worked on in."""
         if self.store is None:
             return None
-        infos = ([info for info in self.store.infos() if info.name == project_name]
-                 if project_name else
-                 [info for info, wanted, sentences in self.store.projects_of(self.path)
-                  if sentences == self.sentences and (target is None or wanted == target)])
-        for info in infos:
-            choice = str(info.settings.get("source_choice") or info.source_lang or AUTO)
-            return choice, info.target_lang
+        if project_name:
+            named = [info for info in self.store.infos() if info.name == project_name]
+            return ((str(named[0].settings.get("source_choice") or named[0].source_lang
+                         or AUTO), named[0].target_lang) if named else None)
+        for bound in self.store.projects_of(self.path):
+            if bound.sentences == self.sentences and target in (None, bound.target):
+                return str(bound.settings.get("source_choice") or bound.source_lang
+                           or AUTO), bound.target
         return None
 
     def check(self) -> None:
