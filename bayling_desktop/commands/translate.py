@@ -15,7 +15,7 @@ from ..languages import Language, resolve
 from ..progressbar import ProgressBar
 from ..storage.projects import ProjectStore
 from ..translation.glossary import load_glossary
-from ..translation.memory import export_tmx, import_tmx
+from ..translation.memory import export_tmx, import_tmx, open_store
 from ..translation.pair import check_pair
 from ..translation.pipeline import Event, PipelineOptions, PipelineReport, Progress
 from ..translation.session import DocumentSession
@@ -271,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
     target = resolve(args.to)
     if args.source:
         check_pair(resolve(args.source).code, target.code)  # before reading any file
-    store = ProjectStore()
+    store = open_store()
     model = _LazyBackend(args, settings)
     problems: list[str] = []
     notices: list[str] = []

@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -126,9 +126,14 @@ class Project:
 class ProjectStore(ThreadStore):
     """All projects and the translation memory, in one file (thread-safe writes)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *,
+                 is_poisoned: Callable[[str, str, str], bool] | None = None) -> None:
+        """*is_poisoned(source, target, target_lang)* judges remembered pairs when an old
+        file's memory is cleaned on upgrade (``translation.memory.open_store`` passes the
+        verifier's judgement; a store opened without it cannot upgrade such a file)."""
         self.path = path or default_path()
-        self._conn = open_database(self.path, MIGRATIONS)
+        functions = {"is_poisoned": (3, is_poisoned)} if is_poisoned is not None else None
+        self._conn = open_database(self.path, MIGRATIONS, functions)
         self._lock = threading.RLock()
         self._project_locks = ProjectLocks(self.path)
         self.memory = TranslationMemory(self._conn, self._tx)

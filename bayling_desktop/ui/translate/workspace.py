@@ -30,6 +30,7 @@ from ...languages import Language, resolve
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary
+from ...translation.memory import open_store
 from ..i18n import language_label, translate_error
 from ..worker import ModelClient
 from . import navigation, tools
@@ -70,7 +71,7 @@ class TranslateWorkspace(QWidget):
         self.store: ProjectStore | None = None
         store_error = ""
         try:
-            self.store = ProjectStore()
+            self.store = open_store()
         except StorageError as exc:  # work is still possible, only not saved: say so
             store_error = str(exc)
         self.undo_group = QUndoGroup(self)
