@@ -296,8 +296,7 @@ def run(args: argparse.Namespace) -> int:
         reporter = _Reporter(bar)
         options = PipelineOptions(
             use_memory=not args.no_memory, remember_drafts=True,
-            context=not args.no_context, max_tokens=args.max_tokens or settings.max_tokens,
-            parallel=None, profile=getattr(settings, "prompt_profile", "") or "")
+            context=not args.no_context, max_tokens=args.max_tokens or settings.max_tokens)
         for job in jobs:
             session = job.session
             project = session.project
