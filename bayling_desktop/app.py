@@ -60,14 +60,12 @@ def run_gui(argv: list[str], model: str | None = None,
     from .ui.crash import CrashReporter
     from .ui.i18n import Translators, ensure_compiled
     from .ui.main_window import MainWindow
-    from .ui.qtfix import install_emit_guard
     from .ui.single_instance import SingleInstance
     from .ui.theme import apply_theme
 
     isolate_qt_settings()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    install_emit_guard(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("BayLing Desktop")

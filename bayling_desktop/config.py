@@ -64,6 +64,9 @@ class Settings:
     #: whether the user chose to store secrets in a plain file when no keyring exists
     allow_plaintext_secrets: bool = False
     recent_files: list[str] = field(default_factory=list)
+    #: the documents open in the Translate workspace when the app was closed, reopened at
+    #: the next start: path, source choice, target, selected segment, whether on screen
+    open_documents: list[dict[str, Any]] = field(default_factory=list)
     #: the main window's saveGeometry() / saveState(), base64 (empty: first start)
     window_geometry: str = ""
     window_state: str = ""

@@ -105,7 +105,7 @@ def main() -> int:
                             lambda: workspace.runs.start(list(range(5))))
         report("translating 5 segments into the table", gaps)
         workspace.stop()
-        beat.measure(lambda: workspace._batch_job is None, timeout=30)
+        beat.measure(lambda: not workspace.runs.running, timeout=30)
     client.shutdown()
     filter_timings()
     return 0

@@ -8,30 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
-from ..documents import (
-    Document,
-    default_output_path,
-    export_bilingual,
-    join_sentences,
-    open_document,
-    split_units,
-    supported_extensions,
-)
+from ..documents import default_output_path, supported_extensions
 from ..engine.backend import Backend
 from ..errors import BaylingError
 from ..languages import Language, resolve
-from ..storage.projects import Project, ProjectStore
+from ..progressbar import ProgressBar
+from ..storage.projects import ProjectStore
 from ..translation.glossary import load_glossary
-from ..translation.memory import export_tmx, import_tmx
-from ..translation.pipeline import (
-    Event,
-    PipelineOptions,
-    PipelineReport,
-    Progress,
-    TranslationPipeline,
-)
+from ..translation.memory import export_tmx, import_tmx, open_store
+from ..translation.pair import check_pair
+from ..translation.pipeline import Event, PipelineOptions, PipelineReport, Progress
+from ..translation.session import DocumentSession
 from .common import add_model_options, open_backend, settings_from_args
-from .progressbar import ProgressBar
 
 #: exit status when the output was written but some segments need attention
 EXIT_WITH_PROBLEMS = 3
@@ -56,7 +44,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="send one sentence at a time instead of whole paragraphs "
                              "(helps small models with long paragraphs)")
     parser.add_argument("--glossary", metavar="FILE", type=Path, default=None,
-                        help="required term translations (.csv, .tsv or .tbx)")
+                        help="required term translations (.csv, .tsv or .tbx), kept as the "
+                             "document's glossary (default: the glossary the document's "
+                             "project already has, from the app or an earlier run)")
     parser.add_argument("--tm", metavar="FILE.tmx", type=Path, default=None,
                         help="import a TMX translation memory first (needs --from)")
     parser.add_argument("--export-tm", metavar="FILE.tmx", type=Path, default=None,
@@ -68,9 +58,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="do not reuse exact matches from the translation memory")
     parser.add_argument("--max-tokens", type=int, default=None,
                         help="most new tokens per unit (default from settings)")
-    parser.add_argument("--comments", action="store_true",
+    parser.add_argument("--comments", action=argparse.BooleanOptionalAction, default=None,
                         help="translate Word comments, ODF annotations and Excel cell "
-                             "comments too")
+                             "comments too (default: as the document's project last read "
+                             "it, else not)")
     parser.add_argument("--strict", action="store_true",
                         help="treat any flagged or failed unit as an error: write no output")
     parser.add_argument("--no-context", action="store_true",
@@ -81,9 +72,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 @dataclass
 class Job:
-    document: Document
+    session: DocumentSession
     output: Path
     extra: list[Path] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.session.path.name
 
 
 if sys.platform == "win32":
@@ -149,7 +144,7 @@ def _expand(inputs: list[Path], target: Language | None = None) -> list[Path]:
     return files
 
 
-def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
+def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> list[Job]:
     """Every input opened and every output decided before the model loads: fail fast.
 
     Refused here, each in one sentence: an output that is an input (by
@@ -171,13 +166,14 @@ def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
         raise BaylingError("With several inputs, -o must be a folder (an existing one, or "
                            "a new one written with a trailing slash).")
     # refuses missing, unreadable…
-    documents = [open_document(path, include_comments=args.comments) for path in files]
+    sessions = [DocumentSession.open(path, store, include_comments=args.comments,
+                                     sentences=args.sentences) for path in files]
     inputs = {(info.st_dev, info.st_ino): path for path in files
               for info in [path.stat()]}
     jobs: list[Job] = []
     written: dict[Path, Path] = {}
-    for path, document in zip(files, documents, strict=True):
-        if not document.units:
+    for path, session in zip(files, sessions, strict=True):
+        if not session.document.units:
             raise BaylingError(f"{path.name} holds no text to translate.")
         output = default_output_path(path, target.code)
         if out is not None:
@@ -196,8 +192,20 @@ def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
             raise BaylingError(f"{written[key].name} and {path} would both be written to "
                                f"{output}; translate them to different folders.")
         written[key] = path
-        jobs.append(Job(document, output))
+        # the pair of each document, checked before the model loads (a Chinese text
+        # "to Chinese" is refused here, whether --from said so or detection did)
+        session.choose_pair(source=args.source, target=target.code,
+                            project_name=_project_name(args, path, len(files)))
+        session.check()
+        jobs.append(Job(session, output))
     return jobs
+
+
+def _project_name(args: argparse.Namespace, path: Path, jobs: int) -> str | None:
+    """The project the user named (``--project``), else None: the document's own."""
+    if not args.project:
+        return None
+    return args.project if jobs == 1 else f"{args.project}:{path.name}"
 
 
 class _LazyBackend:
@@ -219,24 +227,6 @@ class _LazyBackend:
             self.backend.close()
 
 
-def _open_project(store: ProjectStore, args: argparse.Namespace, job: Job, jobs: int,
-                  target: Language, source: Language | None) -> Project:
-    document = job.document
-    units = split_units(document.units) if args.sentences else document.units
-    if args.project:
-        name = args.project if jobs == 1 else f"{args.project}:{document.path.name}"
-    else:
-        name = f"cli:{document.path.resolve()}:{target.code}"
-    declared = getattr(document, "declared_languages", (None, None))
-    source_code = source.code if source else (declared[0] or "")
-    project = store.open_or_create(name, document.path, target.code, source_code,
-                                   [(u.id, u.source) for u in units],
-                                   format_name=document.format_name,
-                                   settings={"sentences": True} if args.sentences else None)
-    store.remember_reading(project, document)
-    return project
-
-
 class _Reporter:
     """Turns pipeline events of several documents into one progress bar."""
 
@@ -252,32 +242,26 @@ class _Reporter:
             self.bar.update(self.offset + event.done, rate=rate)
 
 
-def _problems(project: Project, document: Document, report: PipelineReport) -> list[str]:
-    name = document.path.name
+def _problems(job: Job, report: PipelineReport) -> list[str]:
+    project = job.session.project
+    assert project is not None
     lines = []
     for index, flags in sorted(report.problems):
         segment = project.segments[index]
         kept = " The source text was kept." if segment.status == "error" else ""
-        lines.append(f"{name}, {segment.unit_id}: {' '.join(map(str, flags))}{kept}")
+        lines.append(f"{job.name}, {segment.unit_id}: {' '.join(map(str, flags))}{kept}")
     return lines
 
 
-def _write(job: Job, project: Project, args: argparse.Namespace) -> list[str]:
-    """Export one document (atomically); returns warnings about lost inline formatting."""
-    document = job.document
-    translations = project.translations()
-    if args.sentences:
-        translations = join_sentences(split_units(document.units), translations)
-    document.target_language = project.target_lang
-    document.export(translations, job.output)
-    # Units the pipeline already warned about are not named twice.
-    warned = {s.unit_id for s in project.segments if s.flags}
-    problems = [f"{document.path.name}, {unit_id}: {p}"
-                for unit_id, unit_problems in document.flagged.items()
-                if unit_id not in warned for p in unit_problems]
+def _write(job: Job, args: argparse.Namespace) -> list[str]:
+    """Export one document (atomically); returns warnings about lost inline formatting
+    (units the run already warned about are not named twice)."""
+    exported = job.session.export(job.output)
+    problems = [f"{job.name}, {unit_id}: {p}" for unit_id, unit_problems in exported.lost.items()
+                for p in unit_problems]
     if args.bilingual:
         review = job.output.with_name(f"{job.output.stem}.bilingual.{args.bilingual}")
-        export_bilingual(document, translations, review)
+        job.session.export(review, bilingual=True)
         job.extra.append(review)
     return problems
 
@@ -285,61 +269,65 @@ def _write(job: Job, project: Project, args: argparse.Namespace) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     target = resolve(args.to)
-    source = resolve(args.source) if args.source else None
-    if source is not None and source.code == target.code:
-        raise BaylingError(f"The source and target languages are both {target.english}.")
-    jobs = _plan(args, target)  # read every input before loading the model: fail fast
-    glossary = load_glossary(args.glossary) if args.glossary else None
-    store = ProjectStore()
+    if args.source:
+        check_pair(resolve(args.source).code, target.code)  # before reading any file
+    store = open_store()
     model = _LazyBackend(args, settings)
     problems: list[str] = []
     notices: list[str] = []
     reused = repaired = 0
     written: list[Job] = []
-    pipeline: TranslationPipeline | None = None
+    running: DocumentSession | None = None
     try:
+        jobs = _plan(args, target, store)  # read every input before loading the model
+        glossary = load_glossary(args.glossary) if args.glossary else None
         if args.tm:
-            if source is None:
+            if not args.source:
                 raise BaylingError("--tm needs --from: a memory is kept per language pair.")
-            imported = import_tmx(store.memory, args.tm, source.code, target.code)
+            imported = import_tmx(store.memory, args.tm, resolve(args.source).code,
+                                  target.code)
             print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)
-        projects = [_open_project(store, args, job, len(jobs), target, source) for job in jobs]
-        bar = ProgressBar(sum(len(p.segments) for p in projects), "Translating")
+        for job in jobs:
+            if job.session.bind(_project_name(args, job.session.path, len(jobs))) is None:
+                raise BaylingError(job.session.save_error)  # open in the app, say
+            if glossary is not None:
+                job.session.set_glossary(glossary)
+        bar = ProgressBar(sum(len(job.session.units()) for job in jobs), "Translating")
         reporter = _Reporter(bar)
         options = PipelineOptions(
-            glossary=glossary, use_memory=not args.no_memory, remember_drafts=True,
-            context=not args.no_context, max_tokens=args.max_tokens or settings.max_tokens,
-            parallel=None, profile=getattr(settings, "prompt_profile", "") or "")
-        for job, project in zip(jobs, projects, strict=True):
-            document = job.document
-            bar.update(reporter.offset, label=document.path.name)
-            notices += [f"{document.path.name}: {n}" for n in getattr(document, "notices", [])]
-            requeued = getattr(project, "requeued", 0)
-            if requeued:
-                notices.append(f"{document.path.name}: the document changed: {requeued} "
+            use_memory=not args.no_memory, remember_drafts=True,
+            context=not args.no_context, max_tokens=args.max_tokens or settings.max_tokens)
+        for job in jobs:
+            session = job.session
+            project = session.project
+            assert project is not None
+            bar.update(reporter.offset, label=job.name)
+            notices += [f"{job.name}: {n}" for n in session.document.notices]
+            if project.requeued:
+                notices.append(f"{job.name}: the document changed: {project.requeued} "
                                "segments re-queued.")
             if not args.project:
                 # Without --project every run translates the document anew (the memory
-                # still serves what it safely can).
-                store.reset_statuses(project)
+                # still serves what it safely can); what a person wrote stays.
+                session.start_afresh()
             done_before = len(project.segments) - len(project.unfinished())
-            pipeline = TranslationPipeline(project, model.get, options, reporter)
-            report = pipeline.run()
-            pipeline = None
+            running = session
+            report = session.run(model.get, options, reporter)
+            running = None
             reused += report.from_memory
             repaired += report.repaired
-            problems += _problems(project, document, report)
+            problems += _problems(job, report)
             reporter.offset += done_before + report.total
         bar.close()
         if not (args.strict and problems):
-            for job, project in zip(jobs, projects, strict=True):
-                problems += _write(job, project, args)
+            for job in jobs:
+                problems += _write(job, args)
                 written.append(job)
         if args.export_tm:
             export_tmx(store.memory, args.export_tm, target.code)
     except KeyboardInterrupt:
-        if pipeline is not None:
-            pipeline.cancel()
+        if running is not None:
+            running.cancel()
         print("\nCancelled; finished segments are saved"
               + (f" in project {args.project!r}" if args.project else "")
               + "; the file in progress was not written.", file=sys.stderr)

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..commands.progressbar import ProgressBar
 from ..config import Settings, load_settings, save_settings
 from ..engine.formats import detect_format
 from ..engine.gguf_info import GGUFInfo, read_gguf_info
 from ..errors import BaylingError
+from ..progressbar import ProgressBar
 from . import catalog, fit, library, secrets
 from .build.common import BuildCancelled, BuildProgress
 from .build.pipeline import build_model

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -176,8 +176,16 @@ class _Connection(sqlite3.Connection):
         return self.cursor(_Cursor).executemany(sql, parameters)
 
 
-def open_database(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
-    """Open (creating or upgrading) the database at *path*; every problem is a StorageError."""
+def open_database(path: Path, migrations: Sequence[Migration],
+                  functions: Mapping[str, tuple[int, Callable[..., Any]]] | None = None
+                  ) -> sqlite3.Connection:
+    """Open (creating or upgrading) the database at *path*; every problem is a StorageError.
+
+    *functions* (name -> (number of arguments, function)) become SQL functions of the
+    connection before any migration runs: a migration that needs a verdict only a higher
+    layer can give (is this remembered pair a translation?) asks for it in SQL, so
+    storage imports nothing above it.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -191,6 +199,8 @@ def open_database(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connec
                                isolation_level=None, factory=_Connection)
         conn.path = path
         conn.row_factory = sqlite3.Row
+        for name, (arguments, function) in (functions or {}).items():
+            conn.create_function(name, arguments, function, deterministic=True)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         _enable_wal(conn)
         conn.execute("PRAGMA synchronous=FULL")

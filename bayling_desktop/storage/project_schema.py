@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..flags import Flag
 from .database import Migration
 from .glossaries import migrate_project_glossaries
+from .identity import merge_front_end_projects
 from .tm import MEMORY_TABLE, purge_poisoned_memory
 
 
@@ -149,6 +151,9 @@ MIGRATIONS: list[Migration] = [
     "ALTER TABLE candidates ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';",
     purge_poisoned_memory,
     flags_as_codes,
+    # one project per document and target for the CLI and the GUI (was cli:… and gui:…);
+    # before the glossary move below, which drops the per-project glossary table it merges
+    merge_front_end_projects,
     # client glossaries: named, attached to projects; each project's old glossary
     # table becomes a glossary named after the project, attached to it
     migrate_project_glossaries,
@@ -192,6 +197,8 @@ class ProjectInfo:
     done: int
     total: int
     updated: float
+    #: how the project reads its document and the pair chosen (comments, source_choice…)
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,15 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..errors import BaylingError
 from ..flags import Flag
 from ..paths import data_dir
-from . import reconcile
+from . import identity, reconcile
 from .database import open_database
 from .glossaries import Glossaries, StoredTerm
 from .locks import LockBusy, ProjectLocks
@@ -44,8 +44,26 @@ from .project_schema import (
 from .threads import ThreadStore
 from .tm import TranslationMemory
 
-if TYPE_CHECKING:
-    from ..documents.model import Document
+
+class SourceUnit(Protocol):
+    """What the store reads of a document's unit (``documents.Unit`` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+
+
+class SourceDocument(Protocol):
+    """What the store reads of a document (``documents.Document`` is one): storage does
+    not import the formats."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def format_name(self) -> str: ...
+    @property
+    def units(self) -> Sequence[SourceUnit]: ...
 
 __all__ = ["AUTHORS", "DONE", "MIGRATIONS", "STATUSES", "Candidate", "HistoryEntry", "Project",
            "ProjectError", "ProjectInfo", "ProjectStore", "StoredSegment", "default_path"]
@@ -85,8 +103,6 @@ class Project:
         """Segments that still need the model, in reading order."""
         return [s for s in self.segments if s.status not in DONE]
 
-    unfinished_segments = unfinished
-
     def set_target(self, index: int, text: str, status: str = "edited", author: str = "user",
                    flags: Sequence[Flag] = (), remember: bool | None = None) -> None:
         self.store.save_segment(self, index, text, status, list(flags), author, remember)
@@ -107,40 +123,18 @@ class Project:
         """unit id -> target for every segment with a usable translation."""
         return {s.unit_id: s.target for s in self.segments if s.status in DONE and s.target}
 
-    def export(self, out_path: Path, document: Document | None = None) -> list[str]:
-        """Write the translated document; returns warnings for whatever needs a look.
-
-        Segments not translated keep their source text; flagged segments are named so
-        the user sees every gap instead of finding it in the output later.
-        """
-        from ..documents import join_sentences, open_document, split_units
-
-        document = document or open_document(
-            Path(self.source_path), include_comments=bool(self.settings.get("comments")))
-        translations = self.translations()
-        if self.settings.get("sentences"):
-            translations = join_sentences(split_units(document.units), translations)
-        document.target_language = self.target_lang
-        document.export(translations, out_path)
-        warnings = []
-        missing = [s for s in self.segments if s.status not in DONE or not s.target]
-        if missing:
-            warnings.append(f"{len(missing)} of {len(self.segments)} segments are not "
-                            "translated; their source text was kept.")
-        for segment in self.segments:
-            warnings += [f"Segment {segment.idx + 1} ({segment.unit_id}): {flag}"
-                         for flag in segment.flags]
-        for unit_id, problems in document.flagged.items():
-            warnings += [f"{unit_id}: {problem}" for problem in problems]
-        return warnings
-
 
 class ProjectStore(ThreadStore):
     """All projects and the translation memory, in one file (thread-safe writes)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *,
+                 is_poisoned: Callable[[str, str, str], bool] | None = None) -> None:
+        """*is_poisoned(source, target, target_lang)* judges remembered pairs when an old
+        file's memory is cleaned on upgrade (``translation.memory.open_store`` passes the
+        verifier's judgement; a store opened without it cannot upgrade such a file)."""
         self.path = path or default_path()
-        self._conn = open_database(self.path, MIGRATIONS)
+        functions = {"is_poisoned": (3, is_poisoned)} if is_poisoned is not None else None
+        self._conn = open_database(self.path, MIGRATIONS, functions)
         self._lock = threading.RLock()
         self._project_locks = ProjectLocks(self.path)
         self.memory = TranslationMemory(self._conn, self._tx)
@@ -173,21 +167,16 @@ class ProjectStore(ThreadStore):
 
     # -- projects -------------------------------------------------------------------------
 
-    def create(self, document: Document, source_lang: str, target_lang: str,
-               name: str | None = None, settings: Mapping[str, Any] | None = None,
-               sentences: bool = False) -> Project:
-        """A new project over *document* (one segment per unit, or per sentence)."""
-        from ..documents import split_units
-
-        units = split_units(document.units) if sentences else document.units
+    def create(self, document: SourceDocument, source_lang: str, target_lang: str,
+               name: str | None = None, settings: Mapping[str, Any] | None = None) -> Project:
+        """A new project over *document*, one segment per unit, under a free name."""
         if name is None:
             name = self._free_name(f"{document.path.name} → {target_lang}")
         elif self._find(name) is not None:
             raise ProjectError(f"A project called “{name}” already exists.")
-        all_settings = {**(settings or {}), **({"sentences": True} if sentences else {})}
         return self.open_or_create(name, document.path, target_lang, source_lang,
-                                   [(u.id, u.source) for u in units],
-                                   format_name=document.format_name, settings=all_settings)
+                                   [(u.id, u.source) for u in document.units],
+                                   format_name=document.format_name, settings=settings)
 
     def _free_name(self, wanted: str) -> str:
         name, number = wanted, 2
@@ -260,8 +249,6 @@ class ProjectStore(ThreadStore):
                         "SELECT * FROM segments WHERE project_id = ? ORDER BY idx", (row["id"],))]
         return Project(self, row, segments)
 
-    load = open
-
     def infos(self) -> list[ProjectInfo]:
         """Every project, most recently changed first."""
         placeholders = ", ".join("?" for _ in DONE)
@@ -271,11 +258,39 @@ class ProjectStore(ThreadStore):
             "FROM projects p LEFT JOIN segments s ON s.project_id = p.id "
             "GROUP BY p.id ORDER BY p.updated DESC, p.id DESC", DONE).fetchall()
         return [ProjectInfo(r["id"], r["name"], r["source_path"], r["source_lang"],
-                            r["target_lang"], int(r["done"]), int(r["total"]), r["updated"])
+                            r["target_lang"], int(r["done"]), int(r["total"]), r["updated"],
+                            json.loads(r["settings"] or "{}"))
                 for r in rows]
 
     def names(self) -> list[str]:
         return [info.name for info in self.infos()]
+
+    def projects_of(self, path: Path) -> list[identity.FileProject]:
+        """The projects bound to the file *path* (see :mod:`.identity`), most recently
+        worked on first (one query on the project table: no segment is read)."""
+        prefix = identity.file_project_name_raw(identity.file_key(path), "")
+        found = []
+        for row in self._conn.execute(
+                "SELECT * FROM projects WHERE substr(name, 1, ?) = ? "
+                "ORDER BY updated DESC, id DESC", (len(prefix), prefix)):
+            parsed = identity.parse_file_project_name(str(row["name"]), path)
+            if parsed is not None:
+                found.append(identity.FileProject(
+                    int(row["id"]), str(row["name"]), parsed[0], parsed[1],
+                    str(row["source_lang"]), json.loads(row["settings"] or "{}")))
+        return found
+
+    def recent_targets(self, limit: int = 20) -> list[str]:
+        """The target languages of the projects worked on last, newest first."""
+        return [str(r[0]) for r in self._conn.execute(
+            "SELECT target_lang FROM projects ORDER BY updated DESC, id DESC LIMIT ?",
+            (limit,))]
+
+    def touch(self, project: Project) -> None:
+        """Mark *project* as the one its document was last worked on in."""
+        with self._tx() as conn:
+            conn.execute("UPDATE projects SET updated = ? WHERE id = ?",
+                         (time.time(), project.id))
 
     def delete(self, name_or_id: str | int) -> None:
         row = self._find(name_or_id)
@@ -290,12 +305,6 @@ class ProjectStore(ThreadStore):
             conn.execute("UPDATE projects SET source_lang = ?, updated = ? WHERE id = ?",
                          (code, time.time(), project.id))
         project.source_lang = code
-
-    def remember_reading(self, project: Project, document: Document) -> None:
-        """Record how *document* was read (its comments as units or not), so an export that
-        reopens the file (:meth:`Project.export`) reads the same units."""
-        if bool(project.settings.get("comments")) != document.include_comments:
-            self.update_settings(project, comments=document.include_comments)
 
     def update_settings(self, project: Project, **changes: Any) -> None:
         project.settings.update(changes)
@@ -349,13 +358,16 @@ class ProjectStore(ThreadStore):
                          (status, project.id, idx))
         segment.status = status
 
-    def reset_statuses(self, project: Project) -> None:
-        """Every segment back to "new" (texts and history kept), in one transaction."""
+    def reset_statuses(self, project: Project, keep: Sequence[str] = ()) -> None:
+        """Every segment back to "new" (texts and history kept), in one transaction;
+        segments whose status is in *keep* (say, what a person wrote) stay as they are."""
+        spared = f" AND status NOT IN ({', '.join('?' for _ in keep)})" if keep else ""
         with self._tx() as conn:
-            conn.execute("UPDATE segments SET status = 'new' WHERE project_id = ?",
-                         (project.id,))
+            conn.execute(f"UPDATE segments SET status = 'new' WHERE project_id = ?{spared}",
+                         (project.id, *keep))
         for segment in project.segments:
-            segment.status = "new"
+            if segment.status not in keep:
+                segment.status = "new"
 
     def set_flags(self, project: Project, idx: int, flags: Sequence[Flag]) -> None:
         segment = self._check(project, idx, project.segments[idx].status
@@ -425,26 +437,6 @@ class ProjectStore(ThreadStore):
         stored = [t if isinstance(t, StoredTerm) else _with_notes(kept, t[0], t[1])
                   for t in terms]
         self.glossaries.save_project_terms(project.id, project.name, stored)
-
-    # -- translation memory (kept for callers of the earlier project_store API) --------------
-
-    def memory_add(self, source_lang: str, target_lang: str, pairs: Sequence[tuple[str, str]],
-                   approved: bool = True) -> int:
-        return self.memory.add(source_lang, target_lang, pairs, approved)
-
-    def memory_lookup(self, source_lang: str, target_lang: str, source: str) -> str | None:
-        return self.memory.lookup(source_lang, target_lang, source)
-
-    def memory_fuzzy(self, source_lang: str, target_lang: str, source: str,
-                     threshold: float = 75.0, limit: int = 3) -> list[tuple[float, str, str]]:
-        return [(m.score, m.source, m.target)
-                for m in self.memory.fuzzy(source_lang, target_lang, source, threshold, limit)]
-
-    def memory_pairs(self, target_lang: str | None = None) -> list[tuple[str, str, str, str]]:
-        return self.memory.pairs(target_lang)
-
-    #: the brief's name for :meth:`infos` (defined last: it shadows the builtin in here)
-    list = infos
 
 
 def _with_notes(kept: Mapping[str, StoredTerm], source: str, target: str) -> StoredTerm:

@@ -70,7 +70,7 @@ def match(old: Sequence[tuple[str, str]], units: Sequence[tuple[str, str]]) -> M
     return Match(sources, removed)
 
 
-def _tables_with_positions(conn: sqlite3.Connection) -> list[str]:
+def tables_with_positions(conn: sqlite3.Connection) -> list[str]:
     """Every table that refers to a segment by (project_id, idx), the segments excepted."""
     names = [str(r[0]) for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'segments'")]
@@ -90,7 +90,7 @@ def apply(conn: sqlite3.Connection, project_id: int,
     plan = match([(str(r["unit_id"]), str(r["source"])) for r in rows], units)
     if plan.unchanged(len(rows)) and [int(r["idx"]) for r in rows] == list(range(len(rows))):
         return plan
-    tables = _tables_with_positions(conn)
+    tables = tables_with_positions(conn)
     lowest = 0
     for table in tables:
         value = conn.execute(f'SELECT min(idx) FROM "{table}" WHERE project_id = ?',

@@ -133,17 +133,18 @@ class TranslationMemory:
 def purge_poisoned_memory(conn: sqlite3.Connection) -> None:
     """Migration: remove what earlier versions let into the memory that is not a translation.
 
-    Pairs whose target equals the source, or is not written in the target language's
-    script (English text stored as "Chinese"), are deleted; pairs stored with an empty
-    source language are re-keyed from a project that knows it, or deleted.
+    Pairs the verifier rejects (the target equals the source, or is not written in the
+    target language's script: English text stored as "Chinese") are deleted; pairs stored
+    with an empty source language are re-keyed from a project that knows it, or deleted.
+    The verdict is the translation layer's: it registers the SQL function
+    ``is_poisoned(source, target, target_lang)`` on the connection
+    (``translation.memory.open_store``), so storage does not import the verifier.
     """
-    from ..translation.qa import check_translation
-
     rows = conn.execute("SELECT rowid, source_lang, target_lang, source, target FROM memory"
                         ).fetchall()
     for rowid, source_lang, target_lang, source, target in rows:
-        flags = check_translation(source, target, target_lang)
-        if any(f.blocking for f in flags):
+        if conn.execute("SELECT is_poisoned(?, ?, ?)",
+                        (source, target, target_lang)).fetchone()[0]:
             conn.execute("DELETE FROM memory WHERE rowid = ?", (rowid,))
             continue
         if source_lang:

@@ -11,7 +11,11 @@ import re
 import unicodedata
 
 _STOPWORDS = {
-    "en": "the and of to is in that it for you with on are this be was not have",
+    # short UI strings ("a moment ago", "Save as…", "Select all") hold few of the long
+    # list's words, and "a"/"as" alone made them Portuguese: the pair check then let an
+    # English catalogue be translated "into English"
+    "en": "the and of to is in that it for you with on are this be was not have "
+          "a an at by or from all your ago now will can has more what which there than",
     "de": "der die und das ist nicht ich zu den mit ein eine sie es auf für",
     "fr": "le la les et est des une un que pas pour dans ce il vous sur",
     "es": "el la los las que es de y en un una por con para no del",

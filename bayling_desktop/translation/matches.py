@@ -23,7 +23,7 @@ class MatchIndex:
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str, str, str]], source_lang: str
                    ) -> MatchIndex:
-        """From ``memory_pairs`` rows (source_lang, target_lang, source, target); a pair
+        """From ``memory.pairs`` rows (source_lang, target_lang, source, target); a pair
         stored without a source language counts for any."""
         base = primary_subtag(source_lang) if source_lang else ""
         return cls(s for sl, _tl, s, _t in pairs

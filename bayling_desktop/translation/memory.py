@@ -11,19 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..storage.projects import DONE, Project, ProjectStore, StoredSegment
 from ..storage.tm import FUZZY_THRESHOLD, Match, TranslationMemory
 from .glossary import Glossary
 from .langdetect import detect_language
 from .qa import Flag, check_translation
 from .tmx import read_tmx, write_tmx
 
-if TYPE_CHECKING:
-    from ..storage.projects import Project, StoredSegment
-
 #: characters of a document's text the source-language detector reads
 _SAMPLE = 4000
+
+
+def is_poisoned(source: str, target: str, target_lang: str) -> bool:
+    """Whether a remembered pair must not stay in the memory (the verifier blocks it)."""
+    return any(f.blocking for f in check_translation(source, target, target_lang))
+
+
+def open_store(path: Path | None = None) -> ProjectStore:
+    """The projects and memory database, opened with this layer's verdict on remembered
+    pairs (an old file's memory is cleaned with it on upgrade). Front ends open it so."""
+    return ProjectStore(path, is_poisoned=is_poisoned)
 
 
 def detect_project_language(project: Project) -> str:
@@ -50,8 +58,6 @@ def done_by_source(project: Project) -> dict[str, str]:
 
     Built once per run, so finding a repeat costs one lookup, not a scan of the project.
     """
-    from ..storage.projects import DONE
-
     found: dict[str, str] = {}
     for other in project.segments:
         if other.status in DONE and other.target.strip() and not other.flags:

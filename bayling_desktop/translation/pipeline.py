@@ -43,6 +43,7 @@ from .events import (
 )
 from .lanes import Stretches
 from .memory import detect_project_language, done_by_source, reusable_translation
+from .pair import check_pair
 from .profiles import Profile, profile_for_backend
 from .qa import has_words
 from .request import UnitOutcome, UnitRequest, translate_unit
@@ -176,11 +177,8 @@ class TranslationPipeline:
         started = time.perf_counter()
         project, options = self.project, self.options
         target = resolve(project.target_lang)
-        if not project.source_lang:
-            detected = detect_project_language(project)
-            if detected and detected == project.target_lang:
-                raise PipelineError(f"The document is already in {target.english}: choose "
-                                    "another target language.")
+        if not project.source_lang:  # a caller that did not check the pair (a script)
+            check_pair(detect_project_language(project), project.target_lang)
         source = resolve(project.source_lang) if project.source_lang else None
         todo = self._todo()
         self._done_sources = done_by_source(project)

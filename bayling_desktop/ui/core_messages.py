@@ -134,7 +134,8 @@ _MARKED: tuple[object, ...] = (
                       "The disk holding {0} is full: free some space and try again."),
     QT_TRANSLATE_NOOP("CoreMessages", "The disk is full: could not write {0}."),
     QT_TRANSLATE_NOOP("CoreMessages",
-                      "The document is already in {0}: choose another target language."),
+                      "The source and the target language are both {0}: choose another target "
+                      "language."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "The download of {0} was interrupted after {1} of {2} bytes ({3}); run "
                       "it again to resume where it stopped."),
@@ -516,5 +517,14 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} is not a review file exported by BayLing Desktop (its first row "
                       "should be: {1})."),
+    # the document session (translation/session.py, translation/pair.py)
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Translations cannot be saved, so nothing is translated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} names the language “{1}”, which this app does not offer; pick the "
+                      "target language."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} names {1} as its translation language, but its text is {1} already; "
+                      "pick the target language."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

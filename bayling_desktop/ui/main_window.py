@@ -309,19 +309,23 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        """Size, position and toolbars as the user left them (nothing on a first start)."""
+        """Size, position and toolbars as the user left them, and the documents that were
+        open (nothing on a first start)."""
         for value, restore in ((self.settings.window_geometry, self.restoreGeometry),
                                (self.settings.window_state, self.restoreState)):
             if value:
                 # a damaged entry (not base64) keeps the default layout
                 with contextlib.suppress(ValueError):
                     restore(QByteArray(base64.b64decode(value)))
+        if self.settings.open_documents:
+            self.translate.restore_desk(self.settings.open_documents)
 
     def _store_layout(self) -> None:
         self.settings.window_geometry = base64.b64encode(
             bytes(self.saveGeometry().data())).decode("ascii")
         self.settings.window_state = base64.b64encode(
             bytes(self.saveState().data())).decode("ascii")
+        self.settings.open_documents = self.translate.desk()
         self._save_settings()
 
     def _chat_active(self) -> bool:

@@ -29,7 +29,6 @@ from ..config import Settings
 from ..engine.backend import Backend, CancelToken, GenerationParams, Message
 from ..errors import BaylingError
 from .backend_slot import Activity, BackendSlot, backend_parallel, library_name, read_activity
-from .qtfix import install_emit_guard
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +229,6 @@ class ModelClient(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        install_emit_guard(QCoreApplication.instance())
         self._ids = itertools.count(1)
         self._jobs: dict[int, CancelToken] = {}
         self.summary: ModelSummary | None = None

@@ -568,7 +568,7 @@
     </message>
     <message>
         <source>The document is already in {0}: choose another target language.</source>
-        <translation>文档已经是{0}：请选择另一种目标语言。</translation>
+        <translation type="vanished">文档已经是{0}：请选择另一种目标语言。</translation>
     </message>
     <message>
         <source>The download of {0} was interrupted after {1} of {2} bytes ({3}); run it again to resume where it stopped.</source>
@@ -1151,6 +1151,18 @@
         <translation>内存未知</translation>
     </message>
     <message>
+        <source>Translations cannot be saved, so nothing is translated.</source>
+        <translation>译文无法保存，因此不进行翻译。</translation>
+    </message>
+    <message>
+        <source>{0} names the language “{1}”, which this app does not offer; pick the target language.</source>
+        <translation>{0} 指定的语言“{1}”本应用不提供，请选择目标语言。</translation>
+    </message>
+    <message>
+        <source>{0} names {1} as its translation language, but its text is {1} already; pick the target language.</source>
+        <translation>{0} 指定{1}为译文语言，但其正文已经是{1}；请选择目标语言。</translation>
+    </message>
+    <message>
         <source>{0} has an implausible header; the file is corrupt.</source>
         <translation>{0} 的文件头不合理，文件已损坏。</translation>
     </message>
@@ -1205,6 +1217,10 @@
     <message>
         <source>{0} is encrypted; remove the password first.</source>
         <translation>{0} 已加密，请先去除密码。</translation>
+    </message>
+    <message>
+        <source>The source and the target language are both {0}: choose another target language.</source>
+        <translation>源语言和目标语言都是{0}：请选择另一种目标语言。</translation>
     </message>
     <message>
         <source>{0} is not a Word document this app can read (its main part is not WordprocessingML).</source>
@@ -3711,6 +3727,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Spelling is not checked.</source>
         <translation>不检查拼写。</translation>
+    </message>
+    <message>
+        <source>No longer there, not reopened: {0}</source>
+        <translation>已不存在，未重新打开：{0}</translation>
     </message>
 </context>
 <context>

@@ -56,8 +56,8 @@ def test_a_failing_unit_is_flagged_kept_out_of_memory_and_exit_3(
     # The echo fed no later request and no memory entry: a rerun asks the model again.
     assert all(PARAGRAPHS[1] not in m.content for c in backend.calls[4:] for m in c[:-1])
     store = ProjectStore()
-    assert store.memory_lookup("en", "zh", PARAGRAPHS[1]) is None
-    assert store.memory_lookup("en", "zh", PARAGRAPHS[0]) == fake_translation(PARAGRAPHS[0])
+    assert store.memory.lookup("en", "zh", PARAGRAPHS[1]) is None
+    assert store.memory.lookup("en", "zh", PARAGRAPHS[0]) == fake_translation(PARAGRAPHS[0])
     store.close()
     backend.calls.clear()
     assert translate_command.run(_args(tmp_path)) == 0  # the fake no longer echoes

@@ -69,7 +69,7 @@ def test_exact_memory_match_skips_the_model(tmp_path: Path, qwen_model_path: Pat
     assert cli("translate", first, "--to", "zh", "--from", "en",
                model=qwen_model_path).returncode == 0
     store = ProjectStore()
-    remembered = store.memory_lookup("en", "zh", SENTENCES[0])
+    remembered = store.memory.lookup("en", "zh", SENTENCES[0])
     store.close()
     assert remembered
     second = tmp_path / "b.txt"

@@ -15,6 +15,7 @@ from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
 from bayling_desktop.translation.pipeline import PipelineOptions, Progress, translate
 from bayling_desktop.translation.revision import RevisionThread
+from bayling_desktop.translation.session import DocumentSession
 
 pytestmark = pytest.mark.model
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -80,7 +81,7 @@ def test_twenty_segment_document_end_to_end(tmp_path: Path, llama: LlamaBackend)
     assert sum(bool(HAN.search(t)) for t in translated) >= 18
     assert not any(t.lower().startswith(("here is", "translation")) for t in translated)
     out = tmp_path / "doc.zh.txt"
-    project.export(out)
+    DocumentSession.of_project(project).export(out)
     assert [p.strip() for p in out.read_text(encoding="utf-8").split("\n\n")] == [
         s.target or s.source for s in project.segments]
     project.store.close()

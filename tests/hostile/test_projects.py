@@ -14,6 +14,7 @@ import pytest
 
 from bayling_desktop.documents import open_document
 from bayling_desktop.storage.projects import ProjectError, ProjectStore
+from bayling_desktop.translation.session import DocumentSession
 
 from .conftest import ROOT, consistent
 
@@ -62,7 +63,7 @@ def test_a_paragraph_inserted_at_the_top_shifts_nothing(tmp_path: Path) -> None:
     assert [e.author for e in project.history(moved.idx)] == ["model", "user"]
     assert project.undo_target(moved.idx).target == fake(PARAGRAPHS[2])
     out = tmp_path / "letter.zh.txt"
-    project.export(out, open_document(doc))
+    DocumentSession.of_project(project, open_document(doc)).export(out)
     lines = [line for line in out.read_text(encoding="utf-8").split("\n") if line.strip()]
     assert lines == ["A new first line.", *(fake(t) for t in PARAGRAPHS)]
     store.close()

@@ -11,11 +11,6 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.ui.i18n import Translators
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.qtfix import install_emit_guard
-
-# PySide6 6.12.0 on Python 3.11 loses a reference to True per emit (see ui/qtfix.py);
-# without this a long test session aborts the interpreter.
-install_emit_guard()
 
 # The offscreen platform warns whenever a window's size limits change; nothing is wrong.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"

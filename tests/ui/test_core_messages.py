@@ -87,8 +87,9 @@ def test_the_most_specific_template_wins_and_values_are_translated_too(
         chinese_ui: Translators) -> None:
     assert translate_error("The model file /m/x.gguf does not exist.") == (
         "模型文件 /m/x.gguf 不存在。")
-    assert translate_error("The document is already in Chinese: choose another target "
-                           "language.") == "文档已经是中文：请选择另一种目标语言。"
+    assert translate_error("The source and the target language are both Chinese: choose "
+                           "another target language.") == (
+        "源语言和目标语言都是中文：请选择另一种目标语言。")
     assert translate_error(
         "The database /d/p.sqlite3 is damaged (malformed); the newest backup is "
         "/d/p.sqlite3.v1.bak.") == ("数据库 /d/p.sqlite3 已损坏（malformed）；最新的备份是 "

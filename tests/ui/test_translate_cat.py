@@ -86,7 +86,7 @@ def test_declared_languages_set_the_pair_and_same_pair_is_refused(
     # the user picks the source language as target: refused with a sentence, nothing runs
     widget.bar.select_language(widget.bar.target_combo, "en")
     widget.bar.target_combo.currentIndexChanged.emit(widget.bar.target_combo.currentIndex())
-    assert "both" in widget.message_label.text() and "en" in widget.message_label.text()
+    assert "both English" in widget.message_label.text()
     assert not widget.runs.start(None)
     assert widget.runs.job is None
 
@@ -100,7 +100,7 @@ def test_a_header_naming_the_same_language_twice_is_refused(
     widget = make_workspace(client, qtbot, "en", "zh")
     open_file(widget, qtbot, po)
     assert widget.target_language().code == "zh"  # the header's pair was not taken
-    assert "both “de”" in widget.message_label.text()
+    assert "same.po names German as its translation language" in widget.message_label.text()
 
 
 # -- item 3 and 10: Ctrl+Enter confirms and moves on; approval feeds the memory -------------
@@ -122,7 +122,7 @@ def test_ctrl_enter_in_the_editor_confirms_and_goes_to_the_next(
     assert widget.table.currentIndex().row() == 1  # on to the next segment, editing it
     assert isinstance(widget.table.focusWidget(), TaggedEditor)
     assert widget.store is not None
-    assert widget.store.memory_lookup("en", "zh", "The cat sleeps.") == "猫在睡觉!"
+    assert widget.store.memory.lookup("en", "zh", "The cat sleeps.") == "猫在睡觉!"
 
 
 def test_send_with_the_table_focused_confirms_instead_of_translating(
@@ -276,7 +276,7 @@ def test_concordance_searches_both_sides_of_the_memory(client: ModelClient, qtbo
                                                         story: Path) -> None:
     widget = make_workspace(client, qtbot)
     assert widget.store is not None
-    widget.store.memory_add("en", "zh", [("Cloud computing is cheap.", "云计算很便宜。"),
+    widget.store.memory.add("en", "zh", [("Cloud computing is cheap.", "云计算很便宜。"),
                                          ("The cat sleeps.", "猫在睡觉。")])
     open_file(widget, qtbot, story)
     widget.shortcuts["concordance"].trigger()
@@ -411,7 +411,7 @@ def test_memory_match_of_the_previous_document_is_cleared(client: ModelClient, q
                                                           story: Path, tmp_path: Path) -> None:
     widget = make_workspace(client, qtbot)
     assert widget.store is not None
-    widget.store.memory_add("en", "zh", [("The cat sleeps!", "猫睡了！")])
+    widget.store.memory.add("en", "zh", [("The cat sleeps!", "猫睡了！")])
     open_file(widget, qtbot, story)
     widget.select_segment(0)
     assert widget.revision.memory_label.isVisibleTo(widget.revision)

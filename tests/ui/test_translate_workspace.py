@@ -71,7 +71,7 @@ def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
     workspace.speedChanged.connect(speeds.append)
     workspace.translate_all()
     qtbot.waitUntil(lambda: workspace.model.counts()[0] == len(PARAGRAPHS), timeout=120_000)
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=10_000)
     for row in workspace.model.rows():
         assert row.status == "draft"
         assert CJK.search(row.target), row.target
@@ -88,7 +88,7 @@ def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
     qtbot.waitUntil(lambda: any(r.status == "translating" and r.target
                                 for r in workspace.model.rows()), timeout=60_000)
     workspace.stop()
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=30_000)
     done, total = workspace.model.counts()
     assert 1 <= done < total
     statuses = {r.status for r in workspace.model.rows()}
@@ -102,13 +102,13 @@ def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
 @pytest.mark.model
 def test_revision_accept_and_undo(workspace: TranslateWorkspace, qtbot: QtBot) -> None:
     workspace.translate_all()
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
     first = workspace.model.row(0).target
     workspace.select_segment(0)
     assert workspace.revision.segment == 0
     workspace.revision.instruction.setText("Translate it into English instead.")
     workspace.revision.send_button.click()
-    qtbot.waitUntil(lambda: workspace._revision_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: workspace.revising.job is None, timeout=60_000)
     proposal = workspace.revision.candidate_text()
     assert proposal and proposal != first
     assert "Translate it into English" in workspace.revision.thread_view.toPlainText()
@@ -162,11 +162,11 @@ def client_free_workspace(qapp: QApplication, qtbot: QtBot) -> Iterator[Translat
 def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
                                   client: ModelClient, tmp_path: Path) -> None:
     workspace.translate_all()
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
     translated = [row.target for row in workspace.model.rows()]
     # Model drafts stay out of the memory until a person approves them.
     assert workspace.store is not None
-    assert workspace.store.memory_lookup("en", "zh", PARAGRAPHS[3]) is None
+    assert workspace.store.memory.lookup("en", "zh", PARAGRAPHS[3]) is None
     assert workspace.approve([3]) == 1
     # A new window on the same file: everything comes back, nothing is left to translate.
     workspace.shutdown()
@@ -183,7 +183,7 @@ def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
     with qtbot.waitSignal(again.model.modelReset, timeout=10_000):
         again.open_paths([other])
     again.translate_all()
-    qtbot.waitUntil(lambda: again._batch_job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: not again.runs.running, timeout=30_000)
     assert again.runs.memory_hits == 1  # from the memory, not the model
     assert again.model.row(0).target == translated[3]
 
@@ -216,7 +216,7 @@ def test_fuzzy_memory_match_is_offered(client_free_workspace: TranslateWorkspace
     widget.bar.select_language(widget.bar.source_combo, "en")
     widget.bar.select_language(widget.bar.target_combo, "zh")
     assert widget.store is not None
-    widget.store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。")])
+    widget.store.memory.add("en", "zh", [("The meeting is on Friday.", "会议在周五。")])
     source = tmp_path / "m.txt"
     source.write_text("The meeting is on Monday.\n", encoding="utf-8")
     with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
@@ -234,13 +234,13 @@ def test_fuzzy_memory_match_is_offered(client_free_workspace: TranslateWorkspace
 def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWorkspace,
                                                           qtbot: QtBot) -> None:
     workspace.translate_all()
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
     before = [row.target for row in workspace.model.rows()]
     workspace.select_segment(0)
     workspace.revision.whole_document.setChecked(True)
     workspace.revision.instruction.setText("Make it more formal.")
     workspace.revision.send_button.click()
-    qtbot.waitUntil(lambda: workspace._document_job is None, timeout=180_000)
+    qtbot.waitUntil(lambda: workspace.revising.document_job is None, timeout=180_000)
     doc = workspace.current
     assert doc is not None and doc.proposals
     # nothing changes until the user decides; no proposal repeats the current text
@@ -280,7 +280,7 @@ def test_translate_selected_counts_the_selection(workspace: TranslateWorkspace,
         lambda _value: maxima.add(workspace.progress.maximum()))
     workspace.translate_selected()
     assert workspace.progress.format() == "Translating: 0 / 2"
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
     assert 2 in maxima  # the run's own count, not the document's
     assert [workspace.model.row(i).status != "new" for i in range(len(PARAGRAPHS))] == [
         False, True, False, True, False, False, False]
@@ -292,7 +292,7 @@ def test_explanation_stays_in_the_conversation_when_stopped(workspace: Translate
                                                             qtbot: QtBot) -> None:
     workspace.select_segment(0)
     workspace.translate_selected()
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=60_000)
     assert workspace.model.row(0).done
     workspace.settings.max_tokens = 400  # a long answer, so there is time to stop it
     workspace.select_segment(0)
@@ -301,7 +301,7 @@ def test_explanation_stays_in_the_conversation_when_stopped(workspace: Translate
     explain.click()
     qtbot.waitUntil(lambda: len(workspace.revision.turns()[-1].reply) > 10, timeout=60_000)
     qtbot.keyClick(workspace.revision.instruction, Qt.Key.Key_Escape)  # Esc stops
-    qtbot.waitUntil(lambda: workspace._revision_job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: workspace.revising.job is None, timeout=30_000)
     assert workspace.revision.candidate_text() == ""  # never into the proposal box
     turn = workspace.revision.turns()[-1]
     assert turn.kind == "explanation" and len(turn.reply) > 10
@@ -333,7 +333,7 @@ def test_rows_grow_in_parallel_with_a_parallel_engine(qapp: QApplication, qtbot:
         widget.throughputChanged.connect(lambda rate, running: throughput.append(
             (rate, running)))
         widget.translate_all()
-        qtbot.waitUntil(lambda: widget._batch_job is None, timeout=180_000)
+        qtbot.waitUntil(lambda: not widget.runs.running, timeout=180_000)
         assert widget.model.counts()[0] + sum(
             1 for r in widget.model.rows() if r.status == "error") == len(PARAGRAPHS)
         assert max(growing) >= 2, "several rows should stream at once"
@@ -353,9 +353,9 @@ def test_pause_waits_and_resume_finishes(workspace: TranslateWorkspace, qtbot: Q
     done = workspace.model.counts()[0]
     qtbot.wait(1_500)
     assert workspace.model.counts()[0] == done < len(PARAGRAPHS)  # nothing moves
-    assert workspace._batch_job is not None  # paused, not ended
+    assert workspace.runs.job is not None  # paused, not ended
     workspace.bar.pause_button.setChecked(False)
-    qtbot.waitUntil(lambda: workspace._batch_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
     assert workspace.model.counts()[0] == len(PARAGRAPHS)
     assert workspace.bar.pause_button.text() == "Pause"
 
@@ -371,6 +371,11 @@ def test_the_export_question_says_what_keeps_its_source_and_what_goes_out_flagge
     ws.model.update_row(0, target="一个苹果。", status="draft")
     ws.model.update_row(1, target="两个梨。", status="draft",
                         flags=[Flag("numbers", {"missing": "1", "extra": "none"})])
+    project = ws.current.project if ws.current is not None else None
+    assert project is not None  # what the rows show is what the project holds
+    project.set_target(0, "一个苹果。", "draft", "model")
+    project.set_target(1, "两个梨。", "draft", "model",
+                       [Flag("numbers", {"missing": "1", "extra": "none"})])
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
         asked.append(text), QMessageBox.StandardButton.Yes)[1])

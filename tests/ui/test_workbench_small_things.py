@@ -90,7 +90,7 @@ def test_a_fuzzy_match_shows_how_its_source_differs(window: MainWindow, tmp_path
     ws = window.translate
     assert ws.store is not None
     ws.bar.select_language(ws.bar.source_combo, "en")
-    ws.store.memory_add("en", "zh", [("Short lines.", "短行。")])
+    ws.store.memory.add("en", "zh", [("Short lines.", "短行。")])
     ws.select_segment(1)
     ws.select_segment(0)  # "Short line."
     text = ws.revision.memory_label.text()
@@ -146,7 +146,7 @@ def test_the_tm_column_shows_each_segments_best_memory_match(
     made.stack.setCurrentWidget(made.tabs)
     ws = made.translate
     assert ws.store is not None
-    ws.store.memory_add("en", "zh", [("The meeting is on Friday.", "会议在周五。"),
+    ws.store.memory.add("en", "zh", [("The meeting is on Friday.", "会议在周五。"),
                                      ("Thank you.", "谢谢。")])
     path = tmp_path / "memo.txt"
     path.write_text("The meeting is on Monday.\n\nThank you.\n\nSomething else entirely.\n",

@@ -1,14 +1,15 @@
 """What the workspace keeps per opened document, and the pieces that change it.
 
-Each document has its own undo stack (in a ``QUndoGroup``, so Edit ▸ Undo, Ctrl+Z and
-the toolbar always act on the document on screen), its project in SQLite (where every
-change is saved at once) and its glossary. Documents are parsed on a helper thread so
-a large file never freezes the window; word counts are taken there too.
+Each document is a :class:`~bayling_desktop.translation.session.DocumentSession` (its
+language pair, its project in SQLite where every change is saved at once, its glossary:
+the same object the CLI uses) shown as rows, with its own undo stack (in a
+``QUndoGroup``, so Edit ▸ Undo, Ctrl+Z and the toolbar always act on the document on
+screen). Documents are opened on a helper thread so a large file never freezes the
+window; word counts are taken there too.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import threading
 import weakref
@@ -23,10 +24,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ... import documents
 from ...errors import BaylingError
 from ...flags import Flag
-from ...languages import resolve
 from ...storage.projects import Project, ProjectStore
 from ...translation.glossary import Glossary
-from ...translation.langdetect import detect_language
+from ...translation.pair import LanguagePairError
+from ...translation.session import DocumentSession
 from .revision import Turn
 from .segments import SegmentRow, count_chars, count_words
 
@@ -47,33 +48,51 @@ def weak(owner: _T) -> _T:
     return cast(_T, weakref.proxy(owner))
 
 
-class LanguagePairError(BaylingError):
-    """Source and target language are the same."""
-
-
 @dataclass
 class OpenDocument:
-    """Everything the workspace keeps for one opened file."""
+    """Everything the workspace keeps for one opened file: its session and its rows."""
 
-    document: documents.Document
+    session: DocumentSession
     rows: list[SegmentRow]
     undo: QUndoStack
     #: (words, characters) of each segment's source, counted once when the file is read
     sizes: list[tuple[int, int]] = field(default_factory=list)
-    #: where its translations are saved, for the current target language
-    project: Project | None = None
-    glossary: Glossary = field(default_factory=Glossary)
     #: explanations asked this session, per segment (they are answers, not translations)
     explanations: dict[int, list[Turn]] = field(default_factory=dict)
     #: proposals of a document-wide instruction: segment -> (candidate id, text, flags)
     proposals: dict[int, tuple[int, str, list[Flag]]] = field(default_factory=dict)
-    detected: str | None = None
-    #: the source picker's value for this document: "auto" or a language code
-    source_choice: str = "auto"
     #: what opening it found to say (notices, warnings; error: they need acting on),
     #: said again whenever the document is brought back on screen
     opening_note: str = ""
     opening_note_is_error: bool = False
+    #: the segment last selected (restored when the document is shown again)
+    selected: int | None = None
+
+    @property
+    def document(self) -> documents.Document:
+        return self.session.document
+
+    @property
+    def project(self) -> Project | None:
+        """Where its translations are saved, for the current target language."""
+        return self.session.project
+
+    @property
+    def glossary(self) -> Glossary:
+        return self.session.glossary
+
+    @property
+    def detected(self) -> str | None:
+        return self.session.detected
+
+    @property
+    def source_choice(self) -> str:
+        """The source picker's value for this document: "auto" or a language code."""
+        return self.session.pair.source_choice if self.session.pair else "auto"
+
+    @property
+    def target(self) -> str | None:
+        return self.session.pair.target if self.session.pair else None
 
 
 class Applier(Protocol):
@@ -136,87 +155,78 @@ def cue_timing(document: documents.Document, number: int, unit: Unit) -> tuple[f
 
 @dataclass
 class Prepared:
-    """A document read and bound to its project, ready to be shown (made off the GUI thread)."""
+    """A document opened, its pair chosen and its project bound, ready to be shown (made
+    off the GUI thread)."""
 
-    document: documents.Document
+    session: DocumentSession
     rows: list[SegmentRow]
     sizes: list[tuple[int, int]]
-    detected: str | None
-    #: the pair to show: the source choice ("auto" or a code) and the target code
-    source_choice: str
-    target: str
-    #: a sentence about the pair the file asked for and did not get
+    #: a sentence about the pair (the header's not taken, or refused)
     notice: str = ""
-    project: Project | None = None
-    glossary: Glossary = field(default_factory=Glossary)
-    #: why the work cannot be saved (the project is open elsewhere…)
-    save_error: str = ""
+    #: the segment to select once shown (a restored desk)
+    selected: int | None = None
+
+    @property
+    def document(self) -> documents.Document:
+        return self.session.document
 
 
-def prepare(path: Path, store: ProjectStore | None, source_choice: str,
-            target: str, include_comments: bool = False) -> Prepared:
-    """Read *path*, choose its language pair and bind its project (any thread).
+@dataclass(frozen=True)
+class OpenRequest:
+    """How the workspace wants a file opened."""
 
-    The pair is the project's (the file was worked on before), else the file header's,
-    else the one on screen. 100,000 segments take seconds here, so the loader runs it
-    on its own thread and the window only shows the result.
+    path: Path
+    #: the user's preferred target language (Settings)
+    preferred_target: str
+    include_comments: bool = False
+    #: the user's usual source language ("auto": none), for a text too short to tell
+    preferred_source: str = "auto"
+    #: (source choice, target) to open in, as a restored desk had it (None: the rule)
+    pair: tuple[str, str] | None = None
+    selected: int | None = None
+
+
+def prepare(request: OpenRequest, store: ProjectStore | None) -> Prepared:
+    """Open the file, choose its language pair and bind its project (any thread).
+
+    The pair follows the one rule of :mod:`bayling_desktop.translation.pair` (the
+    project's, else the file header's, else the preferred target unless the text is in
+    that language). 100,000 segments take seconds here, so the loader runs it on its
+    own thread and the window only shows the result.
     """
-    document = documents.open_document(path, include_comments=include_comments)
+    session = DocumentSession.open(request.path, store,
+                                   include_comments=request.include_comments)
+    document = session.document
     sizes = [(count_words(u.source), count_chars(u.source)) for u in document.units]
     rows = rows_of(document)
-    detected = detect_language(" ".join(r.source for r in rows[:50]))
-    declared: tuple[str | None, str | None] = getattr(document, "declared_languages",
-                                                      (None, None))
-    source, wanted = remembered_pair(store, path) or declared
-    notice = ""
-    if wanted:
+    source, target = request.pair or (None, None)
+    pair = session.choose_pair(source=source, target=target,
+                               preferred_target=request.preferred_target,
+                               preferred_source=request.preferred_source)
+    prepared = Prepared(session, rows, sizes, pair.notice, request.selected)
+    if rows:
         try:
-            check_pair(source, wanted)
-            target = resolve(wanted).code
-            if source:
-                source_choice = source if source == "auto" else resolve(source).code
-        except LanguagePairError as exc:
-            notice = str(exc)
-        except BaylingError:
-            notice = (f"{path.name} names the language “{wanted}”, which this app does not "
-                      "offer; pick the target language.")
-    elif source and source != "auto":
-        with contextlib.suppress(BaylingError):  # unknown: detection decides
-            source_choice = resolve(source).code
-    prepared = Prepared(document, rows, sizes, detected, source_choice, target, notice)
-    if store is not None and rows:
-        bind(store, prepared)
+            session.bind()
+        except LanguagePairError as exc:  # shown, and refused again on Translate
+            prepared.notice = str(exc)
+        else:
+            restore_rows(session, rows)
     return prepared
 
 
-def bind(store: ProjectStore, prepared: Prepared) -> None:
-    """Attach the project for the file and the pair, and restore its work into the rows."""
-    path = prepared.document.path
-    source = prepared.source_choice if prepared.source_choice != "auto" else (
-        prepared.detected or "")
-    try:
-        project = store.open_or_create(
-            project_name(path, prepared.target), path, prepared.target, source,
-            [(r.unit_id, r.source) for r in prepared.rows],
-            format_name=prepared.document.format_name)
-    except BaylingError as exc:  # open in another window: work goes on, unsaved
-        prepared.project, prepared.save_error = None, str(exc)
+def restore_rows(session: DocumentSession, rows: list[SegmentRow]) -> None:
+    """Put the project's saved work (targets, statuses, flags) into the rows."""
+    project = session.project
+    if project is None:
         return
-    store.remember_reading(project, prepared.document)
-    if project.settings.get("source_choice") != prepared.source_choice:
-        store.update_settings(project, source_choice=prepared.source_choice)
-    if source and project.source_lang != source:  # the user chose another source language
-        store.set_source_lang(project, source)
-    units = prepared.document.units
-    for row, saved in zip(prepared.rows, project.segments, strict=True):
+    units = session.document.units
+    for row, saved in zip(rows, project.segments, strict=True):
         unit_target = units[row.index].target or ""
         row.target = saved.target or unit_target
         row.status = saved.status if saved.target or saved.status == "error" else (
             "draft" if unit_target else "new")
         row.flags = list(saved.flags)
-        row.target_lang = prepared.target
-    prepared.project, prepared.save_error = project, ""
-    prepared.glossary = Glossary.from_pairs(store.glossary(project))
+        row.target_lang = project.target_lang
 
 
 class Loader(QObject):
@@ -237,15 +247,12 @@ class Loader(QObject):
         self.loaded.connect(self._on_done)
         self.failed.connect(self._on_done)
 
-    def start(self, path: Path, store: ProjectStore | None, source_choice: str,
-              target: str, include_comments: bool = False) -> None:
+    def start(self, request: OpenRequest, store: ProjectStore | None) -> None:
         if Loader._running == 0:
             Loader._was_enabled = gc.isenabled()
             gc.disable()
         Loader._running += 1
-        threading.Thread(target=self._run,
-                         args=(path, store, source_choice, target, include_comments),
-                         daemon=True).start()
+        threading.Thread(target=self._run, args=(request, store), daemon=True).start()
 
     def _on_done(self, *_result: object) -> None:
         Loader._running = max(Loader._running - 1, 0)
@@ -254,10 +261,10 @@ class Loader(QObject):
 
     _was_enabled = True
 
-    def _run(self, path: Path, store: ProjectStore | None, source_choice: str,
-             target: str, include_comments: bool) -> None:
+    def _run(self, request: OpenRequest, store: ProjectStore | None) -> None:
+        path = request.path
         try:
-            prepared = prepare(path, store, source_choice, target, include_comments)
+            prepared = prepare(request, store)
         except BaylingError as exc:
             self.failed.emit(path, str(exc))
         except Exception as exc:  # a parser bug must not vanish silently
@@ -271,34 +278,3 @@ def rows_of(document: documents.Document) -> list[SegmentRow]:
                        "draft" if unit.target else "new",
                        timing=cue_timing(document, i, unit))
             for i, unit in enumerate(document.units)]
-
-
-def project_name(path: Path, target: str) -> str:
-    return f"gui:{path.resolve()}:{target}"
-
-
-def remembered_pair(store: ProjectStore | None, path: Path) -> tuple[str, str] | None:
-    """(source, target) of the project this file was last worked on in, if any.
-
-    The source is what the user chose ("auto" for detection), kept in the project's
-    settings; the target is the project's own language.
-    """
-    if store is None:
-        return None
-    prefix = f"gui:{path.resolve()}:"
-    for info in store.infos():  # most recently changed first
-        if info.name.startswith(prefix):
-            project = store.open(info.id)
-            source = str(project.settings.get("source_choice") or project.source_lang
-                         or "auto")
-            return source, info.target_lang
-    return None
-
-
-def check_pair(source: str | None, target: str) -> None:
-    """Refuse translating a language into itself (a header or a slip of the mouse)."""
-    if source and source != "auto" and source.split("-")[0].lower() == (
-            target.split("-")[0].lower()) and source.lower() == target.lower():
-        raise LanguagePairError(
-            f"The source and the target language are both “{target}”: choose another "
-            "target language.")

@@ -191,7 +191,7 @@ class GlossariesDialog(QDialog):
 
         doc = self.ws.current
         if doc is not None and doc.project is not None:
-            doc.glossary = project_glossary(doc.project)
+            doc.session.glossary = project_glossary(doc.project)
             tools.recheck(self.ws)
 
     def create_glossary(self, name: str) -> int | None:

@@ -1,16 +1,17 @@
 """Opening documents and the language pair they are translated in.
 
-A document remembers its pair: reopening a file shows the target language its project
-was last worked on in (not the last global choice), a PO or XLIFF header names it for
-a new file, and a source equal to the target is refused with a sentence. When the
-source is "detect", the detected language is shown and stored in the project, so the
-memory is keyed with a real language.
+The pair is the document session's (``translation/session.py``, the same rule as the
+CLI): reopening a file shows the pair its project was last worked on in, a PO or XLIFF
+header names it for a new file, else the preferred target unless the text is in that
+language already. A pair whose source and target are one language is refused with one
+sentence, whether the source was picked or detected. The pickers show the pair of the
+document on screen; changing them re-binds its project.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoStack
@@ -18,16 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ... import documents
 from ...languages import Language, resolve
+from ...translation.pair import LanguagePairError
 from ..i18n import translate_error
-from .controller import (
-    LanguagePairError,
-    Loader,
-    OpenDocument,
-    Prepared,
-    bind,
-    check_pair,
-    weak,
-)
+from .controller import Loader, OpenDocument, OpenRequest, Prepared, restore_rows, weak
 
 if TYPE_CHECKING:
     from .workspace import TranslateWorkspace
@@ -37,6 +31,11 @@ class DocumentOpener(QObject):
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
         self.ws = weak(workspace)
+        #: a restored desk: the document that was on screen, and all it reopens
+        self._front: str | None = None
+        self._desk: set[str] = set()
+        #: said with the first restored document: the files that were gone
+        self._desk_note = ""
         self._loader = Loader(self)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
@@ -68,11 +67,55 @@ class DocumentOpener(QObject):
             ws.show_message(ws.tr("No document this app can translate was found there."))
             return
         ws.opened = files
+        self._front = None  # the files asked for now go on screen, not the desk's
         ws.show_message(ws.tr("Opening {0}…").format(", ".join(p.name for p in files)))
         for path in files:
-            self._loader.start(path, ws.store, str(ws.bar.source_combo.currentData()),
-                               self.target_language().code, ws.settings.translate_comments)
+            self._loader.start(self._request(path), ws.store)
         ws.pathsOpened.emit(list(files))
+
+    def _request(self, path: Path, pair: tuple[str, str] | None = None,
+                 selected: int | None = None) -> OpenRequest:
+        settings = self.ws.settings
+        return OpenRequest(path, settings.target_language, settings.translate_comments,
+                           settings.source_language, pair, selected)
+
+    def desk(self) -> list[dict[str, Any]]:
+        """The documents open, in the picker's order, each with its pair and selected
+        segment: what the next start reopens (saved in Settings)."""
+        entries: list[dict[str, Any]] = []
+        combo = self.ws.bar.document_combo
+        for row in range(combo.count()):
+            doc = self.ws.docs.get(Path(str(combo.itemData(row))))
+            if doc is None:
+                continue
+            entries.append({"path": str(doc.document.path), "source": doc.source_choice,
+                            "target": doc.target or "", "segment": doc.selected,
+                            "current": doc is self.ws.current})
+        return entries
+
+    def restore_desk(self, entries: list[dict[str, Any]]) -> None:
+        """Reopen the documents of :meth:`desk` in their pairs, each segment selected and
+        the one that was on screen shown (files that are gone are left out, with a word)."""
+        ws = self.ws
+        wanted = [entry for entry in entries if isinstance(entry, dict) and entry.get("path")]
+        present = [entry for entry in wanted if Path(str(entry["path"])).is_file()]
+        missing = [Path(str(entry["path"])).name for entry in wanted if entry not in present]
+        self._desk_note = ws.tr("No longer there, not reopened: {0}").format(
+            ", ".join(missing)) if missing else ""
+        if not present:
+            ws.show_message(self._desk_note)
+            return
+        ws.opened = [Path(str(entry["path"])) for entry in present]
+        self._desk = {str(path) for path in ws.opened}
+        front = next((e for e in present if e.get("current")), present[0])
+        self._front = str(front["path"])
+        for entry in present:
+            target = str(entry.get("target") or "")
+            pair = (str(entry.get("source") or "auto"), target) if target else None
+            segment = entry.get("segment")
+            self._loader.start(self._request(Path(str(entry["path"])), pair,
+                                             segment if isinstance(segment, int) else None),
+                               ws.store)
 
     @Slot()
     def open_dialog(self) -> None:
@@ -91,20 +134,18 @@ class DocumentOpener(QObject):
             return
         stack = QUndoStack(self.view())
         ws.undo_group.addStack(stack)
-        doc = OpenDocument(prepared.document, prepared.rows, stack, prepared.sizes,
-                           prepared.project, prepared.glossary)
-        doc.detected = prepared.detected
-        doc.source_choice = prepared.source_choice
+        doc = OpenDocument(prepared.session, prepared.rows, stack, prepared.sizes,
+                           selected=prepared.selected)
         old = ws.docs.get(path)
         if old is not None:
             ws.undo_group.removeStack(old.undo)
-            if old.project is not None and ws.store is not None and (
-                    prepared.project is None or old.project.id != prepared.project.id):
-                ws.store.release(old.project)
+            if old.project is not None and (doc.project is None
+                                            or old.project.id != doc.project.id):
+                old.session.close()
         notices = [prepared.notice] if prepared.notice else []
-        if prepared.save_error:
+        if doc.session.save_error:
             notices.append(ws.tr("Translations will not be saved: {0}").format(
-                prepared.save_error))
+                doc.session.save_error))
         # what reading the file left untranslated (comments, tracked changes…) is said too
         warnings = [*getattr(prepared.document, "warnings", []),
                     *getattr(prepared.document, "notices", []), *notices]
@@ -125,7 +166,7 @@ class DocumentOpener(QObject):
         blocked = combo.blockSignals(True)
         combo.setCurrentIndex(combo.findData(str(path)))
         combo.blockSignals(blocked)
-        self.show_pair(doc, prepared.target)
+        self.show_pair(doc)
         ws.show_document(doc)
         self.say_opened(doc)
 
@@ -134,7 +175,9 @@ class DocumentOpener(QObject):
         ws = self.ws
         size = (ws.tr("{0}: 1 segment.") if len(doc.rows) == 1  # English has a singular
                 else ws.tr("{0}: {1} segments.")).format(doc.document.path.name, len(doc.rows))
-        ws.show_message(doc.opening_note or size, error=doc.opening_note_is_error)
+        note, self._desk_note = self._desk_note, ""
+        ws.show_message("\n".join(line for line in (note, doc.opening_note or size) if line),
+                        error=doc.opening_note_is_error)
 
     def _combo_slot(self, path: Path) -> int:
         """Where *path* goes in the picker: files opened together keep the order given."""
@@ -150,40 +193,43 @@ class DocumentOpener(QObject):
 
     def _shows_first(self, path: Path) -> bool:
         """Whether *path*, just loaded, goes on screen: files load in parallel and finish in
-        any order, so of a batch the first one given wins, whichever arrives last."""
+        any order, so of a batch the first one given wins, whichever arrives last (of a
+        restored desk, the document that was on screen)."""
         current = self.ws.current
-        order = [str(p) for p in self.ws.opened]
-        if current is None or str(path) not in order:
+        if current is None:
             return True
+        if self._front is not None:
+            return str(path) == self._front
+        order = [str(p) for p in self.ws.opened]
+        if str(path) not in order:
+            return str(path) not in self._desk  # a desk file arriving late stays behind
         shown = str(current.document.path)
         return shown not in order or order.index(str(path)) <= order.index(shown)
 
-    def show_pair(self, doc: OpenDocument, target: str | None = None) -> None:
+    def show_pair(self, doc: OpenDocument) -> None:
         """Put the document's language pair into the pickers (without re-binding)."""
         bar = self.ws.bar
-        target = target or (doc.project.target_lang if doc.project is not None else None)
-        if target:
-            bar.select_language(bar.target_combo, target)
+        if doc.target:
+            bar.select_language(bar.target_combo, doc.target)
         bar.select_language(bar.source_combo, doc.source_choice)
 
-    def bind_project(self, doc: OpenDocument) -> None:
-        """Re-bind *doc* after the user changed its pair (the old project is let go)."""
-        store = self.ws.store
-        if store is None:
-            return
-        previous = doc.project
-        prepared = Prepared(doc.document, doc.rows, doc.sizes, doc.detected,
-                            str(self.ws.bar.source_combo.currentData()),
-                            self.target_language().code)
-        bind(store, prepared)
-        doc.project, doc.glossary = prepared.project, prepared.glossary
-        doc.source_choice = prepared.source_choice
+    def change_pair(self, doc: OpenDocument, source_choice: str, target: str) -> bool:
+        """The user picked another pair for *doc*: its session checks it and binds the
+        project for it (the rows then show that project's work). Refused: the pickers go
+        back to the document's pair and the user hears why."""
+        ws = self.ws
+        try:
+            doc.session.set_pair(source_choice, target)
+        except LanguagePairError as exc:
+            self.show_pair(doc)
+            ws.show_message(str(exc), error=True)
+            return False
         doc.proposals = {}
-        if prepared.save_error:
-            self.ws.show_message(self.ws.tr("Translations will not be saved: {0}").format(
-                prepared.save_error), error=True)
-        if previous is not None and (doc.project is None or previous.id != doc.project.id):
-            store.release(previous)  # another window may work on that pair now
+        restore_rows(doc.session, doc.rows)
+        if doc.session.save_error:
+            ws.show_message(ws.tr("Translations will not be saved: {0}").format(
+                doc.session.save_error), error=True)
+        return True
 
     @Slot(object, str)
     def _on_loader_failed(self, path: Path, message: str) -> None:
@@ -233,45 +279,46 @@ class DocumentOpener(QObject):
         return resolve(code)
 
     def pair_problem(self) -> str:
+        """Why the document on screen cannot be translated in its pair ("" when it can)."""
+        doc = self.ws.current
+        if doc is None:
+            return ""
         try:
-            check_pair(str(self.ws.bar.source_combo.currentData()),
-                       self.target_language().code)
+            doc.session.check()
         except LanguagePairError as exc:
             return str(exc)
         return ""
 
-    def _rebind(self) -> None:
-        doc = self.ws.current
-        if doc is not None and not self.ws.runs.running:
-            self.bind_project(doc)
+    def _picked(self, doc: OpenDocument) -> None:
+        """Both pickers' values become *doc*'s pair (not while a run uses its project)."""
+        bar = self.ws.bar
+        if self.ws.runs.running:
+            self.show_pair(doc)
+            return
+        if self.change_pair(doc, str(bar.source_combo.currentData()),
+                            str(bar.target_combo.currentData())):
             self.ws.show_document(doc)
 
     @Slot(int)
     def _on_target_combo_changed(self, _number: int) -> None:
-        problem = self.pair_problem()
         doc = self.ws.current
-        if problem and doc is not None and doc.project is not None:
-            # Refused: the document stays in the pair it had.
-            self.ws.bar.select_language(self.ws.bar.target_combo, doc.project.target_lang)
-        else:
-            self._rebind()
-        if problem:
-            self.ws.show_message(problem, error=True)
+        if doc is not None:
+            self._picked(doc)
 
     @Slot(int)
     def _on_source_combo_changed(self, _number: int) -> None:
-        problem = self.pair_problem()
-        if problem:
-            self.ws.show_message(problem, error=True)
         doc = self.ws.current
-        if doc is not None:
-            doc.source_choice = str(self.ws.bar.source_combo.currentData())
-            store = self.ws.store
-            if doc.project is not None and store is not None:
-                store.update_settings(doc.project, source_choice=doc.source_choice)
-                source = doc.source_choice if doc.source_choice != "auto" else doc.detected
-                if source and not problem and doc.project.source_lang != source:
-                    store.set_source_lang(doc.project, source)  # prompts and memory keys
+        if doc is None:
+            return
+        choice = str(self.ws.bar.source_combo.currentData())
+        if doc.target is None or doc.project is None:
+            self._picked(doc)
+            return
+        try:
+            doc.session.set_source_choice(choice)  # same project: prompts, memory keys
+        except LanguagePairError as exc:
+            self.show_pair(doc)
+            self.ws.show_message(str(exc), error=True)
 
     @Slot()
     def _on_swap_button_clicked(self) -> None:
@@ -283,4 +330,6 @@ class DocumentOpener(QObject):
             return
         bar.select_language(bar.source_combo, target)
         bar.select_language(bar.target_combo, source)
-        self._rebind()
+        doc = self.ws.current
+        if doc is not None:
+            self._picked(doc)

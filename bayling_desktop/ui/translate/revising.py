@@ -118,9 +118,9 @@ class RevisionController(QObject):
         if store is None:
             return []
         language = self.ws.source_language()
-        matches = store.memory_fuzzy(language.code if language else "",
+        matches = store.memory.fuzzy(language.code if language else "",
                                      self.ws.target_language().code, source)
-        return [m for m in matches if m[2] != current]
+        return [(m.score, m.source, m.target) for m in matches if m.target != current]
 
     def _ready(self, segment: int | None) -> OpenDocument | None:
         doc = self.ws.current

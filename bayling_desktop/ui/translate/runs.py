@@ -15,11 +15,11 @@ units in flight — never "Paused" while sequences still decode.
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from ...translation.pipeline import PipelineOptions
 from ..durations import time_left
 from ..worker import TaskFn
 from .controller import weak
@@ -27,51 +27,20 @@ from .segments import review_counts
 
 if TYPE_CHECKING:
     from ...engine.backend import Backend, CancelToken
-    from ...storage.projects import Project
+    from ...translation.session import DocumentSession
     from .workspace import TranslateWorkspace
 
 #: how often streamed text is painted into the rows (STYLE.md: every ~30-50 ms)
 REPAINT_MS = 40
 
 
-class _Handle:
-    """The pipeline of the running job, for pause/resume/cancel from the GUI thread."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.pipeline: Any = None
-        self.paused = False
-
-
-def make_pipeline_task(project: Project, options: Any, handle: _Handle) -> TaskFn:
+def make_pipeline_task(session: DocumentSession, options: PipelineOptions) -> TaskFn:
+    """The worker's task: the document session runs the pipeline on the model thread
+    (the worker's cancel token — Stop, a model reload, quitting — stops it too)."""
     def task(backend: Backend, cancel: CancelToken, report: Any) -> object:
-        from ...translation.pipeline import TranslationPipeline
-
-        pipeline = TranslationPipeline(project, backend, options, on_event=report.progress)
-        with handle.lock:
-            handle.pipeline = pipeline
-            if handle.paused:
-                pipeline.pause()
-        done = threading.Event()
-        watcher = threading.Thread(target=_forward_cancel, args=(cancel, pipeline, done),
-                                   daemon=True)
-        watcher.start()
-        try:
-            return pipeline.run()
-        finally:
-            done.set()
-            with handle.lock:
-                handle.pipeline = None
+        return session.run(backend, options, on_event=report.progress, cancel=cancel)
 
     return cast(TaskFn, task)
-
-
-def _forward_cancel(cancel: CancelToken, pipeline: Any, done: threading.Event) -> None:
-    """The worker's token (cancelled on Stop, model reload, quit) stops the pipeline too."""
-    while not done.wait(0.05):
-        if cancel.cancelled:
-            pipeline.cancel()
-            return
 
 
 class RunController(QObject):
@@ -81,7 +50,8 @@ class RunController(QObject):
         self.job: int | None = None
         self.memory_hits = 0
         self.last_report: object = None
-        self._handle = _Handle()
+        #: the session of the document being translated (pause, resume, stop go to it)
+        self._session: DocumentSession | None = None
         self._pending: dict[int, str] = {}
         self._scrolled = False
         #: the last progress shown (done, total, eta, running), redrawn on pause/resume
@@ -123,24 +93,20 @@ class RunController(QObject):
         if not ws.client.ready:
             ws.show_message(ws.tr("The model is not loaded yet."), error=True)
             return False
-        from ...translation.pipeline import PipelineOptions
-
         # Only what a person edited or approved goes to the memory from the GUI; a
         # selection is translated again even where it is done (the user asked for it).
-        options = PipelineOptions(glossary=doc.glossary if len(doc.glossary) else None,
-                                  use_memory=True, remember_drafts=False, context=True,
+        options = PipelineOptions(use_memory=True, remember_drafts=False, context=True,
                                   max_tokens=ws.settings.max_tokens, indexes=indexes,
                                   force=indexes is not None)
-        self._handle = _Handle()
-        self._handle.paused = False
         self._pause_reached = False
+        self._session = doc.session
+        doc.session.resume()
         ws.bar.paused = False
         ws.bar.pause_button.setChecked(False)
         self._pending.clear()
         self._scrolled = False
         total = len(indexes) if indexes is not None else sum(1 for r in doc.rows if not r.done)
-        self.job = ws.client.submit_task(make_pipeline_task(doc.project, options,
-                                                            self._handle))
+        self.job = ws.client.submit_task(make_pipeline_task(doc.session, options))
         self._show_progress(0, total)
         ws.show_message((ws.tr("Translating 1 segment…") if total == 1
                          else ws.tr("Translating {0} segments…")).format(total))
@@ -150,9 +116,8 @@ class RunController(QObject):
     def stop(self) -> None:
         if self.job is None:
             return
-        with self._handle.lock:
-            if self._handle.pipeline is not None:
-                self._handle.pipeline.cancel()
+        if self._session is not None:
+            self._session.cancel()
         self.ws.client.cancel(self.job)
 
     @Slot(bool)
@@ -160,14 +125,11 @@ class RunController(QObject):
         self.ws.bar.paused = paused
         self._pause_reached = False
         self.ws.bar.retranslate()
-        with self._handle.lock:
-            self._handle.paused = paused
-            pipeline = self._handle.pipeline
-        if pipeline is not None:
+        if self._session is not None:
             if paused:
-                pipeline.pause()
+                self._session.pause()
             else:
-                pipeline.resume()
+                self._session.resume()
         if self.running:
             self._show_progress(*self._last_progress)  # "Paused: …" or "Translating: …"
         if paused and self.running:
@@ -254,6 +216,7 @@ class RunController(QObject):
         if job_id != self.job:
             return False
         self.job = None
+        self._session = None
         self._timer.stop()
         self._pending.clear()
         doc = self.ws.current

@@ -43,7 +43,7 @@ class MatchScanner(QObject):
         if ws.store is None:
             return
         source = ws.source_language()
-        self._index = MatchIndex.from_pairs(ws.store.memory_pairs(ws.target_language().code),
+        self._index = MatchIndex.from_pairs(ws.store.memory.pairs(ws.target_language().code),
                                             source.code if source else "")
         if self._index.sources:
             self._timer.start()

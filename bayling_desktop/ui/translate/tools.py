@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ... import documents
 from ...errors import BaylingError
-from ...translation.glossary import Glossary, load_glossary, project_glossary, stored_terms
+from ...translation.glossary import Glossary, load_glossary
 from ..i18n import translate_error
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
@@ -30,22 +30,22 @@ def set_glossary(ws: TranslateWorkspace, glossary: Glossary) -> None:
         ws.show_message(ws.tr("Open a document first: a glossary belongs to a document's "
                               "project."))
         return
-    doc.glossary = glossary
-    if doc.project is not None and ws.store is not None:
-        ws.store.set_glossary(doc.project, stored_terms(glossary))
-        # what is stored is the union of the attached glossaries: show that
-        doc.glossary = project_glossary(doc.project)
+    doc.session.set_glossary(glossary)  # saved into the glossaries it came from
     recheck(ws)
 
 
 def recheck(ws: TranslateWorkspace) -> None:
-    """The document's glossary changed: check its translations again and say its size."""
+    """The document's glossary changed: check its translations again (saving the flags,
+    which are the segment's and come back after a restart) and say its size."""
     doc = ws.current
     if doc is None:
         return
-    for row in doc.rows:  # re-check what is already translated against the new terms
+    for row in doc.rows:
         if row.target:
-            ws.model.update_row(row.index, flags=ws.flags_for(doc, row.index, row.target))
+            flags = ws.flags_for(doc, row.index, row.target)
+            ws.model.update_row(row.index, flags=flags)
+            if doc.project is not None and doc.project.segments[row.index].flags != flags:
+                doc.project.set_flags(row.index, flags)
     ws.bar.glossary_size = len(doc.glossary)
     ws.bar.retranslate()
     ws.table.viewport().update()
@@ -81,7 +81,7 @@ def open_concordance(ws: TranslateWorkspace) -> ConcordanceDialog:
     if ws.store is not None:
         source = ws.source_language()
         base = source.code.split("-")[0] if source else ""
-        pairs = [(s, t) for sl, _tl, s, t in ws.store.memory_pairs(ws.target_language().code)
+        pairs = [(s, t) for sl, _tl, s, t in ws.store.memory.pairs(ws.target_language().code)
                  if not base or sl.split("-")[0] in (base, "")]
     if ws.concordance is None:
         ws.concordance = ConcordanceDialog(pairs, ws)
@@ -115,20 +115,18 @@ def export(ws: TranslateWorkspace) -> None:
     if chosen in (xliff, tmx) or out.suffix.lower() in (".xlf", ".xliff", ".tmx"):
         export_exchange(ws, out)
         return
-    translations = {r.unit_id: r.target for r in doc.rows if exported(r)}
-    said = list(getattr(doc.document, "notices", []))
+    # the project's translations (what the CLI would write); the rows only when the
+    # work could not be saved
+    translations = None if doc.project is not None else {
+        r.unit_id: r.target for r in doc.rows if exported(r)}
     try:
-        if chosen in (bilingual_docx, bilingual_html):
-            documents.export_bilingual(doc.document, translations, out)
-        else:
-            doc.document.target_language = ws.target_language().code
-            doc.document.export(translations, out)
+        result = doc.session.export(out, bilingual=chosen in (bilingual_docx, bilingual_html),
+                                    translations=translations)
     except BaylingError as exc:
         QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
         return
     # what writing it changed on its own (a PO header switched to UTF-8…), said once
-    new = [n for n in getattr(doc.document, "notices", []) if n not in said]
-    ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *new]))
+    ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *result.notices]))
 
 
 def export_exchange(ws: TranslateWorkspace, out: Path) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import weakref
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
@@ -29,6 +30,7 @@ from ...languages import Language
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary
+from ...translation.memory import open_store
 from ..i18n import translate_error
 from ..worker import ModelClient
 from . import navigation, tools
@@ -74,7 +76,7 @@ class TranslateWorkspace(QWidget):
         self.store: ProjectStore | None = None
         store_error = ""
         try:
-            self.store = ProjectStore()
+            self.store = open_store()
         except StorageError as exc:  # work is still possible, only not saved: say so
             store_error = str(exc)
         self.undo_group = QUndoGroup(self)
@@ -207,6 +209,14 @@ class TranslateWorkspace(QWidget):
     def language_pair_problem(self) -> str:
         return self.opener.pair_problem()
 
+    def desk(self) -> list[dict[str, Any]]:
+        """The open documents, their pairs and selected segments, for the next start."""
+        return self.opener.desk()
+
+    def restore_desk(self, entries: list[dict[str, Any]]) -> None:
+        """Reopen what :meth:`desk` saved (the documents open when the app was closed)."""
+        self.opener.restore_desk(entries)
+
     def show_document(self, doc: OpenDocument) -> None:
         if self.runs.running and doc is not self.current:
             self.stop()
@@ -227,6 +237,8 @@ class TranslateWorkspace(QWidget):
         self.update_progress()
         self.update_counts()
         self.update_actions()
+        if doc.selected is not None and 0 <= doc.selected < len(doc.rows):
+            self.select_segment(doc.selected)  # where the user was in this document
 
     @Slot()
     def _on_resize_timer_timeout(self) -> None:
@@ -378,7 +390,10 @@ class TranslateWorkspace(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if current.isValid():
-            self.revising.show_segment(self.filter.mapToSource(current).row())
+            segment = self.filter.mapToSource(current).row()
+            if self.current is not None:
+                self.current.selected = segment
+            self.revising.show_segment(segment)
 
     def show_message(self, text: str, error: bool = False) -> None:
         """Lines under the table; the core's (errors, notices) are said in the UI language."""
@@ -414,16 +429,3 @@ class TranslateWorkspace(QWidget):
         bar.redo_button.setEnabled(self.undo_group.canRedo())
         self.segment_actions.update_enabled()
         self.busyChanged.emit(batch or revising)
-
-    # names kept for the screenshot script and older callers
-    @property
-    def _batch_job(self) -> int | None:
-        return self.runs.job
-
-    @property
-    def _revision_job(self) -> int | None:
-        return self.revising.job
-
-    @property
-    def _document_job(self) -> int | None:
-        return self.revising.document_job

@@ -13,11 +13,11 @@ def test_segments_history_and_memory(tmp_path: Path) -> None:
     store.save_segment(project, 0, "你好", "draft", [], "model")
     store.save_segment(project, 0, "您好", "edited", [], "user")
     assert store.history(project, 0) == [("你好", "draft", "model"), ("您好", "edited", "user")]
-    assert store.memory_lookup("en", "zh", "Hello") == "您好"
-    assert store.memory_lookup("en", "ja", "Hello") is None
+    assert store.memory.lookup("en", "zh", "Hello") == "您好"
+    assert store.memory.lookup("en", "ja", "Hello") is None
     store.close()
     reopened = ProjectStore(tmp_path / "p.sqlite3")
-    again = reopened.load("doc")
+    again = reopened.open("doc")
     assert again.segments[0].target == "您好" and [s.idx for s in again.unfinished()] == [1]
 
 

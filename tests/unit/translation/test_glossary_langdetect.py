@@ -55,6 +55,13 @@ def test_terms_in_the_prompt_and_violations() -> None:
     ("The weather is very nice and we are going to the park.", "en"),
     ("Das Wetter ist heute sehr schön und wir gehen in den Park.", "de"),
     ("Le temps est très beau et nous allons dans le parc.", "fr"),
+    # short interface strings of a gettext catalogue: English, not Portuguese
+    ("a moment ago\n%d seconds ago\na minute from now\nan hour ago\nyesterday\ntoday",
+     "en"),
+    ("Open file\nSave as…\nClose all windows\nPrint a copy\nSelect all\nFind and replace",
+     "en"),
+    ("A casa é bonita e a rua é tranquila, mas não tem estacionamento para os carros.", "pt"),
+    ("A entrega é feita a partir das nove horas.", "pt"),
 ])
 def test_language_detection(text: str, code: str) -> None:
     assert detect_language(text) == code

@@ -104,8 +104,8 @@ def test_an_echo_is_repaired_with_samples_and_the_other_wordings_then_failed_and
     third = backend.calls[-1]
     assert all(SENTENCES[1] not in m.content for m in third[:-1])
     assert third[:2] == backend.calls[0] + [third[1]]
-    assert project.store.memory_lookup("en", "zh", SENTENCES[1]) is None
-    assert project.store.memory_lookup("en", "zh", SENTENCES[0]) == fake_translation(
+    assert project.store.memory.lookup("en", "zh", SENTENCES[1]) is None
+    assert project.store.memory.lookup("en", "zh", SENTENCES[0]) == fake_translation(
         SENTENCES[0])
 
 
@@ -151,7 +151,7 @@ def test_glossary_terms_go_into_the_prompt_and_violations_stay_out_of_memory(
     assert project.segments[2].flags == [Flag("glossary", {"source": "courier",
                                                            "target": "快递员"})]
     assert glossary_violations(project, glossary) == [2]
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) != "送货员会先打电话。"
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) != "送货员会先打电话。"
     # retranslating enforces it without reusing the old text
     report = translate(project, backend, PipelineOptions(indexes=[2], glossary=glossary,
                                                          force=True))
@@ -238,11 +238,11 @@ def test_a_model_factory_is_not_called_when_memory_serves_everything(
 
 
 def test_a_poisoned_memory_entry_is_not_served_and_is_forgotten(project: Project) -> None:
-    project.store.memory_add("en", "zh", [(SENTENCES[0], SENTENCES[0])], approved=False)
+    project.store.memory.add("en", "zh", [(SENTENCES[0], SENTENCES[0])], approved=False)
     backend = FakeBackend()
     translate(project, backend, PipelineOptions(indexes=[0]))
     assert project.segments[0].target == fake_translation(SENTENCES[0])
-    assert project.store.memory_lookup("en", "zh", SENTENCES[0]) == fake_translation(
+    assert project.store.memory.lookup("en", "zh", SENTENCES[0]) == fake_translation(
         SENTENCES[0])
 
 
@@ -251,7 +251,7 @@ def test_the_source_language_is_detected_once_and_keys_the_memory(project: Proje
     translate(unknown, FakeBackend(), PipelineOptions(indexes=[0]))
     assert unknown.source_lang == "en"
     assert project.store.open("no source").source_lang == "en"
-    rows = project.store.memory_pairs("zh")
+    rows = project.store.memory.pairs("zh")
     assert rows and all(source_lang == "en" for source_lang, *_rest in rows)
 
 
@@ -274,7 +274,7 @@ def test_a_document_already_in_the_target_language_is_refused(project: Project) 
     chinese = project.store.open_or_create("zh doc", project_document(project).path, "zh", "",
                                            [("p1", text)])
     backend = FakeBackend()
-    with pytest.raises(PipelineError, match="already in Chinese"):
+    with pytest.raises(PipelineError, match="both Chinese"):
         translate(chinese, backend)
     assert backend.calls == []
 

@@ -26,7 +26,7 @@ def test_create_list_open_and_delete(store: ProjectStore, project: Project,
     with pytest.raises(ProjectError, match="already exists"):
         store.create(open_document(doc_path), "en", "zh", name=project.name)
     project.set_target(0, "包裹周一到。", "draft", "model")
-    infos = {info.name: info for info in store.list()}
+    infos = {info.name: info for info in store.infos()}
     assert (infos[project.name].done, infos[project.name].total) == (1, len(SENTENCES))
     assert store.open(project.id).segments[0].target == "包裹周一到。"
     store.delete(second.id)
@@ -45,22 +45,22 @@ def test_every_change_is_saved_at_once_and_resumes(tmp_path: Path, store: Projec
     assert reopened.segments[0].target == "包裹周一到。"
     assert reopened.segments[0].flags == [Flag("numbers", {"missing": "1"})]
     # "translating" is not done: a crash mid-segment means it is translated again.
-    assert [s.idx for s in reopened.unfinished_segments()] == list(range(1, len(SENTENCES)))
+    assert [s.idx for s in reopened.unfinished()] == list(range(1, len(SENTENCES)))
     other.close()
 
 
 def test_undo_walks_back_through_history(project: Project) -> None:
     project.set_target(2, "快递员会先打电话。", "draft", "model")
     project.set_target(2, "快递员会先给您打电话。", "edited", "user")
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) == "快递员会先给您打电话。"
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) == "快递员会先给您打电话。"
     restored = project.undo_target(2)
     assert (restored.target, restored.status) == ("快递员会先打电话。", "draft")
     # the person's version left the memory; a model draft never enters it by itself
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) is None
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) is None
     assert [(e.author, e.undone) for e in project.history(2)] == [("model", False),
                                                                    ("user", True)]
     assert project.undo_target(2).status == "new"
-    assert project.store.memory_lookup("en", "zh", SENTENCES[2]) is None
+    assert project.store.memory.lookup("en", "zh", SENTENCES[2]) is None
     with pytest.raises(ProjectError, match="nothing to undo"):
         project.undo_target(2)
     fresh = project.store.open(project.id)
@@ -72,19 +72,6 @@ def test_bad_status_and_index_are_refused(project: Project) -> None:
         project.set_target(0, "x", "finished", "user")
     with pytest.raises(ProjectError, match="no segment 99"):
         project.set_target(98, "x", "draft", "user")
-
-
-def test_export_writes_the_document_and_warns(tmp_path: Path, project: Project) -> None:
-    for segment in project.segments[:-1]:
-        project.set_target(segment.idx, f"译{segment.idx}", "draft", "model")
-    project.set_flags(1, [Flag("numbers", {"missing": "12", "extra": "none"})])
-    out = tmp_path / "order.zh.txt"
-    warnings = project.export(out)
-    lines = out.read_text(encoding="utf-8").split("\n\n")
-    assert [line.strip() for line in lines] == [f"译{i}" for i in range(5)] + [SENTENCES[-1]]
-    assert "1 of 6 segments are not translated; their source text was kept." in warnings
-    assert any("Numbers differ from the source: 12 missing" in w and "Segment 2" in w
-               for w in warnings)
 
 
 def test_files_of_the_earlier_project_store_are_upgraded(tmp_path: Path) -> None:
@@ -104,26 +91,6 @@ def test_files_of_the_earlier_project_store_are_upgraded(tmp_path: Path) -> None
     store.close()
     assert (tmp_path / "old.sqlite3.v1.bak").exists()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-
-
-def test_the_project_remembers_whether_comments_were_read(tmp_path: Path) -> None:
-    from ..documents.coverage import visible_text
-    from ..documents.wordml import make_story_docx
-
-    source = make_story_docx(tmp_path / "story.docx")
-    store = ProjectStore(tmp_path / "projects.sqlite3")
-    with_comments = open_document(source, include_comments=True)
-    project = store.open_or_create("story", source, "zh", "en",
-                                   [(u.id, u.source) for u in with_comments.units])
-    store.remember_reading(project, with_comments)
-    assert project.settings["comments"] is True
-    index = [s.source for s in project.segments].index("Is this right?")
-    project.set_target(index, "这样对吗？", "edited")
-    project.export(tmp_path / "out.docx")  # reopens the file as it was read
-    assert "这样对吗？" in visible_text(tmp_path / "out.docx", comments=True)
-    store.remember_reading(project, open_document(source))
-    assert project.settings["comments"] is False
-    store.close()
 
 
 def test_flags_stored_as_sentences_by_older_versions_become_codes(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""A progress bar on stderr that keeps stdout clean for pipes."""
+"""A progress bar on stderr that keeps stdout clean for pipes.
+
+Used by every command-line front end (``commands/``, ``models/cli.py``), so it sits below
+all of them rather than in one of them.
+"""
 
 from __future__ import annotations
 

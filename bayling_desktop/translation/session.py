@@ -1,0 +1,368 @@
+"""One document's life, the same for the CLI and the GUI: open, pair, project, run, export.
+
+Each of these was written once per front end and the copies drifted (the GUI translated
+English into English where the CLI refused; the two kept separate projects for one
+file). A :class:`DocumentSession` now decides them once:
+
+* **open** reads the file the way its project last read it (comments as units or not)
+  unless the caller says otherwise, and detects the text's language once;
+* **the pair** follows :func:`.pair.choose_pair` (explicit > project > file header >
+  detected; the preferred target unless the text is in it already) and is checked by
+  :func:`.pair.check_pair` before anything is bound or run;
+* **the project** is the file's own for that target (:mod:`..storage.identity`), shared
+  by the CLI and the GUI, with its glossary;
+* **run** drives :class:`.pipeline.TranslationPipeline` (pause, resume and cancel from
+  any thread);
+* **export** writes the translated file (or a bilingual review file) and says what needs
+  a look.
+
+No Qt here: the GUI runs :meth:`DocumentSession.open` and :meth:`run` on its worker
+threads and shows the results; the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..documents import export_bilingual, join_sentences, open_document, split_units
+from ..documents.model import Document, Unit
+from ..engine.backend import CancelToken
+from ..errors import BaylingError
+from ..languages import resolve
+from ..storage.identity import file_key, file_project_name
+from ..storage.projects import DONE, Project, ProjectStore
+from .events import Event, PipelineOptions, PipelineReport
+from .glossary import Glossary, project_glossary, save_project_glossary
+from .langdetect import detect_language
+from .pair import AUTO, Pair, check_pair, choose_pair
+from .pipeline import BackendSource, TranslationPipeline
+
+#: characters of the text the language detector reads
+_SAMPLE = 4000
+#: statuses a person gave: a run that starts a document afresh leaves them alone
+HUMAN = ("edited", "approved")
+
+
+class SessionError(BaylingError):
+    """The session cannot do what was asked (no project to save into…)."""
+
+
+def detect_source(units: Sequence[Unit]) -> str | None:
+    """The language of the document's text, from its first few thousand characters."""
+    sample: list[str] = []
+    size = 0
+    for unit in units:
+        sample.append(unit.source)
+        size += len(unit.source)
+        if size >= _SAMPLE:
+            break
+    return detect_language("\n".join(sample))
+
+
+@dataclass
+class Exported:
+    """What :meth:`DocumentSession.export` wrote and what the user should look at."""
+
+    path: Path
+    #: segments that kept their source text (not translated, or failed)
+    untranslated: int = 0
+    #: unit id -> what the format could not keep (inline formatting…), for units the
+    #: translation run had not already flagged
+    lost: dict[str, list[str]] = field(default_factory=dict)
+    #: what writing changed on its own (a PO header switched to UTF-8…), said once
+    notices: list[str] = field(default_factory=list)
+
+
+class DocumentSession:
+    """One opened document, its language pair and its project."""
+
+    def __init__(self, document: Document, store: ProjectStore | None = None, *,
+                 sentences: bool = False, detected: str | None = None) -> None:
+        self.document = document
+        self.store = store
+        #: segments are sentences (the CLI's ``--sentences``), not whole units
+        self.sentences = sentences
+        self.detected = detected
+        self.pair: Pair | None = None
+        self.project: Project | None = None
+        self.glossary = Glossary()
+        #: why work cannot be saved ("open in another window"…); "" when it can
+        self.save_error = ""
+        self._control = threading.Lock()
+        self._pipeline: TranslationPipeline | None = None
+        self._paused = False
+
+    # -- open ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, store: ProjectStore | None = None, *,
+             include_comments: bool | None = None, sentences: bool = False) -> DocumentSession:
+        """Read *path* (any thread). *include_comments* None: as the file's project last
+        read it (comments are units or not for the whole life of a project)."""
+        if include_comments is None:
+            include_comments = False
+            for bound in store.projects_of(path) if store else []:
+                include_comments = bool(bound.settings.get("comments"))
+                break
+        document = open_document(path, include_comments=include_comments)
+        return cls(document, store, sentences=sentences, detected=detect_source(document.units))
+
+    @classmethod
+    def of_project(cls, project: Project, document: Document | None = None) -> DocumentSession:
+        """The session of a project already open (a script, a test): its document read
+        as the project reads it (or *document*), in the project's pair."""
+        settings = project.settings
+        if document is None:
+            document = open_document(Path(project.source_path),
+                                     include_comments=bool(settings.get("comments")))
+        session = cls(document, project.store, sentences=bool(settings.get("sentences")))
+        session.pair = Pair(str(settings.get("source_choice") or project.source_lang or AUTO),
+                            project.target_lang, project.source_lang, "project")
+        session.project = project
+        session.glossary = project_glossary(project)
+        return session
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    def units(self) -> list[Unit]:
+        """The units segments are made of (sentences of each unit with ``sentences``)."""
+        return split_units(self.document.units) if self.sentences else self.document.units
+
+    # -- the language pair -----------------------------------------------------------------
+
+    def choose_pair(self, *, source: str | None = None, target: str | None = None,
+                    preferred_target: str = "zh", preferred_source: str | None = None,
+                    project_name: str | None = None) -> Pair:
+        """Decide the pair (:func:`.pair.choose_pair`) without binding anything yet.
+
+        *source*/*target* are what the user said, *preferred_source* the user's usual
+        source language (for a text too short to tell); *project_name* a project the
+        user named (the CLI's ``--project``), whose pair then counts as the project's.
+        """
+        remembered = self._remembered(target, project_name)
+        recent = self.store.recent_targets() if self.store else []
+        self.pair = choose_pair(
+            detected=self.detected, preferred_target=preferred_target, source=source,
+            target=target, remembered=remembered, declared=self.document.declared_languages,
+            recent_targets=recent, fallback_source=preferred_source, file_name=self.path.name)
+        return self.pair
+
+    def _remembered(self, target: str | None,
+                    project_name: str | None) -> tuple[str, str] | None:
+        """(source choice, target) of the project this document was last worked on in."""
+        if self.store is None:
+            return None
+        if project_name:
+            named = [info for info in self.store.infos() if info.name == project_name]
+            return ((str(named[0].settings.get("source_choice") or named[0].source_lang
+                         or AUTO), named[0].target_lang) if named else None)
+        for bound in self.store.projects_of(self.path):
+            if bound.sentences == self.sentences and target in (None, bound.target):
+                return str(bound.settings.get("source_choice") or bound.source_lang
+                           or AUTO), bound.target
+        return None
+
+    def check(self) -> None:
+        """THE pair check (raises :class:`.pair.LanguagePairError` with one sentence)."""
+        if self.pair is None:
+            raise RuntimeError("choose_pair() comes before check(), bind() and run()")
+        check_pair(self.pair.source, self.pair.target)
+
+    def set_pair(self, source_choice: str, target: str) -> Project | None:
+        """The user picked another pair: check it and bind the project for it (the
+        previous project is let go, so another window may open it)."""
+        language = resolve(target)
+        source = source_choice if source_choice != AUTO else (self.detected or "")
+        check_pair(source, language.code)
+        self.pair = Pair(source_choice, language.code, source, "explicit")
+        return self.bind()
+
+    # -- the project ---------------------------------------------------------------------
+
+    def bind(self, project_name: str | None = None) -> Project | None:
+        """Check the pair and attach the document's project for it (created if new).
+
+        Without a store, or when the project is open in another window or process, the
+        session works unsaved and :attr:`save_error` says why.
+        """
+        self.check()
+        assert self.pair is not None
+        previous = self.project
+        if self.store is None:
+            return None
+        name = project_name or file_project_name(self.path, self.pair.target, self.sentences)
+        if previous is not None and previous.name == name:
+            self._remember(previous)
+            return previous
+        try:
+            project = self.store.open_or_create(
+                name, Path(file_key(self.path)), self.pair.target, self.pair.source,
+                [(u.id, u.source) for u in self.units()],
+                format_name=self.document.format_name,
+                settings={"sentences": True} if self.sentences else None)
+        except BaylingError as exc:
+            self.project, self.save_error = None, str(exc)
+        else:
+            self.project, self.save_error = project, ""
+            self._remember(project)
+            self.glossary = project_glossary(project)
+        if previous is not None and (self.project is None or previous.id != self.project.id):
+            self.store.release(previous)
+        return self.project
+
+    def _remember(self, project: Project) -> None:
+        """Record how the document was read and the pair chosen, so a later opening (CLI
+        or GUI) reads the same units in the same pair."""
+        assert self.store is not None and self.pair is not None
+        changes: dict[str, object] = {}
+        if bool(project.settings.get("comments")) != self.document.include_comments:
+            changes["comments"] = self.document.include_comments
+        if project.settings.get("source_choice") != self.pair.source_choice:
+            changes["source_choice"] = self.pair.source_choice
+        if changes:
+            self.store.update_settings(project, **changes)
+        else:
+            self.store.touch(project)  # the pair this document was last worked on in
+        if self.pair.source and project.source_lang != self.pair.source:
+            self.store.set_source_lang(project, self.pair.source)  # prompts, memory keys
+
+    def set_source_choice(self, source_choice: str) -> None:
+        """The user picked another source language (the target, and project, stay);
+        refused (:class:`.pair.LanguagePairError`) when it is the target language."""
+        if self.pair is None:
+            return
+        source = source_choice if source_choice != AUTO else (self.detected or "")
+        check_pair(source, self.pair.target)
+        self.pair = dataclasses.replace(self.pair, source_choice=source_choice, source=source)
+        if self.project is not None:
+            self._remember(self.project)
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        """Make *glossary* the document's: each term saved into the glossary it came from
+        (new ones into the project's own); what applies is then the union of the
+        glossaries attached to the project."""
+        self.glossary = glossary
+        if self.project is not None and self.store is not None:
+            save_project_glossary(self.project, glossary)
+            self.glossary = project_glossary(self.project)
+
+    def start_afresh(self) -> None:
+        """Queue every model translation again (what a person wrote or approved stays)."""
+        if self.project is not None and self.store is not None:
+            self.store.reset_statuses(self.project, keep=HUMAN)
+
+    def close(self) -> None:
+        """Let go of the project (its lock), so another window or process may open it."""
+        if self.project is not None and self.store is not None:
+            self.store.release(self.project)
+        self.project = None
+
+    # -- run --------------------------------------------------------------------------------
+
+    def run(self, backend: BackendSource, options: PipelineOptions | None = None,
+            on_event: Callable[[Event], None] | None = None,
+            cancel: CancelToken | None = None) -> PipelineReport:
+        """Translate what the project still needs (call on a worker thread).
+
+        The pair is checked first; the document's glossary applies unless *options*
+        name one. *cancel* (the caller's token) stops the run like :meth:`cancel`.
+        """
+        self.check()
+        if self.project is None:
+            raise SessionError(self.save_error or "Translations cannot be saved, so nothing "
+                               "is translated.")
+        options = options or PipelineOptions()
+        if options.glossary is None and len(self.glossary):
+            options = dataclasses.replace(options, glossary=self.glossary)
+        pipeline = TranslationPipeline(self.project, backend, options, on_event)
+        with self._control:
+            self._pipeline = pipeline
+            if self._paused:
+                pipeline.pause()
+        done = threading.Event()
+        if cancel is not None:
+            threading.Thread(target=_forward_cancel, args=(cancel, pipeline, done),
+                             daemon=True).start()
+        try:
+            return pipeline.run()
+        finally:
+            done.set()
+            with self._control:
+                self._pipeline = None
+
+    def pause(self) -> None:
+        with self._control:
+            self._paused = True
+            if self._pipeline is not None:
+                self._pipeline.pause()
+
+    def resume(self) -> None:
+        with self._control:
+            self._paused = False
+            if self._pipeline is not None:
+                self._pipeline.resume()
+
+    def cancel(self) -> None:
+        with self._control:
+            self._paused = False
+            if self._pipeline is not None:
+                self._pipeline.cancel()
+
+    # -- export -----------------------------------------------------------------------------
+
+    def translations(self) -> dict[str, str]:
+        """unit id -> translation of every unit with a usable one (sentences joined)."""
+        if self.project is None:
+            return {}
+        found = self.project.translations()
+        if self.sentences:
+            found = join_sentences(split_units(self.document.units), found)
+        return found
+
+    def export(self, out_path: Path, *, bilingual: bool = False,
+               translations: Mapping[str, str] | None = None) -> Exported:
+        """Write the translated document (atomically) to *out_path*, or with *bilingual*
+        a side-by-side review file (.docx or .html, by *out_path*'s suffix).
+
+        Units without a translation keep their source text; the result counts them and
+        names what the format could not keep. *translations* stands in for the
+        project's when there is none (work that could not be saved).
+        """
+        chosen = dict(translations) if translations is not None else self.translations()
+        said = list(self.document.notices)
+        if bilingual:
+            export_bilingual(self.document, chosen, out_path)
+        else:
+            if self.pair is not None:
+                self.document.target_language = self.pair.target
+            self.document.export(chosen, out_path)
+        flagged = {s.unit_id for s in self.project.segments if s.flags} if self.project else set()
+        result = Exported(out_path)
+        result.untranslated = sum(1 for unit in self.document.units if unit.id not in chosen)
+        if not bilingual:
+            result.lost = {unit_id: list(problems)
+                           for unit_id, problems in self.document.flagged.items()
+                           if unit_id not in flagged}
+        result.notices = [n for n in self.document.notices if n not in said]
+        return result
+
+    def untranslated_segments(self) -> int:
+        """Segments a run has not translated (or that failed)."""
+        if self.project is None:
+            return len(self.units())
+        return sum(1 for s in self.project.segments if s.status not in DONE or not s.target)
+
+
+def _forward_cancel(cancel: CancelToken, pipeline: TranslationPipeline,
+                    done: threading.Event) -> None:
+    """The caller's token (Stop, a model reload, quitting) stops the pipeline too."""
+    while not done.wait(0.05):
+        if cancel.cancelled:
+            pipeline.cancel()
+            return
