@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..documents import export_bilingual, join_sentences, open_document, split_units
 from ..documents.model import Document, Unit
+from ..documents.timing import cue_timing
 from ..engine.backend import CancelToken
 from ..errors import BaylingError
 from ..languages import resolve
@@ -243,6 +244,25 @@ class DocumentSession:
         if self.project is not None:
             self._remember(self.project)
 
+    def _unit_facts(self) -> tuple[dict[int, str], dict[int, float]]:
+        """What the file says about each segment's unit (msgctxt, comments, notes: context
+        for the model) and how long a subtitle cue is on screen (its reading speed)."""
+        notes: dict[int, str] = {}
+        durations: dict[int, float] = {}
+        if self.project is None or self.document is None:
+            return notes, durations
+        units = {unit.id: unit for unit in self.document.units}
+        for segment in self.project.segments:
+            unit = units.get(segment.unit_id)
+            if unit is None:
+                continue
+            if unit.context.strip():
+                notes[segment.idx] = unit.context
+            timing = cue_timing(self.document, unit)
+            if timing is not None:
+                durations[segment.idx] = timing[1] - timing[0]
+        return notes, durations
+
     def set_glossary(self, glossary: Glossary) -> None:
         """Make *glossary* the document's: each term saved into the glossary it came from
         (new ones into the project's own); what applies is then the union of the
@@ -280,6 +300,9 @@ class DocumentSession:
         options = options or PipelineOptions()
         if options.glossary is None and len(self.glossary):
             options = dataclasses.replace(options, glossary=self.glossary)
+        notes, durations = self._unit_facts()
+        options = dataclasses.replace(options, notes=options.notes or notes,
+                                      durations=options.durations or durations)
         pipeline = TranslationPipeline(self.project, backend, options, on_event)
         with self._control:
             self._pipeline = pipeline

@@ -14,7 +14,6 @@ import gc
 import threading
 import weakref
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ... import documents
+from ...documents.timing import cue_timing
 from ...errors import BaylingError
 from ...flags import Flag
 from ...storage.projects import Project, ProjectStore
@@ -32,7 +32,7 @@ from .revision import Turn
 from .segments import SegmentRow, count_chars, count_words
 
 if TYPE_CHECKING:
-    from ...documents.model import Unit
+    pass
 
 
 _T = TypeVar("_T")
@@ -126,31 +126,6 @@ class SetTarget(QUndoCommand):
 
     def undo(self) -> None:
         self.owner.apply_target(self.doc, self.segment, *self.before)
-
-
-def cue_timing(document: documents.Document, number: int, unit: Unit) -> tuple[float,
-                                                                                float] | None:
-    """(start, end) seconds of a subtitle cue, or None for other kinds of unit."""
-    if unit.kind != "cue":
-        return None
-    start, end = unit.meta.get("start"), unit.meta.get("end")
-    if start is None or end is None:
-        cues = getattr(document, "_subtitles", None)
-        vtt = getattr(document, "_vtt", None)
-        try:
-            position = int(unit.id.rsplit("-", 1)[-1]) - 1
-            if cues is not None:
-                start, end = cues[position].start, cues[position].end
-            elif vtt is not None:
-                caption = vtt.captions[position]
-                start, end = caption.start_in_seconds, caption.end_in_seconds
-        except (ValueError, IndexError, AttributeError):
-            return None
-    seconds = [value.total_seconds() if isinstance(value, timedelta) else value
-               for value in (start, end)]
-    if all(isinstance(value, (int, float)) for value in seconds):
-        return float(seconds[0]), float(seconds[1])  # type: ignore[arg-type]
-    return None
 
 
 @dataclass
@@ -276,5 +251,5 @@ class Loader(QObject):
 def rows_of(document: documents.Document) -> list[SegmentRow]:
     return [SegmentRow(i, unit.id, unit.source, unit.target or "",
                        "draft" if unit.target else "new",
-                       timing=cue_timing(document, i, unit))
+                       timing=cue_timing(document, unit))
             for i, unit in enumerate(document.units)]

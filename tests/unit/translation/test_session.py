@@ -258,3 +258,26 @@ def test_the_cli_and_gui_projects_of_a_file_are_merged_without_losing_a_segment(
     assert store.open(file_project_name(doc_path, "ja")).segments[0].target == "小包"
     store.close()
     assert sqlite3.connect(path).execute("SELECT count(*) FROM history").fetchone()[0] == 8
+
+
+def test_a_cues_duration_reaches_the_verifier_in_every_front_end(tmp_path: Path) -> None:
+    """Reading speed is the verifier's, by the target's norms: a cue on screen for one
+    second cannot hold 15 Chinese characters (9 a second), and the CLI flags it too."""
+    srt = tmp_path / "film.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello there, my old friend.\n\n"
+                   "2\n00:00:03,000 --> 00:00:09,000\nGood night.\n", encoding="utf-8")
+    store = ProjectStore(tmp_path / "projects.sqlite3")
+    session = DocumentSession.open(srt, store)
+    session.choose_pair(source="en", target="zh")
+    project = session.bind()
+    assert project is not None
+    backend = FakeBackend()
+    backend.script["Hello there, my old friend."] = ["你好啊，我的老朋友，好久不见了呀。"]
+    session.run(backend)
+    first, second = project.segments
+    assert first.status == "draft"
+    assert [(f.code, f.arguments) for f in first.flags] == [
+        ("reading_speed", {"cps": "17", "limit": "9"}),
+        ("line_length", {"line": "1", "chars": "17", "limit": "16"})]
+    assert second.status == "draft" and second.flags == []
+    store.close()
