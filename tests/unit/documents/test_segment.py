@@ -65,11 +65,14 @@ def test_split_and_join_round_trip() -> None:
     assert partial == {"p1": "First one. Zweiter."}  # untranslated sentence keeps its source
 
 
-def test_repair_normalises_bent_tags_and_restores_lost_void_tags() -> None:
+def test_repair_normalises_bent_tags_and_never_guesses_a_lost_tags_place() -> None:
     source = "Click <1>Save</1> or see <x2/> now."
     bent = "点击< 1 >保存</ 1 >或查看＜x2/＞。"
     assert repair_tags(source, bent) == "点击<1>保存</1>或查看<x2/>。"
-    assert repair_tags(source, "点击<1>保存</1><3>现在</3>。") == "点击<1>保存</1>现在。<x2/>"
+    # an invented tag is dropped; a lost void tag (a link) is not appended at the end
+    invented = "点击<1>保存</1>或<x2/><3>现在</3>。"
+    assert repair_tags(source, invented) == "点击<1>保存</1>或<x2/>现在。"
+    assert repair_tags(source, "点击<1>保存</1><3>现在</3>。") is None
     assert repair_tags(source, "点击保存。") is None  # a lost pair cannot be placed by guessing
     assert repair_tags(source, "点击<1>保存</1>查看<x2/>。") == "点击<1>保存</1>查看<x2/>。"
 
