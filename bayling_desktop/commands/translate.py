@@ -10,7 +10,9 @@ from pathlib import Path
 from ..config import Settings
 from ..documents import (
     Document,
+    check_target_language,
     default_output_path,
+    existing_translations,
     export_bilingual,
     join_sentences,
     open_document,
@@ -19,6 +21,7 @@ from ..documents import (
 )
 from ..engine.backend import Backend
 from ..errors import BaylingError
+from ..flags import Flag
 from ..languages import Language, resolve
 from ..storage.projects import Project, ProjectStore
 from ..translation.glossary import load_glossary
@@ -73,6 +76,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                              "comments too")
     parser.add_argument("--strict", action="store_true",
                         help="treat any flagged or failed unit as an error: write no output")
+    parser.add_argument("--retranslate", action="store_true",
+                        help="translate again the entries a PO/XLIFF/TMX file already has "
+                             "translated (by default they are kept as they are)")
+    parser.add_argument("--fuzzy", action="store_true",
+                        help="translate again fuzzy / needs-review entries of a PO/XLIFF "
+                             "file (by default their draft is kept for review)")
     parser.add_argument("--no-context", action="store_true",
                         help="translate each unit on its own, without neighbouring units")
     add_model_options(parser)
@@ -179,6 +188,7 @@ def _plan(args: argparse.Namespace, target: Language) -> list[Job]:
     for path, document in zip(files, documents, strict=True):
         if not document.units:
             raise BaylingError(f"{path.name} holds no text to translate.")
+        check_target_language(document, target.code)
         output = default_output_path(path, target.code)
         if out is not None:
             output = out / output.name if wants_folder else out
@@ -235,6 +245,14 @@ def _open_project(store: ProjectStore, args: argparse.Namespace, job: Job, jobs:
                                    settings={"sentences": True} if args.sentences else None)
     store.remember_reading(project, document)
     return project
+
+
+def _keep_existing(store: ProjectStore, project: Project, document: Document,
+                   args: argparse.Namespace) -> int:
+    """The file's own translations stay (or become new work with --retranslate/--fuzzy)."""
+    redo = ("approved", "draft") if args.retranslate else ("draft",) if args.fuzzy else ()
+    return store.adopt_existing(project, existing_translations(document, project.target_lang),
+                                redo)
 
 
 class _Reporter:
@@ -322,6 +340,10 @@ def run(args: argparse.Namespace) -> int:
                 # Without --project every run translates the document anew (the memory
                 # still serves what it safely can).
                 store.reset_statuses(project)
+            kept = _keep_existing(store, project, document, args)
+            if kept:
+                notices.append(f"{document.path.name}: {kept} translations the file already "
+                               "had were kept (--retranslate translates them again).")
             done_before = len(project.segments) - len(project.unfinished())
             pipeline = TranslationPipeline(project, model.get, options, reporter)
             report = pipeline.run()

@@ -203,6 +203,9 @@ def bind(store: ProjectStore, prepared: Prepared) -> None:
         prepared.project, prepared.save_error = None, str(exc)
         return
     store.remember_reading(project, prepared.document)
+    # what the file already holds translated is the translator's: kept, not new work
+    store.adopt_existing(project, documents.existing_translations(prepared.document,
+                                                                  prepared.target))
     if project.settings.get("source_choice") != prepared.source_choice:
         store.update_settings(project, source_choice=prepared.source_choice)
     if source and project.source_lang != source:  # the user chose another source language

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ... import documents
+from ...errors import DocumentError
 from ...languages import Language, resolve
 from ..i18n import translate_error
 from .controller import (
@@ -236,7 +237,10 @@ class DocumentOpener(QObject):
         try:
             check_pair(str(self.ws.bar.source_combo.currentData()),
                        self.target_language().code)
-        except LanguagePairError as exc:
+            current = self.ws.current
+            if current is not None:  # a catalogue that says it holds another language
+                documents.check_target_language(current.document, self.target_language().code)
+        except (LanguagePairError, DocumentError) as exc:
             return str(exc)
         return ""
 
