@@ -1047,6 +1047,14 @@
         <translation>模板的 Plural-Forms 文件头只是占位符：编译该目录前请为 {0} 设置它。</translation>
     </message>
     <message>
+        <source>{0} holds translations into {1} (its header says so), not {2}: choose {3} as the target language, or translate the file's template instead.</source>
+        <translation>{0} 存放的是译入 {1} 的译文（其文件头如此声明），而不是 {2}：请选择 {3} 作为目标语言，或改为翻译该文件的模板。</translation>
+    </message>
+    <message>
+        <source>{0} does not compile as it was read: msgfmt reports {1} problems in entries this translation left as they were.</source>
+        <translation>{0} 读入时就无法编译：msgfmt 在本次翻译未改动的条目中报告了 {1} 个问题。</translation>
+    </message>
+    <message>
         <source>mimetype is not the first, stored entry</source>
         <translation>mimetype 不是第一个且未压缩存储的条目</translation>
     </message>
