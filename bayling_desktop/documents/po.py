@@ -109,14 +109,16 @@ class PoDocument(Document):
         if not entry.msgid_plural:
             new.msgstr = texts[units[0].id]
         elif self._forms is not None:
+            new.msgstr_plural = {form: entry.msgstr_plural.get(form, "")
+                                 for form in range(self._forms)}  # exactly nplurals forms
             for unit in units:
                 form = int(str(unit.meta["form"]))
-                new.msgstr_plural[form] = texts.get(unit.id, entry.msgstr_plural.get(form, ""))
+                new.msgstr_plural[form] = texts.get(unit.id, new.msgstr_plural[form])
         else:  # a template: singular and plural units onto the target's forms
             by_form = {int(str(u.meta["form"])): texts.get(u.id) for u in units}
-            singular, plural = by_form.get(0), by_form.get(1)
-            wanted = [singular if i == 0 and target_forms > 1 else plural
-                      for i in range(target_forms)]
+            choice = {entry.msgid: by_form.get(0), entry.msgid_plural: by_form.get(1)}
+            wanted = [choice[text] for text in _form_sources(entry, self._target_rule(),
+                                                              target_forms)]
             if any(text is None for text in wanted):
                 return None  # half a plural entry is no translation
             new.msgstr_plural = {i: str(text) for i, text in enumerate(wanted)}
@@ -137,6 +139,12 @@ class PoDocument(Document):
                 return None
             body = restored
         return f"{unit.meta.get('lead', '')}{body}{unit.meta.get('trail', '')}"
+
+    def _target_rule(self) -> str:
+        """The Plural-Forms the written catalogue will have."""
+        known = _PLURAL_FORMS.get(primary_subtag(self.target_language or ""))
+        header = self._catalog.metadata.get("Plural-Forms", "")
+        return known if known and "INTEGER" in (header or "INTEGER") else header
 
     def _target_forms(self) -> int:
         if self._forms is not None:
@@ -267,6 +275,18 @@ def _context(entry: POEntry) -> str:
     return "\n".join(part for part in (entry.msgctxt, entry.comment, entry.tcomment) if part)
 
 
+def _form_sources(entry: POEntry, plural_forms: str, count: int) -> list[str]:
+    """Which msgid each of *count* plural forms translates: the singular where the form is
+    for n = 1 alone, or for 1 among others when the singular has every placeholder of
+    the plural (French "%d fichier"); else the plural, whose placeholders every count
+    needs (Chinese' one form, Bosnian form 0 for 1, 21, 31… of "a second ago").
+    """
+    alone, shared = po_check.forms_for_one(plural_forms, count)
+    same = po_check.placeholders(entry.msgid) == po_check.placeholders(entry.msgid_plural)
+    return [entry.msgid if form in alone or (form in shared and same and count > 1)
+            else entry.msgid_plural for form in range(count)]
+
+
 def _unit(unit_id: str, source: str, entry: POEntry, number: int, form: int,
           existing: str | None) -> Unit | None:
     """The unit of one msgid (or plural form): edges cut off, markup as tags."""
@@ -308,10 +328,11 @@ def load(path: Path) -> PoDocument:
         if entry.obsolete or not entry.msgid:
             continue
         if entry.msgid_plural:
-            for form in range(forms or 2):
-                singular = form == 0 and (forms or 2) > 1
-                unit = _unit(f"m{number}-{form}", entry.msgid if singular else entry.msgid_plural,
-                             entry, number, form, entry.msgstr_plural.get(form))
+            sources = (_form_sources(entry, catalog.metadata.get("Plural-Forms", ""), forms)
+                       if forms else [entry.msgid, entry.msgid_plural])
+            for form, msgid in enumerate(sources):
+                unit = _unit(f"m{number}-{form}", msgid, entry, number, form,
+                             entry.msgstr_plural.get(form))
                 if unit is not None:
                     units.append(unit)
         else:

@@ -91,6 +91,33 @@ def nplurals(catalog: POFile) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def forms_for_one(plural_forms: str, count: int) -> tuple[set[int], set[int]]:
+    """(forms used for n = 1 and no other number, forms used for n = 1 among others) under
+    a ``Plural-Forms`` header: only the first may drop the number (msgfmt's rule); an
+    unreadable rule is taken as the common one (form 0 is the singular)."""
+    import gettext
+
+    match = re.search(r"plural\s*=\s*([^;]+)", plural_forms)
+    try:
+        rule = gettext.c2py(match.group(1).strip()) if match else None
+    except (ValueError, SyntaxError, RecursionError):
+        rule = None
+    if rule is None:
+        return ({0}, set()) if count > 1 else (set(), {0})
+    used: dict[int, set[int]] = {}
+    for n in range(1000):
+        used.setdefault(int(rule(n)), set()).add(n)
+    alone = {form for form, values in used.items() if values == {1}}
+    shared = {form for form, values in used.items() if 1 in values and values != {1}}
+    return alone, shared
+
+
+def placeholders(text: str) -> list[str]:
+    """The format placeholders of *text*, sorted: what every plural form must keep."""
+    return sorted([m.group(0) for m in _PYTHON.finditer(text) if m.group(2) != "%"]
+                  + [m.group(0) for m in _BRACE.finditer(text)])
+
+
 def python_errors(catalog: POFile) -> list[tuple[int, str]]:
     """What msgfmt would refuse, as far as it breaks catalogues in practice."""
     errors: list[tuple[int, str]] = []

@@ -289,3 +289,32 @@ def test_units_with_a_translation_are_never_cut_into_sentences(tmp_path: Path) -
     # a unit still to translate is split as before
     view = next(u.id for u in document.units if "View function" in u.source)
     assert f"{view}#s1" in split and f"{view}#s2" in split
+
+
+@needs_msgfmt
+def test_a_form_for_1_21_31_is_translated_from_the_plural_msgid(tmp_path: Path) -> None:
+    """Bosnian form 0 is for 1, 21, 31…: "a second ago" cannot serve it; a catalogue that
+    carries a third form under ``nplurals=2`` (Django's fr/es/it/pt) is written with two."""
+    bosnian = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+               '"Language: bs\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 '
+               ': n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+               '#, python-format\nmsgid "a second ago"\nmsgid_plural "%(count)s seconds ago"\n'
+               'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n')
+    document = open_document(write(tmp_path / "bs.po", bosnian))
+    assert [u.source for u in document.units] == ["%(count)s seconds ago"] * 3
+    document.target_language = "bs"
+    document.export({u.id: "prije %(count)s sekundi" for u in document.units},
+                    tmp_path / "out.po")
+    assert msgfmt(tmp_path / "out.po").returncode == 0
+    french = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+              '#, python-format\nmsgid "%(counter)s result"\nmsgid_plural "%(counter)s results"\n'
+              'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n')
+    document = open_document(write(tmp_path / "fr.po", french))
+    # form 0 is for 0 and 1: the singular serves, it has every placeholder
+    assert [u.source for u in document.units] == ["%(counter)s result", "%(counter)s results"]
+    document.target_language = "fr"
+    document.export({u.id: "%(counter)s résultat" for u in document.units}, tmp_path / "f.po")
+    assert len(polib.pofile(str(tmp_path / "f.po")).find("%(counter)s result")
+               .msgstr_plural) == 2
+    assert msgfmt(tmp_path / "f.po").returncode == 0
