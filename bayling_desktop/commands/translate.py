@@ -344,14 +344,15 @@ def run(args: argparse.Namespace) -> int:
             if kept:
                 notices.append(f"{document.path.name}: {kept} translations the file already "
                                "had were kept (--retranslate translates them again).")
-            done_before = len(project.segments) - len(project.unfinished())
+            # what is done already (the file's own translations, a resumed project) counts
+            reporter.offset += len(project.segments) - len(project.unfinished())
             pipeline = TranslationPipeline(project, model.get, options, reporter)
             report = pipeline.run()
             pipeline = None
             reused += report.from_memory
             repaired += report.repaired
             problems += _problems(project, document, report)
-            reporter.offset += done_before + report.total
+            reporter.offset += report.total
         bar.close()
         if not (args.strict and problems):
             for job, project in zip(jobs, projects, strict=True):
