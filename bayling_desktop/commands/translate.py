@@ -21,7 +21,6 @@ from ..documents import (
 )
 from ..engine.backend import Backend
 from ..errors import BaylingError
-from ..flags import Flag
 from ..languages import Language, resolve
 from ..storage.projects import Project, ProjectStore
 from ..translation.glossary import load_glossary

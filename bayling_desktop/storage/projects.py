@@ -363,7 +363,7 @@ class ProjectStore(ThreadStore):
         """The file's own translations into *project* (see :mod:`.adopt`)."""
         return adopt(self._tx, project, existing, redo)
 
-        def set_flags(self, project: Project, idx: int, flags: Sequence[Flag]) -> None:
+    def set_flags(self, project: Project, idx: int, flags: Sequence[Flag]) -> None:
         segment = self._check(project, idx, project.segments[idx].status
                               if 0 <= idx < len(project.segments) else "new")
         with self._tx() as conn:
