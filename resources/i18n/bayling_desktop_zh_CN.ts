@@ -3150,6 +3150,14 @@ Qt {4}，PySide6 {5}
         <translation>翻译所选</translation>
     </message>
     <message>
+        <source>Also the file's {0} translations</source>
+        <translation>连同文件中已有的 {0} 条译文</translation>
+    </message>
+    <message>
+        <source>Translate all also translates again what the file was already translated with (else those translations are kept as they are)</source>
+        <translation>“全部翻译”时也重新翻译文件中已有的译文（否则这些译文保持原样）</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>继续</translation>
     </message>

@@ -123,6 +123,8 @@ class RunController(QObject):
         if not ws.client.ready:
             ws.show_message(ws.tr("The model is not loaded yet."), error=True)
             return False
+        if indexes is None and ws.bar.retranslate_check.isChecked() and ws.store is not None:
+            self._redo_existing(doc)
         from ...translation.pipeline import PipelineOptions
 
         # Only what a person edited or approved goes to the memory from the GUI; a
@@ -146,6 +148,19 @@ class RunController(QObject):
                          else ws.tr("Translating {0} segments…")).format(total))
         ws.update_actions()
         return True
+
+    def _redo_existing(self, doc: Any) -> None:
+        """The file's own translations become new work for this run (the checkbox)."""
+        from ...documents import existing_translations
+
+        project, store = doc.project, self.ws.store
+        assert store is not None
+        store.adopt_existing(project, existing_translations(
+            doc.document, project.target_lang), redo=("approved", "draft"))
+        for segment in project.segments:
+            if segment.status == "new" and doc.rows[segment.idx].status != "new":
+                self.ws.model.update_row(segment.idx, status="new")
+        self.ws.bar.retranslate_check.setChecked(False)
 
     def stop(self) -> None:
         if self.job is None:
