@@ -210,13 +210,10 @@ def bind(store: ProjectStore, prepared: Prepared) -> None:
         store.update_settings(project, source_choice=prepared.source_choice)
     if source and project.source_lang != source:  # the user chose another source language
         store.set_source_lang(project, source)
-    units = prepared.document.units
+    # the project holds the file's own translations now (adopted above, in the target
+    # language: a TMX's French is no Chinese draft), and whatever was done since
     for row, saved in zip(prepared.rows, project.segments, strict=True):
-        unit_target = units[row.index].target or ""
-        row.target = saved.target or unit_target
-        row.status = saved.status if saved.target or saved.status == "error" else (
-            "draft" if unit_target else "new")
-        row.flags = list(saved.flags)
+        row.target, row.status, row.flags = saved.target, saved.status, list(saved.flags)
         row.target_lang = prepared.target
     prepared.project, prepared.save_error = project, ""
     prepared.glossary = Glossary.from_pairs(store.glossary(project))
@@ -270,8 +267,8 @@ class Loader(QObject):
 
 
 def rows_of(document: documents.Document) -> list[SegmentRow]:
-    return [SegmentRow(i, unit.id, unit.source, unit.target or "",
-                       "draft" if unit.target else "new",
+    return [SegmentRow(i, unit.id, unit.source, unit.target or "" if unit.target_status else "",
+                       unit.target_status or "new" if unit.target else "new",
                        timing=cue_timing(document, i, unit))
             for i, unit in enumerate(document.units)]
 
