@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import Settings
@@ -345,7 +345,10 @@ def run(args: argparse.Namespace) -> int:
                                "had were kept (--retranslate translates them again).")
             # what is done already (the file's own translations, a resumed project) counts
             reporter.offset += len(project.segments) - len(project.unfinished())
-            pipeline = TranslationPipeline(project, model.get, options, reporter)
+            units = split_units(document.units) if args.sentences else document.units
+            notes = {i: unit.context for i, unit in enumerate(units) if unit.context}
+            pipeline = TranslationPipeline(project, model.get, replace(options, notes=notes),
+                                           reporter)
             report = pipeline.run()
             pipeline = None
             reused += report.from_memory

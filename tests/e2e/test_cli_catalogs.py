@@ -8,6 +8,7 @@ real models do), so the whole CLI runs — projects, pipeline, export, validatio
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,11 +23,11 @@ from tests.e2e.test_remote_backend import OpenAIServer
 from tests.unit.documents.catalogs import ZH_PO, needs_msgfmt, write
 from tests.unit.translation.fakes import _INSTRUCTION, fake_translation
 
+_NOTE = re.compile(r"^(?:Context for the translator|给译者的背景说明).*?\n\n", re.S)
+
 
 def _reply(body: dict[str, Any]) -> list[str]:
-    content = body["messages"][-1]["content"]
-    match = _INSTRUCTION.match(content)
-    return [fake_translation(match.group("text") if match else content)]
+    return [fake_translation(_text(body["messages"][-1]["content"]))]
 
 
 @pytest.fixture
@@ -42,12 +43,13 @@ def translate(server: OpenAIServer, *args: str | Path) -> subprocess.CompletedPr
 
 def sources(server: OpenAIServer) -> set[str]:
     """The texts the model was asked to translate (retries ask again: counted once)."""
-    found = set()
-    for request in server.requests:
-        content = request["messages"][-1]["content"]
-        match = _INSTRUCTION.match(content)  # else the instruction is the system message
-        found.add(match.group("text") if match else content)
-    return found
+    return {_text(request["messages"][-1]["content"]) for request in server.requests}
+
+
+def _text(content: str) -> str:
+    content = _NOTE.sub("", content)  # the unit's context, said before the text
+    match = _INSTRUCTION.match(content)  # else the instruction is the system message
+    return match.group("text") if match else content
 
 
 @needs_msgfmt
@@ -58,6 +60,9 @@ def test_only_the_untranslated_entries_are_translated(tmp_path: Path,
     assert result.returncode in (0, 3), result.stderr
     assert "6 translations the file already had were kept" in result.stderr  # 1 fuzzy
     assert "11/11" in result.stderr  # the kept ones count as done on the progress bar
+    # msgctxt and comments reach the model as context (Mar./Apr. are months, not a verb)
+    april = [r for r in server.requests if "Apr." in r["messages"][-1]["content"]]
+    assert april and all("abbrev. month" in r["messages"][-1]["content"] for r in april)
     # placeholders protected, HTML as tags (no href to rewrite), context never as text
     assert sources(server) == {"By <x101/>", "<x101/> results", "Apr.",
                                "View function: <1><x101/></1>. Name: <2><x102/></2>.",

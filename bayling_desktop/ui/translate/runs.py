@@ -132,7 +132,9 @@ class RunController(QObject):
         options = PipelineOptions(glossary=doc.glossary if len(doc.glossary) else None,
                                   use_memory=True, remember_drafts=False, context=True,
                                   max_tokens=ws.settings.max_tokens, indexes=indexes,
-                                  force=indexes is not None)
+                                  force=indexes is not None,
+                                  notes={i: unit.context for i, unit
+                                         in enumerate(doc.document.units) if unit.context})
         self._handle = _Handle()
         self._handle.paused = False
         self._pause_reached = False
