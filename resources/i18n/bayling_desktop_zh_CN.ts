@@ -1873,6 +1873,18 @@ The details were written to {0}.</source>
         <translation>重新翻译失败；已保留之前的译文。</translation>
     </message>
     <message>
+        <source>The catalogue does not compile at line {line} (“{msgid}”): {detail}</source>
+        <translation>该目录在第 {line} 行（“{msgid}”）无法编译：{detail}</translation>
+    </message>
+    <message>
+        <source>“{msgid}”: the translation would break the catalogue ({detail}); the entry was left as it was.</source>
+        <translation>“{msgid}”：该译文会使目录无法编译（{detail}），此条目保持原样。</translation>
+    </message>
+    <message>
+        <source>The markup inside the message did not come back intact; the entry was left as it was.</source>
+        <translation>消息中的标记未能完整保留，此条目保持原样。</translation>
+    </message>
+    <message>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
