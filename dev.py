@@ -30,7 +30,7 @@ DEBIAN_PACKAGES = ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "
                    "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4",
                    "libxcb-keysyms1")
 #: validators for the .desktop and AppStream files (tests/packaging) and EPUB output
-TEST_PACKAGES = ("desktop-file-utils", "appstream", "epubcheck")
+TEST_PACKAGES = ("desktop-file-utils", "appstream", "epubcheck", "gettext")
 
 
 def say(message: str) -> None:

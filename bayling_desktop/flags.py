@@ -105,6 +105,14 @@ TEMPLATES: dict[str, str] = {
                                            "review it."),
     "kept_previous": QT_TRANSLATE_NOOP("Flags", "Retranslation failed; the previous translation "
                                                 "was kept."),
+    # translation catalogues (documents/po.py, po_check.py)
+    "catalog_check": QT_TRANSLATE_NOOP("Flags", "The catalogue does not compile at line {line} "
+                                                "(“{msgid}”): {detail}"),
+    "catalog_reverted": QT_TRANSLATE_NOOP("Flags", "“{msgid}”: the translation would break the "
+                                                   "catalogue ({detail}); the entry was left as "
+                                                   "it was."),
+    "markup_lost": QT_TRANSLATE_NOOP("Flags", "The markup inside the message did not come back "
+                                              "intact; the entry was left as it was."),
     # a sentence from an older version, stored before flags were codes
     "text": QT_TRANSLATE_NOOP("Flags", "{text}"),
 }

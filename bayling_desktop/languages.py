@@ -137,3 +137,15 @@ def resolve(value: str) -> Language:
 
 def is_chinese(lang: Language) -> bool:
     return lang.code.lower().startswith("zh")
+
+
+def same_language(declared: str, code: str) -> bool:
+    """Whether a file declaring *declared* may hold a translation into *code*: the same
+    primary subtag and, where both are known, the same script (zh_CN takes zh; zh_TW,
+    written in another script, does not)."""
+    if primary_subtag(declared) != primary_subtag(code):
+        return False
+    try:
+        return resolve(declared).script == resolve(code).script
+    except BaylingError:
+        return True  # a regional code this app does not list: the language is the same

@@ -10,7 +10,7 @@ import sys
 import time
 from typing import TextIO
 
-from ..durations import english_duration
+from .durations import english_duration
 
 
 class ProgressBar:

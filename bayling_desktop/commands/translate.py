@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
-from ..documents import default_output_path, supported_extensions
+from ..documents import check_target_language, default_output_path, supported_extensions
 from ..engine.backend import Backend
 from ..errors import BaylingError
 from ..languages import Language, resolve
@@ -64,6 +64,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                              "it, else not)")
     parser.add_argument("--strict", action="store_true",
                         help="treat any flagged or failed unit as an error: write no output")
+    parser.add_argument("--retranslate", action="store_true",
+                        help="translate again the entries a PO/XLIFF/TMX file already has "
+                             "translated (by default they are kept as they are)")
+    parser.add_argument("--fuzzy", action="store_true",
+                        help="translate again fuzzy / needs-review entries of a PO/XLIFF "
+                             "file (by default their draft is kept for review)")
     parser.add_argument("--no-context", action="store_true",
                         help="translate each unit on its own, without neighbouring units")
     add_model_options(parser)
@@ -175,6 +181,7 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     for path, session in zip(files, sessions, strict=True):
         if not session.document.units:
             raise BaylingError(f"{path.name} holds no text to translate.")
+        check_target_language(session.document, target.code)
         output = default_output_path(path, target.code)
         if out is not None:
             output = out / output.name if wants_folder else out
@@ -310,14 +317,21 @@ def run(args: argparse.Namespace) -> int:
                 # Without --project every run translates the document anew (the memory
                 # still serves what it safely can); what a person wrote stays.
                 session.start_afresh()
-            done_before = len(project.segments) - len(project.unfinished())
+            kept = session.keep_file_translations(
+                ("approved", "draft") if args.retranslate else ("draft",) if args.fuzzy
+                else ())
+            if kept:
+                notices.append(f"{session.path.name}: {kept} translations the file already "
+                               "had were kept (--retranslate translates them again).")
+            # what is done already (the file's own translations, a resumed project) counts
+            reporter.offset += len(project.segments) - len(project.unfinished())
             running = session
             report = session.run(model.get, options, reporter)
             running = None
             reused += report.from_memory
             repaired += report.repaired
             problems += _problems(job, report)
-            reporter.offset += done_before + report.total
+            reporter.offset += report.total
         bar.close()
         if not (args.strict and problems):
             for job in jobs:

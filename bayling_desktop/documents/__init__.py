@@ -12,10 +12,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..errors import DocumentError
+from ..languages import same_language
 from .model import Document, Unit
 from .segment import join_sentences, split_sentences, split_units
 
-__all__ = ["FORMAT_DESCRIPTIONS", "Document", "Unit", "default_output_path", "export_bilingual",
+__all__ = ["FORMAT_DESCRIPTIONS", "Document", "Unit", "check_target_language",
+           "default_output_path", "existing_translations", "export_bilingual",
            "join_sentences", "open_document", "split_sentences", "split_units",
            "supported_extensions"]
 
@@ -128,3 +130,33 @@ def export_bilingual(document: Document, translations: Mapping[str, str], out_pa
     from .bilingual import write_bilingual
 
     write_bilingual(document, translations, out_path)
+
+
+def check_target_language(document: Document, code: str) -> None:
+    """Refuse, in one sentence, to translate a file that says it holds another language.
+
+    A PO catalogue whose ``Language:`` is de, an XLIFF file whose ``target-language`` is
+    cs: Chinese written into it would be filed as German or Czech by every tool that
+    reads it next. A file that says nothing (a template) takes any target. Two codes
+    are one language when they share the primary subtag and, where both are known,
+    the script (zh_CN takes zh; zh_TW does not).
+    """
+    declared = document.declared_languages[1]
+    if not document.declares_target or not declared or same_language(declared, code):
+        return
+    raise DocumentError(f"{document.path.name} holds translations into {declared} (its "
+                        f"header says so), not {code}: choose {declared} as the target "
+                        "language, or translate the file's template instead.")
+
+
+def existing_translations(document: Document, code: str) -> dict[str, tuple[str, str]]:
+    """unit id -> (target, status) of every translation into *code* the file already
+    holds: "approved" for the translator's finished work, "draft" for fuzzy or
+    needs-review targets (a TMX file answers for the language asked; a file whose
+    targets are in another language has none).
+
+    The project starts these segments with them (author "file"), so a run translates only
+    what is new and export leaves them as they were; the CLI's ``--retranslate`` and
+    ``--fuzzy`` make them new work again (see ``ProjectStore.adopt_existing``).
+    """
+    return document.existing_targets(code)

@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -24,9 +25,14 @@ class Unit:
     kind: str = "paragraph"
     #: a hint for the translator (PO msgctxt, XLIFF note, the heading above…)
     context: str = ""
-    #: an existing translation found in the file (PO msgstr, XLIFF target)
+    #: an existing translation found in the file (PO msgstr, XLIFF target, TMX tuv), in
+    #: the same form as :attr:`source` (tags, edges)
     target: str | None = None
     meta: dict[str, object] = field(default_factory=dict)
+    #: what the file says of :attr:`target`: "approved" (the translator's finished work:
+    #: kept, never translated again unless asked), "draft" (fuzzy, needs review: kept
+    #: unless the user asks for drafts to be redone); None without a target
+    target_status: str | None = None
 
 
 class Document(ABC):
@@ -37,14 +43,18 @@ class Document(ABC):
     #: the extensions export() can write when the original format cannot be rebuilt
     #: faithfully (PDF: .docx, .md, .txt); empty means "its own format"
     export_formats: tuple[str, ...] = ()
+    #: the file holds one target language and says which (PO ``Language:``, XLIFF
+    #: ``target-language``): a translation into another one is refused
+    declares_target: bool = False
 
     def __init__(self, path: Path, units: list[Unit]) -> None:
         self.path = path
         self.units = units
         #: warnings for the user found while reading (e.g. "no text layer on page 3")
         self.warnings: list[str] = []
-        #: unit id -> problems met on the last export (broken tags: text went in plain)
-        self.flagged: dict[str, list[str]] = {}
+        #: unit id -> problems met on the last export (broken tags: text went in plain);
+        #: Flags, or sentences from the formats not converted yet
+        self.flagged: dict[str, list[Any]] = {}
         #: things the user must be told once, one sentence each ("This document has
         #: unaccepted tracked changes; its current text was translated."); export may add
         #: more (a PO header switched to UTF-8). The CLI and GUI print each once.
@@ -62,6 +72,16 @@ class Document(ABC):
         """Add *sentence* to :attr:`notices` unless it is already there (said once)."""
         if sentence not in self.notices:
             self.notices.append(sentence)
+
+    def existing_targets(self, code: str) -> dict[str, tuple[str, str]]:
+        """See :func:`bayling_desktop.documents.existing_translations`."""
+        from ..languages import same_language
+
+        declared = self.declared_languages[1]
+        if declared and not same_language(declared, code):
+            return {}
+        return {u.id: (u.target, u.target_status) for u in self.units
+                if u.target and u.target_status}
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:

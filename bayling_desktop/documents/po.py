@@ -1,77 +1,241 @@
-"""gettext PO/POT: one unit per message. Export fills msgstr and marks it fuzzy, so the file
-goes back into a CAT tool or Weblate for review; the header, comments, contexts and
-references are kept, and the file keeps the charset its header declares unless the
-translation cannot be written in it: then the header is switched to UTF-8 and the user is
-told (never mojibake under a wrong header). The header's ``Language:`` (and the
-``X-Source-Language:`` some tools write) are the document's declared languages."""
+"""gettext PO/POT: one unit per message (per plural form).
+
+What the translator already did is theirs: a msgstr that is there and not fuzzy is the
+unit's :attr:`~.model.Unit.target` with status "approved", a fuzzy one "draft"; the
+project keeps them (see :func:`bayling_desktop.documents.existing_translations`) and
+export leaves an entry whose translation did not change exactly as it was, byte for
+byte (:mod:`.po_text`). Entries that are translated get their msgstr and the fuzzy
+flag, so the file goes back into a CAT tool or Weblate for review.
+
+What must survive is kept out of the model's reach: ``msgctxt`` and the comments go to
+:attr:`~.model.Unit.context`; line breaks and spaces at the start and end of a msgid are
+cut off before translation and put back exactly on export (msgfmt refuses a msgstr
+whose edge line breaks differ); HTML inside a msgid travels as numbered tags
+(:mod:`.stringmarkup`). Plural entries follow the catalogue's ``Plural-Forms``: a
+catalogue with one form (zh, ja, ko…) gets one unit from the *plural* msgid, whose
+placeholders are the ones every count needs; a template gives two units (singular,
+plural), mapped onto the target's forms on export. After writing, the catalogue is
+checked the way msgfmt does (:mod:`.po_check`); an entry that would not compile is put
+back as it was and named.
+
+The header's ``Language:`` (and the ``X-Source-Language:`` some tools write) are the
+document's declared languages; export sets ``Language`` and a template's placeholder
+``Plural-Forms`` for the target, and keeps the charset unless the translation cannot be
+written in it (then UTF-8, and the user is told).
+"""
 
 from __future__ import annotations
 
+import copy
+import os
 import re
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..flags import Flag
 from ..languages import primary_subtag
+from . import po_check, po_text, stringmarkup
 from .encoding import check_size
 from .model import Document, Unit
+from .tags import tag_names
 
 if TYPE_CHECKING:
-    from polib import POFile
+    from polib import POEntry, POFile
 
 
 class PoDocument(Document):
     format_name = "po"
+    declares_target = True
 
-    def __init__(self, path: Path, catalog: POFile, keys: dict[str, tuple[int, int]],
-                 units: list[Unit]) -> None:
+    def __init__(self, path: Path, catalog: POFile, text: str, units: list[Unit],
+                 forms: int | None) -> None:
         super().__init__(path, units)
         self._catalog = catalog
-        #: unit id -> (entry number, plural form or -1)
-        self._keys = keys
+        self._layout = po_text.layout(text, catalog)
+        #: plural forms the units were made for (None: a template, singular + plural)
+        self._forms = forms
+        #: entry number -> its units, in form order
+        self._by_entry: dict[int, list[Unit]] = {}
+        for unit in units:
+            self._by_entry.setdefault(int(str(unit.meta["entry"])), []).append(unit)
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
-        import copy
-
-        catalog = copy.deepcopy(self._catalog)
-        entries = list(catalog)
-        for unit_id, (number, form) in self._keys.items():
-            if unit_id not in translations:
-                continue
-            entry = entries[number]
-            if form < 0:
-                entry.msgstr = translations[unit_id]
-            else:
-                entry.msgstr_plural[form] = translations[unit_id]
-            if "fuzzy" not in entry.flags:
-                entry.flags.append("fuzzy")
-        if translations and self.target_language:
-            self._declare_language(catalog, self.target_language)
-        encoding = catalog.encoding or "utf-8"
-        try:
-            data = str(catalog).encode(encoding)
-        except (LookupError, UnicodeEncodeError):
-            _switch_to_utf8(catalog)
-            data = str(catalog).encode("utf-8")
-            self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
-                        "the translation; it was written as UTF-8 and its header says so now.")
+        self.flagged = {}
+        target_forms = self._target_forms()
+        changed: dict[int, POEntry] = {}
+        entries = list(self._catalog)
+        for number, units in self._by_entry.items():
+            entry = self._translated(entries[number], units, translations, target_forms)
+            if entry is not None:
+                changed[number] = entry
+        others = 0
+        for _attempt in range(3):
+            data = self._render(changed, target_forms)
+            broken, others = self._check(data, changed)
+            if not broken:
+                break
+            for number, detail in broken.items():
+                del changed[number]
+                for unit in self._by_entry[number]:
+                    self.flagged.setdefault(unit.id, []).append(Flag(
+                        "catalog_reverted", {"msgid": _short(entries[number].msgid),
+                                             "detail": detail}, blocking=True))
+        if others:
+            self.notice(f"{self.path.name} does not compile as it was read: msgfmt reports "
+                        f"{others} problems in entries this translation left as they were.")
         atomic_write_bytes(out_path, data)
 
+    # -- entries ----------------------------------------------------------------------------
 
-    def _declare_language(self, catalog: POFile, target: str) -> None:
-        """A translated catalogue says which language it is in, so gettext tools (and
-        msgfmt's plural check) treat it as that language, not as the template."""
-        declared = _language(catalog.metadata.get("Language"))
+    def _translated(self, entry: POEntry, units: list[Unit], translations: Mapping[str, str],
+                    target_forms: int) -> POEntry | None:
+        """A copy of *entry* with its new translation, or None when nothing changes."""
+        given = {u.id: translations[u.id] for u in units if u.id in translations}
+        if all(text == unit.target for unit in units
+               for text in [given.get(unit.id)] if text is not None):
+            return None  # nothing, or what the file already holds: left as it is
+        texts: dict[str, str] = {}
+        for unit in units:
+            if unit.id in given:
+                finished = self._finish(unit, given[unit.id])
+                if finished is None:
+                    return None
+                texts[unit.id] = finished
+        new = copy.deepcopy(entry)
+        if not entry.msgid_plural:
+            new.msgstr = texts[units[0].id]
+        elif self._forms is not None:
+            new.msgstr_plural = {form: entry.msgstr_plural.get(form, "")
+                                 for form in range(self._forms)}  # exactly nplurals forms
+            for unit in units:
+                form = int(str(unit.meta["form"]))
+                new.msgstr_plural[form] = texts.get(unit.id, new.msgstr_plural[form])
+        else:  # a template: singular and plural units onto the target's forms
+            by_form = {int(str(u.meta["form"])): texts.get(u.id) for u in units}
+            choice = {entry.msgid: by_form.get(0), entry.msgid_plural: by_form.get(1)}
+            wanted = [choice[text] for text in _form_sources(entry, self._target_rule(),
+                                                              target_forms)]
+            if any(text is None for text in wanted):
+                return None  # half a plural entry is no translation
+            new.msgstr_plural = {i: str(text) for i, text in enumerate(wanted)}
+        if "fuzzy" not in new.flags:
+            new.flags.insert(0, "fuzzy")  # where msgmerge puts it
+        return new
+
+    def _finish(self, unit: Unit, translation: str) -> str | None:
+        """The msgstr for *translation*: its markup and the msgid's edge whitespace back."""
+        body = translation.strip()
+        markup = unit.meta.get("markup")
+        if isinstance(markup, dict) and markup and not (
+                stringmarkup.has_markup(body) and not tag_names(body)):
+            restored = stringmarkup.untag(body, markup)
+            if restored is None:
+                self.flagged.setdefault(unit.id, []).append(
+                    Flag("markup_lost", {}, blocking=True))
+                return None
+            body = restored
+        return f"{unit.meta.get('lead', '')}{body}{unit.meta.get('trail', '')}"
+
+    def _target_rule(self) -> str:
+        """The Plural-Forms the written catalogue will have."""
+        known = _PLURAL_FORMS.get(primary_subtag(self.target_language or ""))
+        header = self._catalog.metadata.get("Plural-Forms", "")
+        return known if known and "INTEGER" in (header or "INTEGER") else header
+
+    def _target_forms(self) -> int:
+        if self._forms is not None:
+            return self._forms
+        declared = po_check.nplurals(self._catalog)
+        known = _PLURAL_FORMS.get(primary_subtag(self.target_language or ""))
+        if known and "INTEGER" in self._catalog.metadata.get("Plural-Forms", "INTEGER"):
+            return int(re.search(r"\d+", known).group(0))  # type: ignore[union-attr]
+        return declared or 2
+
+    # -- the file -----------------------------------------------------------------------------
+
+    def _render(self, changed: dict[int, POEntry], target_forms: int) -> bytes:
+        catalog = self._catalog
+        changes = self._header_changes() if changed else {}
+        encoding = catalog.encoding or "utf-8"
+        text = self._text(changed, changes)
+        try:
+            return text.encode(encoding)
+        except (LookupError, UnicodeEncodeError):
+            self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
+                        "the translation; it was written as UTF-8 and its header says so now.")
+            changes["Content-Type"] = _utf8(catalog.metadata.get("Content-Type", ""))
+            return self._text(changed, changes).encode("utf-8")
+
+    def _text(self, changed: dict[int, POEntry], changes: dict[str, str]) -> str:
+        layout = self._layout
+        if layout is None:  # the whole catalogue through polib
+            catalog = copy.deepcopy(self._catalog)
+            entries = list(catalog)
+            for number, entry in changed.items():
+                entries[number].msgstr, entries[number].msgstr_plural = (entry.msgstr,
+                                                                        entry.msgstr_plural)
+                entries[number].flags = entry.flags
+            catalog.metadata.update(changes)
+            return str(catalog)
+        header = None
+        if changes:
+            # a template's "#, fuzzy" header: the catalogue of a language is not one
+            head = [line for line in layout.head
+                    if not re.fullmatch(r"#,\s*fuzzy\s*", line.strip())]
+            header = po_text.edit_header(head, changes, layout.newline)
+        return layout.render({n: po_text.entry_text(e) for n, e in changed.items()}, header)
+
+    def _header_changes(self) -> dict[str, str]:
+        """Header fields a catalogue of the target language must say."""
+        metadata, target = self._catalog.metadata, self.target_language
+        changes: dict[str, str] = {}
+        content_type = metadata.get("Content-Type", "")
+        if "charset=CHARSET" in content_type or not content_type:
+            changes["Content-Type"] = _utf8(content_type)
+        if not target:
+            return changes
+        declared = _language(metadata.get("Language"))
         if declared is None or primary_subtag(declared) != primary_subtag(target):
-            catalog.metadata["Language"] = target.replace("-", "_")
+            changes["Language"] = target.replace("-", "_")
         plural = _PLURAL_FORMS.get(primary_subtag(target))
-        if plural and "INTEGER" in catalog.metadata.get("Plural-Forms", "INTEGER"):
-            catalog.metadata["Plural-Forms"] = plural
-        elif "INTEGER" in catalog.metadata.get("Plural-Forms", ""):
-            self.notice(f"The template's Plural-Forms header is a placeholder: set it for "
-                        f"{target} before compiling the catalogue.")
+        if "INTEGER" in metadata.get("Plural-Forms", "INTEGER"):
+            if plural and self._forms is None:
+                changes["Plural-Forms"] = plural
+            elif "INTEGER" in metadata.get("Plural-Forms", ""):
+                self.notice(f"The template's Plural-Forms header is a placeholder: set it for "
+                            f"{target} before compiling the catalogue.")
+        return changes
+
+    def _check(self, data: bytes, changed: dict[int, POEntry]) -> tuple[dict[int, str], int]:
+        """Entry number -> why msgfmt refuses it, for the entries this export changed; and
+        how many problems are in entries it did not change (the file came that way)."""
+        import polib
+
+        if not changed:
+            return {}, 0
+        handle, name = tempfile.mkstemp(suffix=".po")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            written = polib.pofile(name)
+            flags = po_check.validate(Path(name))
+        finally:
+            os.unlink(name)
+        starts = [entry.linenum or 0 for entry in written]
+        broken: dict[int, str] = {}
+        others = 0
+        for flag in flags:
+            line = int(flag.arg("line") or 0)
+            number = max((n for n, start in enumerate(starts) if start <= line), default=-1)
+            if number in changed:
+                broken.setdefault(number, flag.arg("detail"))
+            else:
+                others += 1
+        return broken, others
 
 
 #: gettext's Plural-Forms of the commonest target languages (the GNU gettext manual's table)
@@ -89,19 +253,59 @@ _PLURAL_FORMS = {
 }
 
 
-def _switch_to_utf8(catalog: POFile) -> None:
-    content_type = catalog.metadata.get("Content-Type", "text/plain; charset=UTF-8")
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _utf8(content_type: str) -> str:
+    content_type = content_type or "text/plain; charset=UTF-8"
     if "charset=" in content_type:
-        content_type = re.sub(r"charset=[^;\s]*", "charset=UTF-8", content_type)
-    else:
-        content_type += "; charset=UTF-8"
-    catalog.metadata["Content-Type"] = content_type
-    catalog.encoding = "utf-8"
+        return re.sub(r"charset=[^;\s]*", "charset=UTF-8", content_type)
+    return content_type + "; charset=UTF-8"
 
 
 def _language(value: str | None) -> str | None:
     value = (value or "").strip()
     return value.replace("_", "-") if value else None
+
+
+def _context(entry: POEntry) -> str:
+    """What the translator of *entry* is told and the model must not translate: the
+    msgctxt, the developers' ``#.`` comments and the translators' ``#`` comments."""
+    return "\n".join(part for part in (entry.msgctxt, entry.comment, entry.tcomment) if part)
+
+
+def _form_sources(entry: POEntry, plural_forms: str, count: int) -> list[str]:
+    """Which msgid each of *count* plural forms translates: the singular where the form is
+    for n = 1 alone, or for 1 among others when the singular has every placeholder of
+    the plural (French "%d fichier"); else the plural, whose placeholders every count
+    needs (Chinese' one form, Bosnian form 0 for 1, 21, 31… of "a second ago").
+    """
+    alone, shared = po_check.forms_for_one(plural_forms, count)
+    same = po_check.placeholders(entry.msgid) == po_check.placeholders(entry.msgid_plural)
+    return [entry.msgid if form in alone or (form in shared and same and count > 1)
+            else entry.msgid_plural for form in range(count)]
+
+
+def _unit(unit_id: str, source: str, entry: POEntry, number: int, form: int,
+          existing: str | None) -> Unit | None:
+    """The unit of one msgid (or plural form): edges cut off, markup as tags."""
+    body = source.strip()
+    if not body:
+        return None
+    lead = source[:len(source) - len(source.lstrip())]
+    trail = source[len(source.rstrip()):]
+    tagged, markup = stringmarkup.tag(body)
+    meta: dict[str, object] = {"entry": number, "form": form, "lead": lead, "trail": trail}
+    if markup:
+        meta["markup"] = markup
+    target = status = None
+    if existing:
+        target = existing.strip()
+        if markup:
+            target = stringmarkup.retag(target, markup) or target
+        status = "draft" if "fuzzy" in entry.flags else "approved"
+    return Unit(unit_id, tagged, "entry", _context(entry), target, meta, status)
 
 
 def load(path: Path) -> PoDocument:
@@ -110,33 +314,34 @@ def load(path: Path) -> PoDocument:
     check_size(path)
     try:
         catalog = polib.pofile(str(path), wrapwidth=78)
+        text = path.read_bytes().decode(catalog.encoding or "utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         # polib names the whole path ("Syntax error in po file /home/… (line 5)"): the line
         # is what helps, the path the user already knows
         line = re.search(r"\(line (\d+)\)", str(exc))
         reason = f"a syntax error on line {line.group(1)}" if line else str(exc)
         raise DocumentError(f"{path.name} is not a valid PO file ({reason}).") from None
+    # a catalogue of a language follows its own plural forms; a template gets two
+    forms = po_check.nplurals(catalog) if _language(catalog.metadata.get("Language")) else None
     units: list[Unit] = []
-    keys: dict[str, tuple[int, int]] = {}
     for number, entry in enumerate(catalog):
         if entry.obsolete or not entry.msgid:
             continue
-        context = entry.msgctxt or entry.comment or ""
         if entry.msgid_plural:
-            forms = sorted(entry.msgstr_plural) or [0, 1]
-            for form in forms:
-                source = entry.msgid if form == 0 else entry.msgid_plural
-                unit_id = f"m{number}-{form}"
-                units.append(Unit(unit_id, source, "entry", context,
-                                  entry.msgstr_plural.get(form) or None))
-                keys[unit_id] = (number, form)
+            sources = (_form_sources(entry, catalog.metadata.get("Plural-Forms", ""), forms)
+                       if forms else [entry.msgid, entry.msgid_plural])
+            for form, msgid in enumerate(sources):
+                unit = _unit(f"m{number}-{form}", msgid, entry, number, form,
+                             entry.msgstr_plural.get(form))
+                if unit is not None:
+                    units.append(unit)
         else:
-            unit_id = f"m{number}"
-            units.append(Unit(unit_id, entry.msgid, "entry", context, entry.msgstr or None))
-            keys[unit_id] = (number, -1)
+            unit = _unit(f"m{number}", entry.msgid, entry, number, -1, entry.msgstr)
+            if unit is not None:
+                units.append(unit)
     if not units:
         raise DocumentError(f"{path.name} holds no messages to translate.")
-    document = PoDocument(path, catalog, keys, units)
+    document = PoDocument(path, catalog, text, units, forms)
     document.declared_languages = (_language(catalog.metadata.get("X-Source-Language")),
                                    _language(catalog.metadata.get("Language")))
     return document

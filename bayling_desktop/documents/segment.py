@@ -112,11 +112,13 @@ def split_units(units: Iterable[Unit], skip_kinds: Sequence[str] = ("cue",)) -> 
 
     A sentence unit's id is ``PARENT#sN``; its meta names the parent and the whitespace
     that followed it, which :func:`join_sentences` needs. Subtitle cues are kept whole
-    by default: a cue is read as one line on screen.
+    by default: a cue is read as one line on screen. A unit whose file already holds its
+    translation stays whole too: that translation cannot be cut into sentences.
     """
     result: list[Unit] = []
     for unit in units:
-        sentences = split_sentences(unit.source) if unit.kind not in skip_kinds else []
+        whole = unit.kind in skip_kinds or unit.target_status is not None
+        sentences = split_sentences(unit.source) if not whole else []
         if len(sentences) < 2:
             result.append(unit)
             continue

@@ -4,6 +4,10 @@ the header's ``srclang``. Export writes the translation as the ``<tuv>`` of the 
 language (replacing one that is there, else added after the last), and keeps everything
 else: other languages, ``<prop>``/``<note>``, attributes, the DOCTYPE, the encoding.
 
+A ``<tuv>`` already there in the target language is the translator's: the project keeps
+it ("approved", see :meth:`TmxDocument.existing_targets`) and export leaves a ``<tu>``
+whose translation did not change alone. A UTF-8 byte order mark stays.
+
 Inline codes (``<bpt>``, ``<ept>``, ``<ph>``, ``<it>``, ``<ut>``) hold native markup, not
 text: they travel as void tags and come back byte for byte; ``<hi>`` holds text and
 travels as a paired tag. Parsed like every XML format here: no DTD, no entities.
@@ -81,6 +85,8 @@ class TmxDocument(Document):
                 continue
             tu = in_order[self._places[unit.id]]
             source = _variant(tu, _source_of(tu, self.source_lang))
+            if translations[unit.id] == self._existing(tu, source, target_lang):
+                continue  # the translation the file holds: left as it is
             target = _target_variant(tu, source, target_lang)
             seg = target.find("seg")
             if seg is None:
@@ -95,7 +101,31 @@ class TmxDocument(Document):
                 self.flagged[unit.id] = problems
         encoding = tree.docinfo.encoding or "UTF-8"
         data = etree.tostring(tree, encoding=encoding, xml_declaration=True)
+        if self._bom and encoding.upper().replace("-", "") == "UTF8":
+            data = self._bom + data
         atomic_write_bytes(out_path, check_well_formed(data, out_path.name))
+
+
+    _bom = b""
+
+    def _existing(self, tu: Any, source: Any, target_lang: str) -> str | None:
+        """The tagged text of *tu*'s variant in *target_lang*, if it has one."""
+        variant = _variant(tu, target_lang)
+        seg = variant.find("seg") if variant is not None and variant is not source else None
+        return tagged_inline(seg, lambda e: e.tag in _CODES) if seg is not None else None
+
+    def existing_targets(self, code: str) -> dict[str, tuple[str, str]]:
+        """Every ``<tu>`` that holds a segment in *code* (a TMX file is multilingual: the
+        language asked decides, not a guess made when it was read)."""
+        in_order = list(self._tree.getroot().iter())
+        found: dict[str, tuple[str, str]] = {}
+        for unit in self.units:
+            tu = in_order[self._places[unit.id]]
+            source = _variant(tu, _source_of(tu, self.source_lang))
+            text = self._existing(tu, source, code)
+            if text and strip_tags(text).strip():
+                found[unit.id] = (text, "approved")
+        return found
 
 
 def _target_variant(tu: Any, source: Any, target_lang: str) -> Any:
@@ -125,7 +155,8 @@ def load(path: Path) -> TmxDocument:
     from lxml import etree
 
     check_size(path)
-    root = parse_untrusted(path.read_bytes(), path.name)
+    raw = path.read_bytes()
+    root = parse_untrusted(raw, path.name)
     if root.tag != "tmx" or root.find("body") is None:
         raise DocumentError(f"{path.name} is not a TMX file.")
     tree = etree.ElementTree(root)
@@ -170,4 +201,6 @@ def load(path: Path) -> TmxDocument:
         raise DocumentError(f"{path.name} holds no {source_lang} segments to translate.")
     document = TmxDocument(path, tree, source_lang, units, places)
     document.declared_languages = (source_lang, target_guess)
+    if raw[:3] == b"\xef\xbb\xbf":
+        document._bom = raw[:3]
     return document

@@ -2,10 +2,18 @@
 segment (2.x); a 1.2 trans-unit segmented by its CAT tool (``<seg-source>`` with
 ``<mrk mtype="seg">``: Trados, memoQ, Okapi) gives one unit per segment and its target keeps
 the same segments. ``translate="no"`` is inherited from groups. Inline codes (g, x, ph,
-pc…) travel as numbered tags. Export fills the targets and marks them for review (1.2
-``state="needs-review-translation"``, 2.x ``state="translated"``) so the file goes
-straight back into OmegaT, Trados or memoQ. Parsed defensively: no DTDs, no entity
-expansion, no network."""
+pc…) travel as numbered tags; notes (and 1.2 ``<context>``) are the unit's context.
+
+Targets already there are the translator's: a target whose state is final (1.2
+translated/final/signed-off or ``approved="yes"``, 2.x translated/reviewed/final, or
+no state at all) is the unit's target with status "approved", a needs-review one
+"draft"; 1.2 ``new``/``needs-translation`` targets are new work. Export leaves a
+target whose translation did not change alone, fills the others and marks them for
+review (1.2 ``state="needs-review-translation"``, 2.x ``state="translated"``) so the
+file goes straight back into OmegaT, Trados or memoQ, and declares the target language
+where the file does not (a file that declares another one is refused before, by
+:func:`bayling_desktop.documents.check_target_language`). Parsed defensively: no DTDs,
+no entity expansion, no network."""
 
 from __future__ import annotations
 
@@ -28,6 +36,7 @@ NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 
 class XliffDocument(Document):
     format_name = "xliff"
+    declares_target = True
 
     def __init__(self, path: Path, tree: Any, version: str, units: list[Unit],
                  positions: dict[str, int]) -> None:
@@ -44,9 +53,11 @@ class XliffDocument(Document):
         in_order = list(tree.getroot().iter())
         ns = NS12 if self.version.startswith("1") else NS20
         self.flagged = {}
+        written = False
         for unit in self.units:
-            if unit.id not in translations:
-                continue
+            if unit.id not in translations or translations[unit.id] == unit.target:
+                continue  # nothing new: the file's own target stays as it is
+            written = True
             source = in_order[self._positions[unit.id]]
             if "mid" in unit.meta:  # one <mrk mtype="seg"> of a segmented trans-unit
                 parent = next(a for a in source.iterancestors(f"{{{NS12}}}trans-unit"))
@@ -67,9 +78,56 @@ class XliffDocument(Document):
                 target.set("state", "needs-review-translation")
             else:
                 parent.set("state", "translated")
+        if written and self.target_language:
+            _declare_target(tree.getroot(), ns, self.target_language)
         data = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
-        data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
+        data = self._bom + b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
         atomic_write_bytes(out_path, check_well_formed(data, out_path.name))
+
+
+    _bom = b""
+
+
+def _declare_target(root: Any, ns: str, code: str) -> None:
+    """``target-language`` on every 1.2 ``<file>`` (``trgLang`` on a 2.x root) that has none."""
+    if ns == NS20:
+        if not root.get("trgLang"):
+            root.set("trgLang", code)
+        return
+    for file in root.iter(f"{{{NS12}}}file"):
+        if not file.get("target-language"):
+            file.set("target-language", code)
+
+
+#: 1.2 target states that mean "there is no translation yet"; "needs-review…" and the
+#: like are drafts; anything else (and no state) is the translator's finished work
+_NEW_STATES = {"new", "needs-translation"}
+_FINAL_STATES = {"translated", "final", "signed-off", "reviewed"}
+
+
+def _status(holder: Any, target: Any, ns: str) -> str | None:
+    """What the file says of *holder*'s target: "approved", "draft" or None (new work)."""
+    if ns == NS12:
+        state = target.get("state") if target is not None else None
+        if holder.get("approved") == "yes" or state is None or state in _FINAL_STATES:
+            return "approved"
+        return None if state in _NEW_STATES else "draft"
+    state = holder.get("state")
+    if state is None or state in _FINAL_STATES:
+        return "approved"
+    return "draft"  # 2.x "initial" with a target: a draft someone left
+
+
+def _context(holder: Any, ns: str) -> str:
+    """The notes a translator of *holder* is shown: 1.2 ``<note>``s and ``<context>``s of
+    the trans-unit, 2.x ``<notes>`` of the unit around the segment."""
+    if ns == NS20:
+        unit = holder.getparent()
+        notes = unit.findall(f"{{{NS20}}}notes/{{{NS20}}}note") if unit is not None else []
+    else:
+        notes = [*holder.findall(f"{{{NS12}}}note"),
+                 *holder.findall(f"{{{NS12}}}context-group/{{{NS12}}}context")]
+    return "\n".join(" ".join((n.text or "").split()) for n in notes if (n.text or "").strip())
 
 
 def _copy_content(source: Any, target: Any) -> None:
@@ -112,7 +170,8 @@ def load(path: Path) -> XliffDocument:
     from lxml import etree
 
     check_size(path)
-    tree = etree.ElementTree(parse_untrusted(path.read_bytes(), path.name))
+    raw = path.read_bytes()
+    tree = etree.ElementTree(parse_untrusted(raw, path.name))
     root = tree.getroot()
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if namespace == NS12:
@@ -133,18 +192,22 @@ def load(path: Path) -> XliffDocument:
         seg_source = holder.find(f"{{{NS12}}}seg-source") if ns == NS12 else None
         segments = [m for m in seg_source.iter(f"{{{NS12}}}mrk") if m.get("mtype") == "seg"
                     and m.get("mid")] if seg_source is not None else []
+        context = _context(holder, ns)
         if segments:
             base = holder.get("id") or f"tu{number}"
             target = holder.find(f"{{{ns}}}target")
+            status = _status(holder, target, ns)
             for mrk in segments:
                 text = tagged_inline(mrk)
                 if not strip_tags(text).strip():
                     continue
                 unit_id = f"{base}:{mrk.get('mid')}"
                 existing = _mrk(target, mrk.get("mid")) if target is not None else None
-                units.append(Unit(unit_id, text, "segment", "",
-                                  (tagged_inline(existing) or None) if existing is not None
-                                  else None, meta={"mid": mrk.get("mid")}))
+                existing_text = (tagged_inline(existing) or None) if existing is not None \
+                    and status else None
+                units.append(Unit(unit_id, text, "segment", context, existing_text,
+                                  {"mid": mrk.get("mid")},
+                                  status if existing_text else None))
                 positions[unit_id] = positions_of[id(mrk)]
             continue
         source = holder.find(f"{{{ns}}}source")
@@ -157,15 +220,17 @@ def load(path: Path) -> XliffDocument:
         if unit_id in positions:
             unit_id = f"{unit_id}-{number}"
         target = holder.find(f"{{{ns}}}target")
-        existing = tagged_inline(target) if target is not None else None
-        note = holder.find(f"{{{ns}}}note")
-        units.append(Unit(unit_id, text, "trans-unit",
-                          note.text or "" if note is not None else "", existing or None))
+        status = _status(holder, target, ns)
+        existing = (tagged_inline(target) or None) if target is not None and status else None
+        units.append(Unit(unit_id, text, "trans-unit", context, existing, {},
+                          status if existing else None))
         positions[unit_id] = positions_of[id(source)]
     if not units:
         raise DocumentError(f"{path.name} holds no units to translate.")
     document = XliffDocument(path, tree, version, units, positions)
     document.declared_languages = _declared(root, ns)
+    if raw[:3] == b"\xef\xbb\xbf":
+        document._bom = b"\xef\xbb\xbf"
     return document
 
 

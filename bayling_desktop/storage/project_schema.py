@@ -162,8 +162,9 @@ MIGRATIONS: list[Migration] = [
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
 #: statuses of a segment that needs no more model work
 DONE = ("draft", "edited", "approved")
-#: authors a history entry may name besides "model"
-AUTHORS = ("model", "model-revision", "memory", "user", "import")
+#: authors a history entry may name besides "model" ("file": a translation the document
+#: already held when it was opened)
+AUTHORS = ("model", "model-revision", "memory", "user", "import", "file")
 
 
 @dataclass

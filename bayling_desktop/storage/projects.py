@@ -26,6 +26,7 @@ from ..errors import BaylingError
 from ..flags import Flag
 from ..paths import data_dir
 from . import identity, reconcile
+from .adopt import adopt
 from .database import open_database
 from .glossaries import Glossaries, StoredTerm
 from .locks import LockBusy, ProjectLocks
@@ -368,6 +369,11 @@ class ProjectStore(ThreadStore):
         for segment in project.segments:
             if segment.status not in keep:
                 segment.status = "new"
+
+    def adopt_existing(self, project: Project, existing: Mapping[str, tuple[str, str]],
+                       redo: Sequence[str] = ()) -> int:
+        """The file's own translations into *project* (see :mod:`.adopt`)."""
+        return adopt(self._tx, project, existing, redo)
 
     def set_flags(self, project: Project, idx: int, flags: Sequence[Flag]) -> None:
         segment = self._check(project, idx, project.segments[idx].status

@@ -80,6 +80,8 @@ class UnitFinished:
     #: "model", "memory", "repeat" or "copy" (a unit with no words in it)
     origin: str
     evaluated_prompt_tokens: int = 0
+    #: the first answer failed a blocking check and a repair candidate passed
+    repaired: bool = False
 
     @property
     def failed(self) -> bool:

@@ -346,7 +346,7 @@ class TranslationPipeline:
         if outcome.ok:
             remember = self.options.remember_drafts and not outcome.flags
             self._save(segment, outcome.text, outcome.flags, "model", remember,
-                       outcome.evaluated_prompt_tokens)
+                       outcome.evaluated_prompt_tokens, outcome.repaired)
         elif self.options.force and previous in DONE and segment.target:
             # Retranslating failed: keep the text the user had, and say why.
             flags = (Flag("kept_previous"), *outcome.flags)
@@ -371,10 +371,11 @@ class TranslationPipeline:
     # -- results ----------------------------------------------------------------------------
 
     def _save(self, segment: StoredSegment, text: str, flags: Sequence[Flag], origin: str,
-              remember: bool, evaluated: int = 0) -> None:
+              remember: bool, evaluated: int = 0, repaired: bool = False) -> None:
         author = "memory" if origin == "memory" else "model"
         self.project.set_target(segment.idx, text, "draft", author, flags, remember=remember)
-        self._finish(segment.idx, text, "draft", tuple(flags), origin, evaluated)
+        self._finish(segment.idx, text, "draft", tuple(flags), origin, evaluated,
+                     repaired=repaired)
 
     def _fail(self, segment: StoredSegment, flags: Sequence[Flag], origin: str,
               evaluated: int = 0) -> None:
@@ -385,7 +386,7 @@ class TranslationPipeline:
         self._finish(segment.idx, "", "error", ordered, origin, evaluated, failed=True)
 
     def _finish(self, index: int, text: str, status: str, flags: tuple[Flag, ...], origin: str,
-                evaluated: int, failed: bool = False) -> None:
+                evaluated: int, failed: bool = False, repaired: bool = False) -> None:
         with self._state:
             self._done += 1
             if failed:
@@ -396,7 +397,7 @@ class TranslationPipeline:
                 self.report.problems.append((index, flags))
                 if not failed:
                     self.report.flagged += 1
-        self._emit(UnitFinished(index, text, status, flags, origin, evaluated))
+        self._emit(UnitFinished(index, text, status, flags, origin, evaluated, repaired))
         self._progress()
 
 

@@ -28,7 +28,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import export_bilingual, join_sentences, open_document, split_units
+from ..documents import (
+    check_target_language,
+    existing_translations,
+    export_bilingual,
+    join_sentences,
+    open_document,
+    split_units,
+)
 from ..documents.model import Document, Unit
 from ..documents.timing import cue_timing
 from ..engine.backend import CancelToken
@@ -170,10 +177,13 @@ class DocumentSession:
         return None
 
     def check(self) -> None:
-        """THE pair check (raises :class:`.pair.LanguagePairError` with one sentence)."""
+        """THE pair check (raises :class:`.pair.LanguagePairError` with one sentence): a
+        language into itself, or a catalogue whose header declares another target (its
+        existing translations are in that language: :class:`DocumentError`)."""
         if self.pair is None:
             raise RuntimeError("choose_pair() comes before check(), bind() and run()")
         check_pair(self.pair.source, self.pair.target)
+        check_target_language(self.document, self.pair.target)
 
     def set_pair(self, source_choice: str, target: str) -> Project | None:
         """The user picked another pair: check it and bind the project for it (the
@@ -213,6 +223,7 @@ class DocumentSession:
             self.project, self.save_error = project, ""
             self._remember(project)
             self.glossary = project_glossary(project)
+            self.keep_file_translations()
         if previous is not None and (self.project is None or previous.id != self.project.id):
             self.store.release(previous)
         return self.project
@@ -271,6 +282,17 @@ class DocumentSession:
         if self.project is not None and self.store is not None:
             save_project_glossary(self.project, glossary)
             self.glossary = project_glossary(self.project)
+
+    def keep_file_translations(self, redo: Sequence[str] = ()) -> int:
+        """The translations the file already holds (PO msgstr, XLIFF targets, TMX variants
+        in the target language) become the project's — the translator's work, kept and
+        written back untouched — unless their status is in *redo* ("approved", "draft":
+        ``--retranslate``, ``--fuzzy``, the app's checkbox), which makes them new work.
+        Returns how many segments hold the file's translation."""
+        if self.project is None or self.store is None or self.pair is None:
+            return 0
+        existing = existing_translations(self.document, self.pair.target)
+        return self.store.adopt_existing(self.project, existing, redo) if existing else 0
 
     def start_afresh(self) -> None:
         """Queue every model translation again (what a person wrote or approved stays)."""

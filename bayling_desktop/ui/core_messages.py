@@ -463,6 +463,12 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "The template's Plural-Forms header is a placeholder: set it for {0} "
                       "before compiling the catalogue."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} holds translations into {1} (its header says so), not {2}: choose "
+                      "{3} as the target language, or translate the file's template instead."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} does not compile as it was read: msgfmt reports {1} problems in "
+                      "entries this translation left as they were."),
     QT_TRANSLATE_NOOP("CoreMessages", "mimetype is not the first, stored entry"),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} declared the charset {1}, which cannot hold the translation; it was "

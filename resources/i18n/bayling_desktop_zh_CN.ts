@@ -1047,6 +1047,14 @@
         <translation>模板的 Plural-Forms 文件头只是占位符：编译该目录前请为 {0} 设置它。</translation>
     </message>
     <message>
+        <source>{0} holds translations into {1} (its header says so), not {2}: choose {3} as the target language, or translate the file's template instead.</source>
+        <translation>{0} 存放的是译入 {1} 的译文（其文件头如此声明），而不是 {2}：请选择 {3} 作为目标语言，或改为翻译该文件的模板。</translation>
+    </message>
+    <message>
+        <source>{0} does not compile as it was read: msgfmt reports {1} problems in entries this translation left as they were.</source>
+        <translation>{0} 读入时就无法编译：msgfmt 在本次翻译未改动的条目中报告了 {1} 个问题。</translation>
+    </message>
+    <message>
         <source>mimetype is not the first, stored entry</source>
         <translation>mimetype 不是第一个且未压缩存储的条目</translation>
     </message>
@@ -1879,6 +1887,18 @@ The details were written to {0}.</source>
     <message>
         <source>Retranslation failed; the previous translation was kept.</source>
         <translation>重新翻译失败；已保留之前的译文。</translation>
+    </message>
+    <message>
+        <source>The catalogue does not compile at line {line} (“{msgid}”): {detail}</source>
+        <translation>该目录在第 {line} 行（“{msgid}”）无法编译：{detail}</translation>
+    </message>
+    <message>
+        <source>“{msgid}”: the translation would break the catalogue ({detail}); the entry was left as it was.</source>
+        <translation>“{msgid}”：该译文会使目录无法编译（{detail}），此条目保持原样。</translation>
+    </message>
+    <message>
+        <source>The markup inside the message did not come back intact; the entry was left as it was.</source>
+        <translation>消息中的标记未能完整保留，此条目保持原样。</translation>
     </message>
     <message>
         <source>{text}</source>
@@ -3156,6 +3176,14 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Translate selected</source>
         <translation>翻译所选</translation>
+    </message>
+    <message>
+        <source>Also the file's {0} translations</source>
+        <translation>连同文件中已有的 {0} 条译文</translation>
+    </message>
+    <message>
+        <source>Translate all also translates again what the file was already translated with (else those translations are kept as they are)</source>
+        <translation>“全部翻译”时也重新翻译文件中已有的译文（否则这些译文保持原样）</translation>
     </message>
     <message>
         <source>Resume</source>

@@ -43,7 +43,7 @@ def test_a_failing_unit_is_flagged_kept_out_of_memory_and_exit_3(
         capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "doc.txt").write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
     backend = FakeBackend()
-    backend.script[PARAGRAPHS[1]] = ["ECHO"] * 3
+    backend.script[PARAGRAPHS[1]] = ["ECHO"] * 6  # the first answer and every repair
     monkeypatch.setattr(translate_command, "open_backend", lambda args, settings: backend)
     assert translate_command.run(_args(tmp_path)) == 3
     err = capsys.readouterr().err
@@ -69,7 +69,7 @@ def test_strict_writes_nothing_when_a_unit_is_flagged(
         capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "doc.txt").write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
     backend = FakeBackend()
-    backend.script[PARAGRAPHS[2]] = ["", "", ""]
+    backend.script[PARAGRAPHS[2]] = [""] * 6
     monkeypatch.setattr(translate_command, "open_backend", lambda args, settings: backend)
     assert translate_command.run(_args(tmp_path, "--strict")) == 3
     assert not (tmp_path / "doc.zh.txt").exists()
@@ -117,8 +117,8 @@ def test_a_context_window_evaluates_only_the_new_tokens(tmp_path: Path,
         by_index = {e.index: e for e in finished}
         for segment in project.segments[1:]:
             event = by_index[segment.idx]
-            if event.status != "draft":
-                continue
+            if event.status != "draft" or event.repaired or by_index[segment.idx - 1].repaired:
+                continue  # repair candidates (here or just before) are prompts of their own
             own = backend.count_tokens(profile.translation_messages(
                 segment.source, resolve("zh"), resolve("en")))
             previous = project.segments[segment.idx - 1]

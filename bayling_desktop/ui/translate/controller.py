@@ -194,13 +194,11 @@ def restore_rows(session: DocumentSession, rows: list[SegmentRow]) -> None:
     project = session.project
     if project is None:
         return
-    units = session.document.units
+    # the project holds the file's own translations (adopted when the session bound it,
+    # in the target language: a TMX's French is no Chinese draft), and whatever was done
+    # since
     for row, saved in zip(rows, project.segments, strict=True):
-        unit_target = units[row.index].target or ""
-        row.target = saved.target or unit_target
-        row.status = saved.status if saved.target or saved.status == "error" else (
-            "draft" if unit_target else "new")
-        row.flags = list(saved.flags)
+        row.target, row.status, row.flags = saved.target, saved.status, list(saved.flags)
         row.target_lang = project.target_lang
 
 
@@ -249,7 +247,7 @@ class Loader(QObject):
 
 
 def rows_of(document: documents.Document) -> list[SegmentRow]:
-    return [SegmentRow(i, unit.id, unit.source, unit.target or "",
-                       "draft" if unit.target else "new",
+    return [SegmentRow(i, unit.id, unit.source, unit.target or "" if unit.target_status else "",
+                       unit.target_status or "new" if unit.target else "new",
                        timing=cue_timing(document, unit))
             for i, unit in enumerate(document.units)]

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ... import documents
+from ...errors import DocumentError
 from ...languages import Language, resolve
 from ...translation.pair import LanguagePairError
 from ..i18n import translate_error
@@ -285,7 +286,7 @@ class DocumentOpener(QObject):
             return ""
         try:
             doc.session.check()
-        except LanguagePairError as exc:
+        except (LanguagePairError, DocumentError) as exc:
             return str(exc)
         return ""
 

@@ -93,6 +93,8 @@ class RunController(QObject):
         if not ws.client.ready:
             ws.show_message(ws.tr("The model is not loaded yet."), error=True)
             return False
+        if indexes is None and ws.bar.retranslate_check.isChecked() and ws.store is not None:
+            self._redo_existing(doc)
         # Only what a person edited or approved goes to the memory from the GUI; a
         # selection is translated again even where it is done (the user asked for it).
         options = PipelineOptions(use_memory=True, remember_drafts=False, context=True,
@@ -112,6 +114,15 @@ class RunController(QObject):
                          else ws.tr("Translating {0} segments…")).format(total))
         ws.update_actions()
         return True
+
+    def _redo_existing(self, doc: Any) -> None:
+        """The file's own translations become new work for this run (the checkbox)."""
+        project = doc.project
+        doc.session.keep_file_translations(redo=("approved", "draft"))
+        for segment in project.segments:
+            if segment.status == "new" and doc.rows[segment.idx].status != "new":
+                self.ws.model.update_row(segment.idx, status="new")
+        self.ws.bar.retranslate_check.setChecked(False)
 
     def stop(self) -> None:
         if self.job is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,8 @@ class TranslateToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.glossary_size = 0
+        #: translations the current file already holds (PO, XLIFF, TMX): kept unless asked
+        self.kept_count = 0
         self.detected_name = ""
         #: the detected language's code: its name is said anew on a UI language switch
         self.detected_code = ""
@@ -43,6 +46,8 @@ class TranslateToolbar(QWidget):
             self.target_combo.addItem(f"{lang.english} ({lang.code})", lang.code)
         self.translate_all_button = QPushButton(self)
         self.translate_selected_button = QPushButton(self)
+        self.retranslate_check = QCheckBox(self)
+        self.retranslate_check.hide()
         self.pause_button = QPushButton(self)
         self.pause_button.setCheckable(True)
         self.stop_button = QPushButton(self)
@@ -74,10 +79,10 @@ class TranslateToolbar(QWidget):
         # squeezed it to a stub that showed two letters of its placeholder
         top.addWidget(self.find_edit)
         actions = QHBoxLayout()
-        for widget in (self.translate_all_button, self.translate_selected_button,
-                       self.pause_button, self.stop_button, self.undo_button,
-                       self.redo_button, self.approve_button, self.next_untranslated_button,
-                       self.next_flagged_button):
+        for widget in (self.translate_all_button, self.retranslate_check,
+                       self.translate_selected_button, self.pause_button, self.stop_button,
+                       self.undo_button, self.redo_button, self.approve_button,
+                       self.next_untranslated_button, self.next_flagged_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         extra: tuple[QWidget, ...] = (self.glossary_button, self.concordance_button,
@@ -107,6 +112,11 @@ class TranslateToolbar(QWidget):
         self.swap_button.setToolTip(self.tr("Swap languages"))
         self.translate_all_button.setText(self.tr("Translate all"))
         self.translate_selected_button.setText(self.tr("Translate selected"))
+        self.retranslate_check.setText(self.tr("Also the file's {0} translations").format(
+            self.kept_count))
+        self.retranslate_check.setToolTip(self.tr(
+            "Translate all also translates again what the file was already translated with "
+            "(else those translations are kept as they are)"))
         self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop translating (Esc)"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import Settings
+from ...documents import existing_translations
 from ...flags import Flag
 from ...languages import Language
 from ...storage.database import StorageError
@@ -230,6 +231,10 @@ class TranslateWorkspace(QWidget):
         self.bar.detected_code = doc.detected or ""  # the toolbar names it in the UI language
         self.bar.detected_name = ""
         self.bar.glossary_size = len(doc.glossary)
+        self.bar.kept_count = len(existing_translations(doc.document, doc.project.target_lang)
+                                  ) if doc.project is not None else 0
+        self.bar.retranslate_check.setChecked(False)
+        self.bar.retranslate_check.setVisible(self.bar.kept_count > 0)
         self.bar.retranslate()
         self._resize_from = 0
         self._resize_timer.start()

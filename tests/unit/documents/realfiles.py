@@ -4,7 +4,8 @@ sdists ship their own test files) and cached outside the repository; nothing ven
 Licences: python-docx and python-pptx are MIT (Steve Canny), docx2python is MIT (Shay
 Hill; its test files hold text boxes with VML fallbacks, content controls, fields,
 footnotes and comments), odfpy is Apache-2.0 / GPL-2.0+ / LGPL-2.1+ (Søren Roug,
-Thinkfree). Their sample files are used unchanged."""
+Thinkfree), Django is BSD-3-Clause (the Django Software Foundation and its translators).
+Their sample files are used unchanged."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ import pytest
 #: package -> pinned version whose sdist holds the files
 SDISTS = {"python-docx": "1.2.0", "python-pptx": "1.0.2", "odfpy": "1.4.1",
           # 2.x builds with setuptools (3.x needs a Rust build backend just to be fetched)
-          "docx2python": "2.10.1"}
+          "docx2python": "2.10.1",
+          # BSD-3-Clause; its sdist ships ~1,200 real gettext catalogues (zh_Hans admin: 198)
+          "Django": "5.2.20"}
 
 
 def _cache() -> Path:
@@ -41,8 +44,8 @@ def sdist_files(package: str, suffix: str) -> list[Path]:
         if result.returncode != 0 or not archives:
             pytest.skip(f"pip could not fetch {package} {version}: {result.stderr[-300:]}")
         with tarfile.open(archives[0]) as tar:
-            members = [m for m in tar.getmembers()
-                       if m.isfile() and m.name.endswith((".docx", ".pptx", ".xlsx", ".odt"))]
+            kinds = (".docx", ".pptx", ".xlsx", ".odt", ".po")
+            members = [m for m in tar.getmembers() if m.isfile() and m.name.endswith(kinds)]
             tar.extractall(folder / "files", members=members, filter="data")
         done.touch()
     return sorted((folder / "files").rglob(f"*{suffix}"))

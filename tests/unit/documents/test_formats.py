@@ -196,6 +196,8 @@ def test_marker_translator_visits_every_unit_once(kind: str, tmp_path: Path) -> 
     ids = [u.id for u in document.units]
     assert len(ids) == len(set(ids))
     out = tmp_path / f"out{source.suffix}"
+    # a catalogue's plural forms are the target language's: without one, msgfmt refuses them
+    document.target_language = "de"
     document.export({u.id: f"⟦{u.source}⟧" for u in document.units}, out)
     again = open_document(out)
     # PO keeps the source and fills the target; every other format replaces the text
@@ -230,7 +232,8 @@ def test_subtitle_timings_and_line_breaks_survive(tmp_path: Path) -> None:
 def test_po_targets_are_filled_and_marked_fuzzy(tmp_path: Path) -> None:
     document = open_document(FILES["po"](tmp_path))
     assert next(u.context for u in document.units) == "menu"
-    out = tmp_path / "zh.po"
+    out = tmp_path / "de.po"
+    document.target_language = "de"  # two plural forms, as the template has
     document.export({u.id: "译：" + u.source for u in document.units}, out)
     entries = [e for e in polib.pofile(str(out)) if e.msgid]
     assert entries[0].msgstr == "译：Open file" and "fuzzy" in entries[0].flags
