@@ -110,9 +110,10 @@ def untranslated(source: str, text: str, target_lang: str, source_lang: str | No
     if len(plain_source) >= 20 and _similar(plain_source, plain_text) >= NEAR_IDENTICAL:
         return Flag("near_identical", blocking=True)
     scripts = target_scripts(target_lang)
-    source_share = _script_share(source, scripts)
-    share = _script_share(text, scripts)
-    if share is None or source_share is None or letters(text) < 4:
+    # placeholders, URLs and code are no language: "%(filter_title)s" is not English
+    source_share = _script_share(_without_spans(source), scripts)
+    share = _script_share(_without_spans(text), scripts)
+    if share is None or source_share is None or letters(_without_spans(text)) < 4:
         return None
     if scripts != ("latin",):
         if share < MIN_SCRIPT_SHARE <= 1 - source_share:

@@ -120,3 +120,10 @@ def test_repetition_is_judged_against_the_sources_own(source: str, translation: 
                                                       looping: bool) -> None:
     codes = [f.code for f in check_translation(source, translation, "zh", source_lang="en")]
     assert any(c.startswith("loop") for c in codes) == looping, codes
+
+
+def test_placeholders_are_no_language() -> None:
+    """Django's " By %(filter_title)s ": a short translation beside a placeholder whose
+    name is English words is a translation, not text left in English."""
+    assert check_translation(" By %(filter_title)s ", " 按 %(filter_title)s ", "zh",
+                             source_lang="en") == []
