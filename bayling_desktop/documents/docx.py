@@ -6,7 +6,8 @@ the same translation), content controls (``w:sdt``), field results. Each picture
 shape's alternative text (``wp:docPr descr``) is a unit after its part's paragraphs, and
 chart titles and axis titles (:mod:`.charts`) are units after all the stories.
 
-Runs with different formatting, hyperlinks and field results travel as numbered tags and
+Runs with different formatting, hyperlinks, field results and the words a comment is
+anchored to (``commentRangeStart``…``commentRangeEnd``) travel as numbered tags and
 are filled in place (:mod:`.runs`), so a field's instruction (``TOC \\o``, ``HYPERLINK
 "…"``), deleted revisions, bookmarks and drawings are never touched. A document with
 unaccepted tracked changes is translated on its current text (insertions in, deletions
@@ -26,6 +27,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..flags import Flag
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
 from .charts import CACHED_LABELS, cached_labels, chart_units, fill_chart
@@ -72,9 +74,11 @@ def _story_parts(types: Any, include_comments: bool) -> list[tuple[str, str]]:
 class _Part:
     """One story part's tree and its paragraphs, as load and export both see them."""
 
-    def __init__(self, root: Any, w: str) -> None:
+    def __init__(self, root: Any, w: str, links: Mapping[str, str] | None = None) -> None:
         self.root = root
         self.w = w
+        #: relationship id -> target (the part's hyperlink addresses), for naming a lost link
+        self.links = links or {}
         self._field_state = _fields(root, w)
         #: a Choice paragraph -> its VML Fallback copy (same text: same translation)
         self.fallback: dict[Any, Any] = {}
@@ -95,7 +99,17 @@ class _Part:
 
     def runs(self, paragraph: Any) -> Runs:
         return Runs(list(_pieces(paragraph, self.w, self._field_state)),
-                    lambda r: _run_text(r, self.w), lambda r, t: _set_run_text(r, t, self.w))
+                    lambda r: _run_text(r, self.w), lambda r, t: _set_run_text(r, t, self.w),
+                    self._describe)
+
+    def _describe(self, run: Any) -> Flag | None:
+        """A run inside a hyperlink: losing it is losing the link (named by address)."""
+        for owner in run.iterancestors(f"{{{self.w}}}hyperlink"):
+            rid = next((v for k, v in owner.attrib.items() if k.endswith("}id")), "")
+            anchor = owner.get(f"{{{self.w}}}anchor")
+            url = self.links.get(rid) or (f"#{anchor}" if anchor else rid)
+            return Flag("link_removed", {"url": url}, blocking=True)
+        return None
 
 
 def _in(element: Any, tags: set[str]) -> bool:
@@ -130,9 +144,28 @@ _OBJECTS = {"footnoteReference", "endnoteReference", "commentReference", "drawin
             "object", "AlternateContent"}
 
 
+def _comment_ranges(paragraph: Any, w: str) -> dict[Any, frozenset[str]]:
+    """Run -> the ids of the comments whose anchor range (opened in this paragraph) it is
+    in. Those runs are a tag of their own, so the translated words stay between
+    ``commentRangeStart`` and ``commentRangeEnd`` instead of leaving the range empty."""
+    start, end, run_tag = (f"{{{w}}}commentRangeStart", f"{{{w}}}commentRangeEnd",
+                           f"{{{w}}}r")
+    open_ids: set[str] = set()
+    ranges: dict[Any, frozenset[str]] = {}
+    for element in paragraph.iter(start, end, run_tag):
+        if element.tag == start:
+            open_ids.add(element.get(f"{{{w}}}id", ""))
+        elif element.tag == end:
+            open_ids.discard(element.get(f"{{{w}}}id", ""))
+        elif open_ids:
+            ranges[element] = frozenset(open_ids)
+    return ranges
+
+
 def _pieces(paragraph: Any, w: str, fields: dict[Any, int]) -> Iterator[Piece]:
     from lxml import etree
 
+    comments = _comment_ranges(paragraph, w)
     for run in paragraph.iter(f"{{{w}}}r"):
         owner = run.getparent()
         chain: list[Any] = []
@@ -157,10 +190,11 @@ def _pieces(paragraph: Any, w: str, fields: dict[Any, int]) -> Iterator[Piece]:
         rpr = run.find(f"{{{w}}}rPr")
         style = etree.tostring(rpr) if rpr is not None else b""
         field = fields.get(run)
-        key = (style, tuple(chain), field)
+        commented = comments.get(run, frozenset())
+        key = (style, tuple(chain), field, commented)
         yield Piece(run, key, contained=bool(chain and any(
             etree.QName(c).localname in ("hyperlink", "fldSimple") for c in chain))
-            or field is not None, anchor=anchor)
+            or field is not None or bool(commented), anchor=anchor)
 
 
 def _has_text(run: Any, w: str) -> bool:
@@ -240,7 +274,8 @@ class DocxDocument(Document):
                     written[name] = fill_chart(archive, name, units, translations,
                                                self.flagged, (self.path.name, out_path.name))
                     continue
-                part = _Part(parse_untrusted(archive.read(name), self.path.name, name), self._w)
+                part = _Part(parse_untrusted(archive.read(name), self.path.name, name), self._w,
+                             _relationships(archive, name, self.path.name))
                 alts = _alt_texts(part.root)
                 for number, unit in units:
                     if number < 0:  # alternative text: -1 is the part's first
@@ -258,6 +293,17 @@ class DocxDocument(Document):
                                       standalone=True)
                 written[name] = check_well_formed(data, f"{out_path.name} ({name})")
             atomic_write_bytes(out_path, _rezip(archive, written))
+
+
+def _relationships(archive: zipfile.ZipFile, name: str, file_name: str) -> dict[str, str]:
+    """Relationship id -> target of the part *name* (its hyperlinks' addresses)."""
+    folder, _, base = name.rpartition("/")
+    rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    try:
+        root = parse_untrusted(archive.read(rels), file_name, rels)
+    except KeyError:
+        return {}
+    return {r.get("Id", ""): r.get("Target", "") for r in root if r.get("Id")}
 
 
 def _plain(text: str) -> str:

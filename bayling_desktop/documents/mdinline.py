@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .tags import FORMATTING_LOST, Node, fallback_text, parse, render_markup, validate_tags
+from ..flags import Flag
+from .tags import Node, loss_flags, parse, render_markup, salvage, tag_flags
 
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
@@ -49,7 +50,10 @@ class InlineMarkup:
             if char == "`":
                 code = _CODE.match(text, i)
                 if code:
-                    out.append(code.group(0))
+                    # the translation layer protects code on one line; a span the author
+                    # wrapped over a line break is protected here, as a void tag
+                    span = code.group(0)
+                    out.append(f"<x{self._number(span, '')}/>" if "\n" in span else span)
                     i = code.end()
                     continue
             if char == "<":
@@ -96,19 +100,25 @@ class InlineMarkup:
             return 0
         return close + 3 if text.startswith("[]", close + 1) else close + 1
 
-    def rebuild(self, target: str) -> tuple[str, list[str]]:
-        """(Markdown text, problems) for the translation *target*."""
+    def rebuild(self, target: str) -> tuple[str, list[Flag]]:
+        """(Markdown text, what it lost) for the translation *target*."""
         if not self.markup:
             return target, []
-        problems = validate_tags(self.tagged, target)
-        if not problems:
-            try:
-                return self._render(parse(target)), []
-            except ValueError as exc:
-                problems = [str(exc)]
-        # void tags (autolinks, inline HTML) are kept; links and emphasis lose their markup
-        return self._render(parse(fallback_text(self.tagged, target))), [*problems,
-                                                                          FORMATTING_LOST]
+        problems = tag_flags(self.tagged, target)
+        written = salvage(self.tagged, target) if problems else target
+        lost = loss_flags(self.tagged, written, self._describe)
+        return self._render(parse(written)), lost or (problems if written != target else [])
+
+    def _describe(self, number: int) -> Flag | None:
+        """A link names its URL, an image its file; emphasis is only formatting."""
+        opening, closing = self.markup[number]
+        if not opening.startswith(("[", "![")) or not closing:
+            return None
+        address = closing[2:-1].strip() if closing.startswith("](") else closing[1:]
+        address = address.split()[0].strip("<>") if address.split() else address
+        if opening == "![":
+            return Flag("image_removed", {"name": address.rsplit("/", 1)[-1]}, blocking=True)
+        return Flag("link_removed", {"url": address}, blocking=True)
 
     def _render(self, node: Node) -> str:
         return render_markup(node, self.markup)

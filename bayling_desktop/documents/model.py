@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..flags import Flag
+
 
 @dataclass
 class Unit:
@@ -52,9 +54,11 @@ class Document(ABC):
         self.units = units
         #: warnings for the user found while reading (e.g. "no text layer on page 3")
         self.warnings: list[str] = []
-        #: unit id -> problems met on the last export (broken tags: text went in plain);
-        #: Flags, or sentences from the formats not converted yet
-        self.flagged: dict[str, list[Any]] = {}
+        #: unit id -> what the last export could not write as translated, as flags with
+        #: arguments (``link_removed`` url, ``image_removed`` name, ``lines_rewrapped`` found and
+        #: total, ``tag_moved``, ``formatting_lost``, ``structure_injected``…); ``str(flag)``
+        #: is its English sentence
+        self.flagged: dict[str, list[Flag]] = {}
         #: things the user must be told once, one sentence each ("This document has
         #: unaccepted tracked changes; its current text was translated."); export may add
         #: more (a PO header switched to UTF-8). The CLI and GUI print each once.

@@ -56,11 +56,21 @@ def _local(element: Any) -> str:
     return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
 
 
+#: link targets that are template code, not addresses: relatorio's
+#: ``relatorio://for each="line in items"`` and py3o's ``py3o://for="item in items"``
+#: directives are links whose text is the directive again; translated, the template no
+#: longer renders
+TEMPLATE_LINKS = ("relatorio://", "py3o://")
+
+
 def _is_void(child: Any) -> bool:
-    """Notes, frames and fields travel whole; a span around one is a tag like any other
-    (tags nest), so its own words are still translated."""
+    """Notes, frames, fields and template directives travel whole; a span around one is a
+    tag like any other (tags nest), so its own words are still translated."""
     name = _local(child)
-    return name in _HOLDERS or name in _FIELDS
+    if name in _HOLDERS or name in _FIELDS or name.endswith(("-field", "-field-get")):
+        return True
+    href = next((v for k, v in child.attrib.items() if k.rsplit("}", 1)[-1] == "href"), "")
+    return href.strip().lower().startswith(TEMPLATE_LINKS)
 
 
 def _paragraphs(name: str, root: Any, include_comments: bool) -> list[tuple[int, Any]]:

@@ -10,9 +10,11 @@ tags ``<n>…</n>``.
 Filling writes the translation into the runs that are already there, so everything
 around them (bookmarks, field instructions, deleted revisions, drawings) stays exactly
 where it was: the text between tags goes into the plain runs between those tags, each
-tag's text into its own group. When the model broke the tags, or moved them (a
-reordering the runs in place cannot follow), all text goes into the first run and the
-unit is flagged "formatting lost" — never silently.
+tag's text into its own group. When the model broke some tags, the ones that survived
+are kept (:func:`.tags.salvage`); when it moved them in a way the runs in place cannot
+follow, all text goes into the first run. Either way the unit is flagged with what it
+lost — each hyperlink by its address, other formatting as ``formatting_lost`` — never
+silently.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
+from ..flags import Flag
+from .tags import Node, loss_flags, parse, salvage, strip_tags, tag_flags
 from .xmlsafe import xml_text
 
 
@@ -50,9 +53,12 @@ class Runs:
     """One paragraph's runs: its tagged text, and how to put a translation back."""
 
     def __init__(self, pieces: Sequence[Piece], get_text: Callable[[Any], str],
-                 set_text: Callable[[Any, str], None]) -> None:
+                 set_text: Callable[[Any, str], None],
+                 describe: Callable[[Any], Flag | None] | None = None) -> None:
         self._get = get_text
         self._set = set_text
+        #: the flag for losing the group whose first run is given (a hyperlink's address)
+        self._describe = describe
         self.groups: list[_Group] = []
         last_key: object = object()
         for piece in pieces:
@@ -94,32 +100,35 @@ class Runs:
     def _text_pieces(self) -> list[Piece]:
         return [p for g in self.groups if not g.void for p in g.pieces]
 
-    def fill(self, target: str) -> list[str]:
-        """Write *target* (tagged like :attr:`tagged`) into the runs; the problems met."""
+    def fill(self, target: str) -> list[Flag]:
+        """Write *target* (tagged like :attr:`tagged`) into the runs; what was lost."""
         pieces = self._text_pieces()
         if not pieces:
             return []
         if self.tagged == strip_tags(self.tagged):
             self._put(pieces, strip_tags(target))
             return []
-        problems = validate_tags(self.tagged, target)
-        tree: Node | None = None
-        if not problems:
-            try:
-                tree = parse(target)
-            except ValueError as exc:
-                problems = [str(exc)]
-        if tree is not None and not problems and not self._same_order(tree):
-            if self._can_rebuild():
-                self._rebuild(tree)  # a translation may put the tagged words elsewhere
-                return []
-            problems = ["The formatting tags came back in another order, which the runs "
-                        "around a field or revision cannot follow."]
-        if tree is None or problems:
+        problems = tag_flags(self.tagged, target)
+        written = salvage(self.tagged, target) if problems else target
+        tree = parse(written)
+        if self._same_order(tree):
+            self._fill_slots(tree)
+        elif not problems and self._can_rebuild():
+            self._rebuild(tree)  # a translation may put the tagged words elsewhere
+        else:
+            # the runs around a field or revision cannot follow another order: all the
+            # text goes into the first run; void pieces stay where they were
             self._put(pieces, strip_tags(target))
-            return [*problems, FORMATTING_LOST]
-        self._fill_slots(tree)
-        return []
+            written = "".join(f"<x{g.number}/>" for g in self.groups if g.void) + (
+                strip_tags(target))
+        lost = loss_flags(self.tagged, written, self._flag_for)
+        return lost or (problems if written != target else [])
+
+    def _flag_for(self, number: int) -> Flag | None:
+        group = next((g for g in self.groups if g.number == number), None)
+        if group is None or group.void or self._describe is None:
+            return None
+        return self._describe(group.pieces[0].element)
 
     def _anchors(self, group: _Group) -> list[Any]:
         out: list[Any] = []
@@ -185,8 +194,10 @@ class Runs:
         return [g.number for g in self.groups if not g.plain and (g.void or self._text(g))]
 
     def _same_order(self, tree: Node) -> bool:
+        """The tags of *tree* in the source's order (some may be missing: their runs are
+        emptied, and flagged)."""
         found = [abs(p.number) for p in tree.parts if not isinstance(p, str)]
-        return found == self._order()
+        return found == [n for n in self._order() if n in found]
 
     def _put(self, pieces: list[Piece], text: str) -> None:
         self._set(pieces[0].element, xml_text(text))
@@ -194,7 +205,7 @@ class Runs:
             self._set(piece.element, "")
 
     def _fill_slots(self, tree: Node) -> None:
-        order = self._order()
+        order = [abs(p.number) for p in tree.parts if not isinstance(p, str)]
         # slot i: the text after the i-th tag (slot 0: before the first)
         slot_text = [""] * (len(order) + 1)
         slot = 0
@@ -215,6 +226,8 @@ class Runs:
                 last_element[slot] = group.pieces[-1]
                 if not group.void:
                     self._put(group.pieces, inner.get(group.number, ""))
+            elif not group.plain and not group.void:
+                self._put(group.pieces, "")  # its tags were lost: its words are elsewhere
             elif group.plain:
                 slot_pieces[slot].extend(group.pieces)
             else:  # an empty tagged group: nothing to say

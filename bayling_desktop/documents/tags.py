@@ -9,10 +9,14 @@ falls back to plain text in the unit's first run and flags the segment.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-#: the one sentence for "the text went in, its inline formatting did not" (every format)
-FORMATTING_LOST = "Formatting lost: the text went in without its inline formatting."
+from ..flags import Flag, render
+
+#: "the text went in, some inline formatting did not" (every format): said only for
+#: formatting that is not a link, an image or a line break, which have flags of their own
+FORMATTING_LOST = Flag("formatting_lost")
 
 _TAG = re.compile(r"<(/?)(\d+)>|<x(\d+)/>")
 #: one tag: groups (closing slash, paired number, void number)
@@ -62,25 +66,32 @@ def parse(text: str) -> Node:
     return root
 
 
-def validate_tags(source: str, target: str) -> list[str]:
-    """Problems with *target*'s tags compared with *source*'s (empty when all is well)."""
-    problems: list[str] = []
+def tag_flags(source: str, target: str) -> list[Flag]:
+    """What is wrong with *target*'s tags compared with *source*'s, as flags (empty when
+    all is well): the one check of tag structure, for the verifier and every format."""
+    flags: list[Flag] = []
     try:
         parse(target)
     except ValueError as exc:
-        problems.append(f"Broken formatting tags: {exc}.")
+        flags.append(Flag("tag_broken", {"detail": str(exc)}))
     expected = sorted(tag_names(source))
     found = sorted(tag_names(target))
     if expected != found:
         missing = sorted(set(expected) - set(found))
         extra = sorted(set(found) - set(expected))
         if missing:
-            problems.append("Formatting tags missing: " + " ".join(missing) + ".")
+            flags.append(Flag("tag_missing", {"tags": " ".join(missing)}))
         if extra:
-            problems.append("Unexpected formatting tags: " + " ".join(extra) + ".")
+            flags.append(Flag("tag_extra", {"tags": " ".join(extra)}))
         if not missing and not extra:
-            problems.append("Formatting tags repeated.")
-    return problems
+            repeated = sorted({t for t in found if found.count(t) > expected.count(t)})
+            flags.append(Flag("tag_repeated", {"tags": " ".join(repeated)}))
+    return flags
+
+
+def validate_tags(source: str, target: str) -> list[str]:
+    """:func:`tag_flags` as English sentences (empty when all is well)."""
+    return [render(flag) for flag in tag_flags(source, target)]
 
 
 #: the ways small models bend a tag: ``< 1 >``, ``</ 1>``, ``<x 2 />``, full-width brackets
@@ -151,3 +162,111 @@ def render_markup(node: Node, markup: dict[int, tuple[str, str]]) -> str:
             out.append(opening + render_markup(part, markup) + closing)
     return "".join(out)
 
+
+
+def salvage(source: str, target: str) -> str:
+    """*target* with every tag kept that can be kept, for a translation whose tags are
+    broken: a link whose pair survived keeps its URL even when the bold beside it was
+    mangled.
+
+    Tags the source never had and repeats are dropped; a pair that lost one half, or
+    that crosses another, loses both halves (its text stays); void tags the model lost
+    are appended at the end, so protected spans and pictures are never lost (the
+    caller's :func:`loss_flags` names them as moved). The result always parses.
+    """
+    expected = set(tag_names(source))
+    seen: set[str] = set()
+
+    def once(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if tag not in expected or tag in seen:
+            return ""
+        seen.add(tag)
+        return tag
+
+    kept = _TAG.sub(once, target)
+    while True:
+        names = set(tag_names(kept))
+        drop = {m.group(2) for m in _TAG.finditer(kept) if m.group(2) is not None
+                and not {f"<{m.group(2)}>", f"</{m.group(2)}>"} <= names}
+        if not drop:
+            crossing = _crossing(kept)
+            if crossing is None:
+                break
+            drop = {crossing}
+        kept = _TAG.sub(lambda m: "" if m.group(2) in drop else m.group(0), kept)
+    present = set(tag_names(kept))
+    missing = "".join(t for t in tag_names(source) if t.startswith("<x") and t not in present)
+    return kept.rstrip() + missing if missing else kept
+
+
+def _crossing(text: str) -> str | None:
+    """The number of the first pair that closes across another, or None."""
+    stack: list[str] = []
+    for match in _TAG.finditer(text):
+        closing, number = match.group(1), match.group(2)
+        if number is None:
+            continue
+        if not closing:
+            stack.append(number)
+        elif stack and stack[-1] == number:
+            stack.pop()
+        else:
+            return number
+    return None
+
+
+#: what a format says a tag stands for, when losing it is more than lost formatting:
+#: tag number -> the flag to raise (``link_removed`` with its URL, ``image_removed``)
+Describe = Callable[[int], "Flag | None"]
+
+
+def loss_flags(source: str, written: str, describe: Describe | None = None,
+               ignore: Collection[int] = ()) -> list[Flag]:
+    """What a unit lost on the way into the file: *written* is the tagged text that was
+    actually put back (after :func:`salvage`), compared with the *source*'s tags.
+
+    Each lost link or image is named by the format's *describe* (one flag each: a README
+    that lost 5 badges and 10 links gets 15); any other lost formatting is one
+    ``formatting_lost``; a void tag that had text after it in the source and ends up
+    among the tags at the very end is ``tag_moved``. Tags in *ignore* (line breaks,
+    which the format counts itself) are left out.
+    """
+    flags: list[Flag] = []
+    # a link whose text came back empty is gone for a reader as surely as a deleted one
+    present = set(tag_names(written)) - {f"<{n}>" for n in _emptied(source, written)}
+    generic = False
+    for tag in tag_names(source):
+        number = int(re.sub(r"\D", "", tag))
+        if tag.startswith("</") or tag in present or number in ignore:
+            continue
+        flag = describe(number) if describe else None
+        if flag is None:
+            generic = True
+        else:
+            flags.append(flag)
+    if generic:
+        flags.append(FORMATTING_LOST)
+    if strip_tags(written).strip():
+        ending = set(tag_names(_TRAILING_TAGS.search(written).group(0)))  # type: ignore[union-attr]
+        at_end = set(tag_names(_TRAILING_TAGS.search(source).group(0)))  # type: ignore[union-attr]
+        flags += [Flag("tag_moved", {"tag": tag}) for tag in tag_names(source)
+                  if tag.startswith("<x") and tag in ending and tag not in at_end
+                  and int(tag[2:-2]) not in ignore]
+    return flags
+
+
+def _emptied(source: str, written: str) -> set[str]:
+    """Numbers of the pairs that hold text in *source* and none in *written*."""
+    def contents(text: str) -> dict[str, str]:
+        found = {}
+        for match in re.finditer(r"<(\d+)>(.*?)</\1>", text, re.S):
+            found[match.group(1)] = strip_tags(match.group(2)).strip()
+            found.update(contents(match.group(2)))
+        return found
+
+    before, after = contents(source), contents(written)
+    return {n for n, text in after.items() if not text and before.get(n)}
+
+
+_TRAILING_TAGS = re.compile(r"(?:\s|<x\d+/>|</\d+>)*$")

@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .tags import FORMATTING_LOST, Node, parse, strip_tags, validate_tags
+from ..flags import Flag
+from .tags import Node, loss_flags, parse, salvage, tag_flags
 from .xmlsafe import xml_text
 
 #: HTML elements that are empty by nature: always void tags
@@ -35,22 +36,20 @@ def _numbered(element: Any, voids: set[int]) -> dict[int, Any]:
     return mapping
 
 
-def fill_inline(element: Any, source: str, target: str) -> list[str]:
+def fill_inline(element: Any, source: str, target: str) -> list[Flag]:
     """Put *target* into *element*, rebuilding inline children (nested too) from its tags.
 
-    Returns the problems found; with broken tags the text goes in without its inline
-    markup (nothing is lost) and the caller flags the unit.
+    Returns what the element lost, as flags: with broken tags every tag that can be kept
+    is kept (:func:`.tags.salvage`) and each lost link or picture is named with its
+    address (``link_removed``, ``image_removed``); other lost markup is
+    ``formatting_lost``. The text itself always goes in.
     """
     target = xml_text(target)
     voids = {int(n) for n in re.findall(r"<x(\d+)/>", source)}
     inline = _numbered(element, voids)
-    problems = validate_tags(source, target)
-    tree = None
-    if not problems:
-        try:
-            tree = parse(target)
-        except ValueError as exc:
-            problems = [str(exc)]
+    problems = tag_flags(source, target)
+    written = salvage(source, target) if problems else target
+    tree = parse(written)
     lead = xml_text(element.text[: len(element.text) - len(element.text.lstrip())]) if (
         element.text) else ""
     children = [c for c in element]
@@ -58,16 +57,34 @@ def fill_inline(element: Any, source: str, target: str) -> list[str]:
     trail = last_text[len(last_text.rstrip()):] if last_text.strip() or children else ""
     for child in children:
         element.remove(child)
-    if tree is None:
-        element.text = lead + strip_tags(target) + trail
-        return [*problems, FORMATTING_LOST]
     element.text = lead
     last = _build(element, tree, inline)
     if last is None:
         element.text += trail
     else:
         last.tail = (last.tail or "") + trail
-    return []
+    lost = loss_flags(source, written, lambda number: describe_element(inline.get(number)))
+    return lost or (problems if written != target else [])
+
+
+def describe_element(element: Any) -> Flag | None:
+    """The flag for losing *element*: a link names its address, a picture its file."""
+    if element is None or not isinstance(element.tag, str):
+        return None
+    for name, value in element.attrib.items():
+        local = _localname(name)
+        if local == "href" and value:
+            return Flag("link_removed", {"url": value}, blocking=True)
+    name = _localname(element.tag)
+    if name in {"img", "image", "frame"}:
+        source = next((v for k, v in element.attrib.items() if _localname(k) in
+                       {"src", "href", "name"}), "") or ""
+        for image in element.iter():
+            source = source or next((v for k, v in image.attrib.items()
+                                     if _localname(k) == "href"), "")
+        return Flag("image_removed", {"name": source.rsplit("/", 1)[-1] or name},
+                    blocking=True)
+    return None
 
 
 def _build(into: Any, node: Node, inline: dict[int, Any]) -> Any:
