@@ -113,6 +113,10 @@ TEMPLATES: dict[str, str] = {
                                                    "it was."),
     "markup_lost": QT_TRANSLATE_NOOP("Flags", "The markup inside the message did not come back "
                                               "intact; the entry was left as it was."),
+    # -- documents (HTML, EPUB, Markdown, subtitles, Word, ODF, PowerPoint): export ----
+    "lines_rewrapped": QT_TRANSLATE_NOOP("Flags", "The translation came back as {found} of "
+                                                  "{total} lines; it was re-wrapped to {total} "
+                                                  "lines."),
     # a sentence from an older version, stored before flags were codes
     "text": QT_TRANSLATE_NOOP("Flags", "{text}"),
 }

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import DocumentError
-from ..fileio import atomic_write_text
 from .encoding import read_text
 from .model import Unit
 from .subtitles import CueText, _Subtitles, _units
@@ -48,7 +47,7 @@ class AssDocument(_Subtitles):
             line = lines[number]
             ending = line[len(line.rstrip("\r\n")):]
             lines[number] = line[:start] + _to_ass(content) + ending
-        atomic_write_text(out_path, "".join(lines), self.encoding)
+        self._write(out_path, "".join(lines))
 
 
 def _from_ass(text: str) -> str:
@@ -114,5 +113,5 @@ def load(path: Path) -> AssDocument:
     if not units:  # no [Events] section, only comments, only drawings
         raise DocumentError(f"{path.name} holds no text to translate.")
     document = AssDocument(path, lines, dialogue, contents, units, cues)
-    document.keep_bom(encoding)
+    document.keep_form(encoding, text, path)
     return document

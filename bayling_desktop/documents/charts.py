@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Mapping
 from typing import Any
 
+from ..flags import Flag
 from .model import Unit
 from .tags import strip_tags
 from .xmlsafe import check_well_formed, parse_untrusted
@@ -53,7 +54,7 @@ def chart_units(archive: zipfile.ZipFile, folder: str,
 
 
 def fill_chart(archive: zipfile.ZipFile, name: str, units: list[tuple[int, Unit]],
-               translations: Mapping[str, str], flagged: dict[str, list[str]],
+               translations: Mapping[str, str], flagged: dict[str, list[Flag]],
                names: tuple[str, str]) -> bytes:
     """The chart part *name* with *units* (paragraph number, unit) translated; problems go
     into *flagged*. *names*: the document's and the output's file names, for messages."""

@@ -22,7 +22,14 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
-from .html import attribute_texts, blocks, fill_attribute, unwrap_loose_text, wrap_loose_text
+from .html import (
+    attribute_texts,
+    blocks,
+    fill_attribute,
+    set_language,
+    unwrap_loose_text,
+    wrap_loose_text,
+)
 from .model import Document, Unit
 from .xmlinline import fill_inline
 from .xmlsafe import check_well_formed, parse_untrusted, xml_text
@@ -152,9 +159,11 @@ class EpubDocument(Document):
             if len(element) == 0 and element.tag.startswith(("{" + DC, "{" + NCX)):
                 element.text = xml_text(translations[unit.id])
                 continue
-            problems = fill_inline(element, unit.source, translations[unit.id])
-            if problems:
-                self.flagged[unit.id] = problems
+            lost = fill_inline(element, unit.source, translations[unit.id])
+            if lost:
+                self.flagged[unit.id] = lost
+        if self.target_language:
+            self._declare_language(trees, self.target_language)
         for tree in trees.values():
             unwrap_loose_text(tree.getroot())
         replaced = {name: check_well_formed(
@@ -168,6 +177,25 @@ class EpubDocument(Document):
             raise DocumentError(f"The translated book would not be a valid EPUB "
                                 f"({problems[0]}); nothing was written.")
         atomic_write_bytes(out_path, data)
+
+
+    def _declare_language(self, trees: dict[str, Any], language: str) -> None:
+        """The book says it is in *language*: the OPF's first ``dc:language`` and the
+        ``lang``/``xml:lang`` of every chapter (a reader picks fonts and hyphenation by
+        it; a screen reader its voice)."""
+        for name, original in self._trees.items():
+            root = original.getroot()
+            chapter = root.tag.rsplit("}", 1)[-1] == "html"
+            declared = root.find(f".//{{{DC}}}language")
+            if not chapter and declared is None:
+                continue
+            if name not in trees:
+                trees[name] = copy.deepcopy(original)
+            root = trees[name].getroot()
+            if chapter:
+                set_language(root, language)
+            else:
+                root.find(f".//{{{DC}}}language").text = language
 
 
 def _rezip(original: bytes, replaced: Mapping[str, bytes]) -> bytes:

@@ -6,6 +6,7 @@ placeholders, input buttons' captions and the page's meta description."""
 
 from __future__ import annotations
 
+import codecs
 import copy
 import re
 from collections.abc import Iterator, Mapping
@@ -214,6 +215,7 @@ class HtmlDocument(Document):
         #: the page said which charset it is in (BOM, <meta charset>, XML declaration)
         self._declared = True
         self._doctype = True
+        self._bom = False
 
     def _declare_utf8(self, tree: Any) -> str:
         """A page that never said its charset is read by browsers as windows-1252, so a
@@ -252,13 +254,19 @@ class HtmlDocument(Document):
             if problems:
                 self.flagged[unit.id] = problems
         unwrap_loose_text(tree.getroot())
+        if self.target_language:
+            set_language(tree.getroot(), self.target_language)
         encoding = self.encoding
         if not self._declared:
             encoding = self._declare_utf8(tree)
+        elif not _holds(tree.getroot(), encoding):
+            encoding = self._switch_to_utf8(tree.getroot(), encoding)
         # libxml2 invents an HTML 4.0 DOCTYPE for a page that had none (a rendering-mode
-        # change in every browser): a page without one is written without one
+        # change in every browser): a page without one is written without one. It keeps
+        # a <meta http-equiv="Content-Type"> only when asked to, and adds none when asked
+        # to keep one the page does not have.
         data = lxml.html.tostring(tree, encoding=encoding, method="html",
-                                  include_meta_content_type=False,
+                                  include_meta_content_type=_http_equiv(tree.getroot()) is not None,
                                   **({} if self._doctype else {"doctype": ""}))
         if not isinstance(data, bytes):
             data = str(data).encode(encoding)
@@ -266,7 +274,64 @@ class HtmlDocument(Document):
             data = data.removeprefix(b"\n")
         if self._trailing_newline and not data.endswith(b"\n"):
             data += b"\n"
+        if self._bom and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+            data = codecs.BOM_UTF8 + data.removeprefix(codecs.BOM_UTF8)
         atomic_write_bytes(out_path, data)
+
+    def _switch_to_utf8(self, root: Any, encoding: str) -> str:
+        """The declared charset cannot hold the translation (windows-1252 has no Chinese):
+        the page is written as UTF-8 and every declaration says so (one notice), rather
+        than as thousands of character references no one can edit."""
+        meta = _http_equiv(root)
+        if meta is not None:
+            meta.set("content", "text/html; charset=utf-8")
+        for element in root.iter("meta"):
+            if element.get("charset") is not None:
+                element.set("charset", "utf-8")
+        self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
+                    "the translation; it was written as UTF-8 and its header says so now.")
+        return "utf-8"
+
+
+def set_language(root: Any, language: str) -> None:
+    """Say the page is in *language*: ``lang`` (and ``xml:lang`` where the page has it) on
+    the root, and on every element that declared the root's old language (a ``<body
+    lang="en">``); a quotation marked as another language keeps its mark."""
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    old = root.get("lang") or root.get(xml_lang)
+    root.set("lang", language)
+    if root.get(xml_lang) is not None:
+        root.set(xml_lang, language)
+    if not old:
+        return
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in ("lang", xml_lang):
+            if element.get(attribute) == old:
+                element.set(attribute, language)
+
+
+def _http_equiv(root: Any) -> Any:
+    """The page's ``<meta http-equiv="Content-Type">``, or None."""
+    for meta in root.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "content-type":
+            return meta
+    return None
+
+
+def _holds(root: Any, encoding: str) -> bool:
+    """Whether *encoding* can hold every character of the page's text and attributes."""
+    try:
+        for element in root.iter():
+            for text in (element.text, element.tail, *element.attrib.values()):
+                if text:
+                    text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        return True  # a charset Python does not know: libxml2 wrote it, let it write it
+    return True
 
 
 def load(path: Path) -> HtmlDocument:
@@ -304,6 +369,7 @@ def load(path: Path) -> HtmlDocument:
     document = HtmlDocument(path, tree, elements, units, encoding)
     document._trailing_newline = data.endswith(b"\n")
     document._declared = declared
+    document._bom = data.startswith(codecs.BOM_UTF8)
     document._doctype = re.search(rb"<!doctype", data[:4096], re.IGNORECASE) is not None
     return document
 

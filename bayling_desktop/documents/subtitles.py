@@ -1,145 +1,33 @@
-"""SubRip (.srt) and WebVTT (.vtt): one unit per cue; indexes, timings and cue settings stay
-as they were.
+"""SubRip (.srt) and WebVTT (.vtt): one unit per cue; everything else is written back as
+it was.
 
-Inside a cue, what the model must keep travels as numbered tags: each line break is a
-void tag (``Hello,<x1/>my friend.``), formatting (``<i>``, ``<b>``, ``<u>``,
-``<font color=…>``, WebVTT's ``<c.x>`` and ``<v Name>``) is a paired tag and an ASS
-override such as ``{\\an8}`` a void tag, all put back byte for byte. A translation that
-lost a line break is re-wrapped to the source's line count and flagged; one that broke
-the formatting tags keeps its text (overrides at the start stay) and is flagged
-"formatting lost" — never silently.
+Export puts each translated cue's content back into the original text at its place, so
+indexes, cue ids, timings in their own form (``00:16.500`` stays so), cue settings,
+``NOTE``/``STYLE``/``REGION`` blocks, the byte-order mark, the line endings (CRLF stays
+CRLF) and the encoding (UTF-16, cp1252…) are all kept; when the encoding cannot hold
+the translation (cp1252 has no Chinese) the file is written as UTF-8 and the user is told
+once. A cue's content goes through :mod:`.cuetext` (tags, line count) and
+:mod:`.structure` (a reply can never add a cue).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from ..errors import DocumentError
-from ..fileio import atomic_write_text
+from ..fileio import atomic_write_bytes
+from .cuetext import CueText
 from .encoding import read_text
 from .model import Document, Unit
-from .tags import FORMATTING_LOST, Node, parse, render_markup, strip_tags, tag_names, validate_tags
+from .structure import keep_out
 
-LINE_LOST = "A line break was lost; the cue was re-wrapped to its {n} lines."
-_MARKUP = re.compile(r"\{\\[^{}]*\}|</?[A-Za-z][^<>\n]*>|<\d\d:[\d:.]+>|\r?\n")
-_NAME = re.compile(r"</?([A-Za-z]+)")
+__all__ = ["CueText", "SrtDocument", "VttDocument", "load_srt", "load_vtt"]
 
-
-class CueText:
-    """One cue's content as tagged text, and how to rebuild it from a translation."""
-
-    def __init__(self, content: str) -> None:
-        tokens: list[str] = []
-        last = 0
-        for match in _MARKUP.finditer(content):
-            tokens += [content[last:match.start()], match.group(0)]
-            last = match.end()
-        tokens.append(content[last:])
-        pairs = _pairs(tokens)
-        #: tag number -> (opening markup, closing markup); void tags have no closing
-        self.markup: dict[int, tuple[str, str]] = {}
-        #: numbers of the void tags that are line breaks
-        self.breaks: list[int] = []
-        out: list[str] = []
-        numbers: dict[int, int] = {}
-        for index, token in enumerate(tokens):
-            if index % 2 == 0:
-                out.append(token)
-            elif index in pairs:
-                number = len(self.markup) + 1
-                numbers[pairs[index]] = number
-                self.markup[number] = (token, tokens[pairs[index]])
-                out.append(f"<{number}>")
-            elif index in numbers:
-                out.append(f"</{numbers[index]}>")
-            else:
-                number = len(self.markup) + 1
-                self.markup[number] = (token, "")
-                if token.strip("\r\n") == "":
-                    self.breaks.append(number)
-                out.append(f"<x{number}/>")
-        self.tagged = "".join(out)
-
-    def rebuild(self, target: str) -> tuple[str, list[str]]:
-        """(cue content, problems) for the translation *target*."""
-        target = self._breaks_from_newlines(target)
-        problems = validate_tags(self.tagged, target)
-        if not problems:
-            try:
-                return self._render(parse(target)), []
-            except ValueError as exc:
-                problems = [str(exc)]
-        lines = len(self.breaks) + 1
-        text = " ".join(strip_tags(target).split())
-        lost = [f"<x{n}/>" for n in self.breaks if f"<x{n}/>" not in tag_names(target)]
-        lead = "".join(self.markup[n][0] for n in _leading_voids(self.tagged)
-                       if n not in self.breaks)
-        content = lead + "\n".join(_wrap(text, lines))
-        flags = list(problems)
-        if lost:
-            flags.append(LINE_LOST.format(n=lines))
-        if any(n not in self.breaks for n in self.markup):
-            flags.append(FORMATTING_LOST)
-        return content, flags
-
-    def _breaks_from_newlines(self, target: str) -> str:
-        """A model that wrote real line breaks where the tags were: take them as the tags."""
-        missing = [n for n in self.breaks if f"<x{n}/>" not in target]
-        if missing and target.count("\n") == len(missing):
-            for number in missing:
-                target = target.replace("\n", f"<x{number}/>", 1)
-        return target
-
-    def _render(self, node: Node) -> str:
-        return render_markup(node, self.markup)
-
-
-def _pairs(tokens: list[str]) -> dict[int, int]:
-    """Opening token index -> its closing token index, for properly nested tags."""
-    stack: list[tuple[str, int]] = []
-    pairs: dict[int, int] = {}
-    for index in range(1, len(tokens), 2):
-        token = tokens[index]
-        name = _NAME.match(token)
-        if name is None:
-            continue
-        if token.startswith("</"):
-            if stack and stack[-1][0] == name.group(1).lower():
-                pairs[stack.pop()[1]] = index
-            continue
-        stack.append((name.group(1).lower(), index))
-    return pairs
-
-
-def _leading_voids(tagged: str) -> list[int]:
-    numbers = []
-    for match in re.finditer(r"<x(\d+)/>", tagged):
-        if tagged[:match.start()].strip() and not re.fullmatch(r"(<x\d+/>)*",
-                                                                tagged[:match.start()]):
-            break
-        numbers.append(int(match.group(1)))
-    return numbers
-
-
-def _wrap(text: str, lines: int) -> list[str]:
-    """*text* in *lines* lines of similar length (at spaces; anywhere for CJK text)."""
-    if lines <= 1 or not text:
-        return [text]
-    words = text.split(" ") if " " in text else list(text)
-    joiner = " " if " " in text else ""
-    target = len(text) / lines
-    out: list[str] = []
-    current: list[str] = []
-    for word in words:
-        if current and len(out) < lines - 1 and len(joiner.join([*current, word])) > target:
-            out.append(joiner.join(current))
-            current = []
-        current.append(word)
-    out.append(joiner.join(current))
-    return out
+ENCODING_CHANGED = ("{name} was in {encoding}, which cannot hold the translation; it was "
+                    "written as UTF-8.")
 
 
 def _units(contents: list[str]) -> tuple[list[Unit], dict[str, CueText]]:
@@ -161,12 +49,40 @@ class _Subtitles(Document):
     def __init__(self, path: Path, units: list[Unit], cues: dict[str, CueText]) -> None:
         super().__init__(path, units)
         self._cues = cues
-        #: written as UTF-8 (a translation may not fit a legacy code page), with the
-        #: byte-order mark Windows tools write when the source had one
+        #: the file's own encoding and line ending, written back as they were
         self.encoding = "utf-8"
+        self.newline = "\n"
 
-    def keep_bom(self, encoding: str) -> None:
-        self.encoding = "utf-8-sig" if encoding == "utf-8-sig" else "utf-8"
+    def keep_form(self, encoding: str, text: str, path: Path) -> None:
+        """Remember how the file was written: its encoding (with the byte order of a
+        UTF-16/32 byte-order mark) and its line ending."""
+        if encoding in ("utf-16", "utf-32"):
+            with path.open("rb") as handle:
+                head = handle.read(4)
+            big = head.startswith((codecs.BOM_UTF32_BE, codecs.BOM_UTF16_BE))
+            if encoding == "utf-32":
+                big = head.startswith(codecs.BOM_UTF32_BE)
+            encoding += "-be" if big else "-le"
+            self._bom = True
+        self.encoding = encoding
+        crlf = text.count("\r\n")
+        self.newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+    _bom = False
+
+    def _write(self, out_path: Path, text: str) -> None:
+        """*text* (``\n`` line ends) in the file's own encoding and line endings."""
+        text = text.replace("\r\n", "\n").replace("\n", self.newline)
+        encoding = self.encoding
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            self.notice(ENCODING_CHANGED.format(name=self.path.name, encoding=encoding))
+            data = text.encode("utf-8-sig" if encoding == "utf-8-sig" else "utf-8")
+        else:
+            if self._bom:
+                data = ("\ufeff").encode(encoding) + data
+        atomic_write_bytes(out_path, data)
 
     def _contents(self, originals: list[str], translations: Mapping[str, str]) -> list[str]:
         self.flagged = {}
@@ -174,40 +90,68 @@ class _Subtitles(Document):
         for number, original in enumerate(originals):
             key = f"cue-{number + 1}"
             if key in translations and key in self._cues:
-                content, problems = self._cues[key].rebuild(translations[key])
-                if problems:
-                    self.flagged[key] = problems
+                content, flags = self._cues[key].rebuild(translations[key])
+                content, injected = keep_out(self.format_name, content)
+                if flags or injected:
+                    self.flagged[key] = [*injected, *flags]
                 out.append(content)
             else:
                 out.append(original)
         return out
 
+    def _splice(self, text: str, spans: list[tuple[int, int]],
+                translations: Mapping[str, str]) -> str:
+        """*text* with each cue's content span replaced by its translated content."""
+        contents = self._contents([text[a:b] for a, b in spans], translations)
+        out: list[str] = []
+        last = 0
+        for (start, end), content in zip(spans, contents, strict=True):
+            original = text[start:end]
+            lead = original[:len(original) - len(original.lstrip())]
+            trail = original[len(original.rstrip()):] if original.strip() else ""
+            out += [text[last:start], lead + content.strip() + trail if content.strip() else
+                    original]
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
 
 class SrtDocument(_Subtitles):
     format_name = "srt"
 
-    def __init__(self, path: Path, subtitles: list[Any], units: list[Unit],
+    def __init__(self, path: Path, text: str, spans: list[tuple[int, int]], units: list[Unit],
                  cues: dict[str, CueText]) -> None:
         super().__init__(path, units, cues)
-        self._subtitles = subtitles
+        self._text = text
+        self._spans = spans
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
-        import srt
+        self._write(out_path, self._splice(self._text, self._spans, translations))
 
-        contents = self._contents([cue.content for cue in self._subtitles], translations)
-        out = [srt.Subtitle(cue.index, cue.start, cue.end, content, cue.proprietary)
-               for cue, content in zip(self._subtitles, contents, strict=True)]
-        atomic_write_text(out_path, srt.compose(out, reindex=False), self.encoding)
+
+def _srt_spans(text: str) -> list[tuple[int, int]]:
+    """Where each cue's content is in *text*, cue by cue as the srt library reads them
+    (it skips cues without content or with impossible timings)."""
+    import srt
+
+    spans = []
+    for match in srt.SRT_REGEX.finditer(text):
+        start = srt.srt_timestamp_to_timedelta(match.group(2))
+        end = srt.srt_timestamp_to_timedelta(match.group(3))
+        if match.group(5).strip() and start.total_seconds() >= 0 and start < end:
+            spans.append((match.start(5), match.end(5)))
+    return spans
 
 
 def load_srt(path: Path) -> SrtDocument:
     import srt
 
-    text, encoding = read_text(path)
-    if not text.strip():
+    raw, encoding = read_text(path)
+    if not raw.strip():
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    text = raw.replace("\r\n", "\n")
     try:
-        subtitles = list(srt.parse(text))
+        count = sum(1 for _ in srt.parse(text))
     except srt.SRTParseError as exc:
         # the library speaks of match offsets; a user needs the line and what is on it
         at = getattr(exc, "expected_start", None)
@@ -220,46 +164,63 @@ def load_srt(path: Path) -> SrtDocument:
         else:
             reason = str(exc)
         raise DocumentError(f"{path.name} is not a valid SubRip file ({reason}).") from None
-    units, cues = _units([cue.content for cue in subtitles])
-    document = SrtDocument(path, subtitles, units, cues)
-    document.keep_bom(encoding)
+    spans = _srt_spans(text)
+    if len(spans) != count:
+        raise DocumentError(f"{path.name} is not a valid SubRip file (its cues could not "
+                            "be told apart).")
+    units, cues = _units([text[a:b] for a, b in spans])
+    document = SrtDocument(path, text, spans, units, cues)
+    document.keep_form(encoding, raw, path)
     return document
 
 
 class VttDocument(_Subtitles):
     format_name = "vtt"
 
-    def __init__(self, path: Path, vtt: Any, units: list[Unit], cues: dict[str, CueText]) -> None:
+    def __init__(self, path: Path, text: str, spans: list[tuple[int, int]], units: list[Unit],
+                 cues: dict[str, CueText]) -> None:
         super().__init__(path, units, cues)
-        self._vtt = vtt
+        self._text = text
+        self._spans = spans
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
-        captions = self._vtt.captions
-        # raw_text keeps the cue tags (<v>, <i>, <c.x>); .text would drop them
-        originals = [caption.raw_text for caption in captions]
-        contents = self._contents(originals, translations)
-        try:
-            for caption, content in zip(captions, contents, strict=True):
-                caption.text = content
-            content = self._vtt.content
-        finally:
-            for caption, text in zip(captions, originals, strict=True):
-                caption.text = text
-        atomic_write_text(out_path, content, self.encoding)
+        self._write(out_path, self._splice(self._text, self._spans, translations))
+
+
+def _vtt_spans(text: str) -> list[tuple[int, int]]:
+    """Where each cue's payload is in *text*: blocks are separated by blank lines, a cue
+    block is the one webvtt-py takes for one (a timing line first or after an id)."""
+    from webvtt.vtt import WebVTTCueBlock
+
+    spans = []
+    for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        lines = block.group(0).rstrip("\n").split("\n")
+        if not WebVTTCueBlock.is_valid(lines):
+            continue
+        timing = 0 if "-->" in lines[0] else 1
+        start = block.start() + sum(len(line) + 1 for line in lines[:timing + 1])
+        end = block.start() + len(block.group(0).rstrip("\n"))
+        spans.append((min(start, end), end))
+    return spans
 
 
 def load_vtt(path: Path) -> VttDocument:
     import webvtt
     from webvtt.errors import MalformedFileError
 
-    text, encoding = read_text(path)
-    if not text.strip():
+    raw, encoding = read_text(path)
+    if not raw.strip():
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+    text = raw.replace("\r\n", "\n")
     try:
-        vtt = webvtt.from_string(text)
+        captions = webvtt.from_string(text).captions
     except (MalformedFileError, ValueError) as exc:
         raise DocumentError(f"{path.name} is not a valid WebVTT file ({exc}).") from None
-    units, cues = _units([caption.raw_text for caption in vtt.captions])
-    document = VttDocument(path, vtt, units, cues)
-    document.keep_bom(encoding)
+    spans = _vtt_spans(text)
+    if len(spans) != len(captions):
+        raise DocumentError(f"{path.name} is not a valid WebVTT file (its cues could not "
+                            "be told apart).")
+    units, cues = _units([text[a:b] for a, b in spans])
+    document = VttDocument(path, text, spans, units, cues)
+    document.keep_form(encoding, raw, path)
     return document

@@ -194,10 +194,15 @@ def salvage(source: str, target: str) -> str:
             if crossing is None:
                 break
             drop = {crossing}
-        kept = _TAG.sub(lambda m: "" if m.group(2) in drop else m.group(0), kept)
+        kept = _drop_pairs(kept, drop)
     present = set(tag_names(kept))
     missing = "".join(t for t in tag_names(source) if t.startswith("<x") and t not in present)
     return kept.rstrip() + missing if missing else kept
+
+
+def _drop_pairs(text: str, numbers: set[str]) -> str:
+    """*text* without both halves of the paired tags numbered *numbers*."""
+    return _TAG.sub(lambda m: "" if m.group(2) in numbers else m.group(0), text)
 
 
 def _crossing(text: str) -> str | None:

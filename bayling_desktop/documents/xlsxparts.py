@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..flags import Flag
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
 from .runs import Piece, Runs
-from .tags import FORMATTING_LOST, fallback_text, parse, render_markup, strip_tags, validate_tags
+from .tags import FORMATTING_LOST, fallback_text, parse, render_markup, strip_tags, tag_flags
 from .xmlsafe import xml_text
 
 SHARED = "xl/sharedStrings.xml"
@@ -41,7 +42,7 @@ class Item:
     """One translatable piece of a part."""
 
     tagged: str
-    fill: Callable[[str], list[str]]
+    fill: Callable[[str], list[Flag]]
     kind: str
 
 
@@ -133,7 +134,7 @@ def _runs_item(runs: Runs, kind: str) -> Item:
 
 def _text_item(element: Any, kind: str) -> Item:
     """An element holding plain text (a threaded comment)."""
-    def fill(text: str) -> list[str]:
+    def fill(text: str) -> list[Flag]:
         element.text = xml_text(strip_tags(text))
         return []
 
@@ -141,7 +142,7 @@ def _text_item(element: Any, kind: str) -> Item:
 
 
 def _attribute_item(element: Any, attribute: str, kind: str = "validation") -> Item:
-    def fill(text: str) -> list[str]:
+    def fill(text: str) -> list[Flag]:
         element.set(attribute, xml_text(strip_tags(text)))
         return []
 
@@ -181,9 +182,9 @@ def _header_items(element: Any) -> list[Item]:
                 tagged.append(token.replace("&&", "&"))  # the model sees a plain "&"
         text = "".join(tagged)
 
-        def fill(target: str) -> list[str]:
+        def fill(target: str) -> list[Flag]:
             target = xml_text(target)
-            problems = validate_tags(text, target)
+            problems = tag_flags(text, target)
             if problems:
                 target = fallback_text(text, target)
             # every code is a tag: an "&" left in the text is a literal one, written "&&"
