@@ -138,24 +138,22 @@ def _join(target: str) -> str:
 
 def _cuts(text: str, lines: int) -> list[tuple[int, bool]]:
     """Where to break *text* into *lines* lines of similar length: (offset, whether the
-    character there is a space to drop). At spaces for spaced text, anywhere for CJK."""
+    character there is a space to drop). At the spaces nearest the even split points for
+    spaced text, anywhere for CJK; fewer cuts when the text has too few places."""
     if lines <= 1 or not text.strip():
         return []
     spaced = " " in text.strip()
-    target = len(text) / lines
+    places = ([i for i, char in enumerate(text) if char == " " and 0 < i < len(text) - 1]
+              if spaced else list(range(1, len(text))))
     cuts: list[tuple[int, bool]] = []
-    since = 0
-    for index, char in enumerate(text):
-        if len(cuts) == lines - 1:
+    for k in range(1, lines):
+        ideal = k * len(text) / lines
+        left = [p for p in places if not cuts or p > cuts[-1][0]]
+        # leave room for the cuts still to come
+        left = left[:len(left) - (lines - 1 - k)] if lines - 1 - k else left
+        if not left:
             break
-        if index - since < target:
-            continue
-        if spaced and char == " ":
-            cuts.append((index, True))
-            since = index + 1
-        elif not spaced and index > since:
-            cuts.append((index, False))
-            since = index
+        cuts.append((min(left, key=lambda p: abs(p - ideal)), spaced))
     return cuts
 
 

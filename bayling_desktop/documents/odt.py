@@ -49,6 +49,10 @@ _FIELDS = {"date", "time", "page-number", "page-count", "page-continuation", "us
            "sequence-ref", "word-count", "character-count", "paragraph-count",
            "table-formula", "conditional-text", "hidden-text", "meta-field", "toc-mark",
            "alphabetical-index-mark", "bibliography-mark"}
+#: the document-information fields (``text:creation-date``, ``text:print-time``,
+#: ``text:editing-duration``…) and database/user fields by the shape of their names
+_FIELD_ENDINGS = ("-date", "-time", "-duration", "-cycles", "-field", "-field-get",
+                  "-creator", "printed-by", "-input", "keywords", "description")
 _PARTS = ("content.xml", "styles.xml")
 
 
@@ -67,7 +71,7 @@ def _is_void(child: Any) -> bool:
     """Notes, frames, fields and template directives travel whole; a span around one is a
     tag like any other (tags nest), so its own words are still translated."""
     name = _local(child)
-    if name in _HOLDERS or name in _FIELDS or name.endswith(("-field", "-field-get")):
+    if name in _HOLDERS or name in _FIELDS or name.endswith(_FIELD_ENDINGS):
         return True
     href = next((v for k, v in child.attrib.items() if k.rsplit("}", 1)[-1] == "href"), "")
     return href.strip().lower().startswith(TEMPLATE_LINKS)

@@ -21,30 +21,36 @@ from ..flags import Flag
 _SRT_ARROW = re.compile(r"-[ -] *>")
 #: line separators other than \n that Python's splitlines (and some players) honour
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-#: lines that start an ASS section or event
-_ASS_LINE = re.compile(r"^\s*(?:\[[^\]]+\]|(?:Dialogue|Comment|Format|Style|Picture|Sound|"
-                       r"Movie|Command)\s*:)", re.IGNORECASE)
+#: lines that start an ASS section or event (after a line break of the cue)
+_ASS_LINE = re.compile(r"\n\s*(?:\[[^\]\n]+\]|(?:Dialogue|Comment|Format|Style|Picture|"
+                       r"Sound|Movie|Command)\s*:)", re.IGNORECASE)
+_EMPTY_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_VTT_ARROW = re.compile("-->")
 
 FORMATS = ("srt", "vtt", "ass")
 
 
-def keep_out(format_name: str, text: str) -> tuple[str, list[Flag]]:
-    """*text* (one cue's content, lines separated by ``\\n``) made safe for
-    *format_name*, and a flag naming each kind of structure that was in it."""
+def keep_out(format_name: str, text: str, source: str = "") -> tuple[str, list[Flag]]:
+    """*text* (one cue's content, lines separated by ``\n``) made safe for
+    *format_name*, and a flag naming each kind of structure that was in it. What the
+    *source* content itself holds (an SRT cue with a blank line in it, which the srt
+    library reads as content) is not the model's doing and is left as it is."""
     found: list[str] = []
-    if _OTHER_BREAKS.search(text):
+
+    def more(pattern: re.Pattern[str], where: str = text) -> bool:
+        return len(pattern.findall(where)) > len(pattern.findall(source))
+
+    if more(_OTHER_BREAKS):
         text = _OTHER_BREAKS.sub(" ", text)
         found.append("a line separator")
     if format_name in ("srt", "vtt"):
-        lines = text.strip("\n").split("\n")
-        kept = [line for line in lines if line.strip()]
-        if len(kept) != len(lines) and "\n".join(lines).strip():
+        if more(_EMPTY_LINE, text.strip("\n")):
+            text = "\n".join(line for line in text.strip("\n").split("\n") if line.strip())
             found.append("an empty line")
-        text = "\n".join(kept)
-        arrow = _SRT_ARROW if format_name == "srt" else re.compile("-->")
-        if arrow.search(text):
+        arrow = _SRT_ARROW if format_name == "srt" else _VTT_ARROW
+        if more(arrow):
             found.append("a cue timing line (-->)")
             text = arrow.sub("->" if format_name == "srt" else "--&gt;", text)
-    elif format_name == "ass" and any(_ASS_LINE.match(line) for line in text.split("\n")[1:]):
+    elif format_name == "ass" and more(_ASS_LINE):
         found.append("an ASS event or section line")
     return text, [Flag("structure_injected", {"what": what}, blocking=True) for what in found]

@@ -91,7 +91,7 @@ class _Subtitles(Document):
             key = f"cue-{number + 1}"
             if key in translations and key in self._cues:
                 content, flags = self._cues[key].rebuild(translations[key])
-                content, injected = keep_out(self.format_name, content)
+                content, injected = keep_out(self.format_name, content, original)
                 if flags or injected:
                     self.flagged[key] = [*injected, *flags]
                 out.append(content)
@@ -130,17 +130,10 @@ class SrtDocument(_Subtitles):
 
 
 def _srt_spans(text: str) -> list[tuple[int, int]]:
-    """Where each cue's content is in *text*, cue by cue as the srt library reads them
-    (it skips cues without content or with impossible timings)."""
+    """Where each cue's content is in *text*, cue by cue as the srt library reads them."""
     import srt
 
-    spans = []
-    for match in srt.SRT_REGEX.finditer(text):
-        start = srt.srt_timestamp_to_timedelta(match.group(2))
-        end = srt.srt_timestamp_to_timedelta(match.group(3))
-        if match.group(5).strip() and start.total_seconds() >= 0 and start < end:
-            spans.append((match.start(5), match.end(5)))
-    return spans
+    return [match.span(5) for match in srt.SRT_REGEX.finditer(text)]
 
 
 def load_srt(path: Path) -> SrtDocument:
@@ -187,21 +180,39 @@ class VttDocument(_Subtitles):
         self._write(out_path, self._splice(self._text, self._spans, translations))
 
 
-def _vtt_spans(text: str) -> list[tuple[int, int]]:
-    """Where each cue's payload is in *text*: blocks are separated by blank lines, a cue
-    block is the one webvtt-py takes for one (a timing line first or after an id)."""
+def _vtt_spans(text: str, payloads: list[str]) -> list[tuple[int, int]] | None:
+    """Where each cue's payload is in *text*, following webvtt-py's reading of the file
+    (*payloads*, its captions' text in order): a block ends at an empty line, or where a
+    line with ``-->`` cannot be the current block's timing line; a cue block has its
+    timing line first or after an id. None when the two readings disagree."""
     from webvtt.vtt import WebVTTCueBlock
 
-    spans = []
-    for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        lines = block.group(0).rstrip("\n").split("\n")
-        if not WebVTTCueBlock.is_valid(lines):
+    blocks: list[list[tuple[int, str]]] = [[]]
+    offset = 0
+    for line in text.split("\n"):
+        block = blocks[-1]
+        starts_new = bool(block) and "-->" in line and (
+            len(blocks) == 1 or len(block) > 1 or "-->" in block[0][1])
+        if (not line or starts_new) and block:
+            blocks.append([])
+        if line:
+            blocks[-1].append((offset, line))
+        offset += len(line) + 1
+    spans: list[tuple[int, int]] = []
+    wanted = iter(payloads)
+    expected = next(wanted, None)
+    for block in blocks[1:] if len(blocks) > 1 else []:
+        lines = [line for _o, line in block]
+        if expected is None or not WebVTTCueBlock.is_valid(lines):
             continue
         timing = 0 if "-->" in lines[0] else 1
-        start = block.start() + sum(len(line) + 1 for line in lines[:timing + 1])
-        end = block.start() + len(block.group(0).rstrip("\n"))
-        spans.append((min(start, end), end))
-    return spans
+        payload = block[timing + 1:]
+        if "\n".join(line for _o, line in payload) != expected:
+            continue  # a cue the library dropped (settings it could not read)
+        end = block[-1][0] + len(block[-1][1])
+        spans.append((payload[0][0], end) if payload else (end, end))
+        expected = next(wanted, None)
+    return spans if expected is None and len(spans) == len(payloads) else None
 
 
 def load_vtt(path: Path) -> VttDocument:
@@ -216,8 +227,8 @@ def load_vtt(path: Path) -> VttDocument:
         captions = webvtt.from_string(text).captions
     except (MalformedFileError, ValueError) as exc:
         raise DocumentError(f"{path.name} is not a valid WebVTT file ({exc}).") from None
-    spans = _vtt_spans(text)
-    if len(spans) != len(captions):
+    spans = _vtt_spans(text, [caption.raw_text for caption in captions])
+    if spans is None:
         raise DocumentError(f"{path.name} is not a valid WebVTT file (its cues could not "
                             "be told apart).")
     units, cues = _units([text[a:b] for a, b in spans])
