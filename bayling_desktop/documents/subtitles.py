@@ -13,7 +13,6 @@ once. A cue's content goes through :mod:`.cuetext` (tags, line count) and
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Mapping
 from pathlib import Path
 

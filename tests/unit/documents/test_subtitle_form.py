@@ -172,7 +172,8 @@ FIVE = ("1\n00:00:01,000 --> 00:00:09,000\nOne fish,\ntwo fish,\nred fish,\nblue
 def test_written_out_breaks_become_lines_again(tmp_path: Path) -> None:
     document = open_document(_write(tmp_path, "five.srt", FIVE))
     out = tmp_path / "zh.srt"
-    document.export({"cue-1": "一条鱼，<br>两条鱼，<br>红鱼，<br>蓝鱼，<br>还有一条很老的鱼。"}, out)
+    reply = "一条鱼，<br>两条鱼，<br>红鱼，<br>蓝鱼，<br>还有一条很老的鱼。"
+    document.export({"cue-1": reply}, out)
     content = next(srt.parse(out.read_text(encoding="utf-8"))).content
     assert content == "一条鱼，\n两条鱼，\n红鱼，\n蓝鱼，\n还有一条很老的鱼。"
     assert not document.flagged and "<br>" not in out.read_text(encoding="utf-8")
