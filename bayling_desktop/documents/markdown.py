@@ -18,6 +18,7 @@ from ..fileio import atomic_write_text
 from .encoding import read_text
 from .mdinline import InlineMarkup, reference_label
 from .model import Document, Unit
+from .structure import keep_out
 from .ziputil import LEFT_BEHIND
 
 if TYPE_CHECKING:
@@ -49,8 +50,10 @@ class MarkdownDocument(Document):
             if unit_id not in translations:
                 continue
             text, problems = self._inline[unit_id].rebuild(translations[unit_id])
-            if problems:
-                self.flagged[unit_id] = problems
+            original = "\n".join(self._lines[s.line][s.start:s.end] for s in spans)
+            text, injected = keep_out("md", text, original)
+            if problems or injected:
+                self.flagged[unit_id] = [*injected, *problems]
             parts = text.split("\n")
             if len(parts) == len(spans):
                 # Same shape as the source: each line goes back into its own line.

@@ -67,11 +67,17 @@ def _local(element: Any) -> str:
 TEMPLATE_LINKS = ("relatorio://", "py3o://")
 
 
+def computed(name: str) -> bool:
+    """Whether the ODF text element *name* (local name) is a field: its text is computed
+    by the office suite (a date, a page number, a user field) or is template code."""
+    return name in _FIELDS or name.endswith(_FIELD_ENDINGS)
+
+
 def _is_void(child: Any) -> bool:
     """Notes, frames, fields and template directives travel whole; a span around one is a
     tag like any other (tags nest), so its own words are still translated."""
     name = _local(child)
-    if name in _HOLDERS or name in _FIELDS or name.endswith(_FIELD_ENDINGS):
+    if name in _HOLDERS or computed(name):
         return True
     href = next((v for k, v in child.attrib.items() if k.rsplit("}", 1)[-1] == "href"), "")
     return href.strip().lower().startswith(TEMPLATE_LINKS)

@@ -24,10 +24,14 @@ _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: lines that start an ASS section or event (after a line break of the cue)
 _ASS_LINE = re.compile(r"\n\s*(?:\[[^\]\n]+\]|(?:Dialogue|Comment|Format|Style|Picture|"
                        r"Sound|Movie|Command)\s*:)", re.IGNORECASE)
+#: the start of a Markdown block: a heading, a list item, a quote, a fence, a setext
+#: underline or a thematic break (the group is where an escaping backslash goes)
+_MD_BLOCK = re.compile(r"^ {0,3}(?:(#{1,6})(?=\s|$)|([-*+])(?=\s)|\d{1,9}([.)])(?=\s)|(>)"
+                       r"|(```|~~~)|([=-]){2,}\s*$|([*_])(?:\s*\7){2,}\s*$)")
 _EMPTY_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _VTT_ARROW = re.compile("-->")
 
-FORMATS = ("srt", "vtt", "ass")
+FORMATS = ("srt", "vtt", "ass", "md")
 
 
 def keep_out(format_name: str, text: str, source: str = "") -> tuple[str, list[Flag]]:
@@ -53,4 +57,27 @@ def keep_out(format_name: str, text: str, source: str = "") -> tuple[str, list[F
             text = arrow.sub("->" if format_name == "srt" else "--&gt;", text)
     elif format_name == "ass" and more(_ASS_LINE):
         found.append("an ASS event or section line")
+    elif format_name == "md":
+        text = _markdown(text, source, found)
     return text, [Flag("structure_injected", {"what": what}, blocking=True) for what in found]
+
+
+def _markdown(text: str, source: str, found: list[str]) -> str:
+    """A unit's Markdown with no blank line (a new block) and no line that starts a block
+    its source line did not start (``# x`` would become a heading): escaped with a
+    backslash, as CommonMark allows before any punctuation."""
+    lines = text.split("\n")
+    if len(lines) > 1 and any(not line.strip() for line in lines):
+        lines = [line for line in lines if line.strip()]
+        found.append("an empty line")
+    before = source.split("\n")
+    for index, line in enumerate(lines):
+        block = _MD_BLOCK.match(line)
+        if block is None or (index < len(before) and _MD_BLOCK.match(before[index])):
+            continue
+        group = next(n for n in range(1, 8) if block.group(n) is not None)
+        at = block.start(group)
+        lines[index] = line[:at] + "\\" + line[at:]
+        if "a Markdown block marker" not in found:
+            found.append("a Markdown block marker")
+    return "\n".join(lines)

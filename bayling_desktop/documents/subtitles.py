@@ -22,6 +22,7 @@ from .cuetext import CueText
 from .encoding import read_text
 from .model import Document, Unit
 from .structure import keep_out
+from .tags import strip_tags
 
 __all__ = ["CueText", "SrtDocument", "VttDocument", "load_srt", "load_vtt"]
 
@@ -91,6 +92,11 @@ class _Subtitles(Document):
             if key in translations and key in self._cues:
                 content, flags = self._cues[key].rebuild(translations[key])
                 content, injected = keep_out(self.format_name, content, original)
+                # structure the reply held that the line count already joined away is named
+                # all the same: the model answered with file syntax
+                attempted = keep_out(self.format_name, strip_tags(translations[key]),
+                                     original)[1]
+                injected += [flag for flag in attempted if flag not in injected]
                 if flags or injected:
                     self.flagged[key] = [*injected, *flags]
                 out.append(content)
