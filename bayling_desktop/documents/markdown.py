@@ -98,7 +98,8 @@ def load(path: Path) -> MarkdownDocument:
     in_list = 0
     env: dict[str, Any] = {}
     tokens = _parser().parse(text, env)
-    references = {reference_label(label) for label in env.get("references", {})}
+    references = {reference_label(label): str(target.get("href", "")) if isinstance(
+        target, dict) else "" for label, target in env.get("references", {}).items()}
     html_text = unplaced = False
     for token in tokens:
         if token.type == "html_block" and _html_text(token.content):

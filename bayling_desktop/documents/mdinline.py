@@ -12,7 +12,7 @@ tags, the text goes in without them and the caller flags "formatting lost".
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from ..flags import Flag
 from .tags import Node, loss_flags, parse, render_markup, salvage, tag_flags
@@ -26,11 +26,14 @@ _EMPHASIS = ("**", "__", "~~", "*", "_")
 class InlineMarkup:
     """One unit's inline Markdown: its tagged text, and the markup behind each tag."""
 
-    def __init__(self, content: str, references: Collection[str] = ()) -> None:
+    def __init__(self, content: str, references: Mapping[str, str] | Collection[str] = ()
+                 ) -> None:
         #: tag number -> (opening markup, closing markup); void tags: (markup, "")
         self.markup: dict[int, tuple[str, str]] = {}
         #: the document's link reference labels, normalised (see :func:`reference_label`)
         self._references = set(references)
+        #: label -> URL of the document's link reference definitions (to name a lost link)
+        self._targets = dict(references) if isinstance(references, Mapping) else {}
         self.tagged = self._scan(content)
 
     def _number(self, opening: str, closing: str) -> int:
@@ -114,10 +117,14 @@ class InlineMarkup:
         opening, closing = self.markup[number]
         if not opening.startswith(("[", "![")) or not closing:
             return None
-        address = closing[2:-1].strip() if closing.startswith("](") else closing[1:]
-        address = address.split()[0].strip("<>") if address.split() else address
+        if closing.startswith("]("):
+            address = closing[2:-1].strip()
+            address = address.split()[0].strip("<>") if address.split() else address
+        else:  # a reference link: its definition's URL, else the label as written
+            label = closing[2:-1] or opening_label(self.tagged, number)
+            address = self._targets.get(reference_label(label)) or closing[1:]
         if opening == "![":
-            return Flag("image_removed", {"name": address.rsplit("/", 1)[-1]}, blocking=True)
+            return Flag("image_removed", {"name": address}, blocking=True)
         return Flag("link_removed", {"url": address}, blocking=True)
 
     def _render(self, node: Node) -> str:
@@ -243,3 +250,9 @@ def _emphasis(text: str, i: int) -> tuple[str, int] | None:
             j += 1
         return None
     return None
+
+
+def opening_label(tagged: str, number: int) -> str:
+    """The text inside tag *number* (a collapsed reference ``[label][]`` is found by it)."""
+    match = re.search(rf"<{number}>(.*?)</{number}>", tagged, re.S)
+    return match.group(1) if match else ""

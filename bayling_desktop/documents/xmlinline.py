@@ -82,8 +82,7 @@ def describe_element(element: Any) -> Flag | None:
         for image in element.iter():
             source = source or next((v for k, v in image.attrib.items()
                                      if _localname(k) == "href"), "")
-        return Flag("image_removed", {"name": source.rsplit("/", 1)[-1] or name},
-                    blocking=True)
+        return Flag("image_removed", {"name": source or name}, blocking=True)
     return None
 
 

@@ -4,8 +4,9 @@ sdists ship their own test files) and cached outside the repository; nothing ven
 Licences: python-docx and python-pptx are MIT (Steve Canny), docx2python is MIT (Shay
 Hill; its test files hold text boxes with VML fallbacks, content controls, fields,
 footnotes and comments), odfpy is Apache-2.0 / GPL-2.0+ / LGPL-2.1+ (Søren Roug,
-Thinkfree), Django is BSD-3-Clause (the Django Software Foundation and its translators).
-Their sample files are used unchanged."""
+Thinkfree), Django is BSD-3-Clause (the Django Software Foundation and its translators),
+py3o.template is LGPL-3.0 (Florent Aide and contributors). Their sample files are used
+unchanged."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ SDISTS = {"python-docx": "1.2.0", "python-pptx": "1.0.2", "odfpy": "1.4.1",
           # 2.x builds with setuptools (3.x needs a Rust build backend just to be fetched)
           "docx2python": "2.10.1",
           # BSD-3-Clause; its sdist ships ~1,200 real gettext catalogues (zh_Hans admin: 198)
-          "Django": "5.2.20"}
+          "Django": "5.2.20",
+          # py3o.template is LGPL-3.0 (its test templates hold py3o:// directive links)
+          "py3o.template": "0.10.0"}
 
 
 def _cache() -> Path:

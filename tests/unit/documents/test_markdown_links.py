@@ -75,8 +75,8 @@ def test_lost_tags_are_flagged_and_the_text_kept(tmp_path: Path) -> None:
     codes = [(f.code, f.arguments) for f in document.flagged[unit.id]]
     # every link and image by its address, the emphasis once: never one vague sentence
     assert codes == [("link_removed", {"url": "https://example.org/wiki/Guide_(advanced)"}),
-                     ("image_removed", {"name": "cat.png"}),
-                     ("link_removed", {"url": "[docs]"}),
+                     ("image_removed", {"name": "img/cat.png"}),
+                     ("link_removed", {"url": "https://docs.example.org"}),
                      ("link_removed", {"url": "https://ci.org"}),
                      ("image_removed", {"name": "b.svg"}),
                      ("formatting_lost", {}), ("tag_moved", {"tag": "<x6/>"})]
