@@ -474,6 +474,9 @@ _MARKED: tuple[object, ...] = (
                       "{0} declared the charset {1}, which cannot hold the translation; it was "
                       "written as UTF-8 and its header says so now."),
     QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} was in {1}, which cannot hold the translation; it was written as "
+                      "UTF-8."),
+    QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} did not say which character set it uses; the translation was "
                       "written as UTF-8 with a <meta charset=\"utf-8\"> that says so."),
     QT_TRANSLATE_NOOP("CoreMessages",

@@ -1063,6 +1063,10 @@
         <translation>{0} 声明的字符集 {1} 无法容纳译文；已改用 UTF-8 写入，文件头也已相应更新。</translation>
     </message>
     <message>
+        <source>{0} was in {1}, which cannot hold the translation; it was written as UTF-8.</source>
+        <translation>{0} 原为 {1} 编码，无法容纳译文；已改用 UTF-8 写入。</translation>
+    </message>
+    <message>
         <source>{0} did not say which character set it uses; the translation was written as UTF-8 with a &lt;meta charset="utf-8"&gt; that says so.</source>
         <translation>{0} 没有说明所用的字符集；译文已用 UTF-8 写入，并加上了 &lt;meta charset="utf-8"&gt; 加以说明。</translation>
     </message>

@@ -51,9 +51,9 @@ def test_the_scanner_finds_the_core_raise_sites() -> None:
 
 def test_the_scanner_finds_flags_notices_and_warnings() -> None:
     templates = {m.template for m in shown_messages()}
-    # quality flags are codes with arguments now (tests/ui/test_flag_text.py)
-    assert {"Formatting tags missing: {0}.",  # "…" + " ".join(names) + "."
-            "This document has {0} comment(s); they were left untranslated (turn on "
+    # quality flags are codes with arguments now (tests/ui/test_flag_text.py), the
+    # formats' tag findings too (documents/tags.py tag_flags)
+    assert {"This document has {0} comment(s); they were left untranslated (turn on "
             "“Translate comments” in Settings, or use --comments, to translate them "
             "too)."} <= templates  # CONSTANT.format(n=…)
 
