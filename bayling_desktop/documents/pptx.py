@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..flags import Flag
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
 from .charts import CACHED_LABELS, cached_labels
@@ -97,9 +98,18 @@ def _alt_texts(presentation: Any) -> list[tuple[str, Any]]:
             if str(element.tag).endswith("}cNvPr") and worth_translating(element.get("descr"))]
 
 
-def drawing_runs(paragraph: Any) -> Runs:
-    """A DrawingML paragraph's runs (slides, notes, and charts and drawings on a sheet)."""
+def drawing_runs(paragraph: Any, links: Mapping[str, str] | None = None) -> Runs:
+    """A DrawingML paragraph's runs (slides, notes, and charts and drawings on a sheet);
+    *links* (relationship id -> address) names a hyperlink the translation lost."""
     from lxml import etree
+
+    def describe(run: Any) -> Flag | None:
+        click = run.find(f"{{{A}}}rPr/{{{A}}}hlinkClick")
+        if click is None:
+            return None
+        rid = next((v for k, v in click.attrib.items() if k.endswith("}id")), "")
+        return Flag("link_removed", {"url": (links or {}).get(rid) or rid or "?"},
+                    blocking=True)
 
     pieces = []
     for child in paragraph:
@@ -111,7 +121,19 @@ def drawing_runs(paragraph: Any) -> Runs:
                                     f"{{{A}}}hlinkClick") is not None, anchor=child))
         elif name in ("br", "fld"):
             pieces.append(Piece(child, void=True, anchor=child))
-    return Runs(pieces, _get, _set)
+    return Runs(pieces, _get, _set, describe)
+
+
+def _link_addresses(presentation: Any) -> dict[int, dict[str, str]]:
+    """Per slide or notes tree (by the id of its root): relationship id -> hyperlink
+    address, to name a link a translation lost."""
+    found: dict[int, dict[str, str]] = {}
+    for slide in presentation.slides:
+        parts = [slide.part] + ([slide.notes_slide.part] if slide.has_notes_slide else [])
+        for part in parts:
+            found[id(part._element)] = {rid: rel.target_ref for rid, rel in part.rels.items()
+                                        if rel.is_external}
+    return found
 
 
 def _get(run: Any) -> str:
@@ -138,6 +160,7 @@ class PptxDocument(Document):
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         presentation = _open(self._data, self.path.name)
         self.flagged = {}
+        addresses = _link_addresses(presentation)
         by_position = {int(str(u.meta["position"])): u for u in self.units
                        if "position" in u.meta}
         for position, (_place, paragraph) in enumerate(_all_paragraphs(presentation,
@@ -145,7 +168,8 @@ class PptxDocument(Document):
             unit = by_position.get(position)
             if unit is None or unit.id not in translations:
                 continue
-            problems = drawing_runs(paragraph).fill(translations[unit.id])
+            links = addresses.get(id(paragraph.getroottree().getroot()), {})
+            problems = drawing_runs(paragraph, links).fill(translations[unit.id])
             if problems:
                 self.flagged[unit.id] = problems
         by_chart = {int(str(u.meta["chart"])): u for u in self.units if "chart" in u.meta}

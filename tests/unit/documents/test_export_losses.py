@@ -256,3 +256,41 @@ def test_real_py3o_templates_keep_every_directive(tmp_path: Path) -> None:
             new = html.unescape(after.read("content.xml").decode())
         directives = re.findall(r"<text:a [^>]*py3o://.*?</text:a>", old, re.S)
         assert directives and all(d in new for d in directives), template.name
+
+
+def test_powerpoint_link_lost_is_named_by_its_address(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    paragraph = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(1)
+                                         ).text_frame.paragraphs[0]
+    for text, address in (("Visit ", None), ("our site", "https://example.org/deck"),
+                          (" today.", None)):
+        run = paragraph.add_run()
+        run.text = text
+        if address:
+            run.hyperlink.address = address
+    deck.save(str(tmp_path / "l.pptx"))
+    document = open_document(tmp_path / "l.pptx")
+    unit = next(u for u in document.units if "site" in u.source)
+    assert unit.source == "Visit <2>our site</2> today."
+    document.export({unit.id: "今天访问我们的网站。"}, tmp_path / "zh.pptx")
+    assert [str(f) for f in document.flagged[unit.id]] == [
+        "Link removed (https://example.org/deck)."]
+
+
+def test_epub_says_the_target_language(tmp_path: Path) -> None:
+    from .newformats import make_epub
+
+    document = open_document(make_epub(tmp_path / "book.epub"))
+    document.target_language = "zh"
+    out = tmp_path / "zh.epub"
+    document.export({u.id: upper(u.source) for u in document.units}, out)
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        opf = next(archive.read(n).decode() for n in names if n.endswith(".opf"))
+        chapters = [archive.read(n).decode() for n in names if n.endswith(".xhtml")]
+    assert "<dc:language>zh</dc:language>" in opf
+    assert chapters and all('lang="zh"' in c for c in chapters)
