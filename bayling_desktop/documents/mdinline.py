@@ -110,7 +110,8 @@ class InlineMarkup:
         problems = tag_flags(self.tagged, target)
         written = salvage(self.tagged, target) if problems else target
         lost = loss_flags(self.tagged, written, self._describe)
-        return self._render(parse(written)), lost or (problems if written != target else [])
+        # tags the source never had, or repeats, are dropped without a word: nothing lost
+        return self._render(parse(written)), lost
 
     def _describe(self, number: int) -> Flag | None:
         """A link names its URL, an image its file; emphasis is only formatting."""

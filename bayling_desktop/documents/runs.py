@@ -122,7 +122,7 @@ class Runs:
             written = "".join(f"<x{g.number}/>" for g in self.groups if g.void) + (
                 strip_tags(target))
         lost = loss_flags(self.tagged, written, self._flag_for)
-        return lost or (problems if written != target else [])
+        return lost  # tags the source never had, or repeats, dropped: nothing lost
 
     def _flag_for(self, number: int) -> Flag | None:
         group = next((g for g in self.groups if g.number == number), None)

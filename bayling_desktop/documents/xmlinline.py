@@ -64,7 +64,7 @@ def fill_inline(element: Any, source: str, target: str) -> list[Flag]:
     else:
         last.tail = (last.tail or "") + trail
     lost = loss_flags(source, written, lambda number: describe_element(inline.get(number)))
-    return lost or (problems if written != target else [])
+    return lost  # tags the source never had, or repeats, dropped: nothing lost
 
 
 def describe_element(element: Any) -> Flag | None:
