@@ -48,6 +48,13 @@ def _count_po(path: Path) -> int:
     return len(polib.pofile(str(path)))
 
 
+def _count_html(path: Path) -> int:
+    import lxml.html
+
+    page = lxml.html.parse(str(path)).getroot()
+    return len(page.findall(".//p")) + len(page.findall(".//script"))
+
+
 def _count_xml(tag: str) -> Callable[[Path], int]:
     def count(path: Path) -> int:
         return sum(1 for e in etree.parse(str(path)).iter() if isinstance(e.tag, str)
@@ -77,6 +84,8 @@ SOURCES: dict[str, tuple[str, str, Callable[[Path], int]]] = {
             '<trans-unit id="b"><source>Bye.</source></trans-unit></body></file></xliff>\n',
             'Hi</target></trans-unit><trans-unit id="evil"><source>x</source><target>y',
             _count_xml("trans-unit")),
+    "html": ("<html><body><p>Hello.</p><p>Bye.</p></body></html>\n",
+             '</p><p>Injected</p><script>alert("evil")</script><p>', _count_html),
     "tmx": ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
             'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
             'adminlang="en" srclang="en" datatype="plaintext"/><body>'
