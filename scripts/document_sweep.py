@@ -125,23 +125,29 @@ def _po_text(path: Path) -> list[str]:
 
 
 def _cue_text(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8-sig")
-    out = []
-    for block in re.split(r"\r?\n\s*\r?\n", text):
-        lines = block.splitlines()
-        at = next((n for n, line in enumerate(lines) if "-->" in line), None)
-        if at is None:
-            continue
-        for line in lines[at + 1:]:
-            # markup (<i>, {\an8}) is not text
-            out.append(re.sub(r"\{\\[^{}]*\}|</?[A-Za-z][^<>]*>|<\d\d:[\d:.]+>", "", line))
-    return out
+    """The cue text a player shows, read by webvtt-py or srt (not our reader), in the
+    file's own encoding (a cp1252 or UTF-16 subtitle stays so)."""
+    import srt
+    import webvtt
+
+    from bayling_desktop.documents.encoding import decode
+
+    text = decode(path.read_bytes(), path.name)[0].replace("\r\n", "\n")
+    if path.suffix.lower() == ".vtt":
+        contents = [caption.raw_text for caption in webvtt.from_string(text).captions]
+    else:
+        contents = [cue.content for cue in srt.parse(text)]
+    # markup (<i>, {\an8}, karaoke times) is not text
+    return [re.sub(r"\{\\[^{}]*\}|</?[A-Za-z][^<>]*>|<\d\d:[\d:.]+>", "", line)
+            for content in contents for line in content.split("\n")]
 
 
 def _ass_text(path: Path) -> list[str]:
     """The dialogue an .ass/.ssa player shows: the last Format field, overrides removed."""
     out, fields, events = [], 10, False
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    from bayling_desktop.documents.encoding import decode
+
+    for line in decode(path.read_bytes(), path.name)[0].splitlines():
         if line.strip().startswith("["):
             events = line.strip().lower() == "[events]"
         elif events and line.lower().startswith("format:"):

@@ -73,7 +73,7 @@ def computed(name: str) -> bool:
     return name in _FIELDS or name.endswith(_FIELD_ENDINGS)
 
 
-def _is_void(child: Any) -> bool:
+def travels_whole(child: Any) -> bool:
     """Notes, frames, fields and template directives travel whole; a span around one is a
     tag like any other (tags nest), so its own words are still translated."""
     name = _local(child)
@@ -159,7 +159,7 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
     for name, tree in trees.items():
         for position, element in _paragraphs(name, tree.getroot(), include_comments):
             # ODF collapses white space like HTML (runs of spaces are text:s elements)
-            text = " ".join(tagged_inline(element, _is_void).split())
+            text = " ".join(tagged_inline(element, travels_whole).split())
             if not strip_tags(text).strip():
                 continue
             ancestors = {_local(a) for a in element.iterancestors()}

@@ -17,7 +17,7 @@ from lxml import etree
 
 from bayling_desktop.documents import Document, open_document
 from bayling_desktop.documents.alttext import worth_translating
-from bayling_desktop.documents.odt import _HOLDERS, computed
+from bayling_desktop.documents.odt import travels_whole
 from bayling_desktop.documents.tags import TAG_PATTERN
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -146,16 +146,12 @@ def _xlsx_text(path: Path, comments: bool) -> list[str]:
     return found
 
 
-#: ODF elements whose text is not the paragraph's: own paragraphs (note, frame,
-#: annotation) or computed by the office suite (fields); their tails are
-_ODF_OWN = _HOLDERS
-
-
 def _odf_text(element: etree._Element) -> list[str]:
     out = [element.text or ""]
     for child in element:
-        name = child.tag.rsplit("}")[-1] if isinstance(child.tag, str) else ""
-        if name and name not in _ODF_OWN and not computed(name):
+        # own paragraphs (note, frame, annotation), fields and template directives are not
+        # the paragraph's text; their tails are
+        if isinstance(child.tag, str) and not travels_whole(child):
             out += _odf_text(child)
         out.append(child.tail or "")
     return out
