@@ -260,10 +260,12 @@ def _problems(job: Job, report: PipelineReport) -> list[str]:
     return lines
 
 
-def _write(job: Job, args: argparse.Namespace) -> list[str]:
-    """Export one document (atomically); returns warnings about lost inline formatting
-    (units the run already warned about are not named twice)."""
+def _write(job: Job, args: argparse.Namespace, notices: list[str]) -> list[str]:
+    """Export one document (atomically); returns what units lost on the way into the file
+    (units the run already warned about are not named twice), and adds to *notices* what
+    writing had to say (an encoding or charset switched to UTF-8)."""
     exported = job.session.export(job.output)
+    notices += [f"{job.name}: {n}" for n in exported.notices]
     problems = [f"{job.name}, {unit_id}: {p}" for unit_id, unit_problems in exported.lost.items()
                 for p in unit_problems]
     if args.bilingual:
@@ -335,7 +337,7 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
         if not (args.strict and problems):
             for job in jobs:
-                problems += _write(job, args)
+                problems += _write(job, args, notices)
                 written.append(job)
         if args.export_tm:
             export_tmx(store.memory, args.export_tm, target.code)
