@@ -1833,6 +1833,10 @@ The details were written to {0}.</source>
         <translation>{total} 行中丢失了 {lost} 行。</translation>
     </message>
     <message>
+        <source>The translation came back as {found} of {total} lines; it was re-wrapped to {total} lines.</source>
+        <translation>译文只有 {total} 行中的 {found} 行；已重新分成 {total} 行。</translation>
+    </message>
+    <message>
         <source>The source has {expected} lines; the translation has {found}.</source>
         <translation>原文有 {expected} 行，译文有 {found} 行。</translation>
     </message>
