@@ -2,8 +2,9 @@
 
 The model sees short, uniform tags instead of HTML or Word XML, which small models
 keep intact far more often. After generation the tags are validated (the same tags,
-each once, properly nested); a format module rebuilds its formatting from them, or
-falls back to plain text in the unit's first run and flags the segment.
+each once, properly nested); a format module rebuilds its formatting from them. When
+they broke, :func:`salvage` keeps every tag that can be kept and :func:`loss_flags` says
+what the unit lost — each link and picture by its address — as flags, never silently.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def parse(text: str) -> Node:
 
 def tag_flags(source: str, target: str) -> list[Flag]:
     """What is wrong with *target*'s tags compared with *source*'s, as flags (empty when
-    all is well): the one check of tag structure, for the verifier and every format."""
+    all is well): the structure a format needs to rebuild its markup. (The verifier's
+    checks, position included, are :mod:`.translation.qa_invariants`.)"""
     flags: list[Flag] = []
     try:
         parse(target)
@@ -161,7 +163,6 @@ def render_markup(node: Node, markup: dict[int, tuple[str, str]]) -> str:
             opening, closing = markup[part.number]
             out.append(opening + render_markup(part, markup) + closing)
     return "".join(out)
-
 
 
 def salvage(source: str, target: str) -> str:
