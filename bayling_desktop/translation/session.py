@@ -40,6 +40,7 @@ from ..documents.model import Document, Unit
 from ..documents.timing import cue_timing
 from ..engine.backend import CancelToken
 from ..errors import BaylingError
+from ..flags import Flag
 from ..languages import resolve
 from ..storage.identity import file_key, file_project_name
 from ..storage.projects import DONE, Project, ProjectStore
@@ -78,9 +79,10 @@ class Exported:
     path: Path
     #: segments that kept their source text (not translated, or failed)
     untranslated: int = 0
-    #: unit id -> what the format could not keep (inline formatting…), for units the
-    #: translation run had not already flagged
-    lost: dict[str, list[str]] = field(default_factory=dict)
+    #: unit id -> what the format could not keep, as flags (``link_removed`` url,
+    #: ``image_removed`` name, ``lines_rewrapped``, ``tag_moved``, ``formatting_lost``,
+    #: ``structure_injected``…), for units the translation run had not already flagged
+    lost: dict[str, list[Flag]] = field(default_factory=dict)
     #: what writing changed on its own (a PO header switched to UTF-8…), said once
     notices: list[str] = field(default_factory=list)
 
