@@ -45,6 +45,14 @@ def _units(contents: list[str]) -> tuple[list[Unit], dict[str, CueText]]:
     return units, cues
 
 
+def _time(units: list[Unit], times: list[tuple[float, float]]) -> None:
+    """Each cue unit's start and end in seconds (``meta``), for the reading-speed check."""
+    for unit in units:
+        position = int(unit.id.rsplit("-", 1)[1]) - 1
+        if position < len(times):
+            unit.meta.update(start=float(times[position][0]), end=float(times[position][1]))
+
+
 class _Subtitles(Document):
     def __init__(self, path: Path, units: list[Unit], cues: dict[str, CueText]) -> None:
         super().__init__(path, units)
@@ -167,6 +175,10 @@ def load_srt(path: Path) -> SrtDocument:
         raise DocumentError(f"{path.name} is not a valid SubRip file (its cues could not "
                             "be told apart).")
     units, cues = _units([text[a:b] for a, b in spans])
+    times = [(srt.srt_timestamp_to_timedelta(m.group(2)).total_seconds(),
+              srt.srt_timestamp_to_timedelta(m.group(3)).total_seconds())
+             for m in srt.SRT_REGEX.finditer(text)]
+    _time(units, times)
     document = SrtDocument(path, text, spans, units, cues)
     document.keep_form(encoding, raw, path)
     return document
@@ -237,6 +249,7 @@ def load_vtt(path: Path) -> VttDocument:
         raise DocumentError(f"{path.name} is not a valid WebVTT file (its cues could not "
                             "be told apart).")
     units, cues = _units([text[a:b] for a, b in spans])
+    _time(units, [(c.start_in_seconds, c.end_in_seconds) for c in captions])
     document = VttDocument(path, text, spans, units, cues)
     document.keep_form(encoding, raw, path)
     return document
