@@ -191,6 +191,10 @@ def _rewrap(source: str, output: str) -> str | None:
 
 #: sampled answers to the first prompt decoded together when the first answer fails
 REPAIR_SAMPLES = 3
+#: the verifier's codes for inline tags lost, invented or moved: when no candidate keeps
+#: them, the text still goes in (the export salvages the tags and names each loss)
+FORMATTING = frozenset({"tag_missing", "tag_extra", "tag_broken", "tag_repeated", "tag_moved",
+                        "tag_empty"})
 REPAIR_TEMPERATURE = 0.7
 
 
@@ -351,6 +355,14 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
             return _accept(outcome, tried, candidate)
         if len(blocking(tried.flags)) < len(blocking(best.flags)):
             best = tried
+    if blocking(best.flags) and all(f.code in FORMATTING for f in blocking(best.flags)):
+        # Every candidate is a translation that only lost inline formatting: it goes in as
+        # a draft for review, and the format's export keeps every tag it can and names
+        # precisely what could not be kept (a link by its URL, an image, a field).
+        outcome.repaired = best is not judged
+        return _accept(outcome, _Judged(best.text, best.reply, [
+            Flag(f.code, f.args, blocking=False) if f.code in FORMATTING else f
+            for f in best.flags]), first)
     outcome.flags = best.flags
     return outcome
 

@@ -271,7 +271,7 @@ class DocumentSession:
                 continue
             if unit.context.strip():
                 notes[segment.idx] = unit.context
-            timing = cue_timing(self.document, unit)
+            timing = cue_timing(unit)
             if timing is not None:
                 durations[segment.idx] = timing[1] - timing[0]
         return notes, durations
@@ -389,13 +389,18 @@ class DocumentSession:
             if self.pair is not None:
                 self.document.target_language = self.pair.target
             self.document.export(chosen, out_path)
-        flagged = {s.unit_id for s in self.project.segments if s.flags} if self.project else set()
+        # what the run already said about a unit is not said twice; what writing found
+        # besides (a cue the reply tried to inject, a link the rebuild lost) is
+        said_of: dict[str, set[Flag]] = {}
+        for segment in self.project.segments if self.project else []:
+            said_of.setdefault(segment.unit_id, set()).update(segment.flags)
         result = Exported(out_path)
         result.untranslated = sum(1 for unit in self.document.units if unit.id not in chosen)
         if not bilingual:
-            result.lost = {unit_id: list(problems)
-                           for unit_id, problems in self.document.flagged.items()
-                           if unit_id not in flagged}
+            for unit_id, problems in self.document.flagged.items():
+                new = [f for f in problems if f not in said_of.get(unit_id, set())]
+                if new:
+                    result.lost[unit_id] = new
         result.notices = [n for n in self.document.notices if n not in said]
         return result
 

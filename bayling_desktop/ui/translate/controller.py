@@ -249,5 +249,5 @@ class Loader(QObject):
 def rows_of(document: documents.Document) -> list[SegmentRow]:
     return [SegmentRow(i, unit.id, unit.source, unit.target or "" if unit.target_status else "",
                        unit.target_status or "new" if unit.target else "new",
-                       timing=cue_timing(document, unit))
+                       timing=cue_timing(unit))
             for i, unit in enumerate(document.units)]

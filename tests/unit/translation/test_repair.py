@@ -103,3 +103,23 @@ def test_a_units_note_reaches_the_model_as_context_and_not_the_output() -> None:
     assert sent.startswith("给译者的背景说明（不要翻译这段说明）：abbrev. month\n\n")
     assert sent.endswith("Provide the Chinese translation for this sentence: Mar")
     assert outcome.ok and "month" not in outcome.text
+
+
+def test_a_translation_that_only_loses_formatting_goes_in_for_review() -> None:
+    """No candidate keeps the bold: the text is a translation, so it is a draft whose tag
+    flags are for review — the export keeps what tags it can and names the rest."""
+    backend = FakeBackend()
+    source = "The weather is <1>very nice</1> today."
+    backend.script[source] = ["今天天气非常好。"] * 7
+    outcome = translate_unit(backend, BAYLING, _request(source))
+    assert outcome.ok and outcome.text == "今天天气非常好。"
+    assert [(f.code, f.blocking) for f in outcome.flags] == [("tag_missing", False)]
+
+
+def test_a_lost_placeholder_is_never_softened() -> None:
+    backend = FakeBackend()
+    source = "Hello <1>%(name)s</1>, welcome."
+    protected, _spans = protect(source)
+    backend.script[protected] = ["你好，欢迎。"] * 7
+    outcome = translate_unit(backend, BAYLING, _request(source))
+    assert not outcome.ok and "placeholder_missing" in _codes(outcome.flags)
