@@ -90,7 +90,12 @@ def run_gui(argv: list[str], model: str | None = None,
     translators.install(settings.ui_language, app)
     apply_theme(settings.theme)
 
-    window = MainWindow(settings, model=model, translators=translators)
+    try:
+        window = MainWindow(settings, model=model, translators=translators)
+    except BaylingError as exc:  # a store that cannot even be replaced: say why, exit
+        _refuse_to_start(str(exc))
+        instance.release()
+        return 1
     instance.filesReceived.connect(window.receive_files)
     window.restore_layout()
     window.show()
@@ -109,6 +114,16 @@ def run_gui(argv: list[str], model: str | None = None,
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
     return int(code)
+
+
+def _refuse_to_start(message: str) -> None:
+    """The window cannot be built: one dialog (and one line on stderr), then exit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .ui.i18n import translate_error
+
+    print(f"bayling-desktop: {message}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, translate_error(message))
 
 
 def _set_icon(app: object) -> None:

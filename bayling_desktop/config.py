@@ -116,4 +116,4 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    atomic_write_text(path or settings_path(), settings.to_json() + "\n")
+    atomic_write_text(path or settings_path(), settings.to_json() + "\n", app_file=True)

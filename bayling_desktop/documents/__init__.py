@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..errors import DocumentError
+from ..fileio import protect as protect_input
 from ..languages import same_language
 from .model import Document, Unit
 from .segment import join_sentences, split_sentences, split_units
@@ -109,6 +110,7 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
     if path.stat().st_size == 0:
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
     _sniff(path)
+    protect_input(path)  # from now on no writer of this process may replace it
     module = importlib.import_module(f"{__name__}.{entry[0]}")
     loader: Callable[..., Document] = getattr(module, entry[1])
     if entry[0] in _COMMENTED:
