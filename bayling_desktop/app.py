@@ -76,8 +76,8 @@ def run_gui(argv: list[str], model: str | None = None,
         # Another instance owns this data folder (and its database): give it the files.
         try:
             instance.hand_over(list(files))
-        except BaylingError as exc:
-            print(f"bayling-desktop: {exc}", file=sys.stderr)
+        except BaylingError as exc:  # a hung first instance: a window says so, not silence
+            _refuse_to_start(str(exc))
             return 1
         return 0
     _set_icon(app)

@@ -63,6 +63,15 @@ def _app_files() -> set[tuple[int, int]]:
     return found
 
 
+def check_name(path: str | os.PathLike[str]) -> None:
+    """Refuse a file name the file system cannot hold (before any ``stat`` trips on it)."""
+    name = Path(path).name
+    size = len(os.fsencode(name))
+    if size > MAX_NAME_BYTES:
+        raise OutputError(f"The file name {name[:40]}… is too long ({size} bytes; file "
+                          f"systems allow {MAX_NAME_BYTES}): choose a shorter name.")
+
+
 def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
                  app_file: bool = False, probe: bool = False) -> Path:
     """The one output-path guard: return the file a write to *path* would replace, or
@@ -72,13 +81,10 @@ def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
     app's own settings writer; *probe* also makes sure the folder takes a new file now
     (read-only, full or missing folders are found before the work, not after it).
     """
+    check_name(path)
     target = Path(path)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
-    size = len(os.fsencode(target.name))
-    if size > MAX_NAME_BYTES:
-        raise OutputError(f"The file name {target.name[:40]}… is too long ({size} bytes; "
-                          f"file systems allow {MAX_NAME_BYTES}): choose a shorter name.")
     try:
         info = target.stat()
     except FileNotFoundError:

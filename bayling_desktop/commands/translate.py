@@ -11,7 +11,7 @@ from ..config import Settings
 from ..documents import check_target_language, default_output_path, supported_extensions
 from ..engine.backend import Backend
 from ..errors import BaylingError
-from ..fileio import check_output
+from ..fileio import check_name, check_output
 from ..languages import Language, resolve
 from ..progressbar import ProgressBar
 from ..storage.projects import ProjectStore
@@ -160,6 +160,8 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     """
     files = _expand(args.inputs, target)
     out: Path | None = args.output
+    if out is not None:
+        check_name(out)
     wants_folder = isinstance(out, FolderPath) or (out is not None and out.is_dir())
     if out is not None and isinstance(out, FolderPath) and not out.is_dir():
         if out.exists():

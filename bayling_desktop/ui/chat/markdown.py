@@ -6,9 +6,10 @@ it (and only for web or mail links).
 
 "Never fetched" is enforced where Qt loads resources: ``QTextBrowser.loadResource``
 returning nothing is not enough, because ``QTextDocument`` then reads a local path itself
-(``![x](/dev/zero)`` read until the process aborted; a FIFO blocked the GUI thread). The
-view's document is a :class:`NoResourceDocument`, whose own ``loadResource`` answers every
-name with nothing and never calls Qt's.
+(``![x](/dev/zero)`` read until the process aborted; a FIFO blocked the GUI thread), and
+Qt's image handler loads the file by name when the document gives no image. The view's
+document is a :class:`NoResourceDocument`: its ``loadResource`` never calls Qt's and
+answers every image with a blank one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -28,6 +29,12 @@ MARKDOWN_FEATURES = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 log = logging.getLogger(__name__)
 
 
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
 class NoResourceDocument(QTextDocument):
     """A text document that loads no resource at all: no file, device, FIFO or URL."""
 
@@ -35,7 +42,12 @@ class NoResourceDocument(QTextDocument):
         super().__init__(parent)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        return None  # never QTextDocument.loadResource: it would read local paths
+        # Never QTextDocument.loadResource: it reads local paths. And an image must be
+        # answered with a real (blank) image: given nothing, Qt's image handler "tries
+        # direct loading" of the name itself.
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return _blank_image()
+        return None
 
 
 class SafeMarkdownView(QTextBrowser):
