@@ -34,7 +34,10 @@ from bayling_desktop.engine.backend import (
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.pipeline import PipelineOptions, TranslationPipeline
 
-WORDS = ["parcel", "letter", "invoice", "report", "contract", "sample", "manual", "ticket", "chair", "laptop", "printer", "camera", "badge", "key", "river", "garden", "window", "station", "market", "bridge", "tower", "street", "office", "school", "harbour", "valley", "forest", "meadow", "engine", "signal"]
+WORDS = ["parcel", "letter", "invoice", "report", "contract", "sample", "manual", "ticket",
+         "chair", "laptop", "printer", "camera", "badge", "key", "river", "garden", "window",
+         "station", "market", "bridge", "tower", "street", "office", "school", "harbour",
+         "valley", "forest", "meadow", "engine", "signal"]
 
 
 def sentence(rng: random.Random, n: int) -> str:

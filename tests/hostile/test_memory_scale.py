@@ -17,7 +17,8 @@ from bayling_desktop.storage.projects import ProjectStore
 
 pytestmark = pytest.mark.hostile
 
-WORDS = ["parcel", "letter", "invoice", "report", "contract", "sample", "manual", "ticket", "river", "garden"]
+WORDS = ["parcel", "letter", "invoice", "report", "contract", "sample", "manual", "ticket",
+         "river", "garden"]
 
 
 def sentences(count: int, seed: int = 3) -> list[str]:
