@@ -122,3 +122,29 @@ def test_ctrl_c_during_start_up_prints_no_traceback(tmp_path: Path, delay: float
     # before Python's own handler exists the signal ends the process quietly (-2)
     assert proc.returncode in (130, 2, -signal.SIGINT), (proc.returncode, err)
     assert json.dumps(err).count("bayling-desktop:") <= 1
+
+
+def test_a_garbage_length_in_a_gguf_header_is_called_corrupt_not_truncated(
+        tmp_path: Path) -> None:
+    import struct
+
+    model = tmp_path / "garbage.gguf"
+    # one metadata key whose name claims to be a terabyte long: damage, not a short file
+    model.write_bytes(b"GGUF" + struct.pack("<IQQQ", 3, 0, 1, 2**40) + b"\0" * 4096)
+    message = one_sentence(cli("chat", "--model", model, "hello", timeout=60), 2,
+                           ["garbage.gguf", "corrupt header"])
+    assert "truncated" not in message
+
+
+def test_an_emptied_database_made_by_this_version_names_its_backup(tmp_path: Path) -> None:
+    source = text_file(tmp_path / "doc.txt")
+    assert from_memory(tmp_path, source, "--project", "work").returncode == 0
+    database = Path(os.environ["BAYLING_DESKTOP_HOME"]) / "data" / "projects.sqlite3"
+    backups = sorted(database.parent.glob("projects.sqlite3.v*.bak"))
+    assert backups, "a database created by this version keeps a first backup"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    database.write_bytes(b"")  # a sync tool or a full disk emptied it
+    result = from_memory(tmp_path, source, "--project", "work")
+    one_sentence(result, 2, ["is empty", str(backups[-1])])
+    assert database.stat().st_size == 0  # not silently started afresh
