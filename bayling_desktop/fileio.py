@@ -24,7 +24,9 @@ import glob
 import os
 import stat
 import tempfile
+import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -37,17 +39,43 @@ STALE_PART_S = 15 * 60
 #: the longest file name (in bytes) ext4, NTFS, APFS and most others accept
 MAX_NAME_BYTES = 255
 
-#: (device, inode) of every document this process opened as input: never an output
-_inputs: set[tuple[int, int]] = set()
+#: the documents open as inputs in this process: (device, inode) → (path, mtime in ns,
+#: how many owners hold it); an entry lives as long as its document object
+_inputs: dict[tuple[int, int], tuple[str, int, int]] = {}
+_inputs_lock = threading.Lock()
 
 
-def protect(path: str | os.PathLike[str]) -> None:
-    """Remember *path* as an input: no writer of this process may replace it."""
+def protect(path: str | os.PathLike[str], owner: object | None = None) -> None:
+    """Remember *path* as an input: no writer of this process may replace it while
+    *owner* (the document read from it) lives; without an owner, for the process."""
     try:
         info = os.stat(path)
     except OSError:
         return
-    _inputs.add((info.st_dev, info.st_ino))
+    key = (info.st_dev, info.st_ino)
+    with _inputs_lock:
+        _, _, owners = _inputs.get(key, ("", 0, 0))
+        _inputs[key] = (os.path.realpath(path), info.st_mtime_ns, owners + 1)
+    if owner is not None:
+        weakref.finalize(owner, _release, key)
+
+
+def _release(key: tuple[int, int]) -> None:
+    with _inputs_lock:
+        entry = _inputs.get(key)
+        if entry is not None:
+            if entry[2] <= 1:
+                del _inputs[key]
+            else:
+                _inputs[key] = (entry[0], entry[1], entry[2] - 1)
+
+
+def _is_input(info: os.stat_result) -> bool:
+    """The file is an open input, under any name (a link counts): the same inode, still
+    unchanged; an inode number reused by a newer file is not mistaken for it."""
+    with _inputs_lock:
+        entry = _inputs.get((info.st_dev, info.st_ino))
+    return entry is not None and entry[1] == info.st_mtime_ns
 
 
 def _app_files() -> set[tuple[int, int]]:
@@ -98,7 +126,7 @@ def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
             raise OutputError(f"{target} is a device or other special file, not a regular "
                               "file: choose an ordinary file name for the output.")
         key = (info.st_dev, info.st_ino)
-        if key in _inputs or any(os.path.samefile(target, p) for p in inputs
+        if _is_input(info) or any(os.path.samefile(target, p) for p in inputs
                                  if os.path.exists(p)):
             raise OutputError(f"The output {target} is the input file {target.name} itself: "
                               "writing it would overwrite the source; choose another output "

@@ -110,14 +110,15 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
     if path.stat().st_size == 0:
         raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
     _sniff(path)
-    protect_input(path)  # from now on no writer of this process may replace it
     module = importlib.import_module(f"{__name__}.{entry[0]}")
     loader: Callable[..., Document] = getattr(module, entry[1])
     if entry[0] in _COMMENTED:
         document = loader(path, include_comments=include_comments)
         document.include_comments = include_comments
-        return document
-    return loader(path)
+    else:
+        document = loader(path)
+    protect_input(path, document)  # no writer may replace it while the document lives
+    return document
 
 
 def default_output_path(path: Path, lang_code: str) -> Path:
