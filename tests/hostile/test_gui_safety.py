@@ -158,3 +158,37 @@ def test_memory_text_in_the_revision_panel_is_plain_text(tmp_path: Path) -> None
     """, tmp_path / "home")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "FORMAT True" in result.stdout and "TEXT True" in result.stdout
+
+
+def test_the_real_app_starts_on_a_damaged_chat_database_and_exits(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    database = home / "data" / "chats.sqlite3"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"SQLite format 3\x00" + b"\xde\xad" * 4096)
+    result = run_qt("""
+        os.environ["BAYLING_DESKTOP_QUIT_AFTER_MS"] = "1500"
+        from bayling_desktop.app import run_gui
+        code = run_gui([])
+        print("EXIT", code, "SHOWN", shown)
+    """, home, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "EXIT 0" in result.stdout and str(database) in result.stdout
+
+
+def test_a_start_that_fails_says_why_and_the_process_ends(tmp_path: Path) -> None:
+    """A failure while the window is built (after the model threads started) is one dialog
+    and exit 1 — the process must not hang on its running threads."""
+    result = run_qt("""
+        from bayling_desktop.errors import BaylingError
+        import bayling_desktop.ui.chat.workspace as chat
+
+        def broken(*args, **kwargs):
+            raise BaylingError("The chat folder cannot be read.")
+
+        chat.ChatWorkspace.__init__ = broken
+        from bayling_desktop.app import run_gui
+        print("EXIT", run_gui([]), "SHOWN", shown)
+    """, tmp_path / "home", timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "EXIT 1" in result.stdout and "The chat folder cannot be read." in result.stdout
+    assert result.stderr.count("bayling-desktop: ") == 1
