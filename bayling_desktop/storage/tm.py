@@ -106,9 +106,12 @@ class TranslationMemory:
             return True
         try:
             with self._transaction() as conn:
+                # again inside the write lock: another process may have just made them
+                fresh = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'memory_grams'"
+                                     ).fetchone() is None
                 for statement in _INDEXES:
                     conn.execute(statement)
-                if "memory_grams" not in have:
+                if fresh:
                     conn.execute("INSERT INTO memory_grams (rowid, source)"
                                  " SELECT rowid, source FROM memory")
         except (StorageError, sqlite3.OperationalError) as exc:
