@@ -148,3 +148,19 @@ def test_an_emptied_database_made_by_this_version_names_its_backup(tmp_path: Pat
     result = from_memory(tmp_path, source, "--project", "work")
     one_sentence(result, 2, ["is empty", str(backups[-1])])
     assert database.stat().st_size == 0  # not silently started afresh
+
+
+def test_invalid_json_in_a_project_row_is_not_a_traceback(tmp_path: Path) -> None:
+    import sqlite3
+
+    source = text_file(tmp_path / "doc.txt")
+    assert from_memory(tmp_path, source, "--project", "kept").returncode == 0
+    database = Path(os.environ["BAYLING_DESKTOP_HOME"]) / "data" / "projects.sqlite3"
+    with sqlite3.connect(database) as conn:
+        conn.execute("UPDATE projects SET settings = '{not json'")
+        conn.execute("UPDATE segments SET flags = '[{broken'")
+    conn.close()
+    result = from_memory(tmp_path, source, "--project", "kept")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    assert (tmp_path / "doc.zh.txt").read_text(encoding="utf-8").startswith("你好")
