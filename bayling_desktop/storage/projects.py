@@ -14,6 +14,7 @@ candidates in :mod:`.threads`.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -77,6 +78,19 @@ def default_path() -> Path:
     return data_dir() / "projects.sqlite3"
 
 
+_log = logging.getLogger(__name__)
+
+
+def _settings_from_json(text: str | None) -> dict[str, Any]:
+    """A project's stored settings; a damaged value reads as none, not as a crash."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        _log.warning("a project's stored settings are not valid JSON; ignoring them")
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 class Project:
     """One project with its segments in memory; every change goes through the store."""
 
@@ -89,7 +103,7 @@ class Project:
         self.source_lang = str(row["source_lang"])
         self.target_lang = str(row["target_lang"])
         self.format = str(row["format"])
-        self.settings: dict[str, Any] = json.loads(row["settings"] or "{}")
+        self.settings: dict[str, Any] = _settings_from_json(row["settings"])
         self.created = float(row["created"])
         self.segments = segments
         #: set by open_or_create when the document changed: units that became new work,
