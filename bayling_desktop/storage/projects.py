@@ -14,7 +14,6 @@ candidates in :mod:`.threads`.
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 import threading
 import time
@@ -42,6 +41,7 @@ from .project_schema import (
     StoredSegment,
     flags_from_json,
     flags_to_json,
+    settings_from_json,
 )
 from .threads import ThreadStore
 from .tm import TranslationMemory
@@ -78,19 +78,6 @@ def default_path() -> Path:
     return data_dir() / "projects.sqlite3"
 
 
-_log = logging.getLogger(__name__)
-
-
-def _settings_from_json(text: str | None) -> dict[str, Any]:
-    """A project's stored settings; a damaged value reads as none, not as a crash."""
-    try:
-        data = json.loads(text or "{}")
-    except ValueError:
-        _log.warning("a project's stored settings are not valid JSON; ignoring them")
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 class Project:
     """One project with its segments in memory; every change goes through the store."""
 
@@ -103,7 +90,7 @@ class Project:
         self.source_lang = str(row["source_lang"])
         self.target_lang = str(row["target_lang"])
         self.format = str(row["format"])
-        self.settings: dict[str, Any] = _settings_from_json(row["settings"])
+        self.settings: dict[str, Any] = settings_from_json(row["settings"])
         self.created = float(row["created"])
         self.segments = segments
         #: set by open_or_create when the document changed: units that became new work,
@@ -274,7 +261,7 @@ class ProjectStore(ThreadStore):
             "GROUP BY p.id ORDER BY p.updated DESC, p.id DESC", DONE).fetchall()
         return [ProjectInfo(r["id"], r["name"], r["source_path"], r["source_lang"],
                             r["target_lang"], int(r["done"]), int(r["total"]), r["updated"],
-                            json.loads(r["settings"] or "{}"))
+                            settings_from_json(r["settings"]))
                 for r in rows]
 
     def names(self) -> list[str]:
@@ -292,7 +279,7 @@ class ProjectStore(ThreadStore):
             if parsed is not None:
                 found.append(identity.FileProject(
                     int(row["id"]), str(row["name"]), parsed[0], parsed[1],
-                    str(row["source_lang"]), json.loads(row["settings"] or "{}")))
+                    str(row["source_lang"]), settings_from_json(row["settings"])))
         return found
 
     def recent_targets(self, limit: int = 20) -> list[str]:

@@ -145,7 +145,6 @@ class RevisionPanel(QWidget):
             self.quick_buttons.append(button)
         self.memory_label = QLabel(self)
         self.memory_label.setWordWrap(True)
-        self.memory_label.setTextFormat(Qt.TextFormat.PlainText)  # memory text is data
         self.memory_button = QPushButton(self)
         self.memory_button.clicked.connect(self._on_memory_button_clicked)
         self._memory_target = ""
