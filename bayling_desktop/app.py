@@ -76,8 +76,8 @@ def run_gui(argv: list[str], model: str | None = None,
         # Another instance owns this data folder (and its database): give it the files.
         try:
             instance.hand_over(list(files))
-        except BaylingError as exc:
-            print(f"bayling-desktop: {exc}", file=sys.stderr)
+        except BaylingError as exc:  # a hung first instance: a window says so, not silence
+            _refuse_to_start(str(exc))
             return 1
         return 0
     _set_icon(app)
@@ -90,7 +90,12 @@ def run_gui(argv: list[str], model: str | None = None,
     translators.install(settings.ui_language, app)
     apply_theme(settings.theme)
 
-    window = MainWindow(settings, model=model, translators=translators)
+    try:
+        window = MainWindow(settings, model=model, translators=translators)
+    except BaylingError as exc:  # a store that cannot even be replaced: say why, exit
+        _refuse_to_start(str(exc))
+        instance.release()
+        return 1
     instance.filesReceived.connect(window.receive_files)
     window.restore_layout()
     window.show()
@@ -109,6 +114,16 @@ def run_gui(argv: list[str], model: str | None = None,
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
     return int(code)
+
+
+def _refuse_to_start(message: str) -> None:
+    """The window cannot be built: one dialog (and one line on stderr), then exit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .ui.i18n import translate_error
+
+    print(f"bayling-desktop: {message}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, translate_error(message))
 
 
 def _set_icon(app: object) -> None:

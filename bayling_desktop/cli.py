@@ -91,9 +91,16 @@ def _run_gui(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # Ctrl-C before the command's own handling (imports, parsing)
+        _say("interrupted.")
+        return 130
+
+
+def _main(argv: list[str]) -> int:
     # The quantizer runs in a spawned child process; a frozen app must let it start.
     multiprocessing.freeze_support()
-    argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     if _opens_files(argv, _command_names(parser)):
         return _run_gui(argv)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import BaylingError
 from .fileio import atomic_write_text
 from .paths import config_dir
 
@@ -79,8 +80,50 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+#: the range of each numeric setting, decided here once for every backend and front end:
+#: a value from the file outside it is clamped (a negative one becomes the default), a
+#: command-line value outside it is refused before anything loads
+LIMITS: dict[str, tuple[float, float]] = {
+    "context_length": (0, 1 << 20),  # 0: the model's own
+    "threads": (0, 256),  # 0: the engine picks; llama.cpp aborts on absurd counts
+    "batch_size": (1, 1 << 16),
+    "gpu_layers": (-1, 10_000),  # -1: all
+    "parallel_sequences": (0, 64),
+    "temperature": (0.0, 5.0),
+    "translation_temperature": (0.0, 5.0),
+    "top_p": (0.0, 1.0),
+    "max_tokens": (1, 1 << 20),
+    "repeat_penalty": (0.0, 10.0),
+    "remote_concurrency": (0, 256),
+}
+
+
+def _within(settings: Settings) -> Settings:
+    """*settings* with every number inside :data:`LIMITS` (the file may say anything)."""
+    defaults = Settings()
+    for name, (low, high) in LIMITS.items():
+        value = getattr(settings, name)
+        if isinstance(value, bool) or not low <= value <= high:
+            fixed = getattr(defaults, name) if isinstance(value, bool) or value < low else high
+            log.warning("setting %s = %r is outside %s..%s; using %r", name, value, low, high,
+                        fixed)
+            setattr(settings, name, type(getattr(defaults, name))(fixed))
+    return settings
+
+
+def check_option(name: str, value: float, option: str) -> None:
+    """Refuse a command-line *value* for setting *name* outside its range, in one sentence."""
+    low, high = LIMITS[name]
+    if not low <= value <= high:
+        raise BaylingError(f"{option} must be a number from {low:g} to {high:g}, not "
+                           f"{value:g}.")
+
+
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
-    version = int(data.get("version", 1))
+    raw = data.get("version", 1)
+    version = raw if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0 else 1
+    if version != raw:
+        log.warning("settings version %r is not a version number; reading it as 1", raw)
     # Future versions add steps here: `if version < 2: data["new"] = data.pop("old")`.
     data["version"] = max(version, SETTINGS_VERSION)
     return data
@@ -96,8 +139,10 @@ def load_settings(path: Path | None = None) -> Settings:
             raise ValueError("not an object")
     except (OSError, ValueError) as exc:
         log.warning("settings file %s unreadable (%s); using defaults", path, exc)
-        broken = path.with_suffix(".json.broken")
-        path.replace(broken)
+        try:
+            path.replace(path.with_suffix(".json.broken"))
+        except OSError as move:  # a read-only folder: leave it, the defaults still apply
+            log.warning("could not move the broken settings file aside (%s)", move)
         return Settings()
     data = _migrate(data)
     known = {f.name: f for f in dataclasses.fields(Settings)}
@@ -112,8 +157,8 @@ def load_settings(path: Path | None = None) -> Settings:
             values[key] = value
         else:
             log.warning("setting %s has a value of the wrong type; using its default", key)
-    return Settings(**values)
+    return _within(Settings(**values))
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    atomic_write_text(path or settings_path(), settings.to_json() + "\n")
+    atomic_write_text(path or settings_path(), settings.to_json() + "\n", app_file=True)

@@ -7,6 +7,13 @@ it replaces a file, that file's mode, so exports stay readable like any other fi
 Writing through a symbolic link updates the file it points to. A writer killed
 mid-write (kill -9, power loss) can leave only its hidden ``.NAME.*.part``; the next
 successful write of NAME removes such leftovers once they are clearly abandoned.
+
+Every write passes one guard, :func:`check_output`, before anything is created: it refuses
+a target that is a document opened as input by this process (by inode, so links and other
+spellings count), one of the app's own databases or settings files, a device node, FIFO
+or other non-regular file, a folder, or a name longer than the file system allows. The
+CLI calls it again, with ``probe=True``, for every output before the first model request,
+so a read-only or full folder is found before any work is done, not after.
 """
 
 from __future__ import annotations
@@ -17,15 +24,136 @@ import glob
 import os
 import stat
 import tempfile
+import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import OutputError
+from .paths import app_folders
 
 #: a temporary file untouched this long belongs to a writer that died
 STALE_PART_S = 15 * 60
+#: the longest file name (in bytes) ext4, NTFS, APFS and most others accept
+MAX_NAME_BYTES = 255
+
+#: the documents open as inputs in this process: (device, inode) → (path, mtime in ns,
+#: how many owners hold it); an entry lives as long as its document object
+_inputs: dict[tuple[int, int], tuple[str, int, int]] = {}
+_inputs_lock = threading.Lock()
+
+
+def protect(path: str | os.PathLike[str], owner: object | None = None) -> None:
+    """Remember *path* as an input: no writer of this process may replace it while
+    *owner* (the document read from it) lives; without an owner, for the process."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    key = (info.st_dev, info.st_ino)
+    with _inputs_lock:
+        _, _, owners = _inputs.get(key, ("", 0, 0))
+        _inputs[key] = (os.path.realpath(path), info.st_mtime_ns, owners + 1)
+    if owner is not None:
+        weakref.finalize(owner, _release, key)
+
+
+def _release(key: tuple[int, int]) -> None:
+    with _inputs_lock:
+        entry = _inputs.get(key)
+        if entry is not None:
+            if entry[2] <= 1:
+                del _inputs[key]
+            else:
+                _inputs[key] = (entry[0], entry[1], entry[2] - 1)
+
+
+def _is_input(info: os.stat_result) -> bool:
+    """The file is an open input, under any name (a link counts): the same inode, still
+    unchanged; an inode number reused by a newer file is not mistaken for it."""
+    with _inputs_lock:
+        entry = _inputs.get((info.st_dev, info.st_ino))
+    return entry is not None and entry[1] == info.st_mtime_ns
+
+
+def _app_files() -> set[tuple[int, int]]:
+    """The app's own databases (and their journals and backups) and settings files."""
+    found: set[tuple[int, int]] = set()
+    data, config = app_folders()
+    for folder, pattern in ((data, "*.sqlite3*"), (config, "*")):
+        for name in glob.glob(os.path.join(glob.escape(str(folder)), pattern)):
+            with contextlib.suppress(OSError):
+                info = os.stat(name)
+                if stat.S_ISREG(info.st_mode):
+                    found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def check_name(path: str | os.PathLike[str]) -> None:
+    """Refuse a file name the file system cannot hold (before any ``stat`` trips on it)."""
+    name = Path(path).name
+    size = len(os.fsencode(name))
+    if size > MAX_NAME_BYTES:
+        raise OutputError(f"The file name {name[:40]}… is too long ({size} bytes; file "
+                          f"systems allow {MAX_NAME_BYTES}): choose a shorter name.")
+
+
+def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
+                 app_file: bool = False, probe: bool = False) -> Path:
+    """The one output-path guard: return the file a write to *path* would replace, or
+    refuse in one sentence (an :class:`OutputError`) before anything is written.
+
+    *inputs* adds files beyond those :func:`protect` recorded; *app_file* is for the
+    app's own settings writer; *probe* also makes sure the folder takes a new file now
+    (read-only, full or missing folders are found before the work, not after it).
+    """
+    check_name(path)
+    target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(_describe(exc, target)) from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"{target} is a folder, not a file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"{target} is a device or other special file, not a regular "
+                              "file: choose an ordinary file name for the output.")
+        key = (info.st_dev, info.st_ino)
+        if _is_input(info) or any(os.path.samefile(target, p) for p in inputs
+                                 if os.path.exists(p)):
+            raise OutputError(f"The output {target} is the input file {target.name} itself: "
+                              "writing it would overwrite the source; choose another output "
+                              "name.")
+        if not app_file and key in _app_files():
+            raise OutputError(f"The output {target} is one of BayLing Desktop's own "
+                              "databases or settings files; choose another output name.")
+    if probe:
+        _probe_folder(target)
+    return target
+
+
+def _probe_folder(target: Path) -> None:
+    """Create and remove a temporary file beside *target*: the folder takes writes now."""
+    if not target.parent.is_dir():
+        raise OutputError(f"The output folder {target.parent} does not exist.")
+    try:
+        fd, name = tempfile.mkstemp(prefix=".bayling-probe.", suffix=".part",
+                                    dir=target.parent)
+        try:
+            os.write(fd, b"\0" * 4096)  # a full disk refuses data, not always the name
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(name)
+    except OSError as exc:
+        raise OutputError(_describe(exc, target)) from None
 
 
 def _describe(exc: OSError, path: Path) -> str:
@@ -39,6 +167,8 @@ def _describe(exc: OSError, path: Path) -> str:
         return f"The folder {path.parent} does not exist."
     if exc.errno == errno.EISDIR:
         return f"{path} is a folder, not a file."
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"The file name of {path.name[:40]}… is too long for this file system."
     return f"Could not write {path}: {exc.strerror or exc}."
 
 
@@ -95,18 +225,20 @@ def _final_mode(target: Path) -> int:
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO[Any]]:
-    """Open a temporary sibling of *path*; rename it over *path* only on success."""
-    target = Path(path)
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
+                newline: str | None = None, *, app_file: bool = False) -> Iterator[IO[Any]]:
+    """Open a temporary sibling of *path*; rename it over *path* only on success.
+
+    *path* passes :func:`check_output` first; *app_file* is for the app's own settings.
+    """
+    target = check_output(path, app_file=app_file)
     if "b" in mode:
         encoding = None
-    if target.is_dir():
-        raise OutputError(f"{target} is a folder, not a file.")
+    # a name near the limit leaves no room for the temporary decoration: shorten that
+    prefix = f".{target.name}."
+    if len(os.fsencode(prefix)) > MAX_NAME_BYTES - 20:
+        prefix = ".bayling-long-name."
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                        dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=target.parent)
     except OSError as exc:
         raise OutputError(_describe(exc, target)) from exc
     tmp = Path(tmp_name)
@@ -130,8 +262,9 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         raise
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
-    with atomic_open(path, "w", encoding=encoding, newline="") as handle:
+def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8", *,
+                      app_file: bool = False) -> None:
+    with atomic_open(path, "w", encoding=encoding, newline="", app_file=app_file) as handle:
         handle.write(text)
 
 

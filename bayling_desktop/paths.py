@@ -33,6 +33,15 @@ def _ensure(path: Path) -> Path:
 
 
 def _root(kind: str) -> Path:
+    return _ensure(_where(kind))
+
+
+def app_folders() -> tuple[Path, Path]:
+    """The data and config folders, without creating them (for the output guard)."""
+    return _where("data"), _where("config")
+
+
+def _where(kind: str) -> Path:
     override = os.environ.get(_HOME_ENV)
     if override:
         path = Path(override) / kind
@@ -44,7 +53,7 @@ def _root(kind: str) -> Path:
             "log": platformdirs.user_log_path,
         }[kind]
         path = getter(APP_DIR_NAME, appauthor=False)
-    return _ensure(path)
+    return path
 
 
 def data_dir() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..config import Settings, load_settings
+from ..config import Settings, check_option, load_settings
 from ..engine.backend import Backend
 from ..engine.formats import FORMAT_NAMES
 
@@ -40,6 +40,10 @@ def _parallel(text: str) -> int:
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     settings = load_settings()
+    for name, option in (("context_length", "--ctx"), ("threads", "--threads")):
+        value = getattr(args, option.removeprefix("--"))
+        if value is not None:  # refused before llama.cpp sees it (it aborts on some)
+            check_option(name, value, option)
     if args.ctx:
         settings.context_length = args.ctx
     if args.threads:

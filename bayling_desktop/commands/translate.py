@@ -11,6 +11,7 @@ from ..config import Settings
 from ..documents import check_target_language, default_output_path, supported_extensions
 from ..engine.backend import Backend
 from ..errors import BaylingError
+from ..fileio import check_name, check_output
 from ..languages import Language, resolve
 from ..progressbar import ProgressBar
 from ..storage.projects import ProjectStore
@@ -159,6 +160,8 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     """
     files = _expand(args.inputs, target)
     out: Path | None = args.output
+    if out is not None:
+        check_name(out)
     wants_folder = isinstance(out, FolderPath) or (out is not None and out.is_dir())
     if out is not None and isinstance(out, FolderPath) and not out.is_dir():
         if out.exists():
@@ -174,8 +177,6 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     # refuses missing, unreadable…
     sessions = [DocumentSession.open(path, store, include_comments=args.comments,
                                      sentences=args.sentences) for path in files]
-    inputs = {(info.st_dev, info.st_ino): path for path in files
-              for info in [path.stat()]}
     jobs: list[Job] = []
     written: dict[Path, Path] = {}
     for path, session in zip(files, sessions, strict=True):
@@ -187,13 +188,11 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
             output = out / output.name if wants_folder else out
         if not output.parent.is_dir():
             raise BaylingError(f"The output folder {output.parent} does not exist.")
-        if output.exists():  # the same test as os.path.samefile, against every input
-            info = output.stat()
-            source = inputs.get((info.st_dev, info.st_ino))
-            if source is not None:
-                raise BaylingError(f"The output {output} is the input file {source.name} "
-                                   "itself: translating would overwrite the source; choose "
-                                   "another output name.")
+        # the one output guard (fileio), and the folder takes a file now, not after the work
+        check_output(output, inputs=tuple(files), probe=True)
+        if args.bilingual:
+            check_output(output.with_name(f"{output.stem}.bilingual.{args.bilingual}"),
+                         inputs=tuple(files))
         key = output.parent.resolve() / output.name
         if key in written:
             raise BaylingError(f"{written[key].name} and {path} would both be written to "
@@ -205,6 +204,8 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
                             project_name=_project_name(args, path, len(files)))
         session.check()
         jobs.append(Job(session, output))
+    if args.export_tm:
+        check_output(args.export_tm, inputs=tuple(files), probe=True)
     return jobs
 
 

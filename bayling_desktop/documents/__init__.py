@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..errors import DocumentError
+from ..fileio import protect as protect_input
 from ..languages import same_language
 from .model import Document, Unit
 from .segment import join_sentences, split_sentences, split_units
@@ -114,8 +115,10 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
     if entry[0] in _COMMENTED:
         document = loader(path, include_comments=include_comments)
         document.include_comments = include_comments
-        return document
-    return loader(path)
+    else:
+        document = loader(path)
+    protect_input(path, document)  # no writer may replace it while the document lives
+    return document
 
 
 def default_output_path(path: Path, lang_code: str) -> Path:

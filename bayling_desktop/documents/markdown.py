@@ -81,7 +81,13 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(
+        front_matter_plugin)
+
+
+#: block nesting markdown-it parses (a list level takes two: the list and its item);
+#: deeper content is skipped by the parser, so the document says so (see :func:`load`)
+MAX_NESTING = 100
 
 
 def load(path: Path) -> MarkdownDocument:
@@ -101,6 +107,7 @@ def load(path: Path) -> MarkdownDocument:
     references = {reference_label(label): str(target.get("href", "")) if isinstance(
         target, dict) else "" for label, target in env.get("references", {}).items()}
     html_text = unplaced = False
+    too_deep = any(token.level >= MAX_NESTING - 2 for token in tokens)
     for token in tokens:
         if token.type == "html_block" and _html_text(token.content):
             html_text = True
@@ -138,6 +145,10 @@ def load(path: Path) -> MarkdownDocument:
     # never silently: raw HTML (a centred logo, <details><summary>) is copied as it is
     if html_text:
         document.notice(LEFT_BEHIND.format(what="HTML blocks"))
+    if too_deep:  # the parser stopped at MAX_NESTING: what lies deeper stays as it is
+        document.notice(LEFT_BEHIND.format(what=f"lists or quotes nested more than "
+                                                f"{MAX_NESTING // 2} levels deep (and "
+                                                "the text after them)"))
     if unplaced:
         document.notice(LEFT_BEHIND.format(what="passages whose lines could not be matched "
                                                 "exactly"))

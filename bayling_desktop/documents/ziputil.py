@@ -16,6 +16,12 @@ from .xmlsafe import check_archive
 #: refuse archives that would expand beyond this (a zip bomb), or compress suspiciously well
 MAX_UNPACKED = 500 * 1024 * 1024
 MAX_RATIO = 200
+#: the XML one part, and all parts together, may expand to: a parsed tree takes some 15
+#: times its text in memory (450 MB of XML padded to a modest ratio grew to 7.9 GB), and
+#: the document.xml of a 1,000-page book is some 20 MB
+MAX_XML_PART = 64 * 1024 * 1024
+MAX_XML_TOTAL = 160 * 1024 * 1024
+_XML_SUFFIXES = (".xml", ".rels", ".opf", ".ncx", ".xhtml", ".html", ".htm", ".svg")
 
 
 def read_checked(path: Path, kind: str) -> bytes:
@@ -30,6 +36,7 @@ def read_checked(path: Path, kind: str) -> bytes:
             if total > MAX_UNPACKED or (total > 1_000_000 and total / packed > MAX_RATIO):
                 raise DocumentError(f"{path.name} expands to {total / 2**20:.0f} MB; it looks "
                                     "like a zip bomb and was not opened.")
+            _check_xml_sizes(archive, path.name)
             bad = archive.testzip()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError):  # unknown compression, encrypted entries
@@ -40,6 +47,21 @@ def read_checked(path: Path, kind: str) -> bytes:
     _refuse_encrypted_odf(data, path.name)
     check_archive(data, path.name)
     return data
+
+
+def _check_xml_sizes(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse XML parts larger than any real document's, whatever the compression ratio
+    (the sizes are the directory's; testzip() then checks each against its data)."""
+    parts = [i for i in archive.infolist() if i.filename.lower().endswith(_XML_SUFFIXES)]
+    for info in parts:
+        if info.file_size > MAX_XML_PART:
+            raise DocumentError(f"{name} holds {info.file_size / 2**20:.0f} MB of XML in "
+                                f"{info.filename} (at most {MAX_XML_PART >> 20} MB per part "
+                                "are read); it was not opened.")
+    total = sum(info.file_size for info in parts)
+    if total > MAX_XML_TOTAL:
+        raise DocumentError(f"{name} holds {total / 2**20:.0f} MB of XML (at most "
+                            f"{MAX_XML_TOTAL >> 20} MB are read); it was not opened.")
 
 
 def _refuse_encrypted_odf(data: bytes, name: str) -> None:

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jinja2 import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import ModelError
 from .backend import Message
 from .gguf_info import GGUFInfo
 from .streaming import held_prefix
+from .template_sandbox import BoundedSandbox, render_bounded
 
 BAYLING_V1_SYSTEM = (
     "I am an intelligent language assistant developed by the NLP Group of ICT/CAS.\n"
@@ -166,7 +166,8 @@ class GGUFTemplateFormat(PromptFormat):
 
     def __init__(self, template: str, bos_token: str = "", eos_token: str = "",
                  stop_tokens: Sequence[str] = ()) -> None:
-        env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+        env = BoundedSandbox(trim_blocks=True, lstrip_blocks=True)
+        self._env = env
         env.globals["raise_exception"] = _raise_template_error
         env.globals["strftime_now"] = lambda fmt: _dt.datetime.now().strftime(fmt)
         try:
@@ -215,9 +216,9 @@ class GGUFTemplateFormat(PromptFormat):
 
     def _render_text(self, messages: Sequence[Message]) -> str:
         try:
-            return self._template.render(
-                messages=[m.to_dict() for m in messages], add_generation_prompt=True,
-                bos_token=self._bos, eos_token=self._eos)
+            return render_bounded(self._env, self._template, {
+                "messages": [m.to_dict() for m in messages], "add_generation_prompt": True,
+                "bos_token": self._bos, "eos_token": self._eos})
         except TemplateError as exc:
             raise ModelError(f"The model's chat template failed on this conversation ({exc}); "
                              "choose another prompt format in Settings.") from exc

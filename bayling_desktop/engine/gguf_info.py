@@ -84,6 +84,10 @@ class _Reader:
 
     def _need(self, size: int) -> None:
         if self.pos + size > len(self.buf):
+            if size > len(self.buf) // 2:  # a length no real header has: garbage, not a cut
+                raise ModelError(f"{self.name} has a corrupt header (it announces "
+                                 f"{size:,} bytes of metadata in a {len(self.buf):,}-byte "
+                                 "file); download the model again.")
             raise ModelError(f"{self.name} is truncated: its header ends early "
                              "(an incomplete download?).")
 

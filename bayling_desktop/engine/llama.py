@@ -145,6 +145,11 @@ class LlamaBackend:
         if "context" in what:
             return (f"Could not create a context for {name}: lower the context length, the "
                     "parallel sequences or the GPU layers in Settings (not enough memory).")
+        size, free = self.info.path.stat().st_size, available_memory()
+        if free is not None and size > free:
+            return (f"{name} needs about {size / 2**30:.1f} GB of memory but only "
+                    f"{free / 2**30:.1f} GB is free: close other programs or choose a smaller "
+                    "model.")
         return (f"llama.cpp could not load {name} (architecture '{self.info.architecture}'): "
                 "the file may be corrupt or unsupported.")
 

@@ -19,6 +19,7 @@ import time
 from urllib.parse import urlsplit
 
 from ..errors import ModelError
+from ..redaction import redact, url_credentials
 from .backend import CancelToken
 
 #: requests in flight per server when it does not say (llama-server's /props does)
@@ -39,8 +40,13 @@ class Endpoint:
         except ValueError:
             port = -1
         if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
-            raise ModelError(f"'{base_url}' is not a server address; use one like "
+            raise ModelError(f"'{redact(base_url)}' is not a server address; use one like "
                              "http://127.0.0.1:8080/v1.")
+        if url_credentials(url):
+            # it would be shown in every message and stored in plain settings: refuse it
+            raise ModelError(f"The server address {redact(url)} holds a user name or "
+                             "password; remove it from the address and enter the key as the "
+                             "API key in Settings (it is kept in the system keyring).")
         self.scheme = parts.scheme
         self.host = parts.hostname
         self.port = port or (443 if parts.scheme == "https" else 80)
@@ -50,7 +56,7 @@ class Endpoint:
         if not path.endswith("/v1"):
             path += "/v1"
         self.api_root = path
-        self.display = f"{self.scheme}://{parts.netloc}"
+        self.display = f"{self.scheme}://{parts.netloc}"  # no credentials: refused above
         self._slots = slots
         self.in_flight = 0
         self.down_until = 0.0

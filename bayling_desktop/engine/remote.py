@@ -24,7 +24,7 @@ from .budget import fit_messages
 from .estimate import cjk_weight, estimate_tokens
 from .formats import BAYLING_PLACEHOLDERS, PlaceholderFilter
 from .pool import CancelWatcher, Endpoint, EndpointPool
-from .sse import RemoteError, chunk_parts, error_message, parse_chunk, sse_events
+from .sse import BoundedLines, RemoteError, chunk_parts, error_message, parse_chunk, sse_events
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -33,7 +33,6 @@ __all__ = ["RemoteAuthError", "RemoteBackend", "RemoteError", "RemoteModelNotFou
            "estimate_tokens", "split_urls"]
 
 _ERROR_BODY_LIMIT = 64 * 1024
-_JSON_BODY_LIMIT = 16 * 1024 * 1024
 #: tokens a chat template adds around each message (role header, separators)
 _PER_MESSAGE_TOKENS = 6
 
@@ -275,7 +274,7 @@ class RemoteBackend:
                     return
                 raise _Unreachable(self._connection_error(exc, endpoint)) from exc
             if response.status != 200:
-                error = self._status_error(response.status, response.read(_ERROR_BODY_LIMIT),
+                error = self._status_error(response.status, self._error_body(response, endpoint),
                                            endpoint)
                 if response.status >= 500:
                     raise _Unreachable(error)
@@ -285,17 +284,26 @@ class RemoteBackend:
             watcher.stop()
             conn.close()
 
+    def _error_body(self, response: http.client.HTTPResponse, endpoint: Endpoint) -> bytes:
+        """The start of an error reply, read within the size limit and the deadline."""
+        lines = BoundedLines(response.read1, endpoint.display, self.timeout,
+                             max_line=_ERROR_BODY_LIMIT, max_total=_ERROR_BODY_LIMIT)
+        try:
+            return lines.read_all()
+        except (RemoteError, OSError, http.client.HTTPException):
+            return b""
+
     def _read_reply(self, endpoint: Endpoint, response: http.client.HTTPResponse,
                     cancel: CancelToken, stats: GenerationStats, started: float
                     ) -> Iterator[str]:
         where = endpoint.display
         kind = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
         whole = kind == "application/json"
+        lines = BoundedLines(response.read1, where, self.timeout)
         if whole:  # a server that ignores "stream": one whole reply
-            events: Iterator[str] = iter([response.read(_JSON_BODY_LIMIT).decode(
-                "utf-8", errors="replace")])
+            events: Iterator[str] = iter([lines.read_all().decode("utf-8", errors="replace")])
         elif kind == "text/event-stream":
-            events = sse_events(response.readline, where, self.timeout)
+            events = sse_events(lines.readline, where, self.timeout)
         else:
             raise RemoteError(f"The server at {where} answered with "
                               f"{kind or 'an unlabelled reply'} instead of an event stream: it "
@@ -368,7 +376,8 @@ class RemoteBackend:
             headers = {k: v for k, v in self._headers().items() if k != "Content-Type"}
             conn.request("GET", f"{endpoint.api_root}/models", headers=headers)
             response = conn.getresponse()
-            body = response.read(4 * 1024 * 1024)
+            body = BoundedLines(response.read1, endpoint.display, self.timeout,
+                                max_total=4 * 1024 * 1024).read_all()
         except (OSError, http.client.HTTPException) as exc:
             raise self._connection_error(exc, endpoint) from exc
         finally:

@@ -4,6 +4,13 @@ A URL that is not an OpenAI-compatible server (a web page, a proxy's login form,
 server speaking another protocol) must end in one sentence naming the URL, never in
 an empty "successful" reply; a server that sends only keep-alive comments must time
 out like a silent one. Both rules live here, next to the parser, with no HTTP in it.
+
+A hostile or broken server must not exhaust memory or time either: :class:`BoundedLines`
+reads the stream in pieces with a limit on one line (:data:`MAX_LINE_BYTES`) and on the
+whole reply (:data:`MAX_REPLY_BYTES`), and a deadline per line that bytes trickling in
+one by one cannot reset (the socket timeout alone restarts at every byte). Every
+:class:`RemoteError` passes :func:`~bayling_desktop.redaction.redact`, because its text
+may quote the server, which may quote our ``Authorization`` header.
 """
 
 from __future__ import annotations
@@ -14,10 +21,81 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import GenerationError
+from ..redaction import redact
+
+#: the longest line of an event stream (a chunk is a few hundred bytes; a whole reply
+#: sent as one event stays far below)
+MAX_LINE_BYTES = 16 * 1024 * 1024
+#: the most one reply may send in all, whatever max_tokens the server ignored
+MAX_REPLY_BYTES = 64 * 1024 * 1024
 
 
 class RemoteError(GenerationError):
     """The server could not be reached, refused the request, or answered nonsense."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(redact(message))
+
+
+class BoundedLines:
+    """Lines of a response read in pieces, with size limits and a per-line deadline.
+
+    *read1* returns whatever bytes arrived (at least one, or b"" at the end), like
+    ``HTTPResponse.read1``; the deadline is checked after every piece, so a server
+    that sends one byte a second without a newline ends in *timeout* seconds.
+    """
+
+    def __init__(self, read1: Callable[[int], bytes], where: str, timeout: float,
+                 max_line: int = MAX_LINE_BYTES, max_total: int = MAX_REPLY_BYTES) -> None:
+        self._read1 = read1
+        self._where = where
+        self._timeout = timeout
+        self._max_line = max_line
+        self._max_total = max_total
+        self._buffer = bytearray()
+        self._total = 0
+        self._ended = False
+
+    def readline(self) -> bytes:
+        """The next line with its newline; b"" at the end of the stream."""
+        started = time.monotonic()
+        while True:
+            end = self._buffer.find(b"\n")
+            if end >= 0:
+                line = bytes(self._buffer[:end + 1])
+                del self._buffer[:end + 1]
+                return line
+            if self._ended:
+                line, self._buffer = bytes(self._buffer), bytearray()
+                return line
+            if len(self._buffer) > self._max_line:
+                raise RemoteError(f"The server at {self._where} sent a line longer than "
+                                  f"{self._max_line >> 20} MB; it is not a usable reply.")
+            if time.monotonic() - started > self._timeout:
+                raise RemoteError(f"The server at {self._where} sent no complete line in "
+                                  f"{self._timeout:g} seconds; it may be overloaded or stuck.")
+            piece = self._read1(64 * 1024)
+            if not piece:
+                self._ended = True
+                continue
+            self._total += len(piece)
+            if self._total > self._max_total:
+                raise RemoteError(f"The server at {self._where} sent more than "
+                                  f"{self._max_total >> 20} MB for one reply; stopped reading "
+                                  "it (does the server ignore max_tokens?).")
+            self._buffer += piece
+
+    def read_all(self) -> bytes:
+        """Everything up to the end (a whole JSON reply or an error body), within the
+        same limits and within one deadline for the whole body."""
+        started = time.monotonic()
+        parts = []
+        while line := self.readline():
+            parts.append(line)
+            if time.monotonic() - started > self._timeout:
+                raise RemoteError(f"The server at {self._where} did not finish its reply in "
+                                  f"{self._timeout:g} seconds; it may be overloaded or stuck.")
+        return b"".join(parts)
 
 
 def sse_events(readline: Callable[[], bytes], where: str, timeout: float) -> Iterator[str]:
@@ -39,6 +117,9 @@ def sse_events(readline: Callable[[], bytes], where: str, timeout: float) -> Ite
             if data:
                 yield "\n".join(data)
                 data = []
+            elif time.monotonic() - last_data > timeout:  # blank lines are no reply either
+                raise RemoteError(f"The server at {where} sent no data for {timeout:g} "
+                                  "seconds; it may be overloaded or stuck.")
             continue
         field, _, value = line.partition(":")
         if field == "data":

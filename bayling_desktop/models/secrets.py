@@ -23,6 +23,8 @@ from ..config import Settings
 from ..errors import BaylingError
 from ..fileio import atomic_open
 from ..paths import config_dir
+from ..redaction import redact as redact  # the one redaction; kept importable here
+from ..redaction import remember_secret
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +93,7 @@ def _write_plaintext(values: dict[str, str]) -> None:
     path = plaintext_path()
     # atomic_open's temporary file is created 0600 (mkstemp); chmod again in case a
     # umask or filesystem changed that, before any secret is written into it.
-    with atomic_open(path, "w") as handle:
+    with atomic_open(path, "w", app_file=True) as handle:
         os.chmod(handle.name, stat.S_IRUSR | stat.S_IWUSR)
         json.dump(values, handle, indent=2)
     os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
@@ -115,10 +117,15 @@ def get_secret(name: str, settings: Settings | None = None) -> str | None:
     """The stored secret called *name*, or None when there is none."""
     if not keyring_available():
         if settings is not None and settings.allow_plaintext_secrets:
-            return _read_plaintext().get(name)
+            found = _read_plaintext().get(name)
+            remember_secret(found)  # never printed from now on (redaction.py)
+            return found
         return None  # nothing can have been stored; reading is not an error
     value = _keyring_call("read", keyring.get_password, SERVICE, name)
-    return value if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    remember_secret(value)
+    return value
 
 
 def set_secret(name: str, value: str, settings: Settings | None = None) -> None:
@@ -166,9 +173,3 @@ def set_remote_api_key(base_url: str, key: str, settings: Settings | None = None
     set_secret(remote_api_key_name(base_url), key.strip(), settings)
 
 
-def redact(text: str, *secrets: str | None) -> str:
-    """*text* with every given secret replaced, for messages and logs."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text

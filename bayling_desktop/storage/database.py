@@ -208,9 +208,10 @@ def open_database(path: Path, migrations: Sequence[Migration],
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version < len(migrations):
             _migrate(conn, path, migrations, version, existed)
+            if not existed and str(path) != ":memory:":
+                _first_backup(conn, path, len(migrations))
         elif version > len(migrations):
-            raise StorageError(f"{path.name} was written by a newer version of BayLing "
-                               "Desktop; update the app to open it.")
+            raise StorageError(_newer(path))
     except BaseException as exc:
         if conn is not None:
             conn.close()
@@ -219,6 +220,27 @@ def open_database(path: Path, migrations: Sequence[Migration],
             raise StorageError(message) from exc
         raise
     return conn
+
+
+def _newer(path: Path) -> str:
+    return (f"{path} was written by a newer version of BayLing Desktop; update the app to "
+            f"open it, or {_restore_hint(path)}.")
+
+
+def _first_backup(conn: _Connection, path: Path, version: int) -> None:
+    """Keep a backup of a database this process just created.
+
+    Without one, a file later emptied to 0 bytes (a full disk, a sync tool) looked like a
+    crash before the first write and was silently started afresh, so finished work was
+    translated again; with it, :func:`_refuse_emptied` says what happened.
+    """
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    if target.exists():
+        return
+    try:
+        os.replace(_backup_copy(conn, path, version), target)
+    except (OSError, sqlite3.Error, StorageError) as exc:
+        _log.warning("could not keep a first backup of %s: %s", path, exc)
 
 
 def _enable_wal(conn: _Connection) -> None:
@@ -267,8 +289,7 @@ def _migrate(conn: _Connection, path: Path, migrations: Sequence[Migration], ver
         conn.execute("BEGIN EXCLUSIVE")
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if current > len(migrations):
-            raise StorageError(f"{path.name} was written by a newer version of BayLing "
-                               "Desktop; update the app to open it.")
+            raise StorageError(_newer(path))
         if partial is not None and current == version:
             os.replace(partial, path.with_name(f"{path.name}.v{version}.bak"))
         for number in range(current, len(migrations)):

@@ -25,6 +25,15 @@ def flags_to_json(flags: Sequence[Flag]) -> str:
     return json.dumps([f.to_json() for f in flags], ensure_ascii=False)
 
 
+def settings_from_json(text: str | None) -> dict[str, Any]:
+    """A project's stored settings; a damaged value reads as none, not as a crash."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def flags_from_json(text: str | None) -> list[Flag]:
     """A segment's stored flags; a damaged value reads as no flags, not as a crash."""
     try:

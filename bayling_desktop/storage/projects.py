@@ -41,6 +41,7 @@ from .project_schema import (
     StoredSegment,
     flags_from_json,
     flags_to_json,
+    settings_from_json,
 )
 from .threads import ThreadStore
 from .tm import TranslationMemory
@@ -89,7 +90,7 @@ class Project:
         self.source_lang = str(row["source_lang"])
         self.target_lang = str(row["target_lang"])
         self.format = str(row["format"])
-        self.settings: dict[str, Any] = json.loads(row["settings"] or "{}")
+        self.settings: dict[str, Any] = settings_from_json(row["settings"])
         self.created = float(row["created"])
         self.segments = segments
         #: set by open_or_create when the document changed: units that became new work,
@@ -260,7 +261,7 @@ class ProjectStore(ThreadStore):
             "GROUP BY p.id ORDER BY p.updated DESC, p.id DESC", DONE).fetchall()
         return [ProjectInfo(r["id"], r["name"], r["source_path"], r["source_lang"],
                             r["target_lang"], int(r["done"]), int(r["total"]), r["updated"],
-                            json.loads(r["settings"] or "{}"))
+                            settings_from_json(r["settings"]))
                 for r in rows]
 
     def names(self) -> list[str]:
@@ -278,7 +279,7 @@ class ProjectStore(ThreadStore):
             if parsed is not None:
                 found.append(identity.FileProject(
                     int(row["id"]), str(row["name"]), parsed[0], parsed[1],
-                    str(row["source_lang"]), json.loads(row["settings"] or "{}")))
+                    str(row["source_lang"]), settings_from_json(row["settings"])))
         return found
 
     def recent_targets(self, limit: int = 20) -> list[str]:

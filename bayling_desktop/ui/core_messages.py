@@ -399,9 +399,6 @@ _MARKED: tuple[object, ...] = (
                       "{0} uses the model architecture '{1}', which the bundled llama.cpp does "
                       "not support; update llama-cpp-python or choose another model."),
     QT_TRANSLATE_NOOP("CoreMessages",
-                      "{0} was written by a newer version of BayLing Desktop; update the app "
-                      "to open it."),
-    QT_TRANSLATE_NOOP("CoreMessages",
                       "{0}, line {1}: each line needs a source term and its translation, "
                       "separated by a comma or a tab."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0}: a glossary is a .csv, .tsv or .tbx file."),
@@ -535,5 +532,53 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} names {1} as its translation language, but its text is {1} already; "
                       "pick the target language."),
+    # -- reliability (issue 23): output guard, server limits, settings, sizes -----------
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} was written by a newer version of BayLing Desktop; update the app to "
+                      "open it, or {1}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{0} must be a number from {1} to {2}, not {3}."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} holds {1} MB of XML in {2} (at most {3} MB per part are read); it was "
+                      "not opened."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} holds {1} MB of XML (at most {2} MB are read); it was not opened."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} has a corrupt header (it announces {1} bytes of metadata in a {2}-byte "
+                      "file); download the model again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} needs about {1} GB of memory but only {2} GB is free: close other "
+                      "programs or choose a smaller model."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server address {0} holds a user name or password; remove it from the "
+                      "address and enter the key as the API key in Settings (it is kept in the "
+                      "system keyring)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent no data for {1} seconds; it may be overloaded or "
+                      "stuck."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent a line longer than {1} MB; it is not a usable "
+                      "reply."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent no complete line in {1} seconds; it may be "
+                      "overloaded or stuck."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} sent more than {1} MB for one reply; stopped reading it "
+                      "(does the server ignore max_tokens?)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The server at {0} did not finish its reply in {1} seconds; it may be "
+                      "overloaded or stuck."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The output {0} is the input file {1} itself: writing it would overwrite "
+                      "the source; choose another output name."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The output {0} is one of BayLing Desktop's own databases or settings "
+                      "files; choose another output name."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The file name of {0}… is too long for this file system."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The file name {0}… is too long ({1} bytes; file systems allow {2}): choose "
+                      "a shorter name."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is a device or other special file, not a regular file: choose an "
+                      "ordinary file name for the output."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

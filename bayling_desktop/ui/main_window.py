@@ -57,8 +57,13 @@ class MainWindow(QMainWindow):
         self.model = model
         self.translators = translators or Translators()
         self.client = ModelClient(self)
-        self.translate = TranslateWorkspace(self.client, self, settings=self.settings)
-        self.chat = ChatWorkspace(self.client, self.settings, parent=self)
+        try:
+            self.translate = TranslateWorkspace(self.client, self, settings=self.settings)
+            self.chat = ChatWorkspace(self.client, self.settings, parent=self)
+        except BaseException:
+            # the model threads are running: left alone they keep a failed start alive
+            self.client.shutdown()
+            raise
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.translate, "")

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>Filters</source>
+        <comment>Flagged: tags and placeholders</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>Flagged: numbers</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>Flagged: glossary terms</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>Flagged: not a usable translation</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>Flagged: lines and spaces</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>Flagged: subtitle limits</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>With a proposal</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <comment>From the translation memory</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AddTermDialog</name>
     <message>
         <source>Add a term to the glossary</source>
@@ -284,6 +327,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Chats will not be saved: {0}</source>
+        <translation>聊天记录将不会保存：{0}</translation>
+    </message>
+    <message>
+        <source>Chats will not be saved</source>
+        <translation>聊天记录将不会保存</translation>
     </message>
     <message>
         <source>Export chat</source>
@@ -1175,6 +1226,74 @@
         <translation>{0} 指定{1}为译文语言，但其正文已经是{1}；请选择目标语言。</translation>
     </message>
     <message>
+        <source>{0} was written by a newer version of BayLing Desktop; update the app to open it, or {1}.</source>
+        <translation>{0} 由更新版本的 BayLing Desktop 写入；请更新本应用后再打开，或{1}。</translation>
+    </message>
+    <message>
+        <source>{0} must be a number from {1} to {2}, not {3}.</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的数字，而不是 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} MB of XML in {2} (at most {3} MB per part are read); it was not opened.</source>
+        <translation>{0} 的 {2} 中有 {1} MB 的 XML（每个部件最多读取 {3} MB）；未打开该文件。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} MB of XML (at most {2} MB are read); it was not opened.</source>
+        <translation>{0} 含有 {1} MB 的 XML（最多读取 {2} MB）；未打开该文件。</translation>
+    </message>
+    <message>
+        <source>{0} has a corrupt header (it announces {1} bytes of metadata in a {2}-byte file); download the model again.</source>
+        <translation>{0} 的文件头已损坏（在 {2} 字节的文件中声明了 {1} 字节的元数据）；请重新下载该模型。</translation>
+    </message>
+    <message>
+        <source>{0} needs about {1} GB of memory but only {2} GB is free: close other programs or choose a smaller model.</source>
+        <translation>{0} 需要约 {1} GB 内存，但只有 {2} GB 可用：请关闭其他程序或选择更小的模型。</translation>
+    </message>
+    <message>
+        <source>The server address {0} holds a user name or password; remove it from the address and enter the key as the API key in Settings (it is kept in the system keyring).</source>
+        <translation>服务器地址 {0} 中含有用户名或密码；请从地址中删除，并在“设置”中将其作为 API 密钥输入（密钥保存在系统密钥环中）。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent no data for {1} seconds; it may be overloaded or stuck.</source>
+        <translation>{0} 处的服务器 {1} 秒内没有发送数据；它可能过载或卡住了。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent a line longer than {1} MB; it is not a usable reply.</source>
+        <translation>{0} 处的服务器发送了超过 {1} MB 的一行；这不是可用的回复。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent no complete line in {1} seconds; it may be overloaded or stuck.</source>
+        <translation>{0} 处的服务器 {1} 秒内没有发送完整的一行；它可能过载或卡住了。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent more than {1} MB for one reply; stopped reading it (does the server ignore max_tokens?).</source>
+        <translation>{0} 处的服务器为一个回复发送了超过 {1} MB 的数据；已停止读取（服务器是否忽略了 max_tokens？）。</translation>
+    </message>
+    <message>
+        <source>The server at {0} did not finish its reply in {1} seconds; it may be overloaded or stuck.</source>
+        <translation>{0} 处的服务器在 {1} 秒内没有完成回复；它可能过载或卡住了。</translation>
+    </message>
+    <message>
+        <source>The output {0} is the input file {1} itself: writing it would overwrite the source; choose another output name.</source>
+        <translation>输出 {0} 就是输入文件 {1} 本身：写入会覆盖原文；请选择其他输出文件名。</translation>
+    </message>
+    <message>
+        <source>The output {0} is one of BayLing Desktop's own databases or settings files; choose another output name.</source>
+        <translation>输出 {0} 是 BayLing Desktop 自己的数据库或设置文件之一；请选择其他输出文件名。</translation>
+    </message>
+    <message>
+        <source>The file name of {0}… is too long for this file system.</source>
+        <translation>{0}… 的文件名对此文件系统来说太长。</translation>
+    </message>
+    <message>
+        <source>The file name {0}… is too long ({1} bytes; file systems allow {2}): choose a shorter name.</source>
+        <translation>文件名 {0}… 太长（{1} 字节；文件系统最多允许 {2} 字节）：请选择更短的名称。</translation>
+    </message>
+    <message>
+        <source>{0} is a device or other special file, not a regular file: choose an ordinary file name for the output.</source>
+        <translation>{0} 是设备或其他特殊文件，而不是普通文件：请为输出选择一个普通文件名。</translation>
+    </message>
+    <message>
         <source>{0} has an implausible header; the file is corrupt.</source>
         <translation>{0} 的文件头不合理，文件已损坏。</translation>
     </message>
@@ -1380,7 +1499,7 @@
     </message>
     <message>
         <source>{0} was written by a newer version of BayLing Desktop; update the app to open it.</source>
-        <translation>{0} 由更新版本的 BayLing Desktop 写入；请更新应用后再打开。</translation>
+        <translation type="vanished">{0} 由更新版本的 BayLing Desktop 写入；请更新应用后再打开。</translation>
     </message>
     <message>
         <source>{0}, line {1}: each line needs a source term and its translation, separated by a comma or a tab.</source>
@@ -1675,35 +1794,35 @@ The details were written to {0}.</source>
     <name>Filters</name>
     <message>
         <source>Flagged: tags and placeholders</source>
-        <translation>有问题：标记和占位符</translation>
+        <translation type="vanished">有问题：标记和占位符</translation>
     </message>
     <message>
         <source>Flagged: numbers</source>
-        <translation>有问题：数字</translation>
+        <translation type="vanished">有问题：数字</translation>
     </message>
     <message>
         <source>Flagged: glossary terms</source>
-        <translation>有问题：术语</translation>
+        <translation type="vanished">有问题：术语</translation>
     </message>
     <message>
         <source>Flagged: not a usable translation</source>
-        <translation>有问题：不是可用的译文</translation>
+        <translation type="vanished">有问题：不是可用的译文</translation>
     </message>
     <message>
         <source>Flagged: lines and spaces</source>
-        <translation>有问题：换行和空白</translation>
+        <translation type="vanished">有问题：换行和空白</translation>
     </message>
     <message>
         <source>Flagged: subtitle limits</source>
-        <translation>有问题：字幕限制</translation>
+        <translation type="vanished">有问题：字幕限制</translation>
     </message>
     <message>
         <source>With a proposal</source>
-        <translation>有修改建议</translation>
+        <translation type="vanished">有修改建议</translation>
     </message>
     <message>
         <source>From the translation memory</source>
-        <translation>来自翻译记忆</translation>
+        <translation type="vanished">来自翻译记忆</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3697,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>ETA {0}</source>
-        <translation>预计剩余 {0}</translation>
+        <translation type="vanished">预计剩余 {0}</translation>
     </message>
     <message>
         <source>Translations cannot be saved, so nothing is translated.</source>
@@ -3594,7 +3713,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Translation finished: {0} translated, {1} flagged, {2} failed. Use Next flagged (F8) to review them.</source>
-        <translation>翻译完成：已翻译 {0} 个，{1} 个有问题，{2} 个失败。使用“下一个有问题”（F8）审阅。</translation>
+        <translation type="vanished">翻译完成：已翻译 {0} 个，{1} 个有问题，{2} 个失败。使用“下一个有问题”（F8）审阅。</translation>
     </message>
     <message>
         <source>Translation finished: {0} segments.</source>
@@ -3610,7 +3729,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Pausing after the segments in progress…</source>
-        <translation>正在处理的片段完成后暂停…</translation>
+        <translation type="vanished">正在处理的片段完成后暂停…</translation>
     </message>
     <message>
         <source>Resumed.</source>

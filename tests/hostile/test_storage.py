@@ -130,14 +130,18 @@ def test_a_zero_byte_file_without_backup_is_just_initialised(private_home: Path,
 
 
 def damage(db: Path, seed: int = 1) -> None:
-    """Scribble over every page but the first: the header opens, the tables do not."""
+    """Scribble over every page but the schema's: the file opens, the tables do not."""
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page = conn.execute("PRAGMA page_size").fetchone()[0]
+    schema = {n for (n,) in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name IN ('sqlite_schema', 'sqlite_master')")}
     conn.close()
     data = bytearray(db.read_bytes())
     rng = random.Random(seed)
     for offset in range(page, len(data), page):
+        if offset // page + 1 in schema:
+            continue
         data[offset:offset + 64] = bytes(rng.randrange(256) for _ in range(64))
     db.write_bytes(bytes(data))
 

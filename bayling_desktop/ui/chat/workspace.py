@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,6 +27,7 @@ from ...config import Settings
 from ...engine.backend import GenerationParams
 from ...errors import BaylingError
 from ...storage.chats import ChatStore
+from ...storage.database import StorageError
 from ..i18n import translate_error
 from ..worker import ChatResult, ModelClient
 from .conversations import (
@@ -60,7 +62,16 @@ class ChatWorkspace(QWidget):
         super().__init__(parent)
         self.client = client
         self.settings = settings
-        self.store = store or ChatStore()
+        self.store_error = ""
+        if store is None:
+            try:
+                store = ChatStore()
+            except StorageError as exc:
+                # a damaged or newer chat database: say so once, keep chatting unsaved
+                self.store_error = str(exc)
+                store = ChatStore(Path(":memory:"))
+                QTimer.singleShot(0, self._on_store_error_timer_timeout)
+        self.store = store
         self.undo_stack = QUndoStack(self)
         self.conversations = ConversationListModel(self.store, self)
         self.filter = ConversationFilter(self)
@@ -223,6 +234,14 @@ class ChatWorkspace(QWidget):
         self.send_button.setEnabled(not busy)
         self.regenerate_button.setEnabled(not busy)
         self.streamingChanged.emit(busy)
+
+    @Slot()
+    def _on_store_error_timer_timeout(self) -> None:
+        """Once the window is up: the chat database could not be opened (its sentence
+        names the file and the backup); chats of this session are not saved."""
+        message = translate_error(self.store_error)
+        self._show_notice(self.tr("Chats will not be saved: {0}").format(message))
+        QMessageBox.warning(self, self.tr("Chats will not be saved"), message)
 
     def _show_notice(self, text: str) -> None:
         self.notice_label.setText(text)
