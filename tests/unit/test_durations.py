@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bayling_desktop.commands.progressbar import ProgressBar
+from bayling_desktop.progressbar import ProgressBar
 from bayling_desktop.durations import english_duration, rounded_duration
 
 
