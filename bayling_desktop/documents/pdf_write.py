@@ -1,0 +1,274 @@
+"""The translated PDF: every page kept, each paragraph's text replaced in its own box.
+
+For each translated unit the original glyphs are removed by redaction that leaves
+images and vector graphics alone, and the translation is typeset into the unit's box
+by MuPDF's HTML layout (``insert_htmlbox``) in an embedded font with the target's
+glyphs (MuPDF's own Droid Sans Fallback for CJK, its Nimbus/Charis faces for Latin),
+then the fonts are subset. Links are put back where redaction took them.
+
+Text that does not fit shrinks: one scale for the whole document (the median of what
+the paragraphs need, so sizes stay uniform), then per paragraph down to :data:`FLOOR`
+points, then the box may grow downwards into free space. A paragraph that still does
+not fit keeps its original text, gets the translation as a note on the page, and is
+flagged with its page: never cut, never drawn over its neighbours.
+
+The bilingual PDF puts the original page and the translated one side by side on one
+wide page (``show_pdf_page``), or alternates them.
+"""
+
+from __future__ import annotations
+
+import html
+import statistics
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from ..flags import Flag
+from .model import Document, Unit
+from .pdf import fitz, open_pdf
+from .tags import strip_tags
+
+#: the smallest size a translation is set in (points), unless the original was smaller
+FLOOR = 6.0
+#: the document-wide scale never goes below this (the rest is per paragraph, to FLOOR)
+UNIFORM_LOW = 0.7
+
+Rect = tuple[float, float, float, float]
+
+
+def _rect(unit: Unit) -> Rect:
+    x0, y0, x1, y1 = cast(Sequence[float], unit.meta["rect"])
+    return (float(x0), float(y0), float(x1), float(y1))
+
+
+def _page(unit: Unit) -> int:
+    return int(cast(int, unit.meta["page"]))
+
+
+def _size(unit: Unit) -> float:
+    return float(cast(float, unit.meta.get("size", 10.0)))
+
+
+def _lines(unit: Unit) -> list[Sequence[float]]:
+    return cast(list[Sequence[float]], unit.meta.get("lines") or [unit.meta["rect"]])
+
+
+def _css(unit: Unit, size: float) -> str:
+    family = "serif" if unit.meta.get("serif") else "sans-serif"
+    weight = "bold" if unit.meta.get("bold") else "normal"
+    style = "italic" if unit.meta.get("italic") else "normal"
+    color = int(cast(int, unit.meta.get("color", 0)) or 0)
+    return (f"* {{font-family: {family}; font-size: {size:.2f}pt; font-weight: {weight}; "
+            f"font-style: {style}; color: #{color & 0xFFFFFF:06x}; line-height: 1.12; "
+            "margin: 0; padding: 0;}")
+
+
+def _html(text: str, lang: str | None) -> str:
+    body = html.escape(strip_tags(text)).replace("\n", "<br/>")
+    return f'<div lang="{html.escape(lang)}">{body}</div>' if lang else f"<div>{body}</div>"
+
+
+class _Scratch:
+    """A throw-away page where a box is typeset to learn the scale it needs."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.pdf = fitz().open()
+        self.size = (width, height)
+        self.page = self.pdf.new_page(width=width, height=height)
+        self.used = 0
+
+    def scale(self, rect: Rect, html_text: str, css: str) -> float:
+        """How much the text must shrink to fit *rect* (1.0: it fits as it is)."""
+        if self.used >= 20:
+            self.pdf.delete_page(0)
+            self.page = self.pdf.new_page(width=self.size[0], height=self.size[1])
+            self.used = 0
+        self.used += 1
+        spare, scale = self.page.insert_htmlbox(rect, html_text, css=css, scale_low=0)
+        return float(scale) if spare >= 0 else 0.0
+
+
+def _obstacles(page: Any, own: set[Rect]) -> list[Rect]:
+    """What a growing box must not run into: text that stays, images, other boxes."""
+    rects: list[Rect] = []
+    for block in page.get_text("blocks"):
+        rects.append((block[0], block[1], block[2], block[3]))
+    for info in page.get_image_info():
+        x0, y0, x1, y1 = info["bbox"]
+        rects.append((x0, y0, x1, y1))
+    rects.extend(own)
+    return rects
+
+
+def _grown(rect: Rect, obstacles: Sequence[Rect], page_height: float) -> Rect:
+    """*rect* extended downwards to just above the nearest thing under it."""
+    x0, y0, x1, y1 = rect
+    bottom = page_height - 18.0
+    for ox0, oy0, ox1, _oy1 in obstacles:
+        if oy0 >= y1 - 0.5 and ox0 < x1 - 0.5 and ox1 > x0 + 0.5:
+            bottom = min(bottom, oy0 - 1.0)
+    return (x0, y0, x1, max(y1, bottom))
+
+
+def _redaction_rect(line: Sequence[float]) -> Any:
+    """A line's box, trimmed top and bottom so the neighbouring lines are not touched."""
+    x0, y0, x1, y1 = line
+    trim = (y1 - y0) * 0.2
+    return fitz().Rect(x0, y0 + trim, x1, y1 - trim)
+
+
+class _Placement:
+    def __init__(self, unit: Unit, text: str, rect: Rect, size: float) -> None:
+        self.unit, self.text, self.rect, self.size = unit, text, rect, size
+
+
+def write_translated(document: Document, translations: Mapping[str, str],
+                     out_path: Path) -> None:
+    """Write *document* (a PDF) with each unit's text replaced by its translation."""
+    password = getattr(document, "password", None)
+    pdf = open_pdf(document.path, password)
+    lang = document.target_language
+    try:
+        by_page: dict[int, list[tuple[Unit, str]]] = {}
+        for unit in document.units:
+            text = translations.get(unit.id)
+            if text is None or not text.strip() or text == unit.source:
+                continue
+            by_page.setdefault(_page(unit), []).append((unit, text))
+        needs: dict[str, float] = {}
+        scratch: _Scratch | None = None
+        for number, items in by_page.items():
+            page = pdf[number - 1]
+            scratch = _Scratch(page.rect.width, page.rect.height)
+            for unit, text in items:
+                needs[unit.id] = scratch.scale(_rect(unit), _html(text, lang),
+                                               _css(unit, _size(unit)))
+        body = [needs[u.id] for items in by_page.values() for u, _ in items
+                if u.kind == "paragraph" and needs[u.id] > 0]
+        uniform = max(UNIFORM_LOW, min(1.0, statistics.median(body))) if body else 1.0
+        overflow: list[tuple[Unit, str]] = []
+        for number, items in by_page.items():
+            page = pdf[number - 1]
+            scratch = _Scratch(page.rect.width, page.rect.height)
+            obstacles = _obstacles(page, {_rect(u) for u, _ in items})
+            placed: list[_Placement] = []
+            for unit, text in items:
+                size = _size(unit)
+                floor = min(FLOOR, size)
+                rect = _rect(unit)
+                target = size * min(uniform, needs[unit.id] or 1.0)
+                if size * needs[unit.id] >= floor - 0.01:
+                    placed.append(_Placement(unit, text, rect, max(target, floor)))
+                    continue
+                if unit.kind != "cell":
+                    others = [o for o in obstacles if o != rect]
+                    bigger = _grown(rect, others, page.rect.height)
+                    scale = scratch.scale(bigger, _html(text, lang), _css(unit, size))
+                    if size * scale >= floor - 0.01:
+                        placed.append(_Placement(unit, text, bigger, size * scale))
+                        obstacles.append(bigger)
+                        continue
+                overflow.append((unit, text))
+            _replace(page, placed, lang)
+            for unit, text in overflow:
+                if _page(unit) == number:
+                    rect = _rect(unit)
+                    note = page.add_text_annot((rect[2], rect[1]), text, icon="Comment")
+                    note.set_info(title="Translation")
+                    note.update()
+        data = _compact(pdf)
+    except (RuntimeError, ValueError) as exc:
+        raise DocumentError(f"Could not write {out_path.name}: {exc}.") from None
+    finally:
+        pdf.close()
+    atomic_write_bytes(out_path, data)
+    pages = sorted({_page(u) for u, _ in overflow})
+    flagged: dict[str, list[Any]] = document.flagged
+    for unit, _ in overflow:
+        flag = Flag("pdf_overflow", {"page": unit.meta["page"], "size": f"{FLOOR:g}"})
+        flagged.setdefault(unit.id, []).append(flag)
+    if overflow:
+        document.notice(f"{len(overflow)} paragraph(s) did not fit their boxes even at "
+                        f"{FLOOR:g} pt (page(s) {', '.join(map(str, pages))}): their "
+                        "original text was kept, with the translation in a note beside it.")
+
+
+def _compact(pdf: Any) -> bytes:
+    """The document's bytes with fonts shared and subset.
+
+    Every ``insert_htmlbox`` embeds its own copy of the fonts it used: saving with
+    ``garbage=4`` merges the identical copies first, so the subsetting that follows
+    makes one small font per face instead of hundreds.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        merged = Path(folder) / "merged.pdf"
+        pdf.save(str(merged), garbage=4, deflate=True)
+        again = fitz().open(str(merged))
+        try:
+            again.subset_fonts()
+            out = Path(folder) / "out.pdf"
+            again.ez_save(str(out), garbage=4, deflate=True)
+        finally:
+            again.close()
+        return out.read_bytes()
+
+
+def _replace(page: Any, placed: list[_Placement], lang: str | None) -> None:
+    """Remove the original text of *placed* and set their translations in its place."""
+    if not placed:
+        return
+    pymupdf = fitz()
+    links = page.get_links()
+    for item in placed:
+        for line in _lines(item.unit):
+            page.add_redact_annot(_redaction_rect(line), fill=False)
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                          graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    kept = {(tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
+            for link in page.get_links()}
+    for link in links:
+        key = (tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
+        if key not in kept:
+            page.insert_link(link)
+    for item in placed:
+        page.insert_htmlbox(item.rect, _html(item.text, lang), css=_css(item.unit, item.size),
+                            scale_low=0)
+
+
+def write_bilingual(document: Document, translations: Mapping[str, str], out_path: Path,
+                    *, alternate: bool = False) -> None:
+    """Original and translation for review: side by side on one wide page (default) or
+    on alternating pages (*alternate*)."""
+    pymupdf = fitz()
+    with tempfile.TemporaryDirectory() as folder:
+        translated = Path(folder) / "translated.pdf"
+        write_translated(document, translations, translated)
+        original = open_pdf(document.path, getattr(document, "password", None))
+        result = pymupdf.open()
+        try:
+            target = pymupdf.open(str(translated))
+            for number in range(original.page_count):
+                rect = original[number].rect
+                if alternate:
+                    result.insert_pdf(original, from_page=number, to_page=number)
+                    result.insert_pdf(target, from_page=number, to_page=number)
+                    continue
+                page = result.new_page(width=rect.width * 2, height=rect.height)
+                page.show_pdf_page(pymupdf.Rect(0, 0, rect.width, rect.height), original,
+                                   number)
+                page.show_pdf_page(pymupdf.Rect(rect.width, 0, rect.width * 2, rect.height),
+                                   target, number)
+            out = Path(folder) / "bilingual.pdf"
+            result.ez_save(str(out), garbage=3, deflate=True)
+            data = out.read_bytes()
+        except (RuntimeError, ValueError) as exc:
+            raise DocumentError(f"Could not write {out_path.name}: {exc}.") from None
+        finally:
+            result.close()
+            original.close()
+    atomic_write_bytes(out_path, data)
