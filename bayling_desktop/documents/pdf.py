@@ -33,6 +33,7 @@ from .pdf_layout import (
     protected_kind,
     reading_order,
     repeated_margins,
+    rows,
 )
 
 _ITALIC, _SERIF, _MONO, _BOLD = 2, 4, 8, 16
@@ -74,7 +75,10 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
 
 
 def _reason(exc: Exception) -> str:
+    """MuPDF's reason, without its error code or the file's path."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "Failed to open file" in text or "cannot open" in text:
+        return "its structure cannot be read"
     return text.split(": ", 1)[-1] if text.startswith("code=") else text
 
 
@@ -115,26 +119,72 @@ class PdfDocument(Document):
                                 "choose one of those file types.")
 
 
-def _line(raw: Mapping[str, Any]) -> Line | None:
-    """One line of PyMuPDF's ``dict`` output, or None for vertical or rotated text
-    (left as it is: it cannot be set back in its box)."""
+def _pieces(raw: Mapping[str, Any]) -> list[Line]:
+    """The lines of one PyMuPDF ``dict`` line: split where a gap wider than three
+    characters' size separates its spans (a PDF that draws each text row across all
+    its columns at once); none for vertical or rotated text (left as it is: it cannot
+    be set back in its box; said in a notice)."""
     direction = raw.get("dir", (1.0, 0.0))
     spans = [s for s in raw.get("spans", ()) if s.get("text")]
     if abs(direction[1]) > 0.05 or direction[0] < 0 or not spans:
-        return None
+        return []
+    groups: list[list[Mapping[str, Any]]] = [[spans[0]]]
+    for span in spans[1:]:
+        last = groups[-1][-1]
+        gap = span["bbox"][0] - last["bbox"][2]
+        if last["text"].strip() and span["text"].strip() and gap > 3 * float(span["size"]):
+            groups.append([span])
+        else:
+            groups[-1].append(span)
+    found = (_line(group) for group in groups)
+    return [line for line in found if line is not None]
+
+
+def _line(spans: list[Mapping[str, Any]]) -> Line | None:
     text = "".join(s["text"] for s in spans)
     if not text.strip():
         return None
     main = max(spans, key=lambda s: len(s["text"].strip()))
-    x0, y0, x1, y1 = (float(v) for v in raw["bbox"])
+    x0 = min(float(s["bbox"][0]) for s in spans if s["text"].strip())
+    x1 = max(float(s["bbox"][2]) for s in spans if s["text"].strip())
+    y0 = min(float(s["bbox"][1]) for s in spans)
+    y1 = max(float(s["bbox"][3]) for s in spans)
+    size = float(main.get("size", 10.0))
+    if x1 - x0 < size * 1.3 and y1 - y0 > size * 1.8 and len(text.strip()) > 1:
+        return None  # vertical writing (a vertical font reports a horizontal direction)
     flags = int(main.get("flags", 0))
     return Line(
-        rect=(x0, y0, x1, y1), text=text, size=float(main.get("size", 10.0)),
+        rect=(x0, y0, x1, y1), text=text, size=size,
         font=str(main.get("font", "")), bold=bool(flags & _BOLD) or "Bold" in main.get("font", ""),
         italic=bool(flags & _ITALIC), serif=bool(flags & _SERIF), color=int(main.get("color", 0)),
         math_chars=sum(len(s["text"].strip()) for s in spans if is_math_font(s.get("font", ""))),
         mono_chars=sum(len(s["text"].strip()) for s in spans
                        if is_mono_font(s.get("font", ""), int(s.get("flags", 0)))))
+
+
+def _columns(lines: list[Line]) -> list[list[Line]]:
+    """*lines* of one block sorted into the columns they stand in (by overlapping
+    horizontal extent), each column's lines in order."""
+    columns: list[tuple[float, float, list[Line]]] = []
+    for line in lines:
+        x0, x1 = line.rect[0], line.rect[2]
+        for n, (left, right, members) in enumerate(columns):
+            if x0 < right and x1 > left:
+                members.append(line)
+                columns[n] = (min(left, x0), max(right, x1), members)
+                break
+        else:
+            columns.append((x0, x1, [line]))
+    return [rows(members) for _, _, members in columns]
+
+
+def _upright(raw: Mapping[str, Any]) -> bool:
+    """A line of vertical writing: wmode 1, or one or two characters drawn on their own
+    (how many PDFs set vertical text, one glyph a line)."""
+    if raw.get("wmode") == 1:
+        return True
+    text = "".join(s.get("text", "") for s in raw.get("spans", ())).strip()
+    return 0 < len(text) <= 2 and not text.isascii()
 
 
 def _center_in(rect: tuple[float, ...], box: tuple[float, ...]) -> bool:
@@ -189,18 +239,29 @@ def _has_grid(page: Any) -> bool:
     return False
 
 
-def _page_blocks(page: Any) -> tuple[list[Block], bool]:
-    """The page's blocks in reading order, and whether it has any text at all."""
+def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
+    """The page's blocks in reading order, whether it has any text at all, and whether
+    some of it (vertical or rotated) was left out."""
     data = page.get_text("dict", flags=fitz().TEXT_PRESERVE_WHITESPACE
                          | fitz().TEXT_MEDIABOX_CLIP)
     raw_blocks = [b for b in data.get("blocks", ()) if b.get("type") == 0]
     has_text = any(s.get("text", "").strip() for b in raw_blocks for ln in b.get("lines", ())
                    for s in ln.get("spans", ()))
     grouped: list[list[Line]] = []
+    skipped = False
+    all_lines = [ln for b in raw_blocks for ln in b.get("lines", ())]
+    # a page set mostly in vertical writing cannot be set back horizontally in its boxes
+    if sum(1 for ln in all_lines if _upright(ln)) * 2 >= len(all_lines) > 0:
+        return [], has_text, True  # laid out for vertical reading: kept as it is
     for raw in raw_blocks:
-        lines = [line for line in map(_line, raw.get("lines", ())) if line is not None]
-        if lines:
-            grouped.append(lines)
+        raw_lines = raw.get("lines", ())
+        if sum(1 for ln in raw_lines if ln.get("wmode") == 1) * 3 >= len(raw_lines):
+            skipped = True  # vertical writing: characters stacked one per line
+            continue
+        pieces = [_pieces(ln) for ln in raw_lines]
+        skipped |= any(not found and any(s.get("text", "").strip() for s in ln["spans"])
+                       for found, ln in zip(pieces, raw_lines, strict=True))
+        grouped += _columns([line for found in pieces for line in found])
     cells, _rest = _tables(page, [line for group in grouped for line in group])
     in_cells = {id(line) for cell in cells for line in cell.lines}
     blocks: list[Block] = []
@@ -217,7 +278,7 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool]:
     items: list[list[Block]] = [[b] for b in blocks] + tables
     rects = [_union([b.rect for b in item]) for item in items]
     ordered = [block for i in reading_order(rects) for block in items[i]]
-    return ordered, has_text
+    return ordered, has_text, skipped
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...], slack: float) -> bool:
@@ -241,8 +302,11 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
         pages: list[list[Block]] = []
         heights: list[float] = []
         blank: list[int] = []
+        turned: list[int] = []
         for number, page in enumerate(pdf, start=1):
-            blocks, has_text = _page_blocks(page)
+            blocks, has_text, skipped = _page_blocks(page)
+            if skipped:
+                turned.append(number)
             pages.append(blocks)
             heights.append(float(page.rect.height))
             if not has_text:
@@ -277,4 +341,7 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
     if blank:
         document.notice(f"Page(s) {_pages_text(blank)} have no text layer (scans or "
                         "images): they are kept as they are, untranslated.")
+    if turned:
+        document.notice(f"Vertical or rotated text on page(s) {_pages_text(turned)} is kept "
+                        "as it is, untranslated.")
     return document

@@ -120,6 +120,28 @@ def hyphenated_words(texts: Iterable[str]) -> set[str]:
     return found
 
 
+def rows(lines: list[Line]) -> list[Line]:
+    """*lines* (one column) top to bottom, with pieces that share a row joined left to
+    right: a PDF may draw a word of a justified line on its own ("2001a.")."""
+    merged: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.rect[1], ln.rect[0])):
+        if merged:
+            last = merged[-1]
+            top, bottom = max(last.rect[1], line.rect[1]), min(last.rect[3], line.rect[3])
+            height = min(last.rect[3] - last.rect[1], line.rect[3] - line.rect[1])
+            if height > 0 and bottom - top > 0.5 * height:
+                left, right = sorted((last, line), key=lambda ln: ln.rect[0])
+                merged[-1] = Line(
+                    rect=union((left.rect, right.rect)), text=f"{left.text} {right.text}",
+                    size=max(left.size, right.size), font=left.font, bold=left.bold and right.bold,
+                    italic=left.italic, serif=left.serif, color=left.color,
+                    math_chars=left.math_chars + right.math_chars,
+                    mono_chars=left.mono_chars + right.mono_chars)
+                continue
+        merged.append(line)
+    return merged
+
+
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Split one text block of the PDF into paragraphs: at a change of text size, and
     at a vertical gap wider than the lines' own spacing (PDF blocks sometimes hold a
@@ -140,8 +162,8 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def protected_kind(block: Block, body_size: float = 0.0) -> str | None:
-    """Why *block* is not prose to translate ("formula", "code", "symbols", "label"),
-    or None.
+    """Why *block* is not prose to translate ("formula", "code", "symbols", "vertical",
+    "label"), or None.
 
     Formulas (mostly in math fonts), code (wholly monospaced), text without a letter
     (page numbers, tick labels) and tiny text, under 70 % of the body size (the labels
@@ -157,6 +179,8 @@ def protected_kind(block: Block, body_size: float = 0.0) -> str | None:
         return "code"
     if not _LETTER.search(text):
         return "symbols"
+    if len(block.lines) >= 3 and all(len(line.text.strip()) <= 2 for line in block.lines):
+        return "vertical"  # one character a line: vertical writing
     if body_size and block.size <= body_size * 0.7:
         return "label"
     return None

@@ -2,9 +2,9 @@
 
 For each translated unit the original glyphs are removed by redaction that leaves
 images and vector graphics alone, and the translation is typeset into the unit's box
-by MuPDF's HTML layout (``insert_htmlbox``) in an embedded font with the target's
-glyphs (MuPDF's own Droid Sans Fallback for CJK, its Nimbus/Charis faces for Latin),
-then the fonts are subset. Links are put back where redaction took them.
+by MuPDF's HTML layout (a ``Story``, as ``insert_htmlbox`` does) in an embedded font
+with the target's glyphs (MuPDF's own Droid Sans Fallback for CJK, its Nimbus/Charis
+faces for Latin), then the fonts are subset. Links are put back where redaction took them.
 
 Text that does not fit shrinks: one scale for the whole document (the median of what
 the paragraphs need, so sizes stay uniform), then per paragraph down to :data:`FLOOR`
@@ -19,6 +19,7 @@ wide page (``show_pdf_page``), or alternates them.
 from __future__ import annotations
 
 import html
+import io
 import statistics
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -38,6 +39,8 @@ FLOOR = 6.0
 UNIFORM_LOW = 0.7
 
 Rect = tuple[float, float, float, float]
+#: a word wider than its box shrinks the text rather than running out of the box
+_NO_OVERFLOW = 1  # mupdf.FZ_PLACE_STORY_FLAG_NO_OVERFLOW
 
 
 def _rect(unit: Unit) -> Rect:
@@ -64,7 +67,7 @@ def _css(unit: Unit, size: float) -> str:
     color = int(cast(int, unit.meta.get("color", 0)) or 0)
     return (f"* {{font-family: {family}; font-size: {size:.2f}pt; font-weight: {weight}; "
             f"font-style: {style}; color: #{color & 0xFFFFFF:06x}; line-height: 1.12; "
-            "margin: 0; padding: 0;}")
+            "margin: 0; padding: 0;} body {margin: 0; padding: 0;}")
 
 
 def _html(text: str, lang: str | None) -> str:
@@ -72,24 +75,19 @@ def _html(text: str, lang: str | None) -> str:
     return f'<div lang="{html.escape(lang)}">{body}</div>' if lang else f"<div>{body}</div>"
 
 
-class _Scratch:
-    """A throw-away page where a box is typeset to learn the scale it needs."""
+def _fit(rect: Rect, html_text: str, css: str) -> float:
+    """How much the text must shrink to fit *rect*: 1.0 when it fits as it is.
 
-    def __init__(self, width: float, height: float) -> None:
-        self.pdf = fitz().open()
-        self.size = (width, height)
-        self.page = self.pdf.new_page(width=width, height=height)
-        self.used = 0
-
-    def scale(self, rect: Rect, html_text: str, css: str) -> float:
-        """How much the text must shrink to fit *rect* (1.0: it fits as it is)."""
-        if self.used >= 20:
-            self.pdf.delete_page(0)
-            self.page = self.pdf.new_page(width=self.size[0], height=self.size[1])
-            self.used = 0
-        self.used += 1
-        spare, scale = self.page.insert_htmlbox(rect, html_text, css=css, scale_low=0)
-        return float(scale) if spare >= 0 else 0.0
+    MuPDF's HTML layout answers by how much the box would have to grow; shrinking
+    the text by the inverse is the same thing. Nothing is drawn.
+    """
+    width, height = rect[2] - rect[0], rect[3] - rect[1]
+    if width <= 0 or height <= 0:
+        return 0.0
+    story = fitz().Story(html_text, user_css=css)
+    fit = story.fit_scale(fitz().Rect(0, 0, width, height), scale_min=1, scale_max=None,
+                          delta=0.005, flags=_NO_OVERFLOW)
+    return 1.0 / float(fit.parameter) if fit.big_enough and fit.parameter else 0.0
 
 
 def _obstacles(page: Any, own: set[Rect]) -> list[Rect]:
@@ -114,11 +112,15 @@ def _grown(rect: Rect, obstacles: Sequence[Rect], page_height: float) -> Rect:
     return (x0, y0, x1, max(y1, bottom))
 
 
-def _redaction_rect(line: Sequence[float]) -> Any:
-    """A line's box, trimmed top and bottom so the neighbouring lines are not touched."""
-    x0, y0, x1, y1 = line
-    trim = (y1 - y0) * 0.2
-    return fitz().Rect(x0, y0 + trim, x1, y1 - trim)
+def _redaction_rect(lines: Sequence[Sequence[float]]) -> Any:
+    """The box of a unit's lines, trimmed at the top of the first and the bottom of the
+    last so the lines above and below (another unit's) are not touched."""
+    x0 = min(line[0] for line in lines)
+    x1 = max(line[2] for line in lines)
+    first, last = lines[0], lines[-1]
+    top = min(line[1] for line in lines) + (first[3] - first[1]) * 0.2
+    bottom = max(line[3] for line in lines) - (last[3] - last[1]) * 0.2
+    return fitz().Rect(x0, top, x1, max(bottom, top + 0.5))
 
 
 class _Placement:
@@ -139,21 +141,15 @@ def write_translated(document: Document, translations: Mapping[str, str],
             if text is None or not text.strip() or text == unit.source:
                 continue
             by_page.setdefault(_page(unit), []).append((unit, text))
-        needs: dict[str, float] = {}
-        scratch: _Scratch | None = None
-        for number, items in by_page.items():
-            page = pdf[number - 1]
-            scratch = _Scratch(page.rect.width, page.rect.height)
-            for unit, text in items:
-                needs[unit.id] = scratch.scale(_rect(unit), _html(text, lang),
-                                               _css(unit, _size(unit)))
+        needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)))
+                 for items in by_page.values() for unit, text in items}
         body = [needs[u.id] for items in by_page.values() for u, _ in items
                 if u.kind == "paragraph" and needs[u.id] > 0]
         uniform = max(UNIFORM_LOW, min(1.0, statistics.median(body))) if body else 1.0
         overflow: list[tuple[Unit, str]] = []
+        stuck: list[tuple[Unit, str]] = []
         for number, items in by_page.items():
             page = pdf[number - 1]
-            scratch = _Scratch(page.rect.width, page.rect.height)
             obstacles = _obstacles(page, {_rect(u) for u, _ in items})
             placed: list[_Placement] = []
             for unit, text in items:
@@ -167,13 +163,15 @@ def write_translated(document: Document, translations: Mapping[str, str],
                 if unit.kind != "cell":
                     others = [o for o in obstacles if o != rect]
                     bigger = _grown(rect, others, page.rect.height)
-                    scale = scratch.scale(bigger, _html(text, lang), _css(unit, size))
+                    scale = _fit(bigger, _html(text, lang), _css(unit, size))
                     if size * scale >= floor - 0.01:
                         placed.append(_Placement(unit, text, bigger, size * scale))
                         obstacles.append(bigger)
                         continue
                 overflow.append((unit, text))
-            _replace(page, placed, lang)
+            for item in _replace(page, placed, lang):
+                stuck.append((item.unit, item.text))
+                overflow.append((item.unit, item.text))
             for unit, text in overflow:
                 if _page(unit) == number:
                     rect = _rect(unit)
@@ -186,8 +184,16 @@ def write_translated(document: Document, translations: Mapping[str, str],
     finally:
         pdf.close()
     atomic_write_bytes(out_path, data)
-    pages = sorted({_page(u) for u, _ in overflow})
     flagged: dict[str, list[Any]] = document.flagged
+    for unit, _ in stuck:
+        flagged.setdefault(unit.id, []).append(Flag("pdf_text_kept", {"page": _page(unit)}))
+    if stuck:
+        pages = sorted({_page(u) for u, _ in stuck})
+        document.notice(f"The original text of {len(stuck)} paragraph(s) could not be "
+                        f"removed (page(s) {', '.join(map(str, pages))}): it was kept, with "
+                        "the translation in a note beside it.")
+    overflow = [item for item in overflow if item not in stuck]
+    pages = sorted({_page(u) for u, _ in overflow})
     for unit, _ in overflow:
         flag = Flag("pdf_overflow", {"page": unit.meta["page"], "size": f"{FLOOR:g}"})
         flagged.setdefault(unit.id, []).append(flag)
@@ -200,7 +206,7 @@ def write_translated(document: Document, translations: Mapping[str, str],
 def _compact(pdf: Any) -> bytes:
     """The document's bytes with fonts shared and subset.
 
-    Every ``insert_htmlbox`` embeds its own copy of the fonts it used: saving with
+    Every page's sheet embeds its own copy of the fonts it used: saving with
     ``garbage=4`` merges the identical copies first, so the subsetting that follows
     makes one small font per face instead of hundreds.
     """
@@ -217,27 +223,73 @@ def _compact(pdf: Any) -> bytes:
         return out.read_bytes()
 
 
-def _replace(page: Any, placed: list[_Placement], lang: str | None) -> None:
-    """Remove the original text of *placed* and set their translations in its place."""
+def _words_in(page: Any, rects: list[Any]) -> list[int]:
+    """How many words of *page* have their centre in each of *rects*."""
+    counts = [0] * len(rects)
+    for word in page.get_text("words"):
+        x, y = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+        for n, rect in enumerate(rects):
+            if rect.x0 <= x <= rect.x1 and rect.y0 <= y <= rect.y1:
+                counts[n] += 1
+    return counts
+
+
+def _replace(page: Any, placed: list[_Placement], lang: str | None) -> list[_Placement]:
+    """Remove the original text of *placed* and set their translations in its place;
+    returns the items whose original text redaction could not remove (MuPDF misses
+    some text, e.g. at the very edge of a page whose crop box is offset): those keep
+    it and get no translation drawn over them."""
     if not placed:
-        return
+        return []
     pymupdf = fitz()
     links = page.get_links()
-    for item in placed:
-        for line in _lines(item.unit):
-            page.add_redact_annot(_redaction_rect(line), fill=False)
+    rects = [_redaction_rect(_lines(item.unit)) for item in placed]
+    before = _words_in(page, rects)
+    for rect in rects:  # one annotation per unit: each add costs O(annotations)
+        page.add_redact_annot(rect, fill=False)
     page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
                           graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                           text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    after = _words_in(page, rects)
+    stuck = [item for item, was, left in zip(placed, before, after, strict=True)
+             if was and left * 2 > was]
     kept = {(tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
             for link in page.get_links()}
     for link in links:
         key = (tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
         if key not in kept:
             page.insert_link(link)
+    _typeset(page, [item for item in placed if item not in stuck], lang)
+    return stuck
+
+
+def _typeset(page: Any, placed: list[_Placement], lang: str | None) -> None:
+    """Draw every translation of *page* on one sheet and lay it over the page.
+
+    One sheet per page (not one ``insert_htmlbox`` per paragraph, which re-scans the
+    page's growing resources each time: quadratic on a page of 300 table cells) also
+    shares the fonts between the page's paragraphs.
+    """
+    pymupdf = fitz()
+    width, height = page.rect.width, page.rect.height
+    buffer = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buffer)
+    device = writer.begin_page(pymupdf.Rect(0, 0, width, height))
     for item in placed:
-        page.insert_htmlbox(item.rect, _html(item.text, lang), css=_css(item.unit, item.size),
-                            scale_low=0)
+        html_text, css = _html(item.text, lang), _css(item.unit, item.size)
+        x0, y0, x1, y1 = item.rect
+        shrink = _fit(item.rect, html_text, css) or 1.0
+        grow = 1.0 / shrink
+        story = pymupdf.Story(html_text, user_css=css)
+        story.place(pymupdf.Rect(0, 0, (x1 - x0) * grow, (y1 - y0) * grow), flags=_NO_OVERFLOW)
+        story.draw(device, pymupdf.Matrix(shrink, 0, 0, shrink, x0, y0))
+    writer.end_page()
+    writer.close()
+    sheet = pymupdf.open("pdf", buffer.getvalue())
+    try:
+        page.show_pdf_page(page.rect, sheet, 0, overlay=True)
+    finally:
+        sheet.close()
 
 
 def write_bilingual(document: Document, translations: Mapping[str, str], out_path: Path,

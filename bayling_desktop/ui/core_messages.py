@@ -587,7 +587,12 @@ _MARKED: tuple[object, ...] = (
                       "the command line)."),
     QT_TRANSLATE_NOOP("CoreMessages", "The password for {0} is wrong."),
     QT_TRANSLATE_NOOP("CoreMessages",
+                      "Vertical or rotated text on page(s) {0} is kept as it is, untranslated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} paragraph(s) did not fit their boxes even at {1} pt (page(s) {2}): "
                       "their original text was kept, with the translation in a note beside it."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The original text of {0} paragraph(s) could not be removed (page(s) "
+                      "{1}): it was kept, with the translation in a note beside it."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

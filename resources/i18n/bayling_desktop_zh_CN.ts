@@ -1600,6 +1600,14 @@
         <translation>{0} 的密码不正确。</translation>
     </message>
     <message>
+        <source>Vertical or rotated text on page(s) {0} is kept as it is, untranslated.</source>
+        <translation>第 {0} 页上的竖排或旋转文字原样保留，未翻译。</translation>
+    </message>
+    <message>
+        <source>The original text of {0} paragraph(s) could not be removed (page(s) {1}): it was kept, with the translation in a note beside it.</source>
+        <translation>{0} 个段落的原文无法移除（第 {1} 页）：已保留原文，译文放在旁边的批注中。</translation>
+    </message>
+    <message>
         <source>{0} paragraph(s) did not fit their boxes even at {1} pt (page(s) {2}): their original text was kept, with the translation in a note beside it.</source>
         <translation>{0} 个段落即使缩小到 {1} pt 也放不进原来的位置（第 {2} 页）：保留了原文，译文放在旁边的批注中。</translation>
     </message>

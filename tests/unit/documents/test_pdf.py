@@ -216,3 +216,25 @@ def test_cli_asks_for_the_password(tmp_path: Path) -> None:
     assert "password" in line and "--password" in line
     line = one_sentence_error(cli("translate", locked, "--to", "zh", "--password", "nope"))
     assert "wrong" in line
+
+
+def test_a_word_drawn_on_its_own_joins_its_row() -> None:
+    from bayling_desktop.documents.pdf_layout import Line, rows
+
+    line = Line((324, 407, 539, 417), "Shubin Zhao. GLARF. In ACL/EACL", 10)
+    stray = Line((394, 407, 420, 417), "2001a.", 10)
+    below = Line((324, 418, 540, 428), "Workshop on Sharing Tools", 10)
+    assert [r.text for r in rows([below, stray, line])] == [
+        "Shubin Zhao. GLARF. In ACL/EACL 2001a.", "Workshop on Sharing Tools"]
+
+
+def test_bilingual_pdf_can_alternate_pages(tmp_path: Path) -> None:
+    from bayling_desktop.documents.pdf_write import write_bilingual
+
+    document = open_document(make_paper(tmp_path / "paper.pdf"))
+    out = tmp_path / "alternate.pdf"
+    write_bilingual(document, {u.id: "译文" + u.source for u in document.units}, out,
+                    alternate=True)
+    pdf = pymupdf.open(str(out))
+    assert pdf.page_count == 6 and pdf[0].rect.width == 595
+    assert "译文" not in pdf[0].get_text() and "译文" in pdf[1].get_text()
