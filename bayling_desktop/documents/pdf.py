@@ -56,13 +56,21 @@ def fitz() -> Any:
     return pymupdf
 
 
+def pdf_errors() -> tuple[type[Exception], ...]:
+    """What MuPDF raises on a malformed file (its own error classes are not all
+    RuntimeErrors)."""
+    base = getattr(getattr(fitz(), "mupdf", None), "FzErrorBase", None)
+    found: tuple[type[Exception], ...] = (RuntimeError, ValueError, IndexError, KeyError)
+    return (*found, base) if isinstance(base, type) else found
+
+
 def open_pdf(path: Path, password: str | None = None) -> Any:
     """The PyMuPDF document of *path*, authenticated; every failure is one sentence."""
     pymupdf = fitz()
     try:
         pdf = pymupdf.open(str(path), filetype="pdf")
-    except (RuntimeError, ValueError) as exc:
-        raise DocumentError(f"{path.name} is a damaged PDF ({_reason(exc)}).") from None
+    except pdf_errors() as exc:
+        raise DocumentError(f"{path.name} is a damaged PDF ({failure_reason(exc)}).") from None
     if pdf.needs_pass:  # an empty user password was already tried by opening
         if not password:
             raise PasswordRequired(f"{path.name} is protected by a password: give it to "
@@ -74,12 +82,13 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
     return pdf
 
 
-def _reason(exc: Exception) -> str:
+def failure_reason(exc: Exception) -> str:
     """MuPDF's reason, without its error code or the file's path."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = text.split(": ", 1)[-1] if text.startswith("code=") else text
     if "Failed to open file" in text or "cannot open" in text:
         return "its structure cannot be read"
-    return text.split(": ", 1)[-1] if text.startswith("code=") else text
+    return text
 
 
 class PdfDocument(Document):
@@ -198,9 +207,10 @@ def _tables(page: Any, lines: list[Line]) -> tuple[list[Block], list[Line]]:
     tables costs far more than reading text."""
     if not _has_grid(page):
         return [], lines
+    failures = (ZeroDivisionError, *pdf_errors())
     try:
         found = page.find_tables().tables
-    except (RuntimeError, ValueError, IndexError, ZeroDivisionError):
+    except failures:
         return [], lines
     cells: list[Block] = []
     taken: set[int] = set()
@@ -221,7 +231,7 @@ def _has_grid(page: Any) -> bool:
     across = down = 0
     try:
         drawings = page.get_cdrawings()
-    except (RuntimeError, ValueError):
+    except pdf_errors():
         return False
     for drawing in drawings:
         for item in drawing.get("items", ()):
@@ -311,8 +321,8 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
             heights.append(float(page.rect.height))
             if not has_text:
                 blank.append(number)
-    except (RuntimeError, ValueError) as exc:
-        raise DocumentError(f"{path.name} is a damaged PDF ({_reason(exc)}).") from None
+    except pdf_errors() as exc:
+        raise DocumentError(f"{path.name} is a damaged PDF ({failure_reason(exc)}).") from None
     finally:
         pdf.close()
     repeated_margins(pages, heights)

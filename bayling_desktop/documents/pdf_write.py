@@ -30,7 +30,7 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from ..flags import Flag
 from .model import Document, Unit
-from .pdf import fitz, open_pdf
+from .pdf import failure_reason, fitz, open_pdf, pdf_errors
 from .tags import strip_tags
 
 #: the smallest size a translation is set in (points), unless the original was smaller
@@ -179,8 +179,8 @@ def write_translated(document: Document, translations: Mapping[str, str],
                     note.set_info(title="Translation")
                     note.update()
         data = _compact(pdf)
-    except (RuntimeError, ValueError) as exc:
-        raise DocumentError(f"Could not write {out_path.name}: {exc}.") from None
+    except pdf_errors() as exc:
+        raise DocumentError(f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
     finally:
         pdf.close()
     atomic_write_bytes(out_path, data)
@@ -204,23 +204,52 @@ def write_translated(document: Document, translations: Mapping[str, str],
 
 
 def _compact(pdf: Any) -> bytes:
-    """The document's bytes with fonts shared and subset.
+    """The document's bytes with fonts shared and subset, checked to reopen.
 
     Every page's sheet embeds its own copy of the fonts it used: saving with
     ``garbage=4`` merges the identical copies first, so the subsetting that follows
-    makes one small font per face instead of hundreds.
+    makes one small font per face instead of hundreds. A file MuPDF had to repair on
+    opening (a broken page tree) can come out unreadable: then its pages are copied
+    into a new document, whose page tree is built afresh.
     """
+    pages = pdf.page_count
     with tempfile.TemporaryDirectory() as folder:
         merged = Path(folder) / "merged.pdf"
         pdf.save(str(merged), garbage=4, deflate=True)
-        again = fitz().open(str(merged))
+        data = _subset(Path(folder), fitz().open(str(merged)))
+        if _reopens(data, pages):
+            return data
+        rebuilt = fitz().open()
+        rebuilt.insert_pdf(fitz().open("pdf", data))
+        data = _subset(Path(folder), rebuilt)
+        if _reopens(data, pages):
+            return data
+    raise ValueError("the result would not open again")
+
+
+def _subset(folder: Path, pdf: Any) -> bytes:
+    try:
         try:
-            again.subset_fonts()
-            out = Path(folder) / "out.pdf"
-            again.ez_save(str(out), garbage=4, deflate=True)
+            pdf.subset_fonts()
+        except pdf_errors():
+            pass  # a malformed page tree: the fonts stay whole, the file still works
+        out = folder / "out.pdf"
+        pdf.ez_save(str(out), garbage=4, deflate=True)
+    finally:
+        pdf.close()
+    return out.read_bytes()
+
+
+def _reopens(data: bytes, pages: int) -> bool:
+    try:
+        again = fitz().open("pdf", data)
+        try:
+            return again.page_count == pages and all(
+                page.rect.width > 0 for page in again)
         finally:
             again.close()
-        return out.read_bytes()
+    except pdf_errors():
+        return False
 
 
 def _words_in(page: Any, rects: list[Any]) -> list[int]:
@@ -318,8 +347,9 @@ def write_bilingual(document: Document, translations: Mapping[str, str], out_pat
             out = Path(folder) / "bilingual.pdf"
             result.ez_save(str(out), garbage=3, deflate=True)
             data = out.read_bytes()
-        except (RuntimeError, ValueError) as exc:
-            raise DocumentError(f"Could not write {out_path.name}: {exc}.") from None
+        except pdf_errors() as exc:
+            raise DocumentError(
+                f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
         finally:
             result.close()
             original.close()

@@ -144,7 +144,8 @@ def check(path: Path, data: bytes, out_folder: Path) -> str:
         except BaylingError as exc:
             assert str(exc).strip()  # the CLI folds it onto one line
             return "refused"
-        out = out_folder / f"out{'.docx' if path.suffix == '.pdf' else path.suffix}"
+        out = out_folder / f"out{path.suffix}"  # a PDF is written back as a PDF too
+        out.unlink(missing_ok=True)  # what an earlier example wrote is not this one's
         try:
             document.export({u.id: f"«{u.source}»" for u in document.units}, out)
         except BaylingError as exc:
