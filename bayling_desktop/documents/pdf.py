@@ -207,7 +207,7 @@ def _tables(page: Any, lines: list[Line]) -> tuple[list[Block], list[Line]]:
     tables costs far more than reading text."""
     if not _has_grid(page):
         return [], lines
-    failures = (ZeroDivisionError, *pdf_errors())
+    failures: tuple[type[Exception], ...] = (ZeroDivisionError, *pdf_errors())
     try:
         found = page.find_tables().tables
     except failures:
