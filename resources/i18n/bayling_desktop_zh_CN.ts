@@ -1580,6 +1580,8 @@
     <message>
         <source>{0} is not a review file exported by BayLing Desktop (its first row should be: {1}).</source>
         <translation>{0} 不是 BayLing Desktop 导出的审校文件（第一行应为：{1}）。</translation>
+    </message>
+    <message>
         <source>A PDF's translation is written as .pdf, .docx, .md or .txt; choose one of those file types.</source>
         <translation>PDF 的译文可写为 .pdf、.docx、.md 或 .txt；请选择其中一种文件类型。</translation>
     </message>
@@ -3912,6 +3914,8 @@ Qt {4}，PySide6 {5}
     <message>
         <source>No longer there, not reopened: {0}</source>
         <translation>已不存在，未重新打开：{0}</translation>
+    </message>
+    <message>
         <source>Bilingual PDF, pages side by side (*.pdf)</source>
         <translation>双语 PDF，页面左右对照 (*.pdf)</translation>
     </message>
