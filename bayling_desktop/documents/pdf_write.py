@@ -37,6 +37,8 @@ from .tags import strip_tags
 FLOOR = 6.0
 #: the document-wide scale never goes below this (the rest is per paragraph, to FLOOR)
 UNIFORM_LOW = 0.7
+#: pages written between two merges of their duplicated fonts (memory, see _checkpoint)
+CHECKPOINT = 25
 
 Rect = tuple[float, float, float, float]
 #: a word wider than its box shrinks the text rather than running out of the box
@@ -134,6 +136,7 @@ def write_translated(document: Document, translations: Mapping[str, str],
     password = getattr(document, "password", None)
     pdf = open_pdf(document.path, password)
     lang = document.target_language
+    scratch = tempfile.TemporaryDirectory()
     try:
         by_page: dict[int, list[tuple[Unit, str]]] = {}
         for unit in document.units:
@@ -148,7 +151,9 @@ def write_translated(document: Document, translations: Mapping[str, str],
         uniform = max(UNIFORM_LOW, min(1.0, statistics.median(body))) if body else 1.0
         overflow: list[tuple[Unit, str]] = []
         stuck: list[tuple[Unit, str]] = []
-        for number, items in by_page.items():
+        for done, (number, items) in enumerate(by_page.items(), start=1):
+            if done % CHECKPOINT == 0:
+                pdf = _checkpoint(pdf, Path(scratch.name) / f"part{done}.pdf")
             page = pdf[number - 1]
             obstacles = _obstacles(page, {_rect(u) for u, _ in items})
             placed: list[_Placement] = []
@@ -183,6 +188,7 @@ def write_translated(document: Document, translations: Mapping[str, str],
         raise DocumentError(f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
     finally:
         pdf.close()
+        scratch.cleanup()
     atomic_write_bytes(out_path, data)
     flagged: dict[str, list[Any]] = document.flagged
     for unit, _ in stuck:
@@ -201,6 +207,18 @@ def write_translated(document: Document, translations: Mapping[str, str],
         document.notice(f"{len(overflow)} paragraph(s) did not fit their boxes even at "
                         f"{FLOOR:g} pt (page(s) {', '.join(map(str, pages))}): their "
                         "original text was kept, with the translation in a note beside it.")
+
+
+def _checkpoint(pdf: Any, path: Path) -> Any:
+    """*pdf* saved to *path* with identical objects merged, and reopened from there.
+
+    Each page's sheet carries its own copy of the fonts (megabytes for CJK): merging
+    them every :data:`CHECKPOINT` pages keeps a thousand-page document's memory bounded.
+    The copy is saved without encryption (the translation is written without it too).
+    """
+    pdf.save(str(path), garbage=4, deflate=True)
+    pdf.close()
+    return fitz().open(str(path))
 
 
 def _compact(pdf: Any) -> bytes:

@@ -238,3 +238,17 @@ def test_bilingual_pdf_can_alternate_pages(tmp_path: Path) -> None:
     pdf = pymupdf.open(str(out))
     assert pdf.page_count == 6 and pdf[0].rect.width == 595
     assert "译文" not in pdf[0].get_text() and "译文" in pdf[1].get_text()
+
+
+def test_long_documents_merge_their_fonts_as_they_go(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.documents import pdf_write
+
+    monkeypatch.setattr(pdf_write, "CHECKPOINT", 1)  # a merge before every page
+    document = open_document(make_paper(tmp_path / "paper.pdf"))
+    out = tmp_path / "paper.zh.pdf"
+    document.export({u.id: "译文" + u.source for u in document.units}, out)
+    result = pymupdf.open(str(out))
+    assert result.page_count == 3 and "译文Conclusions" in result[1].get_text()
+    droid = {f[0] for page in result for f in page.get_fonts(full=True) if "Droid" in f[3]}
+    assert len(droid) == 1  # one subset font for every page, not a copy per page
