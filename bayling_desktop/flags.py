@@ -117,6 +117,13 @@ TEMPLATES: dict[str, str] = {
     "lines_rewrapped": QT_TRANSLATE_NOOP("Flags", "The translation came back as {found} of "
                                                   "{total} lines; it was re-wrapped to {total} "
                                                   "lines."),
+    # PDF output (documents/pdf_write.py)
+    "pdf_overflow": QT_TRANSLATE_NOOP("Flags", "The translation did not fit its box on page "
+                                               "{page} even at {size} pt: the original text was "
+                                               "kept, with the translation in a note beside it."),
+    "pdf_text_kept": QT_TRANSLATE_NOOP("Flags", "The original text on page {page} could not be "
+                                                "removed: it was kept, with the translation in a "
+                                                "note beside it."),
     # a sentence from an older version, stored before flags were codes
     "text": QT_TRANSLATE_NOOP("Flags", "{text}"),
 }

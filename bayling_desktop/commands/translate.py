@@ -39,8 +39,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="source language (default: detected)")
     parser.add_argument("-o", "--output", type=output_arg, metavar="OUT",
                         help="output file (one input) or folder (several inputs)")
-    parser.add_argument("--bilingual", choices=("docx", "html"), default=None,
-                        help="also write a side-by-side review file NAME.LANG.bilingual.EXT")
+    parser.add_argument("--bilingual", choices=("docx", "html", "pdf"), default=None,
+                        help="also write a side-by-side review file NAME.LANG.bilingual.EXT "
+                             "(pdf: for PDFs, each original page beside its translation)")
+    parser.add_argument("--password", default=None, metavar="PASSWORD",
+                        help="the password that opens an encrypted PDF")
     parser.add_argument("--sentences", action="store_true",
                         help="send one sentence at a time instead of whole paragraphs "
                              "(helps small models with long paragraphs)")
@@ -134,7 +137,7 @@ def _expand(inputs: list[Path], target: Language | None = None) -> list[Path]:
                 for candidate in found:
                     output = default_output_path(candidate, target.code)
                     ours |= {output.name, f"{output.stem}.bilingual.docx",
-                             f"{output.stem}.bilingual.html"}
+                             f"{output.stem}.bilingual.html", f"{output.stem}.bilingual.pdf"}
                 skipped += [p for p in found if p.name in ours]
                 found = [p for p in found if p.name not in ours]
             if not found:
@@ -176,13 +179,18 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
                            "a new one written with a trailing slash).")
     # refuses missing, unreadable…
     sessions = [DocumentSession.open(path, store, include_comments=args.comments,
-                                     sentences=args.sentences) for path in files]
+                                     sentences=args.sentences,
+                                     password=getattr(args, "password", None))
+                for path in files]
     jobs: list[Job] = []
     written: dict[Path, Path] = {}
     for path, session in zip(files, sessions, strict=True):
         if not session.document.units:
             raise BaylingError(f"{path.name} holds no text to translate.")
         check_target_language(session.document, target.code)
+        if args.bilingual == "pdf" and session.document.format_name != "pdf":
+            raise BaylingError(f"--bilingual pdf is for PDF files; {path.name} is not one "
+                               "(use --bilingual docx or html).")
         output = default_output_path(path, target.code)
         if out is not None:
             output = out / output.name if wants_folder else out

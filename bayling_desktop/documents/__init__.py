@@ -94,10 +94,11 @@ def _sniff(path: Path) -> None:
 _COMMENTED = {"docx", "odt", "xlsx"}
 
 
-def open_document(path: str | Path, *, include_comments: bool = False) -> Document:
+def open_document(path: str | Path, *, include_comments: bool = False,
+                  password: str | None = None) -> Document:
     """Read *path* into units; *include_comments* also makes Word comments, ODF
     annotations and Excel cell comments units (off by default: they are notes to the
-    author, not the text)."""
+    author, not the text); *password* opens a PDF encrypted with a user password."""
     path = Path(path)
     if not path.exists():
         raise DocumentError(f"{path} does not exist.")
@@ -115,6 +116,8 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
     if entry[0] in _COMMENTED:
         document = loader(path, include_comments=include_comments)
         document.include_comments = include_comments
+    elif entry[0] == "pdf":
+        document = loader(path, password=password)
     else:
         document = loader(path)
     protect_input(path, document)  # no writer may replace it while the document lives
@@ -122,14 +125,15 @@ def open_document(path: str | Path, *, include_comments: bool = False) -> Docume
 
 
 def default_output_path(path: Path, lang_code: str) -> Path:
-    """``NAME.LANG.EXT`` beside the input (a PDF's translation becomes a .docx, a gettext
-    template's a catalogue: ``messages.pot`` → ``messages.zh.po``)."""
-    suffix = {".pdf": ".docx", ".pot": ".po"}.get(path.suffix.lower(), path.suffix)
+    """``NAME.LANG.EXT`` beside the input (a gettext template's translation is a
+    catalogue: ``messages.pot`` → ``messages.zh.po``)."""
+    suffix = {".pot": ".po"}.get(path.suffix.lower(), path.suffix)
     return path.with_name(f"{path.stem}.{lang_code}{suffix}")
 
 
 def export_bilingual(document: Document, translations: Mapping[str, str], out_path: Path) -> None:
-    """Source and translation side by side: a two-column .docx table or an .html page."""
+    """Source and translation side by side: a two-column .docx table, an .html page, or
+    (for a PDF) a .pdf whose pages show the original and the translation side by side."""
     from .bilingual import write_bilingual
 
     write_bilingual(document, translations, out_path)

@@ -22,6 +22,14 @@ def _rows(document: Document, translations: Mapping[str, str]) -> list[tuple[str
 
 def write_bilingual(document: Document, translations: Mapping[str, str], out_path: Path) -> None:
     suffix = out_path.suffix.lower()
+    if suffix == ".pdf":
+        if document.format_name != "pdf":
+            raise DocumentError("A bilingual PDF is made from a PDF; choose .docx or .html "
+                                "for this document.")
+        from .pdf_write import write_bilingual as write_pdf
+
+        write_pdf(document, translations, out_path)
+        return
     rows = _rows(document, translations)
     if suffix == ".docx":
         import docx

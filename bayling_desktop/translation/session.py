@@ -110,15 +110,17 @@ class DocumentSession:
 
     @classmethod
     def open(cls, path: Path, store: ProjectStore | None = None, *,
-             include_comments: bool | None = None, sentences: bool = False) -> DocumentSession:
+             include_comments: bool | None = None, sentences: bool = False,
+             password: str | None = None) -> DocumentSession:
         """Read *path* (any thread). *include_comments* None: as the file's project last
-        read it (comments are units or not for the whole life of a project)."""
+        read it (comments are units or not for the whole life of a project); *password*
+        opens an encrypted PDF."""
         if include_comments is None:
             include_comments = False
             for bound in store.projects_of(path) if store else []:
                 include_comments = bool(bound.settings.get("comments"))
                 break
-        document = open_document(path, include_comments=include_comments)
+        document = open_document(path, include_comments=include_comments, password=password)
         return cls(document, store, sentences=sentences, detected=detect_source(document.units))
 
     @classmethod

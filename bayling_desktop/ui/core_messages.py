@@ -31,9 +31,6 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "'{0}' is not a server address; use one like http://127.0.0.1:8080/v1."),
     QT_TRANSLATE_NOOP("CoreMessages",
-                      "A PDF's layout cannot be rebuilt: export the translation as .docx, .md "
-                      "or .txt, or as a bilingual file."),
-    QT_TRANSLATE_NOOP("CoreMessages",
                       "A bilingual export is a .docx table or an .html page; choose one of "
                       "those file types."),
     QT_TRANSLATE_NOOP("CoreMessages", "A model named {0} is already in the library."),
@@ -408,9 +405,6 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "the newest backup is {0}"),
     QT_TRANSLATE_NOOP("CoreMessages", "move it aside to start with an empty one"),
     # -- shown beside a result: quality flags, document notices and warnings --------
-    QT_TRANSLATE_NOOP("CoreMessages",
-                      "A PDF's layout cannot be rebuilt: the translation is exported as .docx, "
-                      ".md or .txt."),
     QT_TRANSLATE_NOOP("CoreMessages", "Broken formatting tags: {0}."),
     QT_TRANSLATE_NOOP("CoreMessages", "Empty translation."),
     QT_TRANSLATE_NOOP("CoreMessages",
@@ -418,8 +412,6 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "Formatting tags missing: {0}."),
     QT_TRANSLATE_NOOP("CoreMessages", "Formatting tags repeated."),
     QT_TRANSLATE_NOOP("CoreMessages", "Inline formatting was lost; the text was kept without it."),
-    QT_TRANSLATE_NOOP("CoreMessages",
-                      "No text on page(s) {0} (images or scans) — they are not translated."),
     QT_TRANSLATE_NOOP("CoreMessages", "Numbers differ from the source."),
     QT_TRANSLATE_NOOP("CoreMessages", "Same text as segment {0}, which failed."),
     QT_TRANSLATE_NOOP("CoreMessages", "Suspicious length: {0}× the source."),
@@ -580,5 +572,27 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} is a device or other special file, not a regular file: choose an "
                       "ordinary file name for the output."),
+    # -- documents/pdf*.py: PDF in and out -------------------------------------------
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "A PDF's translation is written as .pdf, .docx, .md or .txt; choose one "
+                      "of those file types."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "A bilingual PDF is made from a PDF; choose .docx or .html for this "
+                      "document."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Page(s) {0} have no text layer (scans or images): they are kept as they "
+                      "are, untranslated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is protected by a password: give it to open the file (--password on "
+                      "the command line)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The password for {0} is wrong."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Vertical or rotated text on page(s) {0} is kept as it is, untranslated."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} paragraph(s) did not fit their boxes even at {1} pt (page(s) {2}): "
+                      "their original text was kept, with the translation in a note beside it."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The original text of {0} paragraph(s) could not be removed (page(s) "
+                      "{1}): it was kept, with the translation in a note beside it."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

@@ -434,10 +434,6 @@
         <translation>“{0}”不是服务器地址；请使用类似 http://127.0.0.1:8080/v1 的地址。</translation>
     </message>
     <message>
-        <source>A PDF's layout cannot be rebuilt: export the translation as .docx, .md or .txt, or as a bilingual file.</source>
-        <translation>无法重建 PDF 的版面：请将译文导出为 .docx、.md 或 .txt，或导出为双语文件。</translation>
-    </message>
-    <message>
         <source>A bilingual export is a .docx table or an .html page; choose one of those file types.</source>
         <translation>双语导出只能是 .docx 表格或 .html 页面，请选择其中一种文件类型。</translation>
     </message>
@@ -978,10 +974,6 @@
         <translation>将它移到别处即可从空数据库开始</translation>
     </message>
     <message>
-        <source>A PDF's layout cannot be rebuilt: the translation is exported as .docx, .md or .txt.</source>
-        <translation>无法重建 PDF 的版面：译文将导出为 .docx、.md 或 .txt。</translation>
-    </message>
-    <message>
         <source>Broken formatting tags: {0}.</source>
         <translation>格式标记有误：{0}。</translation>
     </message>
@@ -1004,10 +996,6 @@
     <message>
         <source>Inline formatting was lost; the text was kept without it.</source>
         <translation>行内格式丢失；保留了不带格式的文字。</translation>
-    </message>
-    <message>
-        <source>No text on page(s) {0} (images or scans) — they are not translated.</source>
-        <translation>第 {0} 页没有文字（图片或扫描件），这些页不会被翻译。</translation>
     </message>
     <message>
         <source>Numbers differ from the source.</source>
@@ -1593,6 +1581,38 @@
         <source>{0} is not a review file exported by BayLing Desktop (its first row should be: {1}).</source>
         <translation>{0} 不是 BayLing Desktop 导出的审校文件（第一行应为：{1}）。</translation>
     </message>
+    <message>
+        <source>A PDF's translation is written as .pdf, .docx, .md or .txt; choose one of those file types.</source>
+        <translation>PDF 的译文可写为 .pdf、.docx、.md 或 .txt；请选择其中一种文件类型。</translation>
+    </message>
+    <message>
+        <source>A bilingual PDF is made from a PDF; choose .docx or .html for this document.</source>
+        <translation>双语 PDF 只能由 PDF 生成；请为此文档选择 .docx 或 .html。</translation>
+    </message>
+    <message>
+        <source>Page(s) {0} have no text layer (scans or images): they are kept as they are, untranslated.</source>
+        <translation>第 {0} 页没有文字层（扫描件或图片）：这些页面原样保留，未翻译。</translation>
+    </message>
+    <message>
+        <source>{0} is protected by a password: give it to open the file (--password on the command line).</source>
+        <translation>{0} 受密码保护：请提供密码以打开文件（命令行中使用 --password）。</translation>
+    </message>
+    <message>
+        <source>The password for {0} is wrong.</source>
+        <translation>{0} 的密码不正确。</translation>
+    </message>
+    <message>
+        <source>Vertical or rotated text on page(s) {0} is kept as it is, untranslated.</source>
+        <translation>第 {0} 页上的竖排或旋转文字原样保留，未翻译。</translation>
+    </message>
+    <message>
+        <source>The original text of {0} paragraph(s) could not be removed (page(s) {1}): it was kept, with the translation in a note beside it.</source>
+        <translation>{0} 个段落的原文无法移除（第 {1} 页）：已保留原文，译文放在旁边的批注中。</translation>
+    </message>
+    <message>
+        <source>{0} paragraph(s) did not fit their boxes even at {1} pt (page(s) {2}): their original text was kept, with the translation in a note beside it.</source>
+        <translation>{0} 个段落即使缩小到 {1} pt 也放不进原来的位置（第 {2} 页）：保留了原文，译文放在旁边的批注中。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReporter</name>
@@ -2030,6 +2050,14 @@ The details were written to {0}.</source>
     <message>
         <source>{text}</source>
         <translation>{text}</translation>
+    </message>
+    <message>
+        <source>The translation did not fit its box on page {page} even at {size} pt: the original text was kept, with the translation in a note beside it.</source>
+        <translation>第 {page} 页上的译文即使缩小到 {size} pt 也放不进原来的位置：保留了原文，译文放在旁边的批注中。</translation>
+    </message>
+    <message>
+        <source>The original text on page {page} could not be removed: it was kept, with the translation in a note beside it.</source>
+        <translation>第 {page} 页上的原文无法移除：已保留原文，译文放在旁边的批注中。</translation>
     </message>
 </context>
 <context>
@@ -3886,6 +3914,18 @@ Qt {4}，PySide6 {5}
     <message>
         <source>No longer there, not reopened: {0}</source>
         <translation>已不存在，未重新打开：{0}</translation>
+    </message>
+    <message>
+        <source>Bilingual PDF, pages side by side (*.pdf)</source>
+        <translation>双语 PDF，页面左右对照 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
     </message>
 </context>
 <context>

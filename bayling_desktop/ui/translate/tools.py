@@ -101,14 +101,20 @@ def export(ws: TranslateWorkspace) -> None:
             ws, ws.tr("Export anyway?"), question) != QMessageBox.StandardButton.Yes:
         return
     suggested = documents.default_output_path(doc.document.path, ws.target_language().code)
-    same = ws.tr("Same format (*{0})").format(suggested.suffix)  # a PDF gives .docx
+    same = ws.tr("Same format (*{0})").format(suggested.suffix)
     bilingual_docx = ws.tr("Bilingual table (*.docx)")
     bilingual_html = ws.tr("Bilingual side by side (*.html)")
     xliff = ws.tr("XLIFF 1.2 for CAT tools (*.xlf)")
     tmx = ws.tr("Translation memory (*.tmx)")
+    choices = [same, bilingual_docx, bilingual_html, xliff, tmx]
+    bilingual = [bilingual_docx, bilingual_html]
+    if doc.document.format_name == "pdf":  # the PDF's layout, beside it, or as text
+        bilingual_pdf = ws.tr("Bilingual PDF, pages side by side (*.pdf)")
+        bilingual.append(bilingual_pdf)
+        choices[1:1] = [bilingual_pdf, ws.tr("Word document (*.docx)"),
+                        ws.tr("Plain text (*.txt)")]
     name, chosen = QFileDialog.getSaveFileName(
-        ws, ws.tr("Export translation"), str(suggested),
-        ";;".join([same, bilingual_docx, bilingual_html, xliff, tmx]))
+        ws, ws.tr("Export translation"), str(suggested), ";;".join(choices))
     if not name:
         return
     out = Path(name)
@@ -120,7 +126,7 @@ def export(ws: TranslateWorkspace) -> None:
     translations = None if doc.project is not None else {
         r.unit_id: r.target for r in doc.rows if exported(r)}
     try:
-        result = doc.session.export(out, bilingual=chosen in (bilingual_docx, bilingual_html),
+        result = doc.session.export(out, bilingual=chosen in bilingual,
                                     translations=translations)
     except BaylingError as exc:
         QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))

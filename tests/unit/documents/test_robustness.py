@@ -81,7 +81,7 @@ def test_odt_with_entity_declarations_is_refused(tmp_path: Path) -> None:
 
 def test_failed_export_writes_nothing(tmp_path: Path) -> None:
     document = open_document(make_pdf(tmp_path / "p.pdf", [["Some text."]]))
-    out = tmp_path / "translated.pdf"
+    out = tmp_path / "translated.rtf"  # a type a PDF's translation cannot be written as
     with pytest.raises(DocumentError):
         document.export({}, out)
     assert not out.exists()

@@ -1,0 +1,374 @@
+"""The translated PDF: every page kept, each paragraph's text replaced in its own box.
+
+For each translated unit the original glyphs are removed by redaction that leaves
+images and vector graphics alone, and the translation is typeset into the unit's box
+by MuPDF's HTML layout (a ``Story``, as ``insert_htmlbox`` does) in an embedded font
+with the target's glyphs (MuPDF's own Droid Sans Fallback for CJK, its Nimbus/Charis
+faces for Latin), then the fonts are subset. Links are put back where redaction took them.
+
+Text that does not fit shrinks: one scale for the whole document (the median of what
+the paragraphs need, so sizes stay uniform), then per paragraph down to :data:`FLOOR`
+points, then the box may grow downwards into free space. A paragraph that still does
+not fit keeps its original text, gets the translation as a note on the page, and is
+flagged with its page: never cut, never drawn over its neighbours.
+
+The bilingual PDF puts the original page and the translated one side by side on one
+wide page (``show_pdf_page``), or alternates them.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import statistics
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+from ..errors import DocumentError
+from ..fileio import atomic_write_bytes
+from ..flags import Flag
+from .model import Document, Unit
+from .pdf import failure_reason, fitz, open_pdf, pdf_errors
+from .tags import strip_tags
+
+#: the smallest size a translation is set in (points), unless the original was smaller
+FLOOR = 6.0
+#: the document-wide scale never goes below this (the rest is per paragraph, to FLOOR)
+UNIFORM_LOW = 0.7
+#: pages written between two merges of their duplicated fonts (memory, see _checkpoint)
+CHECKPOINT = 25
+
+Rect = tuple[float, float, float, float]
+#: a word wider than its box shrinks the text rather than running out of the box
+_NO_OVERFLOW = 1  # mupdf.FZ_PLACE_STORY_FLAG_NO_OVERFLOW
+
+
+def _rect(unit: Unit) -> Rect:
+    x0, y0, x1, y1 = cast(Sequence[float], unit.meta["rect"])
+    return (float(x0), float(y0), float(x1), float(y1))
+
+
+def _page(unit: Unit) -> int:
+    return int(cast(int, unit.meta["page"]))
+
+
+def _size(unit: Unit) -> float:
+    return float(cast(float, unit.meta.get("size", 10.0)))
+
+
+def _lines(unit: Unit) -> list[Sequence[float]]:
+    return cast(list[Sequence[float]], unit.meta.get("lines") or [unit.meta["rect"]])
+
+
+def _css(unit: Unit, size: float) -> str:
+    family = "serif" if unit.meta.get("serif") else "sans-serif"
+    weight = "bold" if unit.meta.get("bold") else "normal"
+    style = "italic" if unit.meta.get("italic") else "normal"
+    color = int(cast(int, unit.meta.get("color", 0)) or 0)
+    return (f"* {{font-family: {family}; font-size: {size:.2f}pt; font-weight: {weight}; "
+            f"font-style: {style}; color: #{color & 0xFFFFFF:06x}; line-height: 1.12; "
+            "margin: 0; padding: 0;} body {margin: 0; padding: 0;}")
+
+
+def _html(text: str, lang: str | None) -> str:
+    body = html.escape(strip_tags(text)).replace("\n", "<br/>")
+    return f'<div lang="{html.escape(lang)}">{body}</div>' if lang else f"<div>{body}</div>"
+
+
+def _fit(rect: Rect, html_text: str, css: str) -> float:
+    """How much the text must shrink to fit *rect*: 1.0 when it fits as it is.
+
+    MuPDF's HTML layout answers by how much the box would have to grow; shrinking
+    the text by the inverse is the same thing. Nothing is drawn.
+    """
+    width, height = rect[2] - rect[0], rect[3] - rect[1]
+    if width <= 0 or height <= 0:
+        return 0.0
+    story = fitz().Story(html_text, user_css=css)
+    fit = story.fit_scale(fitz().Rect(0, 0, width, height), scale_min=1, scale_max=None,
+                          delta=0.005, flags=_NO_OVERFLOW)
+    return 1.0 / float(fit.parameter) if fit.big_enough and fit.parameter else 0.0
+
+
+def _obstacles(page: Any, own: set[Rect]) -> list[Rect]:
+    """What a growing box must not run into: text that stays, images, other boxes."""
+    rects: list[Rect] = []
+    for block in page.get_text("blocks"):
+        rects.append((block[0], block[1], block[2], block[3]))
+    for info in page.get_image_info():
+        x0, y0, x1, y1 = info["bbox"]
+        rects.append((x0, y0, x1, y1))
+    rects.extend(own)
+    return rects
+
+
+def _grown(rect: Rect, obstacles: Sequence[Rect], page_height: float) -> Rect:
+    """*rect* extended downwards to just above the nearest thing under it."""
+    x0, y0, x1, y1 = rect
+    bottom = page_height - 18.0
+    for ox0, oy0, ox1, _oy1 in obstacles:
+        if oy0 >= y1 - 0.5 and ox0 < x1 - 0.5 and ox1 > x0 + 0.5:
+            bottom = min(bottom, oy0 - 1.0)
+    return (x0, y0, x1, max(y1, bottom))
+
+
+def _redaction_rect(lines: Sequence[Sequence[float]]) -> Any:
+    """The box of a unit's lines, trimmed at the top of the first and the bottom of the
+    last so the lines above and below (another unit's) are not touched."""
+    x0 = min(line[0] for line in lines)
+    x1 = max(line[2] for line in lines)
+    first, last = lines[0], lines[-1]
+    top = min(line[1] for line in lines) + (first[3] - first[1]) * 0.2
+    bottom = max(line[3] for line in lines) - (last[3] - last[1]) * 0.2
+    return fitz().Rect(x0, top, x1, max(bottom, top + 0.5))
+
+
+class _Placement:
+    def __init__(self, unit: Unit, text: str, rect: Rect, size: float) -> None:
+        self.unit, self.text, self.rect, self.size = unit, text, rect, size
+
+
+def write_translated(document: Document, translations: Mapping[str, str],
+                     out_path: Path) -> None:
+    """Write *document* (a PDF) with each unit's text replaced by its translation."""
+    password = getattr(document, "password", None)
+    pdf = open_pdf(document.path, password)
+    lang = document.target_language
+    scratch = tempfile.TemporaryDirectory()
+    try:
+        by_page: dict[int, list[tuple[Unit, str]]] = {}
+        for unit in document.units:
+            text = translations.get(unit.id)
+            if text is None or not text.strip() or text == unit.source:
+                continue
+            by_page.setdefault(_page(unit), []).append((unit, text))
+        needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)))
+                 for items in by_page.values() for unit, text in items}
+        body = [needs[u.id] for items in by_page.values() for u, _ in items
+                if u.kind == "paragraph" and needs[u.id] > 0]
+        uniform = max(UNIFORM_LOW, min(1.0, statistics.median(body))) if body else 1.0
+        overflow: list[tuple[Unit, str]] = []
+        stuck: list[tuple[Unit, str]] = []
+        for done, (number, items) in enumerate(by_page.items(), start=1):
+            if done % CHECKPOINT == 0:
+                pdf = _checkpoint(pdf, Path(scratch.name) / f"part{done}.pdf")
+            page = pdf[number - 1]
+            obstacles = _obstacles(page, {_rect(u) for u, _ in items})
+            placed: list[_Placement] = []
+            for unit, text in items:
+                size = _size(unit)
+                floor = min(FLOOR, size)
+                rect = _rect(unit)
+                target = size * min(uniform, needs[unit.id] or 1.0)
+                if size * needs[unit.id] >= floor - 0.01:
+                    placed.append(_Placement(unit, text, rect, max(target, floor)))
+                    continue
+                if unit.kind != "cell":
+                    others = [o for o in obstacles if o != rect]
+                    bigger = _grown(rect, others, page.rect.height)
+                    scale = _fit(bigger, _html(text, lang), _css(unit, size))
+                    if size * scale >= floor - 0.01:
+                        placed.append(_Placement(unit, text, bigger, size * scale))
+                        obstacles.append(bigger)
+                        continue
+                overflow.append((unit, text))
+            for item in _replace(page, placed, lang):
+                stuck.append((item.unit, item.text))
+                overflow.append((item.unit, item.text))
+            for unit, text in overflow:
+                if _page(unit) == number:
+                    rect = _rect(unit)
+                    note = page.add_text_annot((rect[2], rect[1]), text, icon="Comment")
+                    note.set_info(title="Translation")
+                    note.update()
+        data = _compact(pdf)
+    except pdf_errors() as exc:
+        raise DocumentError(f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
+    finally:
+        pdf.close()
+        scratch.cleanup()
+    atomic_write_bytes(out_path, data)
+    flagged: dict[str, list[Any]] = document.flagged
+    for unit, _ in stuck:
+        flagged.setdefault(unit.id, []).append(Flag("pdf_text_kept", {"page": _page(unit)}))
+    if stuck:
+        pages = sorted({_page(u) for u, _ in stuck})
+        document.notice(f"The original text of {len(stuck)} paragraph(s) could not be "
+                        f"removed (page(s) {', '.join(map(str, pages))}): it was kept, with "
+                        "the translation in a note beside it.")
+    overflow = [item for item in overflow if item not in stuck]
+    pages = sorted({_page(u) for u, _ in overflow})
+    for unit, _ in overflow:
+        flag = Flag("pdf_overflow", {"page": unit.meta["page"], "size": f"{FLOOR:g}"})
+        flagged.setdefault(unit.id, []).append(flag)
+    if overflow:
+        document.notice(f"{len(overflow)} paragraph(s) did not fit their boxes even at "
+                        f"{FLOOR:g} pt (page(s) {', '.join(map(str, pages))}): their "
+                        "original text was kept, with the translation in a note beside it.")
+
+
+def _checkpoint(pdf: Any, path: Path) -> Any:
+    """*pdf* saved to *path* with identical objects merged, and reopened from there.
+
+    Each page's sheet carries its own copy of the fonts (megabytes for CJK): merging
+    them every :data:`CHECKPOINT` pages keeps a thousand-page document's memory bounded.
+    The copy is saved without encryption (the translation is written without it too).
+    """
+    pdf.save(str(path), garbage=4, deflate=True)
+    pdf.close()
+    return fitz().open(str(path))
+
+
+def _compact(pdf: Any) -> bytes:
+    """The document's bytes with fonts shared and subset, checked to reopen.
+
+    Every page's sheet embeds its own copy of the fonts it used: saving with
+    ``garbage=4`` merges the identical copies first, so the subsetting that follows
+    makes one small font per face instead of hundreds. A file MuPDF had to repair on
+    opening (a broken page tree) can come out unreadable: then its pages are copied
+    into a new document, whose page tree is built afresh.
+    """
+    pages = pdf.page_count
+    with tempfile.TemporaryDirectory() as folder:
+        merged = Path(folder) / "merged.pdf"
+        pdf.save(str(merged), garbage=4, deflate=True)
+        data = _subset(Path(folder), fitz().open(str(merged)))
+        if _reopens(data, pages):
+            return data
+        rebuilt = fitz().open()
+        rebuilt.insert_pdf(fitz().open("pdf", data))
+        data = _subset(Path(folder), rebuilt)
+        if _reopens(data, pages):
+            return data
+    raise ValueError("the result would not open again")
+
+
+def _subset(folder: Path, pdf: Any) -> bytes:
+    try:
+        try:
+            pdf.subset_fonts()
+        except pdf_errors():
+            pass  # a malformed page tree: the fonts stay whole, the file still works
+        out = folder / "out.pdf"
+        pdf.ez_save(str(out), garbage=4, deflate=True)
+    finally:
+        pdf.close()
+    return out.read_bytes()
+
+
+def _reopens(data: bytes, pages: int) -> bool:
+    try:
+        again = fitz().open("pdf", data)
+        try:
+            return again.page_count == pages and all(
+                page.rect.width > 0 for page in again)
+        finally:
+            again.close()
+    except pdf_errors():
+        return False
+
+
+def _words_in(page: Any, rects: list[Any]) -> list[int]:
+    """How many words of *page* have their centre in each of *rects*."""
+    counts = [0] * len(rects)
+    for word in page.get_text("words"):
+        x, y = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+        for n, rect in enumerate(rects):
+            if rect.x0 <= x <= rect.x1 and rect.y0 <= y <= rect.y1:
+                counts[n] += 1
+    return counts
+
+
+def _replace(page: Any, placed: list[_Placement], lang: str | None) -> list[_Placement]:
+    """Remove the original text of *placed* and set their translations in its place;
+    returns the items whose original text redaction could not remove (MuPDF misses
+    some text, e.g. at the very edge of a page whose crop box is offset): those keep
+    it and get no translation drawn over them."""
+    if not placed:
+        return []
+    pymupdf = fitz()
+    links = page.get_links()
+    rects = [_redaction_rect(_lines(item.unit)) for item in placed]
+    before = _words_in(page, rects)
+    for rect in rects:  # one annotation per unit: each add costs O(annotations)
+        page.add_redact_annot(rect, fill=False)
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                          graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    after = _words_in(page, rects)
+    stuck = [item for item, was, left in zip(placed, before, after, strict=True)
+             if was and left * 2 > was]
+    kept = {(tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
+            for link in page.get_links()}
+    for link in links:
+        key = (tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
+        if key not in kept:
+            page.insert_link(link)
+    _typeset(page, [item for item in placed if item not in stuck], lang)
+    return stuck
+
+
+def _typeset(page: Any, placed: list[_Placement], lang: str | None) -> None:
+    """Draw every translation of *page* on one sheet and lay it over the page.
+
+    One sheet per page (not one ``insert_htmlbox`` per paragraph, which re-scans the
+    page's growing resources each time: quadratic on a page of 300 table cells) also
+    shares the fonts between the page's paragraphs.
+    """
+    pymupdf = fitz()
+    width, height = page.rect.width, page.rect.height
+    buffer = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buffer)
+    device = writer.begin_page(pymupdf.Rect(0, 0, width, height))
+    for item in placed:
+        html_text, css = _html(item.text, lang), _css(item.unit, item.size)
+        x0, y0, x1, y1 = item.rect
+        shrink = _fit(item.rect, html_text, css) or 1.0
+        grow = 1.0 / shrink
+        story = pymupdf.Story(html_text, user_css=css)
+        story.place(pymupdf.Rect(0, 0, (x1 - x0) * grow, (y1 - y0) * grow), flags=_NO_OVERFLOW)
+        story.draw(device, pymupdf.Matrix(shrink, 0, 0, shrink, x0, y0))
+    writer.end_page()
+    writer.close()
+    sheet = pymupdf.open("pdf", buffer.getvalue())
+    try:
+        page.show_pdf_page(page.rect, sheet, 0, overlay=True)
+    finally:
+        sheet.close()
+
+
+def write_bilingual(document: Document, translations: Mapping[str, str], out_path: Path,
+                    *, alternate: bool = False) -> None:
+    """Original and translation for review: side by side on one wide page (default) or
+    on alternating pages (*alternate*)."""
+    pymupdf = fitz()
+    with tempfile.TemporaryDirectory() as folder:
+        translated = Path(folder) / "translated.pdf"
+        write_translated(document, translations, translated)
+        original = open_pdf(document.path, getattr(document, "password", None))
+        result = pymupdf.open()
+        try:
+            target = pymupdf.open(str(translated))
+            for number in range(original.page_count):
+                rect = original[number].rect
+                if alternate:
+                    result.insert_pdf(original, from_page=number, to_page=number)
+                    result.insert_pdf(target, from_page=number, to_page=number)
+                    continue
+                page = result.new_page(width=rect.width * 2, height=rect.height)
+                page.show_pdf_page(pymupdf.Rect(0, 0, rect.width, rect.height), original,
+                                   number)
+                page.show_pdf_page(pymupdf.Rect(rect.width, 0, rect.width * 2, rect.height),
+                                   target, number)
+            out = Path(folder) / "bilingual.pdf"
+            result.ez_save(str(out), garbage=3, deflate=True)
+            data = out.read_bytes()
+        except pdf_errors() as exc:
+            raise DocumentError(
+                f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
+        finally:
+            result.close()
+            original.close()
+    atomic_write_bytes(out_path, data)
