@@ -151,6 +151,8 @@ def check_target_language(document: Document, code: str) -> None:
     declared = document.declared_languages[1]
     if not document.declares_target or not declared or same_language(declared, code):
         return
+    if document.rewrites_declared_target and not any(u.target for u in document.units):
+        return  # nothing translated in it yet: export writes the new language in the header
     raise DocumentError(f"{document.path.name} holds translations into {declared} (its "
                         f"header says so), not {code}: choose {declared} as the target "
                         "language, or translate the file's template instead.")

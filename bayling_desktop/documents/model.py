@@ -47,6 +47,9 @@ class Document(ABC):
     #: the file holds one target language and says which (PO ``Language:``, XLIFF
     #: ``target-language``): a translation into another one is refused
     declares_target: bool = False
+    #: export writes the target language into the header (a PO ``Language:``), so a file
+    #: that holds no translation yet may be translated into another language than it names
+    rewrites_declared_target: bool = False
 
     def __init__(self, path: Path, units: list[Unit]) -> None:
         self.path = path

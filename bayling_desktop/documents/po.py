@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 class PoDocument(Document):
     format_name = "po"
     declares_target = True
+    rewrites_declared_target = True
 
     def __init__(self, path: Path, catalog: POFile, text: str, units: list[Unit],
                  forms: int | None) -> None:

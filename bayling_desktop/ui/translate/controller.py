@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ... import documents
 from ...documents.timing import cue_timing
-from ...errors import BaylingError
+from ...errors import BaylingError, DocumentError
 from ...flags import Flag
 from ...storage.projects import Project, ProjectStore
 from ...translation.glossary import Glossary
@@ -182,7 +182,7 @@ def prepare(request: OpenRequest, store: ProjectStore | None) -> Prepared:
     if rows:
         try:
             session.bind()
-        except LanguagePairError as exc:  # shown, and refused again on Translate
+        except (LanguagePairError, DocumentError) as exc:  # shown, refused again on Translate
             prepared.notice = str(exc)
         else:
             restore_rows(session, rows)
