@@ -309,6 +309,22 @@ def _unit(unit_id: str, source: str, entry: POEntry, number: int, form: int,
     return Unit(unit_id, tagged, "entry", _context(entry), target, meta, status)
 
 
+#: a line that holds a PO string: a keyword (msgid, msgstr[1]…) or a continuation, quoted
+_STRING_LINE = re.compile(r'^\s*(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr'
+                          r'(?:\[\d+\])?)\s+)?"')
+_CLOSED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(path: Path, text: str) -> None:
+    """Refuse a string that is not closed on its line, as msgfmt does ("end-of-line within
+    string"): polib reads it leniently and drops its last character, silently."""
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _STRING_LINE.match(line)
+        if match and not _CLOSED.match(line, match.end() - 1):
+            raise DocumentError(f"{path.name} is not a valid PO file (a string on line "
+                                f"{number} is not closed with a quote).")
+
+
 def load(path: Path) -> PoDocument:
     import polib
 
@@ -322,6 +338,7 @@ def load(path: Path) -> PoDocument:
         line = re.search(r"\(line (\d+)\)", str(exc))
         reason = f"a syntax error on line {line.group(1)}" if line else str(exc)
         raise DocumentError(f"{path.name} is not a valid PO file ({reason}).") from None
+    _check_strings(path, text)
     # a catalogue of a language follows its own plural forms; a template gets two
     forms = po_check.nplurals(catalog) if _language(catalog.metadata.get("Language")) else None
     units: list[Unit] = []

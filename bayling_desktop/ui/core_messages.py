@@ -400,6 +400,9 @@ _MARKED: tuple[object, ...] = (
                       "separated by a comma or a tab."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0}: a glossary is a .csv, .tsv or .tbx file."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0}: this file type is not supported (supported: {1})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} is not a valid PO file (a string on line {1} is not closed with a "
+                      "quote)."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0}{1} is not readable XML ({2})."),
     QT_TRANSLATE_NOOP("CoreMessages", "{0}{1} is not well-formed XML ({2})."),
     QT_TRANSLATE_NOOP("CoreMessages", "the newest backup is {0}"),

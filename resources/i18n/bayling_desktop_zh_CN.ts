@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>Filters</source>
-        <comment>Flagged: tags and placeholders</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>Flagged: numbers</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>Flagged: glossary terms</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>Flagged: not a usable translation</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>Flagged: lines and spaces</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>Flagged: subtitle limits</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>With a proposal</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Filters</source>
-        <comment>From the translation memory</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AddTermDialog</name>
     <message>
         <source>Add a term to the glossary</source>
@@ -958,6 +915,10 @@
         <translation>{0} 不是 GGUF 模型文件{1}。</translation>
     </message>
     <message>
+        <source>{0} is not a valid PO file (a string on line {1} is not closed with a quote).</source>
+        <translation>{0} 不是有效的 PO 文件（第 {1} 行的字符串没有用引号结束）。</translation>
+    </message>
+    <message>
         <source>{0}{1} is not readable XML ({2}).</source>
         <translation>{0}{1} 不是可读取的 XML（{2}）。</translation>
     </message>
@@ -1814,35 +1775,35 @@ The details were written to {0}.</source>
     <name>Filters</name>
     <message>
         <source>Flagged: tags and placeholders</source>
-        <translation type="vanished">有问题：标记和占位符</translation>
+        <translation>有问题：标记和占位符</translation>
     </message>
     <message>
         <source>Flagged: numbers</source>
-        <translation type="vanished">有问题：数字</translation>
+        <translation>有问题：数字</translation>
     </message>
     <message>
         <source>Flagged: glossary terms</source>
-        <translation type="vanished">有问题：术语</translation>
+        <translation>有问题：术语</translation>
     </message>
     <message>
         <source>Flagged: not a usable translation</source>
-        <translation type="vanished">有问题：不是可用的译文</translation>
+        <translation>有问题：不是可用的译文</translation>
     </message>
     <message>
         <source>Flagged: lines and spaces</source>
-        <translation type="vanished">有问题：换行和空白</translation>
+        <translation>有问题：换行和空白</translation>
     </message>
     <message>
         <source>Flagged: subtitle limits</source>
-        <translation type="vanished">有问题：字幕限制</translation>
+        <translation>有问题：字幕限制</translation>
     </message>
     <message>
         <source>With a proposal</source>
-        <translation type="vanished">有修改建议</translation>
+        <translation>有修改建议</translation>
     </message>
     <message>
         <source>From the translation memory</source>
-        <translation type="vanished">来自翻译记忆</translation>
+        <translation>来自翻译记忆</translation>
     </message>
 </context>
 <context>

@@ -329,3 +329,21 @@ def test_tmx_document_with_entities_is_refused(tmp_path: Path, encoding: str) ->
                         "<seg>Hello &c;.</seg></tuv></tu></body></tmx>").encode(encoding))
     assert_refused(cli("translate", "--to", "zh", source, *NO_MODEL), tmp_path,
                    {source: digest(source)})
+
+
+def test_an_unclosed_po_string_is_refused_not_silently_shortened(tmp_path: Path) -> None:
+    """polib reads `msgid "Hello world` leniently and drops its last character; msgfmt
+    calls it "end-of-line within string". So do we, before anything is translated."""
+    from bayling_desktop.documents import open_document
+    from bayling_desktop.errors import DocumentError
+
+    po = tmp_path / "bad.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Hello world\nmsgstr ""\n', encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"^bad.po is not a valid PO file \(a string on "
+                                            r"line 5 is not closed with a quote\)\.$"):
+        open_document(po)
+    fine = tmp_path / "fine.po"
+    fine.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgid "Say \\"hi\\""\nmsgstr ""\n', encoding="utf-8")
+    assert [u.source for u in open_document(fine).units] == ['Say "hi"']

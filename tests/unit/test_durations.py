@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bayling_desktop.progressbar import ProgressBar
 from bayling_desktop.durations import english_duration, rounded_duration
+from bayling_desktop.progressbar import ProgressBar
 
 
 @pytest.mark.parametrize(("seconds", "said"), [

@@ -44,15 +44,14 @@ EXTRA = (*FLAG_KINDS, MEMORY)
 
 def labels() -> list[str]:
     """The extra entries' words in the UI language (the toolbar's retranslate uses them)."""
-    tr = QCoreApplication.translate
-    names = {"markup": tr("Filters", "Flagged: tags and placeholders"),
-             "numbers": tr("Filters", "Flagged: numbers"),
-             "glossary": tr("Filters", "Flagged: glossary terms"),
-             "output": tr("Filters", "Flagged: not a usable translation"),
-             "layout": tr("Filters", "Flagged: lines and spaces"),
-             "subtitles": tr("Filters", "Flagged: subtitle limits"),
-             "proposals": tr("Filters", "With a proposal"),
-             MEMORY: tr("Filters", "From the translation memory")}
+    names = {"markup": QCoreApplication.translate("Filters", "Flagged: tags and placeholders"),
+             "numbers": QCoreApplication.translate("Filters", "Flagged: numbers"),
+             "glossary": QCoreApplication.translate("Filters", "Flagged: glossary terms"),
+             "output": QCoreApplication.translate("Filters", "Flagged: not a usable translation"),
+             "layout": QCoreApplication.translate("Filters", "Flagged: lines and spaces"),
+             "subtitles": QCoreApplication.translate("Filters", "Flagged: subtitle limits"),
+             "proposals": QCoreApplication.translate("Filters", "With a proposal"),
+             MEMORY: QCoreApplication.translate("Filters", "From the translation memory")}
     return [names[kind] for kind in EXTRA]
 
 
