@@ -195,6 +195,7 @@ class DocumentSession:
         language = resolve(target)
         source = source_choice if source_choice != AUTO else (self.detected or "")
         check_pair(source, language.code)
+        check_target_language(self.document, language.code)  # refused: the pair stays
         self.pair = Pair(source_choice, language.code, source, "explicit")
         return self.bind()
 

@@ -59,7 +59,10 @@ def test_send_streams_a_reply_then_regenerate_and_edit(
     assert not chat.messages.turns[1].stopped
     assert not chat.transcript.views[1].stopped_label.isVisibleTo(chat)
     assert chat.messages.turns[1].content == reply
-    assert "tokens/s" in window.speed_label.text()
+    # idle now: the live speed is gone (it would be stale); the reply's own speed stays
+    assert window.speed_label.text() == ""
+    assert "Last reply:" in window.context_label.toolTip()
+    assert "tokens/s" in window.context_label.toolTip()
     assert f"/ {model_settings.context_length}" in window.context_label.text()
     title = chat.conversations.title_of(chat.current_id or -1)
     assert title == "What is the capital of France?"

@@ -75,20 +75,23 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
 
 def test_a_memorys_other_languages_are_never_shown_as_drafts(tmp_path: Path) -> None:
     from bayling_desktop.storage.projects import ProjectStore
-    from bayling_desktop.ui.translate.controller import bind, prepare
+    from bayling_desktop.ui.translate.controller import OpenRequest, prepare, restore_rows
     from tests.unit.documents.catalogs import TMX
 
     source = tmp_path / "memory.tmx"
     source.write_text(TMX, encoding="utf-8")
     with ProjectStore(tmp_path / "p.sqlite3") as store:
-        prepared = prepare(source, store, "en", "zh")
+        prepared = prepare(OpenRequest(source, "zh", preferred_source="en", pair=("en", "zh")),
+                           store)
         assert [(row.target, row.status) for row in prepared.rows] == [
             ("打开文件", "approved"), ("", "new")]
+        prepared.session.close()
         german = tmp_path / "de.tmx"  # one other language: the file's guess is German
         german.write_text(TMX.replace('<tuv xml:lang="zh-CN"><seg>打开文件</seg></tuv>', ""),
                           encoding="utf-8")
-        prepared = prepare(german, store, "en", "zh")
-        assert prepared.target == "de"
-        prepared.target = "zh"  # the user picks Chinese
-        bind(store, prepared)
+        prepared = prepare(OpenRequest(german, "zh", preferred_source="en"), store)
+        assert prepared.session.pair is not None and prepared.session.pair.target == "de"
+        prepared.session.set_pair("en", "zh")  # the user picks Chinese
+        restore_rows(prepared.session, prepared.rows)
         assert [(row.target, row.status) for row in prepared.rows] == [("", "new"), ("", "new")]
+        prepared.session.close()

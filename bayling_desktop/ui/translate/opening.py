@@ -221,7 +221,7 @@ class DocumentOpener(QObject):
         ws = self.ws
         try:
             doc.session.set_pair(source_choice, target)
-        except LanguagePairError as exc:
+        except (LanguagePairError, DocumentError) as exc:
             self.show_pair(doc)
             ws.show_message(str(exc), error=True)
             return False
