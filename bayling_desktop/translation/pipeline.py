@@ -49,6 +49,8 @@ from .qa import has_words
 from .request import UnitOutcome, UnitRequest, translate_unit
 
 BackendSource = Backend | Callable[[], Backend]
+#: units looked over (and then translated) at a time; each chunk shares its lanes out anew
+CHUNK = 2_000
 
 
 class TranslationPipeline:
@@ -184,27 +186,33 @@ class TranslationPipeline:
         self._done_sources = done_by_source(project)
         self.report.total = len(todo)
         self._progress()
-        model_work: list[StoredSegment] = []
         repeats: dict[str, list[StoredSegment]] = {}
         first_of: dict[str, StoredSegment] = {}
-        for segment in todo:
+        # The document goes in chunks, each looked over (memory, repeats, units without
+        # words) just before the model gets it: a resumed 1,000,000-unit project sends its
+        # first request at once, not after a pass over every unit.
+        for start in range(0, len(todo), CHUNK):
+            model_work: list[StoredSegment] = []
+            for segment in todo[start:start + CHUNK]:
+                if self.cancel_token.cancelled:
+                    break
+                if not has_words(segment.source):
+                    # "42", "—", "3.14 %", "<1/>": nothing a model could translate, and
+                    # small models do "translate" them (into a sentence about the number)
+                    self._save(segment, segment.source, [], "copy", remember=False)
+                    self.report.copied += 1
+                    continue
+                if not options.force and self._reuse(segment):
+                    continue
+                if segment.source in first_of:
+                    repeats.setdefault(segment.source, []).append(segment)
+                    continue
+                first_of[segment.source] = segment
+                model_work.append(segment)
             if self.cancel_token.cancelled:
                 break
-            if not has_words(segment.source):
-                # "42", "—", "3.14 %", "<1/>": nothing a model could translate, and small
-                # models do "translate" them (into a sentence about the number)
-                self._save(segment, segment.source, [], "copy", remember=False)
-                self.report.copied += 1
-                continue
-            if not options.force and self._reuse(segment):
-                continue
-            if segment.source in first_of:
-                repeats.setdefault(segment.source, []).append(segment)
-                continue
-            first_of[segment.source] = segment
-            model_work.append(segment)
-        if model_work and not self.cancel_token.cancelled:
-            self._translate(model_work, target, source)
+            if model_work:
+                self._translate(model_work, target, source)
         for original_source, copies in repeats.items():
             for segment in copies:
                 if self.cancel_token.cancelled:
@@ -251,7 +259,8 @@ class TranslationPipeline:
         lanes = self.options.parallel or int(getattr(backend, "parallel", 1) or 1)
         lanes = max(1, min(lanes, len(segments)))
         self.report.lanes = lanes
-        self._model_started = time.perf_counter()
+        if self._model_started is None:
+            self._model_started = time.perf_counter()
         stretches = Stretches(segments, lanes)
         if stretches.lanes == 1:
             self._lane(backend, profile, stretches, 0, target, source)

@@ -369,3 +369,30 @@ def test_units_without_words_are_copied_through_without_the_model(tmp_path: Path
     assert (report.copied, report.translated, report.problems) == (3, 5, [])
     assert [origins[i] for i in range(5)] == ["model", "copy", "copy", "copy", "model"]
     store.close()
+
+
+def test_a_long_project_sends_its_first_request_before_looking_over_every_unit(
+        tmp_path: Path) -> None:
+    """A resumed 1,000,000-unit project waited for a pass over every unit before its first
+    request; the units are looked over a chunk at a time, just before the model gets them."""
+    from bayling_desktop.translation.pipeline import CHUNK
+
+    lines = [f"Line {n} of the book." if n % 2 else str(n) for n in range(3 * CHUNK)]
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    store = ProjectStore(tmp_path / "projects.sqlite3")
+    project = store.create(open_document(path), "en", "zh")
+    copied: list[int] = []
+    seen_at_first_request: list[int] = []
+
+    class Watching(FakeBackend):
+        def stream(self, messages, params, cancel=None):  # type: ignore[no-untyped-def]
+            if not seen_at_first_request:
+                seen_at_first_request.append(len(copied))
+            return super().stream(messages, params, cancel)
+
+    report = translate(project, Watching(), on_event=lambda e: isinstance(e, UnitFinished)
+                       and e.origin == "copy" and copied.append(e.index))
+    assert report.copied == len(lines) // 2 and report.translated == len(lines)
+    assert seen_at_first_request == [CHUNK // 2]  # one chunk's numbers, not all of them
+    store.close()
