@@ -29,10 +29,12 @@ _HTML_NAMES = (
 _ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+)"""
 
 _PATTERN = re.compile(
-    r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)"          # inline code: `x`, ``x`` (RST, Markdown)
+    # inline code: `x`, ``x`` (RST, Markdown) — not GNU's `quoted' words, which are prose
+    r"(?<!`)(`+)(?!`)(?![^`\n]*'[\s.,;:)])[^\n]*?(?<!`)\1(?!`)"
     # URLs; a placeholder or a (balanced) bracket inside is part of one, a full stop after not
     r"|(?:https?|ftp)://(?:%\([A-Za-z_]\w*\)[sd]|\([^\s()<>\"]*\)|[^\s<>\"')\]])+(?<![.,;:!?])"
     r"|mailto:[\w.+-]+@[\w-]+\.[\w.-]+|[\w.+-]+@[\w-]+\.[A-Za-z][\w.-]*"  # e-mail addresses
+    r"|(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9_.-]+)?"  # @handles (GitHub, X)
     r"|%\([A-Za-z_]\w*\)[#0 +-]*\d*(?:\.\d+)?[sdifeEgGxXor%]"  # %(name)s
     r"|%\{[A-Za-z_]\w*\}"                           # %{name} (Ruby, i18next)
     r"|%[A-Za-z_][\w.-]+%"                          # %name% (Symfony, Drupal)

@@ -55,7 +55,9 @@ _CHATTER_SOURCE = re.compile(r"sorry|apolog|cannot|can't|unable|please|provide|t
 #: a CJK character carries roughly as much meaning as three Latin letters
 _WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-_LATIN_WORD = re.compile(r"(?<![\w@./#-])[A-Za-z][a-z]{2,}(?:['’-][a-z]+)*(?![\w@/#-])")
+#: a Latin word; its edges are ASCII, so "至 least在" and "Wales的" hold a word too
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_@./#-])[A-Za-z][a-z]{2,}(?:['’-][a-z]+)*"
+                         r"(?![A-Za-z0-9_@/#-])")
 #: weighted target/source length ratios outside these bounds are suspicious; above
 #: RAN_ON the model has run on (a loop the shorter checks did not see)
 MIN_RATIO, MAX_RATIO, RAN_ON = 0.3, 3.0, 4.0

@@ -109,3 +109,13 @@ def test_a_placeholder_or_bracket_inside_a_url_stays_in_it() -> None:
 ])
 def test_placeholder_syntaxes_are_protected(text: str, spans: list[str]) -> None:
     assert list(protect(text)[1].values()) == spans
+
+
+def test_gnu_quotes_are_prose_and_handles_are_names() -> None:
+    """Sphinx writes `source_suffix' (GNU quoting): the words between two such quotes
+    were taken for one code span and never translated; @handles are names."""
+    text = "The config value `source_suffix' expects a string. But `%r' is given."
+    assert list(protect(text)[1].values()) == ["%r"]
+    assert list(protect("Fix typo by @jwilk in #230, mail a@b.org")[1].values()) == [
+        "@jwilk", "a@b.org"]
+    assert list(protect("Use `it's` here")[1].values()) == ["`it's`"]

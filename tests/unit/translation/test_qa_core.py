@@ -127,3 +127,11 @@ def test_placeholders_are_no_language() -> None:
     name is English words is a translation, not text left in English."""
     assert check_translation(" By %(filter_title)s ", " 按 %(filter_title)s ", "zh",
                              source_lang="en") == []
+
+
+def test_an_english_word_touching_chinese_is_still_residue() -> None:
+    """Sphinx's "at least in version" came back "至 least在版本": the word has a Chinese
+    character on one side, which a Unicode word boundary does not see."""
+    flags = check_translation("This project needs the extension %s at least in version %s.",
+                              "这个项目需要扩展 %s 至 least在版本 %s。", "zh", source_lang="en")
+    assert [(f.code, f.arguments) for f in flags] == [("residue", {"words": "“least”"})]
