@@ -7,10 +7,14 @@ catalogue (placeholders, HTML inside msgids, plural forms), Sphinx 8.1.3's catal
 (Qwen2.5-0.5B, Q4_K_M) translates each into Chinese through the real request layer,
 with repair and without it (the first answer only), alternating, on the parallel engine.
 
-Every output was read by hand once; the labels (``integrity_labels.json``: unit id and
-a hash of the output -> why it is wrong) then let the checks count on later runs. An
-output nobody has read yet is reported as *unlabelled* and written to ``--dump`` for
-reading, never counted as right.
+Every clean output was read by hand once; the labels (``integrity_labels.json``: unit id
+and a hash of the output -> "ok", "wrong (integrity): why" or "wrong (meaning): why") then
+let the checks count on later runs. *Wrong but unflagged* counts what a check should have
+caught (a placeholder, handle or word lost or left in English, content omitted, a reply
+instead of a translation); *mistranslated* counts outputs whose structure is intact but
+whose meaning is wrong (`{name} “{object}”` read as "name and object"), which no rule can
+see. An output nobody has read yet is reported as *unlabelled* and written to ``--dump``
+for reading, never counted as right.
 
     python3 benchmarks/bench_integrity.py [--runs 1] [--lanes 8] [--dump out.json]
 """
@@ -59,7 +63,7 @@ def run(backend: LlamaBackend, units: list[dict[str, str]], lanes: int,
 def summarise(units: list[dict[str, str]], outcomes: list[UnitOutcome],
               labels: dict[str, str]) -> dict[str, int]:
     counts = {"units": len(units), "clean drafts": 0, "drafts for review": 0, "failed (named)": 0,
-              "repaired": 0, "wrong but unflagged": 0, "unlabelled": 0}
+              "repaired": 0, "wrong but unflagged": 0, "mistranslated": 0, "unlabelled": 0}
     for unit, outcome in zip(units, outcomes, strict=True):
         if not outcome.ok:
             counts["failed (named)"] += 1
@@ -72,8 +76,10 @@ def summarise(units: list[dict[str, str]], outcomes: list[UnitOutcome],
         verdict = labels.get(key(unit["id"], unit["text"], outcome.text))
         if verdict is None:
             counts["unlabelled"] += 1
+        elif verdict.startswith("wrong (integrity)"):
+            counts["wrong but unflagged"] += 1  # what a check should have caught
         elif verdict != "ok":
-            counts["wrong but unflagged"] += 1
+            counts["mistranslated"] += 1  # structure intact, meaning wrong: no rule sees it
     return counts
 
 
