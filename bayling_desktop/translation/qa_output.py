@@ -39,6 +39,8 @@ PREAMBLE = re.compile(
     r"|(?:the )?[\w\s-]{0,30}?(?:translation|version)(?: of [^:\n]{0,60})? (?:is|would be|reads)"
     r"|(?:the )?(?:\w+ )?translation"
     r"|[^\n:：。]{0,16}(?:翻译|译文|译法|版本|说法)(?:结果|如下|是|为|应该是|可以是)?"
+    # "好的，以下是翻译后的中文：" on a line of its own
+    r"|[^\n:：。]{0,16}(?:翻译|译文)[^\n:：。]{0,8}(?=[:：]\s*\n)"
     r")\s*[:：]\s*", re.IGNORECASE)
 #: the model spoke to the user instead of translating: "好的，请提供您需要翻译的文本。",
 #: "对不起，我无法协助完成这个请求。", "好的，我会将…翻译为中文。", "Sorry, I can't help."

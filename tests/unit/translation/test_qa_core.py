@@ -135,3 +135,16 @@ def test_an_english_word_touching_chinese_is_still_residue() -> None:
     flags = check_translation("This project needs the extension %s at least in version %s.",
                               "这个项目需要扩展 %s 至 least在版本 %s。", "zh", source_lang="en")
     assert [(f.code, f.arguments) for f in flags] == [("residue", {"words": "“least”"})]
+
+
+def test_a_chinese_preamble_on_its_own_line_is_stripped_or_flagged() -> None:
+    """Read in the integrity benchmark: "好的，以下是翻译后的中文：" before the translation."""
+    from bayling_desktop.translation.request import clean_translation
+
+    answer = "好的，以下是翻译后的中文：\n\n修复换行规则中可能的 ReDOS"
+    assert clean_translation(answer, "fix possible ReDOS in newline rule") == (
+        "修复换行规则中可能的 ReDOS")
+    assert [f.code for f in check_translation("fix possible ReDOS in newline rule", answer,
+                                              "zh", source_lang="en")] == ["preamble"]
+    assert check_translation("Translation memory: how it works", "翻译记忆：它如何工作", "zh",
+                             source_lang="en") == []
