@@ -3537,6 +3537,10 @@ Qt {4}，PySide6 {5}
         <translation>请先选择源语言再交换。</translation>
     </message>
     <message>
+        <source>Translations will not be saved</source>
+        <translation>译文将不会被保存</translation>
+    </message>
+    <message>
         <source>Stop the translation?</source>
         <translation>停止翻译？</translation>
     </message>

@@ -109,9 +109,18 @@ class TranslateWorkspace(QWidget):
         self.matches = MatchScanner(self)
         self._connect()
         self.update_actions()
+        self.store_error = store_error
         if store_error:
             self.show_message(self.tr("Translations will not be saved: {0}").format(
                 store_error), error=True)
+            QTimer.singleShot(0, self._on_store_error_timer_timeout)
+
+    @Slot()
+    def _on_store_error_timer_timeout(self) -> None:
+        """Once the window is up: the projects database could not be opened (its sentence
+        names the file and the backup); documents open, but no work is saved."""
+        QMessageBox.warning(self, self.tr("Translations will not be saved"),
+                            translate_error(self.store_error))
 
     # -- building -----------------------------------------------------------------------
 
