@@ -57,6 +57,12 @@ def spans_of(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _PATTERN.finditer(text)]
 
 
+def without_spans(text: str) -> str:
+    """*text* with every protected span blanked: placeholders, URLs and code are no words
+    of any language and no numbers of the sentence (the verifier judges what is left)."""
+    return _PATTERN.sub(" ", text)
+
+
 def protect(text: str) -> tuple[str, dict[str, str]]:
     """Return *text* with protected spans replaced by void tags, and the tag→span map."""
     spans: dict[str, str] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..documents.protect import spans_of
+from ..documents.protect import spans_of, without_spans
 from ..documents.tags import TAG_PATTERN, parse, strip_tags, tag_names
 from ..flags import Flag, quote_list
 
@@ -167,9 +167,7 @@ def _cjk_value(numeral: str) -> int | None:
 
 def numbers_in(text: str) -> Counter[str]:
     """The numbers of *text*, with separators dropped (1,000 = 1000; 3,5 = 3.5 = 35)."""
-    plain = strip_tags(text)
-    for span, _s, _e in spans_of(plain):
-        plain = plain.replace(span, " ")
+    plain = without_spans(strip_tags(text))
     found: Counter[str] = Counter()
     for match in _SCALE.finditer(plain):
         factor = {"万": 10_000, "亿": 100_000_000, "千": 1000}[match.group(2)]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from importlib import resources
 
-from ..documents.protect import spans_of
+from ..documents.protect import without_spans
 from ..documents.tags import strip_tags
 from ..flags import Flag, quote_list
 from .langdetect import detect_language, script_counts
@@ -135,10 +135,7 @@ def untranslated(source: str, text: str, target_lang: str, source_lang: str | No
 
 
 def _without_spans(text: str) -> str:
-    plain = strip_tags(text)
-    for span, _s, _e in spans_of(plain):
-        plain = plain.replace(span, " ")
-    return plain
+    return without_spans(strip_tags(text))
 
 
 @functools.cache
