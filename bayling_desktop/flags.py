@@ -53,6 +53,18 @@ TEMPLATES: dict[str, str] = {
                                                    "context window."),
     "failed": QT_TRANSLATE_NOOP("Flags", "The model gave no usable translation."),
     "repeat_failed": QT_TRANSLATE_NOOP("Flags", "Same text as segment {segment}, which failed."),
+    # meaning lost with the structure intact (translation/qa_meaning.py)
+    "nothing_translated": QT_TRANSLATE_NOOP("Flags", "Only placeholders and punctuation came "
+                                                     "back: the words were not translated."),
+    "question_answered": QT_TRANSLATE_NOOP("Flags", "The source asks a question and the "
+                                                    "translation does not: an answer instead "
+                                                    "of a translation?"),
+    "negation_lost": QT_TRANSLATE_NOOP("Flags", "The source says “{word}” and the translation "
+                                                "has no negation: the meaning is reversed."),
+    "markup_added": QT_TRANSLATE_NOOP("Flags", "The translation adds {markup}, which the source "
+                                               "does not have."),
+    "sentences_missing": QT_TRANSLATE_NOOP("Flags", "The source has {source} sentences and the "
+                                                    "translation {target}: one may be missing."),
     # what must survive
     "placeholder_missing": QT_TRANSLATE_NOOP("Flags", "Placeholder {name} is missing from the "
                                                       "translation."),

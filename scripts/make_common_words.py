@@ -4,7 +4,7 @@
 The verifier calls an English word left inside a Chinese, Japanese or Korean translation
 *residue* when it is an everyday word (heal, inspire, govern, draft) — not a name or a
 technical token people keep untranslated (Python, Linux, API, email). The list is the
-12,000 most frequent English words (wordfreq 3.1, data CC BY-SA 4.0), letters only, at
+20,000 most frequent English words (wordfreq 3.1, data CC BY-SA 4.0), letters only, at
 least three of them, without the words translators keep as they are (KEPT below).
 
     pip install wordfreq && python3 scripts/make_common_words.py
@@ -28,7 +28,7 @@ KEPT = set("""
     office word yahoo bing safari opera adobe photoshop intel amd nvidia samsung sony
     huawei xiaomi tesla ibm oracle cisco dell lenovo asus acer wiki emoji blog vlog
 """.split())
-COUNT = 12_000
+COUNT = 20_000
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ end). Two kinds of finding:
 - **How models fail** (:mod:`.qa_output`): empty, copied, untranslated or partly left in
   the source language, loops short and long, run-on output, echoes of the instruction
   or the system prompt, preambles, replies to the user.
+- **Meaning lost, structure intact** (:mod:`.qa_meaning`): nothing but placeholders back,
+  a question answered, a negation dropped, markup invented, a sentence missing.
 
 *Blocking* flags mean "this is not a usable translation": the request layer repairs the
 unit with other candidates and, when none passes, the unit keeps its source and is
@@ -27,6 +29,7 @@ from ..documents.tags import strip_tags
 from ..flags import Flag, blocking
 from ..languages import primary_subtag
 from . import qa_invariants as invariants
+from . import qa_meaning as meaning
 from . import qa_output as output
 from .glossary import Glossary
 from .qa_output import PREAMBLE
@@ -72,9 +75,13 @@ def check_translation(source: str, target: str, target_lang: str | None = None,
             found = output.residue(source, text, target_lang, terms)
         if found is not None:
             flags.append(found)
-    for judged in (output.loop(source, text), output.length(source, text)):
-        if judged is not None:
-            flags.append(judged)
+    judged = [output.loop(source, text), output.length(source, text),
+              meaning.nothing_translated(source, text), meaning.question_answered(source, text),
+              meaning.markup_added(source, text)]
+    if target_lang:
+        judged += [meaning.negation_lost(source, text, target_lang, source_lang),
+                   meaning.sentences_missing(source, text, target_lang)]
+    flags += [flag for flag in judged if flag is not None]
     flags += invariants.span_flags(source, target)
     flags += invariants.tag_flags(source, target)
     flags += invariants.number_flags(source, target)

@@ -35,6 +35,7 @@ from ..engine.backend import (
 from ..errors import ContextOverflowError
 from ..flags import Flag, blocking
 from ..languages import Language, primary_subtag
+from .consensus import most_agreed
 from .glossary import Glossary
 from .profiles import Profile, Terms
 from .qa import PREAMBLE, check_translation
@@ -298,7 +299,8 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
                    on_retry: Callable[[int], None] | None = None,
                    repair: bool = True) -> UnitOutcome:
     """Translate one unit: the profile's first phrasing, then — when that answer fails a
-    blocking check — a round of repair candidates, the first passing one kept.
+    blocking check — a round of repair candidates decoded together, and of those that
+    pass, the one the others agree with most (:mod:`.consensus`).
 
     *on_retry* is told before the repair round, so a view that streamed the failed
     answer can clear it. *repair* False stops after the first answer (the benchmark's
@@ -346,15 +348,23 @@ def translate_unit(backend: Backend, profile: Profile, request: UnitRequest, *,
         outcome.cancelled = True
         return outcome
     best = judged
+    tried: list[tuple[_Candidate, _Judged]] = []
     for candidate, result in zip(candidates, results, strict=True):
         if result is None or result[1].stop_reason == "cancelled":
             continue
-        tried = _judge(profile, request, candidate, protected, spans, *result)
-        if not blocking(tried.flags):
-            outcome.repaired = True
-            return _accept(outcome, tried, candidate)
-        if len(blocking(tried.flags)) < len(blocking(best.flags)):
-            best = tried
+        tried.append((candidate, _judge(profile, request, candidate, protected, spans, *result)))
+        if len(blocking(tried[-1][1].flags)) < len(blocking(best.flags)):
+            best = tried[-1][1]
+    passing = [n for n, (_c, j) in enumerate(tried) if not blocking(j.flags)]
+    if passing:
+        # Of the candidates that pass, the fewest findings, then the one the others agree
+        # with most: an omission passes the checks but is the odd one out.
+        fewest = min(len(tried[n][1].flags) for n in passing)
+        passing = [n for n in passing if len(tried[n][1].flags) == fewest]
+        texts = [judged.text] + [j.text for _c, j in tried]
+        chosen = most_agreed(texts, [n + 1 for n in passing]) - 1
+        outcome.repaired = True
+        return _accept(outcome, tried[chosen][1], tried[chosen][0])
     if blocking(best.flags) and all(f.code in FORMATTING for f in blocking(best.flags)):
         # Every candidate is a translation that only lost inline formatting: it goes in as
         # a draft for review, and the format's export keeps every tag it can and names

@@ -1873,6 +1873,26 @@ The details were written to {0}.</source>
         <translation>与第 {segment} 句段文本相同，而该句段翻译失败。</translation>
     </message>
     <message>
+        <source>Only placeholders and punctuation came back: the words were not translated.</source>
+        <translation>只返回了占位符和标点：文字没有被翻译。</translation>
+    </message>
+    <message>
+        <source>The source asks a question and the translation does not: an answer instead of a translation?</source>
+        <translation>原文是一个问句，译文却不是：这是回答而不是翻译？</translation>
+    </message>
+    <message>
+        <source>The source says “{word}” and the translation has no negation: the meaning is reversed.</source>
+        <translation>原文有“{word}”，译文却没有否定：意思被颠倒了。</translation>
+    </message>
+    <message>
+        <source>The translation adds {markup}, which the source does not have.</source>
+        <translation>译文添加了原文没有的 {markup}。</translation>
+    </message>
+    <message>
+        <source>The source has {source} sentences and the translation {target}: one may be missing.</source>
+        <translation>原文有 {source} 句，译文只有 {target} 句：可能漏译了一句。</translation>
+    </message>
+    <message>
         <source>Placeholder {name} is missing from the translation.</source>
         <translation>译文缺少占位符 {name}。</translation>
     </message>

@@ -111,7 +111,7 @@ def test_an_echo_is_repaired_with_samples_and_the_other_wordings_then_failed_and
 
 def test_a_repair_that_works_is_a_clean_draft(project: Project) -> None:
     backend = FakeBackend()
-    backend.script[SENTENCES[1]] = ["", "它重12公斤。"]
+    backend.script[SENTENCES[1]] = ["", "它重12公斤。", "LOOP", "", "INSTRUCTION", "LOOP"]
     backend.script[SENTENCES[2]] = ["LOOP", "INSTRUCTION", "", "LOOP", "LOOP", "LOOP"]
     report = translate(project, backend, PipelineOptions(indexes=[1, 2]))
     assert (project.segments[1].target, project.segments[1].status) == ("它重12公斤。", "draft")

@@ -31,10 +31,37 @@ def test_flags(source: str, target: str, code: str) -> None:
     ("Click <1>here</1> now", "现在点击<1>这里</1>", "zh"),
     ("我们使用云计算。", "We use cloud computing.", "en"),
     ("Guten Morgen, wie geht es Ihnen heute?", "Good morning, how are you today?", "en"),
+    # the meaning checks stay quiet on faithful translations
+    ("Are you sure?", "您确定吗", "zh"),
+    ("Are you sure?", "よろしいですか？", "ja"),
+    ("Cannot delete %(name)s", "无法删除 %(name)s", "zh"),
+    ("This field is required; it cannot be empty.", "此字段为必填项，不能为空。", "zh"),
+    ("- Fix the parser.", "- 修复解析器。", "zh"),
+    ("Read the docs. Install it. Run `make`. Done.", "阅读文档，安装它。运行 `make`。完成。",
+     "zh"),
 ])
 def test_good_translations_have_no_flags(source: str, target: str, lang: str) -> None:
     glossary = Glossary([Term("云计算", "cloud computing")])
     assert check_translation(source, target, lang, glossary) == []
+
+
+@pytest.mark.parametrize(("source", "target", "code"), [
+    ("There’s been an error. It’s been reported to the site administrators via email and "
+     "should be fixed shortly. Thanks for your patience.",
+     "网站管理员已报告错误，应该尽快解决。感谢您的耐心。", "sentences_missing"),
+    ("Bump GH actions by @chrisjsewell", "更新 GitHub 分支 `gh-actions` 的版本", "markup_added"),
+    ("%(count)s selected", "%(count)s", "nothing_translated"),
+    ("You have not saved it.", "你已经保存了。", "negation_lost"),
+])
+def test_meaning_lost_with_the_structure_intact(source: str, target: str, code: str) -> None:
+    flags = check_translation(source, target, "zh", source_lang="en")
+    assert code in [f.code for f in flags], flags
+
+
+def test_a_missing_sentence_is_for_review_not_blocking() -> None:
+    source = "One. Two is here. Three is there."
+    flags = check_translation(source, "一。二在这里。", "zh", source_lang="en")
+    assert [(f.code, f.blocking) for f in flags] == [("sentences_missing", False)]
 
 
 def test_scripts() -> None:

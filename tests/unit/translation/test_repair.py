@@ -43,6 +43,15 @@ def _codes(flags: list[Flag]) -> list[str]:
      {"words": "“heal”, “inspire”"}),
     # a number changed
     ("He was born on October 14, 1998.", "他出生于2000年10月14日。", "numbers", None),
+    # the one word that carried the message dropped: only the placeholders came back
+    ("Changed “%(object)s” — %(changes)s", "“<x101/>” — <x102/>", "nothing_translated", None),
+    # the question answered instead of translated
+    ("Are you sure?", "是的。", "question_answered", None),
+    # the negation gone: "Cannot delete" became "delete"
+    ("Cannot delete %(name)s", "删掉 <x101/>", "negation_lost", {"word": "Cannot"}),
+    # a Markdown heading invented in front of a changelog line
+    ("Fix possible ReDOS in newline rule", "### 修复换行规则中可能的 ReDOS", "markup_added",
+     {"markup": "###"}),
 ])
 def test_each_failure_is_named_and_never_a_draft(source: str, answer: str, code: str,
                                                  args: dict[str, str] | None) -> None:
@@ -72,7 +81,7 @@ def test_a_unit_that_fails_first_and_passes_on_the_third_candidate_is_repaired()
     protected, _spans = protect(source)
     moved = "成功修改了两段文本。<x101/><x102/>"
     good = "成功修改了 <x101/> 个 <x102/>。"
-    backend.script[protected] = [moved, moved, good]
+    backend.script[protected] = [moved, moved, good, moved, "", "LOOP"]
     outcome = translate_unit(backend, BAYLING, _request(source))
     assert outcome.ok and outcome.repaired and outcome.flags == []
     assert outcome.text == "成功修改了 %(count)s 个 %(name)s。"
@@ -123,3 +132,17 @@ def test_a_lost_placeholder_is_never_softened() -> None:
     backend.script[protected] = ["你好，欢迎。"] * 7
     outcome = translate_unit(backend, BAYLING, _request(source))
     assert not outcome.ok and "placeholder_missing" in _codes(outcome.flags)
+
+
+def test_of_the_candidates_that_pass_the_one_the_others_agree_with_is_kept() -> None:
+    """A sampled answer that drops "for parallel reading" passes every check; it is the
+    odd one out among the candidates, so the faithful one is kept, not the first."""
+    backend = FakeBackend()
+    source = "The extension is not safe for parallel reading."
+    omitted = "该扩展不安全。"
+    backend.script[source] = ["该扩展对 parallel 读取不安全。", omitted, "该扩展对并行读取不安全。",
+                              "该扩展对于并行读取是不安全的。", "该扩展不能安全地并行读取。",
+                              "该扩展对并行读取并不安全。"]
+    outcome = translate_unit(backend, BAYLING, _request(source))
+    assert outcome.ok and outcome.repaired and outcome.flags == []
+    assert outcome.text != omitted and "并行" in outcome.text
