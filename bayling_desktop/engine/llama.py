@@ -207,6 +207,10 @@ class LlamaBackend:
     def parallel(self) -> int:
         return self._parallel
 
+    @property
+    def model_name(self) -> str:
+        return self.info.name
+
     def describe_parallel(self) -> str:
         return self.parallel_choice.reason
 
