@@ -6,8 +6,8 @@ from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.memory import export_tmx, import_tmx, suggestions
 from bayling_desktop.translation.pipeline import PipelineOptions, translate
 from bayling_desktop.translation.tmx import read_tmx, write_tmx
+from tests.unit.conftest import SENTENCES
 
-from .conftest import SENTENCES
 from .fakes import FakeBackend
 
 
