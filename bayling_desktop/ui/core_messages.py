@@ -601,5 +601,8 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{0} changed while it was being loaded: let whatever is writing it "
                       "finish, then load it again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} changed while it was being read (it is shorter now); let whatever "
+                      "is writing it finish, then try again."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

@@ -1578,6 +1578,10 @@
         <source>{0} changed while it was being loaded: let whatever is writing it finish, then load it again.</source>
         <translation>{0} 在加载过程中被修改了：请等写入它的程序完成，再重新加载。</translation>
     </message>
+    <message>
+        <source>{0} changed while it was being read (it is shorter now); let whatever is writing it finish, then try again.</source>
+        <translation>{0} 在读取过程中被修改了（现在变短了）；请等写入它的程序完成后再试。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReporter</name>

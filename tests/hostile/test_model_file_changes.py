@@ -105,3 +105,26 @@ def test_the_mapped_model_would_have_died_with_sigbus(tiny_model: Path, tmp_path
     """The hazard the two cases above guard against, shown with the mapping forced on."""
     result = run_cut(tiny_model, tmp_path, "after-loading-mapped")
     assert result.returncode == -signal.SIGBUS, (result.returncode, result.stderr)
+
+
+def test_a_header_cut_while_it_is_read_is_one_sentence(
+        tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header is read through file reads, not a mapping: a cut mid-parse is a short
+    read and a ModelError (a mapped header would fault as the weights did)."""
+    from bayling_desktop.engine import gguf_info
+    from bayling_desktop.errors import ModelError
+
+    model = tmp_path / "model.gguf"
+    shutil.copyfile(tiny_model, model)
+    load = gguf_info._FileWindow._load
+
+    def load_after_a_cut(window: gguf_info._FileWindow, pos: int, length: int) -> None:
+        if model.stat().st_size > 64:  # before the first read, the file loses its tail
+            with model.open("r+b") as handle:
+                handle.truncate(64)
+            window._BLOCK = 16  # small reads, so the parser soon needs bytes that are gone
+        load(window, pos, length)
+
+    monkeypatch.setattr(gguf_info._FileWindow, "_load", load_after_a_cut)
+    with pytest.raises(ModelError, match="changed while it was being read"):
+        gguf_info.read_gguf_info(model)
