@@ -20,20 +20,18 @@ from .fake_backend import EchoBackend
 
 
 @pytest.fixture
-def workspace(qtbot: QtBot) -> Iterator[ChatWorkspace]:
+def workspace(qtbot: QtBot, client: ModelClient) -> Iterator[ChatWorkspace]:
     store = ChatStore(default_chats_path())
     for title, text in (("Pets", "my cat is orange"), ("Food", "noodles with chili"),
                         ("Trips", "a train to Xi'an")):
         chat = store.create(title)
         store.add_message(chat.id, "user", text)
         store.add_message(chat.id, "assistant", f"reply about {title}")
-    client = ModelClient()
     widget = ChatWorkspace(client, Settings(), store)
     qtbot.addWidget(widget)
     widget.show()
     yield widget
     widget.shutdown()
-    assert client.shutdown()
 
 
 def titles(workspace: ChatWorkspace) -> list[str]:

@@ -32,8 +32,7 @@ from .fake_backend import EchoBackend
 
 
 @pytest.fixture
-def widget(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[TranslateWorkspace]:
-    client = ModelClient()
+def widget(client: ModelClient, qtbot: QtBot, tmp_path: Path) -> Iterator[TranslateWorkspace]:
     made = TranslateWorkspace(client, settings=Settings(source_language="en",
                                                         target_language="zh"))
     qtbot.addWidget(made)
@@ -43,7 +42,6 @@ def widget(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[Transla
     with qtbot.waitSignal(made.model.modelReset, timeout=10_000):
         made.open_paths([path])
     yield made
-    assert client.shutdown()
 
 
 def test_rows_stream_in_parallel_with_throttled_repaints(widget: TranslateWorkspace,

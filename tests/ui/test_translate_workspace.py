@@ -149,8 +149,8 @@ def test_unreadable_file_gives_a_message(client_free_workspace: TranslateWorkspa
 
 
 @pytest.fixture
-def client_free_workspace(qapp: QApplication, qtbot: QtBot) -> Iterator[TranslateWorkspace]:
-    client = ModelClient()
+def client_free_workspace(qtbot: QtBot) -> Iterator[TranslateWorkspace]:
+    client = ModelClient()  # not the shared fixture: that one is loaded in this file
     widget = TranslateWorkspace(client)
     qtbot.addWidget(widget)
     yield widget
