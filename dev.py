@@ -76,20 +76,25 @@ def ensure_venv(extras: str) -> None:
     for step in steps:
         if sh(*step, env=env) != 0:
             sys.exit("[dev] installation failed; see the messages above.")
-    build_translations()
     STAMP.write_text(wanted + "\n")
 
 
 def build_translations() -> None:
-    """Compile the Qt Linguist .ts sources to .qm (generated files are never committed)."""
-    code = "import bayling_desktop.ui.i18n as m; m.compile_translations()"
-    if (ROOT / "bayling_desktop" / "ui" / "i18n.py").exists():
-        sh(PYTHON, "-c", code)
+    """Compile the Qt Linguist .ts sources that changed since the install built them.
+
+    The install compiles them (setup.py); a .ts edited afterwards is rebuilt here, before
+    the app or the tests start. Generated .qm files are never committed, and the app
+    never writes them itself.
+    """
+    script = ROOT / "bayling_desktop" / "ui" / "translation_build.py"
+    if script.exists() and sh(PYTHON, script) != 0:
+        sys.exit("[dev] the UI translations could not be compiled; see the messages above.")
 
 
 def run_app(extra: list[str]) -> int:
     ensure_system_packages()
     ensure_venv("default-model")
+    build_translations()
     if sys.platform == "linux" and not (os.environ.get("DISPLAY") or
                                         os.environ.get("WAYLAND_DISPLAY") or
                                         os.environ.get("QT_QPA_PLATFORM")):
@@ -100,6 +105,7 @@ def run_app(extra: list[str]) -> int:
 def run_tests(extra: list[str]) -> int:
     ensure_system_packages(DEBIAN_PACKAGES + TEST_PACKAGES)
     ensure_venv("default-model,test-models,test,bench")
+    build_translations()
     say("ruff")
     if sh(PYTHON, "-m", "ruff", "check", "bayling_desktop", "tests", "benchmarks", "dev.py"):
         return 1

@@ -58,7 +58,7 @@ def run_gui(argv: list[str], model: str | None = None,
     from .config import load_settings
     from .errors import BaylingError
     from .ui.crash import CrashReporter
-    from .ui.i18n import Translators, ensure_compiled
+    from .ui.i18n import Translators
     from .ui.main_window import MainWindow
     from .ui.single_instance import SingleInstance
     from .ui.theme import apply_theme
@@ -85,7 +85,6 @@ def run_gui(argv: list[str], model: str | None = None,
     reporter = CrashReporter(app)
     reporter.install()
     settings = load_settings()
-    ensure_compiled()
     translators = Translators()
     translators.install(settings.ui_language, app)
     apply_theme(settings.theme)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bayling_desktop.engine.backend import (
+    Backend,
     CancelToken,
     Completion,
     GenerationParams,
@@ -45,7 +46,7 @@ def sentence(rng: random.Random, n: int) -> str:
     return f"Item {n}: the " + " ".join(words) + f" arrives on day {rng.randrange(365)}."
 
 
-class FirstRequest:
+class FirstRequest(Backend):
     """A backend that notes the moment of its first request and stops the run there."""
 
     description = "first-request probe"

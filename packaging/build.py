@@ -65,12 +65,14 @@ def ensure_pyinstaller(python: Path) -> None:
 
 
 def compile_translations(python: Path) -> None:
-    """Fresh .qm files for the bundle; skipped when the UI (or lrelease) is not there."""
-    code = ("import importlib.util, sys\n"
-            "if importlib.util.find_spec('bayling_desktop.ui.i18n') is None: sys.exit(0)\n"
-            "from bayling_desktop.ui.i18n import compile_translations\n"
-            "compile_translations()\n")
-    if subprocess.call([str(python), "-c", code], cwd=ROOT) != 0:
+    """Fresh .qm files for the bundle (the frozen app only reads them, as any install)."""
+    script = ROOT / "bayling_desktop" / "ui" / "translation_build.py"
+    if not script.exists():  # a build without the UI
+        return
+    if subprocess.call([str(python), str(script)], cwd=ROOT) != 0:
+        compiled = list((ROOT / "bayling_desktop" / "resources" / "i18n").glob("*.qm"))
+        if not compiled:
+            sys.exit("the UI translations could not be compiled and none were built before")
         print("warning: the UI translations were not compiled; the bundle keeps the "
               ".qm files already in bayling_desktop/resources/i18n", file=sys.stderr)
 

@@ -7,8 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+from ..config import Settings
 from ..engine.backend import CancelToken, GenerationParams, Message
+from ..engine.formats import format_for_model
+from ..engine.gguf_info import read_gguf_info
 from ..errors import BaylingError
+from ..models.selection import prompt_format_for, resolve_model_path
 from .common import add_model_options, open_backend, settings_from_args
 
 
@@ -70,14 +74,8 @@ def run(args: argparse.Namespace) -> int:
         backend.close()
 
 
-def _dry_run(args: argparse.Namespace, settings: object, messages: list[Message]) -> int:
+def _dry_run(args: argparse.Namespace, settings: Settings, messages: list[Message]) -> int:
     """Render without loading weights: the format needs only the GGUF header."""
-    from ..config import Settings
-    from ..engine.formats import format_for_model
-    from ..engine.gguf_info import read_gguf_info
-    from ..engine.loader import prompt_format_for, resolve_model_path
-
-    assert isinstance(settings, Settings)
     path = resolve_model_path(settings, args.model)
     info = read_gguf_info(path)
     prompt_format = format_for_model(info, prompt_format_for(settings, path, args.chat_format))

@@ -7,6 +7,7 @@ import argparse
 from ..config import Settings, check_option, load_settings
 from ..engine.backend import Backend
 from ..engine.formats import FORMAT_NAMES
+from ..models.selection import load_backend
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -60,6 +61,4 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def open_backend(args: argparse.Namespace, settings: Settings) -> Backend:
-    from ..engine.loader import load_backend
-
     return load_backend(settings, args.model, args.chat_format)

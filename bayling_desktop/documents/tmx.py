@@ -1,8 +1,11 @@
-"""A TMX file opened as a document to translate (importing one into the memory is
-:mod:`bayling_desktop.translation.tmx`): one unit per ``<tu>``, its text the segment in
-the header's ``srclang``. Export writes the translation as the ``<tuv>`` of the target
-language (replacing one that is there, else added after the last), and keeps everything
-else: other languages, ``<prop>``/``<note>``, attributes, the DOCTYPE, the encoding.
+"""TMX, the one reader and writer: a file opened as a document to translate, and the
+(source, target) pairs the translation memory imports and exports (:func:`read_pairs`,
+:func:`write_pairs`), parsed the same way and matching languages by the same rule.
+
+As a document: one unit per ``<tu>``, its text the segment in the header's ``srclang``.
+Export writes the translation as the ``<tuv>`` of the target language (replacing one that
+is there, else added after the last), and keeps everything else: other languages,
+``<prop>``/``<note>``, attributes, the DOCTYPE, the encoding.
 
 A ``<tuv>`` already there in the target language is the translator's: the project keeps
 it ("approved", see :meth:`TmxDocument.existing_targets`) and export leaves a ``<tu>``
@@ -151,14 +154,58 @@ def _target_variant(tu: Any, source: Any, target_lang: str) -> Any:
     return found
 
 
-def load(path: Path) -> TmxDocument:
-    from lxml import etree
-
+def _parse(path: Path) -> tuple[bytes, Any]:
+    """The bytes of *path* and its ``<tmx>`` root (size checked; no DTD, no entities)."""
     check_size(path)
     raw = path.read_bytes()
     root = parse_untrusted(raw, path.name)
     if root.tag != "tmx" or root.find("body") is None:
         raise DocumentError(f"{path.name} is not a TMX file.")
+    return raw, root
+
+
+def read_pairs(path: Path, source_lang: str, target_lang: str) -> list[tuple[str, str]]:
+    """The (source, target) pairs of *path* for a language pair, for the translation memory.
+
+    Variants are found as when translating the file (the exact code, else the same base
+    language); the text is the segment's, native code inside inline elements included,
+    as the memory holds plain text. Units missing either side are skipped.
+    """
+    _raw, root = _parse(path)
+    pairs = []
+    for tu in root.find("body").iter("tu"):
+        source, target = _variant(tu, source_lang), _variant(tu, target_lang)
+        if source is None or target is None or source is target:
+            continue
+        texts = ["".join(seg.itertext()) if seg is not None else ""
+                 for seg in (source.find("seg"), target.find("seg"))]
+        if texts[0] and texts[1]:
+            pairs.append((texts[0], texts[1]))
+    return pairs
+
+
+def write_pairs(path: Path, pairs: list[tuple[str, str, str, str]]) -> None:
+    """Write (source_lang, target_lang, source, target) pairs as TMX 1.4, atomically."""
+    from lxml import etree
+
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(root, "header", creationtool="BayLing Desktop", creationtoolversion="0.1",
+                     segtype="paragraph", adminlang="en", srclang="*all*",
+                     datatype="plaintext", **{"o-tmf": "BayLing Desktop SQLite"})
+    body = etree.SubElement(root, "body")
+    for source_lang, target_lang, source, target in pairs:
+        unit = etree.SubElement(body, "tu")
+        for lang, text in ((source_lang or "und", source), (target_lang, target)):
+            variant = etree.SubElement(unit, "tuv", {XML_LANG: lang})
+            etree.SubElement(variant, "seg").text = text
+    atomic_write_bytes(path, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                            pretty_print=True))
+
+
+def load(path: Path) -> TmxDocument:
+    from lxml import etree
+
+    raw, root = _parse(path)
     tree = etree.ElementTree(root)
     units_in = root.find("body").findall("tu")
     header = root.find("header")

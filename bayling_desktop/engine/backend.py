@@ -11,7 +11,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from .gguf_info import GGUFInfo
 
 Role = Literal["system", "user", "assistant"]
 StopReason = Literal["stop", "length", "cancelled", "repetition"]
@@ -159,7 +162,12 @@ class Completion:
 
 @runtime_checkable
 class Backend(Protocol):
-    """What the rest of the app needs from a model."""
+    """What the rest of the app needs from a model, and all it may ask.
+
+    Callers use these members directly (no ``getattr`` probing). The optional ones have
+    defaults here, so a test's fake that subclasses :class:`Backend` inherits them; the
+    real backends define every member themselves.
+    """
 
     #: a short label for the status bar, e.g. "qwen2.5-coder-0.5b · gguf · ctx 4096"
     @property
@@ -175,6 +183,32 @@ class Backend(Protocol):
         """Requests that run at once; callers may call :meth:`stream` from that many threads."""
         ...
 
+    @property
+    def format_name(self) -> str:
+        """The chat format prompts are rendered in ("bayling-v1", "gguf", …); "" when a
+        server applies its own template."""
+        return ""
+
+    @property
+    def info(self) -> GGUFInfo | None:
+        """The local model file's header (name, architecture, metadata, path); None for a
+        model on a server."""
+        return None
+
+    @property
+    def model_name(self) -> str:
+        """The model's own name: the GGUF's ``general.name`` or the id asked of a server
+        ("" when the server picks its default)."""
+        return ""
+
+    def activity(self) -> EngineActivity | None:
+        """Sequences running and aggregate speed now; None when the backend cannot tell."""
+        return None
+
+    def reset_cache(self) -> None:
+        """Forget cached prompt prefixes (benchmarks measure a cold start with it)."""
+        return None
+
     def count_tokens(self, messages: Sequence[Message]) -> int:
         """Tokens the rendered prompt for *messages* takes (for budgeting)."""
         ...
@@ -184,8 +218,7 @@ class Backend(Protocol):
         """Start generating a reply to *messages*; iterate the result for text pieces.
 
         Safe to call from several threads at once; each :class:`Completion` is iterated
-        by the thread that asked for it. Backends may also offer ``activity() ->
-        EngineActivity`` and ``reset_cache()``.
+        by the thread that asked for it.
         """
         ...
 

@@ -78,3 +78,19 @@ def choose_parallel(requested: int, *, cores: int, gpu: bool, context_length: in
                                      f"cache {mib:,.0f} MiB each at context "
                                      f"{context_length:,}, about {total:,.1f} GiB with the "
                                      "model).")
+
+
+def choose_mmap(model_bytes: int, available: int | None) -> bool:
+    """Whether llama.cpp should map the GGUF instead of reading it into memory.
+
+    A mapped file that is truncated or rewritten in place while the model runs (a
+    download writing over it, a sync tool, a user's ``cp``) turns the next touch of a
+    missing page into SIGBUS: the process dies with no message, and no check between
+    batches can catch a fault in the middle of one. Weights read into memory cannot
+    change under us, so that is the choice whenever they fit. Only a model larger
+    than the memory share is mapped, because there mapping is what lets it run at all
+    (the kernel pages weights in and out); that case is logged by the backend.
+    """
+    if available is None:
+        return False
+    return model_bytes > available * _MEMORY_SHARE

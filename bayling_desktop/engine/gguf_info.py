@@ -3,16 +3,17 @@
 The model list must show name, architecture, context and quantization for many
 multi-gigabyte files instantly, and a truncated download must be refused before
 llama.cpp sees it (llama.cpp's own error is a bare "failed to load model"). The
-header is parsed straight from an mmap; token arrays are skipped, not decoded.
+header is read through a small window of the file, not an mmap (a file cut while it is
+read must be a short read and one sentence, never SIGBUS); token arrays are skipped, not
+decoded.
 """
 
 from __future__ import annotations
 
-import mmap
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import ModelError
 
@@ -26,6 +27,8 @@ _SCALARS = {
     _UINT8: "<B", _INT8: "<b", _UINT16: "<H", _INT16: "<h", _UINT32: "<I", _INT32: "<i",
     _FLOAT32: "<f", _BOOL: "<?", _UINT64: "<Q", _INT64: "<q", _FLOAT64: "<d",
 }
+
+_LAYOUTS = {kind: struct.Struct(fmt) for kind, fmt in _SCALARS.items()}
 
 #: ggml tensor types: (elements per block, bytes per block), to check the data is all there
 _GGML_BLOCKS: dict[int, tuple[int, int]] = {
@@ -76,8 +79,51 @@ class GGUFInfo:
         return self.name or self.path.stem
 
 
+class _FileWindow:
+    """The file as read-only bytes, read a window at a time where the parser looks.
+
+    ``len()`` is the size the file had when opened; bytes that are no longer there when
+    read (the file was cut meanwhile) raise :class:`ModelError`.
+    """
+
+    _BLOCK = 1 << 20
+
+    def __init__(self, handle: IO[bytes], size: int, name: str) -> None:
+        self._handle = handle
+        self._size = size
+        self._name = name
+        self._start = 0
+        self._data = b""
+
+    def __len__(self) -> int:
+        return self._size
+
+    def _load(self, pos: int, length: int) -> None:
+        self._handle.seek(pos)
+        self._data = self._handle.read(max(length, self._BLOCK))
+        self._start = pos
+        if len(self._data) < min(length, self._size - pos):
+            raise ModelError(f"{self._name} changed while it was being read (it is "
+                             "shorter now); let whatever is writing it finish, then "
+                             "try again.")
+
+    def read(self, pos: int, length: int) -> bytes:
+        offset = pos - self._start
+        if offset < 0 or offset + length > len(self._data):
+            self._load(pos, length)
+            offset = 0
+        return self._data[offset:offset + length]
+
+    def unpack(self, layout: struct.Struct, pos: int) -> tuple[Any, ...]:
+        offset = pos - self._start
+        if offset < 0 or offset + layout.size > len(self._data):
+            self._load(pos, layout.size)
+            offset = 0
+        return layout.unpack_from(self._data, offset)
+
+
 class _Reader:
-    def __init__(self, buf: mmap.mmap, name: str) -> None:
+    def __init__(self, buf: _FileWindow, name: str) -> None:
         self.buf = buf
         self.pos = 0
         self.name = name
@@ -92,11 +138,10 @@ class _Reader:
                              "(an incomplete download?).")
 
     def scalar(self, kind: int) -> Any:
-        fmt = _SCALARS[kind]
-        size = struct.calcsize(fmt)
-        self._need(size)
-        (value,) = struct.unpack_from(fmt, self.buf, self.pos)
-        self.pos += size
+        layout = _LAYOUTS[kind]
+        self._need(layout.size)
+        (value,) = self.buf.unpack(layout, self.pos)
+        self.pos += layout.size
         return value
 
     def u32(self) -> int:
@@ -108,7 +153,7 @@ class _Reader:
     def raw_string(self) -> bytes:
         length = self.u64()
         self._need(length)
-        data = self.buf[self.pos:self.pos + length]
+        data = self.buf.read(self.pos, length)
         self.pos += length
         return data
 
@@ -123,8 +168,7 @@ class _Reader:
             count = self.u64()
             if item_kind == _STRING:
                 if not keep:
-                    for _ in range(count):
-                        self.skip_string()
+                    self.skip_strings(count)
                     return count
                 return [self.string() for _ in range(count)]
             if item_kind in _SCALARS:
@@ -145,6 +189,20 @@ class _Reader:
         self._need(length)
         self.pos += length
 
+    def skip_strings(self, count: int) -> None:
+        """:meth:`skip_string` *count* times (a vocabulary: the hot loop of a header)."""
+        u64, size, buf, pos = _LAYOUTS[_UINT64], len(self.buf), self.buf, self.pos
+        done = 0
+        while done < count and pos + 8 <= size:
+            (length,) = buf.unpack(u64, pos)
+            if pos + 8 + length > size:
+                break
+            pos += 8 + length
+            done += 1
+        self.pos = pos
+        if done < count:
+            self.skip_string()  # one that runs past the end: its checks say how
+
 
 def read_gguf_info(path: str | Path) -> GGUFInfo:
     """Parse the header of *path*; raise :class:`ModelError` with a clear sentence if unusable."""
@@ -158,19 +216,19 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
         size = path.stat().st_size
         if size < 24:
             raise ModelError(f"{name} is not a GGUF model file (it is only {size} bytes).")
-        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0,
-                                                  access=mmap.ACCESS_READ) as buf:
-            return _parse(path, buf, size)
+        with path.open("rb") as handle:
+            return _parse(path, _FileWindow(handle, size, name), size)
     except PermissionError:
         raise ModelError(f"Permission denied: cannot read {path}.") from None
     except OSError as exc:
         raise ModelError(f"Could not read {path}: {exc.strerror or exc}.") from exc
 
 
-def _parse(path: Path, buf: mmap.mmap, size: int) -> GGUFInfo:
+def _parse(path: Path, buf: _FileWindow, size: int) -> GGUFInfo:
     name = path.name
-    if buf[:4] != GGUF_MAGIC:
-        hint = " (it looks like an older GGML/GGJT file; convert it to GGUF)" if buf[:4] in (
+    magic = buf.read(0, 4)
+    if magic != GGUF_MAGIC:
+        hint = " (it looks like an older GGML/GGJT file; convert it to GGUF)" if magic in (
             b"lmgg", b"tjgg", b"fmgg") else ""
         raise ModelError(f"{name} is not a GGUF model file{hint}.")
     reader = _Reader(buf, name)
@@ -194,7 +252,7 @@ def _parse(path: Path, buf: mmap.mmap, size: int) -> GGUFInfo:
             start = reader.pos
             tokens_at = start
             vocab_size = int(reader.value(kind, keep=False))
-            region = bytes(buf[start:reader.pos])
+            region = buf.read(start, reader.pos - start)
             for token in _PROBE_TOKENS:
                 encoded = token.encode()
                 if struct.pack("<Q", len(encoded)) + encoded in region:

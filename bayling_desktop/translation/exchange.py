@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..documents.tags import Node, parse, strip_tags
+from ..documents.tmx import write_pairs
 from ..fileio import atomic_write_bytes
-from .tmx import write_tmx
 
 if TYPE_CHECKING:
     from ..storage.projects import Project
@@ -92,5 +92,5 @@ def export_project_tmx(project: Project, path: Path) -> int:
     pairs = [(project.source_lang, project.target_lang, strip_tags(s.source),
               strip_tags(s.target))
              for s in project.segments if s.status in DONE and s.target.strip()]
-    write_tmx(path, pairs)
+    write_pairs(path, pairs)
     return len(pairs)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..documents.tmx import read_pairs, write_pairs
 from ..storage.projects import DONE, Project, ProjectStore, StoredSegment
 from ..storage.tm import FUZZY_THRESHOLD, Match, TranslationMemory
 from .glossary import Glossary
 from .langdetect import detect_language
 from .qa import Flag, check_translation
-from .tmx import read_tmx, write_tmx
 
 #: characters of a document's text the source-language detector reads
 _SAMPLE = 4000
@@ -95,14 +95,14 @@ def reusable_translation(project: Project, segment: StoredSegment, glossary: Glo
 
 def import_tmx(tm: TranslationMemory, path: Path, source_lang: str, target_lang: str) -> int:
     """Add the pairs of *path* for the language pair as approved; returns how many."""
-    return tm.add(source_lang, target_lang, read_tmx(path, source_lang, target_lang),
+    return tm.add(source_lang, target_lang, read_pairs(path, source_lang, target_lang),
                   approved=True)
 
 
 def export_tmx(tm: TranslationMemory, path: Path, target_lang: str | None = None) -> int:
     """Write every remembered pair (for *target_lang*, if given) as TMX; returns how many."""
     pairs = tm.pairs(target_lang)
-    write_tmx(path, pairs)
+    write_pairs(path, pairs)
     return len(pairs)
 
 

@@ -256,7 +256,7 @@ class TranslationPipeline:
                    source: Language | None) -> None:
         backend = self.backend()
         profile = profile_for_backend(backend, self.options.profile)
-        lanes = self.options.parallel or int(getattr(backend, "parallel", 1) or 1)
+        lanes = self.options.parallel or backend.parallel
         lanes = max(1, min(lanes, len(segments)))
         self.report.lanes = lanes
         if self._model_started is None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..engine.backend import GenerationParams, Message
+from ..engine.backend import Backend, GenerationParams, Message
 from ..languages import Language, is_chinese
 
 #: (source term, target term) pairs a translation must respect
@@ -250,19 +250,15 @@ def profile_for(model: ModelIdentity, override: str = "") -> Profile:
     return GENERIC
 
 
-def identity_of(backend: object) -> ModelIdentity:
+def identity_of(backend: Backend) -> ModelIdentity:
     """What a backend tells about its model (a local GGUF or a remote model id)."""
-    info = getattr(backend, "info", None)
-    chat_format = str(getattr(backend, "format_name", "") or "")
+    info = backend.info
     if info is not None:
-        path = getattr(info, "path", None)
-        return ModelIdentity(name=str(getattr(info, "name", "") or ""),
-                             file_name=getattr(path, "name", "") if path is not None else "",
-                             architecture=str(getattr(info, "architecture", "") or ""),
-                             chat_format=chat_format,
-                             metadata=dict(getattr(info, "metadata", {}) or {}))
-    return ModelIdentity(name=str(getattr(backend, "model", "") or ""), chat_format=chat_format)
+        return ModelIdentity(name=info.name, file_name=info.path.name,
+                             architecture=info.architecture, chat_format=backend.format_name,
+                             metadata=dict(info.metadata))
+    return ModelIdentity(name=backend.model_name, chat_format=backend.format_name)
 
 
-def profile_for_backend(backend: object, override: str = "") -> Profile:
+def profile_for_backend(backend: Backend, override: str = "") -> Profile:
     return profile_for(identity_of(backend), override)

@@ -2,58 +2,34 @@
 
 Kept apart from ``worker.py`` so the threading there stays readable: the slot that
 lets one lane close the model only once the other has stopped using it, the
-``parallel`` / ``activity()`` probes of a backend, and the library's name for a model.
+``parallel`` / ``activity()`` reads of a backend, and the library's name for a model.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from ..engine.backend import Backend
+from ..engine.backend import Backend, EngineActivity
 from ..errors import BaylingError
+from ..models.library import list_models
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Activity:
-    """What the model is doing right now, for the status bar."""
-
-    running: int
-    tokens_per_second: float
+def backend_parallel(backend: Backend) -> int:
+    return max(1, backend.parallel)
 
 
-def backend_parallel(backend: object) -> int:
+def read_activity(backend: Backend) -> EngineActivity | None:
+    """``backend.activity()``; None when the backend cannot tell, or the read failed."""
     try:
-        return max(1, int(getattr(backend, "parallel", 1) or 1))
-    except (TypeError, ValueError):
-        return 1
-
-
-def read_activity(backend: object) -> Activity | None:
-    """``backend.activity()`` as plain numbers; None when the backend cannot tell."""
-    probe = getattr(backend, "activity", None)
-    if not callable(probe):
-        return None
-    try:
-        value = probe()
+        return backend.activity()
     except Exception:  # a status read must never disturb the model
         log.debug("activity() failed", exc_info=True)
         return None
-
-    def field_of(*names: str) -> float:
-        for name in names:
-            found = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
-            if isinstance(found, int | float):
-                return float(found)
-        return 0.0
-
-    return Activity(int(field_of("running", "sequences", "active")),
-                    field_of("tokens_per_second", "tok_per_s", "speed"))
 
 
 class BackendSlot:
@@ -91,16 +67,13 @@ class BackendSlot:
 
 def library_name(backend: Backend, settings: Settings) -> str:
     """The title the model library gives this file (not the GGUF's own, often odd, name)."""
-    info = getattr(backend, "info", None)
-    path = getattr(info, "path", None)
-    if path is None:
+    info = backend.info
+    if info is None:
         return backend.description.split(" · ")[0]
     try:
-        from ..models.library import list_models
-
         for entry in list_models(settings):
-            if entry.path is not None and Path(entry.path).resolve() == Path(path).resolve():
+            if entry.path is not None and Path(entry.path).resolve() == info.path.resolve():
                 return entry.title
     except (BaylingError, OSError):
         log.debug("model library unreadable", exc_info=True)
-    return str(getattr(info, "display_name", "") or Path(path).stem)
+    return info.display_name

@@ -597,5 +597,12 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "The original text of {0} paragraph(s) could not be removed (page(s) "
                       "{1}): it was kept, with the translation in a note beside it."),
+    # engine: a model file cut or replaced between its header check and llama.cpp's read
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} changed while it was being loaded: let whatever is writing it "
+                      "finish, then load it again."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{0} changed while it was being read (it is shorter now); let whatever "
+                      "is writing it finish, then try again."),
 )
 TEMPLATES: tuple[str, ...] = tuple(str(text) for text in _MARKED)

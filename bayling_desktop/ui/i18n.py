@@ -1,18 +1,15 @@
-"""UI languages: compile Qt Linguist sources and install the translators.
+"""UI languages: install the translators, name languages, translate core messages.
 
 ``.ts`` sources live in ``resources/i18n/`` (edited with Qt Linguist); the compiled
 ``.qm`` files are build output in the package (``bayling_desktop/resources/i18n/``),
-made by :func:`compile_translations` from the install step, never by hand.
+made by :mod:`.translation_build` when the app is built or installed, never by hand and
+never at start-up: the app only reads them.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,56 +20,16 @@ from PySide6.QtCore import (
 
 from ..languages import Language, all_languages
 from .core_messages import CONTEXT, TEMPLATES
+from .translation_build import COMPILED_DIR, SOURCE_DIR, compile_translations
+
+__all__ = ["COMPILED_DIR", "LANGUAGES", "SOURCE_DIR", "Translators", "compile_translations",
+           "language_label", "language_name", "resolve_language", "translate_error",
+           "ui_is_chinese"]
 
 log = logging.getLogger(__name__)
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-SOURCE_DIR = PACKAGE_DIR.parent / "resources" / "i18n"
-COMPILED_DIR = PACKAGE_DIR / "resources" / "i18n"
 CATALOG = "bayling_desktop"
 LANGUAGES = ("en", "zh_CN")
-
-
-class TranslationBuildError(RuntimeError):
-    pass
-
-
-def _lrelease() -> str:
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    if found is None:
-        raise TranslationBuildError("pyside6-lrelease was not found; install PySide6.")
-    return found
-
-
-def compile_translations(source_dir: Path = SOURCE_DIR, target_dir: Path = COMPILED_DIR,
-                         force: bool = False) -> list[Path]:
-    """Build every ``.ts`` into a ``.qm`` that is missing or older; return those built."""
-    built: list[Path] = []
-    if not source_dir.is_dir():
-        return built
-    target_dir.mkdir(parents=True, exist_ok=True)
-    for source in sorted(source_dir.glob("*.ts")):
-        target = target_dir / source.with_suffix(".qm").name
-        if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
-            continue
-        done = subprocess.run([_lrelease(), "-silent", str(source), "-qm", str(target)],
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0 or not target.exists():
-            raise TranslationBuildError(f"lrelease failed for {source.name}: "
-                                        f"{done.stderr.strip() or done.stdout.strip()}")
-        built.append(target)
-    return built
-
-
-def ensure_compiled() -> None:
-    """In a source checkout, rebuild stale ``.qm`` files; quietly skip when impossible."""
-    try:
-        compile_translations()
-    except (TranslationBuildError, OSError) as exc:
-        log.info("translations not rebuilt: %s", exc)
 
 
 def resolve_language(setting: str) -> str:

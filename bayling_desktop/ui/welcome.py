@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import Settings
+from ..models.selection import asked_model
 from ..paths import embedded_models_dir
 
 
@@ -27,9 +26,9 @@ def default_model_ready() -> bool:
 
 def needs_welcome(settings: Settings, model: str | None) -> bool:
     """True when nothing says which model to load and the default is not assembled yet."""
-    if model or os.environ.get("BAYLING_MODEL") or settings.backend != "local":
+    if settings.backend != "local" or asked_model(settings, model) is not None:
         return False
-    return settings.model_path is None and not default_model_ready()
+    return not default_model_ready()
 
 
 class WelcomePage(QWidget):

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ..config import Settings
-from ..engine.backend import Backend, CancelToken, GenerationParams, Message
+from ..engine.backend import Backend, CancelToken, EngineActivity, GenerationParams, Message
 from ..errors import BaylingError
-from .backend_slot import Activity, BackendSlot, backend_parallel, library_name, read_activity
+from ..models.selection import load_backend
+from .backend_slot import BackendSlot, backend_parallel, library_name, read_activity
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +181,6 @@ class ModelWorker(JobRunner):
     def load(self, settings: Settings, model: str | None) -> None:
         self.release()
         self.loading.emit()
-        from ..engine.loader import load_backend
-
         try:
             backend = load_backend(settings, model, progress=self._on_load_progress)
         except BaylingError as exc:
@@ -195,7 +194,7 @@ class ModelWorker(JobRunner):
             return
         self.slot.backend = backend
         self.loaded.emit(ModelSummary(backend.description,
-                                      str(getattr(backend, "format_name", "")),
+                                      backend.format_name,
                                       backend.context_length,
                                       name=library_name(backend, settings),
                                       parallel=backend_parallel(backend)))
@@ -287,7 +286,7 @@ class ModelClient(QObject):
     def parallel(self) -> int:
         return self.summary.parallel if self.summary is not None else 1
 
-    def activity(self) -> Activity | None:
+    def activity(self) -> EngineActivity | None:
         """Running sequences and aggregate speed, when the backend reports them."""
         backend = self._slot.backend
         return read_activity(backend) if backend is not None else None

@@ -1574,6 +1574,14 @@
         <source>{0} paragraph(s) did not fit their boxes even at {1} pt (page(s) {2}): their original text was kept, with the translation in a note beside it.</source>
         <translation>{0} 个段落即使缩小到 {1} pt 也放不进原来的位置（第 {2} 页）：保留了原文，译文放在旁边的批注中。</translation>
     </message>
+    <message>
+        <source>{0} changed while it was being loaded: let whatever is writing it finish, then load it again.</source>
+        <translation>{0} 在加载过程中被修改了：请等写入它的程序完成，再重新加载。</translation>
+    </message>
+    <message>
+        <source>{0} changed while it was being read (it is shorter now); let whatever is writing it finish, then try again.</source>
+        <translation>{0} 在读取过程中被修改了（现在变短了）；请等写入它的程序完成后再试。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReporter</name>

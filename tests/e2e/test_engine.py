@@ -251,7 +251,7 @@ def test_parallel_option_reaches_the_backend(qwen_model_path: Path,
     import argparse
 
     from bayling_desktop.commands.common import add_model_options, settings_from_args
-    from bayling_desktop.engine.loader import load_backend
+    from bayling_desktop.models.selection import load_backend
 
     parser = argparse.ArgumentParser()
     add_model_options(parser)

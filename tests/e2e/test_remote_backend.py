@@ -319,10 +319,10 @@ def test_old_turns_are_dropped_to_fit_and_the_system_prompt_is_kept() -> None:
     assert backend.count_tokens([Message(**m) for m in sent]) + 128 <= 1024
 
 
-def test_from_settings_takes_the_key_from_the_keyring(tmp_path: Path,
+def test_loading_from_settings_takes_the_key_from_the_keyring(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.engine.loader import load_backend
     from bayling_desktop.models.secrets import set_remote_api_key
+    from bayling_desktop.models.selection import load_backend
 
     monkeypatch.setenv("BAYLING_DESKTOP_HOME", str(tmp_path))
     previous = keyring.get_keyring()

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.engine.backend import CancelToken, Completion, GenerationParams, Message
+from bayling_desktop.engine.backend import (
+    Backend,
+    CancelToken,
+    Completion,
+    GenerationParams,
+    Message,
+)
+from bayling_desktop.engine.gguf_info import GGUFInfo
 from bayling_desktop.engine.llama import LlamaBackend
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.glossary import Glossary, Term, glossary_violations
@@ -30,14 +37,32 @@ SENTENCES = [
 MAX_TOKENS = 40
 
 
-class Counting:
+class Counting(Backend):
     """The real backend, counting the requests that reach it."""
 
     def __init__(self, backend: LlamaBackend) -> None:
         self.backend = backend
         self.calls = 0
-        self.description = backend.description
-        self.context_length = backend.context_length
+
+    @property
+    def description(self) -> str:
+        return self.backend.description
+
+    @property
+    def context_length(self) -> int:
+        return self.backend.context_length
+
+    @property
+    def parallel(self) -> int:
+        return self.backend.parallel
+
+    @property
+    def format_name(self) -> str:
+        return self.backend.format_name
+
+    @property
+    def info(self) -> GGUFInfo:
+        return self.backend.info
 
     def count_tokens(self, messages: Sequence[Message]) -> int:
         return self.backend.count_tokens(messages)

@@ -218,9 +218,9 @@ def _tiny_gguf(folder: Path) -> Path:
 
 
 def _read_tmx(path: Path) -> object:
-    from bayling_desktop.translation.tmx import read_tmx
+    from bayling_desktop.documents.tmx import read_pairs
 
-    return read_tmx(path, "en", "zh")
+    return read_pairs(path, "en", "zh")
 
 
 def _read_glossary(path: Path) -> object:

@@ -19,7 +19,7 @@ import pytest
 
 from bayling_desktop import APP_NAME, __version__
 from bayling_desktop.documents import default_output_path, supported_extensions
-from bayling_desktop.translation.tmx import write_tmx
+from bayling_desktop.documents.tmx import write_pairs
 
 from .samples import SENTENCES, WRITERS, write_samples
 
@@ -65,7 +65,7 @@ def test_every_document_format_is_read_and_written(tmp_path: Path) -> None:
         supported_extensions())
     chinese = ("会议九点开始。", "请带上签好的合同。")
     memory = tmp_path / "memory.tmx"
-    write_tmx(memory, [("en", "zh", s, t) for s, t in zip(SENTENCES, chinese, strict=True)])
+    write_pairs(memory, [("en", "zh", s, t) for s, t in zip(SENTENCES, chinese, strict=True)])
     samples = write_samples(tmp_path / "in")
     out = tmp_path / "out"
     out.mkdir()

@@ -1,4 +1,5 @@
-"""Fixtures for the GUI tests: settings aimed at the real test model, windows that close."""
+"""Fixtures for the GUI tests: settings aimed at the real test model, windows that close,
+a model client that stops its thread, and a fake backend served in place of a model."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.ui.i18n import Translators
 from bayling_desktop.ui.main_window import MainWindow
+from bayling_desktop.ui.worker import ModelClient
 
 # The offscreen platform warns whenever a window's size limits change; nothing is wrong.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
@@ -66,3 +70,37 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Settings], MainWindow]]:
     for window in made:
         window.close()
         assert not window.client.busy
+
+
+@pytest.fixture
+def client(qapp: QApplication) -> Iterator[ModelClient]:
+    """A model client with no model yet; its thread is stopped (and must stop) afterwards."""
+    made = ModelClient()
+    yield made
+    assert made.shutdown()
+
+
+@pytest.fixture
+def serve(monkeypatch: pytest.MonkeyPatch) -> Callable[[Backend], Backend]:
+    """Make every later model load (a client's or a window's) hand out *backend*."""
+
+    def use(backend: Backend) -> Backend:
+        monkeypatch.setattr("bayling_desktop.ui.worker.load_backend",
+                            lambda settings, model=None, progress=None: backend)
+        return backend
+
+    return use
+
+
+@pytest.fixture
+def loaded_client(client: ModelClient, qtbot: QtBot, serve: Callable[[Backend], Backend]
+                  ) -> Callable[[Backend], ModelClient]:
+    """The :func:`client` with *backend* loaded, as after choosing a model."""
+
+    def load(backend: Backend) -> ModelClient:
+        serve(backend)
+        with qtbot.waitSignal(client.modelLoaded, timeout=30_000):
+            client.load(Settings())
+        return client
+
+    return load

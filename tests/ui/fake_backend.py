@@ -10,27 +10,23 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from bayling_desktop.engine.backend import (
+    Backend,
     CancelToken,
     Completion,
+    EngineActivity,
     GenerationParams,
     GenerationStats,
     Message,
 )
 
 
-@dataclass
-class FakeActivity:
-    running: int
-    tokens_per_second: float
-
-
-class EchoBackend:
+class EchoBackend(Backend):
     description = "echo · plain · ctx 4096"
     format_name = "plain"
     context_length = 4096
+    parallel = 1  # a plain attribute here, so __init__ may set it (the protocol's is read-only)
 
     def __init__(self, parallel: int = 1, piece_delay: float = 0.004) -> None:
         self.parallel = parallel
@@ -44,9 +40,9 @@ class EchoBackend:
     def count_tokens(self, messages: Sequence[Message]) -> int:
         return sum(len(m.content.split()) for m in messages)
 
-    def activity(self) -> FakeActivity:
+    def activity(self) -> EngineActivity:
         with self._lock:
-            return FakeActivity(self._running, 50.0 * self._running)
+            return EngineActivity(running=self._running, tokens_per_second=50.0 * self._running)
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.ui.crash import CrashReporter
 from bayling_desktop.ui.i18n import SOURCE_DIR, compile_translations, resolve_language
+from bayling_desktop.ui.translation_build import PACKAGE_DIR
+
+ROOT = PACKAGE_DIR.parent
 
 
 def test_the_gui_starts_offscreen_and_quits_cleanly(private_home: Path,
@@ -56,6 +60,26 @@ def test_an_unhandled_error_is_logged_and_shown(qtbot: QtBot, private_home: Path
     assert "crash.log" in text and "Traceback" not in text
     assert details == "ValueError: boom in a slot"
     assert "Open log file" in buttons
+
+
+def test_start_up_reads_translations_and_never_writes_them(private_home: Path,
+                                                           tmp_path: Path) -> None:
+    """A checkout whose .qm files were never built: the app starts (in English), and the
+    package folder gets nothing; compiling is the install's job (setup.py, dev.py)."""
+    root = tmp_path / "checkout"
+    shutil.copytree(ROOT / "bayling_desktop", root / "bayling_desktop",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.qm"))
+    shutil.copytree(SOURCE_DIR, root / "resources" / "i18n")  # the sources are right there
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BAYLING_DESKTOP_QUIT_AFTER_MS="500",
+               BAYLING_DESKTOP_HOME=str(private_home), PYTHONPATH=str(root),
+               PYTHONDONTWRITEBYTECODE="1",
+               BAYLING_DESKTOP_MODEL_CACHE=str(tmp_path / "no-models"))
+    env.pop("BAYLING_MODEL", None)
+    done = subprocess.run([sys.executable, "-m", "bayling_desktop"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not list((root / "bayling_desktop").rglob("*.qm"))
 
 
 def test_translations_compile_and_are_rebuilt_only_when_stale(tmp_path: Path) -> None:

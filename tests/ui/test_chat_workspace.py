@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,26 +11,27 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.storage.chats import ChatStore, default_chats_path
 from bayling_desktop.ui.chat.workspace import ChatWorkspace, title_from
 from bayling_desktop.ui.worker import ModelClient
 
+from .fake_backend import EchoBackend
+
 
 @pytest.fixture
-def workspace(qtbot: QtBot) -> Iterator[ChatWorkspace]:
+def workspace(qtbot: QtBot, client: ModelClient) -> Iterator[ChatWorkspace]:
     store = ChatStore(default_chats_path())
     for title, text in (("Pets", "my cat is orange"), ("Food", "noodles with chili"),
                         ("Trips", "a train to Xi'an")):
         chat = store.create(title)
         store.add_message(chat.id, "user", text)
         store.add_message(chat.id, "assistant", f"reply about {title}")
-    client = ModelClient()
     widget = ChatWorkspace(client, Settings(), store)
     qtbot.addWidget(widget)
     widget.show()
     yield widget
     widget.shutdown()
-    assert client.shutdown()
 
 
 def titles(workspace: ChatWorkspace) -> list[str]:
@@ -145,17 +146,8 @@ def test_a_long_title_is_elided_to_the_list_width(workspace: ChatWorkspace,
 
 
 def test_a_stopped_reply_is_still_marked_incomplete_after_a_restart(
-        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.engine import loader
-
-    from .fake_backend import EchoBackend
-
-    backend = EchoBackend(piece_delay=0.05)
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: backend)
-    client = ModelClient()
-    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
-        client.load(Settings())
+        qtbot: QtBot, loaded_client: Callable[[Backend], ModelClient]) -> None:
+    client = loaded_client(EchoBackend(piece_delay=0.05))
     chat = ChatWorkspace(client, Settings(), ChatStore(default_chats_path()))
     qtbot.addWidget(chat)
     chat.show()

@@ -9,15 +9,16 @@ the events, what it stores must be identical — and in one data folder it is st
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.commands import translate as translate_command
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.flags import Flag
 from bayling_desktop.storage.identity import file_project_name
 from bayling_desktop.storage.projects import ProjectStore
@@ -59,20 +60,15 @@ def cli_outcome(document: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.fixture
-def workspace(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
-              monkeypatch: pytest.MonkeyPatch) -> Iterator[TranslateWorkspace]:
+def workspace(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              loaded_client: Callable[[Backend], ModelClient]) -> Iterator[TranslateWorkspace]:
     monkeypatch.setenv("BAYLING_DESKTOP_HOME", str(tmp_path / "gui-home"))
-    monkeypatch.setattr("bayling_desktop.engine.loader.load_backend",
-                        lambda settings, model=None, **kw: misbehaving())
-    client = ModelClient()
-    with qtbot.waitSignal(client.modelLoaded, timeout=30_000):
-        client.load(Settings())
+    client = loaded_client(misbehaving())
     widget = TranslateWorkspace(client, settings=Settings(source_language="en",
                                                           target_language="zh"))
     qtbot.addWidget(widget)
     yield widget
     widget.shutdown()
-    assert client.shutdown()
 
 
 def test_cli_and_app_store_the_same_statuses_and_flags(

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
-from bayling_desktop.engine import loader
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.ui.main_window import MainWindow
 
 from .fake_backend import EchoBackend
@@ -71,10 +71,9 @@ class StallMeter(QObject):
 @pytest.mark.slow
 def test_rows_streaming_in_parallel_leave_the_window_responsive(
         make_window: MakeWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        serve: Callable[[Backend], Backend]) -> None:
     backend = EchoBackend(parallel=4, piece_delay=0.002)
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: backend)
+    serve(backend)
     doc = tmp_path / "long.txt"
     doc.write_text("\n\n".join(
         f"Paragraph {n} has a handful of ordinary words to stream back again." for n in

@@ -5,7 +5,7 @@ counts, concordance, glossary editor, tag chips and subtitle timing."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,13 +24,6 @@ from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 TARGET = SegmentTableModel.TARGET
-
-
-@pytest.fixture
-def client(qapp: QApplication) -> Iterator[ModelClient]:
-    made = ModelClient()
-    yield made
-    assert made.shutdown()
 
 
 def make_workspace(client: ModelClient, qtbot: QtBot, source: str = "en",

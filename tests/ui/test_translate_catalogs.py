@@ -4,12 +4,13 @@ target language the file does not declare is refused."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 from tests.unit.documents.catalogs import ZH_PO
@@ -18,9 +19,8 @@ from .fake_backend import EchoBackend
 
 
 def test_kept_translations_and_the_checkbox_that_redoes_them(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.engine import loader
-
+        qtbot: QtBot, tmp_path: Path,
+        loaded_client: Callable[[Backend], ModelClient]) -> None:
     backend = EchoBackend()
     asked: list[str] = []
     stream = backend.stream
@@ -30,11 +30,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
         return stream(messages, params, cancel)
 
     backend.stream = recording  # type: ignore[method-assign]
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: backend)
-    client = ModelClient()
-    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
-        client.load(Settings())
+    client = loaded_client(backend)
     ws = TranslateWorkspace(client, settings=Settings(source_language="en",
                                                       target_language="de"))
     qtbot.addWidget(ws)

@@ -4,15 +4,15 @@ editable with a word diff, explanations stay in the conversation, Esc stops."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.flags import Flag
 from bayling_desktop.ui.translate.revision import (
     RevisionPanel,
@@ -24,15 +24,10 @@ from bayling_desktop.ui.translate.segments import SegmentTableModel
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
+from .fake_backend import EchoBackend
+
 SOURCES = ["The cat sleeps.", "The dog barks.", "Birds sing."]
 DRAFTS = ["猫在睡觉。", "狗在叫。", "鸟儿在唱歌。"]
-
-
-@pytest.fixture
-def client(qapp: QApplication) -> Iterator[ModelClient]:
-    made = ModelClient()
-    yield made
-    assert made.shutdown()
 
 
 _OPEN: list[TranslateWorkspace] = []
@@ -204,18 +199,10 @@ def test_accepting_a_typed_proposal_for_an_untranslated_segment_says_why(
 
 
 def test_a_revision_that_echoes_the_instruction_says_so_in_the_panel(
-        qtbot: QtBot, translated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.engine import loader
-
-    from .fake_backend import EchoBackend
-
+        qtbot: QtBot, translated: Path, loaded_client: Callable[[Backend], ModelClient]
+        ) -> None:
     # a small local model that answers with the request's last message, as they do
-    backend = EchoBackend()
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: backend)
-    client = ModelClient()
-    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
-        client.load(Settings())
+    client = loaded_client(EchoBackend())
     widget = workspace(client, qtbot, translated)
     speeds: list[float] = []
     widget.speedChanged.connect(speeds.append)

@@ -4,7 +4,7 @@ throttled, progress counts the run's units, and nothing of a run stays on screen
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.flags import Flag
 from bayling_desktop.translation.pipeline import (
     Paused,
@@ -27,10 +28,11 @@ from bayling_desktop.ui.translate.segments import SegmentTableModel
 from bayling_desktop.ui.translate.workspace import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
+from .fake_backend import EchoBackend
+
 
 @pytest.fixture
-def widget(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[TranslateWorkspace]:
-    client = ModelClient()
+def widget(client: ModelClient, qtbot: QtBot, tmp_path: Path) -> Iterator[TranslateWorkspace]:
     made = TranslateWorkspace(client, settings=Settings(source_language="en",
                                                         target_language="zh"))
     qtbot.addWidget(made)
@@ -40,7 +42,6 @@ def widget(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[Transla
     with qtbot.waitSignal(made.model.modelReset, timeout=10_000):
         made.open_paths([path])
     yield made
-    assert client.shutdown()
 
 
 def test_rows_stream_in_parallel_with_throttled_repaints(widget: TranslateWorkspace,
@@ -147,19 +148,12 @@ def test_eight_streaming_rows_never_stall_the_gui(widget: TranslateWorkspace,
 
 
 def test_opening_or_picking_another_document_never_stops_a_run_unasked(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        loaded_client: Callable[[Backend], ModelClient]) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from bayling_desktop.engine import loader
-
-    from .fake_backend import EchoBackend
-
-    backend = EchoBackend(piece_delay=0.05)  # slow enough to still run while we look
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: backend)
-    client = ModelClient()
-    with qtbot.waitSignal(client.modelLoaded, timeout=10_000):
-        client.load(Settings())
+    # slow enough to still run while we look
+    client = loaded_client(EchoBackend(piece_delay=0.05))
     ws = TranslateWorkspace(client, settings=Settings(source_language="en",
                                                       target_language="zh"))
     qtbot.addWidget(ws)

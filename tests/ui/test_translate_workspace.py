@@ -26,12 +26,11 @@ PARAGRAPHS = ["The weather is nice today.", "I like green tea.", "We open at 9 o
 
 
 @pytest.fixture
-def client(qapp: QApplication, qtbot: QtBot, model_settings: Settings) -> Iterator[ModelClient]:
-    made = ModelClient()
-    with qtbot.waitSignal(made.modelLoaded, timeout=60_000):
-        made.load(model_settings)
-    yield made
-    assert made.shutdown()
+def client(client: ModelClient, qtbot: QtBot, model_settings: Settings) -> ModelClient:
+    """The shared client with the real test model loaded."""
+    with qtbot.waitSignal(client.modelLoaded, timeout=60_000):
+        client.load(model_settings)
+    return client
 
 
 @pytest.fixture
@@ -150,8 +149,8 @@ def test_unreadable_file_gives_a_message(client_free_workspace: TranslateWorkspa
 
 
 @pytest.fixture
-def client_free_workspace(qapp: QApplication, qtbot: QtBot) -> Iterator[TranslateWorkspace]:
-    client = ModelClient()
+def client_free_workspace(qtbot: QtBot) -> Iterator[TranslateWorkspace]:
+    client = ModelClient()  # not the shared fixture: that one is loaded in this file
     widget = TranslateWorkspace(client)
     qtbot.addWidget(widget)
     yield widget

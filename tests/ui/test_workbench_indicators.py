@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QStatusBar
+from PySide6.QtWidgets import QStatusBar
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
@@ -20,13 +20,6 @@ from bayling_desktop.ui.worker import ModelClient
 
 SOURCES = ["The cat sleeps.", "The dog barks.", "Birds sing."]
 DRAFTS = ["猫在睡觉。", "狗在叫。", "鸟儿在唱歌。"]
-
-
-@pytest.fixture
-def client(qapp: QApplication) -> Iterator[ModelClient]:
-    made = ModelClient()
-    yield made
-    assert made.shutdown()
 
 
 @pytest.fixture

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
-from bayling_desktop.engine import loader
 from bayling_desktop.engine.backend import Backend, CancelToken, GenerationParams, Message
 from bayling_desktop.ui.worker import ChatResult, ModelClient
 
@@ -47,13 +45,6 @@ class Recorder:
 
     def on_cancelled(self, job: int) -> None:
         self.ends[job] = ("cancelled", None)
-
-
-@pytest.fixture
-def client(qapp: QApplication) -> Iterator[ModelClient]:
-    made = ModelClient()
-    yield made
-    assert made.shutdown()
 
 
 def test_a_broken_model_file_is_reported_and_jobs_fail_with_that_reason(
@@ -144,13 +135,12 @@ def test_jobs_run_in_order_on_the_model_thread(client: ModelClient, qtbot: QtBot
 
 
 @pytest.fixture
-def echo(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], EchoBackend]:
+def echo(serve: Callable[[Backend], Backend]) -> Callable[[int], EchoBackend]:
     """Make the next load() return an EchoBackend that decodes *parallel* sequences."""
 
     def use(parallel: int) -> EchoBackend:
         backend = EchoBackend(parallel)
-        monkeypatch.setattr(loader, "load_backend",
-                            lambda settings, model=None, progress=None: backend)
+        serve(backend)
         return backend
 
     return use

@@ -173,3 +173,41 @@ def test_a_tu_may_say_its_own_source_language(tmp_path: Path) -> None:
     out = tmp_path / "zh.tmx"
     document.export({"tu1": "你好世界", "tu2": "晚安"}, out)
     assert _segs(out, "zh") == ["<seg>你好世界</seg>", "<seg>晚安</seg>"]
+
+
+# -- the same parser for the translation memory's TMX pairs ---------------------------------
+
+REGIONS = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en"
+ creationtool="t" creationtoolversion="1" datatype="plaintext"/><body>
+  <tu><tuv lang="EN-US"><seg>Colour <ph>&lt;br/&gt;</ph>chart</seg></tuv>
+      <tuv xml:lang="zh-CN"><seg>色卡</seg></tuv><tuv xml:lang="zh-TW"><seg>色表</seg></tuv></tu>
+  <tu><tuv xml:lang="en"><seg>Only English</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_memory_pairs_match_variants_as_the_document_does(tmp_path: Path) -> None:
+    from bayling_desktop.documents.tmx import read_pairs, write_pairs
+
+    path = tmp_path / "regions.tmx"
+    path.write_text(REGIONS, encoding="utf-8")
+    # the exact region wins over the first variant of the same base language, both ways;
+    # a TMX 1.1 lang attribute counts; a unit without the target is left out
+    assert read_pairs(path, "en", "zh-TW") == [("Colour <br/>chart", "色表")]
+    assert read_pairs(path, "en-us", "zh") == [("Colour <br/>chart", "色卡")]
+    assert read_pairs(path, "en", "en-GB") == []  # never a unit paired with itself
+    out = tmp_path / "out.tmx"
+    write_pairs(out, [("en", "zh-TW", "Colour chart", "色表")])
+    assert read_pairs(out, "en", "zh-TW") == [("Colour chart", "色表")]
+    document = open_document(out)  # what the memory writes opens as a document too
+    assert [unit.source for unit in document.units] == ["Colour chart"]
+
+
+def test_memory_import_refuses_what_the_document_refuses(tmp_path: Path) -> None:
+    from bayling_desktop.documents.tmx import read_pairs
+
+    path = tmp_path / "no-body.tmx"
+    path.write_text('<tmx version="1.4"><header/></tmx>', encoding="utf-8")
+    with pytest.raises(DocumentError, match="is not a TMX file"):
+        read_pairs(path, "en", "zh")

@@ -9,7 +9,7 @@ import pytest
 
 from bayling_desktop.engine.backend import CancelToken, GenerationParams, Message
 from bayling_desktop.engine.budget import fit_messages
-from bayling_desktop.engine.capacity import choose_parallel, kv_bytes_per_token
+from bayling_desktop.engine.capacity import choose_mmap, choose_parallel, kv_bytes_per_token
 from bayling_desktop.engine.formats import GGUFTemplateFormat
 from bayling_desktop.engine.pool import Endpoint, EndpointPool
 from bayling_desktop.engine.sse import RemoteError, chunk_parts, sse_events
@@ -35,6 +35,13 @@ def test_auto_parallel_follows_cores_and_is_capped_by_memory() -> None:
     assert choose_parallel(3, cores=2, gpu=False, context_length=4096, model_bytes=GIB,
                            kv_per_token=kv, available=None).sequences == 3
     assert (GenerationParams().interactive, GenerationParams().raw) == (False, False)
+
+
+def test_weights_are_read_into_memory_unless_they_do_not_fit() -> None:
+    gib = 2**30
+    assert choose_mmap(1 * gib, available=8 * gib) is False  # a cut file cannot hurt it
+    assert choose_mmap(1 * gib, available=None) is False
+    assert choose_mmap(7 * gib, available=8 * gib) is True  # mapped: it runs at all
 
 
 def test_fitting_counts_the_long_history_once() -> None:

@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Generator, Sequence
 
 from bayling_desktop.engine.backend import (
+    Backend,
     CancelToken,
     Completion,
     GenerationParams,
@@ -56,9 +57,10 @@ def render(messages: Sequence[Message]) -> str:
     return "".join(f"<{m.role}>{m.content}</{m.role}>" for m in messages) + "<assistant>"
 
 
-class FakeBackend:
+class FakeBackend(Backend):
     description = "fake · deterministic"
     context_length = 4096
+    parallel = 1  # a plain attribute here, so __init__ may set it (the protocol's is read-only)
     #: the chat format it pretends to be, which makes the pipeline pick BayLing's profile
     format_name = "bayling-v1"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from lxml import etree
 
 from bayling_desktop.documents import open_document
+from bayling_desktop.documents.tmx import read_pairs
 from bayling_desktop.flags import Flag
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.exchange import NS12, export_project_tmx, export_xliff
-from bayling_desktop.translation.tmx import read_tmx
 
 
 def _project(store: ProjectStore, tmp_path: Path) -> Project:
@@ -50,5 +50,5 @@ def test_tmx_holds_the_translated_pairs_as_text(store: ProjectStore, tmp_path: P
     project = _project(store, tmp_path)
     out = tmp_path / "ui.tmx"
     assert export_project_tmx(project, out) == 2
-    assert read_tmx(out, "en", "zh") == [("Click Save now.", "现在点击保存。"),
+    assert read_pairs(out, "en", "zh") == [("Click Save now.", "现在点击保存。"),
                                          ("The file is saved.", "文件已保存。")]

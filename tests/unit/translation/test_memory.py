@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bayling_desktop.documents.tmx import read_pairs, write_pairs
 from bayling_desktop.storage.projects import ProjectStore
-from bayling_desktop.translation.tmx import read_tmx, write_tmx
 from tests.e2e.test_cli import cli
 
 
@@ -19,15 +19,15 @@ def test_fuzzy_matches_above_75_percent(tmp_path: Path) -> None:
 
 def test_tmx_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "m.tmx"
-    write_tmx(path, [("en", "zh-CN", "Hello & welcome", "你好，欢迎"),
+    write_pairs(path, [("en", "zh-CN", "Hello & welcome", "你好，欢迎"),
                      ("en", "zh-CN", "Bye", "再见")])
-    assert read_tmx(path, "en", "zh") == [("Hello & welcome", "你好，欢迎"), ("Bye", "再见")]
-    assert read_tmx(path, "en", "ja") == []
+    assert read_pairs(path, "en", "zh") == [("Hello & welcome", "你好，欢迎"), ("Bye", "再见")]
+    assert read_pairs(path, "en", "ja") == []
 
 
 def test_cli_imports_and_exports_tmx(tmp_path: Path) -> None:
     memory = tmp_path / "in.tmx"
-    write_tmx(memory, [("en", "zh", "Good morning.", "早上好。")])
+    write_pairs(memory, [("en", "zh", "Good morning.", "早上好。")])
     source = tmp_path / "greet.txt"
     source.write_text("Good morning.\n", encoding="utf-8")
     exported = tmp_path / "out.tmx"
@@ -36,7 +36,7 @@ def test_cli_imports_and_exports_tmx(tmp_path: Path) -> None:
                  "--export-tm", exported, "--model", tmp_path / "absent.gguf")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "greet.zh.txt").read_text(encoding="utf-8").strip() == "早上好。"
-    assert ("Good morning.", "早上好。") in read_tmx(exported, "en", "zh")
+    assert ("Good morning.", "早上好。") in read_pairs(exported, "en", "zh")
 
 
 def test_an_old_memory_is_cleaned_with_the_verifier_s_verdict_on_upgrade(tmp_path: Path) -> None:

@@ -23,8 +23,8 @@ from bayling_desktop.translation.pipeline import (
     UnitText,
     translate,
 )
+from tests.unit.conftest import SENTENCES
 
-from .conftest import SENTENCES
 from .fakes import FakeBackend, fake_translation
 
 

@@ -85,7 +85,8 @@ def test_override_by_name_and_unknown_names_are_refused() -> None:
 
 
 def test_backend_identity_from_a_remote_model_name() -> None:
-    class Remote:
-        model = "bayling-13b"
+    from bayling_desktop.engine.remote import RemoteBackend
 
-    assert profile_for_backend(Remote()) is BAYLING
+    remote = RemoteBackend("http://127.0.0.1:9/v1", "bayling-13b")  # never contacted
+    assert profile_for_backend(remote) is BAYLING
+    assert profile_for_backend(RemoteBackend("http://127.0.0.1:9/v1")) is not BAYLING

@@ -11,8 +11,8 @@ from bayling_desktop.translation.revision import (
     reject_candidates,
     revise_document,
 )
+from tests.unit.conftest import SENTENCES
 
-from .conftest import SENTENCES
 from .fakes import FakeBackend, fake_translation
 
 

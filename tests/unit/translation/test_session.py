@@ -23,8 +23,8 @@ from bayling_desktop.translation.pair import (
 )
 from bayling_desktop.translation.pipeline import PipelineOptions
 from bayling_desktop.translation.session import DocumentSession, SessionError
+from tests.unit.conftest import SENTENCES
 
-from .conftest import SENTENCES
 from .fakes import FakeBackend, fake_translation
 
 CHINESE = "包裹周一到。这是一个很长的中文句子，用来检测语言。快递员会先给您打电话。"

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bayling_desktop.documents.tmx import read_pairs, write_pairs
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.memory import export_tmx, import_tmx, suggestions
 from bayling_desktop.translation.pipeline import PipelineOptions, translate
-from bayling_desktop.translation.tmx import read_tmx, write_tmx
+from tests.unit.conftest import SENTENCES
 
-from .conftest import SENTENCES
 from .fakes import FakeBackend
 
 
@@ -45,10 +45,10 @@ def test_a_fuzzy_match_is_given_to_the_model_as_an_example(store: ProjectStore,
 
 def test_tmx_import_and_export(tmp_path: Path, store: ProjectStore) -> None:
     source = tmp_path / "in.tmx"
-    write_tmx(source, [("en-GB", "zh-CN", "Hello & welcome", "你好，欢迎"),
+    write_pairs(source, [("en-GB", "zh-CN", "Hello & welcome", "你好，欢迎"),
                        ("en-GB", "ja", "Bye", "さようなら")])
     assert import_tmx(store.memory, source, "en", "zh") == 1
     out = tmp_path / "out.tmx"
     assert export_tmx(store.memory, out, "zh") == 1
-    assert read_tmx(out, "en", "zh") == [("Hello & welcome", "你好，欢迎")]
+    assert read_pairs(out, "en", "zh") == [("Hello & welcome", "你好，欢迎")]
     assert b"<tu>" in out.read_bytes() and b'version="1.4"' in out.read_bytes()

@@ -1,3 +1,6 @@
+"""Fixtures shared by the storage and translation unit tests: a project store and a small
+document project in the test's own folder."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

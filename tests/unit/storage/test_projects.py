@@ -10,8 +10,7 @@ from bayling_desktop.documents import open_document
 from bayling_desktop.flags import Flag
 from bayling_desktop.storage.database import open_database
 from bayling_desktop.storage.projects import MIGRATIONS, Project, ProjectError, ProjectStore
-
-from .conftest import SENTENCES
+from tests.unit.conftest import SENTENCES
 
 
 def test_create_list_open_and_delete(store: ProjectStore, project: Project,
@@ -111,3 +110,30 @@ def test_flags_stored_as_sentences_by_older_versions_become_codes(tmp_path: Path
     assert [f.message for f in project.segments[0].flags] == [
         "The translation repeats itself.", "Suspicious length: 3.4× the source.",
         "Glossary: “courier” should be translated as “快递员”.", "Something unknown."]
+
+
+def test_segments_history_and_memory(tmp_path: Path) -> None:
+    store = ProjectStore(tmp_path / "p.sqlite3")
+    project = store.open_or_create("doc", tmp_path / "doc.txt", "zh", "en",
+                                   [("p1", "Hello"), ("p2", "World")])
+    assert [s.status for s in project.segments] == ["new", "new"]
+    store.save_segment(project, 0, "你好", "draft", [], "model")
+    store.save_segment(project, 0, "您好", "edited", [], "user")
+    assert store.history(project, 0) == [("你好", "draft", "model"), ("您好", "edited", "user")]
+    assert store.memory.lookup("en", "zh", "Hello") == "您好"
+    assert store.memory.lookup("en", "ja", "Hello") is None
+    store.close()
+    reopened = ProjectStore(tmp_path / "p.sqlite3")
+    again = reopened.open("doc")
+    assert again.segments[0].target == "您好" and [s.idx for s in again.unfinished()] == [1]
+
+
+def test_edited_document_keeps_translations_of_unchanged_units(tmp_path: Path) -> None:
+    store = ProjectStore(tmp_path / "p.sqlite3")
+    project = store.open_or_create("doc", tmp_path / "d.txt", "zh", "",
+                                   [("p1", "Hello"), ("p2", "World")])
+    store.save_segment(project, 1, "世界", "draft", [], "model")
+    changed = store.open_or_create("doc", tmp_path / "d.txt", "zh", "",
+                                   [("p1", "Hi"), ("p2", "World"), ("p3", "New")])
+    assert [(s.source, s.target, s.status) for s in changed.segments] == [
+        ("Hi", "", "new"), ("World", "世界", "draft"), ("New", "", "new")]
