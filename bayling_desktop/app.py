@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import APP_ID, APP_NAME, __version__
+from .errors import BaylingError
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,6 @@ def run_gui(argv: list[str], model: str | None = None,
     from PySide6.QtWidgets import QApplication
 
     from .config import load_settings
-    from .errors import BaylingError
     from .ui.crash import CrashReporter
     from .ui.i18n import Translators
     from .ui.main_window import MainWindow
@@ -77,7 +77,7 @@ def run_gui(argv: list[str], model: str | None = None,
         try:
             instance.hand_over(list(files))
         except BaylingError as exc:  # a hung first instance: a window says so, not silence
-            _refuse_to_start(str(exc))
+            _refuse_to_start(exc)
             return 1
         return 0
     _set_icon(app)
@@ -92,7 +92,7 @@ def run_gui(argv: list[str], model: str | None = None,
     try:
         window = MainWindow(settings, model=model, translators=translators)
     except BaylingError as exc:  # a store that cannot even be replaced: say why, exit
-        _refuse_to_start(str(exc))
+        _refuse_to_start(exc)
         instance.release()
         return 1
     instance.filesReceived.connect(window.receive_files)
@@ -115,14 +115,14 @@ def run_gui(argv: list[str], model: str | None = None,
     return int(code)
 
 
-def _refuse_to_start(message: str) -> None:
+def _refuse_to_start(error: BaylingError) -> None:
     """The window cannot be built: one dialog (and one line on stderr), then exit."""
     from PySide6.QtWidgets import QMessageBox
 
-    from .ui.i18n import translate_error
+    from .ui.sentence_text import sentence_text
 
-    print(f"bayling-desktop: {message}", file=sys.stderr)
-    QMessageBox.critical(None, APP_NAME, translate_error(message))
+    print(f"bayling-desktop: {error}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, sentence_text(error))
 
 
 def _set_icon(app: object) -> None:

@@ -115,8 +115,8 @@ def check_option(name: str, value: float, option: str) -> None:
     """Refuse a command-line *value* for setting *name* outside its range, in one sentence."""
     low, high = LIMITS[name]
     if not low <= value <= high:
-        raise BaylingError(f"{option} must be a number from {low:g} to {high:g}, not "
-                           f"{value:g}.")
+        raise BaylingError("number_out_of_range", option=option, low=f"{low:g}", high=f"{high:g}",
+                           value=f"{value:g}")
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from typing import IO, Any
 
 from .errors import OutputError
 from .paths import app_folders
+from .sentences import Sentence
 
 #: a temporary file untouched this long belongs to a writer that died
 STALE_PART_S = 15 * 60
@@ -96,8 +97,8 @@ def check_name(path: str | os.PathLike[str]) -> None:
     name = Path(path).name
     size = len(os.fsencode(name))
     if size > MAX_NAME_BYTES:
-        raise OutputError(f"The file name {name[:40]}… is too long ({size} bytes; file "
-                          f"systems allow {MAX_NAME_BYTES}): choose a shorter name.")
+        raise OutputError("file_name_too_long", name=name[:40], size=size,
+                          max_name_bytes=MAX_NAME_BYTES)
 
 
 def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
@@ -121,19 +122,15 @@ def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
         raise OutputError(_describe(exc, target)) from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
-            raise OutputError(f"{target} is a folder, not a file.")
+            raise OutputError("folder_not_file", path=target)
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"{target} is a device or other special file, not a regular "
-                              "file: choose an ordinary file name for the output.")
+            raise OutputError("device_other_special_file", target=target)
         key = (info.st_dev, info.st_ino)
         if _is_input(info) or any(os.path.samefile(target, p) for p in inputs
                                  if os.path.exists(p)):
-            raise OutputError(f"The output {target} is the input file {target.name} itself: "
-                              "writing it would overwrite the source; choose another output "
-                              "name.")
+            raise OutputError("output_input_file_itself", target=target, target2=target.name)
         if not app_file and key in _app_files():
-            raise OutputError(f"The output {target} is one of BayLing Desktop's own "
-                              "databases or settings files; choose another output name.")
+            raise OutputError("output_own_databases_settings", target=target)
     if probe:
         _probe_folder(target)
     return target
@@ -142,7 +139,7 @@ def check_output(path: str | os.PathLike[str], *, inputs: tuple[Path, ...] = (),
 def _probe_folder(target: Path) -> None:
     """Create and remove a temporary file beside *target*: the folder takes writes now."""
     if not target.parent.is_dir():
-        raise OutputError(f"The output folder {target.parent} does not exist.")
+        raise OutputError("output_folder_not_exist", parent=target.parent)
     try:
         fd, name = tempfile.mkstemp(prefix=".bayling-probe.", suffix=".part",
                                     dir=target.parent)
@@ -156,20 +153,20 @@ def _probe_folder(target: Path) -> None:
         raise OutputError(_describe(exc, target)) from None
 
 
-def _describe(exc: OSError, path: Path) -> str:
+def _describe(exc: OSError, path: Path) -> Sentence:
     if exc.errno == errno.ENOSPC:
-        return f"The disk is full: could not write {path}."
+        return Sentence("disk_full_write", path=path)
     if exc.errno == errno.EFBIG:
-        return f"The file {path} is too large for this disk or exceeds the file-size limit."
+        return Sentence("file_too_large_for_disk", path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Permission denied: cannot write {path}."
+        return Sentence("permission_denied_write", path=path)
     if exc.errno == errno.ENOENT:
-        return f"The folder {path.parent} does not exist."
+        return Sentence("folder_not_exist", parent=path.parent)
     if exc.errno == errno.EISDIR:
-        return f"{path} is a folder, not a file."
+        return Sentence("folder_not_file", path=path)
     if exc.errno == errno.ENAMETOOLONG:
-        return f"The file name of {path.name[:40]}… is too long for this file system."
-    return f"Could not write {path}: {exc.strerror or exc}."
+        return Sentence("file_name_too_long_here", name=path.name[:40])
+    return Sentence("could_not_write", out_path=path, failure_reason=exc.strerror or exc)
 
 
 def _umask() -> int:

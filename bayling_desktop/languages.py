@@ -117,7 +117,7 @@ def resolve(value: str) -> Language:
     """Accept a BCP 47 code (``zh-TW``, ``pt_BR``) or a name (``Japanese``, ``日文``)."""
     raw = value.strip()
     if not raw:
-        raise BaylingError("No language was given.")
+        raise BaylingError("no_language_given")
     key = raw.replace("_", "-").lower()
     alias = _ALIASES.get(key) or _ALIASES.get(raw)
     if alias:
@@ -130,8 +130,7 @@ def resolve(value: str) -> Language:
     if base in _BY_CODE:
         return _BY_CODE[base]
     raise BaylingError(
-        f"Unknown language '{value}'. Use a code such as zh, zh-TW, en, ja, de "
-        "or an English name such as Japanese."
+        "unknown_language_code_such", value=value
     )
 
 

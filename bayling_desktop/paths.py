@@ -27,8 +27,8 @@ def _ensure(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FolderError(f"Could not create the folder {path} ({exc.strerror or exc}); "
-                          f"make it writable or set {_HOME_ENV} to a writable folder.") from None
+        raise FolderError("could_not_create_folder", path=path, reason=exc.strerror or exc,
+                          home_env=_HOME_ENV) from None
     return path
 
 

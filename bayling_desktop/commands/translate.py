@@ -14,6 +14,7 @@ from ..errors import BaylingError
 from ..fileio import check_name, check_output
 from ..languages import Language, resolve
 from ..progressbar import ProgressBar
+from ..sentences import Sentence
 from ..storage.projects import ProjectStore
 from ..translation.glossary import load_glossary
 from ..translation.memory import export_tmx, import_tmx, open_store
@@ -307,7 +308,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)
         for job in jobs:
             if job.session.bind(_project_name(args, job.session.path, len(jobs))) is None:
-                raise BaylingError(job.session.save_error)  # open in the app, say
+                # open in another window or process: say so, nothing is translated
+                raise BaylingError(job.session.save_error or Sentence("cannot_save"))
             if glossary is not None:
                 job.session.set_glossary(glossary)
         bar = ProgressBar(sum(len(job.session.units()) for job in jobs), "Translating")

@@ -73,21 +73,18 @@ def _sniff(path: Path) -> None:
     suffix = path.suffix.lower()
     is_zip = head.startswith(b"PK\x03\x04")
     if suffix in _ZIP_FORMATS and head.startswith(_OLE_MAGIC):
-        raise DocumentError(f"{path.name} is password-protected (or an old binary Office "
-                            "file); open it in its program, save it without a password in the "
-                            "current format, and try again.")
+        raise DocumentError("password_protected_old_binary", path=path.name)
     if suffix in _ZIP_FORMATS and not is_zip and head:
-        raise DocumentError(f"{path.name} is not a valid {FORMAT_DESCRIPTIONS[suffix]} file "
-                            "(it is not a zip archive: maybe a renamed text file?).")
+        raise DocumentError("not_a_zip_archive", path=path.name,
+                            format=FORMAT_DESCRIPTIONS[suffix])
     if suffix == ".pdf":
         if not head.startswith(b"%PDF"):
-            raise DocumentError(f"{path.name} is not a PDF file.")
+            raise DocumentError("not_pdf_file", path=path.name)
         return
     if suffix not in _ZIP_FORMATS and (is_zip or head.startswith(b"%PDF")):
         kind = "a PDF" if head.startswith(b"%PDF") else "an office document or zip archive"
-        raise DocumentError(f"{path.name} is really {kind}, not "
-                            f"{FORMAT_DESCRIPTIONS.get(suffix, 'text')}; rename it with the "
-                            "right extension.")
+        raise DocumentError("wrong_extension", path=path.name, kind=kind,
+                            format_descriptions=FORMAT_DESCRIPTIONS.get(suffix, 'text'))
 
 
 #: formats whose loader takes ``include_comments`` (comments/annotations are optional units)
@@ -101,15 +98,15 @@ def open_document(path: str | Path, *, include_comments: bool = False,
     author, not the text); *password* opens a PDF encrypted with a user password."""
     path = Path(path)
     if not path.exists():
-        raise DocumentError(f"{path} does not exist.")
+        raise DocumentError("file_missing", path=path)
     if path.is_dir():
-        raise DocumentError(f"{path} is a folder, not a file.")
+        raise DocumentError("folder_not_file", path=path)
     entry = _LOADERS.get(path.suffix.lower())
     if entry is None:
         known = ", ".join(supported_extensions())
-        raise DocumentError(f"{path.name}: this file type is not supported (supported: {known}).")
+        raise DocumentError("file_type_not_supported", path=path.name, known=known)
     if path.stat().st_size == 0:
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     _sniff(path)
     module = importlib.import_module(f"{__name__}.{entry[0]}")
     loader: Callable[..., Document] = getattr(module, entry[1])
@@ -153,9 +150,8 @@ def check_target_language(document: Document, code: str) -> None:
         return
     if document.rewrites_declared_target and not any(u.target for u in document.units):
         return  # nothing translated in it yet: export writes the new language in the header
-    raise DocumentError(f"{document.path.name} holds translations into {declared} (its "
-                        f"header says so), not {code}: choose {declared} as the target "
-                        "language, or translate the file's template instead.")
+    raise DocumentError("po_holds_other_language", path=document.path.name, declared=declared,
+                        code=code)
 
 
 def existing_translations(document: Document, code: str) -> dict[str, tuple[str, str]]:

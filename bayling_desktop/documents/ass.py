@@ -70,7 +70,7 @@ def _seconds(stamp: str) -> float | None:
 def load(path: Path) -> AssDocument:
     text, encoding = read_text(path)
     if not text.strip():
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     lines = text.splitlines(keepends=True)
     section = ""
     fields = _DEFAULT_FIELDS
@@ -111,7 +111,7 @@ def load(path: Path) -> AssDocument:
         if start_s is not None and end_s is not None:
             unit.meta.update(start=start_s, end=end_s)
     if not units:  # no [Events] section, only comments, only drawings
-        raise DocumentError(f"{path.name} holds no text to translate.")
+        raise DocumentError("no_text_to_translate", path=path.name)
     document = AssDocument(path, lines, dialogue, contents, units, cues)
     document.keep_form(encoding, text, path)
     return document

@@ -24,8 +24,7 @@ def write_bilingual(document: Document, translations: Mapping[str, str], out_pat
     suffix = out_path.suffix.lower()
     if suffix == ".pdf":
         if document.format_name != "pdf":
-            raise DocumentError("A bilingual PDF is made from a PDF; choose .docx or .html "
-                                "for this document.")
+            raise DocumentError("bilingual_pdf_made_pdf")
         from .pdf_write import write_bilingual as write_pdf
 
         write_pdf(document, translations, out_path)
@@ -58,5 +57,4 @@ def write_bilingual(document: Document, translations: Mapping[str, str], out_pat
             f"</head><body><h1>{title}</h1>\n<table><tr><th>Source</th><th>Translation</th>"
             f"</tr>\n{body}\n</table></body></html>\n"))
     else:
-        raise DocumentError("A bilingual export is a .docx table or an .html page; choose one "
-                            "of those file types.")
+        raise DocumentError("bilingual_export_docx_table")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..flags import Flag
+from ..sentences import Sentence
 from .model import Unit
 from .tags import strip_tags
 from .xmlsafe import check_well_formed, parse_untrusted
@@ -73,8 +74,7 @@ def fill_chart(archive: zipfile.ZipFile, name: str, units: list[tuple[int, Unit]
 
 
 #: the one sentence for chart labels a format cannot translate where they live
-CACHED_LABELS = ("This document has charts whose category and series labels come from a "
-                 "workbook embedded in the chart; those labels were left untranslated.")
+CACHED_LABELS = Sentence("chart_labels_left")
 
 
 def cached_labels(archive: zipfile.ZipFile, folder: str, document: str) -> bool:

@@ -28,13 +28,14 @@ from typing import Any
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from ..flags import Flag
+from ..sentences import Sentence
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
 from .charts import CACHED_LABELS, cached_labels, chart_units, fill_chart
 from .model import Document, Unit
 from .runs import Piece, Runs
 from .xmlsafe import check_well_formed, parse_untrusted, xml_text
-from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
+from .ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 
 TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -46,11 +47,7 @@ _STORIES = ("main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+x
             "comments+xml")
 _KINDS = {"header+xml": "header", "footer+xml": "footer", "footnotes+xml": "footnote",
           "endnotes+xml": "endnote", "comments+xml": "comment"}
-COMMENTS_NOTICE = ("This document has {n} comment(s); they were left untranslated (turn on "
-                   "“Translate comments” in Settings, or use --comments, to translate them "
-                   "too).")
-TRACKED_NOTICE = ("This document has unaccepted tracked changes; its current text was "
-                  "translated (insertions included, deletions left as they were).")
+TRACKED_NOTICE = Sentence("tracked_changes")
 
 
 def _story_parts(types: Any, include_comments: bool) -> list[tuple[str, str]]:
@@ -342,8 +339,7 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
             types = parse_untrusted(archive.read("[Content_Types].xml"), path.name,
                                     "[Content_Types].xml")
         except KeyError:
-            raise DocumentError(f"{path.name} is not a valid Word document (it has no "
-                                "[Content_Types].xml).") from None
+            raise DocumentError("not_valid_word_document_no", path=path.name) from None
         parts = _story_parts(types, include_comments)
         skipped = [] if include_comments else [
             name for name, _s in _story_parts(types, True) if name not in dict(parts)]
@@ -351,19 +347,16 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
                        for name in skipped if name in archive.namelist()
                        for w_of in (TRANSITIONAL, STRICT))
         if not parts or parts[0][1] != "main+xml":
-            raise DocumentError(f"{path.name} is not a valid Word document (it has no main "
-                                "document part).")
+            raise DocumentError("not_valid_word_document", path=path.name)
         try:
             roots = {name: parse_untrusted(archive.read(name), path.name, name)
                      for name, _suffix in parts}
         except KeyError as exc:
-            raise DocumentError(f"{path.name} is damaged: a part it lists is missing "
-                                f"({exc}).") from None
+            raise DocumentError("damaged_part_lists_missing", path=path.name, error=exc) from None
         main = roots[parts[0][0]]
         w = main.tag[1:].split("}")[0] if main.tag.startswith("{") else ""
         if w not in (TRANSITIONAL, STRICT):
-            raise DocumentError(f"{path.name} is not a Word document this app can read (its "
-                                "main part is not WordprocessingML).")
+            raise DocumentError("not_word_document_read", path=path.name)
         names = _style_names(archive, path.name, w)
         charts = chart_units(archive, "word/charts/", path.name)
     units: list[Unit] = []
@@ -397,14 +390,14 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
         units.append(Unit(unit_id, tagged, "chart", meta={"part": name}))
         places[unit_id] = (name, number)
     if not units:
-        raise DocumentError(f"{path.name} holds no text to translate.")
+        raise DocumentError("no_text_to_translate", path=path.name)
     document = DocxDocument(path, data, parts, w, places, units)
     if tracked:
         document.notice(TRACKED_NOTICE)
     if comments:
-        document.notice(COMMENTS_NOTICE.format(n=comments))
+        document.notice(Sentence("comments_left", count=comments))
     if drawing_text_parts(data, ("word/diagrams/",)):
-        document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
+        document.notice(SMARTART_LEFT)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if cached_labels(archive, "word/charts/", path.name):
             document.notice(CACHED_LABELS)

@@ -51,7 +51,7 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     if b"\x00" in data[:8192] and (utf16 := _utf16_without_bom(data)):
         return utf16
     if looks_binary(data):
-        raise DocumentError(f"{name} looks like a binary file, not text.")
+        raise DocumentError("looks_like_binary_file", name=name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -61,7 +61,7 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "shift_jis", "euc_kr",
                                           "cp1252", "euc_jp", "latin_1"]).best()
     if best is None:
-        raise DocumentError(f"Could not tell which text encoding {name} uses.")
+        raise DocumentError("unknown_encoding", name=name)
     return str(best), best.encoding
 
 
@@ -69,8 +69,8 @@ def check_size(path: Path, limit: int = MAX_TEXT_BYTES) -> None:
     """Refuse a file over the limit before reading a byte of it."""
     size = path.stat().st_size
     if size > limit:
-        raise DocumentError(f"{path.name} is {size / 2**20:.0f} MB; files over "
-                            f"{limit // 2**20} MB are not supported.")
+        raise DocumentError("file_too_large", path=path.name, size=f"{size / 2**20:.0f}",
+                            limit=limit // 2**20)
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -78,9 +78,9 @@ def read_text(path: Path) -> tuple[str, str]:
         check_size(path)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DocumentError(f"{path} does not exist.") from None
+        raise DocumentError("file_missing", path=path) from None
     except IsADirectoryError:
-        raise DocumentError(f"{path} is a folder, not a file.") from None
+        raise DocumentError("folder_not_file", path=path) from None
     except PermissionError:
-        raise DocumentError(f"Permission denied: cannot read {path}.") from None
+        raise DocumentError("permission_denied_cannot_read", path=path) from None
     return decode(data, path.name)

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..sentences import Sentence
 from .html import (
     attribute_texts,
     blocks,
@@ -56,29 +57,26 @@ def _read(archive: zipfile.ZipFile, name: str, book: str) -> Any:
     try:
         return parse_untrusted(archive.read(name), book, name)
     except KeyError:
-        raise DocumentError(f"{book} is not a valid EPUB: {name} is missing.") from None
+        raise DocumentError("not_valid_epub_missing", book=book, name=name) from None
 
 
 def _refuse_drm(archive: zipfile.ZipFile, book: str) -> None:
     names = set(archive.namelist())
     if "META-INF/rights.xml" in names:
-        raise DocumentError(f"{book} is protected by DRM; its text cannot be read, so it "
-                            "cannot be translated.")
+        raise DocumentError("protected_drm_text_cannot", book=book)
     if "META-INF/encryption.xml" not in names:
         return
     root = _read(archive, "META-INF/encryption.xml", book)
     for method in root.iter(f"{{{ENC}}}EncryptionMethod"):
         if method.get("Algorithm") not in FONT_OBFUSCATION:
-            raise DocumentError(f"{book} is protected by DRM (its content is encrypted); it "
-                                "cannot be translated.")
+            raise DocumentError("protected_drm_content_encrypted", book=book)
 
 
 def _opf_path(archive: zipfile.ZipFile, book: str) -> str:
     container = _read(archive, "META-INF/container.xml", book)
     rootfile = container.find(f".//{{{CONTAINER}}}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
-        raise DocumentError(f"{book} is not a valid EPUB: its container names no package "
-                            "file.")
+        raise DocumentError("not_valid_epub_container", book=book)
     return str(rootfile.get("full-path"))
 
 
@@ -174,8 +172,7 @@ class EpubDocument(Document):
         # doing: only a problem the translation would add stops the export
         problems = [p for p in check_structure(data) if p not in self._problems]
         if problems:
-            raise DocumentError(f"The translated book would not be a valid EPUB "
-                                f"({problems[0]}); nothing was written.")
+            raise DocumentError("translated_book_would_not", problems=problems[0])
         atomic_write_bytes(out_path, data)
 
 
@@ -265,10 +262,10 @@ def load(path: Path) -> EpubDocument:
             units.append(Unit(unit_id, text, kind, meta=meta))
             places[unit_id] = _Place(name, position)
     if not units:
-        raise DocumentError(f"{path.name} holds no text to translate.")
+        raise DocumentError("no_text_to_translate", path=path.name)
     document = EpubDocument(path, data, trees, places, units)
     document._problems = set(check_structure(data))
     if document._problems:
-        document.notice(f"{path.name} is not a fully valid EPUB "
-                        f"({sorted(document._problems)[0]}); the translation keeps it as it is.")
+        document.notice(Sentence("epub_not_fully_valid", path=path.name,
+                                 problem=sorted(document._problems)[0]))
     return document

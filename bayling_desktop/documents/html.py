@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..sentences import Sentence
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
 from .encoding import check_size, decode
@@ -230,9 +231,7 @@ class HtmlDocument(Document):
         meta = etree.Element("meta", charset="utf-8")
         meta.tail = head.text
         head.insert(0, meta)
-        self.notice(f"{self.path.name} did not say which character set it uses; the "
-                    'translation was written as UTF-8 with a <meta charset="utf-8"> that '
-                    "says so.")
+        self.notice(Sentence("charset_added", path=self.path.name))
         return "utf-8"
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
@@ -288,8 +287,7 @@ class HtmlDocument(Document):
         for element in root.iter("meta"):
             if element.get("charset") is not None:
                 element.set("charset", "utf-8")
-        self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
-                    "the translation; it was written as UTF-8 and its header says so now.")
+        self.notice(Sentence("charset_switched", path=self.path.name, encoding=encoding))
         return "utf-8"
 
 
@@ -341,7 +339,7 @@ def load(path: Path) -> HtmlDocument:
     check_size(path)
     data = path.read_bytes()
     if not data.strip():
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     refuse_declarations(data, path.name)
     parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False)
     declared = _declares_charset(data)
@@ -351,7 +349,7 @@ def load(path: Path) -> HtmlDocument:
     try:
         tree = lxml.html.document_fromstring(source, parser=parser).getroottree()
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"{path.name} is not a readable HTML file ({exc}).") from None
+        raise DocumentError("not_readable_html_file", path=path.name, error=exc) from None
     encoding = (tree.docinfo.encoding if declared else None) or "utf-8"
     wrap_loose_text(tree.getroot())
     units: list[Unit] = []
@@ -365,7 +363,7 @@ def load(path: Path) -> HtmlDocument:
         units.append(Unit(unit_id, text, kind, meta=meta))
         elements[unit_id] = position
     if not units:
-        raise DocumentError(f"{path.name} holds no text to translate.")
+        raise DocumentError("no_text_to_translate", path=path.name)
     document = HtmlDocument(path, tree, elements, units, encoding)
     document._trailing_newline = data.endswith(b"\n")
     document._declared = declared

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_text
+from ..sentences import Sentence
 from .encoding import read_text
 from .mdinline import InlineMarkup, reference_label
 from .model import Document, Unit
 from .structure import keep_out
-from .ziputil import LEFT_BEHIND
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -93,7 +93,7 @@ MAX_NESTING = 100
 def load(path: Path) -> MarkdownDocument:
     text, _encoding = read_text(path)
     if not text.strip():
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     lines = text.splitlines(keepends=True)
     bare = [line.rstrip("\r\n") for line in lines]
     cursor: dict[int, int] = {}
@@ -144,14 +144,12 @@ def load(path: Path) -> MarkdownDocument:
     document = MarkdownDocument(path, lines, spans, units, inline)
     # never silently: raw HTML (a centred logo, <details><summary>) is copied as it is
     if html_text:
-        document.notice(LEFT_BEHIND.format(what="HTML blocks"))
+        document.notice(Sentence("left_untranslated", what=Sentence("part_html_blocks")))
     if too_deep:  # the parser stopped at MAX_NESTING: what lies deeper stays as it is
-        document.notice(LEFT_BEHIND.format(what=f"lists or quotes nested more than "
-                                                f"{MAX_NESTING // 2} levels deep (and "
-                                                "the text after them)"))
+        document.notice(Sentence("left_untranslated", what=Sentence(
+            "part_deep_nesting", levels=MAX_NESTING // 2)))
     if unplaced:
-        document.notice(LEFT_BEHIND.format(what="passages whose lines could not be matched "
-                                                "exactly"))
+        document.notice(Sentence("left_untranslated", what=Sentence("part_unmatched_lines")))
     return document
 
 

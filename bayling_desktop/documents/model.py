@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..flags import Flag
+from ..sentences import Sentence
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Document(ABC):
         #: things the user must be told once, one sentence each ("This document has
         #: unaccepted tracked changes; its current text was translated."); export may add
         #: more (a PO header switched to UTF-8). The CLI and GUI print each once.
-        self.notices: list[str] = []
+        self.notices: list[Sentence] = []
         #: (source, target) language codes the file's own header declares (PO
         #: ``Language:``, XLIFF ``srcLang``/``trgLang``); None where it says nothing
         self.declared_languages: tuple[str | None, str | None] = (None, None)
@@ -74,7 +75,7 @@ class Document(ABC):
         #: comments/annotations were read as units (so a reopening for export must too)
         self.include_comments = False
 
-    def notice(self, sentence: str) -> None:
+    def notice(self, sentence: Sentence) -> None:
         """Add *sentence* to :attr:`notices` unless it is already there (said once)."""
         if sentence not in self.notices:
             self.notices.append(sentence)

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..sentences import Sentence
 from .alttext import KIND as ALT_TEXT
 from .alttext import worth_translating
 from .model import Document, Unit
@@ -148,8 +149,7 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         if "content.xml" not in names:
-            raise DocumentError(f"{path.name} has no content.xml: it is not an OpenDocument "
-                                "text file.")
+            raise DocumentError("no_content_xml_not", path=path.name)
         for name in _PARTS:
             if name in names:
                 trees[name] = etree.ElementTree(parse_untrusted(archive.read(name), path.name,
@@ -174,13 +174,11 @@ def load(path: Path, *, include_comments: bool = False) -> OdtDocument:
             units.append(Unit(unit_id, text, kind, meta={"part": name}))
             positions[unit_id] = (name, position)
     if not units:
-        raise DocumentError(f"{path.name} holds no text to translate.")
+        raise DocumentError("no_text_to_translate", path=path.name)
     document = OdtDocument(path, data, trees, positions, units)
     annotations = 0 if include_comments else sum(
         1 for tree in trees.values() for a in tree.getroot().iter(f"{{{OFFICE}}}annotation")
         if "".join(a.itertext()).strip())
     if annotations:
-        document.notice(f"This document has {annotations} annotation(s); they were left "
-                        "untranslated (turn on “Translate comments” in Settings, or use "
-                        "--comments, to translate them too).")
+        document.notice(Sentence("annotations_left", count=annotations))
     return document

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes, atomic_write_text
+from ..sentences import Sentence
 from .encoding import check_size
 from .model import Document, Unit
 from .pdf_layout import (
@@ -70,15 +71,15 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
     try:
         pdf = pymupdf.open(str(path), filetype="pdf")
     except pdf_errors() as exc:
-        raise DocumentError(f"{path.name} is a damaged PDF ({failure_reason(exc)}).") from None
+        raise DocumentError("damaged_pdf_reason", path=path.name,
+                            failure_reason=failure_reason(exc)) from None
     if pdf.needs_pass:  # an empty user password was already tried by opening
         if not password:
-            raise PasswordRequired(f"{path.name} is protected by a password: give it to "
-                                   "open the file (--password on the command line).")
+            raise PasswordRequired("protected_password_give_open", path=path.name)
         if not pdf.authenticate(password):
-            raise PasswordRequired(f"The password for {path.name} is wrong.")
+            raise PasswordRequired("password_wrong", path=path.name)
     if pdf.page_count == 0:
-        raise DocumentError(f"{path.name} is a damaged PDF (it has no pages).")
+        raise DocumentError("damaged_pdf_no_pages", path=path.name)
     return pdf
 
 
@@ -124,8 +125,7 @@ class PdfDocument(Document):
         elif suffix in (".md", ".txt"):
             atomic_write_text(out_path, "\n\n".join(texts) + "\n")
         else:
-            raise DocumentError("A PDF's translation is written as .pdf, .docx, .md or .txt; "
-                                "choose one of those file types.")
+            raise DocumentError("pdf_translation_written_pdf")
 
 
 def _pieces(raw: Mapping[str, Any]) -> list[Line]:
@@ -322,7 +322,8 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
             if not has_text:
                 blank.append(number)
     except pdf_errors() as exc:
-        raise DocumentError(f"{path.name} is a damaged PDF ({failure_reason(exc)}).") from None
+        raise DocumentError("damaged_pdf_reason", path=path.name,
+                            failure_reason=failure_reason(exc)) from None
     finally:
         pdf.close()
     repeated_margins(pages, heights)
@@ -345,13 +346,10 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
                 "size": round(block.size, 2), "bold": all(ln.bold for ln in block.lines),
                 "italic": first.italic, "serif": first.serif, "color": first.color}))
     if not units and blank:
-        raise DocumentError(f"{path.name} has no text layer (a scanned PDF?); run OCR on it "
-                            "first.")
+        raise DocumentError("no_text_layer_scanned", path=path.name)
     document = PdfDocument(path, units, password)
     if blank:
-        document.notice(f"Page(s) {_pages_text(blank)} have no text layer (scans or "
-                        "images): they are kept as they are, untranslated.")
+        document.notice(Sentence("pdf_pages_without_text", pages=_pages_text(blank)))
     if turned:
-        document.notice(f"Vertical or rotated text on page(s) {_pages_text(turned)} is kept "
-                        "as it is, untranslated.")
+        document.notice(Sentence("pdf_vertical_text", pages=_pages_text(turned)))
     return document

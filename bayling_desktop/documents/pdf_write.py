@@ -29,6 +29,7 @@ from typing import Any, cast
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from ..flags import Flag
+from ..sentences import Sentence
 from .model import Document, Unit
 from .pdf import failure_reason, fitz, open_pdf, pdf_errors
 from .tags import strip_tags
@@ -185,7 +186,8 @@ def write_translated(document: Document, translations: Mapping[str, str],
                     note.update()
         data = _compact(pdf)
     except pdf_errors() as exc:
-        raise DocumentError(f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
+        raise DocumentError("could_not_write", out_path=out_path.name,
+                            failure_reason=failure_reason(exc)) from None
     finally:
         pdf.close()
         scratch.cleanup()
@@ -195,18 +197,16 @@ def write_translated(document: Document, translations: Mapping[str, str],
         flagged.setdefault(unit.id, []).append(Flag("pdf_text_kept", {"page": _page(unit)}))
     if stuck:
         pages = sorted({_page(u) for u, _ in stuck})
-        document.notice(f"The original text of {len(stuck)} paragraph(s) could not be "
-                        f"removed (page(s) {', '.join(map(str, pages))}): it was kept, with "
-                        "the translation in a note beside it.")
+        document.notice(Sentence("pdf_text_not_removed", count=len(stuck),
+                                 pages=", ".join(map(str, pages))))
     overflow = [item for item in overflow if item not in stuck]
     pages = sorted({_page(u) for u, _ in overflow})
     for unit, _ in overflow:
         flag = Flag("pdf_overflow", {"page": unit.meta["page"], "size": f"{FLOOR:g}"})
         flagged.setdefault(unit.id, []).append(flag)
     if overflow:
-        document.notice(f"{len(overflow)} paragraph(s) did not fit their boxes even at "
-                        f"{FLOOR:g} pt (page(s) {', '.join(map(str, pages))}): their "
-                        "original text was kept, with the translation in a note beside it.")
+        document.notice(Sentence("pdf_paragraphs_overflow", count=len(overflow), size=f"{FLOOR:g}",
+                                 pages=", ".join(map(str, pages))))
 
 
 def _checkpoint(pdf: Any, path: Path) -> Any:
@@ -367,7 +367,8 @@ def write_bilingual(document: Document, translations: Mapping[str, str], out_pat
             data = out.read_bytes()
         except pdf_errors() as exc:
             raise DocumentError(
-                f"Could not write {out_path.name}: {failure_reason(exc)}.") from None
+                "could_not_write", out_path=out_path.name,
+                failure_reason=failure_reason(exc)) from None
         finally:
             result.close()
             original.close()

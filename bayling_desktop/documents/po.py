@@ -38,6 +38,7 @@ from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
 from ..flags import Flag
 from ..languages import primary_subtag
+from ..sentences import Sentence
 from . import po_check, po_text, stringmarkup
 from .encoding import check_size
 from .model import Document, Unit
@@ -86,8 +87,7 @@ class PoDocument(Document):
                         "catalog_reverted", {"msgid": _short(entries[number].msgid),
                                              "detail": detail}, blocking=True))
         if others:
-            self.notice(f"{self.path.name} does not compile as it was read: msgfmt reports "
-                        f"{others} problems in entries this translation left as they were.")
+            self.notice(Sentence("po_did_not_compile", path=self.path.name, count=others))
         atomic_write_bytes(out_path, data)
 
     # -- entries ----------------------------------------------------------------------------
@@ -166,8 +166,7 @@ class PoDocument(Document):
         try:
             return text.encode(encoding)
         except (LookupError, UnicodeEncodeError):
-            self.notice(f"{self.path.name} declared the charset {encoding}, which cannot hold "
-                        "the translation; it was written as UTF-8 and its header says so now.")
+            self.notice(Sentence("charset_switched", path=self.path.name, encoding=encoding))
             changes["Content-Type"] = _utf8(catalog.metadata.get("Content-Type", ""))
             return self._text(changed, changes).encode("utf-8")
 
@@ -207,8 +206,7 @@ class PoDocument(Document):
             if plural and self._forms is None:
                 changes["Plural-Forms"] = plural
             elif "INTEGER" in metadata.get("Plural-Forms", ""):
-                self.notice(f"The template's Plural-Forms header is a placeholder: set it for "
-                            f"{target} before compiling the catalogue.")
+                self.notice(Sentence("po_plural_placeholder", language=target))
         return changes
 
     def _check(self, data: bytes, changed: dict[int, POEntry]) -> tuple[dict[int, str], int]:
@@ -321,8 +319,7 @@ def _check_strings(path: Path, text: str) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         match = _STRING_LINE.match(line)
         if match and not _CLOSED.match(line, match.end() - 1):
-            raise DocumentError(f"{path.name} is not a valid PO file (a string on line "
-                                f"{number} is not closed with a quote).")
+            raise DocumentError("po_unclosed_string", path=path.name, number=number)
 
 
 def load(path: Path) -> PoDocument:
@@ -337,7 +334,7 @@ def load(path: Path) -> PoDocument:
         # is what helps, the path the user already knows
         line = re.search(r"\(line (\d+)\)", str(exc))
         reason = f"a syntax error on line {line.group(1)}" if line else str(exc)
-        raise DocumentError(f"{path.name} is not a valid PO file ({reason}).") from None
+        raise DocumentError("not_valid_po_file_reason", path=path.name, reason=reason) from None
     _check_strings(path, text)
     # a catalogue of a language follows its own plural forms; a template gets two
     forms = po_check.nplurals(catalog) if _language(catalog.metadata.get("Language")) else None
@@ -358,7 +355,7 @@ def load(path: Path) -> PoDocument:
             if unit is not None:
                 units.append(unit)
     if not units:
-        raise DocumentError(f"{path.name} holds no messages to translate.")
+        raise DocumentError("holds_no_messages_translate", path=path.name)
     document = PoDocument(path, catalog, text, units, forms)
     document.declared_languages = (_language(catalog.metadata.get("X-Source-Language")),
                                    _language(catalog.metadata.get("Language")))

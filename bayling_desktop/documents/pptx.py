@@ -28,7 +28,7 @@ from .model import Document, Unit
 from .runs import Piece, Runs
 from .tags import strip_tags
 from .xmlsafe import xml_text
-from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
+from .ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -37,13 +37,12 @@ def _open(data: bytes, name: str) -> Any:
     import pptx
 
     if b"purl.oclc.org/ooxml/presentationml" in _part(data, "ppt/presentation.xml"):
-        raise DocumentError(f"{name} is saved as Strict Open XML, which cannot be read; save "
-                            "it as a standard PowerPoint presentation (.pptx) and try again.")
+        raise DocumentError("saved_strict_open_xml", name=name)
     try:
         return pptx.Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises KeyError, ValueError, its own errors…
-        raise DocumentError(f"{name} is not a valid PowerPoint presentation "
-                            f"({type(exc).__name__}).") from None
+        raise DocumentError("not_valid_powerpoint_presentation", name=name,
+                            error=type(exc).__name__) from None
 
 
 def _part(data: bytes, name: str) -> bytes:
@@ -58,8 +57,8 @@ def _all_paragraphs(presentation: Any, name: str) -> list[tuple[str, Any]]:
     try:
         return list(_paragraphs(presentation))
     except (KeyError, ValueError, AttributeError) as exc:
-        raise DocumentError(f"{name} is damaged: a part it refers to is missing "
-                            f"({type(exc).__name__}).") from None
+        raise DocumentError("damaged_part_refers_missing", name=name,
+                            error=type(exc).__name__) from None
 
 
 def _paragraphs(presentation: Any) -> Iterator[tuple[str, Any]]:
@@ -213,10 +212,10 @@ def load(path: Path) -> PptxDocument:
         units.append(Unit(f"{place}-alt{counts[place + 'alt']}", element.get("descr"),
                           ALT_TEXT, meta={"alt": index}))
     if not units:
-        raise DocumentError(f"{path.name} holds no text to translate.")
+        raise DocumentError("no_text_to_translate", path=path.name)
     document = PptxDocument(path, data, units)
     if drawing_text_parts(data, ("ppt/diagrams/",)):
-        document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
+        document.notice(SMARTART_LEFT)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if cached_labels(archive, "ppt/charts/", path.name):
             document.notice(CACHED_LABELS)

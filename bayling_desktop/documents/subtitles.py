@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..sentences import Sentence
 from .cuetext import CueText
 from .encoding import read_text
 from .model import Document, Unit
@@ -26,8 +27,7 @@ from .tags import strip_tags
 
 __all__ = ["CueText", "SrtDocument", "VttDocument", "load_srt", "load_vtt"]
 
-ENCODING_CHANGED = ("{name} was in {encoding}, which cannot hold the translation; it was "
-                    "written as UTF-8.")
+
 
 
 def _units(contents: list[str]) -> tuple[list[Unit], dict[str, CueText]]:
@@ -85,7 +85,7 @@ class _Subtitles(Document):
         try:
             data = text.encode(encoding)
         except UnicodeEncodeError:
-            self.notice(ENCODING_CHANGED.format(name=self.path.name, encoding=encoding))
+            self.notice(Sentence("encoding_changed", path=self.path.name, encoding=encoding))
             data = text.encode("utf-8-sig" if encoding == "utf-8-sig" else "utf-8")
         else:
             if self._bom:
@@ -154,7 +154,7 @@ def load_srt(path: Path) -> SrtDocument:
 
     raw, encoding = read_text(path)
     if not raw.strip():
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     text = raw.replace("\r\n", "\n")
     try:
         count = sum(1 for _ in srt.parse(text))
@@ -169,11 +169,11 @@ def load_srt(path: Path) -> SrtDocument:
             reason = f"no cue starts on line {line}: '{shown}'"
         else:
             reason = str(exc)
-        raise DocumentError(f"{path.name} is not a valid SubRip file ({reason}).") from None
+        raise DocumentError("not_valid_subrip_file_reason", path=path.name,
+                            reason=reason) from None
     spans = _srt_spans(text)
     if len(spans) != count:
-        raise DocumentError(f"{path.name} is not a valid SubRip file (its cues could not "
-                            "be told apart).")
+        raise DocumentError("not_valid_subrip_file", path=path.name)
     units, cues = _units([text[a:b] for a, b in spans])
     times = [(srt.srt_timestamp_to_timedelta(m.group(2)).total_seconds(),
               srt.srt_timestamp_to_timedelta(m.group(3)).total_seconds())
@@ -238,16 +238,15 @@ def load_vtt(path: Path) -> VttDocument:
 
     raw, encoding = read_text(path)
     if not raw.strip():
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     text = raw.replace("\r\n", "\n")
     try:
         captions = webvtt.from_string(text).captions
     except (MalformedFileError, ValueError) as exc:
-        raise DocumentError(f"{path.name} is not a valid WebVTT file ({exc}).") from None
+        raise DocumentError("not_valid_webvtt_file_reason", path=path.name, error=exc) from None
     spans = _vtt_spans(text, [caption.raw_text for caption in captions])
     if spans is None:
-        raise DocumentError(f"{path.name} is not a valid WebVTT file (its cues could not "
-                            "be told apart).")
+        raise DocumentError("not_valid_webvtt_file", path=path.name)
     units, cues = _units([text[a:b] for a, b in spans])
     _time(units, [(c.start_in_seconds, c.end_in_seconds) for c in captions])
     document = VttDocument(path, text, spans, units, cues)

@@ -78,8 +78,7 @@ class TmxDocument(Document):
 
         target_lang = self.target_language or self.declared_languages[1]
         if not target_lang:
-            raise DocumentError(f"{self.path.name}: say which language the translation is "
-                                "in; this TMX file holds only its source language.")
+            raise DocumentError("say_language_translation_tmx", path=self.path.name)
         tree = copy.deepcopy(self._tree)
         in_order = list(tree.getroot().iter())
         self.flagged = {}
@@ -160,7 +159,7 @@ def _parse(path: Path) -> tuple[bytes, Any]:
     raw = path.read_bytes()
     root = parse_untrusted(raw, path.name)
     if root.tag != "tmx" or root.find("body") is None:
-        raise DocumentError(f"{path.name} is not a TMX file.")
+        raise DocumentError("not_tmx_file", path=path.name)
     return raw, root
 
 
@@ -216,8 +215,7 @@ def load(path: Path) -> TmxDocument:
         firsts = Counter(lang_of(v) for tu in units_in for v in tu.findall("tuv")[:1])
         source_lang = firsts.most_common(1)[0][0] if firsts else ""
     if not source_lang:
-        raise DocumentError(f"{path.name} says no source language (no srclang in its "
-                            "header, no xml:lang on its segments).")
+        raise DocumentError("says_no_source_language", path=path.name)
     others = Counter(lang_of(v) for tu in units_in for v in tu.findall("tuv")
                      if primary_subtag(lang_of(v)) != primary_subtag(source_lang))
     everything = list(root.iter())
@@ -245,7 +243,7 @@ def load(path: Path) -> TmxDocument:
                           if existing_seg is not None else None))
         places[unit_id] = positions[id(tu)]
     if not units:
-        raise DocumentError(f"{path.name} holds no {source_lang} segments to translate.")
+        raise DocumentError("holds_no_segments_translate", path=path.name, source_lang=source_lang)
     document = TmxDocument(path, tree, source_lang, units, places)
     document.declared_languages = (source_lang, target_guess)
     if raw[:3] == b"\xef\xbb\xbf":

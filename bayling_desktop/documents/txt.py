@@ -41,7 +41,7 @@ class TextDocument(Document):
 def load(path: Path) -> TextDocument:
     text, encoding = read_text(path)
     if not text.strip():
-        raise DocumentError(f"{path.name} is empty: there is nothing to translate.")
+        raise DocumentError("document_empty", path=path.name)
     pieces: list[str] = []
     last = 0
     for match in _PARAGRAPH_BREAK.finditer(text):

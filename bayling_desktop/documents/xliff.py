@@ -179,7 +179,7 @@ def load(path: Path) -> XliffDocument:
     elif namespace == NS20:
         version, pattern = root.get("version", "2.0"), f".//{{{NS20}}}segment"
     else:
-        raise DocumentError(f"{path.name} is not an XLIFF 1.2 or 2.x file.")
+        raise DocumentError("not_xliff_x_file", path=path.name)
     ns = NS12 if version == "1.2" else NS20
     # lxml keeps one proxy per element while it is referenced: hold them all so ids stay valid
     everything = list(root.iter())
@@ -226,7 +226,7 @@ def load(path: Path) -> XliffDocument:
                           status if existing else None))
         positions[unit_id] = positions_of[id(source)]
     if not units:
-        raise DocumentError(f"{path.name} holds no units to translate.")
+        raise DocumentError("holds_no_units_translate", path=path.name)
     document = XliffDocument(path, tree, version, units, positions)
     document.declared_languages = _declared(root, ns)
     if raw[:3] == b"\xef\xbb\xbf":

@@ -27,20 +27,18 @@ from typing import Any
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes
+from ..sentences import Sentence
 from .model import Document, Unit
 from .tags import strip_tags
 from .xlsxguard import Guard
 from .xlsxparts import SHARED, items, kind_of_part, unit_prefix
 from .xmlsafe import check_well_formed, parse_untrusted
-from .ziputil import LEFT_BEHIND, drawing_text_parts, read_checked
+from .ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 #: a pivot table shows its cache of the cells until Excel refreshes it
-PIVOT_NOTICE = LEFT_BEHIND.format(what="pivot tables (until they are refreshed in Excel)")
-COMMENTS_NOTICE = ("This workbook has {n} cell comment(s); they were left untranslated (turn "
-                   "on “Translate comments” in Settings, or use --comments, to translate "
-                   "them too).")
+PIVOT_NOTICE = Sentence("left_untranslated", what=Sentence("part_pivot_tables"))
 
 
 def _namespace(root: Any) -> str:
@@ -129,17 +127,16 @@ def load(path: Path, *, include_comments: bool = False) -> XlsxDocument:
     notices = guard.notices(units)
     units = [u for u in units if u.id not in guard.kept]
     if not units:
-        raise DocumentError(f"{path.name} holds no text to translate (only numbers, "
-                            "formulas or empty cells).")
+        raise DocumentError("workbook_no_text", path=path.name)
     document = XlsxDocument(path, data, places, units, guard)
     for sentence in notices:
         document.notice(sentence)
     if comments[True] or comments[False]:
-        document.notice(COMMENTS_NOTICE.format(n=comments[True] or comments[False]))
+        document.notice(Sentence("cell_comments_left", count=comments[True] or comments[False]))
     if pivots:
         document.notice(PIVOT_NOTICE)
     if drawing_text_parts(data, ("xl/diagrams/",)):
-        document.notice(LEFT_BEHIND.format(what="SmartArt graphics"))
+        document.notice(SMARTART_LEFT)
     return document
 
 
@@ -163,5 +160,5 @@ def _check_workbook(data: bytes, name: str) -> None:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
         workbook.close()
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, ValueError…
-        raise DocumentError(f"{name} is not a valid Excel workbook "
-                            f"({type(exc).__name__}).") from None
+        raise DocumentError("not_valid_excel_workbook", name=name,
+                            error=type(exc).__name__) from None

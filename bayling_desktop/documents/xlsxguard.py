@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..sentences import Sentence
 from .model import Unit
 from .tags import strip_tags
 from .xmlsafe import parse_untrusted, xml_text
@@ -101,19 +102,16 @@ class Guard:
                     if unit_id in shared:
                         self.columns.append(_Column(table, index, unit_id))
 
-    def notices(self, units: list[Unit]) -> list[str]:
+    def notices(self, units: list[Unit]) -> list[Sentence]:
         out = []
         kept = [strip_tags(u.source) for u in units if u.id in self.kept]
         if kept:
-            out.append(f"{self.name}: the table column(s) {_quoted(kept)} are named in "
-                       "formulas, so their header cells were left untranslated.")
+            out.append(Sentence("xlsx_columns_in_formulas", path=self.name, columns=_quoted(kept)))
         wanted = {v.casefold() for v in self.literals if v}
         compared = sorted({strip_tags(u.source).strip() for u in units if u.kind == "cell"
                            and strip_tags(u.source).strip().casefold() in wanted})
         if compared:
-            out.append(f"{self.name}: formulas, conditional formats or validation lists "
-                       f"compare cells with the text {_quoted(compared)}; they were left as "
-                       "they were, so check them once those cells are translated.")
+            out.append(Sentence("xlsx_text_in_formulas", path=self.name, texts=_quoted(compared)))
         return out
 
     def rename_columns(self, archive: zipfile.ZipFile, translations: Mapping[str, str],

@@ -40,8 +40,7 @@ def _parser() -> Any:
 
 
 def _refuse(name: str) -> DocumentError:
-    return DocumentError(f"{name} declares XML entities or a DTD; such files are refused "
-                         "because they can hide an XML bomb or read other files.")
+    return DocumentError("declares_xml_entities_dtd", name=name)
 
 
 def check_doctype(tree: Any, name: str) -> None:
@@ -70,9 +69,9 @@ def parse_untrusted(data: bytes, name: str, what: str = "") -> Any:
     except etree.XMLSyntaxError as exc:
         if "entit" in str(exc).lower():
             raise _refuse(name + part) from None
-        raise DocumentError(f"{name}{part} is not well-formed XML ({exc}).") from None
+        raise DocumentError("not_well_formed_xml", name=name, part=part, error=exc) from None
     except ValueError as exc:  # e.g. an encoding declaration lxml cannot honour
-        raise DocumentError(f"{name}{part} is not readable XML ({exc}).") from None
+        raise DocumentError("not_readable_xml", name=name, part=part, error=exc) from None
     check_doctype(root.getroottree(), name + part)
     return root
 
@@ -113,6 +112,5 @@ def check_well_formed(data: bytes, what: str) -> bytes:
     try:
         etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"Writing {what} produced XML that is not well-formed ({exc}); "
-                            "nothing was written.") from None
+        raise DocumentError("writing_produced_xml_not", what=what, error=exc) from None
     return data

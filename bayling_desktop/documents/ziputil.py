@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 from ..errors import DocumentError
+from ..sentences import Sentence
 from .encoding import check_size
 from .xmlsafe import check_archive
 
@@ -34,16 +35,14 @@ def read_checked(path: Path, kind: str) -> bytes:
             total = sum(info.file_size for info in archive.infolist())
             packed = sum(info.compress_size for info in archive.infolist()) or 1
             if total > MAX_UNPACKED or (total > 1_000_000 and total / packed > MAX_RATIO):
-                raise DocumentError(f"{path.name} expands to {total / 2**20:.0f} MB; it looks "
-                                    "like a zip bomb and was not opened.")
+                raise DocumentError("zip_bomb", path=path.name, total=f"{total / 2**20:.0f}")
             _check_xml_sizes(archive, path.name)
             bad = archive.testzip()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError):  # unknown compression, encrypted entries
-        raise DocumentError(f"{path.name} is not a valid {kind} file (the archive is "
-                            "damaged or it is another kind of file).") from None
+        raise DocumentError("not_valid_file_archive", path=path.name, kind=kind) from None
     if bad is not None:
-        raise DocumentError(f"{path.name} is damaged: {bad} inside it is corrupt.")
+        raise DocumentError("damaged_inside_corrupt", path=path.name, bad=bad)
     _refuse_encrypted_odf(data, path.name)
     check_archive(data, path.name)
     return data
@@ -55,13 +54,13 @@ def _check_xml_sizes(archive: zipfile.ZipFile, name: str) -> None:
     parts = [i for i in archive.infolist() if i.filename.lower().endswith(_XML_SUFFIXES)]
     for info in parts:
         if info.file_size > MAX_XML_PART:
-            raise DocumentError(f"{name} holds {info.file_size / 2**20:.0f} MB of XML in "
-                                f"{info.filename} (at most {MAX_XML_PART >> 20} MB per part "
-                                "are read); it was not opened.")
+            raise DocumentError("xml_part_too_large", name=name,
+                                file_size=f"{info.file_size / 2**20:.0f}", filename=info.filename,
+                                max_xml_part=MAX_XML_PART >> 20)
     total = sum(info.file_size for info in parts)
     if total > MAX_XML_TOTAL:
-        raise DocumentError(f"{name} holds {total / 2**20:.0f} MB of XML (at most "
-                            f"{MAX_XML_TOTAL >> 20} MB are read); it was not opened.")
+        raise DocumentError("xml_too_large", name=name, total=f"{total / 2**20:.0f}",
+                            max_xml_total=MAX_XML_TOTAL >> 20)
 
 
 def _refuse_encrypted_odf(data: bytes, name: str) -> None:
@@ -75,14 +74,13 @@ def _refuse_encrypted_odf(data: bytes, name: str) -> None:
         manifest = parse_untrusted(archive.read("META-INF/manifest.xml"), name,
                                    "META-INF/manifest.xml")
     if any(str(e.tag).endswith("}encryption-data") for e in manifest.iter()):
-        raise DocumentError(f"{name} is password-protected; open it in its program, save it "
-                            "without a password, and try again.")
+        raise DocumentError("password_protected_open_program", name=name)
 
 
 #: DrawingML text (chart titles, SmartArt, shapes drawn on a sheet)
 _DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
-LEFT_BEHIND = ("This document has text in {what} that is not translated; it was left as it "
-               "was.")
+#: what a format leaves untranslated, said once per document (``what``: a ``part_*`` sentence)
+SMARTART_LEFT = Sentence("left_untranslated", what=Sentence("part_smartart"))
 
 
 def drawing_text_parts(data: bytes, folders: tuple[str, ...]) -> int:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from .gguf_info import GGUFInfo
 
+from ..sentences import Sentence
+
 Role = Literal["system", "user", "assistant"]
 StopReason = Literal["stop", "length", "cancelled", "repetition"]
 
@@ -73,7 +75,7 @@ class GenerationStats:
     stop_reason: StopReason = "stop"
     #: whole old turns dropped to fit the context window (0 when nothing was dropped)
     dropped_turns: int = 0
-    notices: list[str] = field(default_factory=list)
+    notices: list[Sentence] = field(default_factory=list)
 
     @property
     def evaluated_prompt_tokens(self) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ContextOverflowError
+from ..sentences import Sentence
 from .backend import Message
 
 #: the fewest tokens we leave for a reply before giving up on a request
@@ -24,12 +25,12 @@ class Fitted:
     dropped_turns: int
 
     @property
-    def notice(self) -> str | None:
+    def notice(self) -> Sentence | None:
         if not self.dropped_turns:
             return None
-        turns = "turn" if self.dropped_turns == 1 else "turns"
-        return (f"The conversation is longer than the model's context window: the oldest "
-                f"{self.dropped_turns} {turns} were left out of this request.")
+        if self.dropped_turns == 1:
+            return Sentence("conversation_trimmed_one")
+        return Sentence("conversation_trimmed", count=self.dropped_turns)
 
 
 def fit_messages(messages: Sequence[Message], count: Callable[[Sequence[Message]], int],
@@ -67,8 +68,7 @@ def fit_messages(messages: Sequence[Message], count: Callable[[Sequence[Message]
     if tokens + MIN_REPLY_TOKENS <= context_length:
         return Fitted(candidate, tokens, dropped)
     raise ContextOverflowError(
-        f"The request needs {tokens:,} tokens but the model's context window holds "
-        f"{context_length:,}: shorten the text or raise the context length in Settings.")
+        "context_overflow", tokens=f"{tokens:,}", context_length=f"{context_length:,}")
 
 
 def _exchange_length(turns: Sequence[Message], start: int) -> int:

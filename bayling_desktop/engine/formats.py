@@ -173,8 +173,7 @@ class GGUFTemplateFormat(PromptFormat):
         try:
             self._template = env.from_string(template)
         except TemplateError as exc:
-            raise ModelError(f"The model's chat template is broken ({exc}); "
-                             "choose another prompt format in Settings.") from exc
+            raise ModelError("chat_template_broken", error=exc) from exc
         self._bos = bos_token
         self._eos = eos_token
         self._stop_tokens = tuple(dict.fromkeys(t for t in (eos_token, *stop_tokens) if t))
@@ -210,8 +209,7 @@ class GGUFTemplateFormat(PromptFormat):
     @staticmethod
     def _markup(text: str) -> Segment:
         if _SENTINEL_OPEN in text or _SENTINEL_CLOSE in text:
-            raise ModelError("The model's chat template rewrites message text in a way this "
-                             "app cannot check; choose another prompt format in Settings.")
+            raise ModelError("chat_template_rewrites")
         return Segment(text, markup=True)
 
     def _render_text(self, messages: Sequence[Message]) -> str:
@@ -220,8 +218,7 @@ class GGUFTemplateFormat(PromptFormat):
                 "messages": [m.to_dict() for m in messages], "add_generation_prompt": True,
                 "bos_token": self._bos, "eos_token": self._eos})
         except TemplateError as exc:
-            raise ModelError(f"The model's chat template failed on this conversation ({exc}); "
-                             "choose another prompt format in Settings.") from exc
+            raise ModelError("chat_template_failed", error=exc) from exc
 
 
 _SENTINEL_OPEN, _SENTINEL_CLOSE = "\ue000", "\ue001"
@@ -259,11 +256,10 @@ def make_format(name: str, chat_template: str | None = None, bos_token: str = ""
         return PlainFormat()
     if name == "gguf":
         if not chat_template:
-            raise ModelError("This model has no chat template of its own; "
-                             "choose the bayling-v1, bayling-3 or plain prompt format.")
+            raise ModelError("model_no_chat_template")
         return GGUFTemplateFormat(chat_template, bos_token, eos_token, stop_tokens)
-    raise ModelError(f"Unknown prompt format '{name}' (choose one of: "
-                     f"{', '.join(FORMAT_NAMES[1:])}).")
+    raise ModelError("unknown_prompt_format_choose", name=name,
+                     format_names=', '.join(FORMAT_NAMES[1:]))
 
 
 class PlaceholderFilter:

@@ -131,11 +131,9 @@ class _Reader:
     def _need(self, size: int) -> None:
         if self.pos + size > len(self.buf):
             if size > len(self.buf) // 2:  # a length no real header has: garbage, not a cut
-                raise ModelError(f"{self.name} has a corrupt header (it announces "
-                                 f"{size:,} bytes of metadata in a {len(self.buf):,}-byte "
-                                 "file); download the model again.")
-            raise ModelError(f"{self.name} is truncated: its header ends early "
-                             "(an incomplete download?).")
+                raise ModelError("corrupt_header_announces_bytes", name=self.name, size=f"{size:,}",
+                                 count=f"{len(self.buf):,}")
+            raise ModelError("truncated_header_ends_early", name=self.name)
 
     def scalar(self, kind: int) -> Any:
         layout = _LAYOUTS[kind]
@@ -181,8 +179,7 @@ class _Reader:
             return [self.value(item_kind, keep) for _ in range(count)]
         if kind in _SCALARS:
             return self.scalar(kind)
-        raise ModelError(f"{self.name} has an unknown metadata type ({kind}); the file is corrupt "
-                         "or from a newer GGUF version.")
+        raise ModelError("unknown_metadata_type_file", name=self.name, kind=kind)
 
     def skip_string(self) -> None:
         length = self.u64()
@@ -209,19 +206,19 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise ModelError(f"The model file {path} does not exist.")
+        raise ModelError("model_file_not_exist", path=path)
     if path.is_dir():
-        raise ModelError(f"{path} is a folder, not a model file.")
+        raise ModelError("folder_not_model_file", path=path)
     try:
         size = path.stat().st_size
         if size < 24:
-            raise ModelError(f"{name} is not a GGUF model file (it is only {size} bytes).")
+            raise ModelError("not_gguf_too_short", name=name, size=size)
         with path.open("rb") as handle:
             return _parse(path, _FileWindow(handle, size, name), size)
     except PermissionError:
-        raise ModelError(f"Permission denied: cannot read {path}.") from None
+        raise ModelError("permission_denied_cannot_read", path=path) from None
     except OSError as exc:
-        raise ModelError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        raise ModelError("could_not_read", path=path, reason=exc.strerror or exc) from exc
 
 
 def _parse(path: Path, buf: _FileWindow, size: int) -> GGUFInfo:
@@ -230,17 +227,17 @@ def _parse(path: Path, buf: _FileWindow, size: int) -> GGUFInfo:
     if magic != GGUF_MAGIC:
         hint = " (it looks like an older GGML/GGJT file; convert it to GGUF)" if magic in (
             b"lmgg", b"tjgg", b"fmgg") else ""
-        raise ModelError(f"{name} is not a GGUF model file{hint}.")
+        raise ModelError("not_gguf_model_file", name=name, hint=hint)
     reader = _Reader(buf, name)
     reader.pos = 4
     version = reader.u32()
     if version not in _SUPPORTED_VERSIONS:
-        raise ModelError(f"{name} uses GGUF version {version}, which this app cannot read "
-                         f"(supported: {', '.join(map(str, _SUPPORTED_VERSIONS))}).")
+        raise ModelError("uses_gguf_version_cannot", name=name, version=version,
+                         supported_versions=', '.join(map(str, _SUPPORTED_VERSIONS)))
     tensor_count = reader.u64()
     kv_count = reader.u64()
     if tensor_count > 1_000_000 or kv_count > 1_000_000:
-        raise ModelError(f"{name} has an implausible header; the file is corrupt.")
+        raise ModelError("implausible_header_file_corrupt", name=name)
     metadata: dict[str, Any] = {}
     known: set[str] = set()
     vocab_size = 0
@@ -309,7 +306,7 @@ def _check_tensors(reader: _Reader, count: int, metadata: dict[str, Any], size: 
         reader.skip_string()
         n_dims = reader.u32()
         if n_dims > 8:
-            raise ModelError(f"{name} has a corrupt tensor table.")
+            raise ModelError("corrupt_tensor_table", name=name)
         elements = 1
         for _ in range(n_dims):
             elements *= reader.u64()
@@ -322,5 +319,4 @@ def _check_tensors(reader: _Reader, count: int, metadata: dict[str, Any], size: 
     data_start = -(-reader.pos // alignment) * alignment
     if end_of_data and data_start + end_of_data > size:
         missing = data_start + end_of_data - size
-        raise ModelError(f"{name} is truncated: {missing:,} bytes of its weights are missing "
-                         "(an incomplete download?).")
+        raise ModelError("truncated_bytes_weights_missing", name=name, missing=f"{missing:,}")

@@ -28,6 +28,7 @@ from typing import Any
 import llama_cpp
 
 from ..errors import ContextOverflowError, GenerationError, ModelError
+from ..sentences import Sentence
 from . import llamalog
 from .backend import (
     CancelToken,
@@ -164,31 +165,25 @@ class LlamaBackend:
             raise ModelError(self._load_failure("failed to create the context"))
         return ctx
 
-    def _load_failure(self, what: str) -> str:
+    def _load_failure(self, what: str) -> Sentence:
         details = "\n".join(llamalog.take_recent_errors())
         log.info("llama.cpp %s for %s:\n%s", what, self.info.path, details)
         name = self.info.path.name
         if "unknown model architecture" in details:
-            return (f"{name} uses the model architecture '{self.info.architecture}', which the "
-                    "bundled llama.cpp does not support; update llama-cpp-python or choose "
-                    "another model.")
+            return Sentence("architecture_unsupported", name=name, arch=self.info.architecture)
         if "context" in what:
-            return (f"Could not create a context for {name}: lower the context length, the "
-                    "parallel sequences or the GPU layers in Settings (not enough memory).")
+            return Sentence("could_not_create_context", name=name)
         try:
             size = self.info.path.stat().st_size
         except OSError:
             size = -1
         if size != self.info.file_size:  # cut, replaced or removed after its header was read
-            return (f"{name} changed while it was being loaded: let whatever is writing it "
-                    "finish, then load it again.")
+            return Sentence("model_changed_while_loading", name=name)
         free = available_memory()
         if free is not None and size > free:
-            return (f"{name} needs about {size / 2**30:.1f} GB of memory but only "
-                    f"{free / 2**30:.1f} GB is free: close other programs or choose a smaller "
-                    "model.")
-        return (f"llama.cpp could not load {name} (architecture '{self.info.architecture}'): "
-                "the file may be corrupt or unsupported.")
+            return Sentence("model_needs_memory", name=name, needed=f"{size / 2**30:.1f}",
+                           free=f"{free / 2**30:.1f}")
+        return Sentence("llama_could_not_load", name=name, arch=self.info.architecture)
 
     # -- Backend protocol -------------------------------------------------------------
 
@@ -240,8 +235,7 @@ class LlamaBackend:
             ids = self.tokenize_text(segment.text, add_bos=first and rendered.add_bos,
                                      special=segment.special or segment.markup)
             if segment.special and len(ids) != 1:
-                raise ModelError(f"This model has no special token {segment.text!r}; choose "
-                                 "another prompt format in Settings.")
+                raise ModelError("model_no_special_token", text=f"{segment.text!r}")
             tokens.extend(ids)
             first = False
         return tokens
@@ -255,16 +249,15 @@ class LlamaBackend:
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:
         if self._closed:
-            raise GenerationError("The model was closed.")
+            raise GenerationError("model_closed")
         if params.raw:
             rendered = _raw_prompt(messages)
             tokens = self.tokenize(rendered)
             notice, dropped = None, 0
             if len(tokens) + MIN_REPLY_TOKENS > self.context_length:
                 raise ContextOverflowError(
-                    f"The request needs {len(tokens):,} tokens but the model's context window "
-                    f"holds {self.context_length:,}: shorten the text or raise the context "
-                    "length in Settings.")
+                    "context_overflow", tokens=f"{len(tokens):,}",
+                    context_length=f"{self.context_length:,}")
         else:
             fitted = fit_messages(messages, self.count_tokens, self.context_length,
                                   params.max_tokens, message_cost=self._message_cost)
@@ -272,7 +265,7 @@ class LlamaBackend:
             tokens = self.tokenize(rendered)
             notice, dropped = fitted.notice, fitted.dropped_turns
         if not tokens:
-            raise GenerationError("The prompt is empty: there is nothing to continue.")
+            raise GenerationError("prompt_empty_nothing_continue")
         stats = GenerationStats(prompt_tokens=len(tokens), dropped_turns=dropped)
         if notice:
             stats.notices.append(notice)
@@ -366,7 +359,7 @@ class LlamaBackend:
                         stats.stop_reason = "cancelled"
                         break
                     if not self._scheduler.alive:
-                        raise GenerationError("The model stopped unexpectedly.") from None
+                        raise GenerationError("model_stopped_unexpectedly") from None
                     continue
                 if kind == "error":
                     raise value
@@ -394,7 +387,7 @@ class LlamaBackend:
             if first_token_at is not None:
                 stats.generation_seconds = time.perf_counter() - first_token_at
         if stats.stop_reason == "repetition":
-            stats.notices.append("The model started repeating itself and was stopped.")
+            stats.notices.append(Sentence("model_repeating"))
         if stats.stop_reason != "cancelled":
             tail = decoder.decode(b"", final=True)
             if not stops.stopped:
@@ -410,4 +403,4 @@ def _raw_prompt(messages: Sequence[Message]) -> Rendered:
     for message in reversed(messages):
         if message.role == "user":
             return Rendered([Segment(message.content)], add_bos=True)
-    raise GenerationError("A raw-completion request needs a user message.")
+    raise GenerationError("raw_completion_request_needs")

@@ -40,13 +40,10 @@ class Endpoint:
         except ValueError:
             port = -1
         if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
-            raise ModelError(f"'{redact(base_url)}' is not a server address; use one like "
-                             "http://127.0.0.1:8080/v1.")
+            raise ModelError("not_a_server_address", address=redact(base_url))
         if url_credentials(url):
             # it would be shown in every message and stored in plain settings: refuse it
-            raise ModelError(f"The server address {redact(url)} holds a user name or "
-                             "password; remove it from the address and enter the key as the "
-                             "API key in Settings (it is kept in the system keyring).")
+            raise ModelError("server_address_has_credentials", address=redact(url))
         self.scheme = parts.scheme
         self.host = parts.hostname
         self.port = port or (443 if parts.scheme == "https" else 80)

@@ -27,6 +27,7 @@ from .backend import (
     GenerationStats,
     Message,
 )
+from ..sentences import Sentence
 from .budget import fit_messages
 from .estimate import cjk_weight, estimate_tokens
 from .formats import BAYLING_PLACEHOLDERS, PlaceholderFilter
@@ -144,7 +145,7 @@ class RemoteBackend:
     def stream(self, messages: Sequence[Message], params: GenerationParams,
                cancel: CancelToken | None = None) -> Completion:
         if self._closed:
-            raise GenerationError("The remote backend was closed.")
+            raise GenerationError("remote_backend_closed")
         fitted = fit_messages(messages, self.count_tokens, self.context_length,
                               params.max_tokens, message_cost=self._message_cost)
         stats = GenerationStats(prompt_tokens=fitted.prompt_tokens,
@@ -194,43 +195,36 @@ class RemoteBackend:
         if isinstance(exc, RemoteError):
             return exc
         if isinstance(exc, ConnectionRefusedError):
-            return RemoteError(f"Could not connect to {where}: the connection was refused (is "
-                               "the server running?).")
+            return RemoteError("could_not_connect_connection", where=where)
         if isinstance(exc, socket.gaierror):
-            return RemoteError(f"Could not find the server {endpoint.host}: check the "
-                               "address in Settings.")
+            return RemoteError("could_not_find_server", host=endpoint.host)
         if isinstance(exc, TimeoutError | socket.timeout):
-            return RemoteError(f"The server at {where} did not answer in time; it may be "
-                               "overloaded or unreachable.")
+            return RemoteError("server_did_not_answer", where=where)
         if isinstance(exc, ssl.SSLError):
-            return RemoteError(f"The secure connection to {where} failed ({exc.reason}).")
-        return RemoteError(f"The connection to {where} failed: "
-                           f"{getattr(exc, 'strerror', None) or exc}.")
+            return RemoteError("secure_connection_failed", where=where, reason=exc.reason)
+        return RemoteError("connection_failed", where=where,
+                           reason=getattr(exc, 'strerror', None) or exc)
 
     def _status_error(self, status: int, body: bytes, endpoint: Endpoint) -> RemoteError:
         where = endpoint.display
         detail = error_message(body)
         if status == 401:
-            return RemoteAuthError(f"The server at {where} needs a valid API key (401 "
-                                   "Unauthorized): set it in Settings.")
+            return RemoteAuthError("server_needs_valid_api", where=where)
         if status == 403:
-            return RemoteAuthError(f"The server at {where} refused the API key (403 "
-                                   "Forbidden).")
+            return RemoteAuthError("server_refused_api_key", where=where)
         if status == 404:
             if not self.model:
-                return RemoteModelNotFound(f"The server at {where} needs a model name: set "
-                                           "one in Settings.")
+                return RemoteModelNotFound("server_needs_model_name", where=where)
             if "model" in detail.lower():
-                return RemoteModelNotFound(f"The server at {where} has no model named "
-                                           f"'{self.model}'; check the model name in "
-                                           "Settings.")
-            return RemoteModelNotFound(f"{where}{endpoint.api_root}/chat/completions "
-                                       "does not exist (404): is this an OpenAI-compatible "
-                                       "server, and is the base URL right?")
-        suffix = f": {detail}" if detail else "."
-        if status >= 500:
-            return RemoteError(f"The server at {where} failed ({status}){suffix}")
-        return RemoteError(f"The server at {where} refused the request ({status}){suffix}")
+                return RemoteModelNotFound("server_no_model_named", where=where, model=self.model)
+            return RemoteModelNotFound("chat_completions_not_exist", where=where,
+                                       api_root=endpoint.api_root)
+        failed = status >= 500
+        if detail:
+            return RemoteError("server_failed_detail" if failed else "server_refused_detail",
+                               where=where, status=status, detail=detail)
+        return RemoteError("server_failed" if failed else "server_refused_request",
+                           where=where, status=status)
 
     def _generate(self, messages: Sequence[Message], params: GenerationParams,
                   cancel: CancelToken, stats: GenerationStats
@@ -260,9 +254,11 @@ class RemoteBackend:
                 self._pool.release(endpoint, failed)
 
     def _all_failed(self, failures: list[RemoteError]) -> RemoteError:
-        reasons = "; ".join(str(f).rstrip(".") for f in failures)
-        return RemoteError(f"None of the model servers answered ({self._servers()}): "
-                           f"{reasons}.")
+        reasons: Sentence | str = ""
+        for failure in reversed(failures):
+            reasons = Sentence("reasons", first=failure.sentence, rest=reasons) if reasons \
+                else failure.sentence
+        return RemoteError("none_model_servers_answered", servers=self._servers(), reasons=reasons)
 
     def _exchange(self, endpoint: Endpoint, messages: Sequence[Message],
                   params: GenerationParams, cancel: CancelToken, stats: GenerationStats,
@@ -315,9 +311,8 @@ class RemoteBackend:
         elif kind == "text/event-stream":
             events = sse_events(lines.readline, where, self.timeout)
         else:
-            raise RemoteError(f"The server at {where} answered with "
-                              f"{kind or 'an unlabelled reply'} instead of an event stream: it "
-                              "is not an OpenAI-compatible server (check the base URL).")
+            raise RemoteError("server_answered_instead_event", where=where,
+                              kind=kind or 'an unlabelled reply')
         placeholders = PlaceholderFilter(self._placeholders)
         first_at: float | None = None
         pieces = events_seen = 0
@@ -352,8 +347,8 @@ class RemoteBackend:
                 error = self._connection_error(exc, endpoint)
                 if not pieces:
                     raise _Unreachable(error) from exc
-                raise RemoteError(f"The connection to {where} broke during the reply "
-                                  f"({str(error).rstrip('.')}).") from exc
+                raise RemoteError("connection_broke_during_reply", where=where,
+                                  error=str(error).rstrip('.')) from exc
         finally:
             if first_at is not None:
                 stats.generation_seconds = time.perf_counter() - first_at
@@ -363,14 +358,11 @@ class RemoteBackend:
             stats.stop_reason = "cancelled"
             return
         if not events_seen:  # e.g. killed while our request waited in its queue
-            raise _Unreachable(RemoteError(f"The server at {where} closed the connection "
-                                           "before replying."))
+            raise _Unreachable(RemoteError("server_closed_connection_before", where=where))
         if not understood:
-            raise RemoteError(f"The server at {where} sent no reply this app can read: is it "
-                              "an OpenAI-compatible server?")
+            raise RemoteError("server_sent_no_reply", where=where)
         if not finished:
-            error = RemoteError(f"The connection to {where} broke during the reply (the "
-                                "stream ended early).")
+            error = RemoteError("connection_ended_early", where=where)
             if not pieces:
                 raise _Unreachable(error)
             raise error
@@ -398,5 +390,4 @@ class RemoteBackend:
             data = json.loads(body)
             return [str(item["id"]) for item in data.get("data", [])]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise RemoteError(f"The server at {endpoint.display} sent a model list "
-                              "this app cannot read.") from exc
+            raise RemoteError("server_sent_model_list", display=endpoint.display) from exc

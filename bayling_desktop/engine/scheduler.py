@@ -106,7 +106,7 @@ class Scheduler:
     def submit(self, request: Request) -> None:
         with self._cond:
             if self._stopping:
-                raise GenerationError("The model was closed.")
+                raise GenerationError("model_closed")
             request.submitted_at = time.perf_counter()
             self._queue.append(request)
             self._cond.notify()
@@ -116,7 +116,7 @@ class Scheduler:
         future: Future[T] = Future()
         with self._cond:
             if self._stopping:
-                raise GenerationError("The model was closed.")
+                raise GenerationError("model_closed")
             self._commands.append((fn, future))
             self._cond.notify()
         return future.result(timeout)
@@ -156,9 +156,9 @@ class Scheduler:
                 self._step()
         except Exception as exc:  # never leave a caller waiting on a dead thread
             log.exception("the scheduler failed")
-            self._fail_everything(GenerationError(f"The model failed ({exc})."))
+            self._fail_everything(GenerationError("model_failed", error=exc))
         finally:
-            self._fail_everything(GenerationError("The model was closed."))
+            self._fail_everything(GenerationError("model_closed"))
             for running in self._running:
                 llama_cpp.llama_sampler_free(running.sampler)
             self._running.clear()
@@ -285,13 +285,11 @@ class Scheduler:
                 else:
                     victim = chunk[0][0]
                     self._finish(victim, None, GenerationError(
-                        "The model's context memory is full: lower the parallel sequences "
-                        "or the context length in Settings."))
+                        "model_context_memory_full"))
                     entries[at:] = [e for e in entries[at:] if e[0] is not victim]
                 continue
             if result != 0:
-                error = GenerationError(f"The model failed while decoding (llama_decode "
-                                        f"returned {result}).")
+                error = GenerationError("model_failed_while_decoding", result=result)
                 for running in list(self._running):
                     self._finish(running, None, error)
                 return
@@ -356,5 +354,5 @@ class Scheduler:
         if reason is not None:
             running.request.events.put(("end", reason))
         else:
-            running.request.events.put(("error", error or GenerationError("Failed.")))
+            running.request.events.put(("error", error or GenerationError("generation_failed")))
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import GenerationError
 from ..redaction import redact
+from ..sentences import Sentence
 
 #: the longest line of an event stream (a chunk is a few hundred bytes; a whole reply
 #: sent as one event stays far below)
@@ -33,8 +34,9 @@ MAX_REPLY_BYTES = 64 * 1024 * 1024
 class RemoteError(GenerationError):
     """The server could not be reached, refused the request, or answered nonsense."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(redact(message))
+    def __init__(self, code: str | Sentence, /, **args: object) -> None:
+        sentence = code if isinstance(code, Sentence) else Sentence(code, **args)
+        super().__init__(sentence.map_text(redact))
 
 
 class BoundedLines:
@@ -69,20 +71,19 @@ class BoundedLines:
                 line, self._buffer = bytes(self._buffer), bytearray()
                 return line
             if len(self._buffer) > self._max_line:
-                raise RemoteError(f"The server at {self._where} sent a line longer than "
-                                  f"{self._max_line >> 20} MB; it is not a usable reply.")
+                raise RemoteError("server_sent_line_longer", where=self._where,
+                                  max_line=self._max_line >> 20)
             if time.monotonic() - started > self._timeout:
-                raise RemoteError(f"The server at {self._where} sent no complete line in "
-                                  f"{self._timeout:g} seconds; it may be overloaded or stuck.")
+                raise RemoteError("server_sent_no_complete", where=self._where,
+                                  timeout=f"{self._timeout:g}")
             piece = self._read1(64 * 1024)
             if not piece:
                 self._ended = True
                 continue
             self._total += len(piece)
             if self._total > self._max_total:
-                raise RemoteError(f"The server at {self._where} sent more than "
-                                  f"{self._max_total >> 20} MB for one reply; stopped reading "
-                                  "it (does the server ignore max_tokens?).")
+                raise RemoteError("server_sent_more_mb", where=self._where,
+                                  max_total=self._max_total >> 20)
             self._buffer += piece
 
     def read_all(self) -> bytes:
@@ -93,8 +94,8 @@ class BoundedLines:
         while line := self.readline():
             parts.append(line)
             if time.monotonic() - started > self._timeout:
-                raise RemoteError(f"The server at {self._where} did not finish its reply in "
-                                  f"{self._timeout:g} seconds; it may be overloaded or stuck.")
+                raise RemoteError("server_did_not_finish", where=self._where,
+                                  timeout=f"{self._timeout:g}")
         return b"".join(parts)
 
 
@@ -118,8 +119,7 @@ def sse_events(readline: Callable[[], bytes], where: str, timeout: float) -> Ite
                 yield "\n".join(data)
                 data = []
             elif time.monotonic() - last_data > timeout:  # blank lines are no reply either
-                raise RemoteError(f"The server at {where} sent no data for {timeout:g} "
-                                  "seconds; it may be overloaded or stuck.")
+                raise RemoteError("server_silent", where=where, timeout=f"{timeout:g}")
             continue
         field, _, value = line.partition(":")
         if field == "data":
@@ -127,28 +127,24 @@ def sse_events(readline: Callable[[], bytes], where: str, timeout: float) -> Ite
             last_data = time.monotonic()
             continue
         if field == "error":
-            raise RemoteError(f"The server at {where} reported an error: {value.strip()}")
+            raise RemoteError("server_reported_error", where=where, error=value.strip())
         if field and field not in ("event", "id", "retry"):
-            raise RemoteError(f"The server at {where} sent a stream this app cannot read "
-                              f"({line[:40]!r}); is it an OpenAI-compatible server?")
+            raise RemoteError("server_sent_stream_cannot", where=where, line=f"{line[:40]!r}")
         # comments (": keep-alive") and event/id/retry fields carry no reply
         if time.monotonic() - last_data > timeout:
-            raise RemoteError(f"The server at {where} sent no data for {timeout:g} seconds "
-                              "(only keep-alive messages); it may be overloaded or stuck.")
+            raise RemoteError("server_only_keepalive", where=where, timeout=f"{timeout:g}")
 
 
 def parse_chunk(event: str, where: str) -> dict[str, Any]:
     try:
         chunk = json.loads(event)
     except ValueError as exc:
-        raise RemoteError(f"The server at {where} sent a reply that is not valid JSON; is it "
-                          "an OpenAI-compatible server?") from exc
+        raise RemoteError("server_sent_reply_not", where=where) from exc
     if not isinstance(chunk, dict):
-        raise RemoteError(f"The server at {where} sent a reply this app cannot read; is it an "
-                          "OpenAI-compatible server?")
+        raise RemoteError("server_sent_reply_cannot", where=where)
     if "error" in chunk:
-        raise RemoteError(f"The server at {where} reported an error: "
-                          f"{describe_error(chunk['error'])}")
+        raise RemoteError("server_reported_error", where=where,
+                          error=describe_error(chunk['error']))
     return chunk
 
 

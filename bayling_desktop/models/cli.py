@@ -135,7 +135,8 @@ def _entry_dict(entry: library.LocalModel) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": entry.name, "title": entry.title, "builtin": entry.builtin,
         "default": entry.is_default, "size": entry.size,
-        "path": str(entry.path) if entry.path else None, "error": entry.error,
+        "path": str(entry.path) if entry.path else None,
+        "error": str(entry.error) if entry.error else None,
     }
     if entry.info is not None:
         info = _info_dict(entry.info)
@@ -184,7 +185,7 @@ def _catalog(args: argparse.Namespace, settings: Settings) -> int:
                  "context_length": e.context_length, "prompt_format": e.prompt_format,
                  "profile": e.profile, "licence": e.licence, "commercial": e.commercial,
                  "buildable": e.buildable, "fit": fits[e.key].verdict,
-                 "fit_ram": fits[e.key].ram, "fit_reason": fits[e.key].reason,
+                 "fit_ram": fits[e.key].ram, "fit_reason": str(fits[e.key].reason),
                  "recommended": pick is not None and e.key == pick.key,
                  "how_to_get": e.how_to_get} for e in catalog.CATALOG]
         print(json.dumps(rows, ensure_ascii=False, indent=2))

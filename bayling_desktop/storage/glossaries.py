@@ -133,7 +133,7 @@ class Glossaries:
             "SELECT g.*, (SELECT count(*) FROM glossary_terms t WHERE t.glossary_id = g.id)"
             f" AS terms FROM glossaries g WHERE g.{column} = ?", (name_or_id,)).fetchone()
         if row is None:
-            raise GlossaryError(f"There is no glossary “{name_or_id}”.")
+            raise GlossaryError("no_such_glossary", name_or_id=name_or_id)
         return self._info(row)
 
     @staticmethod
@@ -144,10 +144,10 @@ class Glossaries:
     def create(self, name: str, source_lang: str = "", target_lang: str = "") -> int:
         name = name.strip()
         if not name:
-            raise GlossaryError("A glossary needs a name.")
+            raise GlossaryError("glossary_needs_name")
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM glossaries WHERE name = ?", (name,)).fetchone():
-                raise GlossaryError(f"A glossary called “{name}” already exists.")
+                raise GlossaryError("glossary_called_already_exists", name=name)
             cursor = conn.execute(
                 "INSERT INTO glossaries (name, source_lang, target_lang, created)"
                 " VALUES (?, ?, ?, ?)", (name, source_lang, target_lang, time.time()))
@@ -156,11 +156,11 @@ class Glossaries:
     def rename(self, glossary_id: int, name: str) -> None:
         name = name.strip()
         if not name:
-            raise GlossaryError("A glossary needs a name.")
+            raise GlossaryError("glossary_needs_name")
         with self._transaction() as conn:
             taken = conn.execute("SELECT id FROM glossaries WHERE name = ?", (name,)).fetchone()
             if taken is not None and int(taken[0]) != glossary_id:
-                raise GlossaryError(f"A glossary called “{name}” already exists.")
+                raise GlossaryError("glossary_called_already_exists", name=name)
             conn.execute("UPDATE glossaries SET name = ? WHERE id = ?", (name, glossary_id))
 
     def delete(self, glossary_id: int) -> None:

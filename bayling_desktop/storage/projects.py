@@ -175,7 +175,7 @@ class ProjectStore(ThreadStore):
         if name is None:
             name = self._free_name(f"{document.path.name} → {target_lang}")
         elif self._find(name) is not None:
-            raise ProjectError(f"A project called “{name}” already exists.")
+            raise ProjectError("project_called_already_exists", name=name)
         return self.open_or_create(name, document.path, target_lang, source_lang,
                                    [(u.id, u.source) for u in document.units],
                                    format_name=document.format_name, settings=settings)
@@ -235,16 +235,15 @@ class ProjectStore(ThreadStore):
         try:
             self._project_locks.acquire(project_id)
         except LockBusy:
-            raise ProjectError(f"Project “{name}” is open in another window or process; "
-                               "close it there first.") from None
+            raise ProjectError("project_open_another_window", name=name) from None
         except OSError as exc:
-            raise ProjectError(f"Could not lock project “{name}” ({exc.strerror or exc}).") \
+            raise ProjectError("could_not_lock_project", name=name, reason=exc.strerror or exc) \
                 from None
 
     def open(self, name_or_id: str | int) -> Project:
         row = self._find(name_or_id)
         if row is None:
-            raise ProjectError(f"There is no project “{name_or_id}”.")
+            raise ProjectError("no_such_project", name_or_id=name_or_id)
         segments = [StoredSegment(r["idx"], r["unit_id"], r["source"], r["target"], r["status"],
                                   flags_from_json(r["flags"]))
                     for r in self._conn.execute(
@@ -297,7 +296,7 @@ class ProjectStore(ThreadStore):
     def delete(self, name_or_id: str | int) -> None:
         row = self._find(name_or_id)
         if row is None:
-            raise ProjectError(f"There is no project “{name_or_id}”.")
+            raise ProjectError("no_such_project", name_or_id=name_or_id)
         with self._tx() as conn:
             conn.execute("DELETE FROM projects WHERE id = ?", (row["id"],))
 
@@ -322,7 +321,7 @@ class ProjectStore(ThreadStore):
         if status not in STATUSES:
             raise ValueError(f"unknown segment status {status!r}")
         if not 0 <= idx < len(project.segments):
-            raise ProjectError(f"Project “{project.name}” has no segment {idx + 1}.")
+            raise ProjectError("project_no_segment", project=project.name, idx=idx + 1)
         return project.segments[idx]
 
     def save_segment(self, project: Project, idx: int, target: str, status: str,
@@ -410,7 +409,7 @@ class ProjectStore(ThreadStore):
                 "SELECT id, target, status FROM history WHERE project_id = ? AND idx = ?"
                 " AND undone = 0 ORDER BY id DESC LIMIT 2", (project.id, idx)).fetchall()
             if not rows:
-                raise ProjectError(f"Segment {idx + 1} has nothing to undo.")
+                raise ProjectError("segment_nothing_undo", idx=idx + 1)
             conn.execute("UPDATE history SET undone = 1 WHERE id = ?", (rows[0]["id"],))
             target, status = (rows[1]["target"], rows[1]["status"]) if len(rows) > 1 else (
                 "", "new")

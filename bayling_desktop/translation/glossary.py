@@ -108,7 +108,7 @@ def load_glossary(path: Path) -> Glossary:
     if suffix == ".tbx":
         return _load_tbx(path)
     if suffix not in (".csv", ".tsv", ".txt"):
-        raise DocumentError(f"{path.name}: a glossary is a .csv, .tsv or .tbx file.")
+        raise DocumentError("glossary_csv_tsv_tbx", path=path.name)
     text, _encoding = read_text(path)
     dialect = "excel-tab" if suffix == ".tsv" or "\t" in text.split("\n", 1)[0] else "excel"
     terms = []
@@ -117,14 +117,13 @@ def load_glossary(path: Path) -> Glossary:
         if not any(cells) or cells[0].startswith("#"):
             continue
         if len(cells) < 2 or not cells[0] or not cells[1]:
-            raise DocumentError(f"{path.name}, line {number}: each line needs a source term "
-                                "and its translation, separated by a comma or a tab.")
+            raise DocumentError("glossary_bad_line", path=path.name, number=number)
         if number == 1 and cells[0].lower() in ("source", "term", "原文", "src"):
             continue  # a header row
         extra = [*cells[2:4], "", ""]
         terms.append(Term(cells[0], cells[1], extra[0], extra[1]))
     if not terms:
-        raise DocumentError(f"{path.name} holds no terms.")
+        raise DocumentError("holds_no_terms", path=path.name)
     return Glossary(terms)
 
 
@@ -140,7 +139,7 @@ def _load_tbx(path: Path) -> Glossary:
         if len(forms) >= 2:
             terms.append(Term(forms[0], forms[1], _tbx_note(entry), _tbx_pos(entry)))
     if not terms:
-        raise DocumentError(f"{path.name} holds no term pairs.")
+        raise DocumentError("holds_no_term_pairs", path=path.name)
     return Glossary(terms)
 
 

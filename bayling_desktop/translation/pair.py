@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..errors import BaylingError
 from ..languages import Language, primary_subtag, resolve
+from ..sentences import Sentence
 from .events import PipelineError
 
 #: the source picker's value for "detect the language"
@@ -65,8 +66,8 @@ def check_pair(source: str | None, target: str) -> None:
     if same_language(source, target):
         language = _language(target)
         assert language is not None
-        raise LanguagePairError(f"The source and the target language are both "
-                                f"{language.english}: choose another target language.")
+        raise LanguagePairError("same_language_pair",
+                                language=Sentence.of_language(language.code, language.english))
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Pair:
     #: where the target came from: "explicit", "project", "header" or "default"
     origin: str
     #: a sentence about what the file's header asked for and did not get ("" if none)
-    notice: str = ""
+    notice: Sentence | None = None
 
 
 def default_target(source: str | None, preferred: str, recent: Sequence[str] = ()) -> str:
@@ -125,7 +126,7 @@ def choose_pair(*, detected: str | None, preferred_target: str,
     if choice == AUTO and not detected and _language(fallback_source) is not None:
         choice = resolve(str(fallback_source)).code
     text_language = choice if choice != AUTO else (detected or "")
-    notice = ""
+    notice: Sentence | None = None
     chosen: Language | None = None
     origin = "default"
     if target:
@@ -135,12 +136,11 @@ def choose_pair(*, detected: str | None, preferred_target: str,
     elif declared_target:
         header = _language(declared_target)
         if header is None:
-            notice = (f"{file_name} names the language “{declared_target}”, which this app "
-                      "does not offer; pick the target language.")
+            notice = Sentence("header_language_unknown", path=file_name,
+                              declared=declared_target)
         elif same_language(text_language, header.code):
-            notice = (f"{file_name} names {header.english} as its translation language, "
-                      f"but its text is {header.english} already; pick the target "
-                      "language.")
+            notice = Sentence("header_language_is_source", path=file_name,
+                              language=Sentence.of_language(header.code, header.english))
         else:
             chosen, origin = header, "header"
     target_code = chosen.code if chosen is not None else default_target(

@@ -101,7 +101,7 @@ def export_review(project: Project, path: Path) -> int:
     elif suffix == ".docx":
         data = _docx(rows, project)
     else:
-        raise ReviewError(f"{path.name}: a review file is .xlsx or .docx.")
+        raise ReviewError("review_file_xlsx_docx", path=path.name)
     atomic_write_bytes(path, data)
     return len(rows)
 
@@ -182,14 +182,13 @@ def read_review(path: Path) -> list[ReviewRow]:
         elif suffix == ".docx":
             raw = _read_docx(path)
         else:
-            raise ReviewError(f"{path.name}: a review file is .xlsx or .docx.")
+            raise ReviewError("review_file_xlsx_docx", path=path.name)
     except ReviewError:
         raise
     except Exception as exc:  # a damaged or foreign file: one sentence, no traceback
-        raise ReviewError(f"{path.name} could not be read as a review file ({exc}).") from None
+        raise ReviewError("could_not_read_review", path=path.name, error=exc) from None
     if not raw or [h.strip() for h in raw[0][:len(HEADER)]] != list(HEADER):
-        raise ReviewError(f"{path.name} is not a review file exported by BayLing Desktop "
-                          "(its first row should be: " + ", ".join(HEADER) + ").")
+        raise ReviewError("not_a_review_file", path=path.name, header=", ".join(HEADER))
     rows = []
     for cells in raw[1:]:
         cells = [*cells, *[""] * len(HEADER)][:len(HEADER)]

@@ -110,7 +110,7 @@ class RevisionThread:
     def __init__(self, project: Project, index: int, glossary: Glossary | None = None,
                  profile: Profile | None = None) -> None:
         if not 0 <= index < len(project.segments):
-            raise ProjectError(f"Project “{project.name}” has no segment {index + 1}.")
+            raise ProjectError("project_no_segment", project=project.name, idx=index + 1)
         self.project = project
         self.index = index
         self.glossary = glossary
@@ -183,7 +183,7 @@ class RevisionThread:
             return self.messages
         segment = self.project.segments[self.index]
         if segment.status not in DONE or not segment.target.strip():
-            raise ProjectError(f"Segment {self.index + 1} has no translation to revise yet.")
+            raise ProjectError("segment_no_translation_revise", index=self.index + 1)
         terms = self.glossary.term_pairs(segment.source) if self.glossary else []
         source_lang = resolve(self.project.source_lang) if self.project.source_lang else None
         first = [*self.profile.translation_messages(
@@ -197,7 +197,7 @@ class RevisionThread:
     def request(self, instruction: str) -> list[Message]:
         """The messages a revision turn sends: the whole thread, unchanged, plus *instruction*."""
         if not instruction.strip():
-            raise BaylingError("Write what should change in the translation.")
+            raise BaylingError("write_what_should_change")
         return revision_messages(self.start(), instruction)
 
     def revise(self, backend: Backend, instruction: str, cancel: CancelToken | None = None,
@@ -212,8 +212,7 @@ class RevisionThread:
         if stats.stop_reason == "cancelled":
             return Revision(self.index, instruction.strip(), "", stats)
         if not text:
-            raise BaylingError("The model returned nothing; try wording the request "
-                               "differently.")
+            raise BaylingError("model_returned_nothing_try")
         added = [messages[-1], Message("assistant", text)]
         self.project.store.append_thread(self.project, self.index,
                                          [(m.role, m.content) for m in added])
@@ -229,7 +228,7 @@ class RevisionThread:
         the text is then theirs, and the history and the thread say so."""
         text = self.pending
         if text is None:
-            raise ProjectError(f"Segment {self.index + 1} has no revision waiting.")
+            raise ProjectError("segment_no_revision_waiting", index=self.index + 1)
         segment = self.project.segments[self.index]
         flags = check_translation(segment.source, text, self.project.target_lang, self.glossary,
                                   source_lang=self.project.source_lang or None)
@@ -239,7 +238,7 @@ class RevisionThread:
     def reject(self) -> None:
         """Drop the pending revision and the instruction that asked for it."""
         if self.pending is None:
-            raise ProjectError(f"Segment {self.index + 1} has no revision waiting.")
+            raise ProjectError("segment_no_revision_waiting", index=self.index + 1)
         keep = len(self.messages) - 2
         self.project.store.truncate_thread(self.project, self.index, keep)
         self.messages = self.messages[:keep]

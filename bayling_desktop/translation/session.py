@@ -42,6 +42,7 @@ from ..engine.backend import CancelToken
 from ..errors import BaylingError
 from ..flags import Flag
 from ..languages import resolve
+from ..sentences import Sentence
 from ..storage.identity import file_key, file_project_name
 from ..storage.projects import DONE, Project, ProjectStore
 from .events import Event, PipelineOptions, PipelineReport
@@ -84,7 +85,7 @@ class Exported:
     #: ``structure_injected``…), for units the translation run had not already flagged
     lost: dict[str, list[Flag]] = field(default_factory=dict)
     #: what writing changed on its own (a PO header switched to UTF-8…), said once
-    notices: list[str] = field(default_factory=list)
+    notices: list[Sentence] = field(default_factory=list)
 
 
 class DocumentSession:
@@ -100,8 +101,8 @@ class DocumentSession:
         self.pair: Pair | None = None
         self.project: Project | None = None
         self.glossary = Glossary()
-        #: why work cannot be saved ("open in another window"…); "" when it can
-        self.save_error = ""
+        #: why work cannot be saved ("open in another window"…); None when it can
+        self.save_error: Sentence | None = None
         self._control = threading.Lock()
         self._pipeline: TranslationPipeline | None = None
         self._paused = False
@@ -223,9 +224,9 @@ class DocumentSession:
                 format_name=self.document.format_name,
                 settings={"sentences": True} if self.sentences else None)
         except BaylingError as exc:
-            self.project, self.save_error = None, str(exc)
+            self.project, self.save_error = None, exc.sentence
         else:
-            self.project, self.save_error = project, ""
+            self.project, self.save_error = project, None
             self._remember(project)
             self.glossary = project_glossary(project)
             self.keep_file_translations()
@@ -322,8 +323,7 @@ class DocumentSession:
         """
         self.check()
         if self.project is None:
-            raise SessionError(self.save_error or "Translations cannot be saved, so nothing "
-                               "is translated.")
+            raise SessionError(self.save_error or Sentence("cannot_save"))
         options = options or PipelineOptions()
         if options.glossary is None and len(self.glossary):
             options = dataclasses.replace(options, glossary=self.glossary)

@@ -15,6 +15,7 @@ from ..config import Settings
 from ..engine.backend import Backend, EngineActivity
 from ..errors import BaylingError
 from ..models.library import list_models
+from ..sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class BackendSlot:
 
     def __init__(self) -> None:
         self.backend: Backend | None = None
-        self.error = "No model is loaded yet."
+        self.error = Sentence("no_model_loaded")
         self._users = 0
         self._idle = threading.Condition()
 
@@ -62,7 +63,7 @@ class BackendSlot:
                 backend.close()
             except Exception:  # closing must never fail the next load
                 log.exception("closing the model failed")
-        self.error = "No model is loaded yet."
+        self.error = Sentence("no_model_loaded")
 
 
 def library_name(backend: Backend, settings: Settings) -> str:

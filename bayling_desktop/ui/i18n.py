@@ -1,4 +1,4 @@
-"""UI languages: install the translators, name languages, translate core messages.
+"""UI languages: install the translators and name languages in the UI language.
 
 ``.ts`` sources live in ``resources/i18n/`` (edited with Qt Linguist); the compiled
 ``.qm`` files are build output in the package (``bayling_desktop/resources/i18n/``),
@@ -9,7 +9,6 @@ never at start-up: the app only reads them.
 from __future__ import annotations
 
 import logging
-import re
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -18,13 +17,11 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from ..languages import Language, all_languages
-from .core_messages import CONTEXT, TEMPLATES
+from ..languages import Language
 from .translation_build import COMPILED_DIR, SOURCE_DIR, compile_translations
 
 __all__ = ["COMPILED_DIR", "LANGUAGES", "SOURCE_DIR", "Translators", "compile_translations",
-           "language_label", "language_name", "resolve_language", "translate_error",
-           "ui_is_chinese"]
+           "language_label", "language_name", "resolve_language", "ui_is_chinese"]
 
 log = logging.getLogger(__name__)
 
@@ -89,52 +86,3 @@ def language_label(lang: Language) -> str:
 
 def language_name(lang: Language) -> str:
     return lang.name(ui_is_chinese())
-
-
-# -- messages from the core ---------------------------------------------------------
-
-
-def _pattern(template: str) -> re.Pattern[str]:
-    parts = re.split(r"\{\d\}", template)
-    return re.compile("(.+?)".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
-
-
-def _literal_length(template: str) -> int:
-    return len(re.sub(r"\{\d\}", "", template))
-
-
-# The most specific template first: "The model file {0} does not exist." must win over
-# "{0} does not exist.", which would match the same message.
-_PATTERNS = tuple((template, _pattern(template)) for template in
-                  sorted(TEMPLATES, key=_literal_length, reverse=True))
-
-
-def translate_error(message: str) -> str:
-    """*message* from the core in the UI language (unchanged when no template fits).
-
-    The values put into a template are translated too when they are core sentences
-    themselves (a wrapped error, a hint) or a language's English name.
-    """
-    text = message.strip()
-    for template, pattern in _PATTERNS:
-        found = pattern.match(text)
-        if found is not None:
-            translated = QCoreApplication.translate(CONTEXT, template)
-            if translated == template:
-                return message
-            values = [_translate_value(value) for value in found.groups()]
-            try:
-                return translated.format(*values)
-            except (IndexError, KeyError, ValueError):  # a broken translation: keep English
-                return message
-    return message
-
-
-def _translate_value(value: str) -> str:
-    language = _ENGLISH_NAMES.get(value.casefold())
-    if language is not None:
-        return language_name(language)
-    return translate_error(value)
-
-
-_ENGLISH_NAMES = {lang.english.casefold(): lang for lang in all_languages()}

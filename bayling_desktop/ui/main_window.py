@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..config import Settings, load_settings, save_settings
 from ..errors import BaylingError
+from ..sentences import Sentence
 from .chat.workspace import ChatWorkspace
 from .dialogs.settings import SettingsDialog, model_settings_changed
-from .i18n import Translators, translate_error
+from .i18n import Translators
 from .menus import MainMenus
 from .models import ManagerPage, ModelManagerDialog
 from .recent_menu import remember
+from .sentence_text import sentence_text
 from .status_bar import ModelStatus
 from .theme import apply_theme
 from .translate.workspace import TranslateWorkspace
@@ -161,11 +163,11 @@ class MainWindow(QMainWindow):
             self.welcome.set_busy(False)
             self.stack.setCurrentWidget(self.tabs)
 
-    @Slot(str)
-    def _on_client_model_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_client_model_failed(self, message: Sentence) -> None:
         if self.stack.currentWidget() is self.welcome:
             self.welcome.set_busy(False)
-            self.welcome.set_status(translate_error(message))
+            self.welcome.set_status(sentence_text(message))
 
     @Slot(float)
     def _on_translate_speed_changed(self, tokens_per_second: float) -> None:
@@ -201,7 +203,7 @@ class MainWindow(QMainWindow):
         try:
             read_gguf_info(path)
         except BaylingError as exc:
-            self.welcome.set_status(translate_error(str(exc)))
+            self.welcome.set_status(sentence_text(exc))
             return
         self.welcome.set_busy(True)
         self.apply_settings(dataclasses.replace(self.settings, model_path=path))
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
         try:
             save_settings(new)
         except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Settings not saved"), translate_error(str(exc)))
+            QMessageBox.warning(self, self.tr("Settings not saved"), sentence_text(exc))
             return
         self.settings = new
         self.chat.settings = new
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except BaylingError as exc:
-            self.statusBar().showMessage(translate_error(str(exc)), 8000)
+            self.statusBar().showMessage(sentence_text(exc), 8000)
 
     def open_files(self, paths: list[Path]) -> None:
         """Open documents in the Translate workspace (command line, another launch)."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from .i18n import translate_error
+from ..sentences import Sentence
+from .sentence_text import sentence_text
 from .worker import ChatResult, ModelClient
 
 ACTIVITY_INTERVAL_MS = 500
@@ -63,7 +64,7 @@ class ModelStatus(QObject):
             self.model_label.setText(summary.name or summary.description)
         elif self.client.load_error:
             self.model_label.setText(self.tr("No model: {0}").format(
-                translate_error(self.client.load_error)))
+                sentence_text(self.client.load_error)))
         else:
             self.model_label.setText(self.tr("No model loaded"))
         if summary is None:
@@ -142,8 +143,8 @@ class ModelStatus(QObject):
         self.model_label.setToolTip("")
         self.retranslate()
 
-    @Slot(str)
-    def _on_client_model_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_client_model_failed(self, message: Sentence) -> None:
         self.load_bar.hide()
         self.retranslate()
-        self.model_label.setToolTip(translate_error(message))
+        self.model_label.setToolTip(sentence_text(message))

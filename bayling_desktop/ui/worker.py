@@ -30,6 +30,8 @@ from ..engine.backend import Backend, CancelToken, EngineActivity, GenerationPar
 from ..errors import BaylingError
 from ..models.selection import load_backend
 from .backend_slot import BackendSlot, backend_parallel, library_name, read_activity
+from ..sentences import Sentence
+from .sentence_text import sentence_text
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class ChatResult:
     tokens_per_second: float
     stop_reason: str
     context_length: int
-    notices: tuple[str, ...] = ()
+    notices: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class JobRunner(QObject):
             return
         backend = self.slot.acquire()
         if backend is None:
-            self.failed.emit(job_id, self.slot.error)
+            self.failed.emit(job_id, sentence_text(self.slot.error))
             return
         try:
             self._run(job_id, backend, request, cancel)
@@ -141,12 +143,12 @@ class JobRunner(QObject):
                 result = task(backend, cancel, reporter)
         except BaylingError as exc:
             reporter.flush()
-            self.failed.emit(job_id, str(exc))
+            self.failed.emit(job_id, sentence_text(exc))
             return
         except Exception as exc:
             reporter.flush()
             log.error("job %d failed:\n%s", job_id, traceback.format_exc())
-            self.failed.emit(job_id, f"Unexpected error: {exc}.")
+            self.failed.emit(job_id, sentence_text(exc))
             return
         reporter.flush()
         if cancel.cancelled:
@@ -175,7 +177,7 @@ class ModelWorker(JobRunner):
     loading = Signal()
     loadProgress = Signal(int, int)
     loaded = Signal(object)  # ModelSummary
-    loadFailed = Signal(str)
+    loadFailed = Signal(object)  # Sentence
 
     @Slot(object, object)
     def load(self, settings: Settings, model: str | None) -> None:
@@ -184,12 +186,12 @@ class ModelWorker(JobRunner):
         try:
             backend = load_backend(settings, model, progress=self._on_load_progress)
         except BaylingError as exc:
-            self.slot.error = str(exc)
-            self.loadFailed.emit(str(exc))
+            self.slot.error = exc.sentence
+            self.loadFailed.emit(exc.sentence)
             return
         except Exception as exc:  # a library bug must not kill the thread
             log.exception("loading the model failed")
-            self.slot.error = f"The model could not be loaded: {exc}."
+            self.slot.error = Sentence("model_could_not_be_loaded", error=exc)
             self.loadFailed.emit(self.slot.error)
             return
         self.slot.backend = backend
@@ -219,7 +221,7 @@ class ModelClient(QObject):
     modelLoading = Signal()
     modelLoadProgress = Signal(int, int)
     modelLoaded = Signal(str)
-    modelFailed = Signal(str)
+    modelFailed = Signal(object)  # Sentence
     busyChanged = Signal(bool)
 
     _loadRequested = Signal(object, object)
@@ -231,7 +233,7 @@ class ModelClient(QObject):
         self._ids = itertools.count(1)
         self._jobs: dict[int, CancelToken] = {}
         self.summary: ModelSummary | None = None
-        self.load_error: str | None = None
+        self.load_error: Sentence | None = None
         self.loading = False
         self._slot = BackendSlot()
         self._thread = QThread(self)
@@ -370,8 +372,8 @@ class ModelClient(QObject):
         self.load_error = None
         self.modelLoaded.emit(summary.description)
 
-    @Slot(str)
-    def _on_worker_load_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_worker_load_failed(self, message: Sentence) -> None:
         self.loading = False
         self.summary = None
         self.load_error = message

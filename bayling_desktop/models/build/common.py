@@ -91,6 +91,5 @@ def check_disk_space(needs: Iterable[tuple[Path, int, str]]) -> None:
         free = shutil.disk_usage(parts[0][0]).free
         if free < needed + DISK_MARGIN:
             detail = ", ".join(f"{what} {size / 1e9:.2f} GB" for _, size, what in parts if size)
-            raise BuildError(f"Not enough disk space in {parts[0][0]}: the build needs "
-                             f"{needed / 1e9:.2f} GB ({detail}) and only {free / 1e9:.2f} GB "
-                             "are free.")
+            raise BuildError("no_disk_space_build", parts=parts[0][0], needed=f"{needed / 1e9:.2f}",
+                             detail=detail, free=f"{free / 1e9:.2f}")

@@ -66,8 +66,7 @@ class LlamaConfig:
 def _int(config: dict[str, Any], key: str) -> int:
     value = config.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise BuildError(f"config.json has no valid {key}; is this a complete Llama "
-                         "checkpoint?")
+        raise BuildError("config_json_no_valid", key=key)
     return value
 
 
@@ -76,26 +75,23 @@ def read_config(folder: Path) -> tuple[LlamaConfig, dict[str, Any]]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BuildError(f"{folder} has no config.json; point at the folder of a Hugging "
-                         "Face checkpoint.") from exc
+        raise BuildError("no_config_json_point", folder=folder) from exc
     except (OSError, ValueError) as exc:
-        raise BuildError(f"{path} is not valid JSON.") from exc
+        raise BuildError("not_valid_json", path=path) from exc
     if not isinstance(raw, dict):
-        raise BuildError(f"{path} is not a model configuration.")
+        raise BuildError("not_model_configuration", path=path)
     arch = raw.get("architectures") or []
     if "LlamaForCausalLM" not in arch:
-        raise BuildError(f"{folder.name} is a {', '.join(map(str, arch)) or 'unknown'} "
-                         "checkpoint; only LlamaForCausalLM (BayLing 2) can be converted.")
+        raise BuildError("checkpoint_llamaforcausallm_converted", folder=folder.name,
+                         arch=', '.join(map(str, arch)) or 'unknown')
     if raw.get("rope_scaling"):
-        raise BuildError("This checkpoint uses rope scaling, which the converter does not "
-                         "support (BayLing 2 does not use it).")
+        raise BuildError("checkpoint_uses_rope_scaling")
     heads = _int(raw, "num_attention_heads")
     hidden = _int(raw, "hidden_size")
     kv_heads = raw.get("num_key_value_heads") or heads
     head_dim = raw.get("head_dim") or hidden // heads
     if not isinstance(kv_heads, int) or heads % kv_heads or head_dim % 2:
-        raise BuildError("config.json gives an impossible attention layout "
-                         f"({heads} heads, {kv_heads} KV heads).")
+        raise BuildError("config_json_gives_impossible", heads=heads, kv_heads=kv_heads)
     return LlamaConfig(
         hidden=hidden, ffn=_int(raw, "intermediate_size"),
         layers=_int(raw, "num_hidden_layers"), heads=heads, kv_heads=kv_heads,
@@ -146,7 +142,7 @@ def inspect(folder: Path) -> Checkpoint:
     """Everything about a checkpoint folder that can be known without reading weights."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise BuildError(f"{folder} is not a folder.")
+        raise BuildError("not_folder", folder=folder)
     config, raw = read_config(folder)
     vocab = load_vocab(folder, config.vocab_size, raw)
     tensors = {n: t for n, t in open_checkpoint(folder).items() if not _SKIPPED.search(n)}
@@ -162,8 +158,7 @@ def _plan(checkpoint: Checkpoint, out_type: str) -> list[_Planned]:
     for hf_name, ref in checkpoint.tensors.items():
         name = names.get_name(hf_name, try_suffixes=(".weight", ".bias"))
         if name is None:
-            raise BuildError(f"The checkpoint has a tensor {hf_name} that a Llama model does "
-                             "not have; it cannot be converted.")
+            raise BuildError("checkpoint_tensor_llama_model", hf_name=hf_name)
         heads = None
         if hf_name.endswith("q_proj.weight"):
             heads = config.heads
@@ -174,9 +169,9 @@ def _plan(checkpoint: Checkpoint, out_type: str) -> list[_Planned]:
     wanted = {"token_embd.weight", "output_norm.weight", "blk.0.attn_q.weight"}
     missing = wanted - {p.name for p in planned}
     if missing:
-        raise BuildError(f"The checkpoint lacks {sorted(missing)[0]}; it is incomplete.")
+        raise BuildError("checkpoint_lacks_incomplete", missing=sorted(missing)[0])
     if not config.tied and "output.weight" not in {p.name for p in planned}:
-        raise BuildError("The checkpoint has no lm_head weights; it is incomplete.")
+        raise BuildError("checkpoint_no_lm_head")
 
     def order(item: _Planned) -> tuple[int, str]:
         match = re.match(r"blk\.(\d+)\.", item.name)
@@ -243,7 +238,7 @@ def convert(source: Path | Checkpoint, output: Path, *, out_type: str = "f16",
             cancel: Cancel | None = None) -> Path:
     """Write *source* as a GGUF file at *output*; return *output*."""
     if out_type not in OUT_TYPES:
-        raise BuildError(f"Unknown output type {out_type}; use f16 or f32.")
+        raise BuildError("unknown_output_type_f16", out_type=out_type)
     checkpoint = source if isinstance(source, Checkpoint) else inspect(Path(source))
     plan = _plan(checkpoint, out_type)
     output = Path(output)
@@ -266,14 +261,14 @@ def convert(source: Path | Checkpoint, output: Path, *, out_type: str = "f16",
             written = 0
             for block in _blocks(item, checkpoint.config.head_dim):
                 if is_cancelled(cancel):
-                    raise BuildCancelled("The conversion was cancelled; nothing was kept.")
+                    raise BuildCancelled("conversion_cancelled_nothing_kept")
                 block.tofile(out)
                 written += block.nbytes
                 done += block.size * item.source.itemsize
                 if progress is not None:
                     progress(BuildProgress("convert", done, total, eta.left(done), item.name))
             if written != item.out_bytes:
-                raise BuildError(f"Internal error: {item.name} came out with the wrong size.")
+                raise BuildError("internal_error_came_out", item=item.name)
             writer.write_padding(out, item.out_bytes)
         out.flush()
         os.fsync(out.fileno())
@@ -282,8 +277,8 @@ def convert(source: Path | Checkpoint, output: Path, *, out_type: str = "f16",
     except OSError as exc:
         writer.close()
         partial.unlink(missing_ok=True)
-        raise BuildError(f"Could not write {output}: {exc.strerror or exc}; the partial file "
-                         "was removed.") from exc
+        raise BuildError("could_not_write_partial", output=output,
+                         reason=exc.strerror or exc) from exc
     except BaseException:
         writer.close()
         partial.unlink(missing_ok=True)

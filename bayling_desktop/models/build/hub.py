@@ -94,7 +94,7 @@ def fetch_one(remote: RemoteFile, folder: Path, token: str | None, endpoint: str
                       target_dir=folder, token=token, endpoint=endpoint, cancel=cancel,
                       progress=on_progress)
     except DownloadCancelled as exc:
-        raise BuildCancelled("The download was cancelled; build again to resume it.") from exc
+        raise BuildCancelled("download_cancelled_build_again") from exc
     atomic_write_text(_marker(folder, remote), f"{remote.checksum}\n")
     return target
 
@@ -109,14 +109,13 @@ def plan(repo_id: str, folder: Path, *, revision: str = "main", token: str | Non
     try:
         config = json.loads(config_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BuildError(f"The config.json of {repo_id} is not valid JSON.") from exc
+        raise BuildError("config_json_not_valid", repo_id=repo_id) from exc
     files = [config_file]
     tokenizer = _optional(repo_id, "tokenizer.model", revision, token, endpoint)
     if tokenizer is None:
         tokenizer = _optional(repo_id, "tokenizer.json", revision, token, endpoint)
     if tokenizer is None:
-        raise BuildError(f"{repo_id} has neither tokenizer.model nor tokenizer.json, so it "
-                         "cannot be converted.")
+        raise BuildError("neither_tokenizer_model_nor", repo_id=repo_id)
     files.append(tokenizer)
     files.extend(f for name in _SMALL_OPTIONAL
                  if (f := _optional(repo_id, name, revision, token, endpoint)))
@@ -127,15 +126,15 @@ def plan(repo_id: str, folder: Path, *, revision: str = "main", token: str | Non
             shards = sorted(set(json.loads(index_path.read_text(encoding="utf-8"))
                                 ["weight_map"].values()))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise BuildError(f"The safetensors index of {repo_id} is not valid.") from exc
+            raise BuildError("safetensors_index_not_valid", repo_id=repo_id) from exc
         files.append(index)
         files.extend(fetch_metadata(repo_id, shard, revision, token=token, endpoint=endpoint)
                      for shard in shards)
     else:
         single = _optional(repo_id, SINGLE_NAME, revision, token, endpoint)
         if single is None:
-            raise BuildError(f"{repo_id} has no safetensors weights ({SINGLE_NAME} or "
-                             f"{INDEX_NAME}); PyTorch .bin checkpoints cannot be converted.")
+            raise BuildError("no_safetensors_weights_pytorch", repo_id=repo_id,
+                             single_name=SINGLE_NAME, index_name=INDEX_NAME)
         files.append(single)
     return HubPlan(repo_id, revision, folder, tuple(files), config)
 

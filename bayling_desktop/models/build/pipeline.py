@@ -67,11 +67,11 @@ def build_model(source: str, *, quant: str = "Q4_K_M", output: Path | None = Non
     target = Path(output).expanduser() if output else default_output(source, quant,
                                                                        library_dir)
     if target.suffix.lower() != ".gguf":
-        raise BuildError(f"The output {target.name} must end in .gguf.")
+        raise BuildError("output_must_end_gguf", target=target.name)
     if target.exists():
-        raise BuildError(f"{target} already exists; remove it or choose another output name.")
+        raise BuildError("already_exists_remove_choose", target=target)
     if not target.parent.is_dir():
-        raise BuildError(f"The folder {target.parent} does not exist.")
+        raise BuildError("folder_not_exist", parent=target.parent)
 
     local = Path(source).expanduser()
     hub_plan: hub.HubPlan | None = None
@@ -87,8 +87,7 @@ def build_model(source: str, *, quant: str = "Q4_K_M", output: Path | None = Non
         parameters = hub_plan.weight_bytes // _BYTES_PER.get(dtype, 2)
         download_bytes = hub_plan.remaining()
     else:
-        raise BuildError(f"{source} is neither a checkpoint folder nor a Hugging Face "
-                         "repository id such as ICTNLP/bayling-2-7b.")
+        raise BuildError("neither_checkpoint_folder_nor", source=source)
     intermediate_bytes = 0 if quant == "F16" else parameters * 2
     check_disk_space([
         (hub_plan.folder if hub_plan else target.parent, download_bytes, "download"),

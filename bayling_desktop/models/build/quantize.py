@@ -35,8 +35,8 @@ _POLL = 0.2
 def normalise_quant(name: str) -> str:
     wanted = name.strip().upper()
     if wanted not in QUANT_TYPES:
-        raise BuildError(f"Unknown quantization {name}; choose one of "
-                         f"{', '.join(QUANT_TYPES)}.")
+        raise BuildError("unknown_quantization_choose", name=name,
+                         quant_types=', '.join(QUANT_TYPES))
     return wanted
 
 
@@ -92,17 +92,16 @@ def quantize(source: Path, output: Path, quant: str, *, parameters: int,
             if is_cancelled(cancel):
                 child.terminate()
                 child.join(10)
-                raise BuildCancelled("The quantization was cancelled; nothing was kept.")
+                raise BuildCancelled("quantization_cancelled_nothing_kept")
             if progress is not None:
                 done = min(total, partial.stat().st_size if partial.exists() else 0)
                 progress(BuildProgress("quantize", done, total, eta.left(done), quant))
             child.join(_POLL)
         if is_cancelled(cancel):
-            raise BuildCancelled("The quantization was cancelled; nothing was kept.")
+            raise BuildCancelled("quantization_cancelled_nothing_kept")
         if child.exitcode != 0 or not partial.is_file():
-            raise BuildError(f"llama.cpp could not quantize {source.name} to {quant} "
-                             f"({_last_line(log) or f'exit code {child.exitcode}'}); the "
-                             "partial file was removed.")
+            raise BuildError("quantize_failed", source=source.name, quant=quant,
+                             last_line=_last_line(log) or f'exit code {child.exitcode}')
         os.replace(partial, output)
     except BaseException:
         if child.is_alive():

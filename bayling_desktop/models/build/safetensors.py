@@ -95,19 +95,17 @@ def read_header(path: Path) -> dict[str, TensorRef]:
         with path.open("rb") as handle:
             head = handle.read(8)
             if len(head) < 8:
-                raise ModelError(f"{path.name} is not a safetensors file (it is too short).")
+                raise ModelError("not_safetensors_file_too", path=path.name)
             (length,) = struct.unpack("<Q", head)
             if length > min(_MAX_HEADER, size - 8):
-                raise ModelError(f"{path.name} is not a safetensors file (its header length "
-                                 "is impossible).")
+                raise ModelError("not_safetensors_file_header_length", path=path.name)
             header = json.loads(handle.read(length))
     except OSError as exc:
-        raise ModelError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        raise ModelError("could_not_read", path=path, reason=exc.strerror or exc) from exc
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ModelError(f"{path.name} is not a safetensors file (its header is not "
-                         "JSON).") from exc
+        raise ModelError("not_safetensors_file_header", path=path.name) from exc
     if not isinstance(header, dict):
-        raise ModelError(f"{path.name} is not a safetensors file.")
+        raise ModelError("not_safetensors_file", path=path.name)
     base = 8 + length
     tensors: dict[str, TensorRef] = {}
     for name, spec in header.items():
@@ -118,14 +116,12 @@ def read_header(path: Path) -> dict[str, TensorRef]:
             shape = tuple(int(d) for d in spec["shape"])
             begin, end = (int(v) for v in spec["data_offsets"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{path.name} has a malformed entry for {name}.") from exc
+            raise ModelError("malformed_entry", path=path.name, name=name) from exc
         if dtype not in _DTYPES:
-            raise ModelError(f"{path.name} stores {name} as {dtype}; only F16, BF16 and F32 "
-                             "checkpoints can be converted.")
+            raise ModelError("stores_f16_bf16_f32", path=path.name, name=name, dtype=dtype)
         ref = TensorRef(name, path, dtype, shape, base + begin)
         if end - begin != ref.nbytes or base + end > size:
-            raise ModelError(f"{path.name} is truncated or damaged: {name} does not fit in "
-                             "the file (an incomplete download?).")
+            raise ModelError("truncated_damaged_not_fit", path=path.name, name=name)
         tensors[name] = ref
     return tensors
 
@@ -138,22 +134,21 @@ def open_checkpoint(folder: Path) -> dict[str, TensorRef]:
             weight_map = json.loads(index.read_text(encoding="utf-8"))["weight_map"]
             shards = sorted(set(weight_map.values()))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ModelError(f"{index} is not a valid safetensors index.") from exc
+            raise ModelError("not_valid_safetensors_index", index=index) from exc
         tensors: dict[str, TensorRef] = {}
         for shard in shards:
             shard_path = folder / shard
             if not shard_path.is_file():
-                raise ModelError(f"The shard {shard} listed in {INDEX_NAME} is missing from "
-                                 f"{folder}.")
+                raise ModelError("shard_listed_missing", shard=shard, index_name=INDEX_NAME,
+                                 folder=folder)
             tensors.update(read_header(shard_path))
         missing = sorted(set(weight_map) - set(tensors))
         if missing:
-            raise ModelError(f"The checkpoint index lists {missing[0]}, which no shard holds.")
+            raise ModelError("checkpoint_index_lists_no", missing=missing[0])
         return tensors
     files = sorted(folder.glob("*.safetensors"))
     if not files:
-        raise ModelError(f"{folder} has no .safetensors weights (PyTorch .bin checkpoints "
-                         "are not supported).")
+        raise ModelError("no_safetensors_weights_pytorch_bin", folder=folder)
     tensors = {}
     for file in files:
         tensors.update(read_header(file))

@@ -56,7 +56,7 @@ def _read_json(path: Path) -> Any:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise ModelError(f"{path.name} in {path.parent} is not valid JSON.") from exc
+        raise ModelError("not_valid_json_in", path=path.name, parent=path.parent) from exc
 
 
 def _first_id(value: object) -> int | None:
@@ -75,8 +75,7 @@ def _token_text(value: object) -> str | None:
 def _pad_to(vocab: Vocab, size: int) -> None:
     """Fill up to the embedding's row count: some checkpoints pad the vocabulary."""
     if len(vocab.tokens) > size:
-        raise ModelError(f"The tokenizer has {len(vocab.tokens)} tokens but the model only "
-                         f"{size} embedding rows; the checkpoint does not match its tokenizer.")
+        raise ModelError("tokenizer_tokens_model_embedding", count=len(vocab.tokens), size=size)
     for index in range(len(vocab.tokens), size):
         vocab.tokens.append(f"[PAD{index}]")
         vocab.scores.append(-1000.0)
@@ -91,7 +90,7 @@ def load_sentencepiece(folder: Path, vocab_size: int, config: dict[str, Any]) ->
     try:
         processor.LoadFromFile(str(path))
     except (OSError, RuntimeError) as exc:
-        raise ModelError(f"{path} is not a SentencePiece model.") from exc
+        raise ModelError("not_sentencepiece_model", path=path) from exc
     tokens, scores, types = [], [], []
     for index in range(processor.GetPieceSize()):
         tokens.append(processor.IdToPiece(index))
@@ -113,7 +112,7 @@ def load_sentencepiece(folder: Path, vocab_size: int, config: dict[str, Any]) ->
         if index < len(vocab.tokens):
             continue
         if index != len(vocab.tokens):
-            raise ModelError("added_tokens.json leaves a gap in the token ids; cannot convert.")
+            raise ModelError("added_tokens_json_leaves")
         vocab.tokens.append(text)
         vocab.scores.append(-1000.0)
         vocab.types.append(int(TokenType.USER_DEFINED))
@@ -148,20 +147,18 @@ def _pre_tokenizer(spec: object) -> str:
     walk(spec)
     if patterns == [LLAMA3_PATTERN]:
         return "llama-bpe"
-    raise ModelError("The tokenizer.json uses a pre-tokenizer other than Llama-3's; this "
-                     "converter only builds Llama-3 BPE vocabularies exactly.")
+    raise ModelError("tokenizer_json_uses_pre")
 
 
 def load_bpe(folder: Path, vocab_size: int, config: dict[str, Any]) -> Vocab:
     data = _read_json(folder / "tokenizer.json")
     if not isinstance(data, dict):
-        raise ModelError(f"{folder} has neither tokenizer.model nor tokenizer.json.")
+        raise ModelError("neither_tokenizer_model_nor_tokenizer_json", folder=folder)
     model = data.get("model") or {}
     if model.get("type") != "BPE" or not isinstance(model.get("vocab"), dict):
-        raise ModelError("tokenizer.json is not a BPE tokenizer; only Llama-3 style BPE "
-                         "vocabularies are supported.")
+        raise ModelError("tokenizer_json_not_bpe")
     if model.get("byte_fallback"):
-        raise ModelError("tokenizer.json is a byte-fallback BPE, not Llama-3's byte-level BPE.")
+        raise ModelError("tokenizer_json_byte_fallback")
     pre = _pre_tokenizer(data.get("pre_tokenizer"))
     by_id: dict[int, str] = {int(i): t for t, i in model["vocab"].items()}
     added_types: dict[int, int] = {}
@@ -206,5 +203,4 @@ def load_vocab(folder: Path, vocab_size: int, config: dict[str, Any]) -> Vocab:
         return load_sentencepiece(folder, vocab_size, config)
     if (folder / "tokenizer.json").is_file():
         return load_bpe(folder, vocab_size, config)
-    raise ModelError(f"{folder} has neither tokenizer.model nor tokenizer.json; both the "
-                     "weights and the tokenizer files are needed.")
+    raise ModelError("neither_tokenizer_model_nor_tokenizer", folder=folder)

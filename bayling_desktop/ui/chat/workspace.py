@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from ...config import Settings
 from ...engine.backend import GenerationParams
 from ...errors import BaylingError
+from ...sentences import Sentence
 from ...storage.chats import ChatStore
 from ...storage.database import StorageError
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from ..worker import ChatResult, ModelClient
 from .conversations import (
     ConversationFilter,
@@ -62,13 +63,13 @@ class ChatWorkspace(QWidget):
         super().__init__(parent)
         self.client = client
         self.settings = settings
-        self.store_error = ""
+        self.store_error: Sentence | None = None
         if store is None:
             try:
                 store = ChatStore()
             except StorageError as exc:
                 # a damaged or newer chat database: say so once, keep chatting unsaved
-                self.store_error = str(exc)
+                self.store_error = exc.sentence
                 store = ChatStore(Path(":memory:"))
                 QTimer.singleShot(0, self._on_store_error_timer_timeout)
         self.store = store
@@ -239,7 +240,7 @@ class ChatWorkspace(QWidget):
     def _on_store_error_timer_timeout(self) -> None:
         """Once the window is up: the chat database could not be opened (its sentence
         names the file and the backup); chats of this session are not saved."""
-        message = translate_error(self.store_error)
+        message = sentence_text(self.store_error or "")
         self._show_notice(self.tr("Chats will not be saved: {0}").format(message))
         QMessageBox.warning(self, self.tr("Chats will not be saved"), message)
 
@@ -328,7 +329,7 @@ class ChatWorkspace(QWidget):
         try:
             self.store.export_markdown(self.current_id, path)
         except BaylingError as exc:
-            self._show_notice(translate_error(str(exc)))
+            self._show_notice(sentence_text(exc))
             return None
         return path
 
@@ -421,7 +422,7 @@ class ChatWorkspace(QWidget):
             return
         self._finish(result.text)
         if result.notices:
-            self._show_notice(" ".join(translate_error(n) for n in result.notices))
+            self._show_notice(" ".join(sentence_text(n) for n in result.notices))
         elif result.stop_reason == "length":
             self._show_notice(self.tr("The reply reached the maximum length set in Settings."))
         self.replyFinished.emit(result)
@@ -431,7 +432,7 @@ class ChatWorkspace(QWidget):
         if job_id != self._job:
             return
         self._finish("")
-        self._show_notice(translate_error(message))
+        self._show_notice(message)
 
     @Slot(int)
     def _on_client_cancelled(self, job_id: int) -> None:

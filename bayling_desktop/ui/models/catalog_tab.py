@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.catalog import CatalogEntry
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .catalog_table import CatalogTableModel
 
 _REPO_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
@@ -115,7 +115,7 @@ class CatalogTab(QWidget):
             row = next(r for r in range(self.model.rowCount())
                        if self.model.entry_at(r) == pick)
             check = self.model.fit_at(row)
-            reason = translate_error(check.reason) if check else ""
+            reason = sentence_text(check.reason) if check else ""
             self.recommendation.setText(self.tr("Recommended for this machine: {0}. {1}")
                                         .format(pick.title, reason))
         self.hub_group.setTitle(self.tr("Download from the Hub…"))

@@ -20,8 +20,8 @@ from PySide6.QtGui import QFont
 
 from ...models import fit
 from ...models.catalog import CATALOG, CatalogEntry
-from ..i18n import translate_error
 from ..itemmodels import Index
+from ..sentence_text import sentence_text
 from .units import context_text
 
 _COLUMNS = 8
@@ -117,7 +117,7 @@ class CatalogTableModel(QAbstractTableModel):
             return self._cell(row, entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() in (self.RAM, self.FIT):
-                return translate_error(self._fits[row].reason)
+                return sentence_text(self._fits[row].reason)
             return entry.notes
         if role == Qt.ItemDataRole.FontRole and entry.key == self._recommended:
             font = QFont()

@@ -36,7 +36,7 @@ from ...models.download import (
 )
 from ...models.secrets import SecretsError, get_hub_token, set_hub_token
 from ...paths import models_dir
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .downloads_table import DownloadRow, DownloadState, DownloadTableModel
 from .secrets_box import PlaintextOptIn
 from .tasks import BackgroundTasks, Report
@@ -346,7 +346,7 @@ class DownloadsTab(QWidget):
         try:
             stored = get_hub_token(self._settings) is not None
         except SecretsError as exc:
-            self.token_status.setText(translate_error(str(exc)))
+            self.token_status.setText(sentence_text(exc))
             return
         self.token_forget_button.setEnabled(stored)
         self.token_status.setText(
@@ -359,7 +359,7 @@ class DownloadsTab(QWidget):
         except SecretsError as exc:
             self.opt_in.refresh()
             QMessageBox.warning(self, self.tr("Hugging Face access token"),
-                                translate_error(str(exc)))
+                                sentence_text(exc))
             return
         self.token_edit.clear()
         self._show_token_status()

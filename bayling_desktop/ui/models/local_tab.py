@@ -38,7 +38,7 @@ from ...models.library import (
     rename_model,
     set_default,
 )
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .local_table import LocalModelTableModel
 from .tasks import BackgroundTasks, Report
 from .units import context_text, size_text
@@ -162,7 +162,7 @@ class LocalModelsTab(QWidget):
             lines.append(self.tr("Has a chat template.") if info.chat_template
                          else self.tr("No chat template: a prompt format is chosen for it."))
         if entry.error:
-            lines.append(entry.error)
+            lines.append(sentence_text(entry.error))
         return "\n".join(lines)
 
     @Slot()
@@ -239,7 +239,7 @@ class LocalModelsTab(QWidget):
         try:
             renamed = rename_model(entry.name, new_name, self._settings)
         except BaylingError as exc:
-            self._fail(self.tr("Rename a model"), translate_error(str(exc)))
+            self._fail(self.tr("Rename a model"), sentence_text(exc))
             return
         self.refresh(select=renamed.name)
         self.status.setText(self.tr("Renamed {0} to {1}.").format(entry.name, renamed.name))
@@ -266,7 +266,7 @@ class LocalModelsTab(QWidget):
         try:
             remove_model(entry.name, self._settings)
         except BaylingError as exc:
-            self._fail(self.tr("Remove a model"), translate_error(str(exc)))
+            self._fail(self.tr("Remove a model"), sentence_text(exc))
             return
         self.refresh()
         self.status.setText(self.tr("Removed {0}.").format(entry.name))

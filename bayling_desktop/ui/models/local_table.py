@@ -19,8 +19,8 @@ from PySide6.QtGui import QFont
 
 from ...models import fit
 from ...models.library import LocalModel
-from ..i18n import translate_error
 from ..itemmodels import Index
+from ..sentence_text import sentence_text
 from .units import context_text, size_text
 
 _COLUMNS = 7
@@ -126,8 +126,10 @@ class LocalModelTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             check = self._fits[row]
             if index.column() == self.FIT and check is not None:
-                return translate_error(check.reason)
-            return entry.error or (str(entry.path) if entry.path else entry.title)
+                return sentence_text(check.reason)
+            if entry.error:
+                return sentence_text(entry.error)
+            return str(entry.path) if entry.path else entry.title
         if role == Qt.ItemDataRole.FontRole and entry.is_default:
             font = QFont()
             font.setBold(True)

@@ -28,7 +28,7 @@ from ...engine.backend import CancelToken
 from ...engine.remote import RemoteBackend
 from ...errors import BaylingError
 from ...models.secrets import SecretsError, get_remote_api_key, set_remote_api_key
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .secrets_box import PlaintextOptIn
 from .tasks import BackgroundTasks, Report
 
@@ -176,7 +176,7 @@ class RemoteTab(QWidget):
             return RemoteBackend(url, self.model_combo.currentText(), key,
                                  connect_timeout=PROBE_CONNECT_TIMEOUT_S)
         except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Remote server"), translate_error(str(exc)))
+            QMessageBox.warning(self, self.tr("Remote server"), sentence_text(exc))
             return None
 
     def _start_probe(self) -> int | None:
@@ -257,7 +257,7 @@ class RemoteTab(QWidget):
             try:
                 RemoteBackend(url)
             except BaylingError as exc:
-                QMessageBox.warning(self, self.tr("Remote server"), translate_error(str(exc)))
+                QMessageBox.warning(self, self.tr("Remote server"), sentence_text(exc))
                 return False
         key = self.key_edit.text().strip()
         if key:
@@ -265,7 +265,7 @@ class RemoteTab(QWidget):
                 set_remote_api_key(url, key, self._settings)
             except SecretsError as exc:
                 self.opt_in.refresh()
-                QMessageBox.warning(self, self.tr("API key"), translate_error(str(exc)))
+                QMessageBox.warning(self, self.tr("API key"), sentence_text(exc))
                 return False
             self.key_edit.clear()
         s = self._settings

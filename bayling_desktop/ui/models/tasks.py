@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...engine.backend import CancelToken
 from ...errors import BaylingError
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +93,12 @@ class _Worker(QObject):
             if self._cancel.cancelled:
                 self.cancelled.emit(self._job)
             else:
-                self.failed.emit(self._job, str(exc))
+                self.failed.emit(self._job, sentence_text(exc))
             return
         except Exception as exc:  # a worker's exception never reaches the excepthook
             log.exception("background task %d failed", self._job)
             self._flush()
-            self.failed.emit(self._job, f"{type(exc).__name__}: {exc}")
+            self.failed.emit(self._job, sentence_text(exc))
             return
         self._flush()
         self.succeeded.emit(self._job, result)
@@ -200,8 +200,8 @@ class BackgroundTasks(QObject):
 
     @Slot(int, str)
     def _on_worker_failed(self, job: int, message: str) -> None:
-        if job in self._running:  # every model dialog shows it: say it in the UI language
-            self.failed.emit(job, translate_error(message))
+        if job in self._running:  # said in the UI language where it was caught
+            self.failed.emit(job, message)
 
     @Slot(int)
     def _on_worker_cancelled(self, job: int) -> None:

@@ -24,10 +24,12 @@ from ... import documents
 from ...documents.timing import cue_timing
 from ...errors import BaylingError, DocumentError
 from ...flags import Flag
+from ...sentences import Sentence
 from ...storage.projects import Project, ProjectStore
 from ...translation.glossary import Glossary
 from ...translation.pair import LanguagePairError
 from ...translation.session import DocumentSession
+from ..sentence_text import sentence_text
 from .revision import Turn
 from .segments import SegmentRow, count_chars, count_words
 
@@ -137,7 +139,7 @@ class Prepared:
     rows: list[SegmentRow]
     sizes: list[tuple[int, int]]
     #: a sentence about the pair (the header's not taken, or refused)
-    notice: str = ""
+    notice: Sentence | None = None
     #: the segment to select once shown (a restored desk)
     selected: int | None = None
 
@@ -183,7 +185,7 @@ def prepare(request: OpenRequest, store: ProjectStore | None) -> Prepared:
         try:
             session.bind()
         except (LanguagePairError, DocumentError) as exc:  # shown, refused again on Translate
-            prepared.notice = str(exc)
+            prepared.notice = exc.sentence
         else:
             restore_rows(session, rows)
     return prepared
@@ -239,7 +241,7 @@ class Loader(QObject):
         try:
             prepared = prepare(request, store)
         except BaylingError as exc:
-            self.failed.emit(path, str(exc))
+            self.failed.emit(path, sentence_text(exc))
         except Exception as exc:  # a parser bug must not vanish silently
             self.failed.emit(path, self.tr("{0} could not be read: {1}").format(path.name, exc))
         else:

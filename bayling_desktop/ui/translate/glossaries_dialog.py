@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...storage.glossaries import GlossaryInfo
 from ...translation.glossary import Glossary, Term, load_glossary, project_glossary, stored_terms
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .controller import weak
 from .glossary_editor import GlossaryModel, save_glossary
 
@@ -203,7 +203,7 @@ class GlossariesDialog(QDialog):
             glossary_id = store.glossaries.create(name, source.code if source else "",
                                                   target.code)
         except BaylingError as exc:
-            QMessageBox.warning(self, self.tr("Glossaries"), translate_error(str(exc)))
+            QMessageBox.warning(self, self.tr("Glossaries"), sentence_text(exc))
             return None
         self.reload(select=glossary_id)
         return glossary_id
@@ -228,7 +228,7 @@ class GlossariesDialog(QDialog):
             glossary = load_glossary(path)
         except BaylingError as exc:
             QMessageBox.warning(self, self.tr("Could not load the glossary"),
-                                translate_error(str(exc)))
+                                sentence_text(exc))
             return 0
         count = store.glossaries.add_terms(glossary_id, stored_terms(glossary))
         self.reload()
@@ -267,7 +267,7 @@ class GlossariesDialog(QDialog):
             try:
                 store.glossaries.rename(glossary_id, name)
             except BaylingError as exc:
-                QMessageBox.warning(self, self.tr("Glossaries"), translate_error(str(exc)))
+                QMessageBox.warning(self, self.tr("Glossaries"), sentence_text(exc))
             self.reload()
 
     @Slot()

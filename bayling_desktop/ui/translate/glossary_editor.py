@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...fileio import atomic_write_text
 from ...translation.glossary import Glossary, Term, glossary_csv, glossary_tbx, load_glossary
-from ..i18n import translate_error
 from ..itemmodels import Index
+from ..sentence_text import sentence_text
 
 
 def save_glossary(glossary: Glossary, path: Path, source_lang: str = "",
@@ -194,7 +194,7 @@ class GlossaryEditor(QDialog):
             added = self.model.merge(load_glossary(path))
         except BaylingError as exc:
             QMessageBox.warning(self, self.tr("Could not import the glossary"),
-                                translate_error(str(exc)))
+                                sentence_text(exc))
             return False
         self.note.setText(self.tr("{0} terms added from {1}.").format(added, path.name))
         return True
@@ -204,7 +204,7 @@ class GlossaryEditor(QDialog):
             save_glossary(self.glossary(), path, self.source_lang, self.target_lang)
         except (BaylingError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Could not export the glossary"),
-                                translate_error(str(exc)))
+                                sentence_text(exc))
             return False
         self.note.setText(self.tr("Saved {0}").format(path))
         return True

@@ -21,7 +21,7 @@ from ... import documents
 from ...errors import DocumentError
 from ...languages import Language, resolve
 from ...translation.pair import LanguagePairError
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .controller import Loader, OpenDocument, OpenRequest, Prepared, restore_rows, weak
 
 if TYPE_CHECKING:
@@ -143,13 +143,12 @@ class DocumentOpener(QObject):
             if old.project is not None and (doc.project is None
                                             or old.project.id != doc.project.id):
                 old.session.close()
-        notices = [prepared.notice] if prepared.notice else []
+        notices = [sentence_text(prepared.notice)] if prepared.notice else []
         if doc.session.save_error:
             notices.append(ws.tr("Translations will not be saved: {0}").format(
-                doc.session.save_error))
+                sentence_text(doc.session.save_error)))
         # what reading the file left untranslated (comments, tracked changes…) is said too
-        warnings = [*getattr(prepared.document, "warnings", []),
-                    *getattr(prepared.document, "notices", []), *notices]
+        warnings = [*map(sentence_text, prepared.document.notices), *notices]
         doc.opening_note, doc.opening_note_is_error = "\n".join(warnings), bool(notices)
         ws.docs[path] = doc
         combo = ws.bar.document_combo
@@ -223,20 +222,19 @@ class DocumentOpener(QObject):
             doc.session.set_pair(source_choice, target)
         except (LanguagePairError, DocumentError) as exc:
             self.show_pair(doc)
-            ws.show_message(str(exc), error=True)
+            ws.show_message(sentence_text(exc), error=True)
             return False
         doc.proposals = {}
         restore_rows(doc.session, doc.rows)
         if doc.session.save_error:
             ws.show_message(ws.tr("Translations will not be saved: {0}").format(
-                doc.session.save_error), error=True)
+                sentence_text(doc.session.save_error)), error=True)
         return True
 
     @Slot(object, str)
     def _on_loader_failed(self, path: Path, message: str) -> None:
         self.ws.show_message(message, error=True)
-        QMessageBox.warning(self.view(), self.ws.tr("Could not open document"),
-                            translate_error(message))
+        QMessageBox.warning(self.view(), self.ws.tr("Could not open document"), message)
 
     @Slot(int)
     def _on_document_combo_changed(self, number: int) -> None:
@@ -287,7 +285,7 @@ class DocumentOpener(QObject):
         try:
             doc.session.check()
         except (LanguagePairError, DocumentError) as exc:
-            return str(exc)
+            return sentence_text(exc)
         return ""
 
     def _picked(self, doc: OpenDocument) -> None:
@@ -319,7 +317,7 @@ class DocumentOpener(QObject):
             doc.session.set_source_choice(choice)  # same project: prompts, memory keys
         except LanguagePairError as exc:
             self.show_pair(doc)
-            self.ws.show_message(str(exc), error=True)
+            self.ws.show_message(sentence_text(exc), error=True)
 
     @Slot()
     def _on_swap_button_clicked(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...errors import BaylingError
 from ...translation.review import ReviewResult, export_review, import_review
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .controller import SetTarget
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def export_review_file(ws: TranslateWorkspace, path: Path) -> bool:
     try:
         rows = export_review(doc.project, path)
     except (BaylingError, OSError) as exc:
-        QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
+        QMessageBox.warning(ws, ws.tr("Export failed"), sentence_text(exc))
         return False
     ws.show_message(ws.tr("Review file saved: {0} ({1} segments). Send it to the reviewer, "
                           "then File ▸ Import review….").format(path.name, rows))
@@ -77,7 +77,7 @@ def import_review_file(ws: TranslateWorkspace, path: Path) -> ReviewResult | Non
     try:
         result = import_review(doc.project, path, doc.glossary)
     except (BaylingError, OSError) as exc:
-        ws.show_message(translate_error(str(exc)), error=True)
+        ws.show_message(sentence_text(exc), error=True)
         return None
     if result.changed:
         doc.undo.beginMacro(ws.tr("Import review ({0} segments)").format(len(result.changed)))

@@ -23,6 +23,7 @@ from ...translation.revision import (
     accept_candidates,
     reject_candidates,
 )
+from ..sentence_text import sentence_text
 from ..worker import TaskFn
 from .controller import OpenDocument, SetTarget, weak
 from .revision import Turn
@@ -207,7 +208,7 @@ class RevisionController(QObject):
         try:
             self._accept_text(doc, segment, instruction, text)
         except BaylingError as exc:  # e.g. nothing translated yet to revise
-            self.ws.show_message(str(exc), error=True)
+            self.ws.show_message(sentence_text(exc), error=True)
             return
         self.panel.set_candidate("")
         self._show_pending(doc)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ... import documents
 from ...errors import BaylingError
 from ...translation.glossary import Glossary, load_glossary
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .concordance import ConcordanceDialog
 from .glossary_editor import GlossaryEditor
 from .segments import SegmentRow, review_counts
@@ -57,7 +57,7 @@ def load_glossary_file(ws: TranslateWorkspace, path: Path) -> None:
         glossary = load_glossary(path)
     except BaylingError as exc:
         QMessageBox.warning(ws, ws.tr("Could not load the glossary"),
-                            translate_error(str(exc)))
+                            sentence_text(exc))
         return
     set_glossary(ws, glossary)
     ws.show_message(ws.tr("Glossary loaded: {0} terms.").format(len(glossary)))
@@ -129,10 +129,11 @@ def export(ws: TranslateWorkspace) -> None:
         result = doc.session.export(out, bilingual=chosen in bilingual,
                                     translations=translations)
     except BaylingError as exc:
-        QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
+        QMessageBox.warning(ws, ws.tr("Export failed"), sentence_text(exc))
         return
     # what writing it changed on its own (a PO header switched to UTF-8…), said once
-    ws.show_message("\n".join([ws.tr("Saved {0}").format(out), *result.notices]))
+    ws.show_message("\n".join([ws.tr("Saved {0}").format(out),
+                               *map(sentence_text, result.notices)]))
 
 
 def export_exchange(ws: TranslateWorkspace, out: Path) -> bool:
@@ -148,7 +149,7 @@ def export_exchange(ws: TranslateWorkspace, out: Path) -> bool:
         else:
             count = export_xliff(doc.project, out, doc.document.path.name)
     except (BaylingError, OSError) as exc:
-        QMessageBox.warning(ws, ws.tr("Export failed"), translate_error(str(exc)))
+        QMessageBox.warning(ws, ws.tr("Export failed"), sentence_text(exc))
         return False
     ws.show_message(ws.tr("Saved {0} ({1} translated segments).").format(out, count))
     return True

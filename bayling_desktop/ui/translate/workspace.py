@@ -28,11 +28,12 @@ from ...config import Settings
 from ...documents import existing_translations
 from ...flags import Flag
 from ...languages import Language
+from ...sentences import Sentence
 from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
 from ...translation.glossary import Glossary
 from ...translation.memory import open_store
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from ..worker import ModelClient
 from . import navigation, tools
 from .closing import close_document
@@ -75,11 +76,11 @@ class TranslateWorkspace(QWidget):
         self.client = client
         self.settings = settings or Settings()
         self.store: ProjectStore | None = None
-        store_error = ""
+        store_error: Sentence | None = None
         try:
             self.store = open_store()
         except StorageError as exc:  # work is still possible, only not saved: say so
-            store_error = str(exc)
+            store_error = exc.sentence
         self.undo_group = QUndoGroup(self)
         self._empty_stack = QUndoStack(self)
         self.undo_group.addStack(self._empty_stack)
@@ -112,7 +113,7 @@ class TranslateWorkspace(QWidget):
         self.store_error = store_error
         if store_error:
             self.show_message(self.tr("Translations will not be saved: {0}").format(
-                store_error), error=True)
+                sentence_text(store_error)), error=True)
             QTimer.singleShot(0, self._on_store_error_timer_timeout)
 
     @Slot()
@@ -120,7 +121,7 @@ class TranslateWorkspace(QWidget):
         """Once the window is up: the projects database could not be opened (its sentence
         names the file and the backup); documents open, but no work is saved."""
         QMessageBox.warning(self, self.tr("Translations will not be saved"),
-                            translate_error(self.store_error))
+                            sentence_text(self.store_error or ""))
 
     # -- building -----------------------------------------------------------------------
 
@@ -410,9 +411,8 @@ class TranslateWorkspace(QWidget):
             self.revising.show_segment(segment)
 
     def show_message(self, text: str, error: bool = False) -> None:
-        """Lines under the table; the core's (errors, notices) are said in the UI language."""
-        self.message_label.setText("\n".join(translate_error(line)
-                                             for line in text.split("\n")))
+        """Lines under the table, already in the UI language (see ``sentence_text``)."""
+        self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #c0392b;" if error else "")
 
     def update_progress(self) -> None:

@@ -11,7 +11,8 @@ import docx
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.docx import COMMENTS_NOTICE, TRACKED_NOTICE
+from bayling_desktop.documents.docx import TRACKED_NOTICE
+from bayling_desktop.sentences import Sentence
 
 from .coverage import assert_covered, export_marked, unmarked, visible_text
 from .wordml import make_story_docx
@@ -37,7 +38,7 @@ def test_every_story_part_becomes_units_in_order(tmp_path: Path) -> None:
     assert "Is this right?" not in texts  # comments are off by default
     kinds = {u.source: u.kind for u in document.units}
     assert kinds["A footnote explains."] == "footnote" and kinds["Text in a box."] == "text-box"
-    assert document.notices == [TRACKED_NOTICE, COMMENTS_NOTICE.format(n=1)]
+    assert document.notices == [TRACKED_NOTICE, Sentence("comments_left", count=1)]
     with_comments = open_document(tmp_path / "story.docx", include_comments=True)
     assert with_comments.notices == [TRACKED_NOTICE]
 

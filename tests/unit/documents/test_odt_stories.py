@@ -100,7 +100,7 @@ def test_every_story_becomes_units(tmp_path: Path) -> None:
     assert {"North region", "First point", "Quarterly report"} <= set(kinds)
     assert "Revenue grew<x1/> in every region." in kinds  # the note stays where it was
     assert "Are these final?" not in kinds  # annotations are optional, and the user is told
-    assert document.notices == ["This document has 1 annotation(s); they were left "
+    assert list(map(str, document.notices)) == ["This document has 1 annotation(s); they were left "
                                 "untranslated (turn on “Translate comments” in Settings, "
                                 "or use --comments, to translate them too)."]
     with_comments = open_document(tmp_path / "r.odt", include_comments=True)

@@ -86,7 +86,7 @@ def test_paragraphs_come_in_reading_order_with_pages_and_boxes(tmp_path: Path) -
     assert not any("print(" in t or "α" in t for t in texts)
     # the running header is marked as such; page 3 has no text layer and is named
     assert {u.kind for u in document.units if u.source == "Journal of Examples"} == {"header"}
-    assert any("Page(s) 3 have no text layer" in n for n in document.notices)
+    assert any("Page(s) 3 have no text layer" in n for n in map(str, document.notices))
 
 
 def test_hyphenation_is_undone_unless_the_document_writes_the_compound() -> None:
@@ -148,7 +148,7 @@ def test_a_translation_that_cannot_fit_keeps_the_source_and_is_flagged(tmp_path:
     out = tmp_path / "tight.zh.pdf"
     document.export({first.id: "很长的译文" * 80}, out)
     assert document.flagged[first.id] == [Flag("pdf_overflow", {"page": 1, "size": "6"})]
-    assert any("did not fit" in n and "page(s) 1" in n for n in document.notices)
+    assert any("did not fit" in n and "page(s) 1" in n for n in map(str, document.notices))
     result = pymupdf.open(str(out))[0]
     assert "Short label" in result.get_text()  # never cut, never drawn over its neighbours
     assert [a.type[1] for a in result.annots()] == ["Text"]

@@ -121,7 +121,7 @@ def test_cp1252_srt_that_cannot_hold_chinese_becomes_utf8_with_one_notice(
     out = tmp_path / "zh.srt"
     document.export({"cue-1": "请来一杯牛奶咖啡。", "cue-2": "<x1/>火车站在哪里？"}, out)
     document.export({"cue-1": "请来一杯牛奶咖啡。", "cue-2": "<x1/>火车站在哪里？"}, out)
-    assert document.notices == [
+    assert list(map(str, document.notices)) == [
         "fr.srt was in cp1252, which cannot hold the translation; it was written as UTF-8."]
     text = out.read_bytes().decode("utf-8")
     assert "\r\n" in text and [c.content for c in srt.parse(text)][1] == "{\\an8}火车站在哪里？"

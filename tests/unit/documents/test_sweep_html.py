@@ -35,7 +35,7 @@ def test_a_utf8_page_without_a_charset_is_not_read_as_latin1(tmp_path: Path) -> 
     # what a browser (and we) read back: the page now says it is UTF-8, and says it once
     assert b'<meta charset="utf-8">' in out.read_bytes()
     assert [u.source for u in open_document(out).units] == ["焦糖布丁", "焦糖布丁"]
-    assert len(document.notices) == 1 and "UTF-8" in document.notices[0]
+    assert len(document.notices) == 1 and "UTF-8" in str(document.notices[0])
 
 
 def test_a_fragment_without_a_head_stays_a_fragment_in_utf8(tmp_path: Path) -> None:

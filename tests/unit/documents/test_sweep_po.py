@@ -71,4 +71,4 @@ def test_an_unknown_plural_rule_is_said_not_guessed(tmp_path: Path) -> None:
     document.target_language = "ar"
     document.export({u.id: "افتح الملف" for u in document.units}, tmp_path / "ar.po")
     assert "nplurals=INTEGER" in (tmp_path / "ar.po").read_text(encoding="utf-8")
-    assert any("Plural-Forms" in notice for notice in document.notices)
+    assert any("Plural-Forms" in notice for notice in map(str, document.notices))

@@ -47,11 +47,11 @@ def test_every_text_a_reader_sees_is_a_unit(workbook: Path) -> None:
 
 def test_comments_are_optional_and_said(workbook: Path) -> None:
     document = open_document(workbook)
-    assert any("1 cell comment(s)" in n for n in document.notices)
+    assert any("1 cell comment(s)" in n for n in map(str, document.notices))
     with_comments = open_document(workbook, include_comments=True)
     assert [u.source for u in with_comments.units if u.kind == "comment"] == [
         "Best seller in spring."]
-    assert not any("cell comment" in n for n in with_comments.notices)
+    assert not any("cell comment" in n for n in map(str, with_comments.notices))
     out = export_marked(with_comments, workbook.with_name("marked.xlsx"))
     assert b"\xe2\x80\xb9spring.\xe2\x80\xba" in _part(out, "xl/comments1.xml")
 
@@ -62,7 +62,7 @@ def test_marked_export_leaves_only_what_it_says_it_leaves(workbook: Path) -> Non
     assert document.flagged == {}
     # "Orders" heads a table column that =SUM(Table1[Orders]) names: kept, and said
     assert unmarked(out, comments=True) == ["Orders"]
-    assert any('"Orders" are named in formulas' in n for n in document.notices)
+    assert any('"Orders" are named in formulas' in n for n in map(str, document.notices))
     sheet = openpyxl.load_workbook(out)["Sales"]
     assert sheet["A1"].value == "‹Product›"
     assert sheet.data_validations.dataValidation[0].prompt == "‹Pick› ‹a› ‹status› ‹from› " \
@@ -111,7 +111,7 @@ def test_two_headers_translated_alike_stay_unique_column_names(workbook: Path) -
 
 def test_texts_that_formulas_compare_with_are_named(workbook: Path) -> None:
     notices = open_document(workbook).notices
-    assert any('compare cells with the text "Done", "Pending"' in n for n in notices)
+    assert any('compare cells with the text "Done", "Pending"' in n for n in map(str, notices))
 
 
 def test_an_ampersand_in_a_translated_footer_stays_text(workbook: Path) -> None:
@@ -134,12 +134,12 @@ def test_identity_export_gives_the_same_units(workbook: Path) -> None:
 
 def test_pivot_tables_are_said_to_need_a_refresh(workbook: Path) -> None:
     """A pivot table shows its cache of the cells until Excel refreshes it."""
-    assert not any("pivot" in n for n in open_document(workbook).notices)
+    assert not any("pivot" in n for n in map(str, open_document(workbook).notices))
     with zipfile.ZipFile(workbook, "a") as archive:
         archive.writestr("xl/pivotCache/pivotCacheDefinition1.xml",
                          '<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/'
                          'spreadsheetml/2006/main"/>')
-    assert any("pivot tables" in n for n in open_document(workbook).notices)
+    assert any("pivot tables" in n for n in map(str, open_document(workbook).notices))
 
 
 THREADED = ('<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/'
@@ -153,7 +153,7 @@ def test_threaded_comments_are_comments_too(workbook: Path) -> None:
     """Excel 365 shows threaded comments (and writes a legacy copy for older Excel)."""
     with zipfile.ZipFile(workbook, "a") as archive:
         archive.writestr("xl/threadedComments/threadedComment1.xml", THREADED)
-    assert any("2 cell comment(s)" in n for n in open_document(workbook).notices)
+    assert any("2 cell comment(s)" in n for n in map(str, open_document(workbook).notices))
     document = open_document(workbook, include_comments=True)
     assert [u.source for u in document.units if u.kind == "comment"] == [
         "Best seller in spring.", "Best seller in spring.", "And in summer."]

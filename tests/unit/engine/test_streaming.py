@@ -64,7 +64,7 @@ def test_budget_drops_whole_old_turns_and_keeps_system() -> None:
     assert fitted.dropped_turns > 0
     assert fitted.messages[1].role == "user"  # never starts mid-exchange
     assert fitted.prompt_tokens + 20 <= 120
-    assert "oldest" in (fitted.notice or "")
+    assert "oldest" in str(fitted.notice or "")
 
 
 def test_budget_refuses_a_single_message_that_cannot_fit() -> None:

@@ -50,11 +50,11 @@ def test_estimate_counts_context_sequences_and_gpu_layers() -> None:
     assert half.gpu == (one.weights + one.kv_cache) // 2
     assert half.ram == one.ram - half.gpu
     everything = fit.estimate(4 * GIB, 32, 1024, context=4096, gpu_layers=-1, machine=machine)
-    assert everything.gpu_layers == 32 and "32 of 32 layers" in everything.reason
+    assert everything.gpu_layers == 32 and "32 of 32 layers" in str(everything.reason)
     assert one.verdict == "fits"
     assert fit.estimate(11 * GIB, 40, 5120, context=4096, machine=machine).verdict == "tight"
     too_big = fit.estimate(20 * GIB, 40, 5120, context=4096, machine=machine)
-    assert too_big.verdict == "too big" and "smaller model" in too_big.reason
+    assert too_big.verdict == "too big" and "smaller model" in str(too_big.reason)
     assert fit.estimate(1, 1, 1, context=1, machine=fit.Machine(None, None)).verdict == "unknown"
 
 
@@ -97,7 +97,7 @@ def test_fit_of_a_real_gguf(gemma_path: Path) -> None:
 def test_this_machine_reports_memory() -> None:
     machine = fit.this_machine()
     assert machine.ram_total is not None and machine.ram_total > GIB
-    assert "GiB RAM" in machine.label
+    assert "GiB RAM" in str(machine.label)
 
 
 def test_cli_catalog_shows_fit_and_recommendation(capsys: pytest.CaptureFixture[str]) -> None:

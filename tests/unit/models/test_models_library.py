@@ -77,7 +77,7 @@ def test_a_broken_file_in_the_folder_is_listed_with_its_problem(gemma_path: Path
         (models_dir() / "broken.gguf").write_bytes(src.read(4096))
     [entry] = _user(library.list_models())
     assert entry.name == "broken.gguf" and not entry.usable
-    assert entry.error is not None and "truncated" in entry.error
+    assert entry.error is not None and "truncated" in str(entry.error)
 
 
 def test_duplicate_names_and_bad_names_are_refused(gemma_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_a_header_target_in_the_text_s_own_language_is_not_taken(tmp_path: Path)
     assert session.document.declared_languages == (None, "en")
     pair = session.choose_pair(preferred_target="zh")
     assert (pair.source, pair.target, pair.origin) == ("en", "zh", "default")
-    assert "en.po names English as its translation language" in pair.notice
+    assert "en.po names English as its translation language" in str(pair.notice)
 
 
 # -- the one pair check ------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def test_a_cancelled_token_stops_the_run_and_unsaved_work_cannot_run(
     elsewhere = ProjectStore(tmp_path / "projects.sqlite3")  # another process
     blocked = DocumentSession.open(doc_path, elsewhere)
     blocked.choose_pair(target="zh")
-    assert blocked.bind() is None and "open in another window" in blocked.save_error
+    assert blocked.bind() is None and "open in another window" in str(blocked.save_error)
     with pytest.raises(SessionError, match="open in another window"):
         blocked.run(FakeBackend())
     elsewhere.close()
