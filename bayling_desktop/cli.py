@@ -150,8 +150,8 @@ def _check_arguments(argv: list[str], args: argparse.Namespace) -> None:
     for arg in argv:
         if any("\udc80" <= char <= "\udcff" for char in arg):
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            raise BaylingError(f"{shown} is not valid UTF-8 text (a file name from another "
-                               "system?); rename the file and try again.")
+            raise BaylingError.plain(f"{shown} is not valid UTF-8 text (a file name from another "
+                                     "system?); rename the file and try again.")
     base_url = getattr(args, "base_url", None)
     if base_url:
         from urllib.parse import urlsplit
@@ -160,8 +160,8 @@ def _check_arguments(argv: list[str], args: argparse.Namespace) -> None:
             try:
                 urlsplit(url if "://" in url else f"http://{url}").port  # noqa: B018
             except ValueError as exc:
-                raise BaylingError(f"--base-url {url} is not a valid server address ({exc}); "
-                                   "use one like http://127.0.0.1:8080/v1.") from None
+                raise BaylingError.plain(f"--base-url {url} is not a valid server address ({exc}); "
+                                         "use one like http://127.0.0.1:8080/v1.") from None
 
 
 def _unexpected(exc: Exception, verbose: bool) -> int:

@@ -26,6 +26,12 @@ class BaylingError(Exception):
         super().__init__(sentence)
         self.sentence = sentence
 
+    @classmethod
+    def plain(cls, text: str) -> BaylingError:
+        """An error in the command line's own English (the CLI has no other language);
+        the core says everything with a code."""
+        return cls(Sentence.verbatim(text))
+
     def __str__(self) -> str:
         return render(self.sentence)
 

@@ -60,8 +60,8 @@ TEMPLATES: dict[str, str] = {
         "Sentences", "{path} is not a valid {format} file (it is not a zip archive: maybe a "
                      "renamed text file?)."),
     "wrong_extension": QT_TRANSLATE_NOOP(
-        "Sentences", "{path} is really {kind}, not {format_descriptions}; rename it with the "
-                     "right extension."),
+        "Sentences", "{path} is really {kind}, not {format}; rename it with the right "
+                     "extension."),
     "file_missing": QT_TRANSLATE_NOOP("Sentences", "{path} does not exist."),
     "folder_not_file": QT_TRANSLATE_NOOP("Sentences", "{path} is a folder, not a file."),
     "file_type_not_supported": QT_TRANSLATE_NOOP(
@@ -257,6 +257,26 @@ TEMPLATES: dict[str, str] = {
         "Sentences", "{path}: formulas, conditional formats or validation lists compare cells "
                      "with the text {texts}; they were left as they were, so check them once "
                      "those cells are translated."),
+    # -- what a file is (documents/__init__.py FORMAT_DESCRIPTIONS), said inside a sentence
+    "format_text": QT_TRANSLATE_NOOP("Sentences", "Plain text"),
+    "format_markdown": QT_TRANSLATE_NOOP("Sentences", "Markdown"),
+    "format_html": QT_TRANSLATE_NOOP("Sentences", "HTML"),
+    "format_docx": QT_TRANSLATE_NOOP("Sentences", "Word document"),
+    "format_srt": QT_TRANSLATE_NOOP("Sentences", "SubRip subtitles"),
+    "format_vtt": QT_TRANSLATE_NOOP("Sentences", "WebVTT subtitles"),
+    "format_ass": QT_TRANSLATE_NOOP("Sentences", "Advanced SubStation Alpha subtitles"),
+    "format_ssa": QT_TRANSLATE_NOOP("Sentences", "SubStation Alpha subtitles"),
+    "format_po": QT_TRANSLATE_NOOP("Sentences", "gettext PO"),
+    "format_pot": QT_TRANSLATE_NOOP("Sentences", "gettext template"),
+    "format_xliff": QT_TRANSLATE_NOOP("Sentences", "XLIFF"),
+    "format_tmx": QT_TRANSLATE_NOOP("Sentences", "TMX translation memory"),
+    "format_odt": QT_TRANSLATE_NOOP("Sentences", "OpenDocument text"),
+    "format_pdf": QT_TRANSLATE_NOOP("Sentences", "PDF"),
+    "format_epub": QT_TRANSLATE_NOOP("Sentences", "EPUB e-book"),
+    "format_pptx": QT_TRANSLATE_NOOP("Sentences", "PowerPoint presentation"),
+    "format_xlsx": QT_TRANSLATE_NOOP("Sentences", "Excel workbook"),
+    "kind_pdf": QT_TRANSLATE_NOOP("Sentences", "a PDF"),
+    "kind_zip": QT_TRANSLATE_NOOP("Sentences", "an office document or zip archive"),
     # -- the engine: models, prompt formats, remote servers ----------------------------------
     "context_overflow": QT_TRANSLATE_NOOP(
         "Sentences", "The request needs {tokens} tokens but the model's context window holds "
@@ -759,6 +779,9 @@ TEMPLATES: dict[str, str] = {
     "model_could_not_be_loaded": QT_TRANSLATE_NOOP(
         "Sentences", "The model could not be loaded: {error}."),
     "no_model_loaded": QT_TRANSLATE_NOOP("Sentences", "No model is loaded yet."),
+    "instance_unreachable": QT_TRANSLATE_NOOP(
+        "Sentences", "BayLing Desktop is already running with this data folder but does not "
+                     "answer; close it (or end its process) and try again."),
     # -- not for translators: text the app did not write, and a language's name (each
     # front end names the language itself) -------------------------------------------
     "text": "{text}",

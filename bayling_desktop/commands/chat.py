@@ -36,19 +36,19 @@ def read_history(path: Path) -> list[Message]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaylingError(f"The history file {path} does not exist.") from None
+        raise BaylingError.plain(f"The history file {path} does not exist.") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaylingError(f"The history file {path} is not valid JSON ({exc}).") from None
+        raise BaylingError.plain(f"The history file {path} is not valid JSON ({exc}).") from None
     except RecursionError:  # e.g. [[[[…]]]] a hundred thousand deep
-        raise BaylingError(f"The history file {path} is nested too deeply to be a list of "
-                           "messages.") from None
+        raise BaylingError.plain(f"The history file {path} is nested too deeply to be a list of "
+                                 "messages.") from None
     if not isinstance(data, list):
-        raise BaylingError(f"The history file {path} must hold a JSON list of messages.")
+        raise BaylingError.plain(f"The history file {path} must hold a JSON list of messages.")
     try:
         return [Message.from_dict(item) for item in data]
     except (ValueError, AttributeError):
-        raise BaylingError(f"The history file {path} must hold messages like "
-                           '{"role": "user", "content": "..."}.') from None
+        raise BaylingError.plain(f"The history file {path} must hold messages like "
+                                 '{"role": "user", "content": "..."}.') from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -142,9 +142,9 @@ def _expand(inputs: list[Path], target: Language | None = None) -> list[Path]:
                 skipped += [p for p in found if p.name in ours]
                 found = [p for p in found if p.name not in ours]
             if not found:
-                raise BaylingError(f"The folder {path} holds no document this app can "
-                                   "translate" + (" (only earlier translations)" if skipped
-                                                  else "") + ".")
+                raise BaylingError.plain(f"The folder {path} holds no document this app can "
+                                         "translate" + (" (only earlier translations)" if skipped
+                                                        else "") + ".")
             files.extend(found)
         else:
             files.append(path)
@@ -169,15 +169,15 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     wants_folder = isinstance(out, FolderPath) or (out is not None and out.is_dir())
     if out is not None and isinstance(out, FolderPath) and not out.is_dir():
         if out.exists():
-            raise BaylingError(f"-o {out}/ names a folder, but {out} is a file.")
+            raise BaylingError.plain(f"-o {out}/ names a folder, but {out} is a file.")
         try:
             out.mkdir()
         except OSError as exc:
-            raise BaylingError(f"Could not create the output folder {out} "
-                               f"({exc.strerror or exc}).") from None
+            raise BaylingError.plain(f"Could not create the output folder {out} "
+                                     f"({exc.strerror or exc}).") from None
     if out is not None and len(files) > 1 and not wants_folder:
-        raise BaylingError("With several inputs, -o must be a folder (an existing one, or "
-                           "a new one written with a trailing slash).")
+        raise BaylingError.plain("With several inputs, -o must be a folder (an existing one, or "
+                                 "a new one written with a trailing slash).")
     # refuses missing, unreadable…
     sessions = [DocumentSession.open(path, store, include_comments=args.comments,
                                      sentences=args.sentences,
@@ -187,16 +187,16 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     written: dict[Path, Path] = {}
     for path, session in zip(files, sessions, strict=True):
         if not session.document.units:
-            raise BaylingError(f"{path.name} holds no text to translate.")
+            raise BaylingError.plain(f"{path.name} holds no text to translate.")
         check_target_language(session.document, target.code)
         if args.bilingual == "pdf" and session.document.format_name != "pdf":
-            raise BaylingError(f"--bilingual pdf is for PDF files; {path.name} is not one "
-                               "(use --bilingual docx or html).")
+            raise BaylingError.plain(f"--bilingual pdf is for PDF files; {path.name} is not one "
+                                     "(use --bilingual docx or html).")
         output = default_output_path(path, target.code)
         if out is not None:
             output = out / output.name if wants_folder else out
         if not output.parent.is_dir():
-            raise BaylingError(f"The output folder {output.parent} does not exist.")
+            raise BaylingError.plain(f"The output folder {output.parent} does not exist.")
         # the one output guard (fileio), and the folder takes a file now, not after the work
         check_output(output, inputs=tuple(files), probe=True)
         if args.bilingual:
@@ -204,8 +204,8 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
                          inputs=tuple(files))
         key = output.parent.resolve() / output.name
         if key in written:
-            raise BaylingError(f"{written[key].name} and {path} would both be written to "
-                               f"{output}; translate them to different folders.")
+            raise BaylingError.plain(f"{written[key].name} and {path} would both be written to "
+                                     f"{output}; translate them to different folders.")
         written[key] = path
         # the pair of each document, checked before the model loads (a Chinese text
         # "to Chinese" is refused here, whether --from said so or detection did)
@@ -302,7 +302,7 @@ def run(args: argparse.Namespace) -> int:
         glossary = load_glossary(args.glossary) if args.glossary else None
         if args.tm:
             if not args.source:
-                raise BaylingError("--tm needs --from: a memory is kept per language pair.")
+                raise BaylingError.plain("--tm needs --from: a memory is kept per language pair.")
             imported = import_tmx(store.memory, args.tm, resolve(args.source).code,
                                   target.code)
             print(f"Imported {imported} pairs from {args.tm.name}.", file=sys.stderr)

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import DocumentError
 from ..fileio import protect as protect_input
 from ..languages import same_language
+from ..sentences import Sentence
 from .model import Document, Unit
 from .segment import join_sentences, split_sentences, split_units
 
@@ -47,14 +48,19 @@ _LOADERS: dict[str, tuple[str, str]] = {
     ".xlsx": ("xlsx", "load"),
 }
 
-FORMAT_DESCRIPTIONS: dict[str, str] = {
-    ".txt": "Plain text", ".text": "Plain text", ".md": "Markdown", ".markdown": "Markdown",
-    ".html": "HTML", ".htm": "HTML", ".docx": "Word document", ".srt": "SubRip subtitles",
-    ".vtt": "WebVTT subtitles", ".ass": "Advanced SubStation Alpha subtitles",
-    ".ssa": "SubStation Alpha subtitles", ".po": "gettext PO", ".pot": "gettext template",
-    ".xlf": "XLIFF", ".xliff": "XLIFF", ".tmx": "TMX translation memory",
-    ".odt": "OpenDocument text", ".pdf": "PDF",
-    ".epub": "EPUB e-book", ".pptx": "PowerPoint presentation", ".xlsx": "Excel workbook",
+#: extension -> what the file is, as a sentence each front end says in its language
+FORMAT_DESCRIPTIONS: dict[str, Sentence] = {
+    ".txt": Sentence("format_text"), ".text": Sentence("format_text"),
+    ".md": Sentence("format_markdown"), ".markdown": Sentence("format_markdown"),
+    ".html": Sentence("format_html"), ".htm": Sentence("format_html"),
+    ".docx": Sentence("format_docx"), ".srt": Sentence("format_srt"),
+    ".vtt": Sentence("format_vtt"), ".ass": Sentence("format_ass"),
+    ".ssa": Sentence("format_ssa"), ".po": Sentence("format_po"),
+    ".pot": Sentence("format_pot"), ".xlf": Sentence("format_xliff"),
+    ".xliff": Sentence("format_xliff"), ".tmx": Sentence("format_tmx"),
+    ".odt": Sentence("format_odt"), ".pdf": Sentence("format_pdf"),
+    ".epub": Sentence("format_epub"), ".pptx": Sentence("format_pptx"),
+    ".xlsx": Sentence("format_xlsx"),
 }
 
 _ZIP_FORMATS = {".docx", ".odt", ".epub", ".pptx", ".xlsx"}
@@ -82,9 +88,9 @@ def _sniff(path: Path) -> None:
             raise DocumentError("not_pdf_file", path=path.name)
         return
     if suffix not in _ZIP_FORMATS and (is_zip or head.startswith(b"%PDF")):
-        kind = "a PDF" if head.startswith(b"%PDF") else "an office document or zip archive"
+        kind = Sentence("kind_pdf" if head.startswith(b"%PDF") else "kind_zip")
         raise DocumentError("wrong_extension", path=path.name, kind=kind,
-                            format_descriptions=FORMAT_DESCRIPTIONS.get(suffix, 'text'))
+                            format=FORMAT_DESCRIPTIONS.get(suffix, Sentence("format_text")))
 
 
 #: formats whose loader takes ``include_comments`` (comments/annotations are optional units)

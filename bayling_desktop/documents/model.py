@@ -55,16 +55,15 @@ class Document(ABC):
     def __init__(self, path: Path, units: list[Unit]) -> None:
         self.path = path
         self.units = units
-        #: warnings for the user found while reading (e.g. "no text layer on page 3")
-        self.warnings: list[str] = []
         #: unit id -> what the last export could not write as translated, as flags with
         #: arguments (``link_removed`` url, ``image_removed`` name, ``lines_rewrapped`` found and
         #: total, ``tag_moved``, ``formatting_lost``, ``structure_injected``…); ``str(flag)``
         #: is its English sentence
         self.flagged: dict[str, list[Flag]] = {}
-        #: things the user must be told once, one sentence each ("This document has
-        #: unaccepted tracked changes; its current text was translated."); export may add
-        #: more (a PO header switched to UTF-8). The CLI and GUI print each once.
+        #: things the user must be told once, each a sentence as data
+        #: (``Sentence("tracked_changes")``, "no text layer on page 3"…); export may add
+        #: more (a PO header switched to UTF-8). The CLI prints each once in English, the
+        #: GUI shows it in the UI language.
         self.notices: list[Sentence] = []
         #: (source, target) language codes the file's own header declares (PO
         #: ``Language:``, XLIFF ``srcLang``/``trgLang``); None where it says nothing

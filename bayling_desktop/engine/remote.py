@@ -98,11 +98,13 @@ class RemoteBackend:
 
     @property
     def description(self) -> str:
-        name = self.model or "server default"
         where = self._endpoint.display
         if len(self._pool.endpoints) > 1:
             where += f" +{len(self._pool.endpoints) - 1}"
-        return f"{name} · {where} · ctx {self._context_length}"
+        # no model named: the server's own default, named by the server's address (no
+        # English words here, since the GUI shows this as the model's name)
+        parts = [self.model] if self.model else []
+        return " · ".join([*parts, where, f"ctx {self._context_length}"])
 
     @property
     def context_length(self) -> int:

@@ -147,7 +147,7 @@ def _entry_dict(entry: library.LocalModel) -> dict[str, Any]:
 
 def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise BaylingError("Refusing to delete without confirmation: add --yes.")
+        raise BaylingError.plain("Refusing to delete without confirmation: add --yes.")
     sys.stderr.write(f"{question} [y/N] ")
     sys.stderr.flush()
     return sys.stdin.readline().strip().lower() in ("y", "yes")
@@ -248,8 +248,8 @@ def _info(args: argparse.Namespace, settings: Settings) -> int:
     if not path.exists():
         entry = library.find_model(args.model, settings)
         if entry.path is None:
-            raise BaylingError(f"{entry.title} has not been prepared yet; it is built the "
-                               "first time it is used.")
+            raise BaylingError.plain(f"{entry.title} has not been prepared yet; it is built the "
+                                     "first time it is used.")
         path = entry.path
     data = _info_dict(read_gguf_info(path))
     if args.json:
@@ -278,8 +278,8 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 def _download(args: argparse.Namespace, settings: Settings) -> int:
     if not args.file.lower().endswith(".gguf"):
-        raise BaylingError("Only .gguf files can be used as models; pick the GGUF file of the "
-                           "repository.")
+        raise BaylingError.plain("Only .gguf files can be used as models; pick the GGUF file "
+                                 "of the repository.")
     token = secrets.get_hub_token(settings)
     bar: ProgressBar | None = None
 
@@ -353,7 +353,7 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
     else:
         value = sys.stdin.readline()
     if not value.strip():
-        raise BaylingError("No token was given.")
+        raise BaylingError.plain("No token was given.")
     secrets.set_hub_token(value, settings)
     print("The Hugging Face token is stored in the system keyring."
           if secrets.keyring_available() else

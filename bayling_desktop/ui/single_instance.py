@@ -154,9 +154,7 @@ class SingleInstance(QObject):
     def hand_over(self, files: list[Path]) -> None:
         """As a later launch: give *files* to the primary or raise a clear error."""
         if not send_to_running(files, self.name, self._key_file, CONNECT_TIMEOUT_MS):
-            raise InstanceUnreachableError(
-                "BayLing Desktop is already running with this data folder but does not "
-                "answer; close it (or end its process) and try again.")
+            raise InstanceUnreachableError("instance_unreachable")
 
     def release(self) -> None:
         listener, self._listener = self._listener, None

@@ -1963,11 +1963,11 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>{path} is not a valid {format} file (it is not a zip archive: maybe a renamed text file?).</source>
-        <translation>{path} 不是有效的 {format} 文件（它不是 zip 压缩包：也许是改了扩展名的文本文件？）。</translation>
+        <translation>{path} 不是有效的 {format}（它不是 zip 压缩包：也许是改了扩展名的文本文件？）。</translation>
     </message>
     <message>
-        <source>{path} is really {kind}, not {format_descriptions}; rename it with the right extension.</source>
-        <translation>{path} 实际上是 {kind}，不是 {format_descriptions}；请改用正确的扩展名。</translation>
+        <source>{path} is really {kind}, not {format}; rename it with the right extension.</source>
+        <translation>{path} 实际上是 {kind}，不是 {format}；请改用正确的扩展名。</translation>
     </message>
     <message>
         <source>{path} does not exist.</source>
@@ -2292,6 +2292,82 @@ Qt {4}，PySide6 {5}
     <message>
         <source>{path}: formulas, conditional formats or validation lists compare cells with the text {texts}; they were left as they were, so check them once those cells are translated.</source>
         <translation>{path}：公式、条件格式或数据验证列表会将单元格与文本 {texts} 比较；它们保持原样，请在这些单元格译好后检查一遍。</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本文件</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown 文件</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML 网页</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles</source>
+        <translation>SubRip 字幕</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT 字幕</translation>
+    </message>
+    <message>
+        <source>Advanced SubStation Alpha subtitles</source>
+        <translation>Advanced SubStation Alpha 字幕</translation>
+    </message>
+    <message>
+        <source>SubStation Alpha subtitles</source>
+        <translation>SubStation Alpha 字幕</translation>
+    </message>
+    <message>
+        <source>gettext PO</source>
+        <translation>gettext PO 文件</translation>
+    </message>
+    <message>
+        <source>gettext template</source>
+        <translation>gettext 模板</translation>
+    </message>
+    <message>
+        <source>XLIFF</source>
+        <translation>XLIFF 文件</translation>
+    </message>
+    <message>
+        <source>TMX translation memory</source>
+        <translation>TMX 翻译记忆库</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument 文本</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>EPUB e-book</source>
+        <translation>EPUB 电子书</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>a PDF</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>an office document or zip archive</source>
+        <translation>Office 文档或 zip 压缩包</translation>
     </message>
     <message>
         <source>The request needs {tokens} tokens but the model's context window holds {context_length}: shorten the text or raise the context length in Settings.</source>
@@ -3172,6 +3248,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>BayLing Desktop is already running with this data folder but does not answer; close it (or end its process) and try again.</source>
+        <translation>BayLing Desktop 已在使用此数据文件夹运行，但没有响应；请关闭它（或结束其进程）后重试。</translation>
     </message>
 </context>
 <context>

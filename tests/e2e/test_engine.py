@@ -138,7 +138,7 @@ def test_context_overflow_drops_old_turns_instead_of_crashing(qwen_model_path: P
         completion.run()
         assert completion.stats is not None
         assert completion.stats.dropped_turns > 0
-        assert any("context window" in n for n in completion.stats.notices)
+        assert any("context window" in str(n) for n in completion.stats.notices)
         assert completion.stats.prompt_tokens + completion.stats.completion_tokens <= 256
         with pytest.raises(ContextOverflowError, match="context window"):
             small.stream([Message("user", "word " * 400)], GenerationParams(max_tokens=16))

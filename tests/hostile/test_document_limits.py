@@ -75,4 +75,4 @@ def test_lists_deeper_than_the_parser_goes_are_said_not_skipped(tmp_path: Path) 
     assert [u.source for u in document.units[:40]] == [
         f"Item number {n} of the list." for n in range(40)]
     assert len(document.units) < 3000
-    assert any(f"nested more than {MAX_NESTING // 2} levels" in n for n in document.notices)
+    assert any(f"nested more than {MAX_NESTING // 2} levels" in str(n) for n in document.notices)

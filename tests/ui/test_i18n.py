@@ -11,16 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.languages import all_languages, resolve
+from bayling_desktop.sentences import Sentence
 from bayling_desktop.storage.chats import ChatStore, default_chats_path
 from bayling_desktop.ui.dialogs.settings import SettingsDialog
-from bayling_desktop.ui.i18n import (
-    Translators,
-    compile_translations,
-    language_label,
-    translate_error,
-)
+from bayling_desktop.ui.i18n import Translators, compile_translations, language_label
 from bayling_desktop.ui.main_window import MainWindow
 from bayling_desktop.ui.models import ModelManagerDialog
+from bayling_desktop.ui.sentence_text import sentence_text
 
 from .i18n_walk import chinese, untranslated
 
@@ -40,15 +37,16 @@ def _settle(qtbot: QtBot, translators: Translators, language: str) -> None:
     qtbot.wait(20)  # LanguageChange events are posted
 
 
-def test_core_messages_are_translated_at_the_ui_boundary(
+def test_core_sentences_are_translated_at_the_ui_boundary(
         translators: Translators, qtbot: QtBot) -> None:
-    message = "Could not read /tmp/report.docx: No such file or directory."
+    said = Sentence("could_not_read", path="/tmp/report.docx",
+                    reason="No such file or directory")
     _settle(qtbot, translators, "zh_CN")
-    assert translate_error(message) == "无法读取 /tmp/report.docx：No such file or directory。"
-    assert translate_error("No model is loaded yet.") == "尚未加载模型。"
-    assert translate_error("Something nobody listed.") == "Something nobody listed."
+    assert sentence_text(said) == "无法读取 /tmp/report.docx：No such file or directory。"
+    assert sentence_text(Sentence("no_model_loaded")) == "尚未加载模型。"
     _settle(qtbot, translators, "en")
-    assert translate_error(message) == message
+    assert sentence_text(said) == str(said) == (
+        "Could not read /tmp/report.docx: No such file or directory.")
 
 
 def test_language_names_come_from_one_table_in_the_ui_language(

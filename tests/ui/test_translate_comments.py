@@ -36,7 +36,7 @@ def test_comments_are_rows_only_when_the_setting_is_on(qapp: QApplication, qtbot
     off = open_with(Settings(), source, qtbot)
     [doc] = off.docs.values()
     assert COMMENT not in [row.source for row in doc.rows]
-    assert any("Translate comments" in notice for notice in doc.document.notices)
+    assert any("Translate comments" in str(notice) for notice in doc.document.notices)
     off.shutdown()
     assert off.client.shutdown()
 

@@ -56,7 +56,7 @@ def test_a_broken_model_file_is_reported_and_jobs_fail_with_that_reason(
         client.load(Settings(model_path=str(broken)))
     message = str(failed.args[0])
     assert "broken.gguf" in message
-    assert client.summary is None and client.load_error == message
+    assert client.summary is None and str(client.load_error) == message
     job = client.submit_chat([Message("user", "hi")], GenerationParams(max_tokens=4))
     qtbot.waitUntil(lambda: job in recorder.ends, timeout=5_000)
     assert recorder.ends[job] == ("failed", message)

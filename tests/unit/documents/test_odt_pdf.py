@@ -112,8 +112,9 @@ def test_a_page_without_text_is_kept_and_named(tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "mixed.pdf", [["Page one text."], [], ["Page three text."]])
     document = open_document(pdf)
     assert [u.meta["page"] for u in document.units] == [1, 3]
-    assert list(map(str, document.notices)) == ["Page(s) 2 have no text layer (scans or images): they are "
-                                "kept as they are, untranslated."]
+    assert list(map(str, document.notices)) == [
+        "Page(s) 2 have no text layer (scans or images): they are kept as they are, "
+        "untranslated."]
     out = tmp_path / "mixed.zh.pdf"
     document.export({u.id: "译文" for u in document.units}, out)
     import pymupdf

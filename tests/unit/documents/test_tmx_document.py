@@ -53,7 +53,7 @@ def _segs(path: Path, lang: str) -> list[str]:
 def test_tmx_is_a_supported_document_type() -> None:
     """The CLI's folder scan and the GUI's open dialog both list supported_extensions()."""
     assert ".tmx" in supported_extensions()
-    assert FORMAT_DESCRIPTIONS[".tmx"] == "TMX translation memory"
+    assert str(FORMAT_DESCRIPTIONS[".tmx"]) == "TMX translation memory"
 
 
 def test_one_unit_per_tu_in_the_source_language_with_inline_codes_as_tags(

@@ -1,4 +1,9 @@
-"""Every sentence the core raises reaches the Chinese UI in Chinese; the CLI keeps English."""
+"""Every sentence the core says reaches the Chinese UI in Chinese; the CLI keeps English.
+
+A sentence is a code with arguments; the GUI translates the code's template (the
+"Sentences" context of the .ts sources), so a code without a Chinese rendering fails here
+instead of showing English to a Chinese user.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +17,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.errors import DocumentError
 from bayling_desktop.flags import Flag
-from bayling_desktop.ui.core_messages import CONTEXT, TEMPLATES
-from bayling_desktop.ui.i18n import SOURCE_DIR, Translators, compile_translations, translate_error
+from bayling_desktop.sentence_templates import TEMPLATES
+from bayling_desktop.sentences import Sentence
+from bayling_desktop.ui.i18n import SOURCE_DIR, Translators, compile_translations
 from bayling_desktop.ui.main_window import MainWindow
-
-from .core_message_scan import is_sentence, raised_messages, shown_messages
+from bayling_desktop.ui.sentence_text import CONTEXT, sentence_text
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+#: not translated by a template: text the app did not write, and a language's name
+UNTRANSLATED = ("text", "language")
+#: sentences that only join others: their Chinese is punctuation (全角), not words
+JOINS = ("fit", "reasons")
 
 
 @pytest.fixture
@@ -32,68 +42,48 @@ def chinese_ui(qapp: QApplication, qtbot: QtBot) -> Iterator[Translators]:
     translators.install("en")
 
 
-def _sample(template: str) -> tuple[str, list[str]]:
-    values = [f"/data/file{n}.docx" for n in range(template.count("{"))]
-    return template.format(*values), values
+@pytest.mark.parametrize("code", sorted(c for c in TEMPLATES if c not in UNTRANSLATED))
+def test_every_sentence_code_has_a_chinese_rendering(chinese_ui: Translators,
+                                                     code: str) -> None:
+    args = {name: f"<{name}>" for name in re.findall(r"\{(\w+)\}", TEMPLATES[code])}
+    said = Sentence(code, **args)
+    shown = sentence_text(said)
+    assert HAN.search(shown) or (code in JOINS and shown != str(said)), shown
+    assert all(value in shown for value in args.values()), shown  # arguments kept
 
 
-def test_the_scanner_finds_the_core_raise_sites() -> None:
-    found = raised_messages()
-    where = {m.where.split(":")[0] for m in found}
-    assert {"documents/docx.py", "engine/gguf_info.py", "storage/database.py",
-            "models/download.py", "fileio.py"} <= where
-    templates = {m.template for m in found}
-    assert "{0} is not a valid PO file ({1})." in templates
-    # built in a helper the raise calls, and in a local variable
-    assert "The disk holding {0} is full: free some space and try again." in templates
-    assert all(not m.where.startswith(("ui/", "commands/")) for m in found)
-
-
-def test_the_scanner_finds_flags_notices_and_warnings() -> None:
-    templates = {m.template for m in shown_messages()}
-    # quality flags are codes with arguments now (tests/ui/test_flag_text.py), the
-    # formats' tag findings too (documents/tags.py tag_flags)
-    assert {"This document has {0} comment(s); they were left untranslated (turn on "
-            "“Translate comments” in Settings, or use --comments, to translate them "
-            "too)."} <= templates  # CONSTANT.format(n=…)
-
-
-def test_every_sentence_the_core_says_is_said_in_chinese(chinese_ui: Translators) -> None:
-    missing: list[str] = []
-    for raised in [*raised_messages(), *shown_messages()]:
-        if not is_sentence(raised.template):
-            continue
-        message, values = _sample(raised.template)
-        shown = translate_error(message)
-        if not HAN.search(shown) or not all(value in shown for value in values):
-            missing.append(f"{raised.where}: {raised.template}  →  {shown}")
-    assert not missing, ("core messages without a Chinese template in ui/core_messages.py "
-                         "(add them, run scripts/update_translations.py, translate):\n"
-                         + "\n".join(sorted(set(missing))))
-
-
-def test_every_template_has_a_chinese_translation_with_the_same_fields() -> None:
+def test_every_template_has_a_finished_chinese_translation_with_the_same_fields() -> None:
     root = ET.parse(SOURCE_DIR / "bayling_desktop_zh_CN.ts").getroot()
     context = next(c for c in root.iter("context") if c.findtext("name") == CONTEXT)
     translations = {m.findtext("source"): m.find("translation") for m in context.iter("message")}
-    for template in TEMPLATES:
+    for code, template in TEMPLATES.items():
+        if code in UNTRANSLATED:
+            continue
         translation = translations.get(template)
         assert translation is not None and not translation.get("type"), template
-        fields = set(re.findall(r"\{\d\}", template))
-        assert set(re.findall(r"\{\d\}", translation.text or "")) <= fields, template
+        fields = set(re.findall(r"\{(\w+)\}", template))
+        assert set(re.findall(r"\{(\w+)\}", translation.text or "")) == fields, template
 
 
-def test_the_most_specific_template_wins_and_values_are_translated_too(
+def test_languages_and_clauses_inside_a_sentence_are_said_in_chinese_too(
         chinese_ui: Translators) -> None:
-    assert translate_error("The model file /m/x.gguf does not exist.") == (
-        "模型文件 /m/x.gguf 不存在。")
-    assert translate_error("The source and the target language are both Chinese: choose "
-                           "another target language.") == (
-        "源语言和目标语言都是中文：请选择另一种目标语言。")
-    assert translate_error(
-        "The database /d/p.sqlite3 is damaged (malformed); the newest backup is "
-        "/d/p.sqlite3.v1.bak.") == ("数据库 /d/p.sqlite3 已损坏（malformed）；最新的备份是 "
-                                    "/d/p.sqlite3.v1.bak。")
+    same = Sentence("same_language_pair", language=Sentence.of_language("zh", "Chinese"))
+    assert sentence_text(same) == "源语言和目标语言都是中文：请选择另一种目标语言。"
+    damaged = Sentence("database_damaged", path="/d/p.sqlite3", error="malformed",
+                       hint=Sentence("restore_newest_backup", backup="/d/p.sqlite3.v1.bak"))
+    assert sentence_text(damaged) == ("数据库 /d/p.sqlite3 已损坏（malformed）；最新的备份是 "
+                                      "/d/p.sqlite3.v1.bak。")
+    # an error of the core by its sentence; anyone else's as an unexpected error
+    assert sentence_text(DocumentError("file_missing", path="/d/a.po")) == "/d/a.po 不存在。"
+    assert sentence_text(KeyError("x")) == "意外错误：'x'。"
+    assert sentence_text("Already the GUI's own words.") == "Already the GUI's own words."
+
+
+def test_the_english_ui_and_the_cli_render_the_same_sentence(qapp: QApplication) -> None:
+    said = Sentence("could_not_connect_connection", where="http://127.0.0.1:9/v1")
+    assert sentence_text(said) == str(said) == (
+        "Could not connect to http://127.0.0.1:9/v1: the connection was refused (is the "
+        "server running?).")
 
 
 def test_flags_show_in_chinese_in_the_panel_and_the_tooltip(
@@ -117,7 +107,6 @@ def test_flags_show_in_chinese_in_the_panel_and_the_tooltip(
     assert "缺少格式标签：&lt;/1&gt; &lt;1&gt;。" in notes, notes
     tip = ws.model.index(1, ws.model.STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "数字与原文不一致：缺少 9，多出 none。\n缺少格式标签：</1> <1>。"
-    # stored and filtered as data: the role holds the flags themselves, not prose
     assert ws.model.index(1, 0).data(ws.model.FlagsRole)[0] == numbers
     window.close()
 
@@ -149,6 +138,22 @@ def test_a_real_core_error_shows_in_chinese_in_the_zh_ui_and_english_in_the_cli(
     assert "report.docx is not a valid Word document" in said and not HAN.search(said), said
 
 
+def test_a_document_notice_is_said_in_chinese_beside_the_document(
+        chinese_ui: Translators, qtbot: QtBot, tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text('<div align="center">\n<h3>A fast parser</h3>\n</div>\n\n# Title\n\nText.\n',
+                    encoding="utf-8")
+    window = MainWindow(Settings(), translators=chinese_ui)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_files([page])
+    ws = window.translate
+    qtbot.waitUntil(lambda: ws.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: "HTML 块" in ws.message_label.text(), timeout=10_000)
+    assert "This document" not in ws.message_label.text()
+    window.close()
+
+
 @pytest.mark.parametrize(("sequences", "gpu_layers", "ram"), [
     (4, 0, 64), (1, 0, 64), (4, 16, 64), (4, 0, 5), (4, 0, 1), (4, 0, None)])
 def test_the_fit_of_a_model_is_said_in_chinese(chinese_ui: Translators, sequences: int,
@@ -159,8 +164,8 @@ def test_the_fit_of_a_model_is_said_in_chinese(chinese_ui: Translators, sequence
     machine = Machine(ram * gib if ram else None, ram * gib // 2 if ram else None)
     reason = estimate(4 * gib, 32, 1024, context=4096, sequences=sequences,
                       gpu_layers=gpu_layers, machine=machine).reason
-    shown = translate_error(reason)
-    assert not re.search(r"[a-z]{3,}", shown.replace("GiB", "")), (reason, shown)
+    shown = sentence_text(reason)
+    assert not re.search(r"[a-z]{3,}", shown.replace("GiB", "")), (str(reason), shown)
     assert "4,096" in shown and HAN.search(shown)
 
 
