@@ -106,6 +106,11 @@ TEMPLATES: dict[str, str] = {
     "translated_book_would_not": QT_TRANSLATE_NOOP(
         "Sentences", "The translated book would not be a valid EPUB ({problems}); nothing was "
                      "written."),
+    "epub_mimetype_first": QT_TRANSLATE_NOOP(
+        "Sentences", "mimetype is not the first, stored entry"),
+    "epub_manifest_item_missing": QT_TRANSLATE_NOOP("Sentences", "manifest item {href} is missing"),
+    "epub_spine_item_unlisted": QT_TRANSLATE_NOOP(
+        "Sentences", "spine item {idref} is not in the manifest"),
     "not_readable_html_file": QT_TRANSLATE_NOOP(
         "Sentences", "{path} is not a readable HTML file ({error})."),
     "no_content_xml_not": QT_TRANSLATE_NOOP(
@@ -132,6 +137,7 @@ TEMPLATES: dict[str, str] = {
                      "with a quote)."),
     "not_valid_po_file_reason": QT_TRANSLATE_NOOP(
         "Sentences", "{path} is not a valid PO file ({reason})."),
+    "po_syntax_error": QT_TRANSLATE_NOOP("Sentences", "a syntax error on line {line}"),
     "saved_strict_open_xml": QT_TRANSLATE_NOOP(
         "Sentences", "{name} is saved as Strict Open XML, which cannot be read; save it as a "
                      "standard PowerPoint presentation (.pptx) and try again."),
@@ -145,6 +151,7 @@ TEMPLATES: dict[str, str] = {
         "Sentences", "{path} is not a valid WebVTT file (its cues could not be told apart)."),
     "not_valid_subrip_file_reason": QT_TRANSLATE_NOOP(
         "Sentences", "{path} is not a valid SubRip file ({reason})."),
+    "srt_no_cue_on_line": QT_TRANSLATE_NOOP("Sentences", "no cue starts on line {line}: '{text}'"),
     "not_valid_webvtt_file_reason": QT_TRANSLATE_NOOP(
         "Sentences", "{path} is not a valid WebVTT file ({error})."),
     "not_tmx_file": QT_TRANSLATE_NOOP("Sentences", "{path} is not a TMX file."),
@@ -302,7 +309,10 @@ TEMPLATES: dict[str, str] = {
     "model_file_not_exist": QT_TRANSLATE_NOOP("Sentences", "The model file {path} does not exist."),
     "folder_not_model_file": QT_TRANSLATE_NOOP(
         "Sentences", "{path} is a folder, not a model file."),
-    "not_gguf_model_file": QT_TRANSLATE_NOOP("Sentences", "{name} is not a GGUF model file{hint}."),
+    "not_gguf_model_file": QT_TRANSLATE_NOOP("Sentences", "{name} is not a GGUF model file."),
+    "ggml_not_gguf": QT_TRANSLATE_NOOP(
+        "Sentences", "{name} is not a GGUF model file (it looks like an older GGML/GGJT file; "
+                     "convert it to GGUF)."),
     "uses_gguf_version_cannot": QT_TRANSLATE_NOOP(
         "Sentences", "{name} uses GGUF version {version}, which this app cannot read (supported:"
                      " {supported_versions})."),
@@ -599,9 +609,11 @@ TEMPLATES: dict[str, str] = {
         "Sentences", "{source} is already in the model library."),
     "model_named_already_library": QT_TRANSLATE_NOOP(
         "Sentences", "A model named {target} is already in the library; choose another name."),
-    "built_in_model": QT_TRANSLATE_NOOP(
-        "Sentences", "'{title}' is built into the app and cannot be {action}."),
-    "model_named_already_library_2": QT_TRANSLATE_NOOP(
+    "built_in_not_renamed": QT_TRANSLATE_NOOP(
+        "Sentences", "'{title}' is built into the app and cannot be renamed."),
+    "built_in_not_removed": QT_TRANSLATE_NOOP(
+        "Sentences", "'{title}' is built into the app and cannot be removed."),
+    "model_already_in_library": QT_TRANSLATE_NOOP(
         "Sentences", "A model named {target} is already in the library."),
     "no_disk_space_import": QT_TRANSLATE_NOOP(
         "Sentences", "Not enough disk space to import {source}: it needs {file_size} GB and "
@@ -618,6 +630,8 @@ TEMPLATES: dict[str, str] = {
         "Sentences", "The system keyring is locked; unlock it and try again."),
     "system_keyring_could_not": QT_TRANSLATE_NOOP(
         "Sentences", "The system keyring could not {action} the secret ({error})."),
+    "keyring_read": QT_TRANSLATE_NOOP("Sentences", "read"),
+    "keyring_store": QT_TRANSLATE_NOOP("Sentences", "store"),
     "system_keyring_could_not_delete": QT_TRANSLATE_NOOP(
         "Sentences", "The system keyring could not delete the secret ({error})."),
     "could_not_download": QT_TRANSLATE_NOOP("Sentences", "Could not download {what}: {error}"),

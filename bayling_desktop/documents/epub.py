@@ -134,7 +134,7 @@ class EpubDocument(Document):
         self._trees = trees
         self._places = places
         #: what check_structure finds wrong with the original book
-        self._problems: set[str] = set()
+        self._problems: set[Sentence] = set()
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         from lxml import etree
@@ -210,25 +210,25 @@ def _rezip(original: bytes, replaced: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def check_structure(data: bytes) -> list[str]:
+def check_structure(data: bytes) -> list[Sentence]:
     """What an EPUB reader checks first; empty when the book is sound."""
-    problems: list[str] = []
+    problems: list[Sentence] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         first = archive.infolist()[0]
         if first.filename != "mimetype" or first.compress_type != zipfile.ZIP_STORED or (
                 archive.read(first) != b"application/epub+zip"):
-            problems.append("mimetype is not the first, stored entry")
+            problems.append(Sentence("epub_mimetype_first"))
         try:
             opf_name = _opf_path(archive, "the book")
             opf = _read(archive, opf_name, "the book")
         except DocumentError as exc:
-            return [*problems, str(exc)]
+            return [*problems, exc.sentence]
         manifest = _manifest(opf, posixpath.dirname(opf_name))
         names = set(archive.namelist())
-        problems += [f"manifest item {href} is missing" for href, _m, _p in manifest.values()
-                     if href not in names]
+        problems += [Sentence("epub_manifest_item_missing", href=href)
+                     for href, _m, _p in manifest.values() if href not in names]
         spine = opf.find(f"{{{OPF}}}spine")
-        problems += [f"spine item {ref.get('idref')} is not in the manifest"
+        problems += [Sentence("epub_spine_item_unlisted", idref=ref.get("idref"))
                      for ref in (spine.iter(f"{{{OPF}}}itemref") if spine is not None else [])
                      if ref.get("idref") not in manifest]
         for href, media, _p in manifest.values():
@@ -236,7 +236,7 @@ def check_structure(data: bytes) -> list[str]:
                 try:
                     parse_untrusted(archive.read(href), "the book", href)
                 except DocumentError as exc:
-                    problems.append(str(exc))
+                    problems.append(exc.sentence)
     return problems
 
 
@@ -267,5 +267,5 @@ def load(path: Path) -> EpubDocument:
     document._problems = set(check_structure(data))
     if document._problems:
         document.notice(Sentence("epub_not_fully_valid", path=path.name,
-                                 problem=sorted(document._problems)[0]))
+                                 problem=min(document._problems, key=str)))
     return document

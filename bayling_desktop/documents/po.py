@@ -333,7 +333,7 @@ def load(path: Path) -> PoDocument:
         # polib names the whole path ("Syntax error in po file /home/… (line 5)"): the line
         # is what helps, the path the user already knows
         line = re.search(r"\(line (\d+)\)", str(exc))
-        reason = f"a syntax error on line {line.group(1)}" if line else str(exc)
+        reason = Sentence("po_syntax_error", line=line.group(1)) if line else str(exc)
         raise DocumentError("not_valid_po_file_reason", path=path.name, reason=reason) from None
     _check_strings(path, text)
     # a catalogue of a language follows its own plural forms; a template gets two

@@ -166,7 +166,7 @@ def load_srt(path: Path) -> SrtDocument:
             at += len(unmatched) - len(unmatched.lstrip())  # where the stray text starts
             line = text.count("\n", 0, at) + 1
             shown = " ".join(unmatched.split())[:40]
-            reason = f"no cue starts on line {line}: '{shown}'"
+            reason: Sentence | str = Sentence("srt_no_cue_on_line", line=line, text=shown)
         else:
             reason = str(exc)
         raise DocumentError("not_valid_subrip_file_reason", path=path.name,

@@ -225,9 +225,8 @@ def _parse(path: Path, buf: _FileWindow, size: int) -> GGUFInfo:
     name = path.name
     magic = buf.read(0, 4)
     if magic != GGUF_MAGIC:
-        hint = " (it looks like an older GGML/GGJT file; convert it to GGUF)" if magic in (
-            b"lmgg", b"tjgg", b"fmgg") else ""
-        raise ModelError("not_gguf_model_file", name=name, hint=hint)
+        older = magic in (b"lmgg", b"tjgg", b"fmgg")
+        raise ModelError("ggml_not_gguf" if older else "not_gguf_model_file", name=name)
     reader = _Reader(buf, name)
     reader.pos = 4
     version = reader.u32()

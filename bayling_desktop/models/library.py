@@ -210,22 +210,24 @@ def import_model(source: str | Path, *, name: str | None = None, directory: Path
     return _user_entry(target, None)
 
 
-def _user_model(name: str, directory: Path | None, action: str) -> LocalModel:
+def _user_model(name: str, directory: Path | None, refusal: str) -> LocalModel:
+    """The library's own file named *name*; a built-in model is refused with the sentence
+    code *refusal* (it cannot be renamed or removed)."""
     entry = find_model(name, None, directory)
     if entry.builtin:
-        raise ModelError("built_in_model", title=entry.title, action=action)
+        raise ModelError(refusal, title=entry.title)
     return entry
 
 
 def rename_model(name: str, new_name: str, settings: Settings | None = None,
                  directory: Path | None = None) -> LocalModel:
-    entry = _user_model(name, directory, "renamed")
+    entry = _user_model(name, directory, "built_in_not_renamed")
     assert entry.path is not None
     target = entry.path.with_name(_clean_name(new_name))
     if target == entry.path:
         return entry
     if target.exists():
-        raise ModelError("model_named_already_library_2", target=target.name)
+        raise ModelError("model_already_in_library", target=target.name)
     was_default = settings is not None and _same_file(settings.model_path, entry.path)
     try:
         entry.path.rename(target)
@@ -239,7 +241,7 @@ def rename_model(name: str, new_name: str, settings: Settings | None = None,
 def remove_model(name: str, settings: Settings | None = None,
                  directory: Path | None = None) -> Path:
     """Delete a library model (the caller has asked the user to confirm)."""
-    entry = _user_model(name, directory, "removed")
+    entry = _user_model(name, directory, "built_in_not_removed")
     assert entry.path is not None
     was_default = settings is not None and _same_file(settings.model_path, entry.path)
     try:

@@ -25,6 +25,7 @@ from ..fileio import atomic_open
 from ..paths import config_dir
 from ..redaction import redact as redact  # the one redaction; kept importable here
 from ..redaction import remember_secret
+from ..sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,10 @@ def _write_plaintext(values: dict[str, str]) -> None:
     os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
 
+#: what a keyring call was for, as a clause each front end says in its language
+_ACTIONS = {"read": Sentence("keyring_read"), "store": Sentence("keyring_store")}
+
+
 def _keyring_call(action: str, func: Callable[..., Any], *args: str) -> Any:
     try:
         return func(*args)
@@ -105,7 +110,7 @@ def _keyring_call(action: str, func: Callable[..., Any], *args: str) -> Any:
     except keyring.errors.KeyringError as exc:
         # The backend's message may echo what we passed in: log the type only.
         log.warning("keyring %s failed: %s", action, type(exc).__name__)
-        raise SecretsError("system_keyring_could_not", action=action,
+        raise SecretsError("system_keyring_could_not", action=_ACTIONS[action],
                            error=type(exc).__name__) from None
 
 

@@ -2054,6 +2054,18 @@ Qt {4}，PySide6 {5}
         <translation>译后的图书不会是有效的 EPUB（{problems}）；未写入任何文件。</translation>
     </message>
     <message>
+        <source>mimetype is not the first, stored entry</source>
+        <translation>mimetype 不是第一个且未压缩存储的条目</translation>
+    </message>
+    <message>
+        <source>manifest item {href} is missing</source>
+        <translation>清单中的条目 {href} 不存在</translation>
+    </message>
+    <message>
+        <source>spine item {idref} is not in the manifest</source>
+        <translation>书脊条目 {idref} 不在清单中</translation>
+    </message>
+    <message>
         <source>{path} is not a readable HTML file ({error}).</source>
         <translation>{path} 不是可读取的 HTML 文件（{error}）。</translation>
     </message>
@@ -2102,6 +2114,10 @@ Qt {4}，PySide6 {5}
         <translation>{path} 不是有效的 PO 文件（{reason}）。</translation>
     </message>
     <message>
+        <source>a syntax error on line {line}</source>
+        <translation>第 {line} 行有语法错误</translation>
+    </message>
+    <message>
         <source>{name} is saved as Strict Open XML, which cannot be read; save it as a standard PowerPoint presentation (.pptx) and try again.</source>
         <translation>{name} 以 Strict Open XML 格式保存，无法读取；请另存为标准 PowerPoint 演示文稿（.pptx）后重试。</translation>
     </message>
@@ -2124,6 +2140,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>{path} is not a valid SubRip file ({reason}).</source>
         <translation>{path} 不是有效的 SubRip 字幕文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>no cue starts on line {line}: '{text}'</source>
+        <translation>第 {line} 行不是字幕条目的开头：“{text}”</translation>
     </message>
     <message>
         <source>{path} is not a valid WebVTT file ({error}).</source>
@@ -2406,8 +2426,20 @@ Qt {4}，PySide6 {5}
         <translation>{path} 是文件夹，不是模型文件。</translation>
     </message>
     <message>
-        <source>{name} is not a GGUF model file{hint}.</source>
-        <translation>{name} 不是 GGUF 模型文件{hint}。</translation>
+        <source>{name} is not a GGUF model file.</source>
+        <translation>{name} 不是 GGUF 模型文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF model file (it looks like an older GGML/GGJT file; convert it to GGUF).</source>
+        <translation>{name} 不是 GGUF 模型文件（它看起来是旧的 GGML/GGJT 文件；请先转换为 GGUF）。</translation>
+    </message>
+    <message>
+        <source>'{title}' is built into the app and cannot be renamed.</source>
+        <translation>“{title}”是应用内置的模型，不能重命名。</translation>
+    </message>
+    <message>
+        <source>'{title}' is built into the app and cannot be removed.</source>
+        <translation>“{title}”是应用内置的模型，不能删除。</translation>
     </message>
     <message>
         <source>{name} uses GGUF version {version}, which this app cannot read (supported: {supported_versions}).</source>
@@ -2910,10 +2942,6 @@ Qt {4}，PySide6 {5}
         <translation>模型库中已有名为 {target} 的模型，请换一个名称。</translation>
     </message>
     <message>
-        <source>'{title}' is built into the app and cannot be {action}.</source>
-        <translation>“{title}”是应用内置的模型，不能执行此操作（{action}）。</translation>
-    </message>
-    <message>
         <source>A model named {target} is already in the library.</source>
         <translation>模型库中已有名为 {target} 的模型。</translation>
     </message>
@@ -2948,6 +2976,14 @@ Qt {4}，PySide6 {5}
     <message>
         <source>The system keyring could not {action} the secret ({error}).</source>
         <translation>系统密钥环无法{action}该密钥（{error}）。</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>The system keyring could not delete the secret ({error}).</source>

@@ -214,7 +214,7 @@ class DownloadsTab(QWidget):
             token = None
             QMessageBox.warning(self, self.tr("Hugging Face token"), self.tr(
                 "The stored token could not be read, so the download goes without it: "
-                "{0}").format(exc))
+                "{0}").format(sentence_text(exc)))
         downloaded = current.downloaded if current is not None else 0
         total = current.total if current is not None else 0
         self.model.put(DownloadRow(repo_id, filename, revision, target, DownloadState.STARTING,

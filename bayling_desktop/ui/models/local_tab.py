@@ -135,7 +135,8 @@ class LocalModelsTab(QWidget):
             entries = list_models(self._settings)
         except (BaylingError, OSError) as exc:
             entries = []
-            self.status.setText(self.tr("The model folder could not be read: {0}").format(exc))
+            self.status.setText(self.tr("The model folder could not be read: {0}").format(
+                sentence_text(exc)))
         self.model.set_entries(entries, self._settings)
         row = self.model.row_of(wanted) if wanted else -1
         if row < 0:
