@@ -69,7 +69,8 @@ class Sentence:
 
     @classmethod
     def verbatim(cls, text: str) -> Sentence:
-        """Text the app did not write (a library's or the system's words), passed as is."""
+        """Text said as it is, untranslated: a library's or the system's words, or the
+        command line's own English (:meth:`BaylingError.plain`)."""
         return cls("text", text=text)
 
     @classmethod
@@ -112,7 +113,7 @@ def _english_name(code: str, english: str) -> str:
 
 def render(sentence: Sentence, translate: Translate = _english,
            name_language: NameLanguage = _english_name) -> str:
-    """*sentence* as a sentence; English unless *translate* gives the template in another
+    """*sentence* as text; English unless *translate* gives the template in another
     language. An unknown code never raises: it is said as itself (with its arguments), and
     a missing or misspelt field becomes "?"."""
     if sentence.code == "language":
