@@ -436,6 +436,12 @@ TEMPLATES: dict[str, str] = {
     "could_not_create_context": QT_TRANSLATE_NOOP(
         "Sentences", "Could not create a context for {name}: lower the context length, the "
                      "parallel sequences or the GPU layers in Settings (not enough memory)."),
+    "model_changed_while_loading": QT_TRANSLATE_NOOP(
+        "Sentences", "{name} changed while it was being loaded: let whatever is writing it "
+                     "finish, then load it again."),
+    "model_changed_while_reading": QT_TRANSLATE_NOOP(
+        "Sentences", "{name} changed while it was being read (it is shorter now); let whatever "
+                     "is writing it finish, then try again."),
     "model_needs_memory": QT_TRANSLATE_NOOP(
         "Sentences", "{name} needs about {needed} GB of memory but only {free} GB is free: close"
                      " other programs or choose a smaller model."),

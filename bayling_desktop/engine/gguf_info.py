@@ -103,9 +103,7 @@ class _FileWindow:
         self._data = self._handle.read(max(length, self._BLOCK))
         self._start = pos
         if len(self._data) < min(length, self._size - pos):
-            raise ModelError(f"{self._name} changed while it was being read (it is "
-                             "shorter now); let whatever is writing it finish, then "
-                             "try again.")
+            raise ModelError("model_changed_while_reading", name=self._name)
 
     def read(self, pos: int, length: int) -> bytes:
         offset = pos - self._start

@@ -19,6 +19,7 @@ from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
 from ..errors import GenerationError
+from ..sentences import Sentence
 from .backend import (
     CancelToken,
     Completion,
@@ -27,7 +28,6 @@ from .backend import (
     GenerationStats,
     Message,
 )
-from ..sentences import Sentence
 from .budget import fit_messages
 from .estimate import cjk_weight, estimate_tokens
 from .formats import BAYLING_PLACEHOLDERS, PlaceholderFilter

@@ -48,8 +48,7 @@ def prompt_format_for(settings: Settings, path: Path, override: str | None = Non
 def remote_server(settings: Settings) -> RemoteServer:
     """The server Settings point at, with its API key from the keyring."""
     if not settings.remote_base_url.strip():
-        raise ModelError("Set the server address (base URL) in Settings to use a remote "
-                         "model server.")
+        raise ModelError("set_server_address_base")
     return RemoteServer(settings.remote_base_url, settings.remote_model,
                         get_remote_api_key(settings.remote_base_url, settings),
                         context_length=settings.context_length,

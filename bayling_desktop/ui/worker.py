@@ -29,8 +29,8 @@ from ..config import Settings
 from ..engine.backend import Backend, CancelToken, EngineActivity, GenerationParams, Message
 from ..errors import BaylingError
 from ..models.selection import load_backend
-from .backend_slot import BackendSlot, backend_parallel, library_name, read_activity
 from ..sentences import Sentence
+from .backend_slot import BackendSlot, backend_parallel, library_name, read_activity
 from .sentence_text import sentence_text
 
 log = logging.getLogger(__name__)

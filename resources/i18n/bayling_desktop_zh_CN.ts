@@ -2650,6 +2650,14 @@ Qt {4}，PySide6 {5}
         <translation>无法为 {name} 创建上下文：内存不足，请在设置中调低上下文长度、并行序列数或 GPU 层数。</translation>
     </message>
     <message>
+        <source>{name} changed while it was being loaded: let whatever is writing it finish, then load it again.</source>
+        <translation>{name} 在加载过程中被修改了：请等写入它的程序完成，再重新加载。</translation>
+    </message>
+    <message>
+        <source>{name} changed while it was being read (it is shorter now); let whatever is writing it finish, then try again.</source>
+        <translation>{name} 在读取过程中被修改了（现在变短了）；请等写入它的程序完成后再试。</translation>
+    </message>
+    <message>
         <source>{name} needs about {needed} GB of memory but only {free} GB is free: close other programs or choose a smaller model.</source>
         <translation>{name} 需要约 {needed} GB 内存，但只有 {free} GB 可用：请关闭其他程序或选择更小的模型。</translation>
     </message>
