@@ -465,6 +465,11 @@ TEMPLATES: dict[str, str] = {
     "no_disk_space_build": QT_TRANSLATE_NOOP(
         "Sentences", "Not enough disk space in {parts}: the build needs {needed} GB ({detail}) "
                      "and only {free} GB are free."),
+    "build_part_size": QT_TRANSLATE_NOOP("Sentences", "{what} {size} GB"),
+    "build_part_download": QT_TRANSLATE_NOOP("Sentences", "download"),
+    "build_part_intermediate": QT_TRANSLATE_NOOP("Sentences", "F16 intermediate"),
+    "build_part_output": QT_TRANSLATE_NOOP("Sentences", "{quant} output"),
+    "parts": QT_TRANSLATE_NOOP("Sentences", "{first}, {rest}"),
     "config_json_no_valid": QT_TRANSLATE_NOOP(
         "Sentences", "config.json has no valid {key}; is this a complete Llama checkpoint?"),
     "not_model_configuration": QT_TRANSLATE_NOOP(

@@ -2694,6 +2694,26 @@ Qt {4}，PySide6 {5}
         <translation>{parts} 的磁盘空间不足：构建需要 {needed} GB（{detail}），但只剩 {free} GB。</translation>
     </message>
     <message>
+        <source>{what} {size} GB</source>
+        <translation>{what}：{size} GB</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>F16 intermediate</source>
+        <translation>F16 中间文件</translation>
+    </message>
+    <message>
+        <source>{quant} output</source>
+        <translation>{quant} 输出文件</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}，{rest}</translation>
+    </message>
+    <message>
         <source>config.json has no valid {key}; is this a complete Llama checkpoint?</source>
         <translation>config.json 中没有有效的 {key}；这是完整的 Llama 检查点吗？</translation>
     </message>

@@ -29,7 +29,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 #: not translated by a template: text the app did not write, and a language's name
 UNTRANSLATED = ("text", "language")
 #: sentences that only join others: their Chinese is punctuation (全角), not words
-JOINS = ("fit", "reasons")
+JOINS = ("fit", "reasons", "parts", "build_part_size")
 
 
 @pytest.fixture

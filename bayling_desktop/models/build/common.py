@@ -18,6 +18,7 @@ from typing import Literal
 
 from ...engine.backend import CancelToken
 from ...errors import ModelError
+from ...sentences import Sentence
 
 Stage = Literal["download", "convert", "quantize", "done"]
 Cancel = CancelToken | threading.Event
@@ -74,13 +75,14 @@ class Eta:
         return max(0.0, (self.total - done) * elapsed / done)
 
 
-def check_disk_space(needs: Iterable[tuple[Path, int, str]]) -> None:
+def check_disk_space(needs: Iterable[tuple[Path, int, Sentence]]) -> None:
     """Refuse up front when the disks cannot hold every part of the build.
 
-    *needs* is (folder, bytes, what) per part; parts on the same file system are
+    *needs* is (folder, bytes, what) per part (*what*: a ``build_part_*`` sentence); parts
+    on the same file system are
     added up, and the message gives every figure so the user knows what to free.
     """
-    by_disk: dict[int, list[tuple[Path, int, str]]] = {}
+    by_disk: dict[int, list[tuple[Path, int, Sentence]]] = {}
     for folder, size, what in needs:
         existing = folder
         while not existing.exists() and existing != existing.parent:
@@ -90,6 +92,9 @@ def check_disk_space(needs: Iterable[tuple[Path, int, str]]) -> None:
         needed = sum(size for _, size, _ in parts)
         free = shutil.disk_usage(parts[0][0]).free
         if free < needed + DISK_MARGIN:
-            detail = ", ".join(f"{what} {size / 1e9:.2f} GB" for _, size, what in parts if size)
+            detail: Sentence | str = ""
+            for _, size, what in reversed([p for p in parts if p[1]]):
+                item = Sentence("build_part_size", what=what, size=f"{size / 1e9:.2f}")
+                detail = Sentence("parts", first=item, rest=detail) if detail else item
             raise BuildError("no_disk_space_build", parts=parts[0][0], needed=f"{needed / 1e9:.2f}",
                              detail=detail, free=f"{free / 1e9:.2f}")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...paths import models_dir
+from ...sentences import Sentence
 from .. import catalog, library
 from . import hub
 from .common import BuildCallback, BuildError, BuildProgress, Cancel, check_disk_space
@@ -90,9 +91,11 @@ def build_model(source: str, *, quant: str = "Q4_K_M", output: Path | None = Non
         raise BuildError("neither_checkpoint_folder_nor", source=source)
     intermediate_bytes = 0 if quant == "F16" else parameters * 2
     check_disk_space([
-        (hub_plan.folder if hub_plan else target.parent, download_bytes, "download"),
-        (target.parent, intermediate_bytes, "F16 intermediate"),
-        (target.parent, expected_size(parameters, quant), f"{quant} output"),
+        (hub_plan.folder if hub_plan else target.parent, download_bytes,
+         Sentence("build_part_download")),
+        (target.parent, intermediate_bytes, Sentence("build_part_intermediate")),
+        (target.parent, expected_size(parameters, quant), Sentence("build_part_output",
+                                                                    quant=quant)),
     ])
 
     if hub_plan is not None:
