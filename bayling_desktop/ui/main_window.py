@@ -325,14 +325,14 @@ class MainWindow(QMainWindow):
                 with contextlib.suppress(ValueError):
                     restore(QByteArray(base64.b64decode(value)))
         if self.settings.open_documents:
-            self.translate.restore_desk(self.settings.open_documents)
+            self.translate.controller.opener.restore_desk(self.settings.open_documents)
 
     def _store_layout(self) -> None:
         self.settings.window_geometry = base64.b64encode(
             bytes(self.saveGeometry().data())).decode("ascii")
         self.settings.window_state = base64.b64encode(
             bytes(self.saveState().data())).decode("ascii")
-        self.settings.open_documents = self.translate.desk()
+        self.settings.open_documents = self.translate.controller.opener.desk()
         self._save_settings()
 
     def _chat_active(self) -> bool:

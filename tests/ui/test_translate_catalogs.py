@@ -47,7 +47,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
     assert "6" in ws.bar.retranslate_check.text()
 
     ws.translate_all()
-    qtbot.waitUntil(lambda: ws.runs.job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: ws.controller.runs.job is None, timeout=30_000)
     after = ws.model.rows()
     assert {i: after[i].target for i in kept} == kept  # nothing written over
     assert all(after[i].status in ("approved", "draft") for i in kept)
@@ -55,7 +55,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
 
     ws.bar.retranslate_check.setChecked(True)
     ws.translate_all()
-    qtbot.waitUntil(lambda: ws.runs.job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: ws.controller.runs.job is None, timeout=30_000)
     # the model's turn this time (the echo it gives back is flagged, not written over them)
     assert any("Log out" in text for text in asked) and any("Mar." in text for text in asked)
     assert not ws.bar.retranslate_check.isChecked()

@@ -35,7 +35,7 @@ def _open(window: MainWindow, qtbot: QtBot, path: Path, drafts: list[str]) -> Tr
     assert doc is not None and doc.project is not None
     for index, text in enumerate(drafts):
         if text:
-            ws.apply_target(doc, index, text, "draft", "model")
+            ws.controller.editing.apply_target(doc, index, text, "draft", "model")
     return ws
 
 
@@ -132,7 +132,7 @@ def test_add_term_goes_into_the_glossary_and_the_checks(
 
 def test_filter_by_status(window: MainWindow, qtbot: QtBot, story: Path) -> None:
     ws = _open(window, qtbot, story, DRAFTS)
-    ws.approve([1])
+    ws.controller.editing.approve([1])
     combo = ws.bar.filter_combo
     assert combo.count() == SegmentFilter.STATUS + len(STATUS_FILTERS) + len(EXTRA)
     combo.setCurrentIndex(SegmentFilter.STATUS + STATUS_FILTERS.index("approved"))

@@ -17,7 +17,7 @@ from .find import STATUS_FILTERS, SegmentFilter
 from .segments import SegmentRow
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_controller import WorkspaceController
 
 #: kind -> the flag codes it gathers (every code in flags.TEMPLATES has one kind)
 FLAG_KINDS: dict[str, tuple[str, ...]] = {
@@ -58,15 +58,16 @@ def labels() -> list[str]:
     return [names[kind] for kind in EXTRA]
 
 
-def predicate_for(ws: TranslateWorkspace, index: int) -> Callable[[SegmentRow], bool] | None:
+def predicate_for(controller: WorkspaceController, index: int
+                  ) -> Callable[[SegmentRow], bool] | None:
     """The row test of the filter menu's entry *index* (None: not an extra entry)."""
     number = index - FIRST_EXTRA
     if not 0 <= number < len(EXTRA):
         return None
     kind = EXTRA[number]
     if kind == MEMORY:
-        doc = ws.current
-        store = ws.store
+        doc = controller.current
+        store = controller.store
         authors = (store.authors(doc.project) if store is not None and doc is not None
                    and doc.project is not None else {})
         from_memory = {idx for idx, author in authors.items() if author == "memory"}

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 
 from ..itemmodels import Index
-from .controller import weak
+from .parts import ViewPart
 from .segments import SegmentRow, SegmentTableModel
 
 if TYPE_CHECKING:
@@ -225,12 +225,11 @@ def _fold(model: SegmentTableModel, source_row: int) -> str:
     return f"{row.source}\u0001{row.target}".casefold()
 
 
-class FindController(QObject):
+class FindController(ViewPart):
     """The find box and the filter menu: debounced, and saying when nothing matches."""
 
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = weak(workspace)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -243,28 +242,30 @@ class FindController(QObject):
         from .filters import FIRST_EXTRA, predicate_for
 
         extra = mode >= FIRST_EXTRA
-        self.ws.filter.set_predicate(predicate_for(self.ws, mode) if extra else None)
-        self.ws.filter.set_mode(SegmentFilter.ALL if extra else mode)
+        view = self.view
+        view.filter.set_predicate(predicate_for(self.controller, mode) if extra else None)
+        view.filter.set_mode(SegmentFilter.ALL if extra else mode)
         self._after_filter()
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        self.ws.filter.set_text(self.ws.bar.find_edit.text())
+        self.view.filter.set_text(self.view.bar.find_edit.text())
         self._after_filter()
 
     def _after_filter(self) -> None:
-        ws = self.ws
+        ws = self.view
         empty = ws.filter.rowCount() == 0 and ws.model.rowCount() > 0
-        ws.no_matches.setText(ws.tr("No segment matches “{0}”.").format(
+        ws.no_matches.setText(self.tr("No segment matches “{0}”.").format(
             ws.bar.find_edit.text().strip()) if ws.filter.needle
-            else ws.tr("No segment matches this filter."))
+            else self.tr("No segment matches this filter."))
         ws.no_matches.setVisible(empty)
         ws.refit_rows()
         # The revision panel shows the current row, or nothing: never a segment the
         # filter hid (the panel used to keep it after the table had dropped it).
         segment = ws.revision.segment
-        if segment is not None and not ws.revising.running:
+        revising = self.controller.revising
+        if segment is not None and not revising.running:
             if ws.proxy_row(segment) >= 0:
                 ws.select_segment(segment)
             else:
-                ws.revising.clear()
+                revising.clear()
