@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .help_shortcuts import ShortcutsDialog, shortcut_rows
 from .translate.glossaries_dialog import open_glossaries
-from .translate.replace import open_replace
+from .translate.replace_dialog import open_replace
 
 if TYPE_CHECKING:
     from .menus import MainMenus
-    from .translate.workspace import TranslateWorkspace
+    from .translate.workspace_view import TranslateWorkspace
 
 
 class WorkbenchMenus(QObject):

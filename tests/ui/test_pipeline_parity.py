@@ -22,7 +22,7 @@ from bayling_desktop.engine.backend import Backend
 from bayling_desktop.flags import Flag
 from bayling_desktop.storage.identity import file_project_name
 from bayling_desktop.storage.projects import ProjectStore
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 from tests.unit.translation.fakes import FakeBackend
 

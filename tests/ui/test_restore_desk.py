@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings, load_settings
 from bayling_desktop.translation.glossary import Glossary
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 
 MakeWindow = Callable[[Settings], MainWindow]
 

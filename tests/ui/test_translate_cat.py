@@ -17,10 +17,14 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.storage.projects import ProjectStore
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.editor import TaggedEditor, highlighted_terms, insert_tagged
-from bayling_desktop.ui.translate.find import SegmentFilter
-from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel, count_words
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_editor import (
+    TaggedEditor,
+    highlighted_terms,
+    insert_tagged,
+)
+from bayling_desktop.ui.translate.segment_filter import SegmentFilter
+from bayling_desktop.ui.translate.segment_model import SegmentRow, SegmentTableModel, count_words
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 TARGET = SegmentTableModel.TARGET
@@ -174,7 +178,7 @@ def test_each_document_has_its_own_undo_stack(client: ModelClient, qtbot: QtBot,
     other.write_text("Hello there.\n", encoding="utf-8")
     widget = make_workspace(client, qtbot)
     stacks: list[object] = []
-    widget.undoStackChanged.connect(stacks.append)
+    widget.controller.undoStackChanged.connect(stacks.append)
     open_file(widget, qtbot, story)
     edit(widget, 0, "猫睡觉。")
     first = widget.undo_stack()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.engine.backend import Backend
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 from tests.unit.documents.catalogs import ZH_PO
 
@@ -71,7 +71,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
 
 def test_a_memorys_other_languages_are_never_shown_as_drafts(tmp_path: Path) -> None:
     from bayling_desktop.storage.projects import ProjectStore
-    from bayling_desktop.ui.translate.controller import OpenRequest, prepare, restore_rows
+    from bayling_desktop.ui.translate.open_document import OpenRequest, prepare, restore_rows
     from tests.unit.documents.catalogs import TMX
 
     source = tmp_path / "memory.tmx"

@@ -23,9 +23,9 @@ from bayling_desktop.translation.pipeline import (
     UnitStarted,
     UnitText,
 )
-from bayling_desktop.ui.translate.runs import REPAINT_MS
-from bayling_desktop.ui.translate.segments import SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.pipeline_runs import REPAINT_MS
+from bayling_desktop.ui.translate.segment_model import SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 from .fake_backend import EchoBackend
@@ -73,7 +73,7 @@ def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWork
     runs = widget.controller.runs
     runs.job = 8
     speeds: list[float] = []
-    widget.speedChanged.connect(speeds.append)
+    widget.controller.speedChanged.connect(speeds.append)
     runs.handle_event(Progress(2, 3, 65.0, 71.5, 4))  # "Translate selected" of three rows
     assert widget.progress.maximum() == 3 and widget.progress.value() == 2
     assert widget.progress.format() == "Translating: 2 / 3"

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.flags import Flag
-from bayling_desktop.ui.translate.find import SegmentFilter
-from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_filter import SegmentFilter
+from bayling_desktop.ui.translate.segment_model import SegmentRow, SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -67,7 +67,7 @@ def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
     assert workspace.model.rowCount() == len(PARAGRAPHS)
     assert workspace.model.index(2, SegmentTableModel.SOURCE).data() == PARAGRAPHS[2]
     speeds: list[float] = []
-    workspace.speedChanged.connect(speeds.append)
+    workspace.controller.speedChanged.connect(speeds.append)
     workspace.translate_all()
     qtbot.waitUntil(lambda: workspace.model.counts()[0] == len(PARAGRAPHS), timeout=120_000)
     qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=10_000)
@@ -329,7 +329,7 @@ def test_rows_grow_in_parallel_with_a_parallel_engine(qapp: QApplication, qtbot:
         widget.model.dataChanged.connect(lambda *_args: growing.append(sum(
             1 for r in widget.model.rows() if r.status == "translating" and r.target)))
         throughput: list[tuple[float, int]] = []
-        widget.throughputChanged.connect(lambda rate, running: throughput.append(
+        widget.controller.throughputChanged.connect(lambda rate, running: throughput.append(
             (rate, running)))
         widget.translate_all()
         qtbot.waitUntil(lambda: not widget.controller.runs.running, timeout=180_000)

@@ -15,7 +15,7 @@ from bayling_desktop.config import Settings
 from bayling_desktop.engine.backend import CancelToken
 from bayling_desktop.translation.revision import DocumentRevisionProgress
 from bayling_desktop.ui.status_bar import ModelStatus
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 SOURCES = ["The cat sleeps.", "The dog barks.", "Birds sing."]

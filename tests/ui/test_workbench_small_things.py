@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.translation.glossary import Glossary, Term
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.editor import TaggedEditor
-from bayling_desktop.ui.translate.segments import SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_editor import TaggedEditor
+from bayling_desktop.ui.translate.segment_model import SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 
 MakeWindow = Callable[[Settings], MainWindow]
 LONG = ("This Agreement is governed by the laws of Switzerland, and any dispute arising out "

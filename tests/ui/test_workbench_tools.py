@@ -14,10 +14,15 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.flags import TEMPLATES, Flag
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.filters import EXTRA, FIRST_EXTRA, FLAG_KINDS
-from bayling_desktop.ui.translate.find import STATUS_FILTERS, SegmentFilter
-from bayling_desktop.ui.translate.replace import ReplaceDialog
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.replace_dialog import ReplaceDialog
+from bayling_desktop.ui.translate.segment_filter import (
+    EXTRA,
+    FIRST_EXTRA,
+    FLAG_KINDS,
+    STATUS_FILTERS,
+    SegmentFilter,
+)
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 
 SOURCES = ["Send the e-mail today.", "The e-mail server is down.", "Call IT.",
            "ACME-42"]

@@ -16,7 +16,7 @@ from ...errors import BaylingError
 from ...translation.exchange import export_project_tmx, export_xliff
 from ..sentence_text import sentence_text
 from .parts import ViewPart
-from .segments import SegmentRow, review_counts
+from .segment_model import SegmentRow, review_counts
 
 
 class ExportActions(ViewPart):

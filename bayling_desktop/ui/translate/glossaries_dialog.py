@@ -38,8 +38,8 @@ from ..sentence_text import sentence_text
 from .glossary_editor import GlossaryModel, save_glossary
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
     from .workspace_controller import WorkspaceController
+    from .workspace_view import TranslateWorkspace
 
 
 class GlossariesDialog(QDialog):

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from .segments import SegmentRow, SegmentTableModel
+from .segment_model import SegmentRow, SegmentTableModel
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_view import TranslateWorkspace
 
 
 def find_next(rows: list[SegmentRow], start: int, wanted: Callable[[SegmentRow], bool]

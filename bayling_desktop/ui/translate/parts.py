@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
     from .workspace_controller import WorkspaceController
+    from .workspace_view import TranslateWorkspace
 
 
 class Part(QObject):

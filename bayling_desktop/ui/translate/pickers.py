@@ -17,11 +17,11 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ... import documents
-from .controller import OpenDocument
+from .open_document import OpenDocument
 from .parts import ViewPart
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_view import TranslateWorkspace
 
 
 class Pickers(ViewPart):

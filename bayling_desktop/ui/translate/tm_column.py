@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Slot
 
 from ...translation.matches import MatchIndex
-from .controller import OpenDocument
+from .open_document import OpenDocument
 from .parts import Part
 
 if TYPE_CHECKING:

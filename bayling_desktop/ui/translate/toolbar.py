@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...languages import all_languages, resolve
 from ..i18n import language_label
-from .filters import labels as filter_labels
+from .segment_filter import labels as filter_labels
 
 
 class TranslateToolbar(QWidget):
@@ -60,7 +60,7 @@ class TranslateToolbar(QWidget):
         self.next_flagged_button = QToolButton(self)
         self.concordance_button = QToolButton(self)
         self.filter_combo = QComboBox(self)
-        # all, untranslated, flagged, five statuses, then the kinds of filters.py
+        # all, untranslated, flagged, five statuses, then the kinds of segment_filter.py
         self.filter_combo.addItems([""] * 16)
         self.find_edit = QLineEdit(self)
         self.find_edit.setClearButtonEnabled(True)

@@ -2,12 +2,13 @@
 
 It holds each open document (its :class:`~bayling_desktop.translation.session.
 DocumentSession` and rows), the segment model the table shows, the undo stacks, and the
-parts that act on documents: opening them (``opening.py``), pipeline runs (``runs.py``),
-hand edits (``editing.py``), revision (``revising.py``) and the memory column
-(``tm_column.py``). Those parts are its Qt children and reach it through
-:attr:`~.parts.Part.controller` (their parent), never through the view; they change the model
-and say what happened with this object's signals, which the view (``workspace.py``)
-connects to. Only the revision part is handed a widget: the panel it presents in.
+parts that act on documents: opening them (``document_opener.py``), pipeline runs
+(``pipeline_runs.py``), hand edits (``target_edits.py``), revision
+(``revision_controller.py``) and the memory column (``tm_column.py``). Those parts are
+its Qt children and reach it through :attr:`~.parts.Part.controller` (their parent),
+never through the view; they change the model and say what happened with this object's
+signals, which the view (``workspace_view.py``) connects to. Only the revision part is
+handed a widget: the panel it presents in.
 
 All model work goes through the shared ModelClient (one worker thread owns the model).
 """
@@ -31,16 +32,16 @@ from ...translation.memory import open_store
 from ...translation.pair import LanguagePairError
 from ..sentence_text import sentence_text
 from ..worker import ModelClient
-from .controller import OpenDocument
-from .editing import Editing
-from .opening import DocumentOpener
-from .revising import RevisionController
-from .runs import RunController
-from .segments import SegmentTableModel
+from .document_opener import DocumentOpener
+from .open_document import OpenDocument
+from .pipeline_runs import RunController
+from .revision_controller import RevisionController
+from .segment_model import SegmentTableModel
+from .target_edits import Editing
 from .tm_column import MatchScanner
 
 if TYPE_CHECKING:
-    from .revision import RevisionPanel
+    from .revision_panel import RevisionPanel
 
 
 class WorkspaceController(QObject):

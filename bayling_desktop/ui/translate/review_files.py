@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ...errors import BaylingError
 from ...translation.review import ReviewResult, export_review, import_review
 from ..sentence_text import sentence_text
-from .controller import SetTarget
+from .open_document import SetTarget
 from .parts import ViewPart
 
 #: comments quoted in the message line; the rest are counted

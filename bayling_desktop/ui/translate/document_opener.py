@@ -20,7 +20,7 @@ from ... import documents
 from ...errors import DocumentError
 from ...translation.pair import LanguagePairError
 from ..sentence_text import sentence_text
-from .controller import Loader, OpenDocument, OpenRequest, Prepared, restore_rows
+from .open_document import Loader, OpenDocument, OpenRequest, Prepared, restore_rows
 from .parts import Part
 
 if TYPE_CHECKING:

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...translation.glossary import Glossary, Term
-from .controller import SetTarget
+from .open_document import SetTarget
 from .parts import ViewPart
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_view import TranslateWorkspace
 
 #: a source this short is likely a term itself: the Add term dialog starts with it
 TERM_PREFILL_CHARS = 40

@@ -14,7 +14,7 @@ from PySide6.QtCore import Slot
 
 from ...flags import Flag
 from ...translation.qa import check_translation
-from .controller import OpenDocument, SetTarget
+from .open_document import OpenDocument, SetTarget
 from .parts import Part
 
 if TYPE_CHECKING:

@@ -25,10 +25,10 @@ from ...translation.revision import (
 )
 from ..sentence_text import sentence_text
 from ..worker import TaskFn
-from .controller import OpenDocument, SetTarget
+from .open_document import OpenDocument, SetTarget
 from .parts import Part
-from .revision import RevisionPanel, Turn
-from .tasks import (
+from .revision_panel import RevisionPanel, Turn
+from .revision_tasks import (
     DocumentRevised,
     Explanation,
     RevisionOutcome,

@@ -5,9 +5,9 @@ conversation, export.
 This module composes the widgets (toolbar, segment table, revision panel, message line)
 and shows what its controller (``workspace_controller.py``: the open documents, runs,
 revision, edits) says through its signals. The view's own parts are the find box
-(``find.py``), the segment actions (``context_menu.py``) and the document and language
+(``segment_filter.py``), the segment actions (``segment_actions.py``) and the document and language
 pickers (``pickers.py``), glossary and export actions (``glossary_actions.py``,
-``export_actions.py``) and review files (``review_io.py``).
+``export_actions.py``) and review files (``review_files.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,16 +34,17 @@ from ..sentence_text import sentence_text
 from ..worker import ModelClient
 from . import navigation
 from .concordance import ConcordanceDialog
-from .context_menu import SegmentActions
-from .controller import OpenDocument
-from .editor import SegmentDelegate, segment_table
 from .export_actions import ExportActions
-from .find import FindController, SegmentFilter
+from .find_box import FindController
 from .glossary_actions import GlossaryActions
+from .open_document import OpenDocument
 from .pickers import Pickers
-from .review_io import ReviewFiles
-from .revision import RevisionPanel
-from .segments import SegmentTableModel
+from .review_files import ReviewFiles
+from .revision_panel import RevisionPanel
+from .segment_actions import SegmentActions
+from .segment_editor import SegmentDelegate, segment_table
+from .segment_filter import SegmentFilter
+from .segment_model import SegmentTableModel
 from .toolbar import TranslateToolbar
 from .workspace_controller import WorkspaceController
 
@@ -54,16 +55,6 @@ _RESIZE_CHUNK = 10
 class TranslateWorkspace(QWidget):
     """The view: widgets only. What it shows comes from :attr:`controller`'s signals;
     what the user does goes to the controller's parts."""
-
-    pathsOpened = Signal(list)
-    # tokens per second of the run (all sequences together), for the status bar
-    speedChanged = Signal(float)
-    # aggregate tokens per second and how many sequences run at once, for the status bar
-    throughputChanged = Signal(float, int)
-    # True while a batch or a revision runs
-    busyChanged = Signal(bool)
-    # the undo stack on screen changed (another document): for the Edit menu
-    undoStackChanged = Signal(object)
 
     def __init__(self, client: ModelClient, parent: QWidget | None = None,
                  settings: Settings | None = None) -> None:
@@ -202,9 +193,6 @@ class TranslateWorkspace(QWidget):
         ctl.countsChanged.connect(self._on_controller_counts_changed)
         ctl.stateChanged.connect(self.update_actions)
         ctl.commitEdits.connect(self.delegate.commit_open_editors)
-        for name in ("pathsOpened", "speedChanged", "throughputChanged", "busyChanged",
-                     "undoStackChanged"):  # the window listens to the view
-            getattr(ctl, name).connect(getattr(self, name))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -233,7 +221,6 @@ class TranslateWorkspace(QWidget):
 
     def source_language(self) -> Language | None:
         return self.controller.source_language()
-
 
     @Slot(object)
     def _on_controller_document_shown(self, doc: OpenDocument | None) -> None:

@@ -29,8 +29,8 @@ from ...translation.glossary import Glossary
 from ...translation.pair import LanguagePairError
 from ...translation.session import DocumentSession
 from ..sentence_text import sentence_text
-from .revision import Turn
-from .segments import SegmentRow, count_chars, count_words
+from .revision_panel import Turn
+from .segment_model import SegmentRow, count_chars, count_words
 
 
 @dataclass

@@ -23,9 +23,9 @@ from ...translation import pipeline as p
 from ...translation.pipeline import PipelineOptions
 from ..durations import time_left
 from ..worker import TaskFn
-from .controller import OpenDocument
+from .open_document import OpenDocument
 from .parts import Part
-from .segments import review_counts
+from .segment_model import review_counts
 
 if TYPE_CHECKING:
     from ...engine.backend import Backend, CancelToken

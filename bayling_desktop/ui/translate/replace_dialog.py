@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...translation.replace import Replacement, plan_replacements
-from .controller import SetTarget
+from .open_document import SetTarget
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
     from .workspace_controller import WorkspaceController
+    from .workspace_view import TranslateWorkspace
 
 #: rows shown in the preview; the summary line counts them all
 PREVIEW_ROWS = 500
