@@ -23,7 +23,6 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from ...config import Settings
 from ...errors import DocumentError
-from ...flags import Flag
 from ...languages import Language, resolve
 from ...sentences import Sentence
 from ...storage.database import StorageError
@@ -238,6 +237,3 @@ class WorkspaceController(QObject):
         """The glossary terms of the document on screen found in *source* (highlighted)."""
         doc = self.current
         return [t.source for t in doc.glossary.matches(source)] if doc is not None else []
-
-    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[Flag]:
-        return self.editing.flags_for(doc, segment, text)
