@@ -66,7 +66,7 @@ def report(name: str, gaps: list[float]) -> None:
 
 def main() -> int:
     app = QApplication(sys.argv)
-    from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+    from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
     from bayling_desktop.ui.worker import ChatResult, ModelClient
 
     settings = Settings(model_path=str(ensure_embedded(QWEN_05B)), context_length=2048,
@@ -102,10 +102,10 @@ def main() -> int:
                             lambda: workspace.open_paths([path]))
         report("loading a 1,000-segment document", gaps)
         gaps = beat.measure(lambda: workspace.model.counts()[0] >= 5,
-                            lambda: workspace.runs.start(list(range(5))))
+                            lambda: workspace.controller.runs.start(list(range(5))))
         report("translating 5 segments into the table", gaps)
         workspace.stop()
-        beat.measure(lambda: not workspace.runs.running, timeout=30)
+        beat.measure(lambda: not workspace.controller.runs.running, timeout=30)
     client.shutdown()
     filter_timings()
     return 0
@@ -114,8 +114,8 @@ def main() -> int:
 def filter_timings() -> None:
     """Typing into Find over 100,000 rows: this thread's time per keystroke (target
     50 ms; the test checks what the filter finds, this measures how fast)."""
-    from bayling_desktop.ui.translate.find import SegmentFilter
-    from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel
+    from bayling_desktop.ui.translate.segment_filter import SegmentFilter
+    from bayling_desktop.ui.translate.segment_model import SegmentRow, SegmentTableModel
 
     model = SegmentTableModel()
     model.set_rows([SegmentRow(i, f"p{i}", f"Sentence {i} about weather, tea and trains.")

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Refresh the Qt Linguist sources in resources/i18n/ from the code.
 
-Runs ``pyside6-lupdate`` over every module of the package, then fixes what lupdate gets
-wrong for Python: ``helper.tr(...)`` called on another object is filed under the
-variable's name ("ws", "self.ws"), while at run time Qt looks the text up under the
-object's class. Those messages are moved to the class's context (ALIASES), keeping any
-translation already there. With ``--fill FILE.json`` ({"English": "中文", …}) the
-unfinished messages whose source text is in FILE get that translation. Afterwards
-translate what is left in Qt Linguist (``pyside6-linguist``) and check with
-``--check`` that nothing is unfinished.
+Runs ``pyside6-lupdate`` over every module of the package. GUI text is written as
+``self.tr("…")`` in the QObject class that shows it, or as
+``QCoreApplication.translate("Context", "…")`` literally, so the context lupdate files a
+text under is the one Qt looks it up in at run time. With ``--fill FILE.json``
+({"English": "中文", …}) the unfinished messages whose source text is in FILE get that
+translation (texts that moved to another class keep their Chinese this way). Afterwards
+translate what is left in Qt Linguist (``pyside6-linguist``) and check with ``--check``
+that nothing is unfinished.
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "resources" / "i18n"
-#: lupdate's context for a variable → the class whose tr() it is at run time
-ALIASES = {"ws": "TranslateWorkspace", "self.ws": "TranslateWorkspace",
-           "self.workspace": "TranslateWorkspace", "workspace": "TranslateWorkspace"}
 
 
 def _lupdate(ts: Path, drop_obsolete: bool) -> None:
@@ -34,35 +31,6 @@ def _lupdate(ts: Path, drop_obsolete: bool) -> None:
     if drop_obsolete:
         command.append("-no-obsolete")
     subprocess.run(command, check=True, capture_output=True, text=True)
-
-
-def _merge_aliases(root: ET.Element) -> int:
-    contexts = {c.findtext("name"): c for c in root.iter("context")}
-    moved = 0
-    for alias, target_name in ALIASES.items():
-        source = contexts.get(alias)
-        if source is None:
-            continue
-        target = contexts.get(target_name)
-        if target is None:
-            target = ET.SubElement(root, "context")
-            ET.SubElement(target, "name").text = target_name
-            contexts[target_name] = target
-        known = {m.findtext("source"): m for m in target.iter("message")}
-        for message in list(source.iter("message")):
-            text = message.findtext("source")
-            kept = known.get(text)
-            if kept is None:
-                target.append(message)
-                known[text] = message
-            else:
-                translation = kept.find("translation")
-                if translation is not None and translation.get("type") in (
-                        "vanished", "obsolete"):
-                    translation.attrib.pop("type")  # still used, under its alias
-            moved += 1
-        root.remove(source)
-    return moved
 
 
 def _drop_comments(root: ET.Element) -> None:
@@ -118,11 +86,10 @@ def main() -> int:
         tree = ET.parse(ts)
         root = tree.getroot()
         if not args.check:
-            moved = _merge_aliases(root)
             _drop_comments(root)
             filled = _fill(root, table)
             _write(tree, ts)
-            print(f"{ts.name}: {moved} messages moved to their class, {filled} filled")
+            print(f"{ts.name}: {filled} filled")
         left = unfinished(root)
         for context, text in left:
             print(f"  unfinished [{context}] {text}")

@@ -43,7 +43,7 @@ from .recent_menu import remember
 from .sentence_text import sentence_text
 from .status_bar import ModelStatus
 from .theme import apply_theme
-from .translate.workspace import TranslateWorkspace
+from .translate.workspace_view import TranslateWorkspace
 from .undo_router import UndoRouter
 from .welcome import WelcomePage, needs_welcome
 from .workbench_menus import WorkbenchMenus
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.menus.quit_action.triggered.connect(self.close)
         self.menus.recent_menu.fileChosen.connect(self._on_recent_menu_file_chosen)
         self.menus.recent_menu.listChanged.connect(self._on_recent_menu_list_changed)
-        self.translate.pathsOpened.connect(self._on_translate_paths_opened)
+        self.translate.controller.pathsOpened.connect(self._on_translate_paths_opened)
         self.undo_router = UndoRouter(self.menus.undo_action, self.menus.redo_action,
                                       (self.chat.undo_stack, self._translate_history()),
                                       self.undo_history, self)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.client.modelFailed.connect(self._on_client_model_failed)
         self.client.busyChanged.connect(self.menus.stop_action.setEnabled)
         self.chat.replyFinished.connect(self._on_chat_reply_finished)
-        self.translate.speedChanged.connect(self._on_translate_speed_changed)
+        self.translate.controller.speedChanged.connect(self._on_translate_speed_changed)
         self.welcome.builtinRequested.connect(self._on_welcome_builtin_requested)
         self.welcome.importRequested.connect(self._on_welcome_import_requested)
         self.welcome.managerRequested.connect(self._on_welcome_manager_requested)
@@ -325,14 +325,14 @@ class MainWindow(QMainWindow):
                 with contextlib.suppress(ValueError):
                     restore(QByteArray(base64.b64decode(value)))
         if self.settings.open_documents:
-            self.translate.restore_desk(self.settings.open_documents)
+            self.translate.controller.opener.restore_desk(self.settings.open_documents)
 
     def _store_layout(self) -> None:
         self.settings.window_geometry = base64.b64encode(
             bytes(self.saveGeometry().data())).decode("ascii")
         self.settings.window_state = base64.b64encode(
             bytes(self.saveState().data())).decode("ascii")
-        self.settings.open_documents = self.translate.desk()
+        self.settings.open_documents = self.translate.controller.opener.desk()
         self._save_settings()
 
     def _chat_active(self) -> bool:

@@ -15,10 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .help_shortcuts import ShortcutsDialog, shortcut_rows
+from .translate.glossaries_dialog import open_glossaries
+from .translate.replace_dialog import open_replace
 
 if TYPE_CHECKING:
     from .menus import MainMenus
-    from .translate.workspace import TranslateWorkspace
+    from .translate.workspace_view import TranslateWorkspace
 
 
 class WorkbenchMenus(QObject):
@@ -91,31 +93,27 @@ class WorkbenchMenus(QObject):
     @Slot()
     def _on_close_action_triggered(self) -> None:
         self._show_translate()
-        self.workspace.close_document()
+        self.workspace.controller.close_current()
 
     @Slot()
     def _on_replace_action_triggered(self) -> None:
         self._show_translate()
-        self.workspace.open_replace()
+        open_replace(self.workspace)
 
     @Slot()
     def _on_glossaries_action_triggered(self) -> None:
         self._show_translate()
-        self.workspace.open_glossaries()
+        open_glossaries(self.workspace)
 
     @Slot()
     def _on_export_review_action_triggered(self) -> None:
-        from .translate.review_io import export_review_dialog
-
         self._show_translate()
-        export_review_dialog(self.workspace)
+        self.workspace.review_files.export_dialog()
 
     @Slot()
     def _on_import_review_action_triggered(self) -> None:
-        from .translate.review_io import import_review_dialog
-
         self._show_translate()
-        import_review_dialog(self.workspace)
+        self.workspace.review_files.import_dialog()
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:

@@ -372,6 +372,41 @@ The details were written to {0}.</source>
     </message>
 </context>
 <context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>No document this app can translate was found there.</source>
+        <translation>那里没有可翻译的文档。</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>No longer there, not reopened: {0}</source>
+        <translation>已不存在，未重新打开：{0}</translation>
+    </message>
+    <message>
+        <source>{0} holds no text to translate.</source>
+        <translation>{0} 中没有需要翻译的文字。</translation>
+    </message>
+    <message>
+        <source>Translations will not be saved: {0}</source>
+        <translation>译文将无法保存：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is open; {1} is still being translated (pick {0} above to switch).</source>
+        <translation>{0} 已打开；{1} 仍在翻译中（在上方选择 {0} 即可切换）。</translation>
+    </message>
+    <message>
+        <source>{0}: 1 segment.</source>
+        <translation>{0}：1 个片段。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} segments.</source>
+        <translation>{0}：{1} 个片段。</translation>
+    </message>
+</context>
+<context>
     <name>DownloadTableModel</name>
     <message>
         <source>Asking the Hub…</source>
@@ -549,6 +584,80 @@ The details were written to {0}.</source>
     </message>
 </context>
 <context>
+    <name>Editing</name>
+    <message>
+        <source>Edit segment {0}</source>
+        <translation>编辑第 {0} 段</translation>
+    </message>
+    <message>
+        <source>Approve {0} segments</source>
+        <translation>确认 {0} 个片段</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export anyway?</source>
+        <translation>仍要导出吗？</translation>
+    </message>
+    <message>
+        <source>Same format (*{0})</source>
+        <translation>相同格式 (*{0})</translation>
+    </message>
+    <message>
+        <source>Bilingual table (*.docx)</source>
+        <translation>双语表格 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Bilingual side by side (*.html)</source>
+        <translation>双语对照 (*.html)</translation>
+    </message>
+    <message>
+        <source>XLIFF 1.2 for CAT tools (*.xlf)</source>
+        <translation>供 CAT 工具使用的 XLIFF 1.2 (*.xlf)</translation>
+    </message>
+    <message>
+        <source>Translation memory (*.tmx)</source>
+        <translation>翻译记忆 (*.tmx)</translation>
+    </message>
+    <message>
+        <source>Bilingual PDF, pages side by side (*.pdf)</source>
+        <translation>双语 PDF，页面左右对照 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export translation</source>
+        <translation>导出译文</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1} translated segments).</source>
+        <translation>已保存 {0}（{1} 个已翻译片段）。</translation>
+    </message>
+    <message>
+        <source>Untranslated segments: {0}. They keep their source text.</source>
+        <translation>未翻译的片段：{0} 个。它们将保留原文。</translation>
+    </message>
+    <message>
+        <source>Flagged segments: {0}. They are exported as translated; Next flagged (F8) shows them.</source>
+        <translation>有问题的片段：{0} 个。它们将按译文导出；“下一个有问题”（F8）可逐个查看。</translation>
+    </message>
+</context>
+<context>
     <name>Filters</name>
     <message>
         <source>Flagged: tags and placeholders</source>
@@ -581,6 +690,17 @@ The details were written to {0}.</source>
     <message>
         <source>From the translation memory</source>
         <translation>来自翻译记忆</translation>
+    </message>
+</context>
+<context>
+    <name>FindController</name>
+    <message>
+        <source>No segment matches “{0}”.</source>
+        <translation>没有片段匹配“{0}”。</translation>
+    </message>
+    <message>
+        <source>No segment matches this filter.</source>
+        <translation>没有片段符合此筛选条件。</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1039,25 @@ The details were written to {0}.</source>
     <message>
         <source>{0} ({1} terms)</source>
         <translation>{0}（{1} 个术语）</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryActions</name>
+    <message>
+        <source>Open a document first: a glossary belongs to a document's project.</source>
+        <translation>请先打开文档：术语表属于文档的项目。</translation>
+    </message>
+    <message>
+        <source>Could not load the glossary</source>
+        <translation>无法载入术语表</translation>
+    </message>
+    <message>
+        <source>Glossary loaded: {0} terms.</source>
+        <translation>术语表已载入：{0} 个术语。</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>请先打开文档。</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1622,48 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <source>No more segments of that kind.</source>
+        <translation>没有更多此类片段。</translation>
+    </message>
+    <message>
+        <source>{0} words, {1} characters · untranslated: {2} words</source>
+        <translation>{0} 词，{1} 字符 · 未翻译：{2} 词</translation>
+    </message>
+    <message>
+        <source> · selection: {0} words</source>
+        <translation> · 所选：{0} 词</translation>
+    </message>
+</context>
+<context>
+    <name>Pickers</name>
+    <message>
+        <source>Open documents</source>
+        <translation>打开文档</translation>
+    </message>
+    <message>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>文档 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not open document</source>
+        <translation>无法打开文档</translation>
+    </message>
+    <message>
+        <source>Stop translating?</source>
+        <translation>停止翻译？</translation>
+    </message>
+    <message>
+        <source>{0} is being translated. Showing another document stops the run; the finished segments are kept. Stop it?</source>
+        <translation>{0} 正在翻译。显示另一个文档会停止这次翻译，已完成的片段会保留。要停止吗？</translation>
+    </message>
+    <message>
+        <source>Choose the source language first to swap.</source>
+        <translation>请先选择源语言再交换。</translation>
+    </message>
+</context>
+<context>
     <name>PlaintextOptIn</name>
     <message>
         <source>No system keyring is available, so tokens and API keys cannot be stored safely. Install or unlock one (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or allow a plain file that only your account can read:</source>
@@ -1659,6 +1840,108 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>ReviewFiles</name>
+    <message>
+        <source>Open a document first.</source>
+        <translation>请先打开文档。</translation>
+    </message>
+    <message>
+        <source>Export review file</source>
+        <translation>导出审校文件</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Word table (*.docx)</source>
+        <translation>Excel 工作簿 (*.xlsx);;Word 表格 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Review file saved: {0} ({1} segments). Send it to the reviewer, then File ▸ Import review….</source>
+        <translation>审校文件已保存：{0}（{1} 个片段）。发给审校者，之后用 文件 ▸ 导入审校…。</translation>
+    </message>
+    <message>
+        <source>Import review file</source>
+        <translation>导入审校文件</translation>
+    </message>
+    <message>
+        <source>Review files (*.xlsx *.docx)</source>
+        <translation>审校文件 (*.xlsx *.docx)</translation>
+    </message>
+    <message>
+        <source>Import the review when the model is done.</source>
+        <translation>请在模型完成后再导入审校。</translation>
+    </message>
+    <message>
+        <source>Import review ({0} segments)</source>
+        <translation>导入审校（{0} 个片段）</translation>
+    </message>
+    <message>
+        <source>Review imported: {0} segments changed, {1} unchanged.</source>
+        <translation>审校已导入：{0} 个片段已修改，{1} 个未变。</translation>
+    </message>
+    <message>
+        <source>{0} segments were changed here since the export: the reviewer's versions wait as proposals (Next flagged, F8) — accept or reject each.</source>
+        <translation>导出之后有 {0} 个片段在这里被修改过：审校者的版本作为建议等待处理（下一个有问题，F8）——逐个接受或拒绝。</translation>
+    </message>
+    <message>
+        <source>{0} rows match no segment of this document and were left out.</source>
+        <translation>有 {0} 行与本文档的片段都不对应，已略过。</translation>
+    </message>
+    <message>
+        <source>…and {0} more comments.</source>
+        <translation>……另有 {0} 条评论。</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionController</name>
+    <message>
+        <source>The model is not loaded yet.</source>
+        <translation>模型尚未加载。</translation>
+    </message>
+    <message>
+        <source>Translate this segment first, then revise it.</source>
+        <translation>请先翻译此片段，再进行修改。</translation>
+    </message>
+    <message>
+        <source>Accept revision of segment {0}</source>
+        <translation>采纳第 {0} 段的修改</translation>
+    </message>
+    <message>
+        <source>Edited by hand.</source>
+        <translation>手动编辑。</translation>
+    </message>
+    <message>
+        <source>Translate the document first, then revise it.</source>
+        <translation>请先翻译文档，再进行修改。</translation>
+    </message>
+    <message>
+        <source>Revising: {0} / {1}</source>
+        <translation>修改中：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>Revising {0} segments: “{1}”…</source>
+        <translation>正在修改 {0} 个片段：“{1}”…</translation>
+    </message>
+    <message>
+        <source>Accept {0} proposals</source>
+        <translation>采纳 {0} 条建议</translation>
+    </message>
+    <message>
+        <source>{0} proposals accepted; {1} flagged ones are left for one-by-one review (Next flagged, F8).</source>
+        <translation>已采纳 {0} 条建议；{1} 条带标记的留待逐条审阅（下一个有问题，F8）。</translation>
+    </message>
+    <message>
+        <source>{0} proposals to review: select a flagged segment, or accept them all.</source>
+        <translation>有 {0} 条建议待审阅：选择带标记的片段，或全部采纳。</translation>
+    </message>
+    <message>
+        <source>Stopped; the proposals made so far can be reviewed.</source>
+        <translation>已停止；已生成的建议仍可审阅。</translation>
+    </message>
+</context>
+<context>
     <name>RevisionPanel</name>
     <message>
         <source>Source</source>
@@ -1798,6 +2081,81 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>RunController</name>
+    <message>
+        <source>A revision is running; translate when it is done.</source>
+        <translation>正在进行修改；请在修改完成后再翻译。</translation>
+    </message>
+    <message>
+        <source>Translations cannot be saved, so nothing is translated.</source>
+        <translation>译文无法保存，因此不进行翻译。</translation>
+    </message>
+    <message>
+        <source>The model is not loaded yet.</source>
+        <translation>模型尚未加载。</translation>
+    </message>
+    <message>
+        <source>Translating 1 segment…</source>
+        <translation>正在翻译 1 个片段…</translation>
+    </message>
+    <message>
+        <source>Translating {0} segments…</source>
+        <translation>正在翻译 {0} 个片段…</translation>
+    </message>
+    <message>
+        <source>No new segments are started; finishing {0} in progress…</source>
+        <translation>不再开始新的片段；正在完成进行中的 {0} 个…</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已继续。</translation>
+    </message>
+    <message>
+        <source>Paused. Press Resume to continue.</source>
+        <translation>已暂停。按“继续”接着翻译。</translation>
+    </message>
+    <message>
+        <source>Paused: {0} / {1}</source>
+        <translation>已暂停：{0} / {1}</translation>
+    </message>
+    <message>
+        <source>Finishing 1 segment… {1} / {2}</source>
+        <translation>正在完成 1 个片段… {1} / {2}</translation>
+    </message>
+    <message>
+        <source>Finishing {0} segments… {1} / {2}</source>
+        <translation>正在完成 {0} 个片段… {1} / {2}</translation>
+    </message>
+    <message>
+        <source>Translating: {0} / {1}</source>
+        <translation>翻译中：{0} / {1}</translation>
+    </message>
+    <message>
+        <source> · {0} at once</source>
+        <translation> · 同时 {0} 个</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Translation finished: {0} translated. In the document, {1} flagged and {2} failed; Next flagged (F8) shows them.</source>
+        <translation>翻译完成：已翻译 {0} 个。文档中有 {1} 个有问题、{2} 个失败；“下一个有问题”(F8) 可逐个查看。</translation>
+    </message>
+    <message>
+        <source>Translation finished: 1 segment.</source>
+        <translation>翻译完成：1 个片段。</translation>
+    </message>
+    <message>
+        <source>Translation finished: {0} segments.</source>
+        <translation>翻译完成：{0} 个片段。</translation>
+    </message>
+</context>
+<context>
     <name>SegmentActions</name>
     <message>
         <source>Copy source to target</source>
@@ -1836,12 +2194,24 @@ Qt {4}，PySide6 {5}
         <translation>语料检索</translation>
     </message>
     <message>
+        <source>Spelling is checked as you type in {0}.</source>
+        <translation>输入{0}时会检查拼写。</translation>
+    </message>
+    <message>
+        <source>Spelling is not checked.</source>
+        <translation>不检查拼写。</translation>
+    </message>
+    <message>
         <source>Copy source to {0} segments</source>
         <translation>将原文复制到 {0} 个片段</translation>
     </message>
     <message>
         <source>Clear {0} segments</source>
         <translation>清除 {0} 个片段</translation>
+    </message>
+    <message>
+        <source>Term added: {0} → {1}</source>
+        <translation>已添加术语：{0} → {1}</translation>
     </message>
     <message>
         <source>Check spelling as you type</source>
@@ -3718,27 +4088,27 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>No document this app can translate was found there.</source>
-        <translation>那里没有可翻译的文档。</translation>
+        <translation type="vanished">那里没有可翻译的文档。</translation>
     </message>
     <message>
         <source>Opening {0}…</source>
-        <translation>正在打开 {0}…</translation>
+        <translation type="vanished">正在打开 {0}…</translation>
     </message>
     <message>
         <source>Open documents</source>
-        <translation>打开文档</translation>
+        <translation type="vanished">打开文档</translation>
     </message>
     <message>
         <source>Documents ({0});;All files (*)</source>
-        <translation>文档 ({0});;所有文件 (*)</translation>
+        <translation type="vanished">文档 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>{0} holds no text to translate.</source>
-        <translation>{0} 中没有需要翻译的文字。</translation>
+        <translation type="vanished">{0} 中没有需要翻译的文字。</translation>
     </message>
     <message>
         <source>{0}: {1} segments.</source>
-        <translation>{0}：{1} 个片段。</translation>
+        <translation type="vanished">{0}：{1} 个片段。</translation>
     </message>
     <message>
         <source>{0} names the language “{1}”, which this app does not offer; pick the target language.</source>
@@ -3746,11 +4116,11 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Could not open document</source>
-        <translation>无法打开文档</translation>
+        <translation type="vanished">无法打开文档</translation>
     </message>
     <message>
         <source>Choose the source language first to swap.</source>
-        <translation>请先选择源语言再交换。</translation>
+        <translation type="vanished">请先选择源语言再交换。</translation>
     </message>
     <message>
         <source>Translations will not be saved</source>
@@ -3766,19 +4136,19 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Approve {0} segments</source>
-        <translation>确认 {0} 个片段</translation>
+        <translation type="vanished">确认 {0} 个片段</translation>
     </message>
     <message>
         <source>Open a document first: a glossary belongs to a document's project.</source>
-        <translation>请先打开文档：术语表属于文档的项目。</translation>
+        <translation type="vanished">请先打开文档：术语表属于文档的项目。</translation>
     </message>
     <message>
         <source>Open a document first.</source>
-        <translation>请先打开文档。</translation>
+        <translation type="vanished">请先打开文档。</translation>
     </message>
     <message>
         <source>The model is not loaded yet.</source>
-        <translation>模型尚未加载。</translation>
+        <translation type="vanished">模型尚未加载。</translation>
     </message>
     <message>
         <source>Every segment came from the translation memory.</source>
@@ -3786,7 +4156,7 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Translating {0} segments…</source>
-        <translation>正在翻译 {0} 个片段…</translation>
+        <translation type="vanished">正在翻译 {0} 个片段…</translation>
     </message>
     <message>
         <source>Pausing after the current segment…</source>
@@ -3794,11 +4164,11 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>{0} proposals to review: select a flagged segment, or accept them all.</source>
-        <translation>有 {0} 条建议待审阅：选择带标记的片段，或全部采纳。</translation>
+        <translation type="vanished">有 {0} 条建议待审阅：选择带标记的片段，或全部采纳。</translation>
     </message>
     <message>
         <source>Paused. Press Resume to continue.</source>
-        <translation>已暂停。按“继续”接着翻译。</translation>
+        <translation type="vanished">已暂停。按“继续”接着翻译。</translation>
     </message>
     <message>
         <source>Translation finished.</source>
@@ -3806,11 +4176,11 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Stopped; the proposals made so far can be reviewed.</source>
-        <translation>已停止；已生成的建议仍可审阅。</translation>
+        <translation type="vanished">已停止；已生成的建议仍可审阅。</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation>已停止。</translation>
+        <translation type="vanished">已停止。</translation>
     </message>
     <message>
         <source>Load glossary</source>
@@ -3822,31 +4192,31 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Could not load the glossary</source>
-        <translation>无法载入术语表</translation>
+        <translation type="vanished">无法载入术语表</translation>
     </message>
     <message>
         <source>Glossary loaded: {0} terms.</source>
-        <translation>术语表已载入：{0} 个术语。</translation>
+        <translation type="vanished">术语表已载入：{0} 个术语。</translation>
     </message>
     <message>
         <source>Edit segment {0}</source>
-        <translation>编辑第 {0} 段</translation>
+        <translation type="vanished">编辑第 {0} 段</translation>
     </message>
     <message>
         <source>Translate this segment first, then revise it.</source>
-        <translation>请先翻译此片段，再进行修改。</translation>
+        <translation type="vanished">请先翻译此片段，再进行修改。</translation>
     </message>
     <message>
         <source>Accept revision of segment {0}</source>
-        <translation>采纳第 {0} 段的修改</translation>
+        <translation type="vanished">采纳第 {0} 段的修改</translation>
     </message>
     <message>
         <source>Translate the document first, then revise it.</source>
-        <translation>请先翻译文档，再进行修改。</translation>
+        <translation type="vanished">请先翻译文档，再进行修改。</translation>
     </message>
     <message>
         <source>Revising {0} segments: “{1}”…</source>
-        <translation>正在修改 {0} 个片段：“{1}”…</translation>
+        <translation type="vanished">正在修改 {0} 个片段：“{1}”…</translation>
     </message>
     <message>
         <source>A revision is proposed: select the segment to review it.</source>
@@ -3854,15 +4224,15 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Revising: {0} / {1}</source>
-        <translation>修改中：{0} / {1}</translation>
+        <translation type="vanished">修改中：{0} / {1}</translation>
     </message>
     <message>
         <source>Accept {0} proposals</source>
-        <translation>采纳 {0} 条建议</translation>
+        <translation type="vanished">采纳 {0} 条建议</translation>
     </message>
     <message>
         <source>Export anyway?</source>
-        <translation>仍要导出吗？</translation>
+        <translation type="vanished">仍要导出吗？</translation>
     </message>
     <message>
         <source>{0} segments are untranslated or flagged; they keep their source text. Export anyway?</source>
@@ -3870,35 +4240,35 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Same format (*{0})</source>
-        <translation>相同格式 (*{0})</translation>
+        <translation type="vanished">相同格式 (*{0})</translation>
     </message>
     <message>
         <source>Bilingual table (*.docx)</source>
-        <translation>双语表格 (*.docx)</translation>
+        <translation type="vanished">双语表格 (*.docx)</translation>
     </message>
     <message>
         <source>Bilingual side by side (*.html)</source>
-        <translation>双语对照 (*.html)</translation>
+        <translation type="vanished">双语对照 (*.html)</translation>
     </message>
     <message>
         <source>Export translation</source>
-        <translation>导出译文</translation>
+        <translation type="vanished">导出译文</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation>导出失败</translation>
+        <translation type="vanished">导出失败</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
+        <translation type="vanished">已保存 {0}</translation>
     </message>
     <message>
         <source>No segment matches “{0}”.</source>
-        <translation>没有片段匹配“{0}”。</translation>
+        <translation type="vanished">没有片段匹配“{0}”。</translation>
     </message>
     <message>
         <source>No segment matches this filter.</source>
-        <translation>没有片段符合此筛选条件。</translation>
+        <translation type="vanished">没有片段符合此筛选条件。</translation>
     </message>
     <message>
         <source>{0} / {1} segments</source>
@@ -3910,15 +4280,15 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Translations cannot be saved, so nothing is translated.</source>
-        <translation>译文无法保存，因此不进行翻译。</translation>
+        <translation type="vanished">译文无法保存，因此不进行翻译。</translation>
     </message>
     <message>
         <source>Translating: {0} / {1}</source>
-        <translation>翻译中：{0} / {1}</translation>
+        <translation type="vanished">翻译中：{0} / {1}</translation>
     </message>
     <message>
         <source> · {0} at once</source>
-        <translation> · 同时 {0} 个</translation>
+        <translation type="vanished"> · 同时 {0} 个</translation>
     </message>
     <message>
         <source>Translation finished: {0} translated, {1} flagged, {2} failed. Use Next flagged (F8) to review them.</source>
@@ -3926,15 +4296,15 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Translation finished: {0} segments.</source>
-        <translation>翻译完成：{0} 个片段。</translation>
+        <translation type="vanished">翻译完成：{0} 个片段。</translation>
     </message>
     <message>
         <source>Edited by hand.</source>
-        <translation>手动编辑。</translation>
+        <translation type="vanished">手动编辑。</translation>
     </message>
     <message>
         <source>{0} proposals accepted; {1} flagged ones are left for one-by-one review (Next flagged, F8).</source>
-        <translation>已采纳 {0} 条建议；{1} 条带标记的留待逐条审阅（下一个有问题，F8）。</translation>
+        <translation type="vanished">已采纳 {0} 条建议；{1} 条带标记的留待逐条审阅（下一个有问题，F8）。</translation>
     </message>
     <message>
         <source>Pausing after the segments in progress…</source>
@@ -3942,171 +4312,171 @@ Qt {4}，PySide6 {5}
     </message>
     <message>
         <source>Resumed.</source>
-        <translation>已继续。</translation>
+        <translation type="vanished">已继续。</translation>
     </message>
     <message>
         <source>A revision is running; translate when it is done.</source>
-        <translation>正在进行修改；请在修改完成后再翻译。</translation>
+        <translation type="vanished">正在进行修改；请在修改完成后再翻译。</translation>
     </message>
     <message>
         <source>No more segments of that kind.</source>
-        <translation>没有更多此类片段。</translation>
+        <translation type="vanished">没有更多此类片段。</translation>
     </message>
     <message>
         <source>{0} words, {1} characters · untranslated: {2} words</source>
-        <translation>{0} 词，{1} 字符 · 未翻译：{2} 词</translation>
+        <translation type="vanished">{0} 词，{1} 字符 · 未翻译：{2} 词</translation>
     </message>
     <message>
         <source> · selection: {0} words</source>
-        <translation> · 所选：{0} 词</translation>
+        <translation type="vanished"> · 所选：{0} 词</translation>
     </message>
     <message>
         <source>Untranslated segments: {0}. They keep their source text.</source>
-        <translation>未翻译的片段：{0} 个。它们将保留原文。</translation>
+        <translation type="vanished">未翻译的片段：{0} 个。它们将保留原文。</translation>
     </message>
     <message>
         <source>Flagged segments: {0}. They are exported as translated; Next flagged (F8) shows them.</source>
-        <translation>有问题的片段：{0} 个。它们将按译文导出；“下一个有问题”（F8）可逐个查看。</translation>
+        <translation type="vanished">有问题的片段：{0} 个。它们将按译文导出；“下一个有问题”（F8）可逐个查看。</translation>
     </message>
     <message>
         <source>{0} is open; {1} is still being translated (pick {0} above to switch).</source>
-        <translation>{0} 已打开；{1} 仍在翻译中（在上方选择 {0} 即可切换）。</translation>
+        <translation type="vanished">{0} 已打开；{1} 仍在翻译中（在上方选择 {0} 即可切换）。</translation>
     </message>
     <message>
         <source>Stop translating?</source>
-        <translation>停止翻译？</translation>
+        <translation type="vanished">停止翻译？</translation>
     </message>
     <message>
         <source>{0} is being translated. Showing another document stops the run; the finished segments are kept. Stop it?</source>
-        <translation>{0} 正在翻译。显示另一个文档会停止这次翻译，已完成的片段会保留。要停止吗？</translation>
+        <translation type="vanished">{0} 正在翻译。显示另一个文档会停止这次翻译，已完成的片段会保留。要停止吗？</translation>
     </message>
     <message>
         <source>Paused: {0} / {1}</source>
-        <translation>已暂停：{0} / {1}</translation>
+        <translation type="vanished">已暂停：{0} / {1}</translation>
     </message>
     <message>
         <source>{0}: 1 segment.</source>
-        <translation>{0}：1 个片段。</translation>
+        <translation type="vanished">{0}：1 个片段。</translation>
     </message>
     <message>
         <source>Translating 1 segment…</source>
-        <translation>正在翻译 1 个片段…</translation>
+        <translation type="vanished">正在翻译 1 个片段…</translation>
     </message>
     <message>
         <source>Translation finished: 1 segment.</source>
-        <translation>翻译完成：1 个片段。</translation>
+        <translation type="vanished">翻译完成：1 个片段。</translation>
     </message>
     <message>
         <source>No new segments are started; finishing {0} in progress…</source>
-        <translation>不再开始新的片段；正在完成进行中的 {0} 个…</translation>
+        <translation type="vanished">不再开始新的片段；正在完成进行中的 {0} 个…</translation>
     </message>
     <message>
         <source>Pausing…</source>
-        <translation>正在暂停…</translation>
+        <translation type="vanished">正在暂停…</translation>
     </message>
     <message>
         <source>Finishing 1 segment… {1} / {2}</source>
-        <translation>正在完成 1 个片段… {1} / {2}</translation>
+        <translation type="vanished">正在完成 1 个片段… {1} / {2}</translation>
     </message>
     <message>
         <source>Finishing {0} segments… {1} / {2}</source>
-        <translation>正在完成 {0} 个片段… {1} / {2}</translation>
+        <translation type="vanished">正在完成 {0} 个片段… {1} / {2}</translation>
     </message>
     <message>
         <source>Translation finished: {0} translated. In the document, {1} flagged and {2} failed; Next flagged (F8) shows them.</source>
-        <translation>翻译完成：已翻译 {0} 个。文档中有 {1} 个有问题、{2} 个失败；“下一个有问题”(F8) 可逐个查看。</translation>
+        <translation type="vanished">翻译完成：已翻译 {0} 个。文档中有 {1} 个有问题、{2} 个失败；“下一个有问题”(F8) 可逐个查看。</translation>
     </message>
     <message>
         <source>Closed {0}. Its translations are saved; open it again to go on.</source>
-        <translation>已关闭 {0}。译文已保存；再次打开即可继续。</translation>
+        <translation type="vanished">已关闭 {0}。译文已保存；再次打开即可继续。</translation>
     </message>
     <message>
         <source>The document is being worked on; stop it (Esc) before closing it.</source>
-        <translation>文档正在处理中；请先停止 (Esc) 再关闭。</translation>
+        <translation type="vanished">文档正在处理中；请先停止 (Esc) 再关闭。</translation>
     </message>
     <message>
         <source>Term added: {0} → {1}</source>
-        <translation>已添加术语：{0} → {1}</translation>
+        <translation type="vanished">已添加术语：{0} → {1}</translation>
     </message>
     <message>
         <source>{0} segments were changed here since the export: the reviewer's versions wait as proposals (Next flagged, F8) — accept or reject each.</source>
-        <translation>导出之后有 {0} 个片段在这里被修改过：审校者的版本作为建议等待处理（下一个有问题，F8）——逐个接受或拒绝。</translation>
+        <translation type="vanished">导出之后有 {0} 个片段在这里被修改过：审校者的版本作为建议等待处理（下一个有问题，F8）——逐个接受或拒绝。</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;Word table (*.docx)</source>
-        <translation>Excel 工作簿 (*.xlsx);;Word 表格 (*.docx)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx);;Word 表格 (*.docx)</translation>
     </message>
     <message>
         <source>Export review file</source>
-        <translation>导出审校文件</translation>
+        <translation type="vanished">导出审校文件</translation>
     </message>
     <message>
         <source>Import review ({0} segments)</source>
-        <translation>导入审校（{0} 个片段）</translation>
+        <translation type="vanished">导入审校（{0} 个片段）</translation>
     </message>
     <message>
         <source>Import review file</source>
-        <translation>导入审校文件</translation>
+        <translation type="vanished">导入审校文件</translation>
     </message>
     <message>
         <source>Import the review when the model is done.</source>
-        <translation>请在模型完成后再导入审校。</translation>
+        <translation type="vanished">请在模型完成后再导入审校。</translation>
     </message>
     <message>
         <source>Review file saved: {0} ({1} segments). Send it to the reviewer, then File ▸ Import review….</source>
-        <translation>审校文件已保存：{0}（{1} 个片段）。发给审校者，之后用 文件 ▸ 导入审校…。</translation>
+        <translation type="vanished">审校文件已保存：{0}（{1} 个片段）。发给审校者，之后用 文件 ▸ 导入审校…。</translation>
     </message>
     <message>
         <source>Review files (*.xlsx *.docx)</source>
-        <translation>审校文件 (*.xlsx *.docx)</translation>
+        <translation type="vanished">审校文件 (*.xlsx *.docx)</translation>
     </message>
     <message>
         <source>Review imported: {0} segments changed, {1} unchanged.</source>
-        <translation>审校已导入：{0} 个片段已修改，{1} 个未变。</translation>
+        <translation type="vanished">审校已导入：{0} 个片段已修改，{1} 个未变。</translation>
     </message>
     <message>
         <source>{0} rows match no segment of this document and were left out.</source>
-        <translation>有 {0} 行与本文档的片段都不对应，已略过。</translation>
+        <translation type="vanished">有 {0} 行与本文档的片段都不对应，已略过。</translation>
     </message>
     <message>
         <source>…and {0} more comments.</source>
-        <translation>……另有 {0} 条评论。</translation>
+        <translation type="vanished">……另有 {0} 条评论。</translation>
     </message>
     <message>
         <source>XLIFF 1.2 for CAT tools (*.xlf)</source>
-        <translation>供 CAT 工具使用的 XLIFF 1.2 (*.xlf)</translation>
+        <translation type="vanished">供 CAT 工具使用的 XLIFF 1.2 (*.xlf)</translation>
     </message>
     <message>
         <source>Translation memory (*.tmx)</source>
-        <translation>翻译记忆 (*.tmx)</translation>
+        <translation type="vanished">翻译记忆 (*.tmx)</translation>
     </message>
     <message>
         <source>Saved {0} ({1} translated segments).</source>
-        <translation>已保存 {0}（{1} 个已翻译片段）。</translation>
+        <translation type="vanished">已保存 {0}（{1} 个已翻译片段）。</translation>
     </message>
     <message>
         <source>Spelling is checked as you type in {0}.</source>
-        <translation>输入{0}时会检查拼写。</translation>
+        <translation type="vanished">输入{0}时会检查拼写。</translation>
     </message>
     <message>
         <source>Spelling is not checked.</source>
-        <translation>不检查拼写。</translation>
+        <translation type="vanished">不检查拼写。</translation>
     </message>
     <message>
         <source>No longer there, not reopened: {0}</source>
-        <translation>已不存在，未重新打开：{0}</translation>
+        <translation type="vanished">已不存在，未重新打开：{0}</translation>
     </message>
     <message>
         <source>Bilingual PDF, pages side by side (*.pdf)</source>
-        <translation>双语 PDF，页面左右对照 (*.pdf)</translation>
+        <translation type="vanished">双语 PDF，页面左右对照 (*.pdf)</translation>
     </message>
     <message>
         <source>Word document (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
+        <translation type="vanished">Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Plain text (*.txt)</source>
-        <translation>纯文本 (*.txt)</translation>
+        <translation type="vanished">纯文本 (*.txt)</translation>
     </message>
 </context>
 <context>
@@ -4173,6 +4543,17 @@ Qt {4}，PySide6 {5}
     <message>
         <source>&amp;Import review…</source>
         <translation>导入审校(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>The document is being worked on; stop it (Esc) before closing it.</source>
+        <translation>文档正在处理中；请先停止 (Esc) 再关闭。</translation>
+    </message>
+    <message>
+        <source>Closed {0}. Its translations are saved; open it again to go on.</source>
+        <translation>已关闭 {0}。译文已保存；再次打开即可继续。</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ def test_memory_text_in_the_revision_panel_is_plain_text(tmp_path: Path) -> None
     result = run_qt(f"""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QTextDocument
-        from bayling_desktop.ui.translate.revision import RevisionPanel
+        from bayling_desktop.ui.translate.revision_panel import RevisionPanel
         panel = RevisionPanel()
         target = '<img src="{png}"><a href="http://evil.example">click</a>'
         panel.set_memory([(91.0, "source <b>x</b>", target)])

@@ -72,9 +72,9 @@ def test_recent_files_are_kept_newest_first(make_window: MakeWindow, qtbot: QtBo
     for path in (first, second):
         path.write_text("Hello", encoding="utf-8")
     window = make_window(Settings())
-    window.translate.pathsOpened.emit([first])
-    window.translate.pathsOpened.emit([second])
-    window.translate.pathsOpened.emit([first])
+    window.translate.controller.pathsOpened.emit([first])
+    window.translate.controller.pathsOpened.emit([second])
+    window.translate.controller.pathsOpened.emit([first])
     assert load_settings().recent_files == [str(first), str(second)]
     window.menus.recent_menu.rebuild()
     names = [a.text() for a in window.menus.recent_menu.file_actions]

@@ -22,7 +22,7 @@ from bayling_desktop.engine.backend import Backend
 from bayling_desktop.flags import Flag
 from bayling_desktop.storage.identity import file_project_name
 from bayling_desktop.storage.projects import ProjectStore
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 from tests.unit.translation.fakes import FakeBackend
 
@@ -77,7 +77,7 @@ def test_cli_and_app_store_the_same_statuses_and_flags(
     with qtbot.waitSignal(workspace.model.modelReset, timeout=10_000):
         workspace.open_paths([document])
     workspace.translate_all()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=30_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=30_000)
     doc = workspace.current
     assert doc is not None and doc.project is not None
     app = [(s.status, s.target, s.flags) for s in doc.project.segments]
@@ -100,7 +100,7 @@ def test_one_document_in_both_front_ends_is_one_project_and_one_output(
     assert doc is not None and doc.project is not None
     assert (doc.source_choice, doc.target, doc.detected) == ("auto", "zh", "en")
     workspace.translate_all()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=30_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=30_000)
     app = [(s.status, s.target, s.flags) for s in doc.project.segments]
     from_app = tmp_path / "from-app.zh.txt"
     monkeypatch.setattr(QMessageBox, "question",

@@ -85,7 +85,7 @@ def test_rows_streaming_in_parallel_leave_the_window_responsive(
     qtbot.waitUntil(lambda: window.translate.model.rowCount() == 120, timeout=20_000)
     meter = StallMeter()
     meter.start()
-    with qtbot.waitSignal(window.translate.busyChanged, timeout=10_000):
+    with qtbot.waitSignal(window.translate.controller.busyChanged, timeout=10_000):
         window.translate.translate_all()
     qtbot.waitUntil(lambda: not window.client.busy, timeout=120_000)
     meter.stop()

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings, load_settings
 from bayling_desktop.translation.glossary import Glossary
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 
 MakeWindow = Callable[[Settings], MainWindow]
 
@@ -22,7 +22,8 @@ CHINESE = ["包裹周一到达，快递员会先给您打电话。", "请在收�
 
 
 def wait_open(ws: TranslateWorkspace, qtbot: QtBot, count: int) -> None:
-    qtbot.waitUntil(lambda: len(ws.docs) == count and ws.current is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: len(ws.controller.docs) == count and ws.current is not None,
+                    timeout=10_000)
 
 
 def test_the_open_documents_come_back_as_they_were_left(
@@ -35,7 +36,7 @@ def test_the_open_documents_come_back_as_they_were_left(
     ws = window.translate
     window.open_files([chinese, english])
     wait_open(ws, qtbot, 2)
-    note, order = ws.docs[chinese], ws.docs[english]
+    note, order = ws.controller.docs[chinese], ws.controller.docs[english]
     # a Chinese text is not opened "to Chinese": the preferred target is its own language
     assert (note.source_choice, note.target) == ("auto", "en")
     assert ws.current is note
@@ -45,10 +46,11 @@ def test_the_open_documents_come_back_as_they_were_left(
     ws.bar.select_language(ws.bar.target_combo, "ja")
     ws.bar.target_combo.currentIndexChanged.emit(ws.bar.target_combo.currentIndex())
     assert order.target == "ja" and order.project is not None
-    ws.apply_target(order, 0, "小包は月曜日に届きます。", "edited")
-    ws.apply_target(order, 2, "宅配業者が先に電話します。", "edited")
+    ws.controller.editing.apply_target(order, 0, "小包は月曜日に届きます。", "edited")
+    ws.controller.editing.apply_target(order, 2, "宅配業者が先に電話します。", "edited")
     # the glossary comes after the translations: its check flags segment 3 then
-    ws.set_glossary(Glossary.from_pairs([("parcel", "小包"), ("courier", "配達員")]))
+    ws.glossary_actions.set_glossary(Glossary.from_pairs([("parcel", "小包"),
+                                                          ("courier", "配達員")]))
     flags = [row.flags for row in order.rows]
     assert flags[0] == [] and any("配達員" in str(flag) for flag in flags[2])
     ws.select_segment(2)
@@ -70,7 +72,7 @@ def test_the_open_documents_come_back_as_they_were_left(
     assert [(row.status, row.target, row.flags) for row in ws.model.rows()] == left
     assert order.glossary.as_dict() == {"parcel": "小包", "courier": "配達員"}
     assert ws.filter.mapToSource(ws.table.currentIndex()).row() == 2
-    assert ws.docs[chinese].target == "en"
+    assert ws.controller.docs[chinese].target == "en"
     assert [ws.bar.document_combo.itemData(n) for n in range(2)] == [str(chinese),
                                                                      str(english)]
 
@@ -89,5 +91,5 @@ def test_a_document_that_is_gone_is_not_reopened_and_the_user_is_told(
     again = make_window(load_settings())
     again.restore_layout()
     wait_open(again.translate, qtbot, 1)
-    assert list(again.translate.docs) == [kept]
+    assert list(again.translate.controller.docs) == [kept]
     assert "gone.txt" in again.translate.message_label.text()

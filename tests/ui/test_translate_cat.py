@@ -17,10 +17,14 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.storage.projects import ProjectStore
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.editor import TaggedEditor, highlighted_terms, insert_tagged
-from bayling_desktop.ui.translate.find import SegmentFilter
-from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel, count_words
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_editor import (
+    TaggedEditor,
+    highlighted_terms,
+    insert_tagged,
+)
+from bayling_desktop.ui.translate.segment_filter import SegmentFilter
+from bayling_desktop.ui.translate.segment_model import SegmentRow, SegmentTableModel, count_words
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 TARGET = SegmentTableModel.TARGET
@@ -80,8 +84,8 @@ def test_declared_languages_set_the_pair_and_same_pair_is_refused(
     widget.bar.select_language(widget.bar.target_combo, "en")
     widget.bar.target_combo.currentIndexChanged.emit(widget.bar.target_combo.currentIndex())
     assert "both English" in widget.message_label.text()
-    assert not widget.runs.start(None)
-    assert widget.runs.job is None
+    assert not widget.controller.runs.start(None)
+    assert widget.controller.runs.job is None
 
 
 def test_a_header_naming_the_same_language_twice_is_refused(
@@ -128,7 +132,7 @@ def test_send_with_the_table_focused_confirms_instead_of_translating(
     widget.select_segment(1)
     widget.table.setFocus()
     started: list[object] = []
-    monkeypatch.setattr(widget.runs, "start", started.append)
+    monkeypatch.setattr(widget.controller.runs, "start", started.append)
     widget.send()  # what the main window's Ctrl+Enter calls
     assert not started
     assert widget.model.row(1).status == "approved"
@@ -149,7 +153,7 @@ def test_ctrl_enter_in_the_main_window_keeps_the_typed_text(
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert workspace.model.row(1).target == "狗大声叫"
     assert workspace.model.row(1).status == "approved"
-    assert workspace.runs.job is None
+    assert workspace.controller.runs.job is None
 
 
 def test_starting_a_run_commits_the_open_editor_first(client: ModelClient, qtbot: QtBot,
@@ -174,7 +178,7 @@ def test_each_document_has_its_own_undo_stack(client: ModelClient, qtbot: QtBot,
     other.write_text("Hello there.\n", encoding="utf-8")
     widget = make_workspace(client, qtbot)
     stacks: list[object] = []
-    widget.undoStackChanged.connect(stacks.append)
+    widget.controller.undoStackChanged.connect(stacks.append)
     open_file(widget, qtbot, story)
     edit(widget, 0, "猫睡觉。")
     first = widget.undo_stack()
@@ -304,7 +308,7 @@ def test_glossary_editor_round_trip_and_restore(client: ModelClient, qtbot: QtBo
     monkeypatch.setattr(GlossaryEditor, "exec", lambda self: 1)
     edited = editor.glossary()
     monkeypatch.setattr(GlossaryEditor, "glossary", lambda self: edited)
-    widget.open_glossary_editor()
+    widget.glossary_actions.open_glossary_editor()
     assert "(2)" in widget.glossary_button.text()
     # terms are highlighted in the source as the table paints it
     document = widget.delegate._document(_option(widget), widget.filter.index(0, 1), 300)
@@ -421,11 +425,11 @@ def test_quitting_while_idle_needs_no_question(client: ModelClient, qtbot: QtBot
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append("?"))
     assert widget.confirm_close() and not asked
-    widget.runs.job = 99  # a run in flight
+    widget.controller.runs.job = 99  # a run in flight
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.No)
     assert not widget.confirm_close()
-    widget.runs.job = None
+    widget.controller.runs.job = None
 
 
 def test_store_is_the_projects_store(client: ModelClient, qtbot: QtBot) -> None:

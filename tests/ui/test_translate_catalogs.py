@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.engine.backend import Backend
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 from tests.unit.documents.catalogs import ZH_PO
 
@@ -47,7 +47,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
     assert "6" in ws.bar.retranslate_check.text()
 
     ws.translate_all()
-    qtbot.waitUntil(lambda: ws.runs.job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: ws.controller.runs.job is None, timeout=30_000)
     after = ws.model.rows()
     assert {i: after[i].target for i in kept} == kept  # nothing written over
     assert all(after[i].status in ("approved", "draft") for i in kept)
@@ -55,7 +55,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
 
     ws.bar.retranslate_check.setChecked(True)
     ws.translate_all()
-    qtbot.waitUntil(lambda: ws.runs.job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: ws.controller.runs.job is None, timeout=30_000)
     # the model's turn this time (the echo it gives back is flagged, not written over them)
     assert any("Log out" in text for text in asked) and any("Mar." in text for text in asked)
     assert not ws.bar.retranslate_check.isChecked()
@@ -71,7 +71,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
 
 def test_a_memorys_other_languages_are_never_shown_as_drafts(tmp_path: Path) -> None:
     from bayling_desktop.storage.projects import ProjectStore
-    from bayling_desktop.ui.translate.controller import OpenRequest, prepare, restore_rows
+    from bayling_desktop.ui.translate.open_document import OpenRequest, prepare, restore_rows
     from tests.unit.documents.catalogs import TMX
 
     source = tmp_path / "memory.tmx"

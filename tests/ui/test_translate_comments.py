@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.ui.dialogs.settings import SettingsDialog
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 from ..unit.documents.coverage import visible_text
@@ -34,18 +34,18 @@ def test_comments_are_rows_only_when_the_setting_is_on(qapp: QApplication, qtbot
                                                        tmp_path: Path) -> None:
     source = make_story_docx(tmp_path / "story.docx")
     off = open_with(Settings(), source, qtbot)
-    [doc] = off.docs.values()
+    [doc] = off.controller.docs.values()
     assert COMMENT not in [row.source for row in doc.rows]
     assert any("Translate comments" in str(notice) for notice in doc.document.notices)
     off.shutdown()
-    assert off.client.shutdown()
+    assert off.controller.client.shutdown()
 
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
     assert not dialog.comments_check.isChecked()
     dialog.comments_check.setChecked(True)
     on = open_with(dialog.edited_settings(), source, qtbot)
-    [doc] = on.docs.values()
+    [doc] = on.controller.docs.values()
     sources = [row.source for row in doc.rows]
     assert COMMENT in sources
     project = doc.project
@@ -54,4 +54,4 @@ def test_comments_are_rows_only_when_the_setting_is_on(qapp: QApplication, qtbot
     doc.session.export(tmp_path / "story.zh.docx")
     assert "这样对吗？" in visible_text(tmp_path / "story.zh.docx", comments=True)
     on.shutdown()
-    assert on.client.shutdown()
+    assert on.controller.client.shutdown()

@@ -14,14 +14,14 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.engine.backend import Backend
 from bayling_desktop.flags import Flag
-from bayling_desktop.ui.translate.revision import (
+from bayling_desktop.ui.translate.revision_panel import (
     RevisionPanel,
     Turn,
     is_question,
     word_diff,
 )
-from bayling_desktop.ui.translate.segments import SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_model import SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 from .fake_backend import EchoBackend
@@ -205,10 +205,10 @@ def test_a_revision_that_echoes_the_instruction_says_so_in_the_panel(
     client = loaded_client(EchoBackend())
     widget = workspace(client, qtbot, translated)
     speeds: list[float] = []
-    widget.speedChanged.connect(speeds.append)
+    widget.controller.speedChanged.connect(speeds.append)
     widget.select_segment(1)
     widget.revision.instruction.setText("Make it sound more formal, please.")
-    with qtbot.waitSignal(widget.busyChanged, timeout=10_000,
+    with qtbot.waitSignal(widget.controller.busyChanged, timeout=10_000,
                           check_params_cb=lambda busy: not busy):
         widget.revision.send_button.click()
     assert widget.revision.candidate.text().strip()

@@ -23,9 +23,9 @@ from bayling_desktop.translation.pipeline import (
     UnitStarted,
     UnitText,
 )
-from bayling_desktop.ui.translate.runs import REPAINT_MS
-from bayling_desktop.ui.translate.segments import SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.pipeline_runs import REPAINT_MS
+from bayling_desktop.ui.translate.segment_model import SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 from .fake_backend import EchoBackend
@@ -46,7 +46,7 @@ def widget(client: ModelClient, qtbot: QtBot, tmp_path: Path) -> Iterator[Transl
 
 def test_rows_stream_in_parallel_with_throttled_repaints(widget: TranslateWorkspace,
                                                          qtbot: QtBot) -> None:
-    runs = widget.runs
+    runs = widget.controller.runs
     runs.job = 7  # as if the pipeline ran on the model thread
     painted: list[int] = []
     widget.model.dataChanged.connect(
@@ -70,10 +70,10 @@ def test_rows_stream_in_parallel_with_throttled_repaints(widget: TranslateWorksp
 
 
 def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWorkspace) -> None:
-    runs = widget.runs
+    runs = widget.controller.runs
     runs.job = 8
     speeds: list[float] = []
-    widget.speedChanged.connect(speeds.append)
+    widget.controller.speedChanged.connect(speeds.append)
     runs.handle_event(Progress(2, 3, 65.0, 71.5, 4))  # "Translate selected" of three rows
     assert widget.progress.maximum() == 3 and widget.progress.value() == 2
     assert widget.progress.format() == "Translating: 2 / 3"
@@ -96,7 +96,7 @@ def test_progress_counts_the_run_and_is_cleared_at_the_end(widget: TranslateWork
 
 
 def test_a_paused_run_says_paused_and_shows_no_eta(widget: TranslateWorkspace) -> None:
-    runs = widget.runs
+    runs = widget.controller.runs
     runs.job = 9
     runs.handle_event(Progress(1, 5, 40.0, 50.0, 2))
     runs.set_paused(True)
@@ -129,7 +129,7 @@ def test_eight_streaming_rows_never_stall_the_gui(widget: TranslateWorkspace,
     with qtbot.waitSignal(widget.model.modelReset, timeout=10_000):
         widget.open_paths([path])
     widget.show()
-    runs = widget.runs
+    runs = widget.controller.runs
     runs.job = 9
     for index in range(8):
         runs.handle_event(UnitStarted(index))
@@ -165,11 +165,12 @@ def test_opening_or_picking_another_document_never_stops_a_run_unasked(
     ws.open_paths([long])
     qtbot.waitUntil(lambda: ws.model.rowCount() == 30, timeout=10_000)
     ws.translate_all()
-    qtbot.waitUntil(lambda: ws.runs.running, timeout=5_000)
+    qtbot.waitUntil(lambda: ws.controller.runs.running, timeout=5_000)
 
     ws.open_paths([other])  # opened while the run goes on: listed, not switched to
-    qtbot.waitUntil(lambda: len(ws.docs) == 2, timeout=10_000)
-    assert ws.runs.running and ws.current is not None and ws.current.document.path == long
+    qtbot.waitUntil(lambda: len(ws.controller.docs) == 2, timeout=10_000)
+    assert ws.controller.runs.running
+    assert ws.current is not None and ws.current.document.path == long
     assert "long.txt is still being translated" in ws.message_label.text()
     combo = ws.bar.document_combo
     assert combo.currentText() == "long.txt" and combo.findText("other.txt") >= 0
@@ -179,11 +180,11 @@ def test_opening_or_picking_another_document_never_stops_a_run_unasked(
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: (
         asked.append(text), answer)[1])
     combo.setCurrentIndex(combo.findText("other.txt"))  # "no": stay, keep translating
-    assert asked and ws.runs.running and combo.currentText() == "long.txt"
+    assert asked and ws.controller.runs.running and combo.currentText() == "long.txt"
     assert ws.current.document.path == long
     answer = QMessageBox.StandardButton.Yes
     combo.setCurrentIndex(combo.findText("other.txt"))  # "yes": stop and switch
     assert ws.current.document.path == other
-    qtbot.waitUntil(lambda: not ws.runs.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not ws.controller.runs.running, timeout=10_000)
     ws.shutdown()
     assert client.shutdown()

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.flags import Flag
-from bayling_desktop.ui.translate.find import SegmentFilter
-from bayling_desktop.ui.translate.segments import SegmentRow, SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_filter import SegmentFilter
+from bayling_desktop.ui.translate.segment_model import SegmentRow, SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -67,10 +67,10 @@ def test_open_then_translate_all_fills_every_row(workspace: TranslateWorkspace,
     assert workspace.model.rowCount() == len(PARAGRAPHS)
     assert workspace.model.index(2, SegmentTableModel.SOURCE).data() == PARAGRAPHS[2]
     speeds: list[float] = []
-    workspace.speedChanged.connect(speeds.append)
+    workspace.controller.speedChanged.connect(speeds.append)
     workspace.translate_all()
     qtbot.waitUntil(lambda: workspace.model.counts()[0] == len(PARAGRAPHS), timeout=120_000)
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=10_000)
     for row in workspace.model.rows():
         assert row.status == "draft"
         assert CJK.search(row.target), row.target
@@ -87,7 +87,7 @@ def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
     qtbot.waitUntil(lambda: any(r.status == "translating" and r.target
                                 for r in workspace.model.rows()), timeout=60_000)
     workspace.stop()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=30_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=30_000)
     done, total = workspace.model.counts()
     assert 1 <= done < total
     statuses = {r.status for r in workspace.model.rows()}
@@ -101,13 +101,13 @@ def test_stop_while_streaming_keeps_finished_rows(workspace: TranslateWorkspace,
 @pytest.mark.model
 def test_revision_accept_and_undo(workspace: TranslateWorkspace, qtbot: QtBot) -> None:
     workspace.translate_all()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=120_000)
     first = workspace.model.row(0).target
     workspace.select_segment(0)
     assert workspace.revision.segment == 0
     workspace.revision.instruction.setText("Translate it into English instead.")
     workspace.revision.send_button.click()
-    qtbot.waitUntil(lambda: workspace.revising.job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: workspace.controller.revising.job is None, timeout=60_000)
     proposal = workspace.revision.candidate_text()
     assert proposal and proposal != first
     assert "Translate it into English" in workspace.revision.thread_view.toPlainText()
@@ -161,12 +161,12 @@ def client_free_workspace(qtbot: QtBot) -> Iterator[TranslateWorkspace]:
 def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
                                   client: ModelClient, tmp_path: Path) -> None:
     workspace.translate_all()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=120_000)
     translated = [row.target for row in workspace.model.rows()]
     # Model drafts stay out of the memory until a person approves them.
     assert workspace.store is not None
     assert workspace.store.memory.lookup("en", "zh", PARAGRAPHS[3]) is None
-    assert workspace.approve([3]) == 1
+    assert workspace.controller.editing.approve([3]) == 1
     # A new window on the same file: everything comes back, nothing is left to translate.
     workspace.shutdown()
     again = TranslateWorkspace(client, settings=workspace.settings)
@@ -182,8 +182,8 @@ def test_work_is_saved_and_reused(workspace: TranslateWorkspace, qtbot: QtBot,
     with qtbot.waitSignal(again.model.modelReset, timeout=10_000):
         again.open_paths([other])
     again.translate_all()
-    qtbot.waitUntil(lambda: not again.runs.running, timeout=30_000)
-    assert again.runs.memory_hits == 1  # from the memory, not the model
+    qtbot.waitUntil(lambda: not again.controller.runs.running, timeout=30_000)
+    assert again.controller.runs.memory_hits == 1  # from the memory, not the model
     assert again.model.row(0).target == translated[3]
 
 
@@ -198,7 +198,7 @@ def test_glossary_violations_are_flagged(client_free_workspace: TranslateWorkspa
     widget.filter.setData(widget.filter.index(1, SegmentTableModel.TARGET), "猫在睡觉。")
     terms = tmp_path / "terms.csv"
     terms.write_text("cloud computing,云计算\n", encoding="utf-8")
-    widget.load_glossary(terms)
+    widget.glossary_actions.load_glossary_file(terms)
     assert "(1)" in widget.glossary_button.text()
     assert widget.model.row(0).flags == [Flag("glossary", {"source": "cloud computing",
                                                           "target": "云计算"})]
@@ -233,13 +233,13 @@ def test_fuzzy_memory_match_is_offered(client_free_workspace: TranslateWorkspace
 def test_document_wide_instruction_proposals_are_reviewed(workspace: TranslateWorkspace,
                                                           qtbot: QtBot) -> None:
     workspace.translate_all()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=120_000)
     before = [row.target for row in workspace.model.rows()]
     workspace.select_segment(0)
     workspace.revision.whole_document.setChecked(True)
     workspace.revision.instruction.setText("Make it more formal.")
     workspace.revision.send_button.click()
-    qtbot.waitUntil(lambda: workspace.revising.document_job is None, timeout=180_000)
+    qtbot.waitUntil(lambda: workspace.controller.revising.document_job is None, timeout=180_000)
     doc = workspace.current
     assert doc is not None and doc.proposals
     # nothing changes until the user decides; no proposal repeats the current text
@@ -279,7 +279,7 @@ def test_translate_selected_counts_the_selection(workspace: TranslateWorkspace,
         lambda _value: maxima.add(workspace.progress.maximum()))
     workspace.translate_selected()
     assert workspace.progress.format() == "Translating: 0 / 2"
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=120_000)
     assert 2 in maxima  # the run's own count, not the document's
     assert [workspace.model.row(i).status != "new" for i in range(len(PARAGRAPHS))] == [
         False, True, False, True, False, False, False]
@@ -291,7 +291,7 @@ def test_explanation_stays_in_the_conversation_when_stopped(workspace: Translate
                                                             qtbot: QtBot) -> None:
     workspace.select_segment(0)
     workspace.translate_selected()
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=60_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=60_000)
     assert workspace.model.row(0).done
     workspace.settings.max_tokens = 400  # a long answer, so there is time to stop it
     workspace.select_segment(0)
@@ -300,7 +300,7 @@ def test_explanation_stays_in_the_conversation_when_stopped(workspace: Translate
     explain.click()
     qtbot.waitUntil(lambda: len(workspace.revision.turns()[-1].reply) > 10, timeout=60_000)
     qtbot.keyClick(workspace.revision.instruction, Qt.Key.Key_Escape)  # Esc stops
-    qtbot.waitUntil(lambda: workspace.revising.job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: workspace.controller.revising.job is None, timeout=30_000)
     assert workspace.revision.candidate_text() == ""  # never into the proposal box
     turn = workspace.revision.turns()[-1]
     assert turn.kind == "explanation" and len(turn.reply) > 10
@@ -329,10 +329,10 @@ def test_rows_grow_in_parallel_with_a_parallel_engine(qapp: QApplication, qtbot:
         widget.model.dataChanged.connect(lambda *_args: growing.append(sum(
             1 for r in widget.model.rows() if r.status == "translating" and r.target)))
         throughput: list[tuple[float, int]] = []
-        widget.throughputChanged.connect(lambda rate, running: throughput.append(
+        widget.controller.throughputChanged.connect(lambda rate, running: throughput.append(
             (rate, running)))
         widget.translate_all()
-        qtbot.waitUntil(lambda: not widget.runs.running, timeout=180_000)
+        qtbot.waitUntil(lambda: not widget.controller.runs.running, timeout=180_000)
         assert widget.model.counts()[0] + sum(
             1 for r in widget.model.rows() if r.status == "error") == len(PARAGRAPHS)
         assert max(growing) >= 2, "several rows should stream at once"
@@ -352,9 +352,9 @@ def test_pause_waits_and_resume_finishes(workspace: TranslateWorkspace, qtbot: Q
     done = workspace.model.counts()[0]
     qtbot.wait(1_500)
     assert workspace.model.counts()[0] == done < len(PARAGRAPHS)  # nothing moves
-    assert workspace.runs.job is not None  # paused, not ended
+    assert workspace.controller.runs.job is not None  # paused, not ended
     workspace.bar.pause_button.setChecked(False)
-    qtbot.waitUntil(lambda: not workspace.runs.running, timeout=120_000)
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=120_000)
     assert workspace.model.counts()[0] == len(PARAGRAPHS)
     assert workspace.bar.pause_button.text() == "Pause"
 
@@ -403,7 +403,7 @@ def test_files_opened_together_keep_their_order_and_the_first_is_shown(
     last = tmp_path / "last.srt"
     last.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello.\n", encoding="utf-8")
     ws.open_paths([first, slow, last])
-    qtbot.waitUntil(lambda: len(ws.docs) == 3, timeout=30_000)
+    qtbot.waitUntil(lambda: len(ws.controller.docs) == 3, timeout=30_000)
     combo = ws.bar.document_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "first.txt", "middle.docx", "last.srt"]
@@ -424,7 +424,7 @@ def test_what_opening_found_is_said_and_said_again_for_its_own_document(
     notes = tmp_path / "notes.txt"
     notes.write_text("A short note.\n", encoding="utf-8")
     ws.open_paths([report, notes])
-    qtbot.waitUntil(lambda: len(ws.docs) == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: len(ws.controller.docs) == 2, timeout=20_000)
     # the comment left untranslated is said (the GUI never showed document notices)
     assert "1 comment(s); they were left untranslated" in ws.message_label.text()
     combo = ws.bar.document_combo

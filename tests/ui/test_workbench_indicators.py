@@ -15,7 +15,7 @@ from bayling_desktop.config import Settings
 from bayling_desktop.engine.backend import CancelToken
 from bayling_desktop.translation.revision import DocumentRevisionProgress
 from bayling_desktop.ui.status_bar import ModelStatus
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 from bayling_desktop.ui.worker import ModelClient
 
 SOURCES = ["The cat sleeps.", "The dog barks.", "Birds sing."]
@@ -34,7 +34,7 @@ def widget(client: ModelClient, qtbot: QtBot, tmp_path: Path) -> Iterator[Transl
     doc = made.current
     assert doc is not None and doc.project is not None
     for index, text in enumerate(DRAFTS):
-        made.apply_target(doc, index, text, "draft", "model")
+        made.controller.editing.apply_target(doc, index, text, "draft", "model")
     yield made
     made.shutdown()
 
@@ -54,13 +54,13 @@ def test_no_speed_or_sequences_while_idle(client: ModelClient, qtbot: QtBot) -> 
 
 
 def test_the_revising_bar_moves_with_its_count(widget: TranslateWorkspace) -> None:
-    widget.revising.document_job = 41
+    widget.controller.revising.document_job = 41
     for done in (1, 2):
-        widget.revising._on_client_progress(41, DocumentRevisionProgress(done, 3, done - 1,
-                                                                         "x"))
+        widget.controller.revising._on_client_progress(
+            41, DocumentRevisionProgress(done, 3, done - 1, "x"))
         assert widget.progress.format() == f"Revising: {done} / 3"
         assert (widget.progress.value(), widget.progress.maximum()) == (done, 3)
-    widget.revising.document_job = None
+    widget.controller.revising.document_job = None
 
 
 def test_the_panel_lets_go_of_a_segment_the_filter_hides(widget: TranslateWorkspace) -> None:

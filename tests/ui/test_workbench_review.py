@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.translation.review import COMMENT, TARGET
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.review_io import export_review_file, import_review_file
 
 MakeWindow = Callable[[Settings], MainWindow]
 SOURCES = ["The cat sleeps.", "The dog barks.", "Birds sing."]
@@ -33,11 +32,11 @@ def test_review_round_trip_in_the_window(make_window: MakeWindow, qtbot: QtBot,
     doc = ws.current
     assert doc is not None
     for index, text in enumerate(DRAFTS):
-        ws.apply_target(doc, index, text, "draft", "model")
+        ws.controller.editing.apply_target(doc, index, text, "draft", "model")
     assert window.workbench.export_review_action.shortcut().toString() == "Ctrl+Shift+E"
     assert window.workbench.import_review_action.shortcut().toString() == "Ctrl+Shift+I"
     review = tmp_path / "story.review.xlsx"
-    assert export_review_file(ws, review)
+    assert ws.review_files.export_file(review)
     assert "story.review.xlsx" in ws.message_label.text()
     # the reviewer, in Excel
     book = load_workbook(review)
@@ -49,7 +48,7 @@ def test_review_round_trip_in_the_window(make_window: MakeWindow, qtbot: QtBot,
     book.save(review)
     # meanwhile, the translator edits segment 2 in the app
     ws.model.setData(ws.model.index(1, 2), "狗正在叫。")
-    result = import_review_file(ws, review)
+    result = ws.review_files.import_file(review)
     assert result is not None
     assert (ws.model.row(0).target, ws.model.row(0).status) == ("小猫在睡觉。", "edited")
     assert ws.model.row(1).target == "狗正在叫。"  # the app's text stays…
@@ -79,7 +78,7 @@ def test_export_offers_xliff_and_tmx(make_window: MakeWindow, qtbot: QtBot, tmp_
     doc = ws.current
     assert doc is not None
     for index, text in enumerate(DRAFTS):
-        ws.apply_target(doc, index, text, "approved", "user")
+        ws.controller.editing.apply_target(doc, index, text, "approved", "user")
     offered: list[str] = []
     out = tmp_path / "story.xlf"
 

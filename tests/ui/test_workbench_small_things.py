@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.translation.glossary import Glossary, Term
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.editor import TaggedEditor
-from bayling_desktop.ui.translate.segments import SegmentTableModel
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.segment_editor import TaggedEditor
+from bayling_desktop.ui.translate.segment_model import SegmentTableModel
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 
 MakeWindow = Callable[[Settings], MainWindow]
 LONG = ("This Agreement is governed by the laws of Switzerland, and any dispute arising out "
@@ -66,7 +66,7 @@ def test_every_cell_starts_at_the_top(window: MainWindow) -> None:
 def test_highlighted_terms_do_not_clip_a_tall_row(window: MainWindow, qtbot: QtBot) -> None:
     ws = window.translate
     _settled(ws, qtbot)
-    ws.set_glossary(Glossary([Term("courts of Zurich", "苏黎世法院")]))
+    ws.glossary_actions.set_glossary(Glossary([Term("courts of Zurich", "苏黎世法院")]))
     _settled(ws, qtbot)
     option_index = ws.filter.index(1, SegmentTableModel.SOURCE)
     hint = ws.table.sizeHintForRow(1)
@@ -154,7 +154,7 @@ def test_the_tm_column_shows_each_segments_best_memory_match(
     with qtbot.waitSignal(ws.model.modelReset, timeout=10_000):
         ws.open_paths([path])
     assert ws.model.headerData(SegmentTableModel.MATCH, Qt.Orientation.Horizontal) == "TM"
-    qtbot.waitUntil(lambda: not ws.matches.running, timeout=5_000)
+    qtbot.waitUntil(lambda: not ws.controller.matches.running, timeout=5_000)
     shown = [ws.model.index(n, SegmentTableModel.MATCH).data() for n in range(3)]
     assert shown[1] == "100%" and shown[2] == ""
     assert shown[0].endswith("%") and 75 <= float(shown[0][:-1]) < 100

@@ -14,10 +14,15 @@ from pytestqt.qtbot import QtBot
 from bayling_desktop.config import Settings
 from bayling_desktop.flags import TEMPLATES, Flag
 from bayling_desktop.ui.main_window import MainWindow
-from bayling_desktop.ui.translate.filters import EXTRA, FIRST_EXTRA, FLAG_KINDS
-from bayling_desktop.ui.translate.find import STATUS_FILTERS, SegmentFilter
-from bayling_desktop.ui.translate.replace import ReplaceDialog
-from bayling_desktop.ui.translate.workspace import TranslateWorkspace
+from bayling_desktop.ui.translate.replace_dialog import ReplaceDialog
+from bayling_desktop.ui.translate.segment_filter import (
+    EXTRA,
+    FIRST_EXTRA,
+    FLAG_KINDS,
+    STATUS_FILTERS,
+    SegmentFilter,
+)
+from bayling_desktop.ui.translate.workspace_view import TranslateWorkspace
 
 SOURCES = ["Send the e-mail today.", "The e-mail server is down.", "Call IT.",
            "ACME-42"]
@@ -35,7 +40,7 @@ def _open(window: MainWindow, qtbot: QtBot, path: Path, drafts: list[str]) -> Tr
     assert doc is not None and doc.project is not None
     for index, text in enumerate(drafts):
         if text:
-            ws.apply_target(doc, index, text, "draft", "model")
+            ws.controller.editing.apply_target(doc, index, text, "draft", "model")
     return ws
 
 
@@ -132,7 +137,7 @@ def test_add_term_goes_into_the_glossary_and_the_checks(
 
 def test_filter_by_status(window: MainWindow, qtbot: QtBot, story: Path) -> None:
     ws = _open(window, qtbot, story, DRAFTS)
-    ws.approve([1])
+    ws.controller.editing.approve([1])
     combo = ws.bar.filter_combo
     assert combo.count() == SegmentFilter.STATUS + len(STATUS_FILTERS) + len(EXTRA)
     combo.setCurrentIndex(SegmentFilter.STATUS + STATUS_FILTERS.index("approved"))

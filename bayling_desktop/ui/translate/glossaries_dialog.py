@@ -28,23 +28,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...errors import BaylingError
 from ...storage.glossaries import GlossaryInfo
 from ...translation.glossary import Glossary, Term, load_glossary, project_glossary, stored_terms
 from ..sentence_text import sentence_text
-from .controller import weak
 from .glossary_editor import GlossaryModel, save_glossary
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_controller import WorkspaceController
+    from .workspace_view import TranslateWorkspace
 
 
 class GlossariesDialog(QDialog):
-    def __init__(self, workspace: TranslateWorkspace) -> None:
-        super().__init__(workspace)
-        self.ws = weak(workspace)
+    def __init__(self, controller: WorkspaceController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
         self.glossaries = QListWidget(self)
         self.model = GlossaryModel(Glossary(), self)
         self.table = QTableView(self)
@@ -97,7 +98,7 @@ class GlossariesDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Glossaries"))
-        doc = self.ws.current
+        doc = self.controller.current
         self.hint.setText(self.tr("Tick a glossary to use it in {0}: its terms go into the "
                                   "prompts and the checks.").format(doc.document.path.name)
                           if doc is not None else
@@ -115,12 +116,12 @@ class GlossariesDialog(QDialog):
     # -- the list -------------------------------------------------------------------------
 
     def _store_ok(self) -> bool:
-        return self.ws.store is not None
+        return self.controller.store is not None
 
     def reload(self, select: int | None = None) -> None:
-        store = self.ws.store
+        store = self.controller.store
         current = select if select is not None else self.selected_id()
-        doc = self.ws.current
+        doc = self.controller.current
         attached: set[int] = set()
         if store is not None and doc is not None and doc.project is not None:
             attached = {g.id for g in store.glossaries.attached(doc.project.id)}
@@ -156,7 +157,7 @@ class GlossariesDialog(QDialog):
         self._show_terms()
 
     def _show_terms(self) -> None:
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         terms = (store.glossaries.terms(glossary_id)
                  if store is not None and glossary_id is not None else [])
         self.model = GlossaryModel(Glossary([Term(t.source, t.target, t.note, t.pos)
@@ -176,7 +177,7 @@ class GlossariesDialog(QDialog):
 
     def set_attached(self, glossary_id: int, attached: bool) -> None:
         """Attach *glossary_id* to the document on screen, or detach it."""
-        store, doc = self.ws.store, self.ws.current
+        store, doc = self.controller.store, self.controller.current
         if store is None or doc is None or doc.project is None:
             return
         if attached:
@@ -187,18 +188,16 @@ class GlossariesDialog(QDialog):
 
     def _refresh_document(self) -> None:
         """The document's glossary is read again: checks, prompts, highlighting."""
-        from . import tools
-
-        doc = self.ws.current
+        doc = self.controller.current
         if doc is not None and doc.project is not None:
             doc.session.glossary = project_glossary(doc.project)
-            tools.recheck(self.ws)
+            self.controller.recheck()
 
     def create_glossary(self, name: str) -> int | None:
-        store = self.ws.store
+        store = self.controller.store
         if store is None:
             return None
-        source, target = self.ws.source_language(), self.ws.target_language()
+        source, target = self.controller.source_language(), self.controller.target_language()
         try:
             glossary_id = store.glossaries.create(name, source.code if source else "",
                                                   target.code)
@@ -210,7 +209,7 @@ class GlossariesDialog(QDialog):
 
     def save_terms(self) -> int:
         """Write the table into the selected glossary; documents using it see it at once."""
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         if store is None or glossary_id is None:
             return 0
         count = store.glossaries.set_terms(glossary_id, stored_terms(self.model.glossary()))
@@ -221,7 +220,7 @@ class GlossariesDialog(QDialog):
     def import_file(self, path: Path) -> int:
         """Add the terms of a CSV/TSV/TBX file to the selected glossary (same source: the
         file's translation wins)."""
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         if store is None or glossary_id is None:
             return 0
         try:
@@ -236,7 +235,7 @@ class GlossariesDialog(QDialog):
         return count
 
     def export_file(self, path: Path) -> bool:
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         if store is None or glossary_id is None:
             return False
         info = store.glossaries.get(glossary_id)
@@ -258,7 +257,7 @@ class GlossariesDialog(QDialog):
 
     @Slot()
     def _on_rename_button_clicked(self) -> None:
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         if store is None or glossary_id is None:
             return
         name, ok = QInputDialog.getText(self, self.tr("Rename glossary"), self.tr("Name:"),
@@ -272,7 +271,7 @@ class GlossariesDialog(QDialog):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         if store is None or glossary_id is None:
             return
         info = store.glossaries.get(glossary_id)
@@ -287,7 +286,7 @@ class GlossariesDialog(QDialog):
 
     @Slot()
     def _on_default_button_clicked(self) -> None:
-        store, glossary_id = self.ws.store, self.selected_id()
+        store, glossary_id = self.controller.store, self.selected_id()
         if store is not None and glossary_id is not None:
             default = store.glossaries.default()
             store.glossaries.set_default(None if default is not None
@@ -316,7 +315,7 @@ class GlossariesDialog(QDialog):
 
 
 def open_glossaries(workspace: TranslateWorkspace) -> GlossariesDialog:
-    dialog = GlossariesDialog(workspace)
+    dialog = GlossariesDialog(workspace.controller, workspace)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

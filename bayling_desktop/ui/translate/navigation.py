@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .segments import SegmentRow, SegmentTableModel
+from PySide6.QtCore import QCoreApplication
+
+from .segment_model import SegmentRow, SegmentTableModel
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_view import TranslateWorkspace
 
 
 def find_next(rows: list[SegmentRow], start: int, wanted: Callable[[SegmentRow], bool]
@@ -39,7 +41,8 @@ def go_next(workspace: TranslateWorkspace, wanted: Callable[[SegmentRow], bool],
         start = workspace.filter.mapToSource(current).row() if current.isValid() else -1
     found = find_next(rows, start, wanted)
     if found is None:
-        workspace.show_message(workspace.tr("No more segments of that kind."))
+        workspace.show_message(QCoreApplication.translate("Navigation",
+                                                          "No more segments of that kind."))
         return False
     if workspace.proxy_row(found) < 0:
         workspace.bar.find_edit.clear()
@@ -62,10 +65,12 @@ def counts_text(workspace: TranslateWorkspace) -> str:
     words = sum(w for w, _c in doc.sizes)
     chars = sum(c for _w, c in doc.sizes)
     untranslated = sum(doc.sizes[r.index][0] for r in doc.rows if not r.done)
-    text = workspace.tr("{0} words, {1} characters · untranslated: {2} words").format(
+    text = QCoreApplication.translate(
+        "Navigation", "{0} words, {1} characters · untranslated: {2} words").format(
         words, chars, untranslated)
     selected = workspace.selected_segments()
     if len(selected) > 1:
         words_selected = sum(doc.sizes[s][0] for s in selected)
-        text += workspace.tr(" · selection: {0} words").format(words_selected)
+        text += QCoreApplication.translate("Navigation", " · selection: {0} words").format(
+            words_selected)
     return text

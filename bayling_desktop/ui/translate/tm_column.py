@@ -11,23 +11,23 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 
 from ...translation.matches import MatchIndex
-from .controller import OpenDocument, weak
+from .open_document import OpenDocument
+from .parts import Part
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_controller import WorkspaceController
 
 #: rows scored per timer tick at most, and the GUI time a tick may take
 CHUNK = 40
 TICK_SECONDS = 0.008
 
 
-class MatchScanner(QObject):
-    def __init__(self, workspace: TranslateWorkspace) -> None:
-        super().__init__(workspace)
-        self.ws = weak(workspace)
+class MatchScanner(Part):
+    def __init__(self, controller: WorkspaceController) -> None:
+        super().__init__(controller)
         self._doc: OpenDocument | None = None
         self._index: MatchIndex | None = None
         self._next = 0
@@ -37,13 +37,13 @@ class MatchScanner(QObject):
 
     def scan(self, doc: OpenDocument) -> None:
         """Score *doc*'s rows against the memory of its language pair, from the top."""
-        ws = self.ws
+        ctl = self.controller
         self._timer.stop()
         self._doc, self._next, self._index = doc, 0, None
-        if ws.store is None:
+        if ctl.store is None:
             return
-        source = ws.source_language()
-        self._index = MatchIndex.from_pairs(ws.store.memory.pairs(ws.target_language().code),
+        source = ctl.source_language()
+        self._index = MatchIndex.from_pairs(ctl.store.memory.pairs(ctl.target_language().code),
                                             source.code if source else "")
         if self._index.sources:
             self._timer.start()
@@ -55,7 +55,7 @@ class MatchScanner(QObject):
     @Slot()
     def _on_timer_timeout(self) -> None:
         doc, index = self._doc, self._index
-        if doc is None or index is None or doc is not self.ws.current:
+        if doc is None or index is None or doc is not self.controller.current:
             self._timer.stop()
             return
         started = time.perf_counter()
@@ -64,7 +64,7 @@ class MatchScanner(QObject):
         while number < end and time.perf_counter() - started < TICK_SECONDS:
             score = index.best(doc.rows[number].source)
             if score != doc.rows[number].match:
-                self.ws.model.update_row(number, match=score)
+                self.controller.model.update_row(number, match=score)
             number += 1
         self._next = number
         if number >= len(doc.rows):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...languages import all_languages, resolve
 from ..i18n import language_label
-from .filters import labels as filter_labels
+from .segment_filter import labels as filter_labels
 
 
 class TranslateToolbar(QWidget):
@@ -60,7 +60,7 @@ class TranslateToolbar(QWidget):
         self.next_flagged_button = QToolButton(self)
         self.concordance_button = QToolButton(self)
         self.filter_combo = QComboBox(self)
-        # all, untranslated, flagged, five statuses, then the kinds of filters.py
+        # all, untranslated, flagged, five statuses, then the kinds of segment_filter.py
         self.filter_combo.addItems([""] * 16)
         self.find_edit = QLineEdit(self)
         self.find_edit.setClearButtonEnabled(True)
@@ -168,3 +168,36 @@ class TranslateToolbar(QWidget):
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(blocked)
         return index >= 0
+
+    # -- what the workspace shows in it ---------------------------------------------------
+
+    def show_document(self, detected: str, glossary_size: int, kept_count: int) -> None:
+        """Another document on screen: its detected language (named in the UI language),
+        its glossary's size, and the translations its file already holds."""
+        self.detected_code, self.detected_name = detected, ""
+        self.glossary_size = glossary_size
+        self.kept_count = kept_count
+        self.retranslate_check.setChecked(False)
+        self.retranslate_check.setVisible(kept_count > 0)
+        self.retranslate()
+
+    def show_paused(self, paused: bool) -> None:
+        self.paused = paused
+        self.pause_button.setChecked(paused)
+        self.retranslate()
+
+    def show_progress(self, value: int, maximum: int, text: str) -> None:
+        self.progress.setRange(0, max(maximum, 1))
+        self.progress.setValue(value)
+        self.progress.setFormat(text)
+
+    def enable(self, has_doc: bool, batch: bool, revising: bool) -> None:
+        """What can be done now: with a document, during a run, during a revision."""
+        self.translate_all_button.setEnabled(has_doc and not batch and not revising)
+        self.translate_selected_button.setEnabled(has_doc and not batch and not revising)
+        self.pause_button.setEnabled(batch)
+        self.stop_button.setEnabled(batch or revising)
+        self.export_button.setEnabled(has_doc and not batch)
+        for button in (self.approve_button, self.next_untranslated_button,
+                       self.next_flagged_button, self.glossary_button):
+            button.setEnabled(has_doc)

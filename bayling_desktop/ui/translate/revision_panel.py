@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...flags import Flag
 from ..flag_text import flag_text
-from .editor import TaggedEditor
-from .tasks import EXPLAIN, quick_actions
+from .revision_tasks import EXPLAIN, quick_actions
+from .segment_editor import TaggedEditor
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|\w+|\s+|[^\w\s]",
                     re.UNICODE)

@@ -3,7 +3,7 @@
 Each function returns a task of the worker's shape ``fn(backend, cancel, report)``.
 The conversations themselves live in :mod:`bayling_desktop.translation.revision`
 (stored in the project's SQLite); these tasks only run them on the model thread and
-hand plain results back. Batch translation is the pipeline's (see ``runs.py``).
+hand plain results back. Batch translation is the pipeline's (see ``pipeline_runs.py``).
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...documents.tags import TAG_PATTERN, tag_names
-from .segments import SegmentTableModel
+from .segment_model import SegmentTableModel
 
 #: where an image format keeps the tag it stands for
 TAG_PROPERTY = int(QTextFormat.Property.UserProperty) + 7

@@ -6,7 +6,13 @@ visible rows and a case-folded copy of each row's text, so a search is one pass 
 Python's substring test over plain strings (and a longer needle only searches the
 rows the shorter one kept). Rows changed while a filter is on stay where they are
 until the filter changes, as in CAT tools: the row you are editing never vanishes
-under the cursor. The find box is debounced in the workspace.
+under the cursor. The find box (``find_box.py``) debounces what is typed.
+
+Beyond status, the filter menu keeps segments by what the checks found, and by the
+memory. Flag codes (``flags.py``) are many and precise; a translator filters by kind, as
+in memoQ's QA categories, so the codes are grouped here once. "From the memory" keeps
+the segments whose current text the translation memory gave (the project's history says
+who wrote each one). Those entries follow the status entries of the toolbar's menu.
 """
 
 from __future__ import annotations
@@ -17,22 +23,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
-    QTimer,
-    Slot,
 )
 
 from ..itemmodels import Index
-from .controller import weak
-from .segments import SegmentRow, SegmentTableModel
+from .segment_model import SegmentRow, SegmentTableModel
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
-
-#: how long the find box waits for the next keystroke before filtering
-DEBOUNCE_MS = 150
+    from .workspace_controller import WorkspaceController
 
 
 #: the filter menu's status entries, after All / Untranslated / Flagged, in this order
@@ -225,46 +226,60 @@ def _fold(model: SegmentTableModel, source_row: int) -> str:
     return f"{row.source}\u0001{row.target}".casefold()
 
 
-class FindController(QObject):
-    """The find box and the filter menu: debounced, and saying when nothing matches."""
+# -- the filter menu's kinds beyond status ------------------------------------------------
 
-    def __init__(self, workspace: TranslateWorkspace) -> None:
-        super().__init__(workspace)
-        self.ws = weak(workspace)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        workspace.bar.find_edit.textChanged.connect(self._timer.start)
-        workspace.bar.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+#: kind -> the flag codes it gathers (every code in flags.TEMPLATES has one kind)
+FLAG_KINDS: dict[str, tuple[str, ...]] = {
+    "markup": ("placeholder_missing", "placeholder_moved", "placeholder_extra", "link_removed",
+               "image_removed", "tag_missing", "tag_extra", "tag_broken", "tag_repeated",
+               "tag_moved", "tag_empty", "formatting_lost", "formatting_rewrapped",
+               "structure_injected", "markup_lost", "catalog_check", "catalog_reverted",
+               "pdf_overflow", "pdf_text_kept"),
+    "numbers": ("numbers",),
+    "glossary": ("glossary", "glossary_forbidden"),
+    "output": ("empty", "identical", "near_identical", "untranslated", "residue", "echo",
+               "echo_system", "preamble", "chatter", "loop", "loop_sentence", "too_long",
+               "truncated", "too_long_context", "failed", "repeat_failed", "length",
+               "copied_from", "kept_previous", "text", "nothing_translated",
+               "question_answered", "negation_lost", "markup_added", "sentences_missing"),
+    "layout": ("lines_lost", "lines_changed", "lines_rewrapped", "whitespace_restored",
+               "whitespace"),
+    "subtitles": ("reading_speed", "line_length"),
+    "proposals": ("proposed", "unchanged", "unrelated", "explanation"),
+}
+#: the first combo index after All / Untranslated / Flagged and the statuses
+FIRST_EXTRA = SegmentFilter.STATUS + len(STATUS_FILTERS)
+MEMORY = "memory"
+#: the extra entries in the menu's order
+EXTRA = (*FLAG_KINDS, MEMORY)
 
-    @Slot(int)
-    def _on_filter_combo_changed(self, mode: int) -> None:
-        from .filters import FIRST_EXTRA, predicate_for
 
-        extra = mode >= FIRST_EXTRA
-        self.ws.filter.set_predicate(predicate_for(self.ws, mode) if extra else None)
-        self.ws.filter.set_mode(SegmentFilter.ALL if extra else mode)
-        self._after_filter()
+def labels() -> list[str]:
+    """The extra entries' words in the UI language (the toolbar's retranslate uses them)."""
+    names = {"markup": QCoreApplication.translate("Filters", "Flagged: tags and placeholders"),
+             "numbers": QCoreApplication.translate("Filters", "Flagged: numbers"),
+             "glossary": QCoreApplication.translate("Filters", "Flagged: glossary terms"),
+             "output": QCoreApplication.translate("Filters", "Flagged: not a usable translation"),
+             "layout": QCoreApplication.translate("Filters", "Flagged: lines and spaces"),
+             "subtitles": QCoreApplication.translate("Filters", "Flagged: subtitle limits"),
+             "proposals": QCoreApplication.translate("Filters", "With a proposal"),
+             MEMORY: QCoreApplication.translate("Filters", "From the translation memory")}
+    return [names[kind] for kind in EXTRA]
 
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        self.ws.filter.set_text(self.ws.bar.find_edit.text())
-        self._after_filter()
 
-    def _after_filter(self) -> None:
-        ws = self.ws
-        empty = ws.filter.rowCount() == 0 and ws.model.rowCount() > 0
-        ws.no_matches.setText(ws.tr("No segment matches “{0}”.").format(
-            ws.bar.find_edit.text().strip()) if ws.filter.needle
-            else ws.tr("No segment matches this filter."))
-        ws.no_matches.setVisible(empty)
-        ws.refit_rows()
-        # The revision panel shows the current row, or nothing: never a segment the
-        # filter hid (the panel used to keep it after the table had dropped it).
-        segment = ws.revision.segment
-        if segment is not None and not ws.revising.running:
-            if ws.proxy_row(segment) >= 0:
-                ws.select_segment(segment)
-            else:
-                ws.revising.clear()
+def predicate_for(controller: WorkspaceController, index: int
+                  ) -> Callable[[SegmentRow], bool] | None:
+    """The row test of the filter menu's entry *index* (None: not an extra entry)."""
+    number = index - FIRST_EXTRA
+    if not 0 <= number < len(EXTRA):
+        return None
+    kind = EXTRA[number]
+    if kind == MEMORY:
+        doc = controller.current
+        store = controller.store
+        authors = (store.authors(doc.project) if store is not None and doc is not None
+                   and doc.project is not None else {})
+        from_memory = {idx for idx, author in authors.items() if author == "memory"}
+        return lambda row: row.index in from_memory and row.done
+    codes = set(FLAG_KINDS[kind])
+    return lambda row: any(flag.code in codes for flag in row.all_flags())

@@ -9,7 +9,7 @@ through the document's undo stack as one step, and is checked like any edit.
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...translation.glossary import Glossary, Term
-from . import tools
-from .controller import SetTarget, weak
+from .open_document import SetTarget
+from .parts import ViewPart
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_view import TranslateWorkspace
 
 #: a source this short is likely a term itself: the Add term dialog starts with it
 TERM_PREFILL_CHARS = 40
@@ -59,10 +59,9 @@ class AddTermDialog(QDialog):
         return Term(source, target) if source and target else None
 
 
-class SegmentActions(QObject):
+class SegmentActions(ViewPart):
     def __init__(self, workspace: TranslateWorkspace) -> None:
         super().__init__(workspace)
-        self.ws = weak(workspace)
         self.copy_source = self._action("Ctrl+Shift+R", self.copy_source_to_target)
         self.clear = self._action("Ctrl+Shift+D", self.clear_targets)
         self.approve = self._action("Ctrl+Shift+A", workspace.approve_selected)
@@ -87,12 +86,8 @@ class SegmentActions(QObject):
         workspace.installEventFilter(self)
         self.retranslate()
 
-    def _view(self) -> TranslateWorkspace:
-        """The workspace itself (``self.ws`` is a weak proxy, which Qt does not take)."""
-        return cast("TranslateWorkspace", self.parent())
-
     def _action(self, keys: str, slot: object) -> QAction:
-        view = self._view()
+        view = self.view
         action = QAction(view)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -118,7 +113,7 @@ class SegmentActions(QObject):
         names = {"next_untranslated": self.tr("Next untranslated"),
                  "next_flagged": self.tr("Next flagged"),
                  "concordance": self.tr("Concordance")}
-        for name, action in self.ws.shortcuts.items():
+        for name, action in self.view.shortcuts.items():
             action.setText(names.get(name, action.text()))
 
     def spelling_language(self) -> str:
@@ -127,20 +122,20 @@ class SegmentActions(QObject):
 
         if not self.check_spelling.isChecked():
             return ""
-        code = self.ws.target_language().code
+        code = self.view.target_language().code
         return code if supported(code) else ""
 
     def _on_check_spelling_toggled(self) -> None:
-        ws = self.ws
+        ws = self.view
         self._panel_spelling.rehighlight()
         from ..i18n import language_label
 
-        ws.show_message(ws.tr("Spelling is checked as you type in {0}.").format(
+        ws.show_message(self.tr("Spelling is checked as you type in {0}.").format(
             language_label(ws.target_language())) if self.spelling_language()
-            else ws.tr("Spelling is not checked."))
+            else self.tr("Spelling is not checked."))
 
     def update_enabled(self) -> None:
-        has_doc = self.ws.current is not None and not self.ws.runs.running
+        has_doc = self.view.current is not None and not self.controller.runs.running
         for action in self.all:
             action.setEnabled(has_doc)
 
@@ -149,7 +144,7 @@ class SegmentActions(QObject):
     def menu(self) -> QMenu:
         """The right-click menu (built each time: the actions say what they can do now)."""
         self.update_enabled()
-        menu = QMenu(self.ws.table)
+        menu = QMenu(self.view.table)
         for action in self.all[:3]:
             menu.addAction(action)
         menu.addSeparator()
@@ -159,10 +154,10 @@ class SegmentActions(QObject):
 
     @Slot(QPoint)
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
-        table = self.ws.table
+        table = self.view.table
         index = table.indexAt(position)
         if index.isValid() and not table.selectionModel().isRowSelected(index.row()):
-            self.ws.select_segment(self.ws.filter.mapToSource(index).row())
+            self.view.select_segment(self.view.filter.mapToSource(index).row())
         menu = self.menu()
         menu.exec(table.viewport().mapToGlobal(position))
         menu.deleteLater()
@@ -170,14 +165,14 @@ class SegmentActions(QObject):
     # -- what they do -----------------------------------------------------------------------
 
     def _current(self) -> int | None:
-        index = self.ws.table.currentIndex()
-        return self.ws.filter.mapToSource(index).row() if index.isValid() else None
+        index = self.view.table.currentIndex()
+        return self.view.filter.mapToSource(index).row() if index.isValid() else None
 
     def _set_targets(self, segments: list[int], text_for: object, status: str,
                      label: str) -> int:
-        ws = self.ws
+        ws = self.view
         doc = ws.current
-        if doc is None or ws.runs.running or not segments:
+        if doc is None or self.controller.runs.running or not segments:
             return 0
         ws.delegate.commit_open_editors()
         changes = [(s, text_for(doc.rows[s])) for s in segments]  # type: ignore[operator]
@@ -187,21 +182,21 @@ class SegmentActions(QObject):
             return 0
         doc.undo.beginMacro(label.format(len(changes)))
         for segment, text in changes:
-            doc.undo.push(SetTarget(ws.editing, doc, segment, text, status, ""))
+            doc.undo.push(SetTarget(self.controller.editing, doc, segment, text, status, ""))
         doc.undo.endMacro()
         ws.update_counts()
         return len(changes)
 
     def copy_source_to_target(self) -> int:
         """The source as the translation (names, codes, numbers): *edited*, checked."""
-        return self._set_targets(self.ws.selected_segments(), lambda row: row.source,
+        return self._set_targets(self.view.selected_segments(), lambda row: row.source,
                                  "edited", self.tr("Copy source to {0} segments"))
 
     def clear_targets(self) -> int:
         """Empty the translation: the segment is *new* again and will be translated."""
-        return self._set_targets([s for s in self.ws.selected_segments()
-                                  if self.ws.current is not None
-                                  and self.ws.current.rows[s].target],
+        return self._set_targets([s for s in self.view.selected_segments()
+                                  if self.view.current is not None
+                                  and self.view.current.rows[s].target],
                                  lambda _row: "", "new", self.tr("Clear {0} segments"))
 
     def revise_current(self) -> None:
@@ -209,12 +204,12 @@ class SegmentActions(QObject):
         segment = self._current()
         if segment is None:
             return
-        self.ws.revising.show_segment(segment)
-        self.ws.revision.instruction.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.controller.revising.show_segment(segment)
+        self.view.revision.instruction.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def add_term_dialog(self, run: bool = True) -> AddTermDialog | None:
         """Add a term to the document's glossary (the checks use it at once)."""
-        ws = self.ws
+        ws = self.view
         doc = ws.current
         if doc is None:
             return None
@@ -223,24 +218,24 @@ class SegmentActions(QObject):
         target = doc.rows[segment].target.strip() if segment is not None else ""
         short = len(source) <= TERM_PREFILL_CHARS
         dialog = AddTermDialog(source if short else "", target if short else "",
-                               self._view())
+                               self.view)
         if run and dialog.exec():
             self.add_term_from(dialog)
         return dialog
 
     def add_term_from(self, dialog: AddTermDialog) -> bool:
-        ws = self.ws
+        ws = self.view
         term = dialog.term()
         if ws.current is None or term is None:
             return False
-        tools.set_glossary(self._view(), Glossary([*ws.current.glossary.terms, term]))
-        ws.show_message(ws.tr("Term added: {0} → {1}").format(term.source, term.target))
+        self.view.glossary_actions.set_glossary(Glossary([*ws.current.glossary.terms, term]))
+        ws.show_message(self.tr("Term added: {0} → {1}").format(term.source, term.target))
         return True
 
     def search_memory_for_current(self) -> None:
         """The concordance, searching this segment's source."""
-        doc = self.ws.current
+        doc = self.view.current
         segment = self._current()
-        dialog = tools.open_concordance(self._view())
+        dialog = self.view.open_concordance()
         if doc is not None and segment is not None:
             dialog.search_for(doc.rows[segment].source)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 
 from ...engine.backend import Message
 from ...errors import BaylingError
@@ -25,9 +25,10 @@ from ...translation.revision import (
 )
 from ..sentence_text import sentence_text
 from ..worker import TaskFn
-from .controller import OpenDocument, SetTarget, weak
-from .revision import Turn
-from .tasks import (
+from .open_document import OpenDocument, SetTarget
+from .parts import Part
+from .revision_panel import RevisionPanel, Turn
+from .revision_tasks import (
     DocumentRevised,
     Explanation,
     RevisionOutcome,
@@ -37,17 +38,18 @@ from .tasks import (
 )
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_controller import WorkspaceController
 
 #: the mark a row carries while a document-wide proposal for it awaits review
 PROPOSED = Flag("proposed")
 
 
-class RevisionController(QObject):
-    def __init__(self, workspace: TranslateWorkspace) -> None:
-        super().__init__(workspace)
-        self.ws = weak(workspace)
-        self.panel = workspace.revision
+class RevisionController(Part):
+    """The controller's revision part, presenting in the revision panel it is given."""
+
+    def __init__(self, controller: WorkspaceController, panel: RevisionPanel) -> None:
+        super().__init__(controller)
+        self.panel = panel
         self.job: int | None = None
         self.document_job: int | None = None
         self._explaining = False
@@ -59,7 +61,7 @@ class RevisionController(QObject):
         panel.documentInstructionSubmitted.connect(self._on_panel_document_instruction)
         panel.acceptAllRequested.connect(self._on_panel_accept_all_requested)
         panel.stopRequested.connect(self.stop)
-        client = workspace.client
+        client = controller.client
         client.piece.connect(self._on_client_piece)
         client.progress.connect(self._on_client_progress)
         client.finished.connect(self._on_client_finished)
@@ -73,14 +75,14 @@ class RevisionController(QObject):
     def stop(self) -> None:
         for job in (self.job, self.document_job):
             if job is not None:
-                self.ws.client.cancel(job)
+                self.controller.client.cancel(job)
 
     def clear(self) -> None:
         """Another document is on screen: nothing of the previous one stays."""
         self.panel.set_segment(None, "", "")
         self.panel.set_thread([])
         self.panel.set_memory([])
-        doc = self.ws.current
+        doc = self.controller.current
         if doc is not None:
             self._load_proposals(doc)
 
@@ -92,7 +94,7 @@ class RevisionController(QObject):
         return RevisionThread(doc.project, segment, doc.glossary)
 
     def show_segment(self, segment: int) -> None:
-        doc = self.ws.current
+        doc = self.controller.current
         if doc is None or self.job is not None:
             return
         row = doc.rows[segment]
@@ -115,23 +117,23 @@ class RevisionController(QObject):
         self.panel.set_notes(flags, terms)
 
     def _memory_matches(self, source: str, current: str) -> list[tuple[float, str, str]]:
-        store = self.ws.store
+        store = self.controller.store
         if store is None:
             return []
-        language = self.ws.source_language()
+        language = self.controller.source_language()
         matches = store.memory.fuzzy(language.code if language else "",
-                                     self.ws.target_language().code, source)
+                                     self.controller.target_language().code, source)
         return [(m.score, m.source, m.target) for m in matches if m.target != current]
 
     def _ready(self, segment: int | None) -> OpenDocument | None:
-        doc = self.ws.current
+        doc = self.controller.current
         if doc is None or segment is None or self.running or doc.project is None:
             return None
-        if not self.ws.client.ready:
-            self.ws.show_message(self.ws.tr("The model is not loaded yet."), error=True)
+        if not self.controller.client.ready:
+            self.controller.say(self.tr("The model is not loaded yet."), error=True)
             return None
         if not doc.rows[segment].done or not doc.rows[segment].target.strip():
-            self.ws.show_message(self.ws.tr("Translate this segment first, then revise it."))
+            self.controller.say(self.tr("Translate this segment first, then revise it."))
             return None
         return doc
 
@@ -141,14 +143,14 @@ class RevisionController(QObject):
         doc = self._ready(segment)
         if doc is None or doc.project is None or segment is None:
             return
-        settings = self.ws.settings
+        settings = self.controller.settings
         self.panel.set_candidate("")
         self.panel.set_busy(True)
-        self.job = self.ws.client.submit_task(cast(TaskFn, make_revision_task(
+        self.job = self.controller.client.submit_task(cast(TaskFn, make_revision_task(
             doc.project, segment, doc.glossary, instruction, settings.max_tokens,
             settings.translation_temperature)), interactive=True)  # beside a running batch
         self.panel.take_instruction(instruction)
-        self.ws.update_actions()
+        self.controller.changed()
 
     @Slot(str)
     def _on_panel_explanation_requested(self, instruction: str) -> None:
@@ -160,11 +162,11 @@ class RevisionController(QObject):
         self.panel.set_thread([*self.panel.turns(), doc.explanations[segment][-1]])
         self.panel.set_busy(True)
         self._explaining = True
-        self.job = self.ws.client.submit_task(cast(TaskFn, make_explain_task(
-            doc.project, segment, doc.glossary, instruction, self.ws.settings.max_tokens,
-            self.ws.settings.temperature)), interactive=True)
+        self.job = self.controller.client.submit_task(cast(TaskFn, make_explain_task(
+            doc.project, segment, doc.glossary, instruction, self.controller.settings.max_tokens,
+            self.controller.settings.temperature)), interactive=True)
         self.panel.take_instruction(instruction)
-        self.ws.update_actions()
+        self.controller.changed()
 
     def _accept_text(self, doc: OpenDocument, segment: int, instruction: str,
                      text: str) -> None:
@@ -183,13 +185,13 @@ class RevisionController(QObject):
                                Message("assistant", text)]
         thread.accept(author="user" if typed else AUTHOR)
         saved = doc.project.segments[segment]
-        doc.undo.push(SetTarget(self.ws, doc, segment, saved.target, saved.status,
-                                self.ws.tr("Accept revision of segment {0}").format(
+        doc.undo.push(SetTarget(self.controller.editing, doc, segment, saved.target, saved.status,
+                                self.tr("Accept revision of segment {0}").format(
                                     segment + 1), before=before, applied=True))
 
     @Slot()
     def _on_panel_accept_requested(self) -> None:
-        doc = self.ws.current
+        doc = self.controller.current
         segment = self.panel.segment
         text = self.panel.candidate_text()
         if doc is None or segment is None or not text:
@@ -204,11 +206,11 @@ class RevisionController(QObject):
         else:
             thread = self._thread(doc, segment)
             turns = thread.turns() if thread is not None else []
-            instruction = turns[-1][0] if turns else self.ws.tr("Edited by hand.")
+            instruction = turns[-1][0] if turns else self.tr("Edited by hand.")
         try:
             self._accept_text(doc, segment, instruction, text)
         except BaylingError as exc:  # e.g. nothing translated yet to revise
-            self.ws.show_message(sentence_text(exc), error=True)
+            self.controller.say(sentence_text(exc), error=True)
             return
         self.panel.set_candidate("")
         self._show_pending(doc)
@@ -216,7 +218,7 @@ class RevisionController(QObject):
 
     @Slot()
     def _on_panel_reject_requested(self) -> None:
-        doc = self.ws.current
+        doc = self.controller.current
         segment = self.panel.segment
         if doc is None or segment is None:
             return
@@ -236,30 +238,31 @@ class RevisionController(QObject):
 
     @Slot(str)
     def _on_panel_document_instruction(self, instruction: str) -> None:
-        doc = self.ws.current
-        if doc is None or doc.project is None or self.running or self.ws.runs.running:
+        doc = self.controller.current
+        if doc is None or doc.project is None or self.running or self.controller.runs.running:
             return
-        if not self.ws.client.ready:
-            self.ws.show_message(self.ws.tr("The model is not loaded yet."), error=True)
+        if not self.controller.client.ready:
+            self.controller.say(self.tr("The model is not loaded yet."), error=True)
             return
         count = sum(1 for r in doc.rows if r.done and r.target.strip())
         if not count:
-            self.ws.show_message(self.ws.tr("Translate the document first, then revise it."))
+            self.controller.say(self.tr("Translate the document first, then revise it."))
             return
-        self.document_job = self.ws.client.submit_task(cast(TaskFn, make_document_revision_task(
-            doc.project, instruction, doc.glossary, self.ws.settings.max_tokens,
-            self.ws.settings.translation_temperature)))
+        settings = self.controller.settings
+        self.document_job = self.controller.client.submit_task(cast(
+            TaskFn, make_document_revision_task(doc.project, instruction, doc.glossary,
+                                                settings.max_tokens,
+                                                settings.translation_temperature)))
         self.panel.take_instruction(instruction)
-        self.ws.progress.setRange(0, count)
-        self.ws.progress.setValue(0)
-        self.ws.progress.setFormat(self.ws.tr("Revising: {0} / {1}").format(0, count))
-        self.ws.show_message(self.ws.tr("Revising {0} segments: “{1}”…").format(
+        self.controller.progressShown.emit(0, count,
+                                           self.tr("Revising: {0} / {1}").format(0, count))
+        self.controller.say(self.tr("Revising {0} segments: “{1}”…").format(
             count, instruction))
-        self.ws.update_actions()
+        self.controller.changed()
 
     def reload_proposals(self) -> None:
         """Proposals were added from outside (a review file's conflicts): show them."""
-        doc = self.ws.current
+        doc = self.controller.current
         if doc is not None:
             self._load_proposals(doc)
             if self.panel.segment is not None:
@@ -280,15 +283,15 @@ class RevisionController(QObject):
                                             list(candidate.flags))
             if PROPOSED not in row.flags:
                 row.flags = [*row.flags, PROPOSED]
-                if doc is self.ws.current:
-                    self.ws.model.update_row(candidate.idx)
+                if doc is self.controller.current:
+                    self.controller.model.update_row(candidate.idx)
         if identical:
             reject_candidates(doc.project, identical)
         self._show_pending(doc)
 
     def _unmark(self, doc: OpenDocument, segment: int) -> None:
         row = doc.rows[segment]
-        self.ws.model.update_row(segment, flags=[f for f in row.flags if f != PROPOSED])
+        self.controller.model.update_row(segment, flags=[f for f in row.flags if f != PROPOSED])
 
     def _show_pending(self, doc: OpenDocument) -> None:
         flagged = sum(1 for _id, _t, flags in doc.proposals.values() if flags)
@@ -296,18 +299,19 @@ class RevisionController(QObject):
 
     @Slot()
     def _on_panel_accept_all_requested(self) -> None:
-        doc = self.ws.current
+        doc = self.controller.current
         if doc is None or doc.project is None or not doc.proposals:
             return
         wanted = {cid for cid, _t, flags in doc.proposals.values() if not flags}
         chosen = [c for c in doc.project.store.candidates(doc.project) if c.id in wanted]
         before = {c.idx: (doc.rows[c.idx].target, doc.rows[c.idx].status) for c in chosen}
         accept_candidates(doc.project, chosen, doc.glossary)
-        doc.undo.beginMacro(self.ws.tr("Accept {0} proposals").format(len(chosen)))
+        doc.undo.beginMacro(self.tr("Accept {0} proposals").format(len(chosen)))
         for candidate in chosen:
             saved = doc.project.segments[candidate.idx]
-            doc.undo.push(SetTarget(self.ws, doc, candidate.idx, saved.target, saved.status,
-                                    "", before=before[candidate.idx], applied=True))
+            doc.undo.push(SetTarget(self.controller.editing, doc, candidate.idx, saved.target,
+                                    saved.status, "", before=before[candidate.idx],
+                                    applied=True))
             del doc.proposals[candidate.idx]
             self._unmark(doc, candidate.idx)
         doc.undo.endMacro()
@@ -315,7 +319,7 @@ class RevisionController(QObject):
         self._show_pending(doc)
         self.panel.set_candidate("")
         if left:
-            self.ws.show_message(self.ws.tr(
+            self.controller.say(self.tr(
                 "{0} proposals accepted; {1} flagged ones are left for one-by-one review "
                 "(Next flagged, F8).").format(len(chosen), left))
 
@@ -335,12 +339,11 @@ class RevisionController(QObject):
         if job_id == self.document_job and hasattr(value, "done"):
             done, total = int(getattr(value, "done", 0)), int(getattr(value, "total", 0))
             # the bar moves with the words it says (it stood still at the last run's value)
-            self.ws.progress.setRange(0, max(total, 1))
-            self.ws.progress.setValue(done)
-            self.ws.progress.setFormat(self.ws.tr("Revising: {0} / {1}").format(done, total))
+            self.controller.progressShown.emit(
+                done, total, self.tr("Revising: {0} / {1}").format(done, total))
             index = getattr(value, "index", None)
             if isinstance(index, int):
-                self.ws.scroll_to(index)
+                self.controller.scrollRequested.emit(index)
 
     def _end(self, job_id: int) -> bool:
         if job_id == self.job:
@@ -348,15 +351,15 @@ class RevisionController(QObject):
             self.panel.set_busy(False)
         elif job_id == self.document_job:
             self.document_job = None
-            doc = self.ws.current
+            doc = self.controller.current
             if doc is not None:
                 self._load_proposals(doc)
                 if self.panel.segment is not None:  # its proposal may have arrived
                     self.show_segment(self.panel.segment)
-            self.ws.update_progress()
+            self.controller.countsChanged.emit()
         else:
             return False
-        self.ws.update_actions()
+        self.controller.changed()
         return True
 
     @Slot(int, object)
@@ -364,7 +367,7 @@ class RevisionController(QObject):
         explaining = self._explaining and job_id == self.job
         if not self._end(job_id):
             return
-        doc = self.ws.current
+        doc = self.controller.current
         if explaining and isinstance(result, Explanation) and doc is not None:
             self._explaining = False
             turns = doc.explanations.get(result.index, [])
@@ -379,9 +382,9 @@ class RevisionController(QObject):
                                  doc.glossary.term_pairs(doc.rows[result.index].source),
                                  about=result.text)
             if result.tokens_per_second > 0:
-                self.ws.speedChanged.emit(result.tokens_per_second)
+                self.controller.speedChanged.emit(result.tokens_per_second)
         elif isinstance(result, DocumentRevised) and doc is not None:
-            self.ws.show_message(self.ws.tr(
+            self.controller.say(self.tr(
                 "{0} proposals to review: select a flagged segment, or accept them all."
             ).format(len(doc.proposals)))
 
@@ -390,7 +393,7 @@ class RevisionController(QObject):
         self._explaining = self._explaining and job_id != self.job
         if self._end(job_id):
             self.panel.restore_instruction()
-            self.ws.show_message(message, error=True)
+            self.controller.say(message, error=True)
 
     @Slot(int)
     def _on_client_cancelled(self, job_id: int) -> None:
@@ -398,7 +401,7 @@ class RevisionController(QObject):
         explaining = self._explaining and was_job
         if not self._end(job_id):
             return
-        doc = self.ws.current
+        doc = self.controller.current
         if explaining and doc is not None and self.panel.segment is not None:
             self._explaining = False
             turns = doc.explanations.get(self.panel.segment, [])
@@ -409,5 +412,5 @@ class RevisionController(QObject):
         elif was_job:
             self.panel.set_candidate("")
         else:
-            self.ws.show_message(self.ws.tr("Stopped; the proposals made so far can be "
+            self.controller.say(self.tr("Stopped; the proposals made so far can be "
                                             "reviewed."))

@@ -1,20 +1,22 @@
-"""The Translate workspace: open documents, translate them with the source and the
-translation side by side, edit and approve segments, revise any segment by
+"""The Translate workspace, the view: open documents, translate them with the source and
+the translation side by side, edit and approve segments, revise any segment by
 conversation, export.
 
-This module composes the widgets and owns the documents on screen; runs of the
-translation pipeline live in ``runs.py``, revision conversations in ``revising.py``.
-All model work goes through the shared ModelClient (one worker thread owns the model).
+This module composes the widgets (toolbar, segment table, revision panel, message line)
+and shows what its controller (``workspace_controller.py``: the open documents, runs,
+revision, edits) says through its signals. The view's own parts are the find box
+(``segment_filter.py``), the segment actions (``segment_actions.py``) and the document and language
+pickers (``pickers.py``), glossary and export actions (``glossary_actions.py``,
+``export_actions.py``) and review files (``review_files.py``).
 """
 
 from __future__ import annotations
 
 import weakref
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -26,71 +28,42 @@ from PySide6.QtWidgets import (
 
 from ...config import Settings
 from ...documents import existing_translations
-from ...flags import Flag
 from ...languages import Language
-from ...sentences import Sentence
-from ...storage.database import StorageError
 from ...storage.projects import ProjectStore
-from ...translation.glossary import Glossary
-from ...translation.memory import open_store
 from ..sentence_text import sentence_text
 from ..worker import ModelClient
-from . import navigation, tools
-from .closing import close_document
+from . import navigation
 from .concordance import ConcordanceDialog
-from .context_menu import SegmentActions
-from .controller import (
-    OpenDocument,
-)
-from .editing import Editing
-from .editor import SegmentDelegate, segment_table
-from .find import FindController, SegmentFilter
-from .glossaries_dialog import GlossariesDialog, open_glossaries
-from .opening import DocumentOpener
-from .replace import ReplaceDialog, open_replace
-from .revising import RevisionController
-from .revision import RevisionPanel
-from .runs import RunController
-from .segments import SegmentTableModel
-from .tm_column import MatchScanner
+from .export_actions import ExportActions
+from .find_box import FindController
+from .glossary_actions import GlossaryActions
+from .open_document import OpenDocument
+from .pickers import Pickers
+from .review_files import ReviewFiles
+from .revision_panel import RevisionPanel
+from .segment_actions import SegmentActions
+from .segment_editor import SegmentDelegate, segment_table
+from .segment_filter import SegmentFilter
+from .segment_model import SegmentTableModel
 from .toolbar import TranslateToolbar
+from .workspace_controller import WorkspaceController
 
 # rows whose height is recomputed per timer tick after a document loads (~1 ms each)
 _RESIZE_CHUNK = 10
 
 
 class TranslateWorkspace(QWidget):
-    pathsOpened = Signal(list)
-    # tokens per second of the run (all sequences together), for the status bar
-    speedChanged = Signal(float)
-    # aggregate tokens per second and how many sequences run at once, for the status bar
-    throughputChanged = Signal(float, int)
-    # True while a batch or a revision runs
-    busyChanged = Signal(bool)
-    # the undo stack on screen changed (another document): for the Edit menu
-    undoStackChanged = Signal(object)
+    """The view: widgets only. What it shows comes from :attr:`controller`'s signals;
+    what the user does goes to the controller's parts."""
 
     def __init__(self, client: ModelClient, parent: QWidget | None = None,
                  settings: Settings | None = None) -> None:
         super().__init__(parent)
-        self.client = client
-        self.settings = settings or Settings()
-        self.store: ProjectStore | None = None
-        store_error: Sentence | None = None
-        try:
-            self.store = open_store()
-        except StorageError as exc:  # work is still possible, only not saved: say so
-            store_error = exc.sentence
-        self.undo_group = QUndoGroup(self)
-        self._empty_stack = QUndoStack(self)
-        self.undo_group.addStack(self._empty_stack)
-        self.undo_group.setActiveStack(self._empty_stack)
-        self.model = SegmentTableModel(self)
+        self.revision = RevisionPanel(self)
+        self.controller = WorkspaceController(client, settings or Settings(), self.revision,
+                                              self)
         self.filter = SegmentFilter(self)
-        self.filter.setSourceModel(self.model)
-        self.docs: dict[Path, OpenDocument] = {}
-        self.current: OpenDocument | None = None
-        self.opened: list[Path] = []
+        self.filter.setSourceModel(self.controller.model)
         self._resize_from = 0
         self._resize_timer = QTimer(self)
         self._resize_timer.setInterval(0)
@@ -101,27 +74,48 @@ class TranslateWorkspace(QWidget):
         self._counts_timer.timeout.connect(self.update_counts)
         self.concordance: ConcordanceDialog | None = None
         self._build()
-        self.opener = DocumentOpener(self)
+        self.pickers = Pickers(self)
         self.finder = FindController(self)
-        self.editing = Editing(self)
-        self.runs = RunController(self)
-        self.revising = RevisionController(self)
         self.segment_actions = SegmentActions(self)
-        self.matches = MatchScanner(self)
+        self.glossary_actions = GlossaryActions(self)
+        self.export_actions = ExportActions(self)
+        self.review_files = ReviewFiles(self)
         self._connect()
         self.update_actions()
-        self.store_error = store_error
-        if store_error:
+        if self.controller.store_error:
             self.show_message(self.tr("Translations will not be saved: {0}").format(
-                sentence_text(store_error)), error=True)
+                sentence_text(self.controller.store_error)), error=True)
             QTimer.singleShot(0, self._on_store_error_timer_timeout)
+
+    # -- what the controller holds, by the names the window and the tests use ------------
+
+    @property
+    def settings(self) -> Settings:
+        return self.controller.settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        """New preferences (the Settings dialog): the next documents open with them."""
+        self.controller.settings = settings
+
+    @property
+    def model(self) -> SegmentTableModel:
+        return self.controller.model
+
+    @property
+    def store(self) -> ProjectStore | None:
+        return self.controller.store
+
+    @property
+    def current(self) -> OpenDocument | None:
+        return self.controller.current
 
     @Slot()
     def _on_store_error_timer_timeout(self) -> None:
         """Once the window is up: the projects database could not be opened (its sentence
         names the file and the backup); documents open, but no work is saved."""
         QMessageBox.warning(self, self.tr("Translations will not be saved"),
-                            sentence_text(self.store_error or ""))
+                            sentence_text(self.controller.store_error or ""))
 
     # -- building -----------------------------------------------------------------------
 
@@ -139,10 +133,9 @@ class TranslateWorkspace(QWidget):
         self.no_matches = QLabel(self)
         self.no_matches.hide()
         self.delegate = SegmentDelegate(self)
-        self.delegate.terms_for = weakref.WeakMethod(self._highlight_terms)
+        self.delegate.terms_for = weakref.WeakMethod(self.controller.terms_in)
         self.table = segment_table(self, self.filter, self.delegate)
         self._fit_number_column(0)
-        self.revision = RevisionPanel(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,24 +163,36 @@ class TranslateWorkspace(QWidget):
             self.shortcuts[name] = action
 
     def _connect(self) -> None:
-        bar = self.bar
+        bar, ctl = self.bar, self.controller
         bar.translate_all_button.clicked.connect(self.translate_all)
         bar.translate_selected_button.clicked.connect(self.translate_selected)
-        bar.pause_button.toggled.connect(self.runs.set_paused)
+        bar.pause_button.toggled.connect(ctl.runs.set_paused)
         bar.stop_button.clicked.connect(self.stop)
         bar.export_button.clicked.connect(self.export)
-        bar.glossary_button.clicked.connect(self.open_glossary_editor)
-        bar.undo_button.clicked.connect(self.undo_group.undo)
-        bar.redo_button.clicked.connect(self.undo_group.redo)
+        bar.glossary_button.clicked.connect(self.glossary_actions.open_glossary_editor)
+        bar.undo_button.clicked.connect(ctl.undo_group.undo)
+        bar.redo_button.clicked.connect(ctl.undo_group.redo)
         bar.approve_button.clicked.connect(self.approve_selected)
         bar.next_untranslated_button.clicked.connect(self.next_untranslated)
         bar.next_flagged_button.clicked.connect(self.next_flagged)
         bar.concordance_button.clicked.connect(self.open_concordance)
-        self.undo_group.canUndoChanged.connect(bar.undo_button.setEnabled)
-        self.undo_group.canRedoChanged.connect(bar.redo_button.setEnabled)
-        self.model.dataChanged.connect(self._counts_timer.start)
+        ctl.undo_group.canUndoChanged.connect(bar.undo_button.setEnabled)
+        ctl.undo_group.canRedoChanged.connect(bar.redo_button.setEnabled)
+        ctl.model.dataChanged.connect(self._counts_timer.start)
+        self.delegate.confirmed.connect(self._on_delegate_confirmed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._counts_timer.start)
+        ctl.message.connect(self.show_message)
+        ctl.progressShown.connect(self.bar.show_progress)
+        ctl.etaShown.connect(self.eta_label.setText)
+        ctl.pausedChanged.connect(self.bar.show_paused)
+        ctl.documentShown.connect(self._on_controller_document_shown)
+        ctl.rowSettled.connect(self._on_controller_row_settled)
+        ctl.scrollRequested.connect(self.scroll_to)
+        ctl.glossaryChanged.connect(self._on_controller_glossary_changed)
+        ctl.countsChanged.connect(self._on_controller_counts_changed)
+        ctl.stateChanged.connect(self.update_actions)
+        ctl.commitEdits.connect(self.delegate.commit_open_editors)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -202,57 +207,34 @@ class TranslateWorkspace(QWidget):
         width = self.table.fontMetrics().horizontalAdvance("0" * max(len(str(count)), 3)) + 14
         self.table.horizontalHeader().resizeSection(SegmentTableModel.NUMBER, width)
 
-    # -- opening and languages (opening.py) ---------------------------------------------
+    # -- opening and languages (the controller's opener; the pickers in pickers.py) -----
 
     def open_paths(self, paths: list[Path]) -> None:
         """Files or folders the user chose, dropped, or gave on the command line."""
-        self.opener.open_paths(paths)
+        self.controller.opener.open_paths(paths)
 
     def open_dialog(self) -> None:
-        self.opener.open_dialog()
+        self.pickers.open_dialog()
 
     def target_language(self) -> Language:
-        return self.opener.target_language()
+        return self.controller.target_language()
 
     def source_language(self) -> Language | None:
-        return self.opener.source_language()
+        return self.controller.source_language()
 
-    def language_pair_problem(self) -> str:
-        return self.opener.pair_problem()
-
-    def desk(self) -> list[dict[str, Any]]:
-        """The open documents, their pairs and selected segments, for the next start."""
-        return self.opener.desk()
-
-    def restore_desk(self, entries: list[dict[str, Any]]) -> None:
-        """Reopen what :meth:`desk` saved (the documents open when the app was closed)."""
-        self.opener.restore_desk(entries)
-
-    def show_document(self, doc: OpenDocument) -> None:
-        if self.runs.running and doc is not self.current:
-            self.stop()
-        self.delegate.commit_open_editors()  # into the document it was typed in
-        self.current = doc
-        self.undo_group.setActiveStack(doc.undo)
-        self.undoStackChanged.emit(doc.undo)
-        self.model.set_rows(doc.rows)
-        self._fit_number_column(len(doc.rows))
-        self.revising.clear()
-        self.bar.detected_code = doc.detected or ""  # the toolbar names it in the UI language
-        self.bar.detected_name = ""
-        self.bar.glossary_size = len(doc.glossary)
-        self.bar.kept_count = len(existing_translations(doc.document, doc.project.target_lang)
-                                  ) if doc.project is not None else 0
-        self.bar.retranslate_check.setChecked(False)
-        self.bar.retranslate_check.setVisible(self.bar.kept_count > 0)
-        self.bar.retranslate()
-        self._resize_from = 0
-        self._resize_timer.start()
-        self.matches.scan(doc)  # the TM column fills in as the window stays usable
+    @Slot(object)
+    def _on_controller_document_shown(self, doc: OpenDocument | None) -> None:
+        self.pickers.show_document(doc)
+        self._fit_number_column(len(doc.rows) if doc is not None else 0)
+        self.bar.show_document(
+            doc.detected or "" if doc is not None else "",
+            len(doc.glossary) if doc is not None else 0,
+            len(existing_translations(doc.document, doc.project.target_lang))
+            if doc is not None and doc.project is not None else 0)
+        self.refit_rows()
         self.update_progress()
         self.update_counts()
-        self.update_actions()
-        if doc.selected is not None and 0 <= doc.selected < len(doc.rows):
+        if doc is not None and doc.selected is not None and 0 <= doc.selected < len(doc.rows):
             self.select_segment(doc.selected)  # where the user was in this document
 
     @Slot()
@@ -265,13 +247,15 @@ class TranslateWorkspace(QWidget):
         if end >= self.filter.rowCount():
             self._resize_timer.stop()
 
-    # -- translating (the pipeline runs in runs.py) ---------------------------------------
+    # -- translating (the controller's runs) ----------------------------------------------
 
     def translate_all(self) -> None:
-        self.runs.start(None)
+        if self.controller.runs.start(None, redo_existing=self.bar.retranslate_check
+                                      .isChecked()):
+            self.bar.retranslate_check.setChecked(False)
 
     def translate_selected(self) -> None:
-        self.runs.start(self.selected_segments())
+        self.controller.runs.start(self.selected_segments())
 
     def selected_segments(self) -> list[int]:
         return sorted({self.filter.mapToSource(i).row()
@@ -290,21 +274,16 @@ class TranslateWorkspace(QWidget):
 
     def stop(self) -> None:
         """Esc: stop the run and any revision; finished segments stay."""
-        self.runs.stop()
-        self.revising.stop()
+        self.controller.stop()
 
     def shutdown(self) -> None:
         """The window closes: stop work and let go of the projects (their locks)."""
-        self.delegate.commit_open_editors()
-        self.stop()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.controller.shutdown()
 
     def confirm_close(self) -> bool:
         """Asked before the window closes: a running translation is stopped only if the
         user agrees (finished segments are saved already). True: go ahead and close."""
-        if not self.runs.running:
+        if not self.controller.runs.running:
             return True
         answer = QMessageBox.question(
             self, self.tr("Stop the translation?"),
@@ -319,24 +298,25 @@ class TranslateWorkspace(QWidget):
 
     def undo_stack(self) -> QUndoStack:
         """The undo stack of the document on screen (Edit ▸ Undo drives this one)."""
-        return self.undo_group.activeStack() or self._empty_stack
+        return self.controller.undo_stack()
 
-    def flags_for(self, doc: OpenDocument, segment: int, text: str) -> list[Flag]:
-        return self.editing.flags_for(doc, segment, text)
 
-    def apply_target(self, doc: OpenDocument, segment: int, text: str, status: str,
-                     author: str = "user", save: bool = True) -> None:
-        self.editing.apply_target(doc, segment, text, status, author, save)
 
-    def approve(self, segments: list[int]) -> int:
-        """Approve translated segments: a person vouches for them, so they go to memory."""
-        return self.editing.approve(segments)
 
     def approve_selected(self) -> None:
-        self.editing.approve(self.selected_segments())
+        self.controller.editing.approve(self.selected_segments())
 
     def confirm_current(self) -> None:
-        self.editing.confirm_current()
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._on_delegate_confirmed(self.filter.mapToSource(index).row())
+
+    @Slot(int)
+    def _on_delegate_confirmed(self, segment: int) -> None:
+        """Ctrl+Enter in the editor: the typed text is already saved; approve, go on."""
+        self.controller.editing.approve([segment])
+        navigation.go_next(self, lambda row: not row.done or row.status == "draft",
+                           start=segment, edit=True)
 
     def next_untranslated(self) -> bool:
         return navigation.go_next(self, lambda row: not row.done)
@@ -344,38 +324,26 @@ class TranslateWorkspace(QWidget):
     def next_flagged(self) -> bool:
         return navigation.go_next(self, lambda row: row.flagged)
 
-    # -- glossary, concordance, export (tools.py) -----------------------------------------
+    @Slot(int)
+    def _on_controller_row_settled(self, segment: int) -> None:
+        self.table.resizeRowToContents(self.proxy_row(segment))
 
-    def _highlight_terms(self, source: str) -> list[str]:
-        doc = self.current
-        return [t.source for t in doc.glossary.matches(source)] if doc is not None else []
+    # -- glossary, concordance, export (glossary_actions.py, export_actions.py) ----------
 
-    def set_glossary(self, glossary: Glossary) -> None:
-        tools.set_glossary(self, glossary)
-
-    def load_glossary(self, path: Path) -> None:
-        tools.load_glossary_file(self, path)
-
-    def open_glossary_editor(self) -> None:
-        tools.open_glossary_editor(self)
-
-    def open_concordance(self) -> None:
-        tools.open_concordance(self)
+    def open_concordance(self) -> ConcordanceDialog:
+        """Ctrl+K: the memory search window."""
+        return self.glossary_actions.open_concordance()
 
     def export(self) -> None:
-        tools.export(self)
+        self.export_actions.export()
 
-    def open_replace(self) -> ReplaceDialog | None:
-        """Edit ▸ Replace in translations (Ctrl+H), with a preview; one undo step."""
-        return open_replace(self)
-
-    def open_glossaries(self) -> GlossariesDialog:
-        """Edit ▸ Glossaries (Ctrl+Shift+G): client glossaries, attached to this document."""
-        return open_glossaries(self)
-
-    def close_document(self) -> bool:
-        """File ▸ Close document (Ctrl+W)."""
-        return close_document(self)
+    @Slot()
+    def _on_controller_glossary_changed(self) -> None:
+        doc = self.controller.current
+        self.bar.glossary_size = len(doc.glossary) if doc is not None else 0
+        self.bar.retranslate()
+        self.table.viewport().update()
+        self.refit_rows()  # highlighted terms are laid out anew: tall rows must not clip
 
     # -- find, selection, messages -------------------------------------------------------
 
@@ -391,6 +359,7 @@ class TranslateWorkspace(QWidget):
     def proxy_row(self, segment: int) -> int:
         return self.filter.mapFromSource(self.model.index(segment, 0)).row()
 
+    @Slot(int)
     def scroll_to(self, segment: int) -> None:
         index = self.filter.mapFromSource(self.model.index(segment, 0))
         if index.isValid():
@@ -408,38 +377,32 @@ class TranslateWorkspace(QWidget):
             segment = self.filter.mapToSource(current).row()
             if self.current is not None:
                 self.current.selected = segment
-            self.revising.show_segment(segment)
+            self.controller.revising.show_segment(segment)
 
+    @Slot(str, bool)
     def show_message(self, text: str, error: bool = False) -> None:
         """Lines under the table, already in the UI language (see ``sentence_text``)."""
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #c0392b;" if error else "")
 
+    @Slot()
+    def _on_controller_counts_changed(self) -> None:
+        self.update_progress()
+        self.update_counts()
+
     def update_progress(self) -> None:
-        if self.runs.running:
+        if self.controller.runs.running:
             return  # the run shows its own progress (finished units of the run)
         done, total = self.model.counts()
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(self.tr("{0} / {1} segments").format(done, total))
+        self.bar.show_progress(done, total, self.tr("{0} / {1} segments").format(done, total))
 
     def update_counts(self) -> None:
         self.bar.counts_label.setText(navigation.counts_text(self))
 
+    @Slot()
     def update_actions(self) -> None:
-        bar = self.bar
-        has_doc = self.current is not None
-        batch = self.runs.running
-        revising = self.revising.running
-        bar.translate_all_button.setEnabled(has_doc and not batch and not revising)
-        bar.translate_selected_button.setEnabled(has_doc and not batch and not revising)
-        bar.pause_button.setEnabled(batch)
-        bar.stop_button.setEnabled(batch or revising)
-        bar.export_button.setEnabled(has_doc and not batch)
-        for button in (bar.approve_button, bar.next_untranslated_button,
-                       bar.next_flagged_button, bar.glossary_button):
-            button.setEnabled(has_doc)
-        bar.undo_button.setEnabled(self.undo_group.canUndo())
-        bar.redo_button.setEnabled(self.undo_group.canRedo())
+        ctl = self.controller
+        self.bar.enable(self.current is not None, ctl.runs.running, ctl.revising.running)
+        self.bar.undo_button.setEnabled(ctl.undo_group.canUndo())
+        self.bar.redo_button.setEnabled(ctl.undo_group.canRedo())
         self.segment_actions.update_enabled()
-        self.busyChanged.emit(batch or revising)

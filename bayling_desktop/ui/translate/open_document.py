@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import gc
 import threading
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar, cast
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -30,24 +29,8 @@ from ...translation.glossary import Glossary
 from ...translation.pair import LanguagePairError
 from ...translation.session import DocumentSession
 from ..sentence_text import sentence_text
-from .revision import Turn
-from .segments import SegmentRow, count_chars, count_words
-
-if TYPE_CHECKING:
-    pass
-
-
-_T = TypeVar("_T")
-
-
-def weak(owner: _T) -> _T:
-    """A reference to *owner* that is no part of a reference cycle.
-
-    The workspace's helpers point back at it; as strong references those cycles are
-    left to Python's cycle collector, which runs on whatever thread allocates next — a
-    loader or model thread — and destroying Qt widgets there crashes the process.
-    """
-    return cast(_T, weakref.proxy(owner))
+from .revision_panel import Turn
+from .segment_model import SegmentRow, count_chars, count_words
 
 
 @dataclass

@@ -17,18 +17,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 
+from ...translation import pipeline as p
 from ...translation.pipeline import PipelineOptions
 from ..durations import time_left
 from ..worker import TaskFn
-from .controller import weak
-from .segments import review_counts
+from .open_document import OpenDocument
+from .parts import Part
+from .segment_model import review_counts
 
 if TYPE_CHECKING:
     from ...engine.backend import Backend, CancelToken
     from ...translation.session import DocumentSession
-    from .workspace import TranslateWorkspace
+    from .workspace_controller import WorkspaceController
 
 #: how often streamed text is painted into the rows (STYLE.md: every ~30-50 ms)
 REPAINT_MS = 40
@@ -43,10 +45,12 @@ def make_pipeline_task(session: DocumentSession, options: PipelineOptions) -> Ta
     return cast(TaskFn, task)
 
 
-class RunController(QObject):
-    def __init__(self, workspace: TranslateWorkspace) -> None:
-        super().__init__(workspace)
-        self.ws = weak(workspace)
+class RunController(Part):
+    """Starts, pauses and stops the pipeline on the document on screen, and turns its
+    events into row updates and the controller's progress and message signals."""
+
+    def __init__(self, controller: WorkspaceController) -> None:
+        super().__init__(controller)
         self.job: int | None = None
         self.memory_hits = 0
         self.last_report: object = None
@@ -58,11 +62,13 @@ class RunController(QObject):
         self._last_progress: tuple[int, int, float | None, int] = (0, 0, None, 0)
         #: the pipeline said "Paused" (no unit in flight) since the last pause request
         self._pause_reached = False
+        #: the user paused the run (the Pause button is down)
+        self.paused = False
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
-        client = workspace.client
+        client = controller.client
         client.progress.connect(self._on_client_progress)
         client.finished.connect(self._on_client_finished)
         client.failed.connect(self._on_client_failed)
@@ -72,70 +78,74 @@ class RunController(QObject):
     def running(self) -> bool:
         return self.job is not None
 
-    def start(self, indexes: list[int] | None) -> bool:
-        """Translate the current document (*indexes*: only those segments)."""
-        ws = self.ws
-        doc = ws.current
+    def start(self, indexes: list[int] | None, redo_existing: bool = False) -> bool:
+        """Translate the current document (*indexes*: only those segments;
+        *redo_existing*: the file's own translations are translated again too)."""
+        ctl = self.controller
+        doc = ctl.current
         if doc is None or self.running or indexes == []:
             return False
-        if ws.revising.running:
-            ws.show_message(ws.tr("A revision is running; translate when it is done."))
+        if ctl.revising.running:
+            ctl.say(self.tr("A revision is running; translate when it is done."))
             return False
-        ws.delegate.commit_open_editors()  # typed text is saved before anything runs
-        problem = ws.language_pair_problem()
+        ctl.commitEdits.emit()  # typed text is saved before anything runs
+        problem = ctl.pair_problem()
         if problem:
-            ws.show_message(problem, error=True)
+            ctl.say(problem, error=True)
             return False
         if doc.project is None:
-            ws.show_message(ws.tr("Translations cannot be saved, so nothing is translated."),
-                            error=True)
+            ctl.say(self.tr("Translations cannot be saved, so nothing is translated."),
+                    error=True)
             return False
-        if not ws.client.ready:
-            ws.show_message(ws.tr("The model is not loaded yet."), error=True)
+        if not ctl.client.ready:
+            ctl.say(self.tr("The model is not loaded yet."), error=True)
             return False
-        if indexes is None and ws.bar.retranslate_check.isChecked() and ws.store is not None:
+        if indexes is None and redo_existing and ctl.store is not None:
             self._redo_existing(doc)
         # Only what a person edited or approved goes to the memory from the GUI; a
         # selection is translated again even where it is done (the user asked for it).
         options = PipelineOptions(use_memory=True, remember_drafts=False, context=True,
-                                  max_tokens=ws.settings.max_tokens, indexes=indexes,
+                                  max_tokens=ctl.settings.max_tokens, indexes=indexes,
                                   force=indexes is not None)
         self._pause_reached = False
         self._session = doc.session
         doc.session.resume()
-        ws.bar.paused = False
-        ws.bar.pause_button.setChecked(False)
+        self.paused = False
+        ctl.pausedChanged.emit(False)
         self._pending.clear()
         self._scrolled = False
         total = len(indexes) if indexes is not None else sum(1 for r in doc.rows if not r.done)
-        self.job = ws.client.submit_task(make_pipeline_task(doc.session, options))
+        self.job = ctl.client.submit_task(make_pipeline_task(doc.session, options))
         self._show_progress(0, total)
-        ws.show_message((ws.tr("Translating 1 segment…") if total == 1
-                         else ws.tr("Translating {0} segments…")).format(total))
-        ws.update_actions()
+        ctl.say((self.tr("Translating 1 segment…") if total == 1
+                 else self.tr("Translating {0} segments…")).format(total))
+        ctl.changed()
         return True
 
-    def _redo_existing(self, doc: Any) -> None:
+    def _redo_existing(self, doc: OpenDocument) -> None:
         """The file's own translations become new work for this run (the checkbox)."""
         project = doc.project
+        if project is None:
+            return
         doc.session.keep_file_translations(redo=("approved", "draft"))
         for segment in project.segments:
             if segment.status == "new" and doc.rows[segment.idx].status != "new":
-                self.ws.model.update_row(segment.idx, status="new")
-        self.ws.bar.retranslate_check.setChecked(False)
+                self.controller.model.update_row(segment.idx, status="new")
 
     def stop(self) -> None:
         if self.job is None:
             return
         if self._session is not None:
             self._session.cancel()
-        self.ws.client.cancel(self.job)
+        self.controller.client.cancel(self.job)
 
     @Slot(bool)
     def set_paused(self, paused: bool) -> None:
-        self.ws.bar.paused = paused
+        if paused == self.paused:
+            return
+        self.paused = paused
         self._pause_reached = False
-        self.ws.bar.retranslate()
+        self.controller.pausedChanged.emit(paused)
         if self._session is not None:
             if paused:
                 self._session.pause()
@@ -145,11 +155,11 @@ class RunController(QObject):
             self._show_progress(*self._last_progress)  # "Paused: …" or "Translating: …"
         if paused and self.running:
             in_flight = self._last_progress[3]
-            self.ws.show_message(
-                self.ws.tr("No new segments are started; finishing {0} in progress…")
-                .format(in_flight) if in_flight else self.ws.tr("Pausing…"))
+            self.controller.say(
+                self.tr("No new segments are started; finishing {0} in progress…")
+                .format(in_flight) if in_flight else self.tr("Pausing…"))
         elif not paused and self.running:
-            self.ws.show_message(self.ws.tr("Resumed."))
+            self.controller.say(self.tr("Resumed."))
 
     # -- events -----------------------------------------------------------------------------
 
@@ -160,66 +170,64 @@ class RunController(QObject):
 
     def handle_event(self, event: object) -> None:
         """One pipeline event (public so tests can drive the adapter with real events)."""
-        from ...translation import pipeline as p
-
-        ws = self.ws
+        ctl = self.controller
         if isinstance(event, p.UnitText):
             self._pending[event.index] = self._pending.get(event.index, "") + event.text
             if not self._timer.isActive():
                 self._timer.start()
         elif isinstance(event, p.UnitRetry):  # the answer so far was rejected
             self._pending.pop(event.index, None)
-            ws.model.update_row(event.index, target="")
+            ctl.model.update_row(event.index, target="")
         elif isinstance(event, p.UnitStarted):
-            ws.model.update_row(event.index, target="", status="translating", flags=[])
+            ctl.model.update_row(event.index, target="", status="translating", flags=[])
             if not self._scrolled:  # follow the run once; the user may scroll away
-                ws.scroll_to(event.index)
+                ctl.scrollRequested.emit(event.index)
                 self._scrolled = True
         elif isinstance(event, p.UnitFinished):
             self._pending.pop(event.index, None)
-            ws.model.update_row(event.index, target=event.text, status=event.status,
-                                flags=list(event.flags))
-            ws.table.resizeRowToContents(ws.proxy_row(event.index))
+            ctl.model.update_row(event.index, target=event.text, status=event.status,
+                                 flags=list(event.flags))
+            ctl.rowSettled.emit(event.index)
             if event.origin == "memory":
                 self.memory_hits += 1
         elif isinstance(event, p.Progress):
             self._show_progress(event.done, event.total, event.eta_seconds, event.running)
             if event.tokens_per_second:
-                ws.speedChanged.emit(float(event.tokens_per_second))
-                ws.throughputChanged.emit(float(event.tokens_per_second), event.running)
+                ctl.speedChanged.emit(float(event.tokens_per_second))
+                ctl.throughputChanged.emit(float(event.tokens_per_second), event.running)
         elif isinstance(event, p.Paused):
             self._pause_reached = True
             _done, total, eta, _running = self._last_progress
             self._show_progress(event.done, event.total or total, eta, 0)
-            ws.show_message(ws.tr("Paused. Press Resume to continue."))
+            ctl.say(self.tr("Paused. Press Resume to continue."))
 
     @Slot()
     def flush(self) -> None:
         """Paint the text streamed since the last tick (all growing rows at once)."""
         if self._pending:
             pieces, self._pending = self._pending, {}
-            self.ws.model.append_targets(pieces)
+            self.controller.model.append_targets(pieces)
 
     def _show_progress(self, done: int, total: int, eta: float | None = None,
                        running: int = 0) -> None:
-        ws = self.ws
+        ctl = self.controller
         self._last_progress = (done, total, eta, running)
-        ws.progress.setRange(0, max(total, 1))
-        ws.progress.setValue(done)
-        if ws.bar.paused:  # a paused run has no ETA: the clock is the user's
+        if self.paused:  # a paused run has no ETA: the clock is the user's
             if self._pause_reached or running == 0:
-                ws.progress.setFormat(ws.tr("Paused: {0} / {1}").format(done, total))
+                text = self.tr("Paused: {0} / {1}").format(done, total)
             else:
-                template = (ws.tr("Finishing 1 segment… {1} / {2}") if running == 1
-                            else ws.tr("Finishing {0} segments… {1} / {2}"))
-                ws.progress.setFormat(template.format(running, done, total))
-            ws.eta_label.setText("")
+                template = (self.tr("Finishing 1 segment… {1} / {2}") if running == 1
+                            else self.tr("Finishing {0} segments… {1} / {2}"))
+                text = template.format(running, done, total)
+            ctl.progressShown.emit(done, total, text)
+            ctl.etaShown.emit("")
             return
-        ws.progress.setFormat(ws.tr("Translating: {0} / {1}").format(done, total))
-        text = time_left(eta) if eta else ""
+        ctl.progressShown.emit(done, total,
+                               self.tr("Translating: {0} / {1}").format(done, total))
+        eta_text = time_left(eta) if eta else ""
         if running > 1:
-            text += ws.tr(" · {0} at once").format(running)
-        ws.eta_label.setText(text.strip(" ·"))
+            eta_text += self.tr(" · {0} at once").format(running)
+        ctl.etaShown.emit(eta_text.strip(" ·"))
 
     # -- the end of a run ---------------------------------------------------------------------
 
@@ -230,21 +238,21 @@ class RunController(QObject):
         self._session = None
         self._timer.stop()
         self._pending.clear()
-        doc = self.ws.current
+        ctl = self.controller
+        doc = ctl.current
         if doc is not None and doc.project is not None:
             # Rows still "translating" were cut off: show what the project kept.
             for row in doc.rows:
                 if row.status == "translating":
                     saved = doc.project.segments[row.index]
                     status = saved.status if saved.status != "translating" else "new"
-                    self.ws.model.update_row(row.index, target=saved.target, status=status,
-                                             flags=list(saved.flags))
-        self.ws.bar.paused = False
-        self.ws.bar.pause_button.setChecked(False)
-        self.ws.eta_label.clear()
-        self.ws.update_progress()
-        self.ws.update_counts()
-        self.ws.update_actions()
+                    ctl.model.update_row(row.index, target=saved.target, status=status,
+                                         flags=list(saved.flags))
+        self.paused = False
+        ctl.pausedChanged.emit(False)
+        ctl.etaShown.emit("")
+        ctl.countsChanged.emit()  # the bar shows the document's progress again
+        ctl.changed()
         return True
 
     @Slot(int, object)
@@ -252,32 +260,30 @@ class RunController(QObject):
         if not self._end(job_id):
             return
         self.last_report = result
-        ws = self.ws
+        ctl = self.controller
         translated = getattr(result, "translated", 0)
         # the rows' ⚠ and the export dialog count the same rows (one count, one place)
-        doc = ws.current
+        doc = ctl.current
         counts = review_counts(doc.rows) if doc is not None else None
         flagged = counts.flagged if counts else getattr(result, "flagged", 0)
         failed = counts.failed if counts else getattr(result, "failed", 0)
         if getattr(result, "cancelled", False):
-            ws.show_message(ws.tr("Stopped."))
+            ctl.say(self.tr("Stopped."))
         elif flagged or failed:
-            ws.show_message(ws.tr("Translation finished: {0} translated. In the document, "
-                                  "{1} flagged and {2} failed; Next flagged (F8) shows "
-                                  "them.").format(translated, flagged, failed),
-                            error=bool(failed))
+            ctl.say(self.tr("Translation finished: {0} translated. In the document, "
+                            "{1} flagged and {2} failed; Next flagged (F8) shows "
+                            "them.").format(translated, flagged, failed), error=bool(failed))
         else:
-            ws.show_message((ws.tr("Translation finished: 1 segment.") if translated == 1
-                             else ws.tr("Translation finished: {0} segments.")).format(
-                translated))
+            ctl.say((self.tr("Translation finished: 1 segment.") if translated == 1
+                     else self.tr("Translation finished: {0} segments.")).format(translated))
 
     @Slot(int, str)
     def _on_client_failed(self, job_id: int, message: str) -> None:
         if self._end(job_id):
-            self.ws.show_message(message, error=True)
+            self.controller.say(message, error=True)
 
     @Slot(int)
     def _on_client_cancelled(self, job_id: int) -> None:
         if self._end(job_id):
-            self.ws.show_message(self.ws.tr("Stopped."))
+            self.controller.say(self.tr("Stopped."))
 

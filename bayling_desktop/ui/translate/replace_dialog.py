@@ -23,22 +23,24 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...translation.replace import Replacement, plan_replacements
-from .controller import SetTarget, weak
+from .open_document import SetTarget
 
 if TYPE_CHECKING:
-    from .workspace import TranslateWorkspace
+    from .workspace_controller import WorkspaceController
+    from .workspace_view import TranslateWorkspace
 
 #: rows shown in the preview; the summary line counts them all
 PREVIEW_ROWS = 500
 
 
 class ReplaceDialog(QDialog):
-    def __init__(self, workspace: TranslateWorkspace) -> None:
-        super().__init__(workspace)
-        self.ws = weak(workspace)
+    def __init__(self, controller: WorkspaceController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
         self.plan: list[Replacement] = []
         self.find_edit = QLineEdit(self)
         self.replace_edit = QLineEdit(self)
@@ -105,7 +107,7 @@ class ReplaceDialog(QDialog):
     def refresh(self) -> None:
         """Plan again from the rows on screen and show the preview."""
         self._timer.stop()
-        doc = self.ws.current
+        doc = self.controller.current
         rows = doc.rows if doc is not None else []
         self.plan = plan_replacements(((r.index, r.target) for r in rows if r.target),
                                       self.find_edit.text(), self.replace_edit.text(),
@@ -119,7 +121,7 @@ class ReplaceDialog(QDialog):
             self.preview.setItem(row, 0, number)
             self.preview.setItem(row, 1, QTableWidgetItem(change.before))
             self.preview.setItem(row, 2, QTableWidgetItem(change.after))
-        self.replace_button.setEnabled(bool(self.plan) and not self.ws.runs.running)
+        self.replace_button.setEnabled(bool(self.plan) and not self.controller.runs.running)
         self._say_summary()
 
     def _say_summary(self) -> None:
@@ -137,21 +139,21 @@ class ReplaceDialog(QDialog):
     @Slot()
     def replace_all(self) -> int:
         """Apply the plan as one undo step; returns how many segments changed."""
-        ws = self.ws
-        doc = ws.current
-        if doc is None or ws.runs.running:
+        ctl = self.controller
+        doc = ctl.current
+        if doc is None or ctl.runs.running:
             return 0
-        ws.delegate.commit_open_editors()
+        ctl.commitEdits.emit()
         self.refresh()  # what is applied is what the rows hold now
         if not self.plan:
             return 0
         doc.undo.beginMacro(self.tr("Replace “{0}” with “{1}” in {2} segments").format(
             self.find_edit.text(), self.replace_edit.text(), len(self.plan)))
         for change in self.plan:
-            doc.undo.push(SetTarget(ws.editing, doc, change.index, change.after, "edited", ""))
+            doc.undo.push(SetTarget(ctl.editing, doc, change.index, change.after, "edited", ""))
         doc.undo.endMacro()
         changed = len(self.plan)
-        ws.show_message(self.tr("Replaced in {0} segments.").format(changed))
+        ctl.say(self.tr("Replaced in {0} segments.").format(changed))
         self.refresh()
         return changed
 
@@ -162,7 +164,7 @@ def open_replace(workspace: TranslateWorkspace) -> ReplaceDialog | None:
         return None
     dialog: ReplaceDialog | None = getattr(workspace, "_replace_dialog", None)
     if dialog is None:
-        dialog = ReplaceDialog(workspace)
+        dialog = ReplaceDialog(workspace.controller, workspace)
         workspace._replace_dialog = dialog  # type: ignore[attr-defined]
     needle = workspace.find_edit.text().strip()
     if needle and not dialog.find_edit.text():
