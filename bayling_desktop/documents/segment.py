@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 from .model import Unit
-from .protect import protect, restore
+from .protect import protect, restore, spans_of
 from .tags import TAG_PATTERN
 
-__all__ = ["join_sentences", "protect", "restore", "split_sentences", "split_units"]
+__all__ = ["cut_allowed", "glue", "join_sentences", "keeps_whole", "pieces_of", "protect",
+           "restore", "sentence_cuts", "settle_cut", "split_sentences", "split_units"]
 
 #: words that end with a full stop without ending the sentence (compared lower-case)
 _ABBREVIATION_WORDS = """
@@ -33,6 +35,9 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _CJK_END = re.compile(r"[。！？](?:[。！？”’」』）)\]】》\"']|</\d+>)*")
 _LATIN_END = re.compile(r"(?:\.{3}|…|[.!?])+(?:[\"'”’)\]]|</\d+>)*(?=\s)")
 _CLOSERS = "\"'”’)]"
+#: a translation ending in Chinese or Japanese (or full-width punctuation) takes no space
+#: after it (Korean puts spaces between words)
+_WIDE_END = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]$")
 
 
 def _depths(text: str) -> list[int]:
@@ -107,32 +112,73 @@ def split_sentences(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def split_units(units: Iterable[Unit], skip_kinds: Sequence[str] = ("cue",)) -> list[Unit]:
-    """Units with each multi-sentence unit replaced by one unit per sentence.
+def sentence_cuts(text: str) -> list[int]:
+    """The offsets where :func:`split_sentences` cuts *text* (each after the whitespace
+    that follows a sentence)."""
+    return _cut_points(text)
 
-    A sentence unit's id is ``PARENT#sN``; its meta names the parent and the whitespace
-    that followed it, which :func:`join_sentences` needs. Subtitle cues are kept whole
-    by default: a cue is read as one line on screen. A unit whose file already holds its
-    translation stays whole too: that translation cannot be cut into sentences.
+
+def cut_allowed(text: str, offset: int) -> bool:
+    """Whether *text* may be cut into two segments at *offset*: text on both sides, and
+    not inside a formatting tag pair (each piece keeps balanced tags), a tag or a
+    protected span (a placeholder, a URL)."""
+    if not 0 < offset < len(text) or not text[:offset].strip() or not text[offset:].strip():
+        return False
+    if _depths(text)[offset] != 0:
+        return False
+    return not any(start < offset < end for _span, start, end in spans_of(text))
+
+
+def settle_cut(text: str, offset: int) -> int:
+    """A cut the cursor put inside or before a run of whitespace moves past it: the
+    whitespace stays with the first piece, as the gap that joins the pieces again."""
+    while 0 <= offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def pieces_of(unit: Unit, cuts: Sequence[int]) -> list[Unit]:
+    """*unit* cut at *cuts* (sorted offsets into its text): one unit per piece, the unit
+    itself when there is no cut.
+
+    A piece's id is ``PARENT#sN``; its meta names the parent and the whitespace that
+    followed it, which :func:`join_sentences` needs to join the translations again.
     """
-    result: list[Unit] = []
-    for unit in units:
-        whole = unit.kind in skip_kinds or unit.target_status is not None
-        sentences = split_sentences(unit.source) if not whole else []
-        if len(sentences) < 2:
-            result.append(unit)
-            continue
-        for number, sentence in enumerate(sentences, start=1):
-            body = sentence.rstrip()
-            result.append(Unit(f"{unit.id}#s{number}", body, unit.kind, unit.context,
-                               None, {**unit.meta, "parent": unit.id,
-                                      "gap": sentence[len(body):]}))
+    bounds = [0, *(cut for cut in cuts if 0 < cut < len(unit.source)), len(unit.source)]
+    texts = [unit.source[a:b] for a, b in pairwise(bounds)]
+    texts = [text for text in texts if text]
+    if len(texts) < 2:
+        return [unit]
+    result = []
+    for number, text in enumerate(texts, start=1):
+        body = text.rstrip()
+        result.append(Unit(f"{unit.id}#s{number}", body, unit.kind, unit.context, None,
+                           {**unit.meta, "parent": unit.id, "gap": text[len(body):]}))
     return result
 
 
-def _glue(translated: str, gap: str) -> str:
-    # Chinese and Japanese run sentences together: "。 " would look like a typo.
-    if gap == " " and translated[-1:] in "。！？」』）":
+def keeps_whole(unit: Unit, skip_kinds: Sequence[str] = ("cue",)) -> bool:
+    """Units sentence splitting leaves whole: a subtitle cue is read as one line on
+    screen, and a translation the file already holds cannot be cut into sentences."""
+    return unit.kind in skip_kinds or unit.target_status is not None
+
+
+def split_units(units: Iterable[Unit], skip_kinds: Sequence[str] = ("cue",)) -> list[Unit]:
+    """Units with each multi-sentence unit replaced by one unit per sentence (see
+    :func:`pieces_of`); cues and units holding a translation stay whole."""
+    result: list[Unit] = []
+    for unit in units:
+        whole = keeps_whole(unit, skip_kinds)
+        result.extend([unit] if whole else pieces_of(unit, sentence_cuts(unit.source)))
+    return result
+
+
+def glue(translated: str, gap: str) -> str:
+    """What goes between *translated* (a piece's translation) and the next piece: the
+    source's whitespace, except none after Chinese or Japanese text."""
+    # Chinese and Japanese run sentences (and pieces of one) together: "。 " or "在 北京"
+    # would look like a typo
+    if gap == " " and _WIDE_END.search(translated):
         return ""
     return gap
 
@@ -157,7 +203,7 @@ def join_sentences(units: Sequence[Unit], translations: Mapping[str, str]) -> di
             translated.add(parent)
         body = (text if text is not None else unit.source).strip()
         gap = str(unit.meta.get("gap", ""))
-        parts.setdefault(parent, []).append(body + _glue(body, gap))
+        parts.setdefault(parent, []).append(body + glue(body, gap))
     for parent, pieces in parts.items():
         if parent in translated:
             joined[parent] = "".join(pieces).rstrip()

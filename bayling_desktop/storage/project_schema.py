@@ -94,6 +94,18 @@ def flags_as_codes(conn: sqlite3.Connection) -> None:
             conn.execute(f"UPDATE {table} SET flags = ? WHERE {key} = ?",
                          (json.dumps(converted, ensure_ascii=False), rowid))
 
+#: where the translator cut each unit into segments (split and merge, see
+#: :mod:`.resegment`): offsets into the unit's text, valid for the text with that hash
+SEGMENT_CUTS = """
+CREATE TABLE segment_cuts (
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    unit_id TEXT NOT NULL,
+    source_hash TEXT NOT NULL,
+    cuts TEXT NOT NULL,
+    PRIMARY KEY (project_id, unit_id)
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     """
     CREATE TABLE projects (
@@ -166,6 +178,8 @@ MIGRATIONS: list[Migration] = [
     # client glossaries: named, attached to projects; each project's old glossary
     # table becomes a glossary named after the project, attached to it
     migrate_project_glossaries,
+    # split and merged segments: where the translator cut each unit (storage/resegment.py)
+    SEGMENT_CUTS,
 ]
 
 STATUSES = ("new", "translating", "draft", "edited", "approved", "error")

@@ -34,7 +34,6 @@ from ..documents import (
     export_bilingual,
     join_sentences,
     open_document,
-    split_units,
 )
 from ..documents.model import Document, Unit
 from ..documents.timing import cue_timing
@@ -50,6 +49,8 @@ from .glossary import Glossary, project_glossary, save_project_glossary
 from .langdetect import detect_language
 from .pair import AUTO, Pair, check_pair, choose_pair
 from .pipeline import BackendSource, TranslationPipeline
+from .resegmenting import Resegmenting
+from .segmentation import Segmentation
 
 #: characters of the text the language detector reads
 _SAMPLE = 4000
@@ -106,6 +107,10 @@ class DocumentSession:
         self._control = threading.Lock()
         self._pipeline: TranslationPipeline | None = None
         self._paused = False
+        #: where units are cut into segments (sentences, the translator's splits)
+        self.segmentation = Segmentation(sentences)
+        #: split and merge segments (see :mod:`.segmentation`)
+        self.resegmenting = Resegmenting(self)
 
     # -- open ---------------------------------------------------------------------------
 
@@ -133,6 +138,8 @@ class DocumentSession:
             document = open_document(Path(project.source_path),
                                      include_comments=bool(settings.get("comments")))
         session = cls(document, project.store, sentences=bool(settings.get("sentences")))
+        session.segmentation = Segmentation(session.sentences,
+                                            project.store.segment_cuts(project.name))
         session.pair = Pair(str(settings.get("source_choice") or project.source_lang or AUTO),
                             project.target_lang, project.source_lang, "project")
         session.project = project
@@ -144,8 +151,9 @@ class DocumentSession:
         return self.document.path
 
     def units(self) -> list[Unit]:
-        """The units segments are made of (sentences of each unit with ``sentences``)."""
-        return split_units(self.document.units) if self.sentences else self.document.units
+        """The units segments are made of: each unit of the document, or its pieces
+        (sentences with ``sentences``, and where the translator split it)."""
+        return self.segmentation.units(self.document.units)
 
     # -- the language pair -----------------------------------------------------------------
 
@@ -217,6 +225,8 @@ class DocumentSession:
         if previous is not None and previous.name == name:
             self._remember(previous)
             return previous
+        # the project's splits come first: its segments are reconciled with those pieces
+        self.segmentation = Segmentation(self.sentences, self.store.segment_cuts(name))
         try:
             project = self.store.open_or_create(
                 name, Path(file_key(self.path)), self.pair.target, self.pair.source,
@@ -268,7 +278,7 @@ class DocumentSession:
         durations: dict[int, float] = {}
         if self.project is None or self.document is None:
             return notes, durations
-        units = {unit.id: unit for unit in self.document.units}
+        units = {unit.id: unit for unit in self.units()}
         for segment in self.project.segments:
             unit = units.get(segment.unit_id)
             if unit is None:
@@ -370,10 +380,7 @@ class DocumentSession:
         """unit id -> translation of every unit with a usable one (sentences joined)."""
         if self.project is None:
             return {}
-        found = self.project.translations()
-        if self.sentences:
-            found = join_sentences(split_units(self.document.units), found)
-        return found
+        return join_sentences(self.units(), self.project.translations())
 
     def export(self, out_path: Path, *, bilingual: bool = False,
                translations: Mapping[str, str] | None = None) -> Exported:
