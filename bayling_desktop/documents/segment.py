@@ -178,7 +178,7 @@ def glue(translated: str, gap: str) -> str:
     source's whitespace, except none after Chinese or Japanese text."""
     # Chinese and Japanese run sentences (and pieces of one) together: "。 " or "在 北京"
     # would look like a typo
-    if gap == " " and _WIDE_END.search(translated):
+    if gap and not gap.strip(" \t") and _WIDE_END.search(translated):  # a line break stays
         return ""
     return gap
 
