@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.menus.about_action.triggered.connect(self._on_about_action_triggered)
         self.client.modelLoadProgress.connect(self._on_client_model_load_progress)
         self.client.modelLoaded.connect(self._on_client_model_loaded)
+        self.translate.controller.modelNeeded.connect(self._on_translate_model_needed)
+        self.welcome.backRequested.connect(self._on_welcome_back_requested)
         self.client.modelFailed.connect(self._on_client_model_failed)
         self.client.busyChanged.connect(self.menus.stop_action.setEnabled)
         self.chat.replyFinished.connect(self._on_chat_reply_finished)
@@ -140,11 +142,29 @@ class MainWindow(QMainWindow):
     # -- model --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """After the window is shown: load the model, or welcome a first-time user."""
+        """After the window is shown: load the model, or welcome a first-time user — unless
+        a document is being opened (``bayling-desktop FILE``): a document needs no model,
+        so it shows at once and the model is chosen when a translation is asked for."""
         if needs_welcome(self.settings, self.model):
-            self.stack.setCurrentWidget(self.welcome)
+            if not self.translate.controller.opened:
+                self.stack.setCurrentWidget(self.welcome)
         else:
             self.load_model()
+
+    @Slot()
+    def _on_translate_model_needed(self) -> None:
+        """A translation was asked for and no model is chosen yet: the welcome page picks
+        one (built-in, import, manager); once it is loaded the document comes back."""
+        if self.client.loading or self.client.ready:
+            return
+        self.welcome.set_status(self.tr("Choose a model to translate with; your document "
+                                        "stays open."))
+        self.welcome.show_back(True)
+        self.stack.setCurrentWidget(self.welcome)
+
+    @Slot()
+    def _on_welcome_back_requested(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
 
     @Slot()
     def load_model(self) -> None:
@@ -340,6 +360,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_open_action_triggered(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)  # from the welcome page too: no model needed
         self.tabs.setCurrentWidget(self.translate)
         self.translate.open_dialog()
 

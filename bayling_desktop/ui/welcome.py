@@ -35,6 +35,8 @@ class WelcomePage(QWidget):
     builtinRequested = Signal()
     importRequested = Signal(str)
     managerRequested = Signal()
+    # back to the documents without choosing a model now
+    backRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class WelcomePage(QWidget):
         self.builtin_button = QPushButton(self)
         self.import_button = QPushButton(self)
         self.manager_button = QPushButton(self)
+        self.back_button = QPushButton(self)
+        self.back_button.hide()  # only when a document is open behind the page
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.status = QLabel(self)
@@ -54,7 +58,7 @@ class WelcomePage(QWidget):
         column = QVBoxLayout()
         column.addStretch(1)
         for widget in (self.title, self.text, self.builtin_button, self.import_button,
-                       self.manager_button, self.progress, self.status):
+                       self.manager_button, self.back_button, self.progress, self.status):
             column.addWidget(widget)
         column.addStretch(2)
         outer = QVBoxLayout(self)
@@ -63,6 +67,7 @@ class WelcomePage(QWidget):
         self.builtin_button.clicked.connect(self._on_builtin_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.manager_button.clicked.connect(self.managerRequested)
+        self.back_button.clicked.connect(self.backRequested)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -72,6 +77,10 @@ class WelcomePage(QWidget):
         self.builtin_button.setText(self.tr("Use the built-in model"))
         self.import_button.setText(self.tr("Import a .gguf…"))
         self.manager_button.setText(self.tr("Model manager…"))
+        self.back_button.setText(self.tr("Back to the document"))
+
+    def show_back(self, shown: bool) -> None:
+        self.back_button.setVisible(shown)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

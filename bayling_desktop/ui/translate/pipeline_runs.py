@@ -98,7 +98,11 @@ class RunController(Part):
                     error=True)
             return False
         if not ctl.client.ready:
-            ctl.say(self.tr("The model is not loaded yet."), error=True)
+            if ctl.client.loading or ctl.client.summary is not None:
+                ctl.say(self.tr("The model is not loaded yet."), error=True)
+            else:  # none chosen yet (a first start with a document): choose one now
+                ctl.say(self.tr("Choose a model to translate with."))
+                ctl.modelNeeded.emit()
             return False
         if indexes is None and redo_existing and ctl.store is not None:
             self._redo_existing(doc)

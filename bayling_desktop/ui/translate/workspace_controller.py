@@ -81,6 +81,8 @@ class WorkspaceController(QObject):
     busyChanged = Signal(bool)
     # the undo stack on screen changed (another document): for the Edit menu
     undoStackChanged = Signal(object)
+    # a translation was asked for before any model was chosen (the window offers one)
+    modelNeeded = Signal()
 
     def __init__(self, client: ModelClient, settings: Settings, panel: RevisionPanel,
                  parent: QObject | None = None) -> None:

@@ -1,0 +1,61 @@
+"""First start without a model: a document opened (on the command line or with Ctrl+O)
+shows at once; the model is chosen when a translation is asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from bayling_desktop.config import Settings
+from bayling_desktop.ui.main_window import MainWindow
+
+MakeWindow = Callable[[Settings], MainWindow]
+
+
+def _letter(tmp_path: Path) -> Path:
+    path = tmp_path / "letter.txt"
+    path.write_text("The parcel arrives on Monday.\n\nPlease sign the form.\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_file_given_on_the_command_line_opens_before_any_model_is_chosen(
+        make_window: MakeWindow, qtbot: QtBot, empty_model_cache: Path,
+        tmp_path: Path) -> None:
+    window = make_window(Settings())
+    window.open_files([_letter(tmp_path)])  # what app.main does before start() runs
+    window.start()
+    workspace = window.translate
+    assert window.stack.currentWidget() is window.tabs  # no welcome page over it
+    qtbot.waitUntil(lambda: workspace.current is not None, timeout=10_000)
+    assert [row.source for row in workspace.current.rows] == [  # type: ignore[union-attr]
+        "The parcel arrives on Monday.", "Please sign the form."]
+    assert not window.client.loading  # nothing loads behind the user's back
+    # a translation asked for: the model is chosen now, and the document waits behind
+    assert not workspace.runs.start(None)
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.back_button.isVisible()
+    assert "document stays open" in window.welcome.status.text()
+    window.welcome.back_button.click()
+    assert window.stack.currentWidget() is window.tabs
+    assert workspace.current is not None and not workspace.runs.running
+
+
+def test_ctrl_o_on_the_welcome_page_opens_the_document_there_and_then(
+        make_window: MakeWindow, qtbot: QtBot, empty_model_cache: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(Settings())
+    window.start()
+    assert window.stack.currentWidget() is window.welcome
+    letter = _letter(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args, **kwargs: ([str(letter)], ""))
+    window.menus.open_action.trigger()
+    assert window.stack.currentWidget() is window.tabs
+    qtbot.waitUntil(lambda: window.translate.current is not None, timeout=10_000)
+    assert window.translate.current.document.path == letter  # type: ignore[union-attr]
+    assert "letter.txt: 2 segments." in window.translate.message_label.text()
