@@ -55,6 +55,8 @@ class WorkbenchMenus(QObject):
                 self.segment_menu.addSeparator()
             self.segment_menu.addAction(action)
         self.segment_menu.addSeparator()
+        self.segment_menu.addActions(workspace.segment_actions.splitting.actions)
+        self.segment_menu.addSeparator()
         self.segment_menu.addAction(workspace.segment_actions.check_spelling)
         self.segment_menu.aboutToShow.connect(workspace.segment_actions.update_enabled)
         window.menuBar().insertMenu(menus.model_menu.menuAction(), self.segment_menu)

@@ -98,7 +98,8 @@ def test_segment_actions_from_the_right_click_menu_and_the_keys(
     menu = actions.menu()
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["Copy source to target", "Clear translation", "Approve",
-                     "Revise with BayLing…", "Add term…", "Search memory for this segment"]
+                     "Revise with BayLing…", "Add term…", "Search memory for this segment",
+                     "Split segment…", "Merge with next segment"]
     assert ws.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     # the same actions are the Segment menu of the menu bar
     assert window.workbench.segment_menu.actions()[0] is actions.copy_source

@@ -20,7 +20,14 @@ from ... import documents
 from ...errors import DocumentError
 from ...translation.pair import LanguagePairError
 from ..sentence_text import sentence_text
-from .open_document import Loader, OpenDocument, OpenRequest, Prepared, restore_rows
+from .open_document import (
+    Loader,
+    OpenDocument,
+    OpenRequest,
+    Prepared,
+    restore_rows,
+    sizes_of,
+)
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -198,6 +205,8 @@ class DocumentOpener(Part):
             return False
         doc.proposals = {}
         restore_rows(doc.session, doc.rows)
+        if len(doc.sizes) != len(doc.rows):  # the other project splits other segments
+            doc.sizes = sizes_of(doc.rows)
         if doc.session.save_error:
             ctl.say(self.tr("Translations will not be saved: {0}").format(
                 sentence_text(doc.session.save_error)), error=True)

@@ -156,35 +156,42 @@ def prepare(request: OpenRequest, store: ProjectStore | None) -> Prepared:
     """
     session = DocumentSession.open(request.path, store,
                                    include_comments=request.include_comments)
-    document = session.document
-    sizes = [(count_words(u.source), count_chars(u.source)) for u in document.units]
-    rows = rows_of(document)
     source, target = request.pair or (None, None)
     pair = session.choose_pair(source=source, target=target,
                                preferred_target=request.preferred_target,
                                preferred_source=request.preferred_source)
-    prepared = Prepared(session, rows, sizes, pair.notice, request.selected)
-    if rows:
+    prepared = Prepared(session, [], [], pair.notice, request.selected)
+    if session.document.units:
         try:
-            session.bind()
+            session.bind()  # first: the project's split segments are its rows
         except (LanguagePairError, DocumentError) as exc:  # shown, refused again on Translate
             prepared.notice = exc.sentence
-        else:
-            restore_rows(session, rows)
+    prepared.rows = rows_of(session.units())
+    prepared.sizes = sizes_of(prepared.rows)
+    restore_rows(session, prepared.rows)
     return prepared
 
 
 def restore_rows(session: DocumentSession, rows: list[SegmentRow]) -> None:
-    """Put the project's saved work (targets, statuses, flags) into the rows."""
+    """Put the project's saved work (targets, statuses, flags) into the rows; rows of
+    another segmentation (the project of another target split other segments) are made
+    again first, in place."""
     project = session.project
     if project is None:
         return
+    if [row.unit_id for row in rows] != [s.unit_id for s in project.segments]:
+        rows[:] = rows_of(session.units())
     # the project holds the file's own translations (adopted when the session bound it,
     # in the target language: a TMX's French is no Chinese draft), and whatever was done
     # since
     for row, saved in zip(rows, project.segments, strict=True):
         row.target, row.status, row.flags = saved.target, saved.status, list(saved.flags)
         row.target_lang = project.target_lang
+
+
+def sizes_of(rows: list[SegmentRow]) -> list[tuple[int, int]]:
+    """(words, characters) of each segment's source."""
+    return [(count_words(row.source), count_chars(row.source)) for row in rows]
 
 
 class Loader(QObject):
@@ -231,8 +238,9 @@ class Loader(QObject):
             self.loaded.emit(path, prepared)
 
 
-def rows_of(document: documents.Document) -> list[SegmentRow]:
+def rows_of(units: list[documents.Unit]) -> list[SegmentRow]:
+    """One row per segment's unit (a unit of the file, or a piece of one)."""
     return [SegmentRow(i, unit.id, unit.source, unit.target or "" if unit.target_status else "",
                        unit.target_status or "new" if unit.target else "new",
                        timing=cue_timing(unit))
-            for i, unit in enumerate(document.units)]
+            for i, unit in enumerate(units)]

@@ -80,6 +80,10 @@ class SegmentActions(ViewPart):
         panel = workspace.revision  # the proposal box is checked the same way
         self._panel_spelling = SpellingHighlighter(
             panel.candidate.document(), self.spelling_language, lambda: panel._source)
+        from .segment_split import SegmentSplitting
+
+        #: Split segment (Ctrl+T), Merge with next segment (Ctrl+J)
+        self.splitting = SegmentSplitting(workspace)
         table = workspace.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
@@ -109,6 +113,8 @@ class SegmentActions(ViewPart):
                              (self.search_memory, self.tr("Search memory for this segment")),
                              (self.check_spelling, self.tr("Check spelling as you type"))):
             action.setText(text)
+        if hasattr(self, "splitting"):
+            self.splitting.retranslate()
         # the workspace's own shortcuts get names too (Help ▸ Keyboard shortcuts lists them)
         names = {"next_untranslated": self.tr("Next untranslated"),
                  "next_flagged": self.tr("Next flagged"),
@@ -138,6 +144,7 @@ class SegmentActions(ViewPart):
         has_doc = self.view.current is not None and not self.controller.runs.running
         for action in self.all:
             action.setEnabled(has_doc)
+        self.splitting.update_enabled()
 
     # -- the menu -------------------------------------------------------------------------
 
@@ -150,6 +157,8 @@ class SegmentActions(ViewPart):
         menu.addSeparator()
         for action in self.all[3:]:
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addActions(self.splitting.actions)
         return menu
 
     @Slot(QPoint)
