@@ -100,6 +100,8 @@ class PdfDocument(Document):
         super().__init__(path, units)
         #: kept (in memory only) to reopen the file for writing the translated PDF
         self.password = password
+        #: pages in the file (scans included: they hold no unit)
+        self.page_count = 0
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         suffix = out_path.suffix.lower()
@@ -348,6 +350,7 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
     if not units and blank:
         raise DocumentError("no_text_layer_scanned", path=path.name)
     document = PdfDocument(path, units, password)
+    document.page_count = len(pages)
     if blank:
         document.notice(Sentence("pdf_pages_without_text", pages=_pages_text(blank)))
     if turned:

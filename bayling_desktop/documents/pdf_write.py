@@ -139,51 +139,19 @@ def write_translated(document: Document, translations: Mapping[str, str],
     lang = document.target_language
     scratch = tempfile.TemporaryDirectory()
     try:
-        by_page: dict[int, list[tuple[Unit, str]]] = {}
-        for unit in document.units:
-            text = translations.get(unit.id)
-            if text is None or not text.strip() or text == unit.source:
-                continue
-            by_page.setdefault(_page(unit), []).append((unit, text))
+        by_page = _pages_of(document, translations)
         needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)))
                  for items in by_page.values() for unit, text in items}
-        body = [needs[u.id] for items in by_page.values() for u, _ in items
-                if u.kind == "paragraph" and needs[u.id] > 0]
-        uniform = max(UNIFORM_LOW, min(1.0, statistics.median(body))) if body else 1.0
+        uniform = _uniform(by_page, needs)
         overflow: list[tuple[Unit, str]] = []
         stuck: list[tuple[Unit, str]] = []
         for done, (number, items) in enumerate(by_page.items(), start=1):
             if done % CHECKPOINT == 0:
                 pdf = _checkpoint(pdf, Path(scratch.name) / f"part{done}.pdf")
-            page = pdf[number - 1]
-            obstacles = _obstacles(page, {_rect(u) for u, _ in items})
-            placed: list[_Placement] = []
-            for unit, text in items:
-                size = _size(unit)
-                floor = min(FLOOR, size)
-                rect = _rect(unit)
-                target = size * min(uniform, needs[unit.id] or 1.0)
-                if size * needs[unit.id] >= floor - 0.01:
-                    placed.append(_Placement(unit, text, rect, max(target, floor)))
-                    continue
-                if unit.kind != "cell":
-                    others = [o for o in obstacles if o != rect]
-                    bigger = _grown(rect, others, page.rect.height)
-                    scale = _fit(bigger, _html(text, lang), _css(unit, size))
-                    if size * scale >= floor - 0.01:
-                        placed.append(_Placement(unit, text, bigger, size * scale))
-                        obstacles.append(bigger)
-                        continue
-                overflow.append((unit, text))
-            for item in _replace(page, placed, lang):
-                stuck.append((item.unit, item.text))
-                overflow.append((item.unit, item.text))
-            for unit, text in overflow:
-                if _page(unit) == number:
-                    rect = _rect(unit)
-                    note = page.add_text_annot((rect[2], rect[1]), text, icon="Comment")
-                    note.set_info(title="Translation")
-                    note.update()
+            page_overflow, page_stuck = _write_page(pdf[number - 1], items, needs, uniform,
+                                                    lang)
+            overflow += page_overflow
+            stuck += page_stuck
         data = _compact(pdf)
     except pdf_errors() as exc:
         raise DocumentError("could_not_write", out_path=out_path.name,
@@ -207,6 +175,89 @@ def write_translated(document: Document, translations: Mapping[str, str],
     if overflow:
         document.notice(Sentence("pdf_paragraphs_overflow", count=len(overflow), size=f"{FLOOR:g}",
                                  pages=", ".join(map(str, pages))))
+
+
+def _pages_of(document: Document, translations: Mapping[str, str],
+              only: int | None = None) -> dict[int, list[tuple[Unit, str]]]:
+    """page number -> (unit, translation) of the units that get a translation."""
+    by_page: dict[int, list[tuple[Unit, str]]] = {}
+    for unit in document.units:
+        if only is not None and _page(unit) != only:
+            continue
+        text = translations.get(unit.id)
+        if text is None or not text.strip() or text == unit.source:
+            continue
+        by_page.setdefault(_page(unit), []).append((unit, text))
+    return by_page
+
+
+def _uniform(by_page: Mapping[int, list[tuple[Unit, str]]], needs: Mapping[str, float]) -> float:
+    """The one scale of the document's body text (see the module's docstring)."""
+    body = [needs[u.id] for items in by_page.values() for u, _ in items
+            if u.kind == "paragraph" and needs[u.id] > 0]
+    return max(UNIFORM_LOW, min(1.0, statistics.median(body))) if body else 1.0
+
+
+def _write_page(page: Any, items: list[tuple[Unit, str]], needs: Mapping[str, float],
+                uniform: float, lang: str | None
+                ) -> tuple[list[tuple[Unit, str]], list[tuple[Unit, str]]]:
+    """Set the translations of one page; returns (did not fit, original text kept)."""
+    overflow: list[tuple[Unit, str]] = []
+    stuck: list[tuple[Unit, str]] = []
+    obstacles = _obstacles(page, {_rect(u) for u, _ in items})
+    placed: list[_Placement] = []
+    for unit, text in items:
+        size = _size(unit)
+        floor = min(FLOOR, size)
+        rect = _rect(unit)
+        target = size * min(uniform, needs[unit.id] or 1.0)
+        if size * needs[unit.id] >= floor - 0.01:
+            placed.append(_Placement(unit, text, rect, max(target, floor)))
+            continue
+        if unit.kind != "cell":
+            others = [o for o in obstacles if o != rect]
+            bigger = _grown(rect, others, page.rect.height)
+            scale = _fit(bigger, _html(text, lang), _css(unit, size))
+            if size * scale >= floor - 0.01:
+                placed.append(_Placement(unit, text, bigger, size * scale))
+                obstacles.append(bigger)
+                continue
+        overflow.append((unit, text))
+    for item in _replace(page, placed, lang):
+        stuck.append((item.unit, item.text))
+        overflow.append((item.unit, item.text))
+    for unit, text in overflow:
+        rect = _rect(unit)
+        note = page.add_text_annot((rect[2], rect[1]), text, icon="Comment")
+        note.set_info(title="Translation")
+        note.update()
+    return overflow, stuck
+
+
+def render_page(document: Document, number: int, zoom: float,
+                translations: Mapping[str, str] | None = None) -> tuple[int, int, int, bytes]:
+    """Page *number* (from 1) of a PDF *document* as RGB pixels (width, height, bytes per
+    row, samples) at *zoom* (1.0: 72 dpi) — with *translations*, as the translated PDF
+    would show it (this page only; its body text scale is this page's, not the whole
+    document's, so a preview may set text a little larger than the export)."""
+    pymupdf = fitz()
+    pdf = open_pdf(document.path, getattr(document, "password", None))
+    try:
+        pdf.select([number - 1])
+        page = pdf[0]
+        if translations is not None:
+            lang = document.target_language
+            items = _pages_of(document, translations, number).get(number, [])
+            needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)))
+                     for unit, text in items}
+            _write_page(page, items, needs, _uniform({number: items}, needs), lang)
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
+        return int(pix.width), int(pix.height), int(pix.stride), bytes(pix.samples)
+    except pdf_errors() as exc:
+        raise DocumentError(f"Could not show page {number} of {document.path.name}: "
+                            f"{failure_reason(exc)}.") from None
+    finally:
+        pdf.close()
 
 
 def _checkpoint(pdf: Any, path: Path) -> Any:

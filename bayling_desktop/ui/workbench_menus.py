@@ -70,6 +70,10 @@ class WorkbenchMenus(QObject):
         self.import_review_action.triggered.connect(self._on_import_review_action_triggered)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.dialog: ShortcutsDialog | None = None
+        from .translate.pdf_preview import PdfPreview
+
+        #: View ▸ Page preview (F9): a PDF's page and its translation, beside the table
+        self.pdf_preview = PdfPreview(window, menus, workspace)
         window.installEventFilter(self)
         self.retranslate()
 

@@ -36,13 +36,13 @@ def test_a_file_given_on_the_command_line_opens_before_any_model_is_chosen(
         "The parcel arrives on Monday.", "Please sign the form."]
     assert not window.client.loading  # nothing loads behind the user's back
     # a translation asked for: the model is chosen now, and the document waits behind
-    assert not workspace.runs.start(None)
+    assert not workspace.controller.runs.start(None)
     assert window.stack.currentWidget() is window.welcome
     assert window.welcome.back_button.isVisible()
     assert "document stays open" in window.welcome.status.text()
     window.welcome.back_button.click()
     assert window.stack.currentWidget() is window.tabs
-    assert workspace.current is not None and not workspace.runs.running
+    assert workspace.current is not None and not workspace.controller.runs.running
 
 
 def test_ctrl_o_on_the_welcome_page_opens_the_document_there_and_then(

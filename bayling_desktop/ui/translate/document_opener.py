@@ -10,6 +10,7 @@ of the document on screen; changing them re-binds its project through here.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,7 @@ class DocumentOpener(Part):
         self._loader = Loader(self)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(controller.openFailed)
+        self._loader.passwordNeeded.connect(controller.passwordNeeded)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -71,6 +73,12 @@ class DocumentOpener(Part):
         for path in files:
             self._loader.start(self._request(path), ctl.store)
         ctl.pathsOpened.emit(list(files))
+
+    def open_with_password(self, request: OpenRequest, password: str) -> None:
+        """Open an encrypted PDF again, with the password the user typed (kept in memory
+        with the document only)."""
+        self._loader.start(dataclasses.replace(request, password=password),
+                           self.controller.store)
 
     def _request(self, path: Path, pair: tuple[str, str] | None = None,
                  selected: int | None = None) -> OpenRequest:

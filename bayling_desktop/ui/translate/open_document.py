@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ... import documents
+from ...documents.pdf import PasswordRequired
 from ...documents.timing import cue_timing
 from ...errors import BaylingError, DocumentError
 from ...flags import Flag
@@ -144,6 +145,8 @@ class OpenRequest:
     #: (source choice, target) to open in, as a restored desk had it (None: the rule)
     pair: tuple[str, str] | None = None
     selected: int | None = None
+    #: what the user typed for an encrypted PDF (kept in memory only)
+    password: str | None = None
 
 
 def prepare(request: OpenRequest, store: ProjectStore | None) -> Prepared:
@@ -155,7 +158,8 @@ def prepare(request: OpenRequest, store: ProjectStore | None) -> Prepared:
     own thread and the window only shows the result.
     """
     session = DocumentSession.open(request.path, store,
-                                   include_comments=request.include_comments)
+                                   include_comments=request.include_comments,
+                                   password=request.password)
     source, target = request.pair or (None, None)
     pair = session.choose_pair(source=source, target=target,
                                preferred_target=request.preferred_target,
@@ -204,6 +208,8 @@ class Loader(QObject):
 
     loaded = Signal(object, object)  # path, Prepared
     failed = Signal(object, str)  # path, message
+    # an encrypted PDF: its password is asked for (the OpenRequest that needs it)
+    passwordNeeded = Signal(object, object)  # path, OpenRequest
     _running = 0
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -211,6 +217,7 @@ class Loader(QObject):
         # connected first, so collection is back on before anyone handles the result
         self.loaded.connect(self._on_done)
         self.failed.connect(self._on_done)
+        self.passwordNeeded.connect(self._on_done)
 
     def start(self, request: OpenRequest, store: ProjectStore | None) -> None:
         if Loader._running == 0:
@@ -230,6 +237,8 @@ class Loader(QObject):
         path = request.path
         try:
             prepared = prepare(request, store)
+        except PasswordRequired:
+            self.passwordNeeded.emit(path, request)
         except BaylingError as exc:
             self.failed.emit(path, sentence_text(exc))
         except Exception as exc:  # a parser bug must not vanish silently

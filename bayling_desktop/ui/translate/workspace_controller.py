@@ -60,6 +60,8 @@ class WorkspaceController(QObject):
     documentShown = Signal(object)
     #: a file could not be opened: its path and the sentence why
     openFailed = Signal(object, str)
+    #: an encrypted PDF needs its password: its path and the OpenRequest to repeat with it
+    passwordNeeded = Signal(object, object)
     #: a segment's text settled (its row height fits it again)
     rowSettled = Signal(int)
     #: the run reached a segment the view should bring into sight

@@ -38,6 +38,7 @@ from .export_actions import ExportActions
 from .find_box import FindController
 from .glossary_actions import GlossaryActions
 from .open_document import OpenDocument
+from .pdf_password import PasswordPrompt
 from .pickers import Pickers
 from .review_files import ReviewFiles
 from .revision_panel import RevisionPanel
@@ -75,6 +76,7 @@ class TranslateWorkspace(QWidget):
         self.concordance: ConcordanceDialog | None = None
         self._build()
         self.pickers = Pickers(self)
+        self.password_prompt = PasswordPrompt(self)  # an encrypted PDF opened
         self.finder = FindController(self)
         self.segment_actions = SegmentActions(self)
         self.glossary_actions = GlossaryActions(self)
