@@ -254,7 +254,7 @@ def render_page(document: Document, number: int, zoom: float,
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
         return int(pix.width), int(pix.height), int(pix.stride), bytes(pix.samples)
     except pdf_errors() as exc:
-        raise DocumentError(f"Could not show page {number} of {document.path.name}: "
+        raise DocumentError(f"Could not read {document.path.name}: "
                             f"{failure_reason(exc)}.") from None
     finally:
         pdf.close()

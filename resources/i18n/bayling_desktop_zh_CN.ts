@@ -1441,6 +1441,10 @@ The details were written to {0}.</source>
         <translation type="vanished">{0:.1f} 词元/秒</translation>
     </message>
     <message>
+        <source>Choose a model to translate with; your document stays open.</source>
+        <translation>请选择用于翻译的模型；您的文档保持打开。</translation>
+    </message>
+    <message>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
@@ -1634,6 +1638,59 @@ Qt {4}，PySide6 {5}
     <message>
         <source> · selection: {0} words</source>
         <translation> · 所选：{0} 词</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password needed</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>{0} is protected by a password. Password:</source>
+        <translation>{0} 受密码保护。密码：</translation>
+    </message>
+    <message>
+        <source>The password for {0} is wrong; try again:</source>
+        <translation>{0} 的密码不正确，请重试：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>{0} was not opened: it needs its password.</source>
+        <translation>{0} 未打开：需要密码。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Page preview</source>
+        <translation>页面预览</translation>
+    </message>
+    <message>
+        <source>&amp;Page preview</source>
+        <translation>页面预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>This segment has no place on a page.</source>
+        <translation>此片段在页面上没有位置。</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} · segment {2}</source>
+        <translation>第 {0} 页，共 {1} 页 · 片段 {2}</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2152,10 @@ Qt {4}，PySide6 {5}
         <translation>模型尚未加载。</translation>
     </message>
     <message>
+        <source>Choose a model to translate with.</source>
+        <translation>请选择用于翻译的模型。</translation>
+    </message>
+    <message>
         <source>Translating 1 segment…</source>
         <translation>正在翻译 1 个片段…</translation>
     </message>
@@ -2216,6 +2277,53 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Check spelling as you type</source>
         <translation>输入时检查拼写</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentSplitting</name>
+    <message>
+        <source>Split segment…</source>
+        <translation>拆分片段…</translation>
+    </message>
+    <message>
+        <source>Merge with next segment</source>
+        <translation>与下一片段合并</translation>
+    </message>
+    <message>
+        <source>Segment {0} cannot be split there: each piece needs text, and a tag pair, a placeholder or a link stays whole.</source>
+        <translation>片段 {0} 不能在此处拆分：每一部分都需要有文字，且标签对、占位符或链接须保持完整。</translation>
+    </message>
+    <message>
+        <source>Split segment {0}</source>
+        <translation>拆分片段 {0}</translation>
+    </message>
+    <message>
+        <source>Segment {0} is now segments {0} and {1}.</source>
+        <translation>片段 {0} 现已拆分为片段 {0} 和 {1}。</translation>
+    </message>
+    <message>
+        <source>Segment {0} is now segments {0} and {1}; its translation could not be split with it and waits in the history (Ctrl+Z puts it back).</source>
+        <translation>片段 {0} 现已拆分为片段 {0} 和 {1}；其译文无法随之拆分，已保存在历史记录中（按 Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <source>Segment {0} is the last piece of its paragraph: only pieces of one paragraph are merged.</source>
+        <translation>片段 {0} 是其段落的最后一部分：只能合并同一段落中的片段。</translation>
+    </message>
+    <message>
+        <source>Merge segments {0} and {1}</source>
+        <translation>合并片段 {0} 和 {1}</translation>
+    </message>
+    <message>
+        <source>Segments {0} and {1} are now one.</source>
+        <translation>片段 {0} 和 {1} 已合并为一个。</translation>
+    </message>
+    <message>
+        <source>Segments can be split and merged only while the work is saved.</source>
+        <translation>只有在工作能够保存时才能拆分和合并片段。</translation>
+    </message>
+    <message>
+        <source>Split and merge segments when the translation is done.</source>
+        <translation>请在翻译完成后再拆分或合并片段。</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +3962,31 @@ Qt {4}，PySide6 {5}
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split segment {0}</source>
+        <translation>拆分片段 {0}</translation>
+    </message>
+    <message>
+        <source>Put the cursor where the segment splits (click or use the arrow keys), then press Enter.</source>
+        <translation>将光标放在要拆分的位置（点击或使用方向键），然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>1: {0}
+2: {1}</source>
+        <translation>1：{0}
+2：{1}</translation>
+    </message>
+    <message>
+        <source>The segment cannot be split here: each piece needs text, and a tag pair, a placeholder or a link stays whole.</source>
+        <translation>此片段不能在此处拆分：每一部分都需要有文字，且标签对、占位符或链接须保持完整。</translation>
+    </message>
+</context>
+<context>
     <name>TranslateToolbar</name>
     <message>
         <source>Open…</source>
@@ -4500,6 +4633,10 @@ Qt {4}，PySide6 {5}
     <message>
         <source>Model manager…</source>
         <translation>模型管理器…</translation>
+    </message>
+    <message>
+        <source>Back to the document</source>
+        <translation>返回文档</translation>
     </message>
     <message>
         <source>Preparing the built-in model…</source>
