@@ -57,6 +57,10 @@ class PagePane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(False)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # the page is fitted to the width: only the height scrolls
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setMinimumWidth(160)
         self.label = QLabel(self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
@@ -199,6 +203,10 @@ class PdfPreview(QObject):
             return
         if not self.closed_by_user and not self.dock.isVisible():
             self.dock.show()
+            window = cast(QMainWindow, self.parent())
+            # two pages side by side need room: about two fifths of the window
+            window.resizeDocks([self.dock], [max(window.width() * 2 // 5, 420)],
+                               Qt.Orientation.Horizontal)
         self.refresh()
 
     @Slot()
