@@ -72,7 +72,7 @@ class WorkbenchMenus(QObject):
         self.dialog: ShortcutsDialog | None = None
         from .translate.pdf_preview import PdfPreview
 
-        #: View ▸ Page preview (F9): a PDF's page and its translation, beside the table
+        #: View ▸ Page preview (Ctrl+3): a PDF's page and its translation, beside the table
         self.pdf_preview = PdfPreview(window, menus, workspace)
         window.installEventFilter(self)
         self.retranslate()

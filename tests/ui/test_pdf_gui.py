@@ -131,4 +131,4 @@ def test_the_preview_is_for_pdf_documents_only(window: MainWindow, qtbot: QtBot,
     assert preview.dock.isVisible()
     preview.toggle.trigger()  # closed by the user: stays closed
     assert not preview.dock.isVisible() and preview.closed_by_user
-    assert preview.toggle.shortcut().toString() == "F9"
+    assert preview.toggle.shortcut().toString() == "Ctrl+3"

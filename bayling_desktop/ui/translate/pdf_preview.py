@@ -1,4 +1,4 @@
-"""View ▸ Page preview (F9): the PDF's page and its translation side by side, following
+"""View ▸ Page preview (Ctrl+3): the PDF's page and its translation side by side, following
 the selected segment.
 
 A PDF's segments are its paragraphs, cells and headings; the preview shows where one
@@ -137,7 +137,7 @@ class PdfPreview(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.toggle = self.dock.toggleViewAction()
-        self.toggle.setShortcut(QKeySequence("F9"))
+        self.toggle.setShortcut(QKeySequence("Ctrl+3"))
         self.toggle.setEnabled(False)
         menus.view_menu.addSeparator()
         menus.view_menu.addAction(self.toggle)
