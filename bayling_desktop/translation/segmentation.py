@@ -86,6 +86,7 @@ class Segmentation:
                  stored: Mapping[str, tuple[str, list[int]]] | None = None) -> None:
         self.sentences = sentences
         self.stored = dict(stored or {})
+        self._texts: dict[str, list[int]] | None = None
 
     def default(self, unit: Unit) -> list[int]:
         if not self.sentences or keeps_whole(unit):
@@ -93,10 +94,19 @@ class Segmentation:
         return sentence_cuts(unit.source)
 
     def cuts(self, unit: Unit) -> list[int]:
+        digest = text_hash(unit.source)
         saved = self.stored.get(unit.id)
-        if saved is not None and saved[0] == text_hash(unit.source):
+        if saved is not None and saved[0] == digest:
             return list(saved[1])
-        return self.default(unit)
+        # ids of most formats are positions: a paragraph inserted above moves the split
+        # paragraph to another id, with the same text
+        moved = self._by_text().get(digest)
+        return list(moved) if moved is not None else self.default(unit)
+
+    def _by_text(self) -> dict[str, list[int]]:
+        if self._texts is None:
+            self._texts = {digest: cuts for digest, cuts in self.stored.values()}
+        return self._texts
 
     def units(self, units: Sequence[Unit]) -> list[Unit]:
         """The segments' units: each unit, or its pieces."""
@@ -108,6 +118,7 @@ class Segmentation:
         return result
 
     def record(self, change: UnitCuts) -> None:
+        self._texts = None
         if change.cuts is None:
             self.stored.pop(change.unit_id, None)
         else:

@@ -127,3 +127,20 @@ def test_the_pieces_are_in_both_menus_and_the_shortcut_list_and_survive_reopenin
     with qtbot.waitSignal(ws.model.modelReset, timeout=10_000):
         ws.open_paths([mail])
     assert _sources(ws) == ["Send the {report} today.", "The server is down.", SECOND]
+
+
+def test_each_target_language_keeps_its_own_pieces(window: MainWindow, qtbot: QtBot,
+                                                    mail: Path) -> None:
+    ws = _open(window, qtbot, mail)
+    doc = ws.current
+    assert doc is not None
+    ws.select_segment(0)
+    ws.segment_actions.splitting.split_at(FIRST.index("The server"))
+    assert ws.undo_stack().canUndo()
+    bar = ws.bar
+    bar.target_combo.setCurrentIndex(bar.target_combo.findData("fr"))  # not split there
+    assert doc.target == "fr" and _sources(ws) == [FIRST, SECOND]
+    assert len(doc.sizes) == 2
+    assert not ws.undo_stack().canUndo()  # the Chinese project's steps do not apply here
+    bar.target_combo.setCurrentIndex(bar.target_combo.findData("zh"))
+    assert _sources(ws) == ["Send the {report} today.", "The server is down.", SECOND]

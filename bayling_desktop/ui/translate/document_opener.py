@@ -206,11 +206,14 @@ class DocumentOpener(Part):
         project for it (the rows then show that project's work). Refused: False, and the
         user hears why (the view puts the document's pair back into the pickers)."""
         ctl = self.controller
+        before = doc.project
         try:
             doc.session.set_pair(source_choice, target)
         except (LanguagePairError, DocumentError) as exc:
             ctl.say(sentence_text(exc), error=True)
             return False
+        if doc.project is not before:
+            doc.undo.clear()  # its steps (targets, splits) were the other project's
         doc.proposals = {}
         restore_rows(doc.session, doc.rows)
         if len(doc.sizes) != len(doc.rows):  # the other project splits other segments

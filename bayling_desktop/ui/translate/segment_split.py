@@ -304,6 +304,7 @@ class SegmentSplitting(ViewPart):
             ws.update_progress()
             ws.update_counts()
             ws.update_actions()
+            self.controller.matches.scan(doc)  # the new rows' memory matches
         doc.selected = start
 
 

@@ -244,3 +244,18 @@ def test_an_older_database_upgrades_with_its_work_and_can_then_split(
     assert [r[0] for r in rows(session)] == ["p1#s1", "p1#s2", "p2"]
     assert rows(session)[2][2] == "请在表格上签字。"
     store.close()
+
+
+def test_a_split_paragraph_keeps_its_pieces_when_a_paragraph_is_inserted_above(
+        tmp_path: Path, text_file: Path) -> None:
+    store = ProjectStore(tmp_path / "p.sqlite3")
+    session = opened(text_file, store)
+    assert session.project is not None
+    session.resegmenting.split(0, PARAGRAPH.index("The courier"))
+    session.project.set_target(1, "快递员会先给您打电话。", "edited")
+    session.close()
+    text_file.write_text(f"Dear customer,\n\n{PARAGRAPH}\n\n{SECOND}\n", encoding="utf-8")
+    session = opened(text_file, store)  # the split paragraph is "p2" now
+    assert [r[0] for r in rows(session)] == ["p1", "p2#s1", "p2#s2", "p3"]
+    assert rows(session)[2][2:] == ("快递员会先给您打电话。", "edited")
+    store.close()
