@@ -47,7 +47,7 @@ def cuts_of(conn: sqlite3.Connection, project_name: str) -> dict[str, tuple[str,
             "SELECT c.unit_id, c.source_hash, c.cuts FROM segment_cuts c "
             "JOIN projects p ON p.id = c.project_id WHERE p.name = ?", (project_name,)):
         try:
-            offsets = [int(value) for value in json.loads(cuts)]
+            offsets = sorted({int(value) for value in json.loads(cuts)})
         except (ValueError, TypeError):
             continue  # a damaged row reads as the default segmentation
         found[str(unit_id)] = (str(digest), offsets)

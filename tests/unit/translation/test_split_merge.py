@@ -259,3 +259,20 @@ def test_a_split_paragraph_keeps_its_pieces_when_a_paragraph_is_inserted_above(
     assert [r[0] for r in rows(session)] == ["p1", "p2#s1", "p2#s2", "p3"]
     assert rows(session)[2][2:] == ("快递员会先给您打电话。", "edited")
     store.close()
+
+
+def test_a_damaged_cuts_row_reads_as_the_default_segmentation(tmp_path: Path,
+                                                              text_file: Path) -> None:
+    store = ProjectStore(tmp_path / "p.sqlite3")
+    session = opened(text_file, store)
+    session.resegmenting.split(0, PARAGRAPH.index("The courier"))
+    session.close()
+    store.close()
+    conn = sqlite3.connect(tmp_path / "p.sqlite3")
+    conn.execute("UPDATE segment_cuts SET cuts = 'not json'")
+    conn.commit()
+    conn.close()
+    store = ProjectStore(tmp_path / "p.sqlite3")
+    session = opened(text_file, store)
+    assert [r[0] for r in rows(session)] == ["p1", "p2"]
+    store.close()
