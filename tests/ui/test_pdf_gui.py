@@ -129,6 +129,10 @@ def test_the_preview_is_for_pdf_documents_only(window: MainWindow, qtbot: QtBot,
     assert not preview.toggle.isEnabled() and not preview.dock.isVisible()
     _open_paper(ws, qtbot, make_paper(tmp_path / "paper.pdf"))
     assert preview.dock.isVisible()
-    preview.toggle.trigger()  # closed by the user: stays closed
+    preview.dock.close()  # its close button: it stays closed for the next PDF
     assert not preview.dock.isVisible() and preview.closed_by_user
+    _open_paper(ws, qtbot, make_paper(tmp_path / "other.pdf"))
+    assert not preview.dock.isVisible() and preview.toggle.isEnabled()
+    preview.toggle.trigger()  # View ▸ Page preview brings it back
+    assert preview.dock.isVisible() and not preview.closed_by_user
     assert preview.toggle.shortcut().toString() == "Ctrl+3"

@@ -158,12 +158,15 @@ class PdfPreview(QObject):
         workspace.model.dataChanged.connect(self._on_targets_changed)
         workspace.model.modelReset.connect(self._on_document_shown)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self.dock.installEventFilter(self)  # its title bar's close button
         window.installEventFilter(self)
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and watched is not self.dock:
             self.retranslate()
+        elif event.type() == QEvent.Type.Close and watched is self.dock:
+            self.closed_by_user = True
         return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
