@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from ..errors import BaylingError
 from ..flags import Flag
 from ..paths import data_dir
-from . import identity, reconcile, resegment
+from . import identity, reconcile
 from .adopt import adopt
 from .database import open_database
 from .glossaries import Glossaries, StoredTerm
@@ -43,6 +43,7 @@ from .project_schema import (
     flags_to_json,
     settings_from_json,
 )
+from .resegment import ResegmentStore
 from .threads import ThreadStore
 from .tm import TranslationMemory
 
@@ -126,7 +127,7 @@ class Project:
         return {s.unit_id: s.target for s in self.segments if s.status in DONE and s.target}
 
 
-class ProjectStore(ThreadStore):
+class ProjectStore(ThreadStore, ResegmentStore):
     """All projects and the translation memory, in one file (thread-safe writes)."""
 
     def __init__(self, path: Path | None = None, *,
@@ -424,32 +425,6 @@ class ProjectStore(ThreadStore):
                                      segment.source, target, status in ("edited", "approved"))
         segment.target, segment.status, segment.flags = target, status, []
         return segment
-
-    # -- split and merge -------------------------------------------------------------------
-
-    def segment_cuts(self, name: str) -> dict[str, tuple[str, list[int]]]:
-        """Where the translator cut the units of the project called *name* (unit id ->
-        (text hash, offsets)); {} for a project not made yet."""
-        return resegment.cuts_of(self._conn, name)
-
-    def replace_segments(self, project: Project, start: int, removed: int,
-                         rows: Sequence[StoredSegment], attach: Sequence[int | None],
-                         renames: Sequence[tuple[int, str]],
-                         cuts: resegment.UnitCuts) -> list[int]:
-        """Split or merge: *rows* replace *removed* segments from *start*, in one
-        transaction (see :func:`.resegment.replace`); returns the detached positions
-        that now keep the removed segments' history."""
-        with self._tx() as conn:
-            detached = resegment.replace(conn, project.id, start, removed, rows, attach,
-                                         renames, cuts)
-        project.segments[start:start + removed] = [
-            StoredSegment(start + n, r.unit_id, r.source, r.target, r.status, list(r.flags))
-            for n, r in enumerate(rows)]
-        for position in range(start + len(rows), len(project.segments)):
-            project.segments[position].idx = position
-        for position, unit_id in renames:
-            project.segments[position].unit_id = unit_id
-        return detached
 
     # -- glossary ---------------------------------------------------------------------------
 

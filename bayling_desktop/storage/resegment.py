@@ -20,10 +20,15 @@ import json
 import sqlite3
 import time
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .project_schema import StoredSegment, flags_to_json
 from .reconcile import tables_with_positions
+
+if TYPE_CHECKING:
+    from .projects import Project
 
 #: added to positions while later rows move, so no two rows share a key midway
 _SHIFT = 1 << 40
@@ -123,3 +128,35 @@ def replace(conn: sqlite3.Connection, project_id: int, start: int, removed: int,
                                                     json.dumps(list(cuts.cuts))))
     conn.execute("UPDATE projects SET updated = ? WHERE id = ?", (now, project_id))
     return detached
+
+
+class ResegmentStore:
+    """Split and merge in :class:`.projects.ProjectStore` (which has these methods)."""
+
+    _conn: sqlite3.Connection
+
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def segment_cuts(self, name: str) -> dict[str, tuple[str, list[int]]]:
+        """Where the translator cut the units of the project called *name* (unit id ->
+        (text hash, offsets)); {} for a project not made yet."""
+        return cuts_of(self._conn, name)
+
+    def replace_segments(self, project: Project, start: int, removed: int,
+                         rows: Sequence[StoredSegment], attach: Sequence[int | None],
+                         renames: Sequence[tuple[int, str]],
+                         cuts: UnitCuts) -> list[int]:
+        """Split or merge: *rows* replace *removed* segments from *start*, in one
+        transaction (see :func:`replace`); returns the detached positions that now keep
+        the removed segments' history."""
+        with self._tx() as conn:
+            detached = replace(conn, project.id, start, removed, rows, attach, renames, cuts)
+        project.segments[start:start + removed] = [
+            StoredSegment(start + n, r.unit_id, r.source, r.target, r.status, list(r.flags))
+            for n, r in enumerate(rows)]
+        for position in range(start + len(rows), len(project.segments)):
+            project.segments[position].idx = position
+        for position, unit_id in renames:
+            project.segments[position].unit_id = unit_id
+        return detached

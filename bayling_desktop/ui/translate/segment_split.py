@@ -10,6 +10,7 @@ document's undo stack (Ctrl+Z puts the segments back as they were, history inclu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Slot
@@ -48,7 +49,8 @@ def cursor_start(source: str) -> int:
 class SplitDialog(QDialog):
     """The source of a segment with a cursor, and the two pieces a split there makes."""
 
-    def __init__(self, number: int, source: str, allowed: object, parent: QWidget) -> None:
+    def __init__(self, number: int, source: str, allowed: Callable[[int], int | None],
+                 parent: QWidget) -> None:
         super().__init__(parent)
         self._source = source
         #: offset -> the cut in the unit (None: not there); the core decides
@@ -89,7 +91,7 @@ class SplitDialog(QDialog):
     @Slot()
     def _on_text_cursor_position_changed(self) -> None:
         offset = self.offset()
-        allowed = self._allowed(offset) is not None  # type: ignore[operator]
+        allowed = self._allowed(offset) is not None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(allowed)
         if allowed:
             self.preview.setText(self.tr("1: {0}\n2: {1}").format(
