@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_welcome_back_requested(self) -> None:
+        self.translate.controller.runs.forget_pending()
         self.stack.setCurrentWidget(self.tabs)
 
     @Slot()

@@ -59,3 +59,54 @@ def test_ctrl_o_on_the_welcome_page_opens_the_document_there_and_then(
     qtbot.waitUntil(lambda: window.translate.current is not None, timeout=10_000)
     assert window.translate.current.document.path == letter  # type: ignore[union-attr]
     assert "letter.txt: 2 segments." in window.translate.message_label.text()
+
+
+def test_the_translation_asked_for_starts_once_the_chosen_model_is_loaded(
+        make_window: MakeWindow, qtbot: QtBot, empty_model_cache: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.engine import loader
+
+    from .fake_backend import EchoBackend
+
+    # the built-in model stands in as a backend that echoes (no weights in this test)
+    monkeypatch.setattr(loader, "load_backend",
+                        lambda settings, model=None, progress=None: EchoBackend())
+    window = make_window(Settings(source_language="en", target_language="zh"))
+    window.open_files([_letter(tmp_path)])
+    window.start()
+    workspace = window.translate
+    qtbot.waitUntil(lambda: workspace.current is not None, timeout=10_000)
+    workspace.translate_all()
+    assert window.stack.currentWidget() is window.welcome
+    busy: list[bool] = []
+    workspace.controller.busyChanged.connect(busy.append)
+    window.welcome.builtin_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.tabs, timeout=10_000)
+    qtbot.waitUntil(lambda: True in busy, timeout=10_000)  # it started by itself
+    qtbot.waitUntil(lambda: not workspace.controller.runs.running, timeout=30_000)
+    # every segment went through the model (an echo is refused as untranslated: "error")
+    assert {row.status for row in workspace.current.rows} <= {  # type: ignore[union-attr]
+        "draft", "error"}
+
+
+def test_going_back_without_a_model_starts_nothing_later(
+        make_window: MakeWindow, qtbot: QtBot, empty_model_cache: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.engine import loader
+
+    from .fake_backend import EchoBackend
+
+    monkeypatch.setattr(loader, "load_backend",
+                        lambda settings, model=None, progress=None: EchoBackend())
+    window = make_window(Settings(source_language="en", target_language="zh"))
+    window.open_files([_letter(tmp_path)])
+    window.start()
+    workspace = window.translate
+    qtbot.waitUntil(lambda: workspace.current is not None, timeout=10_000)
+    workspace.translate_all()
+    window.welcome.back_button.click()
+    with qtbot.waitSignal(window.client.modelLoaded, timeout=10_000):
+        window.load_model()  # chosen later, another way (Model ▸ Reload)
+    qtbot.wait(200)
+    assert not workspace.controller.runs.running
+    assert workspace.model.counts()[0] == 0

@@ -73,6 +73,9 @@ class RunController(Part):
         client.finished.connect(self._on_client_finished)
         client.failed.connect(self._on_client_failed)
         client.cancelled.connect(self._on_client_cancelled)
+        client.modelLoaded.connect(self._on_client_model_loaded)
+        #: a translation asked for before any model was chosen: (document, segments)
+        self._after_load: tuple[OpenDocument, list[int] | None, bool] | None = None
 
     @property
     def running(self) -> bool:
@@ -100,8 +103,10 @@ class RunController(Part):
         if not ctl.client.ready:
             if ctl.client.loading or ctl.client.summary is not None:
                 ctl.say(self.tr("The model is not loaded yet."), error=True)
-            else:  # none chosen yet (a first start with a document): choose one now
+            else:  # none chosen yet (a first start with a document): choose one now,
+                # and this translation starts once it is loaded
                 ctl.say(self.tr("Choose a model to translate with."))
+                self._after_load = (doc, indexes, redo_existing)
                 ctl.modelNeeded.emit()
             return False
         if indexes is None and redo_existing and ctl.store is not None:
@@ -125,6 +130,18 @@ class RunController(Part):
                  else self.tr("Translating {0} segments…")).format(total))
         ctl.changed()
         return True
+
+    @Slot(str)
+    def _on_client_model_loaded(self, _description: str) -> None:
+        """The model chosen for a translation asked for is loaded: it starts now (on the
+        document it was asked for, if that is still on screen)."""
+        pending, self._after_load = self._after_load, None
+        if pending is not None and pending[0] is self.controller.current:
+            self.start(pending[1], pending[2])
+
+    def forget_pending(self) -> None:
+        """The user went back without choosing a model: nothing starts by itself later."""
+        self._after_load = None
 
     def _redo_existing(self, doc: OpenDocument) -> None:
         """The file's own translations become new work for this run (the checkbox)."""
