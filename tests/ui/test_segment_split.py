@@ -144,3 +144,26 @@ def test_each_target_language_keeps_its_own_pieces(window: MainWindow, qtbot: Qt
     assert not ws.undo_stack().canUndo()  # the Chinese project's steps do not apply here
     bar.target_combo.setCurrentIndex(bar.target_combo.findData("zh"))
     assert _sources(ws) == ["Send the {report} today.", "The server is down.", SECOND]
+
+
+def test_a_database_that_cannot_be_written_changes_nothing_and_says_why(
+        window: MainWindow, qtbot: QtBot, mail: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bayling_desktop.storage.database import StorageError
+
+    ws = _open(window, qtbot, mail)
+    doc = ws.current
+    assert doc is not None and doc.session.store is not None
+
+    def full_disk(*_args: object, **_kwargs: object) -> list[int]:
+        # what the store raises when SQLite reports a full disk (cannot be made real here)
+        raise StorageError("Could not read or write the database projects.sqlite3 (database "
+                           "or disk is full): the disk may be full, failing or disconnected.")
+
+    monkeypatch.setattr(doc.session.store, "replace_segments", full_disk)
+    ws.select_segment(0)
+    assert not ws.segment_actions.splitting.split_at(FIRST.index("The server"))
+    assert _sources(ws) == [FIRST, SECOND]
+    assert doc.project is not None and [s.source for s in doc.project.segments] == [FIRST,
+                                                                                    SECOND]
+    assert "disk may be full" in ws.message_label.text()
+    assert not ws.undo_stack().canUndo()

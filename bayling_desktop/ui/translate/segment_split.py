@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...documents.segment import sentence_cuts
 from ...documents.timing import cue_timing
+from ...errors import BaylingError
 from ...translation.segmentation import Resegment, Resegmented
 from .open_document import OpenDocument
 from .parts import ViewPart
@@ -215,7 +216,11 @@ class SegmentSplitting(ViewPart):
                                     "whole.").format(segment + 1), error=True)
             return False
         translated = bool(doc.rows[segment].target.strip())
-        done = resegmenting.split(segment, offset)
+        try:
+            done = resegmenting.split(segment, offset)
+        except BaylingError as exc:  # the database could not be written: nothing changed
+            ws.show_message(str(exc), error=True)
+            return False
         self._show(doc, done)
         doc.undo.push(ResegmentCommand(self, doc, done,
                                        self.tr("Split segment {0}").format(segment + 1)))
@@ -248,7 +253,11 @@ class SegmentSplitting(ViewPart):
                                     "pieces of one paragraph are merged.").format(segment + 1),
                             error=True)
             return False
-        done = doc.session.resegmenting.merge(segment)
+        try:
+            done = doc.session.resegmenting.merge(segment)
+        except BaylingError as exc:
+            ws.show_message(str(exc), error=True)
+            return False
         self._show(doc, done)
         doc.undo.push(ResegmentCommand(self, doc, done, self.tr("Merge segments {0} and {1}")
                                        .format(segment + 1, segment + 2)))
@@ -268,7 +277,13 @@ class SegmentSplitting(ViewPart):
 
     def apply(self, doc: OpenDocument, change: Resegment) -> Resegment:
         """Apply *change* (undo, redo) to the project and the rows; returns its inverse."""
-        done = doc.session.resegmenting.apply(change)
+        try:
+            done = doc.session.resegmenting.apply(change)
+        except BaylingError as exc:
+            # nothing changed, so the steps around this one no longer fit: let them go
+            self.view.show_message(str(exc), error=True)
+            QTimer.singleShot(0, doc.undo.clear)
+            return change
         self._show(doc, done)
         return done.undo
 
