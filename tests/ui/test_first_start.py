@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
+from bayling_desktop.engine.backend import Backend
 from bayling_desktop.ui.main_window import MainWindow
 
 MakeWindow = Callable[[Settings], MainWindow]
@@ -63,14 +64,10 @@ def test_ctrl_o_on_the_welcome_page_opens_the_document_there_and_then(
 
 def test_the_translation_asked_for_starts_once_the_chosen_model_is_loaded(
         make_window: MakeWindow, qtbot: QtBot, empty_model_cache: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.engine import loader
-
+        serve: Callable[[Backend], Backend]) -> None:
     from .fake_backend import EchoBackend
 
-    # the built-in model stands in as a backend that echoes (no weights in this test)
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: EchoBackend())
+    serve(EchoBackend())  # the built-in model, as a backend that echoes (no weights here)
     window = make_window(Settings(source_language="en", target_language="zh"))
     window.open_files([_letter(tmp_path)])
     window.start()
@@ -91,13 +88,10 @@ def test_the_translation_asked_for_starts_once_the_chosen_model_is_loaded(
 
 def test_going_back_without_a_model_starts_nothing_later(
         make_window: MakeWindow, qtbot: QtBot, empty_model_cache: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.engine import loader
-
+        serve: Callable[[Backend], Backend]) -> None:
     from .fake_backend import EchoBackend
 
-    monkeypatch.setattr(loader, "load_backend",
-                        lambda settings, model=None, progress=None: EchoBackend())
+    serve(EchoBackend())
     window = make_window(Settings(source_language="en", target_language="zh"))
     window.open_files([_letter(tmp_path)])
     window.start()
