@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.model import Unit
+from ...documents.model import Document, Unit
 from ...documents.pdf_write import render_page
 from ...errors import DocumentError
 from ..i18n import translate_error
@@ -144,10 +144,8 @@ class PdfPreview(QObject):
         #: the user closed the panel: it stays closed for the next PDF too
         self.closed_by_user = False
         self.toggle.triggered.connect(self._on_toggle_triggered)
-        # per opened document (a document read again is another one) and page
-        self._sources: dict[tuple[int, int], QImage] = {}
-        self._targets: dict[tuple[int, int], tuple[tuple[tuple[str, str], ...], QImage]] = {}
-        self._units: dict[int, dict[str, Unit]] = {}
+        # per opened document (one read again is another; a closed one's pages go with it)
+        self._pages: weakref.WeakKeyDictionary[Document, _Pages] = weakref.WeakKeyDictionary()
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -182,14 +180,17 @@ class PdfPreview(QObject):
         doc = self.ws.current
         return doc if doc is not None and doc.document.format_name == "pdf" else None
 
+    def _pages_of(self, doc: OpenDocument) -> _Pages:
+        pages = self._pages.get(doc.document)
+        if pages is None:
+            pages = self._pages[doc.document] = _Pages(doc.document)
+        return pages
+
     def _unit(self, doc: OpenDocument, segment: int) -> Unit | None:
         """The unit of the file a segment is (a piece of)."""
-        key = id(doc.document)
-        units = self._units.get(key)
-        if units is None:
-            units = self._units[key] = {u.id: u for u in doc.document.units}
         if not 0 <= segment < len(doc.rows):
             return None
+        units = self._pages_of(doc).units
         unit_id = doc.rows[segment].unit_id
         return units.get(unit_id) or units.get(unit_id.rsplit("#s", 1)[0])
 
@@ -273,11 +274,11 @@ class PdfPreview(QObject):
         return max((p for p in pages if isinstance(p, int)), default=0)
 
     def source_image(self, doc: OpenDocument, number: int) -> QImage:
-        key = (id(doc.document), number)
-        image = self._sources.get(key)
+        sources = self._pages_of(doc).sources
+        image = sources.get(number)
         if image is None:
-            image = self._sources[key] = _image(*render_page(doc.document, number, ZOOM))
-            _trim(self._sources)
+            image = sources[number] = _image(*render_page(doc.document, number, ZOOM))
+            _trim(sources)
         return image
 
     def target_image(self, doc: OpenDocument, number: int) -> QImage:
@@ -285,19 +286,29 @@ class PdfPreview(QObject):
         translations = doc.session.translations()
         on_page = tuple((u.id, translations.get(u.id, "")) for u in doc.document.units
                         if u.meta.get("page") == number)
-        key = (id(doc.document), number)
-        cached = self._targets.get(key)
+        targets = self._pages_of(doc).targets
+        cached = targets.get(number)
         if cached is not None and cached[0] == on_page:
             return cached[1]
         if doc.target:
             doc.document.target_language = doc.target
         image = _image(*render_page(doc.document, number, ZOOM, translations))
-        self._targets[key] = (on_page, image)
-        _trim(self._targets)
+        targets[number] = (on_page, image)
+        _trim(targets)
         return image
 
 
-def _trim(cache: dict[tuple[int, int], _V]) -> None:
+class _Pages:
+    """What the preview keeps of one opened PDF: its units by id and rendered pages."""
+
+    def __init__(self, document: Document) -> None:
+        self.units = {unit.id: unit for unit in document.units}
+        self.sources: dict[int, QImage] = {}
+        #: page -> (the translations on it when it was made, the image)
+        self.targets: dict[int, tuple[tuple[tuple[str, str], ...], QImage]] = {}
+
+
+def _trim(cache: dict[int, _V]) -> None:
     """Keep the most recent pages only (dicts keep insertion order)."""
     while len(cache) > CACHE_PAGES:
         del cache[next(iter(cache))]
