@@ -254,8 +254,8 @@ def render_page(document: Document, number: int, zoom: float,
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
         return int(pix.width), int(pix.height), int(pix.stride), bytes(pix.samples)
     except pdf_errors() as exc:
-        raise DocumentError(f"Could not read {document.path.name}: "
-                            f"{failure_reason(exc)}.") from None
+        raise DocumentError("could_not_read", path=document.path.name,
+                            reason=failure_reason(exc)) from None
     finally:
         pdf.close()
 

@@ -156,8 +156,7 @@ def test_a_database_that_cannot_be_written_changes_nothing_and_says_why(
 
     def full_disk(*_args: object, **_kwargs: object) -> list[int]:
         # what the store raises when SQLite reports a full disk (cannot be made real here)
-        raise StorageError("Could not read or write the database projects.sqlite3 (database "
-                           "or disk is full): the disk may be full, failing or disconnected.")
+        raise StorageError("database_disk_full", path="projects.sqlite3")
 
     monkeypatch.setattr(doc.session.store, "replace_segments", full_disk)
     ws.select_segment(0)
@@ -165,5 +164,5 @@ def test_a_database_that_cannot_be_written_changes_nothing_and_says_why(
     assert _sources(ws) == [FIRST, SECOND]
     assert doc.project is not None and [s.source for s in doc.project.segments] == [FIRST,
                                                                                     SECOND]
-    assert "disk may be full" in ws.message_label.text()
+    assert "projects.sqlite3 is full" in ws.message_label.text()
     assert not ws.undo_stack().canUndo()

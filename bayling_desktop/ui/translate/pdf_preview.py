@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...documents.model import Document, Unit
 from ...documents.pdf_write import render_page
 from ...errors import DocumentError
-from ..i18n import translate_error
+from ..sentence_text import sentence_text
 from .open_document import OpenDocument
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ class PdfPreview(QObject):
             source = self.source_image(doc, number)
             target = self.target_image(doc, number)
         except DocumentError as exc:
-            self.source_pane.show_page(None, None, translate_error(str(exc)))
+            self.source_pane.show_page(None, None, sentence_text(exc))
             self.target_pane.show_page(None, None, "")
             return
         self.source_pane.show_page(source, marked)

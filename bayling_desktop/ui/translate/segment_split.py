@@ -28,6 +28,7 @@ from ...documents.segment import sentence_cuts
 from ...documents.timing import cue_timing
 from ...errors import BaylingError
 from ...translation.segmentation import Resegment, Resegmented
+from ..sentence_text import sentence_text
 from .open_document import OpenDocument
 from .parts import ViewPart
 from .segment_model import SegmentRow, count_chars, count_words
@@ -219,7 +220,7 @@ class SegmentSplitting(ViewPart):
         try:
             done = resegmenting.split(segment, offset)
         except BaylingError as exc:  # the database could not be written: nothing changed
-            ws.show_message(str(exc), error=True)
+            ws.show_message(sentence_text(exc), error=True)
             return False
         self._show(doc, done)
         doc.undo.push(ResegmentCommand(self, doc, done,
@@ -256,7 +257,7 @@ class SegmentSplitting(ViewPart):
         try:
             done = doc.session.resegmenting.merge(segment)
         except BaylingError as exc:
-            ws.show_message(str(exc), error=True)
+            ws.show_message(sentence_text(exc), error=True)
             return False
         self._show(doc, done)
         doc.undo.push(ResegmentCommand(self, doc, done, self.tr("Merge segments {0} and {1}")
@@ -281,7 +282,7 @@ class SegmentSplitting(ViewPart):
             done = doc.session.resegmenting.apply(change)
         except BaylingError as exc:
             # nothing changed, so the steps around this one no longer fit: let them go
-            self.view.show_message(str(exc), error=True)
+            self.view.show_message(sentence_text(exc), error=True)
             QTimer.singleShot(0, doc.undo.clear)
             return change
         self._show(doc, done)
