@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,13 +88,13 @@ def history_file(folder: Path, messages: int) -> Path:
 def test_ten_thousand_messages_of_history_do_not_hang(tmp_path: Path,
                                                       qwen_model_path: Path) -> None:
     history = history_file(tmp_path, 10_000)
-    started = time.monotonic()
     try:
         result = cli("chat", "--model", qwen_model_path, "--history", history, "--ctx", "2048",
-                     "--max-tokens", "4", "--temperature", "0", "Say OK.", timeout=60)
+                     "--max-tokens", "4", "--temperature", "0", "Say OK.", timeout=240)
     except subprocess.TimeoutExpired:
-        pytest.fail("no reply within 60 s for a 10,000-message history")
-    elapsed = time.monotonic() - started
+        # a hang, not a speed limit: a full 2,048-token prefill on two busy cores takes
+        # 15-60 s; how long it takes belongs to the benchmarks
+        pytest.fail("no reply within 240 s for a 10,000-message history")
     assert "Traceback" not in result.stderr
     assert result.returncode == 0, result.stderr
-    assert elapsed < 60, f"{elapsed:.0f} s for a 10,000-message history"
+    assert "turns were left out" in result.stdout + result.stderr  # trimmed, not refused
