@@ -114,12 +114,32 @@ def read_page(page: Any, engine: Engine) -> list[Block]:
         found.append((line, score))
     _even_sizes([line for line, _ in found])
     blocks: list[Block] = []
-    for group in _paragraphs([line for line, _ in found]):
+    for group in _paragraphs(_join_rows([line for line, _ in found])):
         block = Block(group)
         inside = [score for line, score in found if _centre_in(line.rect, block.rect)]
         block.extra["ocr"] = round(min(inside, default=0.0), 3)
         blocks.append(block)
     return blocks
+
+
+def _join_rows(lines: list[Line]) -> list[Line]:
+    """Pieces of one line that OCR found apart ("tween my shoulders." and "Seemed like…"
+    with a wide space between) joined left to right: pieces on the same row less than
+    two characters' width apart (a column gutter is wider)."""
+    joined: list[Line] = []
+    for line in sorted(lines, key=lambda ln: ln.rect[0]):
+        for n, other in enumerate(joined):
+            top, bottom = max(other.rect[1], line.rect[1]), min(other.rect[3], line.rect[3])
+            height = min(other.rect[3] - other.rect[1], line.rect[3] - line.rect[1])
+            gap = line.rect[0] - other.rect[2]
+            if bottom - top > 0.6 * height and -height < gap < 2 * max(line.size, other.size):
+                joined[n] = Line(rect=union((other.rect, line.rect)),
+                                 text=f"{other.text} {line.text}",
+                                 size=max(other.size, line.size), font=other.font, serif=False)
+                break
+        else:
+            joined.append(line)
+    return joined
 
 
 def _paragraphs(lines: list[Line]) -> list[list[Line]]:

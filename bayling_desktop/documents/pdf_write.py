@@ -110,11 +110,12 @@ def _obstacles(page: Any, own: set[Rect]) -> list[Rect]:
 
 
 def _grown(rect: Rect, obstacles: Sequence[Rect], page_height: float) -> Rect:
-    """*rect* extended downwards to just above the nearest thing under it."""
+    """*rect* extended downwards to just above the nearest thing under it (a box whose
+    top is below *rect*'s middle is under it: OCR's line boxes overlap a little)."""
     x0, y0, x1, y1 = rect
     bottom = page_height - 18.0
     for ox0, oy0, ox1, _oy1 in obstacles:
-        if oy0 >= y1 - 0.5 and ox0 < x1 - 0.5 and ox1 > x0 + 0.5:
+        if oy0 >= (y0 + y1) / 2 and ox0 < x1 - 0.5 and ox1 > x0 + 0.5:
             bottom = min(bottom, oy0 - 1.0)
     return (x0, y0, x1, max(y1, bottom))
 
