@@ -3,10 +3,11 @@ with its page and box, and written back as a PDF with the same pages (see
 :mod:`.pdf_write`), or as .docx, .md or .txt.
 
 A PDF knows glyphs and positions, not paragraphs: :mod:`.pdf_layout` infers them
-(reading order across columns, hyphenation, formulas and code left alone). A page with
-no text layer (a scan, a picture) is kept in every output as it is and named in a
-notice; nothing is ever dropped. PyMuPDF (AGPL-3.0) is imported only by the ``pdf*``
-modules.
+(reading order across columns, hyphenation, formulas and code left alone). A page that
+shows its text only as pixels (a scan, even under an invisible OCR layer) is read by
+offline OCR (:mod:`.pdf_ocr`); one where OCR finds nothing, or that is turned, is kept in
+every output as it is and named in a notice: nothing is ever dropped. PyMuPDF (AGPL-3.0)
+is imported only by the ``pdf*`` modules.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from .pdf_layout import (
     reading_order,
     repeated_margins,
 )
-from .pdf_ocr import Engine, needs_ocr, ocr_engine, ocr_flags, read_page
+from .pdf_ocr import Scans, needs_ocr, ocr_flags
 
 _ITALIC, _SERIF, _MONO, _BOLD = 2, 4, 8, 16
 
@@ -295,35 +296,6 @@ def _pages_text(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (", …" if len(numbers) > 20 else "")
 
 
-class _Scans:
-    """What :func:`load` did with the pages that show text only as pixels: read by OCR,
-    read without a line found, kept as they are (OCR not installed: ``blank``; turned)."""
-
-    def __init__(self) -> None:
-        self.read_pages: list[int] = []
-        self.unread: list[int] = []
-        self.blank: list[int] = []
-        self.turned: list[int] = []
-        self._engine: list[Engine | None] = []
-
-    def read(self, page: Any, number: int) -> list[Block]:
-        if page.rotation % 360:
-            self.turned.append(number)  # set back upright it would read sideways
-            return []
-        if not self._engine:
-            self._engine.append(ocr_engine())
-        engine = self._engine[0]
-        if engine is None:
-            self.blank.append(number)
-            return []
-        try:
-            blocks = read_page(page, engine)
-        except Exception:  # whatever onnxruntime or OpenCV raise on one page: that page
-            blocks = []  # is kept as it is and named, and the rest of the file is read
-        (self.read_pages if blocks else self.unread).append(number)
-        return blocks
-
-
 def load(path: Path, password: str | None = None,
          on_progress: Callable[[int, int], None] | None = None) -> PdfDocument:
     """Read *path*; *on_progress* (any thread) hears (pages read, pages) after each page,
@@ -333,7 +305,7 @@ def load(path: Path, password: str | None = None,
     try:
         pages: list[list[Block]] = []
         heights: list[float] = []
-        scans = _Scans()
+        scans = Scans()
         total = pdf.page_count
         if on_progress is not None:
             on_progress(0, total)

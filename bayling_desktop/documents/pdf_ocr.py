@@ -182,6 +182,35 @@ def _centre_in(rect: Sequence[float], box: Sequence[float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+class Scans:
+    """What :func:`.pdf.load` did with the pages that show text only as pixels: read by OCR,
+    read without a line found, kept as they are (OCR not installed: ``blank``; turned)."""
+
+    def __init__(self) -> None:
+        self.read_pages: list[int] = []
+        self.unread: list[int] = []
+        self.blank: list[int] = []
+        self.turned: list[int] = []
+        self._engine: list[Engine | None] = []
+
+    def read(self, page: Any, number: int) -> list[Block]:
+        if page.rotation % 360:
+            self.turned.append(number)  # set back upright it would read sideways
+            return []
+        if not self._engine:
+            self._engine.append(ocr_engine())
+        engine = self._engine[0]
+        if engine is None:
+            self.blank.append(number)
+            return []
+        try:
+            blocks = read_page(page, engine)
+        except Exception:  # whatever onnxruntime or OpenCV raise on one page: that page
+            blocks = []  # is kept as it is and named, and the rest of the file is read
+        (self.read_pages if blocks else self.unread).append(number)
+        return blocks
+
+
 def ocr_flags(units: Sequence[Unit], source: str | None) -> dict[str, list[Flag]]:
     """unit id -> what a reviewer should check about the OCR of that unit: a line read
     with low confidence, or text in a language the models do not read (*source*, the

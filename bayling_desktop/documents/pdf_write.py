@@ -5,6 +5,7 @@ images and vector graphics alone, and the translation is typeset into the unit's
 by MuPDF's HTML layout (a ``Story``, as ``insert_htmlbox`` does) in an embedded font
 with the target's glyphs (MuPDF's own Droid Sans Fallback for CJK, its Nimbus/Charis
 faces for Latin), then the fonts are subset. Links are put back where redaction took them.
+A paragraph read from a scan by OCR is first covered by a box of the paper's colour.
 
 Text that does not fit shrinks: one scale for the whole document (the median of what
 the paragraphs need, so sizes stay uniform), then per paragraph down to :data:`FLOOR`
