@@ -16,7 +16,8 @@ re-read and checked:
   text that stayed, and inserted lines off the page (both should be 0);
 - fonts: every font the output adds is embedded and subset;
 - images and drawings: the same number of images on every page, no drawing lost;
-- size: output bytes less the added font programs, over the input's (≤ 1.5);
+- size: output bytes less what the added fonts take (programs, widths, ToUnicode
+  maps), over the input's (≤ 1.5);
 - rendered diff: each page of both files rendered, the text regions masked (the units'
   boxes, the output's text lines and notes), the pixels that differ elsewhere counted
   (:mod:`bayling_desktop.documents.pdf_check`); a page with more than 0.1 % changed counts;
@@ -27,10 +28,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tarfile
 import time
+import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,13 +97,31 @@ def _base(name: str) -> str:
 
 
 def _font_bytes(pdf: Any) -> int:
-    total = 0
-    for xref in range(1, pdf.xref_length()):
-        for key in ("FontFile", "FontFile2", "FontFile3"):
+    """What the fonts take: every font dictionary with what hangs off it (descendant
+    font, descriptor, font program, widths array, ToUnicode map, CID maps), streams at
+    their stored size, other objects at their size compressed (they sit in object
+    streams)."""
+    seen: set[int] = set()
+
+    def size(xref: int) -> int:
+        if xref in seen or xref <= 0:
+            return 0
+        seen.add(xref)
+        if pdf.xref_is_stream(xref):
+            total = len(pdf.xref_stream_raw(xref) or b"")
+        else:
+            total = len(zlib.compress(pdf.xref_object(xref, compressed=True).encode()))
+        for key in ("DescendantFonts", "FontDescriptor", "FontFile", "FontFile2", "FontFile3",
+                    "W", "ToUnicode", "CIDSet", "CIDToGIDMap"):
             kind, value = pdf.xref_get_key(xref, key)
             if kind == "xref":
-                total += len(pdf.xref_stream_raw(int(value.split()[0])) or b"")
-    return total
+                total += size(int(value.split()[0]))
+            elif kind == "array":
+                total += sum(size(int(ref)) for ref in re.findall(r"(\d+) 0 R", value))
+        return total
+
+    return sum(size(xref) for xref in range(1, pdf.xref_length())
+               if pdf.xref_get_key(xref, "Type")[1] == "/Font")
 
 
 def _key(rect: Any) -> tuple[int, int, int, int]:
