@@ -217,7 +217,8 @@ def measure(path: Path, out_dir: Path, marker: str = "upper") -> Result:
             if _base(font[3]) not in old_fonts and (font[1] == "n/a" or "+" not in font[3]):
                 result.fonts_not_embedded.append(font[3])
     for number, (page_before, page_after) in enumerate(zip(before, after, strict=True)):
-        boxes = [u.meta["rect"] for u in document.units if u.meta["page"] == number + 1]
+        boxes = [box for u in document.units if u.meta["page"] == number + 1
+                 for box in (u.meta["rect"], u.meta.get("cover") or u.meta["rect"])]
         share = changed_outside(page_before, page_after, boxes + text_regions(page_after))
         result.pages_changed_outside += share > 0.001
         result.most_changed_outside = max(result.most_changed_outside, round(share, 4))

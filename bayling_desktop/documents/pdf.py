@@ -16,7 +16,7 @@ import io
 import statistics
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes, atomic_write_text
@@ -296,6 +296,15 @@ def _pages_text(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (", …" if len(numbers) > 20 else "")
 
 
+def _scanned(block: Block) -> dict[str, object]:
+    """What a unit read by OCR carries besides: its confidence, and the area of the scan
+    its (perhaps tilted) lines cover."""
+    if "ocr" not in block.extra:
+        return {}
+    cover = cast(tuple[float, float, float, float], block.extra["cover"])
+    return {"ocr": block.extra["ocr"], "cover": [round(v, 2) for v in cover]}
+
+
 def load(path: Path, password: str | None = None,
          on_progress: Callable[[int, int], None] | None = None) -> PdfDocument:
     """Read *path*; *on_progress* (any thread) hears (pages read, pages) after each page,
@@ -347,7 +356,7 @@ def load(path: Path, password: str | None = None,
                 "lines": [[round(v, 2) for v in line.rect] for line in block.lines],
                 "size": round(block.size, 2), "bold": all(ln.bold for ln in block.lines),
                 "italic": first.italic, "serif": first.serif, "color": first.color,
-                **({"ocr": block.extra["ocr"]} if "ocr" in block.extra else {})}))
+                **_scanned(block)}))
     if not units and scans.unread and not blank:
         raise DocumentError("pdf_scanned_ocr_found_nothing", path=path.name)
     if not units and blank:

@@ -18,6 +18,7 @@ is flagged ``ocr_uncertain``; a page where nothing was read is named in a notice
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import statistics
@@ -27,7 +28,7 @@ from typing import Any
 
 from ..flags import Flag
 from .model import Unit
-from .pdf_layout import Block, Line, reading_order, union
+from .pdf_layout import Block, Line, Rect, reading_order, union
 
 _BULLET = re.compile(r"\s*[•·●▪◦■□➢►\-–*]\s*\S")
 #: what the bundled models read: text in other languages is flagged for review
@@ -103,36 +104,56 @@ def read_page(page: Any, engine: Engine) -> list[Block]:
                              alpha=False)
     image = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(
         pixmap.height, pixmap.width, 3)
-    found: list[tuple[Line, float]] = []
+    found: list[tuple[Line, float, Rect]] = []
     for corners, text, score in engine(image):
-        if not text.strip():
-            continue
-        xs = [float(p[0]) / zoom for p in corners]
-        ys = [float(p[1]) / zoom for p in corners]
-        line = Line(rect=(min(xs), min(ys), max(xs), max(ys)), text=text,
-                    size=(max(ys) - min(ys)) * _BOX_TO_SIZE, font="OCR", serif=False)
-        found.append((line, score))
-    _even_sizes([line for line, _ in found])
+        if text.strip():
+            line, drawn = _line(corners, text, zoom)
+            found.append((line, score, drawn))
+    _even_sizes([line for line, _, _ in found])
     blocks: list[Block] = []
-    for group in _paragraphs(_join_rows([line for line, _ in found])):
+    for group in _paragraphs(_join_rows([line for line, _, _ in found])):
         block = Block(group)
-        inside = [score for line, score in found if _centre_in(line.rect, block.rect)]
-        block.extra["ocr"] = round(min(inside, default=0.0), 3)
+        inside = [(score, drawn) for line, score, drawn in found
+                  if _centre_in(line.rect, block.rect)]
+        block.extra["ocr"] = round(min((s for s, _ in inside), default=0.0), 3)
+        block.extra["cover"] = union([block.rect, *(d for _, d in inside)])
         blocks.append(block)
     return blocks
 
 
+def _line(corners: Sequence[Sequence[float]], text: str, zoom: float) -> tuple[Line, Rect]:
+    """One detected line, in points: upright (a slightly skewed scan's line measured
+    along its own slope, so the boxes of neighbouring lines do not overlap), and the
+    whole area its tilted box covers (what must be painted over)."""
+    points = [(float(x) / zoom, float(y) / zoom) for x, y in corners[:4]]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    # corners: top-left, top-right, bottom-right, bottom-left
+    height = (abs(points[3][1] - points[0][1]) + abs(points[2][1] - points[1][1])) / 2
+    middle = sum(ys) / 4
+    rect = (min(xs), middle - height / 2, max(xs), middle + height / 2)
+    line = Line(rect=rect, text=text, size=height * _BOX_TO_SIZE, font="OCR", serif=False)
+    return line, (min(xs), min(ys), max(xs), max(ys))
+
+
 def _join_rows(lines: list[Line]) -> list[Line]:
     """Pieces of one line that OCR found apart ("tween my shoulders." and "Seemed like…"
-    with a wide space between) joined left to right: pieces on the same row less than
-    two characters' width apart (a column gutter is wider)."""
+    with a wide space between) joined left to right: pieces on the same row, less than
+    three characters' width apart, with text of a nearby row running across the space
+    between them (across a column gutter, none does)."""
+    def bridged(left: Line, right: Line) -> bool:
+        reach = 3 * (left.rect[3] - left.rect[1])
+        return any(other.rect[0] < left.rect[2] and other.rect[2] > right.rect[0]
+                   and abs(other.rect[1] - left.rect[1]) < reach
+                   for other in lines if other is not left and other is not right)
+
     joined: list[Line] = []
     for line in sorted(lines, key=lambda ln: ln.rect[0]):
         for n, other in enumerate(joined):
             top, bottom = max(other.rect[1], line.rect[1]), min(other.rect[3], line.rect[3])
             height = min(other.rect[3] - other.rect[1], line.rect[3] - line.rect[1])
             gap = line.rect[0] - other.rect[2]
-            if bottom - top > 0.6 * height and -height < gap < 2 * max(line.size, other.size):
+            if (bottom - top > 0.6 * height and -height < gap < 3 * max(line.size, other.size)
+                    and bridged(other, line)):
                 joined[n] = Line(rect=union((other.rect, line.rect)),
                                  text=f"{other.text} {line.text}",
                                  size=max(other.size, line.size), font=other.font, serif=False)
@@ -145,24 +166,36 @@ def _join_rows(lines: list[Line]) -> list[Line]:
 def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     """OCR lines (no blocks, unlike a text layer) in reading order (the X-Y cut of
     :func:`.pdf_layout.reading_order`, line by line), cut into paragraphs where the next
-    line does not sit under the last one, leaves a gap, changes size, starts with a
-    bullet, or is indented (a first line), except under a bullet (a hanging indent)."""
+    line does not sit under the last one, leaves a wider gap than the page's lines
+    usually do, changes size, starts with a bullet, or is indented (a first line),
+    except under a bullet (a hanging indent)."""
+    ordered = [lines[i] for i in reading_order([line.rect for line in lines])]
+    pairs = list(itertools.pairwise(ordered))
+    gaps = [below.rect[1] - above.rect[3] for above, below in pairs if _stacked(above, below)]
+    usual = statistics.median(gaps) if gaps else 0.0
     groups: list[list[Line]] = []
-    for index in reading_order([line.rect for line in lines]):
-        line = lines[index]
+    for line in ordered:
         if groups:
             last, first = groups[-1][-1], groups[-1][0]
             size = max(line.size, last.size)
-            below = (min(last.rect[2], line.rect[2]) > max(last.rect[0], line.rect[0])
-                     and -0.6 * size < line.rect[1] - last.rect[3] < 0.6 * size)
+            close = line.rect[1] - last.rect[3] <= usual + 0.45 * size
             indented = (line.rect[0] > last.rect[0] + 0.8 * line.size
                         and not _BULLET.match(first.text))
-            if (below and abs(line.size - last.size) <= 0.15 * size
+            if (_stacked(last, line) and close and abs(line.size - last.size) <= 0.15 * size
                     and not _BULLET.match(line.text) and not indented):
                 groups[-1].append(line)
                 continue
         groups.append([line])
     return groups
+
+
+def _stacked(above: Line, below: Line) -> bool:
+    """Whether *below* could be the line after *above*: under it, overlapping it
+    sideways, no more than two lines' height further down."""
+    height = above.rect[3] - above.rect[1]
+    gap = below.rect[1] - above.rect[3]
+    return (min(above.rect[2], below.rect[2]) > max(above.rect[0], below.rect[0])
+            and -0.6 * height < gap < 1.5 * height)
 
 
 def _even_sizes(lines: list[Line]) -> None:

@@ -222,7 +222,8 @@ def _write_page(page: Any, items: list[tuple[Unit, str]], needs: Mapping[str, fl
         if size * needs[unit.id] >= floor - 0.01:
             placed.append(_Placement(unit, text, rect, max(target, floor)))
             continue
-        if unit.kind != "cell":
+        # a scan has no free space to tell: growing could paint over its pictures
+        if unit.kind != "cell" and "ocr" not in unit.meta:
             others = [o for o in obstacles if o != rect]
             bigger = _grown(rect, others, page.rect.height)
             scale = _fit(bigger, _html(text, lang), _css(unit, size))
@@ -374,9 +375,11 @@ def _cover_scans(page: Any, placed: list[_Placement]) -> None:
     """Over a scan, the original words are pixels redaction cannot remove: each unit
     read by OCR gets a box of the paper's colour (and the translation the ink's)."""
     scanned = [item for item in placed if "ocr" in item.unit.meta]
-    found = [colours(page, _rect(item.unit)) for item in scanned]  # before any cover
-    for item, (paper, ink) in zip(scanned, found, strict=True):
-        cover(page, [_rect(item.unit), item.rect], paper)
+    areas = [cast(Sequence[float], item.unit.meta.get("cover") or _rect(item.unit))
+             for item in scanned]
+    found = [colours(page, area) for area in areas]  # all sampled before any cover
+    for item, area, (paper, ink) in zip(scanned, areas, found, strict=True):
+        cover(page, [area, item.rect], paper)
         item.ink = sum(round(v * 255) << shift for v, shift in zip(ink, (16, 8, 0),
                                                                       strict=True))
 

@@ -126,7 +126,8 @@ def test_translated_scan_shows_the_translation_on_the_paper_colour(
     # outside the text the pages are what they were
     for number in range(4):
         units = [u for u in document.units if u.meta["page"] == number + 1]
-        regions = [u.meta["rect"] for u in units] + text_regions(after[number])
+        regions = [u.meta.get("cover") or u.meta["rect"] for u in units] + text_regions(
+            after[number])
         assert changed_outside(before[number], after[number], regions) < 0.002
     # the original words are gone from under the translation: the page differs there
     assert changed_outside(before[1], after[1], []) > 0.01
@@ -177,3 +178,28 @@ def test_a_scanned_file_where_ocr_reads_nothing_is_refused(tmp_path: Path) -> No
     pdf.save(str(tmp_path / "grey.pdf"))
     with pytest.raises(DocumentError, match="OCR found no text"):
         open_document(tmp_path / "grey.pdf")
+
+
+def test_a_skewed_scan_gives_boxes_that_do_not_overlap(tmp_path: Path) -> None:
+    """A page scanned 2° askew: each line is measured along its slope, so neighbouring
+    paragraphs' boxes stay apart (translations set in them cannot overlap), while the
+    area painted over still takes in the whole tilted line."""
+    typeset = pymupdf.open("png", _scan("Skewed Page", [FIRST, SECOND, FIRST]))
+    typeset = pymupdf.open("pdf", typeset.convert_to_pdf())
+    tilted = pymupdf.open()
+    page = tilted.new_page(width=595, height=842)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    page.show_pdf_page(page.rect, typeset, 0, rotate=2)
+    scan = pymupdf.open()
+    scan.new_page(width=595, height=842).insert_image(
+        pymupdf.Rect(0, 0, 595, 842), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "skewed.pdf"))
+    units = open_document(tmp_path / "skewed.pdf").units
+    assert [_letters(u.source) for u in units][1:] == [_letters(t) for t in (FIRST, SECOND,
+                                                                               FIRST)]
+    rects = [pymupdf.Rect(u.meta["rect"]) for u in units]
+    assert all(not (a & b).is_valid or (a & b).is_empty
+               for n, a in enumerate(rects) for b in rects[n + 1:])
+    covers = [pymupdf.Rect(u.meta["cover"]) for u in units]
+    assert all(c.contains(r) and c.height > r.height for c, r in zip(covers, rects,
+                                                                       strict=True))
