@@ -325,7 +325,9 @@ def load(path: Path, password: str | None = None,
                 blocks, has_text, skipped = _page_blocks(page)
                 if skipped:
                     scans.turned.append(number)
-                if not has_text:
+                if not has_text and page.get_cdrawings():
+                    blocks = scans.read(page, number)  # text drawn as outlines
+                elif not has_text:
                     scans.blank.append(number)
             pages.append(blocks)
             heights.append(float(page.rect.height))

@@ -83,12 +83,13 @@ def _load() -> Engine | None:
 
 
 def needs_ocr(page: Any) -> bool:
-    """Whether *page* shows text only as pixels: it draws something (an image, vector
-    shapes) and has no visible text (none, or an invisible OCR layer)."""
-    trace = page.get_texttrace()
-    if any(span.get("type") != 3 and span.get("opacity", 1) > 0 for span in trace):
+    """Whether *page* is a scan: it uses a picture and shows no text (it has none, or an
+    invisible OCR layer). Cheap for the usual page: listing a page's pictures reads only
+    its resources, and only a page with one has its text traced."""
+    if not page.get_images(full=False):
         return False
-    return bool(page.get_images(full=False)) or bool(page.get_cdrawings())
+    trace = page.get_texttrace()
+    return not any(span.get("type") != 3 and span.get("opacity", 1) > 0 for span in trace)
 
 
 def read_page(page: Any, engine: Engine) -> list[Block]:
