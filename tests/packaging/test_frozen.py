@@ -104,7 +104,7 @@ def test_a_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
         pymupdf.Rect(0, 0, 400, 300), stream=typeset.get_pixmap(dpi=150).tobytes("png"))
     scan.save(str(tmp_path / "scan.pdf"))
     memory = tmp_path / "memory.tmx"
-    write_tmx(memory, [("en", "zh", "Hello world.", "你好，世界。")])
+    write_pairs(memory, [("en", "zh", "Hello world.", "你好，世界。")])
     result = run("translate", tmp_path / "scan.pdf", "--from", "en", "--to", "zh", "--tm",
                  memory, "--model", tmp_path / "absent.gguf")
     assert result.returncode == 0, result.stderr
