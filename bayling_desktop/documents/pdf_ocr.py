@@ -92,10 +92,11 @@ def needs_ocr(page: Any) -> bool:
     return not any(span.get("type") != 3 and span.get("opacity", 1) > 0 for span in trace)
 
 
-def read_page(page: Any, engine: Engine) -> list[Block]:
+def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
     """The paragraphs OCR finds on *page* (an unrotated one: a turned page is kept as it
-    is, like turned text), in reading order; each block's ``extra["ocr"]`` is the
-    confidence of its least sure line."""
+    is, like turned text), in reading order, and whether some lines run up or down the
+    page (a sideways scan, a spine: kept as they are, like vertical text of a text
+    layer); each block's ``extra["ocr"]`` is the confidence of its least sure line."""
     import numpy
     import pymupdf
 
@@ -106,10 +107,16 @@ def read_page(page: Any, engine: Engine) -> list[Block]:
     image = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(
         pixmap.height, pixmap.width, 3)
     found: list[tuple[Line, float, Rect]] = []
+    turned = 0
     for corners, text, score in engine(image):
         if text.strip():
             line, drawn = _line(corners, text, zoom)
+            if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and len(text.strip()) > 1:
+                turned += 1  # a line running up or down the page
+                continue
             found.append((line, score, drawn))
+    if turned >= len(found) > 0:
+        return [], True  # a page scanned sideways: its few "lines" across are misreadings
     _even_sizes([line for line, _, _ in found])
     blocks: list[Block] = []
     for group in _paragraphs(_join_rows([line for line, _, _ in found])):
@@ -119,7 +126,7 @@ def read_page(page: Any, engine: Engine) -> list[Block]:
         block.extra["ocr"] = round(min((s for s, _ in inside), default=0.0), 3)
         block.extra["cover"] = union([block.rect, *(d for _, d in inside)])
         blocks.append(block)
-    return blocks
+    return blocks, turned > 0
 
 
 def _line(corners: Sequence[Sequence[float]], text: str, zoom: float) -> tuple[Line, Rect]:
@@ -238,10 +245,13 @@ class Scans:
             self.blank.append(number)
             return []
         try:
-            blocks = read_page(page, engine)
+            blocks, turned = read_page(page, engine)
         except Exception:  # whatever onnxruntime or OpenCV raise on one page: that page
-            blocks = []  # is kept as it is and named, and the rest of the file is read
-        (self.read_pages if blocks else self.unread).append(number)
+            blocks, turned = [], False  # is kept as it is and named; the rest is read
+        if turned:
+            self.turned.append(number)
+        if blocks or not turned:
+            (self.read_pages if blocks else self.unread).append(number)
         return blocks
 
 
