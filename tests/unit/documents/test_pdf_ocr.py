@@ -203,3 +203,20 @@ def test_a_skewed_scan_gives_boxes_that_do_not_overlap(tmp_path: Path) -> None:
     covers = [pymupdf.Rect(u.meta["cover"]) for u in units]
     assert all(c.contains(r) and c.height > r.height for c, r in zip(covers, rects,
                                                                        strict=True))
+
+
+def test_a_page_scanned_sideways_is_kept_and_named(tmp_path: Path) -> None:
+    """Its lines run up the page: set across in boxes they would overlap, so the page
+    stays as it is and is named, as vertical text of a text layer is."""
+    pdf = pymupdf.open()
+    upright = pdf.new_page(width=595, height=842)
+    upright.insert_image(upright.rect, stream=_scan("Upright Page", [FIRST]))
+    sideways = pdf.new_page(width=842, height=595)
+    sideways.insert_image(sideways.rect, stream=_scan("Sideways Page", [FIRST, SECOND]),
+                          rotate=90)
+    pdf.save(str(tmp_path / "turned.pdf"))
+    document = open_document(tmp_path / "turned.pdf")
+    assert {u.meta["page"] for u in document.units} == {1}
+    notices = [str(n) for n in document.notices]
+    assert any("Vertical or rotated text on page(s) 2" in n for n in notices), notices
+    assert not any("OCR found no text" in n for n in notices)
