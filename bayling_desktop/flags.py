@@ -136,6 +136,13 @@ TEMPLATES: dict[str, str] = {
     "pdf_text_kept": QT_TRANSLATE_NOOP("Flags", "The original text on page {page} could not be "
                                                 "removed: it was kept, with the translation in a "
                                                 "note beside it."),
+    # -- scanned PDF pages read by OCR (documents/pdf_ocr.py) ---------------------------
+    "ocr_uncertain": QT_TRANSLATE_NOOP("Flags", "Page {page} is a scan and OCR was unsure of "
+                                                "this text (confidence {score}): compare it "
+                                                "with the page."),
+    "ocr_language": QT_TRANSLATE_NOOP("Flags", "Page {page} is a scan, and the OCR models read "
+                                               "Chinese and English only: this {language} text "
+                                               "may be misread; compare it with the page."),
     # a sentence from an older version, stored before flags were codes
     "text": QT_TRANSLATE_NOOP("Flags", "{text}"),
 }

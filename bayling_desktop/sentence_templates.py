@@ -257,6 +257,15 @@ TEMPLATES: dict[str, str] = {
     "pdf_vertical_text": QT_TRANSLATE_NOOP(
         "Sentences", "Vertical or rotated text on page(s) {pages} is kept as it is, "
                      "untranslated."),
+    # scanned PDF pages read by OCR (documents/pdf_ocr.py)
+    "pdf_pages_read_by_ocr": QT_TRANSLATE_NOOP(
+        "Sentences", "Page(s) {pages} are scans: their text was read by OCR; compare it with the "
+                     "page."),
+    "pdf_ocr_found_nothing": QT_TRANSLATE_NOOP(
+        "Sentences", "OCR found no text on page(s) {pages}: they are kept as they are, "
+                     "untranslated."),
+    "pdf_scanned_ocr_found_nothing": QT_TRANSLATE_NOOP(
+        "Sentences", "{path} is scanned, and OCR found no text on its pages."),
     "xlsx_columns_in_formulas": QT_TRANSLATE_NOOP(
         "Sentences", "{path}: the table column(s) {columns} are named in formulas, so their "
                      "header cells were left untranslated."),

@@ -16,18 +16,24 @@ re-read and checked:
   text that stayed, and inserted lines off the page (both should be 0);
 - fonts: every font the output adds is embedded and subset;
 - images and drawings: the same number of images on every page, no drawing lost;
-- size: output bytes less the added font programs, over the input's (≤ 1.5);
-- seconds per page for reading + writing.
+- size: output bytes less what the added fonts take (programs, widths, ToUnicode
+  maps), over the input's (≤ 1.5);
+- rendered diff: each page of both files rendered, the text regions masked (the units'
+  boxes, the output's text lines and notes), the pixels that differ elsewhere counted
+  (:mod:`bayling_desktop.documents.pdf_check`); a page with more than 0.1 % changed counts;
+- seconds per page for reading + writing, and for OCR of the pages read from scans.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tarfile
 import time
+import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +84,12 @@ class Result:
     drawings_changed: int = 0
     size_ratio: float = 0.0
     seconds_per_page: float = 0.0
+    ocr_pages: int = 0
+    ocr_seconds_per_page: float = 0.0
+    #: pages whose rendering changed outside the text regions by more than 0.1 %, and the
+    #: largest share changed on any page
+    pages_changed_outside: int = 0
+    most_changed_outside: float = 0.0
 
 
 def _base(name: str) -> str:
@@ -85,13 +97,31 @@ def _base(name: str) -> str:
 
 
 def _font_bytes(pdf: Any) -> int:
-    total = 0
-    for xref in range(1, pdf.xref_length()):
-        for key in ("FontFile", "FontFile2", "FontFile3"):
+    """What the fonts take: every font dictionary with what hangs off it (descendant
+    font, descriptor, font program, widths array, ToUnicode map, CID maps), streams at
+    their stored size, other objects at their size compressed (they sit in object
+    streams)."""
+    seen: set[int] = set()
+
+    def size(xref: int) -> int:
+        if xref in seen or xref <= 0:
+            return 0
+        seen.add(xref)
+        if pdf.xref_is_stream(xref):
+            total = len(pdf.xref_stream_raw(xref) or b"")
+        else:
+            total = len(zlib.compress(pdf.xref_object(xref, compressed=True).encode()))
+        for key in ("DescendantFonts", "FontDescriptor", "FontFile", "FontFile2", "FontFile3",
+                    "W", "ToUnicode", "CIDSet", "CIDToGIDMap"):
             kind, value = pdf.xref_get_key(xref, key)
             if kind == "xref":
-                total += len(pdf.xref_stream_raw(int(value.split()[0])) or b"")
-    return total
+                total += size(int(value.split()[0]))
+            elif kind == "array":
+                total += sum(size(int(ref)) for ref in re.findall(r"(\d+) 0 R", value))
+        return total
+
+    return sum(size(xref) for xref in range(1, pdf.xref_length())
+               if pdf.xref_get_key(xref, "Type")[1] == "/Font")
 
 
 def _key(rect: Any) -> tuple[int, int, int, int]:
@@ -128,6 +158,8 @@ MARKERS = {"upper": lambda text: "译" + text.upper(),
 def measure(path: Path, out_dir: Path, marker: str = "upper") -> Result:
     import pymupdf
 
+    from bayling_desktop.documents.pdf_check import changed_outside, text_regions
+
     result = Result(path.name)
     start = time.perf_counter()
     try:
@@ -135,6 +167,8 @@ def measure(path: Path, out_dir: Path, marker: str = "upper") -> Result:
     except BaylingError as exc:
         result.status = f"refused: {exc}"
         return result
+    read = time.perf_counter() - start
+    result.ocr_pages = len({u.meta["page"] for u in document.units if "ocr" in u.meta})
     document.target_language = "zh"
     translations = {u.id: MARKERS[marker](u.source) for u in document.units}
     out = out_dir / f"{path.stem}.zh.pdf"
@@ -182,6 +216,14 @@ def measure(path: Path, out_dir: Path, marker: str = "upper") -> Result:
         for font in page_after.get_fonts(full=True):
             if _base(font[3]) not in old_fonts and (font[1] == "n/a" or "+" not in font[3]):
                 result.fonts_not_embedded.append(font[3])
+    for number, (page_before, page_after) in enumerate(zip(before, after, strict=True)):
+        boxes = [box for u in document.units if u.meta["page"] == number + 1
+                 for box in (u.meta["rect"], u.meta.get("cover") or u.meta["rect"])]
+        share = changed_outside(page_before, page_after, boxes + text_regions(page_after))
+        result.pages_changed_outside += share > 0.001
+        result.most_changed_outside = max(result.most_changed_outside, round(share, 4))
+    if result.ocr_pages == before.page_count:  # a scan: reading it is OCR
+        result.ocr_seconds_per_page = round(read / before.page_count, 2)
     added_fonts = max(0, _font_bytes(after) - _font_bytes(before))
     result.size_ratio = round((out.stat().st_size - added_fonts) / path.stat().st_size, 2)
     return result
@@ -201,8 +243,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     results = [measure(path, args.out, args.marker) for path in files]
     print("| file | pages | units | placed | flagged | overlaps | off page | fonts not "
-          "embedded | images/drawings changed | size ratio | s/page |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "embedded | images/drawings changed | size ratio | s/page | OCR pages (s/page) | "
+          "pages changed outside text (most) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         if r.status != "ok":
             print(f"| {r.name} | | | | | | | | | | {r.status[:70]} |")
@@ -210,7 +253,9 @@ def main() -> None:
         print(f"| {r.name} | {r.pages}{'' if r.same_pages else ' (CHANGED)'} | {r.units} | "
               f"{r.placed} | {r.flagged} | {r.overlaps} | {r.off_page} | "
               f"{len(set(r.fonts_not_embedded))} | {r.images_changed}/{r.drawings_changed} | "
-              f"{r.size_ratio} | {r.seconds_per_page} |")
+              f"{r.size_ratio} | {r.seconds_per_page} | {r.ocr_pages} "
+              f"({r.ocr_seconds_per_page}) | {r.pages_changed_outside} "
+              f"({100 * r.most_changed_outside:.2f} %) |")
     done = [r for r in results if r.status == "ok"]
     units = sum(r.units for r in done)
     pages = sum(r.pages for r in done)
@@ -221,6 +266,13 @@ def main() -> None:
           f"{sum(r.overlaps for r in done)}, off page {sum(r.off_page for r in done)}; "
           f"pages changed {sum(not r.same_pages for r in done)}; "
           f"seconds per page {sum(r.seconds_per_page * r.pages for r in done) / max(pages, 1):.3f}")
+    scans = [r for r in done if r.ocr_seconds_per_page]
+    scanned = sum(r.pages for r in scans)
+    print(f"OCR: {sum(r.ocr_pages for r in done)} pages read from scans; on the "
+          f"{scanned} pages of all-scan files "
+          f"{sum(r.ocr_seconds_per_page * r.pages for r in scans) / max(scanned, 1):.2f} s/page; "
+          f"pages changed outside the text: {sum(r.pages_changed_outside for r in done)}; "
+          f"size ratio over 1.5: {[r.name for r in done if r.size_ratio > 1.5]}")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
 

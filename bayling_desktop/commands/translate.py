@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..documents import check_target_language, default_output_path, supported_extensions
+from ..documents.pdf_write import LAYOUTS
 from ..engine.backend import Backend
 from ..errors import BaylingError
 from ..fileio import check_name, check_output
@@ -25,6 +26,8 @@ from .common import add_model_options, open_backend, settings_from_args
 
 #: exit status when the output was written but some segments need attention
 EXIT_WITH_PROBLEMS = 3
+#: pages from which reading a PDF shows a bar in a log too (stderr not a terminal)
+READING_BAR_PAGES = 50
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +46,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--bilingual", choices=("docx", "html", "pdf"), default=None,
                         help="also write a side-by-side review file NAME.LANG.bilingual.EXT "
                              "(pdf: for PDFs, each original page beside its translation)")
+    parser.add_argument("--bilingual-layout", choices=LAYOUTS, default=LAYOUTS[0],
+                        help="with --bilingual pdf: each original page beside its "
+                             "translation on one wide page (default), or the two on "
+                             "alternating pages")
     parser.add_argument("--password", default=None, metavar="PASSWORD",
                         help="the password that opens an encrypted PDF")
     parser.add_argument("--sentences", action="store_true",
@@ -178,11 +185,11 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     if out is not None and len(files) > 1 and not wants_folder:
         raise BaylingError.plain("With several inputs, -o must be a folder (an existing one, or "
                                  "a new one written with a trailing slash).")
+    layout = getattr(args, "bilingual_layout", LAYOUTS[0])
+    if layout != LAYOUTS[0] and args.bilingual != "pdf":
+        raise BaylingError.plain(f"--bilingual-layout {layout} is for --bilingual pdf.")
     # refuses missing, unreadable…
-    sessions = [DocumentSession.open(path, store, include_comments=args.comments,
-                                     sentences=args.sentences,
-                                     password=getattr(args, "password", None))
-                for path in files]
+    sessions = [_read(path, args, store) for path in files]
     jobs: list[Job] = []
     written: dict[Path, Path] = {}
     for path, session in zip(files, sessions, strict=True):
@@ -216,6 +223,28 @@ def _plan(args: argparse.Namespace, target: Language, store: ProjectStore) -> li
     if args.export_tm:
         check_output(args.export_tm, inputs=tuple(files), probe=True)
     return jobs
+
+
+def _read(path: Path, args: argparse.Namespace, store: ProjectStore) -> DocumentSession:
+    """Open one input, with a bar while a PDF's pages are read (OCR of a scanned page
+    takes seconds): on a terminal, or in a log for a long file (a short one's lines
+    would only stand between the user and an error about it)."""
+    bars: list[ProgressBar] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars and (sys.stderr.isatty() or total >= READING_BAR_PAGES):
+            bars.append(ProgressBar(total, f"Reading {path.name}"))
+        if bars:
+            bars[0].update(done)
+
+    try:
+        return DocumentSession.open(path, store, include_comments=args.comments,
+                                    sentences=args.sentences,
+                                    password=getattr(args, "password", None),
+                                    on_progress=progress)
+    finally:
+        if bars:
+            bars[0].close()
 
 
 def _project_name(args: argparse.Namespace, path: Path, jobs: int) -> str | None:
@@ -280,7 +309,8 @@ def _write(job: Job, args: argparse.Namespace, notices: list[str]) -> list[str]:
                 for p in unit_problems]
     if args.bilingual:
         review = job.output.with_name(f"{job.output.stem}.bilingual.{args.bilingual}")
-        job.session.export(review, bilingual=True)
+        job.session.export(review, bilingual=True,
+                           bilingual_layout=getattr(args, "bilingual_layout", LAYOUTS[0]))
         job.extra.append(review)
     return problems
 

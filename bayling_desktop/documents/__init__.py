@@ -98,10 +98,12 @@ _COMMENTED = {"docx", "odt", "xlsx"}
 
 
 def open_document(path: str | Path, *, include_comments: bool = False,
-                  password: str | None = None) -> Document:
+                  password: str | None = None,
+                  on_progress: Callable[[int, int], None] | None = None) -> Document:
     """Read *path* into units; *include_comments* also makes Word comments, ODF
     annotations and Excel cell comments units (off by default: they are notes to the
-    author, not the text); *password* opens a PDF encrypted with a user password."""
+    author, not the text); *password* opens a PDF encrypted with a user password;
+    *on_progress* hears (pages read, pages) while a PDF is read (its scans by OCR)."""
     path = Path(path)
     if not path.exists():
         raise DocumentError("file_missing", path=path)
@@ -120,7 +122,7 @@ def open_document(path: str | Path, *, include_comments: bool = False,
         document = loader(path, include_comments=include_comments)
         document.include_comments = include_comments
     elif entry[0] == "pdf":
-        document = loader(path, password=password)
+        document = loader(path, password=password, on_progress=on_progress)
     else:
         document = loader(path)
     protect_input(path, document)  # no writer may replace it while the document lives
@@ -134,12 +136,14 @@ def default_output_path(path: Path, lang_code: str) -> Path:
     return path.with_name(f"{path.stem}.{lang_code}{suffix}")
 
 
-def export_bilingual(document: Document, translations: Mapping[str, str], out_path: Path) -> None:
+def export_bilingual(document: Document, translations: Mapping[str, str], out_path: Path,
+                     *, layout: str = "side-by-side") -> None:
     """Source and translation side by side: a two-column .docx table, an .html page, or
-    (for a PDF) a .pdf whose pages show the original and the translation side by side."""
+    (for a PDF) a .pdf whose pages show the original and the translation side by side
+    (*layout* ``"alternate"``: on alternating pages, see :data:`.pdf_write.LAYOUTS`)."""
     from .bilingual import write_bilingual
 
-    write_bilingual(document, translations, out_path)
+    write_bilingual(document, translations, out_path, layout=layout)
 
 
 def check_target_language(document: Document, code: str) -> None:

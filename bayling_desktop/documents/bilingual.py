@@ -20,14 +20,15 @@ def _rows(document: Document, translations: Mapping[str, str]) -> list[tuple[str
             for u in document.units]
 
 
-def write_bilingual(document: Document, translations: Mapping[str, str], out_path: Path) -> None:
+def write_bilingual(document: Document, translations: Mapping[str, str], out_path: Path,
+                    *, layout: str = "side-by-side") -> None:
     suffix = out_path.suffix.lower()
     if suffix == ".pdf":
         if document.format_name != "pdf":
             raise DocumentError("bilingual_pdf_made_pdf")
         from .pdf_write import write_bilingual as write_pdf
 
-        write_pdf(document, translations, out_path)
+        write_pdf(document, translations, out_path, alternate=layout == "alternate")
         return
     rows = _rows(document, translations)
     if suffix == ".docx":

@@ -71,6 +71,9 @@ class Document(ABC):
         #: the language code the translation is in, set by whoever exports (CLI, GUI)
         #: for the formats that record it in the file (a TMX target ``<tuv xml:lang>``)
         self.target_language: str | None = None
+        #: the language code of the text, once the pair is chosen (a scanned PDF flags
+        #: what its OCR models cannot read)
+        self.source_language: str | None = None
         #: comments/annotations were read as units (so a reopening for export must too)
         self.include_comments = False
 

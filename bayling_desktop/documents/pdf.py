@@ -3,19 +3,20 @@ with its page and box, and written back as a PDF with the same pages (see
 :mod:`.pdf_write`), or as .docx, .md or .txt.
 
 A PDF knows glyphs and positions, not paragraphs: :mod:`.pdf_layout` infers them
-(reading order across columns, hyphenation, formulas and code left alone). A page with
-no text layer (a scan, a picture) is kept in every output as it is and named in a
-notice; nothing is ever dropped. PyMuPDF (AGPL-3.0) is imported only by the ``pdf*``
-modules.
+(reading order across columns, hyphenation, formulas and code left alone). A page that
+shows its text only as pixels (a scan, even under an invisible OCR layer) is read by
+offline OCR (:mod:`.pdf_ocr`); one where OCR finds nothing, or that is turned, is kept in
+every output as it is and named in a notice: nothing is ever dropped. PyMuPDF (AGPL-3.0)
+is imported only by the ``pdf*`` modules.
 """
 
 from __future__ import annotations
 
 import io
 import statistics
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import DocumentError
 from ..fileio import atomic_write_bytes, atomic_write_text
@@ -25,6 +26,7 @@ from .model import Document, Unit
 from .pdf_layout import (
     Block,
     Line,
+    columns,
     heading_kinds,
     hyphenated_words,
     is_math_font,
@@ -34,8 +36,8 @@ from .pdf_layout import (
     protected_kind,
     reading_order,
     repeated_margins,
-    rows,
 )
+from .pdf_ocr import Scans, needs_ocr, ocr_flags
 
 _ITALIC, _SERIF, _MONO, _BOLD = 2, 4, 8, 16
 
@@ -104,6 +106,9 @@ class PdfDocument(Document):
         self.page_count = 0
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
+        for unit_id, flags in ocr_flags(self.units, self.source_language).items():
+            known = self.flagged.setdefault(unit_id, [])
+            known += [flag for flag in flags if flag not in known]
         suffix = out_path.suffix.lower()
         if suffix == ".pdf":
             from .pdf_write import write_translated
@@ -171,22 +176,6 @@ def _line(spans: list[Mapping[str, Any]]) -> Line | None:
         math_chars=sum(len(s["text"].strip()) for s in spans if is_math_font(s.get("font", ""))),
         mono_chars=sum(len(s["text"].strip()) for s in spans
                        if is_mono_font(s.get("font", ""), int(s.get("flags", 0)))))
-
-
-def _columns(lines: list[Line]) -> list[list[Line]]:
-    """*lines* of one block sorted into the columns they stand in (by overlapping
-    horizontal extent), each column's lines in order."""
-    columns: list[tuple[float, float, list[Line]]] = []
-    for line in lines:
-        x0, x1 = line.rect[0], line.rect[2]
-        for n, (left, right, members) in enumerate(columns):
-            if x0 < right and x1 > left:
-                members.append(line)
-                columns[n] = (min(left, x0), max(right, x1), members)
-                break
-        else:
-            columns.append((x0, x1, [line]))
-    return [rows(members) for _, _, members in columns]
 
 
 def _upright(raw: Mapping[str, Any]) -> bool:
@@ -273,7 +262,7 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
         pieces = [_pieces(ln) for ln in raw_lines]
         skipped |= any(not found and any(s.get("text", "").strip() for s in ln["spans"])
                        for found, ln in zip(pieces, raw_lines, strict=True))
-        grouped += _columns([line for found in pieces for line in found])
+        grouped += columns([line for found in pieces for line in found])
     cells, _rest = _tables(page, [line for group in grouped for line in group])
     in_cells = {id(line) for cell in cells for line in cell.lines}
     blocks: list[Block] = []
@@ -307,27 +296,49 @@ def _pages_text(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (", …" if len(numbers) > 20 else "")
 
 
-def load(path: Path, password: str | None = None) -> PdfDocument:
+def _scanned(block: Block) -> dict[str, object]:
+    """What a unit read by OCR carries besides: its confidence, and the area of the scan
+    its (perhaps tilted) lines cover."""
+    if "ocr" not in block.extra:
+        return {}
+    cover = cast(tuple[float, float, float, float], block.extra["cover"])
+    return {"ocr": block.extra["ocr"], "cover": [round(v, 2) for v in cover]}
+
+
+def load(path: Path, password: str | None = None,
+         on_progress: Callable[[int, int], None] | None = None) -> PdfDocument:
+    """Read *path*; *on_progress* (any thread) hears (pages read, pages) after each page,
+    so a front end can show how far reading a long PDF (or OCR of its scans) has got."""
     check_size(path)
     pdf = open_pdf(path, password)
     try:
         pages: list[list[Block]] = []
         heights: list[float] = []
-        blank: list[int] = []
-        turned: list[int] = []
+        scans = Scans()
+        total = pdf.page_count
+        if on_progress is not None:
+            on_progress(0, total)
         for number, page in enumerate(pdf, start=1):
-            blocks, has_text, skipped = _page_blocks(page)
-            if skipped:
-                turned.append(number)
+            if needs_ocr(page):
+                blocks = scans.read(page, number)
+            else:
+                blocks, has_text, skipped = _page_blocks(page)
+                if skipped:
+                    scans.turned.append(number)
+                if not has_text and page.get_cdrawings():
+                    blocks = scans.read(page, number)  # text drawn as outlines
+                elif not has_text:
+                    scans.blank.append(number)
             pages.append(blocks)
             heights.append(float(page.rect.height))
-            if not has_text:
-                blank.append(number)
+            if on_progress is not None:
+                on_progress(number, total)
     except pdf_errors() as exc:
         raise DocumentError("damaged_pdf_reason", path=path.name,
                             failure_reason=failure_reason(exc)) from None
     finally:
         pdf.close()
+    blank, turned = scans.blank, scans.turned
     repeated_margins(pages, heights)
     sizes = [b.size for blocks in pages for b in blocks if b.kind == "paragraph"
              for _ in b.lines]
@@ -346,13 +357,20 @@ def load(path: Path, password: str | None = None) -> PdfDocument:
                 "page": number, "rect": [round(v, 2) for v in block.rect],
                 "lines": [[round(v, 2) for v in line.rect] for line in block.lines],
                 "size": round(block.size, 2), "bold": all(ln.bold for ln in block.lines),
-                "italic": first.italic, "serif": first.serif, "color": first.color}))
+                "italic": first.italic, "serif": first.serif, "color": first.color,
+                **_scanned(block)}))
+    if not units and scans.unread and not blank:
+        raise DocumentError("pdf_scanned_ocr_found_nothing", path=path.name)
     if not units and blank:
         raise DocumentError("no_text_layer_scanned", path=path.name)
     document = PdfDocument(path, units, password)
     document.page_count = len(pages)
     if blank:
         document.notice(Sentence("pdf_pages_without_text", pages=_pages_text(blank)))
+    if scans.read_pages:
+        document.notice(Sentence("pdf_pages_read_by_ocr", pages=_pages_text(scans.read_pages)))
+    if scans.unread:
+        document.notice(Sentence("pdf_ocr_found_nothing", pages=_pages_text(scans.unread)))
     if turned:
         document.notice(Sentence("pdf_vertical_text", pages=_pages_text(turned)))
     return document

@@ -142,6 +142,22 @@ def rows(lines: list[Line]) -> list[Line]:
     return merged
 
 
+def columns(lines: list[Line]) -> list[list[Line]]:
+    """*lines* of one block sorted into the columns they stand in (by overlapping
+    horizontal extent), each column's lines in order."""
+    found: list[tuple[float, float, list[Line]]] = []
+    for line in lines:
+        x0, x1 = line.rect[0], line.rect[2]
+        for n, (left, right, members) in enumerate(found):
+            if x0 < right and x1 > left:
+                members.append(line)
+                found[n] = (min(left, x0), max(right, x1), members)
+                break
+        else:
+            found.append((x0, x1, [line]))
+    return [rows(members) for _, _, members in found]
+
+
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Split one text block of the PDF into paragraphs: at a change of text size, and
     at a vertical gap wider than the lines' own spacing (PDF blocks sometimes hold a

@@ -5,6 +5,7 @@ images and vector graphics alone, and the translation is typeset into the unit's
 by MuPDF's HTML layout (a ``Story``, as ``insert_htmlbox`` does) in an embedded font
 with the target's glyphs (MuPDF's own Droid Sans Fallback for CJK, its Nimbus/Charis
 faces for Latin), then the fonts are subset. Links are put back where redaction took them.
+A paragraph read from a scan by OCR is first covered by a box of the paper's colour.
 
 Text that does not fit shrinks: one scale for the whole document (the median of what
 the paragraphs need, so sizes stay uniform), then per paragraph down to :data:`FLOOR`
@@ -32,12 +33,16 @@ from ..flags import Flag
 from ..sentences import Sentence
 from .model import Document, Unit
 from .pdf import failure_reason, fitz, open_pdf, pdf_errors
+from .pdf_ocr import colours, cover
 from .tags import strip_tags
 
 #: the smallest size a translation is set in (points), unless the original was smaller
 FLOOR = 6.0
 #: the document-wide scale never goes below this (the rest is per paragraph, to FLOOR)
 UNIFORM_LOW = 0.7
+#: how a bilingual PDF shows the two: each original page beside its translation on one
+#: wide page, or the original and the translation on alternating pages
+LAYOUTS = ("side-by-side", "alternate")
 #: pages written between two merges of their duplicated fonts (memory, see _checkpoint)
 CHECKPOINT = 25
 
@@ -63,11 +68,11 @@ def _lines(unit: Unit) -> list[Sequence[float]]:
     return cast(list[Sequence[float]], unit.meta.get("lines") or [unit.meta["rect"]])
 
 
-def _css(unit: Unit, size: float) -> str:
+def _css(unit: Unit, size: float, ink: int | None = None) -> str:
     family = "serif" if unit.meta.get("serif") else "sans-serif"
     weight = "bold" if unit.meta.get("bold") else "normal"
     style = "italic" if unit.meta.get("italic") else "normal"
-    color = int(cast(int, unit.meta.get("color", 0)) or 0)
+    color = int(cast(int, unit.meta.get("color", 0)) or 0) if ink is None else ink
     return (f"* {{font-family: {family}; font-size: {size:.2f}pt; font-weight: {weight}; "
             f"font-style: {style}; color: #{color & 0xFFFFFF:06x}; line-height: 1.12; "
             "margin: 0; padding: 0;} body {margin: 0; padding: 0;}")
@@ -106,11 +111,12 @@ def _obstacles(page: Any, own: set[Rect]) -> list[Rect]:
 
 
 def _grown(rect: Rect, obstacles: Sequence[Rect], page_height: float) -> Rect:
-    """*rect* extended downwards to just above the nearest thing under it."""
+    """*rect* extended downwards to just above the nearest thing under it (a box whose
+    top is below *rect*'s middle is under it: OCR's line boxes overlap a little)."""
     x0, y0, x1, y1 = rect
     bottom = page_height - 18.0
     for ox0, oy0, ox1, _oy1 in obstacles:
-        if oy0 >= y1 - 0.5 and ox0 < x1 - 0.5 and ox1 > x0 + 0.5:
+        if oy0 >= (y0 + y1) / 2 and ox0 < x1 - 0.5 and ox1 > x0 + 0.5:
             bottom = min(bottom, oy0 - 1.0)
     return (x0, y0, x1, max(y1, bottom))
 
@@ -129,6 +135,8 @@ def _redaction_rect(lines: Sequence[Sequence[float]]) -> Any:
 class _Placement:
     def __init__(self, unit: Unit, text: str, rect: Rect, size: float) -> None:
         self.unit, self.text, self.rect, self.size = unit, text, rect, size
+        #: the ink's colour read off a scan (0xRRGGBB), for a unit read by OCR
+        self.ink: int | None = None
 
 
 def write_translated(document: Document, translations: Mapping[str, str],
@@ -214,7 +222,8 @@ def _write_page(page: Any, items: list[tuple[Unit, str]], needs: Mapping[str, fl
         if size * needs[unit.id] >= floor - 0.01:
             placed.append(_Placement(unit, text, rect, max(target, floor)))
             continue
-        if unit.kind != "cell":
+        # a scan has no free space to tell: growing could paint over its pictures
+        if unit.kind != "cell" and "ocr" not in unit.meta:
             others = [o for o in obstacles if o != rect]
             bigger = _grown(rect, others, page.rect.height)
             scale = _fit(bigger, _html(text, lang), _css(unit, size))
@@ -357,8 +366,22 @@ def _replace(page: Any, placed: list[_Placement], lang: str | None) -> list[_Pla
         key = (tuple(round(v, 1) for v in link["from"]), link.get("uri"), link.get("page"))
         if key not in kept:
             page.insert_link(link)
+    _cover_scans(page, [item for item in placed if item not in stuck])
     _typeset(page, [item for item in placed if item not in stuck], lang)
     return stuck
+
+
+def _cover_scans(page: Any, placed: list[_Placement]) -> None:
+    """Over a scan, the original words are pixels redaction cannot remove: each unit
+    read by OCR gets a box of the paper's colour (and the translation the ink's)."""
+    scanned = [item for item in placed if "ocr" in item.unit.meta]
+    areas = [cast(Sequence[float], item.unit.meta.get("cover") or _rect(item.unit))
+             for item in scanned]
+    found = [colours(page, area) for area in areas]  # all sampled before any cover
+    for item, area, (paper, ink) in zip(scanned, areas, found, strict=True):
+        cover(page, [area, item.rect], paper)
+        item.ink = sum(round(v * 255) << shift for v, shift in zip(ink, (16, 8, 0),
+                                                                      strict=True))
 
 
 def _typeset(page: Any, placed: list[_Placement], lang: str | None) -> None:
@@ -374,7 +397,7 @@ def _typeset(page: Any, placed: list[_Placement], lang: str | None) -> None:
     writer = pymupdf.DocumentWriter(buffer)
     device = writer.begin_page(pymupdf.Rect(0, 0, width, height))
     for item in placed:
-        html_text, css = _html(item.text, lang), _css(item.unit, item.size)
+        html_text, css = _html(item.text, lang), _css(item.unit, item.size, item.ink)
         x0, y0, x1, y1 = item.rect
         shrink = _fit(item.rect, html_text, css) or 1.0
         grow = 1.0 / shrink

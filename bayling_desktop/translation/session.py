@@ -117,16 +117,19 @@ class DocumentSession:
     @classmethod
     def open(cls, path: Path, store: ProjectStore | None = None, *,
              include_comments: bool | None = None, sentences: bool = False,
-             password: str | None = None) -> DocumentSession:
+             password: str | None = None,
+             on_progress: Callable[[int, int], None] | None = None) -> DocumentSession:
         """Read *path* (any thread). *include_comments* None: as the file's project last
         read it (comments are units or not for the whole life of a project); *password*
-        opens an encrypted PDF."""
+        opens an encrypted PDF; *on_progress* hears (pages read, pages) while a PDF is
+        read (OCR of a scan takes seconds a page), on the reading thread."""
         if include_comments is None:
             include_comments = False
             for bound in store.projects_of(path) if store else []:
                 include_comments = bool(bound.settings.get("comments"))
                 break
-        document = open_document(path, include_comments=include_comments, password=password)
+        document = open_document(path, include_comments=include_comments, password=password,
+                                 on_progress=on_progress)
         return cls(document, store, sentences=sentences, detected=detect_source(document.units))
 
     @classmethod
@@ -197,6 +200,7 @@ class DocumentSession:
             raise RuntimeError("choose_pair() comes before check(), bind() and run()")
         check_pair(self.pair.source, self.pair.target)
         check_target_language(self.document, self.pair.target)
+        self.document.source_language = self.pair.source or None
 
     def set_pair(self, source_choice: str, target: str) -> Project | None:
         """The user picked another pair: check it and bind the project for it (the
@@ -383,9 +387,12 @@ class DocumentSession:
         return join_sentences(self.units(), self.project.translations())
 
     def export(self, out_path: Path, *, bilingual: bool = False,
-               translations: Mapping[str, str] | None = None) -> Exported:
+               translations: Mapping[str, str] | None = None,
+               bilingual_layout: str = "side-by-side") -> Exported:
         """Write the translated document (atomically) to *out_path*, or with *bilingual*
-        a side-by-side review file (.docx or .html, by *out_path*'s suffix).
+        a side-by-side review file (.docx, .html or, for a PDF, .pdf by *out_path*'s
+        suffix; a PDF's pages side by side or, *bilingual_layout* ``"alternate"``, on
+        alternating pages).
 
         Units without a translation keep their source text; the result counts them and
         names what the format could not keep. *translations* stands in for the
@@ -394,7 +401,7 @@ class DocumentSession:
         chosen = dict(translations) if translations is not None else self.translations()
         said = list(self.document.notices)
         if bilingual:
-            export_bilingual(self.document, chosen, out_path)
+            export_bilingual(self.document, chosen, out_path, layout=bilingual_layout)
         else:
             if self.pair is not None:
                 self.document.target_language = self.pair.target

@@ -937,6 +937,14 @@ The details were written to {0}.</source>
         <source>The original text on page {page} could not be removed: it was kept, with the translation in a note beside it.</source>
         <translation>第 {page} 页上的原文无法移除：已保留原文，译文放在旁边的批注中。</translation>
     </message>
+    <message>
+        <source>Page {page} is a scan and OCR was unsure of this text (confidence {score}): compare it with the page.</source>
+        <translation>第 {page} 页是扫描页，OCR 对这段文字的识别把握不大（置信度 {score}）：请与页面对照检查。</translation>
+    </message>
+    <message>
+        <source>Page {page} is a scan, and the OCR models read Chinese and English only: this {language} text may be misread; compare it with the page.</source>
+        <translation>第 {page} 页是扫描页，OCR 模型只能识别中文和英文：这段 {language} 文字可能识别有误，请与页面对照检查。</translation>
+    </message>
 </context>
 <context>
     <name>GlossariesDialog</name>
@@ -3794,6 +3802,18 @@ Qt {4}，PySide6 {5}
     <message>
         <source>BayLing Desktop is already running with this data folder but does not answer; close it (or end its process) and try again.</source>
         <translation>BayLing Desktop 已在使用此数据文件夹运行，但没有响应；请关闭它（或结束其进程）后重试。</translation>
+    </message>
+    <message>
+        <source>Page(s) {pages} are scans: their text was read by OCR; compare it with the page.</source>
+        <translation>第 {pages} 页是扫描页：其文字由 OCR 识别，请与页面对照检查。</translation>
+    </message>
+    <message>
+        <source>OCR found no text on page(s) {pages}: they are kept as they are, untranslated.</source>
+        <translation>OCR 在第 {pages} 页上没有识别出文字：这些页面原样保留，未翻译。</translation>
+    </message>
+    <message>
+        <source>{path} is scanned, and OCR found no text on its pages.</source>
+        <translation>{path} 是扫描文件，OCR 在其页面上没有识别出文字。</translation>
     </message>
 </context>
 <context>

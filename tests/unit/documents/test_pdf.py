@@ -84,9 +84,10 @@ def test_paragraphs_come_in_reading_order_with_pages_and_boxes(tmp_path: Path) -
     assert cells == ["Revenue", "Growth", "Europe", "Strong"]
     # formulas and code are not units: they stay on the page as they are
     assert not any("print(" in t or "α" in t for t in texts)
-    # the running header is marked as such; page 3 has no text layer and is named
+    # the running header is marked as such; page 3 (a picture) is read by OCR, which finds
+    # no text there: the page is named
     assert {u.kind for u in document.units if u.source == "Journal of Examples"} == {"header"}
-    assert any("Page(s) 3 have no text layer" in n for n in map(str, document.notices))
+    assert any("OCR found no text on page(s) 3" in n for n in map(str, document.notices))
 
 
 def test_hyphenation_is_undone_unless_the_document_writes_the_compound() -> None:

@@ -1,0 +1,222 @@
+"""Scanned PDF pages read by offline OCR (RapidOCR, the real models of its wheel), the
+translation set over the scan on the paper's own colour, pages OCR cannot read named,
+progress while reading. The scans are made here: a page typeset with PyMuPDF on tinted
+paper in blue ink, rendered to a picture and put on a page of its own, as a scanner
+would."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from bayling_desktop.documents import open_document
+from bayling_desktop.documents.model import Unit
+from bayling_desktop.documents.pdf import PdfDocument
+from bayling_desktop.documents.pdf_check import changed_outside, text_regions
+from bayling_desktop.documents.pdf_ocr import _load, ocr_flags
+from bayling_desktop.flags import Flag
+from bayling_desktop.translation.session import DocumentSession
+from tests.unit.documents.test_pdf import make_paper
+
+PAPER = (0.96, 0.93, 0.84)
+INK = (0.1, 0.1, 0.45)
+FIRST = ("Translation memories keep every sentence a translator has approved, so the "
+         "same sentence is never translated twice.")
+SECOND = ("Scanned letters and old reports are common in archives, and their pages "
+          "hold no text layer at all.")
+
+
+def _scan(title: str, paragraphs: list[str], dpi: int = 150) -> bytes:
+    """A typeset page as a scanner returns it: one picture (PNG)."""
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=595, height=842)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    assert page.insert_textbox(pymupdf.Rect(72, 60, 523, 110), title, fontsize=20,
+                               fontname="hebo", color=INK) >= 0
+    top = 130
+    for text in paragraphs:
+        assert page.insert_textbox(pymupdf.Rect(72, top, 523, top + 60), text, fontsize=12,
+                                   fontname="helv", color=INK) >= 0
+        top += 80
+    return bytes(page.get_pixmap(dpi=dpi).tobytes("png"))
+
+
+def make_scans(path: Path) -> Path:
+    """Page 1 a text layer; page 2 a scan; page 3 a scan under an invisible OCR layer
+    (render mode 3) that says something else; page 4 a picture without any text."""
+    pdf = pymupdf.open()
+    first = pdf.new_page(width=595, height=842)
+    first.insert_textbox(pymupdf.Rect(72, 72, 523, 140), "A page with a text layer of its "
+                         "own, read as text.", fontsize=11, fontname="tiro")
+    scan = pdf.new_page(width=595, height=842)
+    scan.insert_image(scan.rect, stream=_scan("Offline Reading", [FIRST, SECOND]))
+    layered = pdf.new_page(width=595, height=842)
+    layered.insert_image(layered.rect, stream=_scan("Second Scan", [SECOND]))
+    layered.insert_text((72, 150), "Invisible words an earlier tool left", fontsize=12,
+                        render_mode=3)
+    picture = pdf.new_page(width=595, height=842)
+    blank = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 300, 400), False)
+    blank.set_rect(blank.irect, (120, 160, 200))
+    picture.insert_image(pymupdf.Rect(100, 100, 400, 500), stream=blank.tobytes("png"))
+    pdf.save(str(path))
+    return path
+
+
+def _letters(text: str) -> str:
+    """What OCR is sure to keep of a text: its letters, lower-cased (this model may drop
+    the spaces between English words)."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PdfDocument]:
+    path = make_scans(tmp_path_factory.mktemp("ocr") / "scans.pdf")
+    document = open_document(path)
+    assert isinstance(document, PdfDocument)
+    return path, document
+
+
+def test_scanned_pages_become_units_with_their_pages(
+        scans: tuple[Path, PdfDocument]) -> None:
+    _path, document = scans
+    by_page: dict[object, list[Unit]] = {}
+    for unit in document.units:
+        by_page.setdefault(unit.meta["page"], []).append(unit)
+    assert [u.source for u in by_page[1]] == ["A page with a text layer of its own, read as "
+                                              "text."]
+    assert "ocr" not in by_page[1][0].meta
+    # the scan: a heading and two paragraphs, in order, each with its box on the page
+    scanned = by_page[2]
+    assert [_letters(u.source) for u in scanned] == [
+        "offlinereading", _letters(FIRST), _letters(SECOND)]
+    assert scanned[0].kind == "heading"
+    assert all(isinstance(u.meta["ocr"], float) and u.meta["ocr"] > 0.8 for u in scanned)
+    x0, y0, x1, y1 = scanned[1].meta["rect"]  # type: ignore[misc]
+    assert 65 <= x0 < x1 <= 530 and 125 <= y0 < y1 <= 200
+    # under an invisible OCR layer the pixels are read, not the layer
+    layered = " ".join(u.source for u in by_page[3])
+    assert _letters(SECOND) in _letters(layered) and "invisible" not in layered.lower()
+    assert 4 not in by_page
+    assert any("Page(s) 2, 3 are scans" in n for n in map(str, document.notices))
+    assert any("OCR found no text on page(s) 4" in n for n in map(str, document.notices))
+
+
+def test_translated_scan_shows_the_translation_on_the_paper_colour(
+        scans: tuple[Path, PdfDocument], tmp_path: Path) -> None:
+    path, document = scans
+    out = tmp_path / "scans.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * max(2, len(u.source) // 6) for u in document.units}, out)
+    before, after = pymupdf.open(str(path)), pymupdf.open(str(out))
+    assert after.page_count == 4  # the page OCR could not read is kept
+    page = after[1]
+    assert "译文" in page.get_text() and "译文" not in after[3].get_text()
+    # each paragraph is covered by a box of the paper's colour, set in the ink's colour
+    fills = [d["fill"] for d in page.get_drawings() if d.get("fill")]
+    assert len(fills) == 3
+    assert all(max(abs(a - b) for a, b in zip(fill, PAPER, strict=True)) < 0.05
+               for fill in fills)
+    colours = {span["color"] for block in page.get_text("dict")["blocks"]
+               for line in block.get("lines", ()) for span in line["spans"]}
+    assert all((c & 0xFF) > (c >> 16) + 40 for c in colours), colours  # blue, not black
+    # outside the text the pages are what they were
+    for number in range(4):
+        units = [u for u in document.units if u.meta["page"] == number + 1]
+        regions = [u.meta.get("cover") or u.meta["rect"] for u in units] + text_regions(
+            after[number])
+        assert changed_outside(before[number], after[number], regions) < 0.002
+    # the original words are gone from under the translation: the page differs there
+    assert changed_outside(before[1], after[1], []) > 0.01
+
+
+def test_text_ocr_may_misread_is_flagged_not_dropped(scans: tuple[Path, PdfDocument],
+                                                      tmp_path: Path) -> None:
+    _path, document = scans
+    scanned = [u for u in document.units if "ocr" in u.meta]
+    document.source_language = "ru"  # the bundled models read Chinese and English
+    document.export({}, tmp_path / "scans.txt")
+    assert {u.id for u in scanned} <= set(document.flagged)
+    page = scanned[0].meta["page"]
+    assert Flag("ocr_language", {"page": page, "language": "ru"}) in document.flagged[
+        scanned[0].id]
+    assert not any(u.id in document.flagged for u in document.units if "ocr" not in u.meta)
+    unsure = Unit("u1", "Teh qnick brovvn fox", meta={"page": 7, "ocr": 0.61})
+    sure = Unit("u2", "The quick brown fox", meta={"page": 7, "ocr": 0.97})
+    assert ocr_flags([unsure, sure], "en") == {
+        "u1": [Flag("ocr_uncertain", {"page": 7, "score": "0.61"})]}
+
+
+def test_reading_reports_progress_page_by_page(tmp_path: Path) -> None:
+    heard: list[tuple[int, int]] = []
+    session = DocumentSession.open(make_paper(tmp_path / "paper.pdf"),
+                                   on_progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    assert {u.meta["page"] for u in session.document.units} == {1, 2}
+
+
+def test_loading_ocr_leaves_qt_its_own_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    # OpenCV's wheel sets these on import; the app's Qt must keep finding its own
+    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
+    monkeypatch.setenv("QT_QPA_FONTDIR", "/usr/share/fonts")
+    assert _load() is not None
+    assert "QT_QPA_PLATFORM_PLUGIN_PATH" not in os.environ
+    assert os.environ["QT_QPA_FONTDIR"] == "/usr/share/fonts"
+
+
+def test_a_scanned_file_where_ocr_reads_nothing_is_refused(tmp_path: Path) -> None:
+    from bayling_desktop.errors import DocumentError
+
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    grey = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
+    grey.set_rect(grey.irect, (200, 200, 200))
+    page.insert_image(page.rect, stream=grey.tobytes("png"))
+    pdf.save(str(tmp_path / "grey.pdf"))
+    with pytest.raises(DocumentError, match="OCR found no text"):
+        open_document(tmp_path / "grey.pdf")
+
+
+def test_a_skewed_scan_gives_boxes_that_do_not_overlap(tmp_path: Path) -> None:
+    """A page scanned 2° askew: each line is measured along its slope, so neighbouring
+    paragraphs' boxes stay apart (translations set in them cannot overlap), while the
+    area painted over still takes in the whole tilted line."""
+    typeset = pymupdf.open("png", _scan("Skewed Page", [FIRST, SECOND, FIRST]))
+    typeset = pymupdf.open("pdf", typeset.convert_to_pdf())
+    tilted = pymupdf.open()
+    page = tilted.new_page(width=595, height=842)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    page.show_pdf_page(page.rect, typeset, 0, rotate=2)
+    scan = pymupdf.open()
+    scan.new_page(width=595, height=842).insert_image(
+        pymupdf.Rect(0, 0, 595, 842), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "skewed.pdf"))
+    units = open_document(tmp_path / "skewed.pdf").units
+    assert [_letters(u.source) for u in units][1:] == [_letters(t) for t in (FIRST, SECOND,
+                                                                               FIRST)]
+    rects = [pymupdf.Rect(u.meta["rect"]) for u in units]
+    assert all(not (a & b).is_valid or (a & b).is_empty
+               for n, a in enumerate(rects) for b in rects[n + 1:])
+    covers = [pymupdf.Rect(u.meta["cover"]) for u in units]
+    assert all(c.contains(r) and c.height > r.height for c, r in zip(covers, rects,
+                                                                       strict=True))
+
+
+def test_a_page_scanned_sideways_is_kept_and_named(tmp_path: Path) -> None:
+    """Its lines run up the page: set across in boxes they would overlap, so the page
+    stays as it is and is named, as vertical text of a text layer is."""
+    pdf = pymupdf.open()
+    upright = pdf.new_page(width=595, height=842)
+    upright.insert_image(upright.rect, stream=_scan("Upright Page", [FIRST]))
+    sideways = pdf.new_page(width=842, height=595)
+    sideways.insert_image(sideways.rect, stream=_scan("Sideways Page", [FIRST, SECOND]),
+                          rotate=90)
+    pdf.save(str(tmp_path / "turned.pdf"))
+    document = open_document(tmp_path / "turned.pdf")
+    assert {u.meta["page"] for u in document.units} == {1}
+    notices = [str(n) for n in document.notices]
+    assert any("Vertical or rotated text on page(s) 2" in n for n in notices), notices
+    assert not any("OCR found no text" in n for n in notices)
