@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -251,25 +251,23 @@ def test_connection_refused_is_clear() -> None:
 def test_slow_server_times_out() -> None:
     with OpenAIServer(first_delay=2.0) as server:
         backend = RemoteBackend(server.base_url, "test-model", timeout=0.3)
-        started = time.monotonic()
+        # the server does answer, after 2 s: the error proves the 0.3 s deadline held
         with pytest.raises(RemoteError, match="did not answer in time"):
             backend.stream(HELLO, GenerationParams()).run()
-        assert time.monotonic() - started < 1.5
 
 
 def test_cancel_lands_while_the_server_is_silent() -> None:
-    with OpenAIServer(delay=3.0) as server:
+    # the server stays silent for 60 s after its first piece: a run that ends with only
+    # that piece ended on the cancel, not on the server's next word
+    with OpenAIServer(delay=60.0) as server:
         backend = RemoteBackend(server.base_url, "test-model")
         cancel = CancelToken()
         completion = backend.stream(HELLO, GenerationParams(), cancel)
         got: list[str] = []
         threading.Timer(0.3, cancel.cancel).start()
-        started = time.monotonic()
         for piece in completion:
             got.append(piece)
-        elapsed = time.monotonic() - started
     assert got == ["You "]  # the first piece came, then the server went quiet
-    assert elapsed < 1.5
     assert completion.stats is not None and completion.stats.stop_reason == "cancelled"
 
 
@@ -584,24 +582,31 @@ def test_keep_alive_comments_alone_time_out() -> None:
     server = RawServer("text/event-stream", [b": ping\n\n"] * 60, pause=0.05)
     try:
         backend = RemoteBackend(server.base_url, "m", timeout=0.5)
-        started = time.monotonic()
+        # the pings go on for 3 s: only a deadline they cannot reset ends it this way
         with pytest.raises(RemoteError, match=r"sent no data for 0\.5 seconds"):
             backend.stream(HELLO, GenerationParams()).run()
-        assert time.monotonic() - started < 2.0
     finally:
         server.close()
 
 
-def test_a_ten_thousand_message_history_is_fitted_quickly() -> None:
+def test_a_ten_thousand_message_history_is_fitted_in_linear_work(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     history = [Message("user" if i % 2 == 0 else "assistant", f"message {i} " + "w " * 20)
                for i in range(10_000)]
     history.append(Message("user", "last question"))
     with OpenAIServer() as server:
         backend = RemoteBackend(server.base_url, "test-model", context_length=4096)
-        started = time.monotonic()
+        counted: list[int] = []
+        count_tokens = backend.count_tokens
+
+        def counting(messages: Sequence[Message]) -> int:
+            counted.append(len(messages))
+            return count_tokens(messages)
+
+        monkeypatch.setattr(backend, "count_tokens", counting)
         completion = backend.stream(history, GenerationParams(max_tokens=64))
         assert completion.run().endswith("last question")
-        assert time.monotonic() - started < 2.0
+        assert len(counted) <= 6, f"{len(counted)} full prompt counts for one request"
     assert completion.stats is not None and completion.stats.dropped_turns > 4000
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import struct
-import time
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,7 @@ from bayling_desktop.errors import ModelError
 
 
 def test_reads_metadata_without_loading_weights(qwen_model_path: Path) -> None:
-    started = time.perf_counter()
     info = read_gguf_info(qwen_model_path)
-    elapsed = time.perf_counter() - started
     assert info.architecture == "qwen2"
     assert info.quantization == "Q4_K_M"
     assert info.context_length == 32768
@@ -21,7 +18,6 @@ def test_reads_metadata_without_loading_weights(qwen_model_path: Path) -> None:
     assert info.chat_template and "<|im_start|>" in info.chat_template
     assert info.eos_token == "<|im_end|>"
     assert info.vocab_size == 151936
-    assert elapsed < 5  # a sanity bound, not a benchmark: weights are never read
 
 
 def test_base_model_without_template(gemma_model_path: Path) -> None:
