@@ -33,6 +33,25 @@ QUESTIONS = ("用一句话解释什么是云计算。",
              "What is the difference between a glossary and a translation memory?")
 
 
+def _write_paper(path: Path) -> None:
+    """A one-page PDF with a heading and two paragraphs, made with PyMuPDF."""
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page(width=420, height=300)
+    page.insert_text((36, 56), "Cloud computing for small teams", fontsize=16,
+                     fontname="helv")
+    body = ("Cloud computing lets small teams rent servers by the hour, instead of "
+            "buying machines that stand idle at night.")
+    page.insert_textbox(pymupdf.Rect(36, 80, 384, 150), body, fontsize=11, fontname="helv")
+    page.insert_textbox(pymupdf.Rect(36, 160, 384, 230),
+                        "Our support team answers every message within one day.",
+                        fontsize=11, fontname="helv")
+    page.draw_rect(pymupdf.Rect(36, 245, 384, 262), color=(0.2, 0.4, 0.8),
+                   fill=(0.85, 0.9, 1.0))
+    document.save(path)
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
@@ -85,7 +104,7 @@ def main() -> int:
     workspace = window.translate
     workspace.open_paths([document])
     wait("the document to open", lambda: workspace.model.rowCount() == 5)
-    workspace.load_glossary(glossary)
+    workspace.glossary_actions.load_glossary_file(glossary)
     workspace.translate_all()
     wait("the translation to start", lambda: window.client.busy)
     wait("the translation", lambda: not window.client.busy)
@@ -100,7 +119,7 @@ def main() -> int:
     settle()
     OUT.mkdir(parents=True, exist_ok=True)
     shots = [OUT / "translate.png", OUT / "glossary.png", OUT / "chat.png",
-             OUT / "translate-zh.png"]
+             OUT / "translate-zh.png", OUT / "pdf-preview.png"]
     window.grab().save(str(shots[0]))
 
     from bayling_desktop.ui.translate.glossary_editor import GlossaryEditor
@@ -133,6 +152,34 @@ def main() -> int:
     settle()
     window.grab().save(str(shots[3]))
     translators.install("en")
+
+    # a PDF: its paragraphs as segments, the page preview of the original and the
+    # translation beside the table, following the selected segment
+    paper = folder / "newsletter.pdf"
+    _write_paper(paper)
+    workspace.open_paths([paper])
+    wait("the PDF to open", lambda: workspace.current is not None
+         and workspace.current.session.path == paper)
+    workspace.translate_all()
+    wait("the translation to start", lambda: window.client.busy)
+    wait("the translation", lambda: not window.client.busy)
+    workspace.select_segment(1)
+    from PySide6.QtCore import Qt
+
+    window.resize(1700, 820)
+    settle()
+    dock = window.workbench.pdf_preview.dock
+    dock.setMinimumWidth(760)  # resizeDocks is not honoured offscreen
+    window.resizeDocks([dock], [760], Qt.Orientation.Horizontal)
+    settle()
+    workspace.select_segment(0)
+    settle()
+    workspace.select_segment(1)  # the panes draw again at their new width
+    wait("the page preview", lambda: window.workbench.pdf_preview.target_pane.image is not None)
+    for _ in range(80):  # the translated page is drawn once its text rests
+        app.processEvents()
+        time.sleep(0.02)
+    window.grab().save(str(shots[4]))
     window.close()
     window.client.shutdown()
     print("wrote " + ", ".join(str(p) for p in shots))
