@@ -192,12 +192,21 @@ AUTHORS = ("model", "model-revision", "memory", "user", "import", "file")
 
 @dataclass
 class StoredSegment:
+    """THE segment: a piece of a document unit with its translation, status (one of
+    :data:`STATUSES`) and flag codes. The pipeline, the session and the GUI's rows (a
+    subclass that adds what only the view needs) all use this one type."""
+
     idx: int
     unit_id: str
     source: str
     target: str = ""
     status: str = "new"
     flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        """Needs no more model work (a draft, an edit or an approval)."""
+        return self.status in DONE
 
 
 @dataclass(frozen=True)

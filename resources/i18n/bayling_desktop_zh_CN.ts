@@ -684,6 +684,10 @@ The details were written to {0}.</source>
         <translation>有问题：字幕限制</translation>
     </message>
     <message>
+        <source>Flagged: text read from a scan</source>
+        <translation>有问题：从扫描件识别的文字</translation>
+    </message>
+    <message>
         <source>With a proposal</source>
         <translation>有修改建议</translation>
     </message>

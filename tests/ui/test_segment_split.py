@@ -78,7 +78,7 @@ def test_ctrl_t_splits_at_the_cursor_and_ctrl_z_puts_the_segment_back(
     assert seen["preview"] == "1: Send the {report} today.\n2: The server is down."
     assert _sources(ws) == ["Send the {report} today.", "The server is down.", SECOND]
     assert [ws.model.row(n).target for n in (0, 1)] == ["今天发送 {report}。", "服务器宕机了。"]
-    assert ws.model.row(2).index == 2 and ws.current is doc and len(doc.sizes) == 3
+    assert ws.model.row(2).idx == 2 and ws.current is doc and len(doc.sizes) == 3
     assert "now segments 1 and 2" in ws.message_label.text()
     assert doc.session.translations() == {"p1": DRAFT}  # export joins them
     ws.undo_stack().undo()

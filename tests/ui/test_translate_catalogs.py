@@ -41,7 +41,7 @@ def test_kept_translations_and_the_checkbox_that_redoes_them(
     # the header's language, not the one on screen before
     qtbot.waitUntil(lambda: ws.bar.target_combo.currentData() == "zh-CN", timeout=5_000)
     rows = ws.model.rows()
-    kept = {row.index: row.target for row in rows if row.status in ("approved", "draft")}
+    kept = {row.idx: row.target for row in rows if row.status in ("approved", "draft")}
     assert len(kept) == 6 and kept[0] == "成功删除了 %(count)d 个 %(items)s"
     assert ws.bar.retranslate_check.isVisibleTo(ws)
     assert "6" in ws.bar.retranslate_check.text()

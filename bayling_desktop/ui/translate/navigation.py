@@ -26,7 +26,7 @@ def find_next(rows: list[SegmentRow], start: int, wanted: Callable[[SegmentRow],
     for step in range(1, count + 1):
         row = rows[(start + step) % count]
         if wanted(row):
-            return row.index
+            return row.idx
     return None
 
 
@@ -64,7 +64,7 @@ def counts_text(workspace: TranslateWorkspace) -> str:
         return ""
     words = sum(w for w, _c in doc.sizes)
     chars = sum(c for _w, c in doc.sizes)
-    untranslated = sum(doc.sizes[r.index][0] for r in doc.rows if not r.done)
+    untranslated = sum(doc.sizes[r.idx][0] for r in doc.rows if not r.done)
     text = QCoreApplication.translate(
         "Navigation", "{0} words, {1} characters · untranslated: {2} words").format(
         words, chars, untranslated)

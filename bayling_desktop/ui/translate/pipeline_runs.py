@@ -265,9 +265,9 @@ class RunController(Part):
             # Rows still "translating" were cut off: show what the project kept.
             for row in doc.rows:
                 if row.status == "translating":
-                    saved = doc.project.segments[row.index]
+                    saved = doc.project.segments[row.idx]
                     status = saved.status if saved.status != "translating" else "new"
-                    ctl.model.update_row(row.index, target=saved.target, status=status,
+                    ctl.model.update_row(row.idx, target=saved.target, status=status,
                                          flags=list(saved.flags))
         self.paused = False
         ctl.pausedChanged.emit(False)

@@ -109,7 +109,7 @@ class ReplaceDialog(QDialog):
         self._timer.stop()
         doc = self.controller.current
         rows = doc.rows if doc is not None else []
-        self.plan = plan_replacements(((r.index, r.target) for r in rows if r.target),
+        self.plan = plan_replacements(((r.idx, r.target) for r in rows if r.target),
                                       self.find_edit.text(), self.replace_edit.text(),
                                       match_case=self.case_box.isChecked(),
                                       whole_words=self.words_box.isChecked())

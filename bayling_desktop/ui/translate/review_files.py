@@ -74,7 +74,7 @@ class ReviewFiles(ViewPart):
             ws.show_message(self.tr("Import the review when the model is done."), error=True)
             return None
         ws.delegate.commit_open_editors()
-        before = {row.index: (row.target, row.status) for row in doc.rows}
+        before = {row.idx: (row.target, row.status) for row in doc.rows}
         try:
             result = import_review(doc.project, path, doc.glossary)
         except (BaylingError, OSError) as exc:

@@ -245,6 +245,7 @@ FLAG_KINDS: dict[str, tuple[str, ...]] = {
     "layout": ("lines_lost", "lines_changed", "lines_rewrapped", "whitespace_restored",
                "whitespace"),
     "subtitles": ("reading_speed", "line_length"),
+    "ocr": ("ocr_uncertain", "ocr_language"),
     "proposals": ("proposed", "unchanged", "unrelated", "explanation"),
 }
 #: the first combo index after All / Untranslated / Flagged and the statuses
@@ -262,6 +263,7 @@ def labels() -> list[str]:
              "output": QCoreApplication.translate("Filters", "Flagged: not a usable translation"),
              "layout": QCoreApplication.translate("Filters", "Flagged: lines and spaces"),
              "subtitles": QCoreApplication.translate("Filters", "Flagged: subtitle limits"),
+             "ocr": QCoreApplication.translate("Filters", "Flagged: text read from a scan"),
              "proposals": QCoreApplication.translate("Filters", "With a proposal"),
              MEMORY: QCoreApplication.translate("Filters", "From the translation memory")}
     return [names[kind] for kind in EXTRA]
@@ -280,6 +282,6 @@ def predicate_for(controller: WorkspaceController, index: int
         authors = (store.authors(doc.project) if store is not None and doc is not None
                    and doc.project is not None else {})
         from_memory = {idx for idx, author in authors.items() if author == "memory"}
-        return lambda row: row.index in from_memory and row.done
+        return lambda row: row.idx in from_memory and row.done
     codes = set(FLAG_KINDS[kind])
     return lambda row: any(flag.code in codes for flag in row.all_flags())

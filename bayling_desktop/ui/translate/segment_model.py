@@ -8,7 +8,7 @@ table, the filter and "next flagged" all see the same facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QObject, Qt, Signal
@@ -16,13 +16,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...documents.tags import strip_tags
 from ...flags import Flag
+from ...storage.project_schema import StoredSegment
 from ...translation.qa import subtitle_flags
 from ..flag_text import flag_text
 from ..itemmodels import Index
 
-STATUSES = ("new", "translating", "draft", "edited", "approved", "error")
-#: statuses of a segment that needs no more model work
-DONE = ("draft", "edited", "approved")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -48,23 +46,16 @@ def clock(seconds: float) -> str:
 
 
 @dataclass
-class SegmentRow:
-    index: int
-    unit_id: str
-    source: str
-    target: str = ""
-    status: str = "new"
-    flags: list[Flag] = field(default_factory=list)
+class SegmentRow(StoredSegment):
+    """A segment as the table shows it: the one segment type (its status and flag codes
+    as stored) plus what only the view needs."""
+
     #: (start, end) in seconds for subtitle cues
     timing: tuple[float, float] | None = None
     #: the best translation-memory match of the source, in % (None: none above 75 %)
     match: float | None = None
     #: the target language, whose norms the subtitle limits follow ("" : Latin-script norms)
     target_lang: str = ""
-
-    @property
-    def done(self) -> bool:
-        return self.status in DONE
 
     def reading(self) -> tuple[float, int] | None:
         """(characters per second, longest line) of the translation, for subtitles."""
@@ -191,10 +182,10 @@ class SegmentTableModel(QAbstractTableModel):
         if role == self.FlagsRole:
             return row.all_flags()
         if role == self.SegmentRole:
-            return row.index
+            return row.idx
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.NUMBER:
-                return str(row.index + 1)
+                return str(row.idx + 1)
             if column == self.SOURCE:
                 return row.source
             if column == self.TARGET:
@@ -257,5 +248,5 @@ class SegmentTableModel(QAbstractTableModel):
         if value == row.target:
             return False
         # The workspace records the edit (undo, storage) and then updates the row.
-        self.targetEdited.emit(row.index, value)
+        self.targetEdited.emit(row.idx, value)
         return True

@@ -307,7 +307,7 @@ class SegmentSplitting(ViewPart):
         doc.sizes[start:start + removed] = [(count_words(r.source), count_chars(r.source))
                                             for r in rows]
         for position in range(start + count, len(doc.rows)):
-            doc.rows[position].index = position
+            doc.rows[position].idx = position
         for position, row in enumerate(doc.rows):
             row.unit_id = project.segments[position].unit_id
         doc.explanations = _shifted(doc.explanations, start, removed, delta)

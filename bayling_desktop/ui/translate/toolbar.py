@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...errors import BaylingError
 from ...languages import all_languages, resolve
 from ..i18n import language_label
+from .segment_filter import EXTRA, FIRST_EXTRA
 from .segment_filter import labels as filter_labels
 
 
@@ -61,7 +62,7 @@ class TranslateToolbar(QWidget):
         self.concordance_button = QToolButton(self)
         self.filter_combo = QComboBox(self)
         # all, untranslated, flagged, five statuses, then the kinds of segment_filter.py
-        self.filter_combo.addItems([""] * 16)
+        self.filter_combo.addItems([""] * (FIRST_EXTRA + len(EXTRA)))
         self.find_edit = QLineEdit(self)
         self.find_edit.setClearButtonEnabled(True)
         self.progress = QProgressBar(self)

@@ -231,10 +231,10 @@ class WorkspaceController(QObject):
             return
         for row in doc.rows:
             if row.target:
-                flags = self.editing.flags_for(doc, row.index, row.target)
-                self.model.update_row(row.index, flags=flags)
-                if doc.project is not None and doc.project.segments[row.index].flags != flags:
-                    doc.project.set_flags(row.index, flags)
+                flags = self.editing.flags_for(doc, row.idx, row.target)
+                self.model.update_row(row.idx, flags=flags)
+                if doc.project is not None and doc.project.segments[row.idx].flags != flags:
+                    doc.project.set_flags(row.idx, flags)
         self.glossaryChanged.emit()
 
     def terms_in(self, source: str) -> list[str]:
