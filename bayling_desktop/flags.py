@@ -117,7 +117,7 @@ TEMPLATES: dict[str, str] = {
                                            "review it."),
     "kept_previous": QT_TRANSLATE_NOOP("Flags", "Retranslation failed; the previous translation "
                                                 "was kept."),
-    # translation catalogues (documents/po.py, po_check.py)
+    # translation catalogues (documents/formats/po.py, po_check.py)
     "catalog_check": QT_TRANSLATE_NOOP("Flags", "The catalogue does not compile at line {line} "
                                                 "(“{msgid}”): {detail}"),
     "catalog_reverted": QT_TRANSLATE_NOOP("Flags", "“{msgid}”: the translation would break the "
@@ -129,14 +129,14 @@ TEMPLATES: dict[str, str] = {
     "lines_rewrapped": QT_TRANSLATE_NOOP("Flags", "The translation came back as {found} of "
                                                   "{total} lines; it was re-wrapped to {total} "
                                                   "lines."),
-    # PDF output (documents/pdf_write.py)
+    # PDF output (documents/formats/pdf_write.py)
     "pdf_overflow": QT_TRANSLATE_NOOP("Flags", "The translation did not fit its box on page "
                                                "{page} even at {size} pt: the original text was "
                                                "kept, with the translation in a note beside it."),
     "pdf_text_kept": QT_TRANSLATE_NOOP("Flags", "The original text on page {page} could not be "
                                                 "removed: it was kept, with the translation in a "
                                                 "note beside it."),
-    # -- scanned PDF pages read by OCR (documents/pdf_ocr.py) ---------------------------
+    # -- scanned PDF pages read by OCR (documents/formats/pdf_ocr.py) ---------------------------
     "ocr_uncertain": QT_TRANSLATE_NOOP("Flags", "Page {page} is a scan and OCR was unsure of "
                                                 "this text (confidence {score}): compare it "
                                                 "with the page."),

@@ -257,7 +257,7 @@ TEMPLATES: dict[str, str] = {
     "pdf_vertical_text": QT_TRANSLATE_NOOP(
         "Sentences", "Vertical or rotated text on page(s) {pages} is kept as it is, "
                      "untranslated."),
-    # scanned PDF pages read by OCR (documents/pdf_ocr.py)
+    # scanned PDF pages read by OCR (documents/formats/pdf_ocr.py)
     "pdf_pages_read_by_ocr": QT_TRANSLATE_NOOP(
         "Sentences", "Page(s) {pages} are scans: their text was read by OCR; compare it with the "
                      "page."),

@@ -20,7 +20,7 @@ re-read and checked:
   maps), over the input's (≤ 1.5);
 - rendered diff: each page of both files rendered, the text regions masked (the units'
   boxes, the output's text lines and notes), the pixels that differ elsewhere counted
-  (:mod:`bayling_desktop.documents.pdf_check`); a page with more than 0.1 % changed counts;
+  (:mod:`bayling_desktop.documents.formats.pdf_check`); a page with more than 0.1 % changed counts;
 - seconds per page for reading + writing, and for OCR of the pages read from scans.
 """
 
@@ -158,7 +158,7 @@ MARKERS = {"upper": lambda text: "译" + text.upper(),
 def measure(path: Path, out_dir: Path, marker: str = "upper") -> Result:
     import pymupdf
 
-    from bayling_desktop.documents.pdf_check import changed_outside, text_regions
+    from bayling_desktop.documents.formats.pdf_check import changed_outside, text_regions
 
     result = Result(path.name)
     start = time.perf_counter()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..documents import check_target_language, default_output_path, supported_extensions
-from ..documents.pdf_write import LAYOUTS
+from ..documents.formats.pdf_write import LAYOUTS
 from ..engine.backend import Backend
 from ..errors import BaylingError
 from ..fileio import check_name, check_output

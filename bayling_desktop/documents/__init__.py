@@ -2,7 +2,7 @@
 
 ``open_document(path)`` picks the format by extension, confirmed by sniffing the
 content (a ``.txt`` that is really a Word file is refused with a clear message);
-each format module exposes ``load(path) -> Document``.
+each format module (in :mod:`.formats`) exposes ``load(path) -> Document``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ __all__ = ["FORMAT_DESCRIPTIONS", "Document", "Unit", "check_target_language",
            "join_sentences", "open_document", "split_sentences", "split_units",
            "supported_extensions"]
 
-#: extension -> (module, loader function name)
+#: extension -> (module of .formats, loader function name)
 _LOADERS: dict[str, tuple[str, str]] = {
     ".txt": ("txt", "load"),
     ".text": ("txt", "load"),
@@ -116,7 +116,7 @@ def open_document(path: str | Path, *, include_comments: bool = False,
     if path.stat().st_size == 0:
         raise DocumentError("document_empty", path=path.name)
     _sniff(path)
-    module = importlib.import_module(f"{__name__}.{entry[0]}")
+    module = importlib.import_module(f"{__name__}.formats.{entry[0]}")
     loader: Callable[..., Document] = getattr(module, entry[1])
     if entry[0] in _COMMENTED:
         document = loader(path, include_comments=include_comments)
@@ -141,7 +141,7 @@ def export_bilingual(document: Document, translations: Mapping[str, str], out_pa
     """Source and translation side by side: a two-column .docx table, an .html page, or
     (for a PDF) a .pdf whose pages show the original and the translation side by side
     (*layout* ``"alternate"``: on alternating pages, see :data:`.pdf_write.LAYOUTS`)."""
-    from .bilingual import write_bilingual
+    from .formats.bilingual import write_bilingual
 
     write_bilingual(document, translations, out_path, layout=layout)
 

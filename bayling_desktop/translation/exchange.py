@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..documents.formats.tmx import write_pairs
 from ..documents.tags import Node, parse, strip_tags
-from ..documents.tmx import write_pairs
 from ..fileio import atomic_write_bytes
 
 if TYPE_CHECKING:

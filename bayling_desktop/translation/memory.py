@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..documents.tmx import read_pairs, write_pairs
+from ..documents.formats.tmx import read_pairs, write_pairs
 from ..storage.projects import DONE, Project, ProjectStore, StoredSegment
 from ..storage.tm import FUZZY_THRESHOLD, Match, TranslationMemory
 from .glossary import Glossary

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.markdown import MAX_NESTING
+from bayling_desktop.documents.formats.markdown import MAX_NESTING
 from bayling_desktop.documents.ziputil import MAX_RATIO, MAX_XML_PART
 
 from .conftest import cli, digest, leftovers, one_sentence

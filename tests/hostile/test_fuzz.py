@@ -218,7 +218,7 @@ def _tiny_gguf(folder: Path) -> Path:
 
 
 def _read_tmx(path: Path) -> object:
-    from bayling_desktop.documents.tmx import read_pairs
+    from bayling_desktop.documents.formats.tmx import read_pairs
 
     return read_pairs(path, "en", "zh")
 

@@ -19,7 +19,7 @@ import pytest
 
 from bayling_desktop import APP_NAME, __version__
 from bayling_desktop.documents import default_output_path, supported_extensions
-from bayling_desktop.documents.tmx import write_pairs
+from bayling_desktop.documents.formats.tmx import write_pairs
 
 from .samples import SENTENCES, WRITERS, write_samples
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ... import documents
-from ...documents.pdf import PasswordRequired
+from ...documents.formats.pdf import PasswordRequired
 from ...documents.timing import cue_timing
 from ...errors import BaylingError, DocumentError
 from ...flags import Flag

@@ -2,7 +2,7 @@
 the selected segment.
 
 A PDF's segments are its paragraphs, cells and headings; the preview shows where one
-is: the page it is on, rendered by PyMuPDF (``documents.pdf_write.render_page``, no Qt
+is: the page it is on, rendered by PyMuPDF (``documents.formats.pdf_write.render_page``, no Qt
 module beyond QtGui), with the segment's box marked on the original and on the
 translated page, scrolled into view. The translated page is the one the export would
 write, made from the translations saved so far for that page only; it is kept (per page,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents.formats.pdf_write import render_page
 from ...documents.model import Document, Unit
-from ...documents.pdf_write import render_page
 from ...errors import DocumentError
 from ..sentence_text import sentence_text
 from .open_document import OpenDocument

@@ -17,7 +17,7 @@ from lxml import etree
 
 from bayling_desktop.documents import Document, open_document
 from bayling_desktop.documents.alttext import worth_translating
-from bayling_desktop.documents.odt import travels_whole
+from bayling_desktop.documents.formats.odt import travels_whole
 from bayling_desktop.documents.tags import TAG_PATTERN
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -15,12 +15,8 @@ import polib
 import pytest
 from lxml import etree
 
-from bayling_desktop.documents import (
-    check_target_language,
-    existing_translations,
-    open_document,
-    po_check,
-)
+from bayling_desktop.documents import check_target_language, existing_translations, open_document
+from bayling_desktop.documents.formats import po_check
 from bayling_desktop.errors import DocumentError
 
 from .catalogs import POT, SYMFONY_XLF, TMX, XLF20, ZH_PO, needs_msgfmt, write

@@ -15,7 +15,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.charts import CACHED_LABELS
+from bayling_desktop.documents.formats.charts import CACHED_LABELS
 
 from .coverage import export_marked, unmarked
 from .realfiles import sdist_files

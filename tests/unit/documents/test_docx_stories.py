@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.docx import TRACKED_NOTICE
+from bayling_desktop.documents.formats.docx import TRACKED_NOTICE
 from bayling_desktop.sentences import Sentence
 
 from .coverage import assert_covered, export_marked, unmarked, visible_text

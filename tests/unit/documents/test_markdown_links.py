@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.mdinline import InlineMarkup
+from bayling_desktop.documents.formats.mdinline import InlineMarkup
 from bayling_desktop.documents.tags import TAG_PATTERN
 
 README = """# Project

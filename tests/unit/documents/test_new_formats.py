@@ -14,7 +14,7 @@ import pptx
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.epub import check_structure
+from bayling_desktop.documents.formats.epub import check_structure
 from bayling_desktop.errors import DocumentError
 
 from .coverage import assert_covered, mark, visible_text

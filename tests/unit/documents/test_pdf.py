@@ -11,8 +11,8 @@ import pymupdf
 import pytest
 
 from bayling_desktop.documents import default_output_path, export_bilingual, open_document
-from bayling_desktop.documents.pdf import PasswordRequired
-from bayling_desktop.documents.pdf_layout import join_lines, reading_order
+from bayling_desktop.documents.formats.pdf import PasswordRequired
+from bayling_desktop.documents.formats.pdf_layout import join_lines, reading_order
 from bayling_desktop.errors import DocumentError
 from bayling_desktop.flags import Flag
 from tests.e2e.test_cli import cli, one_sentence_error
@@ -220,7 +220,7 @@ def test_cli_asks_for_the_password(tmp_path: Path) -> None:
 
 
 def test_a_word_drawn_on_its_own_joins_its_row() -> None:
-    from bayling_desktop.documents.pdf_layout import Line, rows
+    from bayling_desktop.documents.formats.pdf_layout import Line, rows
 
     line = Line((324, 407, 539, 417), "Shubin Zhao. GLARF. In ACL/EACL", 10)
     stray = Line((394, 407, 420, 417), "2001a.", 10)
@@ -230,7 +230,7 @@ def test_a_word_drawn_on_its_own_joins_its_row() -> None:
 
 
 def test_bilingual_pdf_can_alternate_pages(tmp_path: Path) -> None:
-    from bayling_desktop.documents.pdf_write import write_bilingual
+    from bayling_desktop.documents.formats.pdf_write import write_bilingual
 
     document = open_document(make_paper(tmp_path / "paper.pdf"))
     out = tmp_path / "alternate.pdf"
@@ -243,7 +243,7 @@ def test_bilingual_pdf_can_alternate_pages(tmp_path: Path) -> None:
 
 def test_long_documents_merge_their_fonts_as_they_go(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from bayling_desktop.documents import pdf_write
+    from bayling_desktop.documents.formats import pdf_write
 
     monkeypatch.setattr(pdf_write, "CHECKPOINT", 1)  # a merge before every page
     document = open_document(make_paper(tmp_path / "paper.pdf"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pymupdf
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.pdf_write import write_translated
+from bayling_desktop.documents.formats.pdf_write import write_translated
 
 CLOSING = "，。、；：？！”’）》」』】"
 OPENING = "“‘（《「『【"

@@ -14,10 +14,10 @@ import pymupdf
 import pytest
 
 from bayling_desktop.documents import open_document
+from bayling_desktop.documents.formats.pdf import PdfDocument
+from bayling_desktop.documents.formats.pdf_check import changed_outside, text_regions
+from bayling_desktop.documents.formats.pdf_ocr import _load, ocr_flags
 from bayling_desktop.documents.model import Unit
-from bayling_desktop.documents.pdf import PdfDocument
-from bayling_desktop.documents.pdf_check import changed_outside, text_regions
-from bayling_desktop.documents.pdf_ocr import _load, ocr_flags
 from bayling_desktop.flags import Flag
 from bayling_desktop.translation.session import DocumentSession
 from tests.unit.documents.test_pdf import make_paper

@@ -9,7 +9,7 @@ from pathlib import Path
 import pymupdf
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.pdf_check import changed_outside, text_regions
+from bayling_desktop.documents.formats.pdf_check import changed_outside, text_regions
 from bayling_desktop.translation.session import DocumentSession
 from tests.hostile.test_cli_inputs import PAIRS, from_memory
 from tests.unit.documents.test_pdf import make_paper

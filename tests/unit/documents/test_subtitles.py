@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.subtitles import CueText
+from bayling_desktop.documents.formats.subtitles import CueText
 from bayling_desktop.errors import DocumentError
 
 SRT = """1

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from bayling_desktop.documents import FORMAT_DESCRIPTIONS, open_document, supported_extensions
-from bayling_desktop.documents.tmx import XML_LANG
+from bayling_desktop.documents.formats.tmx import XML_LANG
 from bayling_desktop.errors import DocumentError
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -188,7 +188,7 @@ REGIONS = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_memory_pairs_match_variants_as_the_document_does(tmp_path: Path) -> None:
-    from bayling_desktop.documents.tmx import read_pairs, write_pairs
+    from bayling_desktop.documents.formats.tmx import read_pairs, write_pairs
 
     path = tmp_path / "regions.tmx"
     path.write_text(REGIONS, encoding="utf-8")
@@ -205,7 +205,7 @@ def test_memory_pairs_match_variants_as_the_document_does(tmp_path: Path) -> Non
 
 
 def test_memory_import_refuses_what_the_document_refuses(tmp_path: Path) -> None:
-    from bayling_desktop.documents.tmx import read_pairs
+    from bayling_desktop.documents.formats.tmx import read_pairs
 
     path = tmp_path / "no-body.tmx"
     path.write_text('<tmx version="1.4"><header/></tmx>', encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from bayling_desktop.documents import open_document
-from bayling_desktop.documents.tmx import read_pairs
+from bayling_desktop.documents.formats.tmx import read_pairs
 from bayling_desktop.flags import Flag
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.exchange import NS12, export_project_tmx, export_xliff

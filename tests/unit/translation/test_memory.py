@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bayling_desktop.documents.tmx import read_pairs, write_pairs
+from bayling_desktop.documents.formats.tmx import read_pairs, write_pairs
 from bayling_desktop.storage.projects import ProjectStore
 from tests.e2e.test_cli import cli
 

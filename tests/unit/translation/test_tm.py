@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bayling_desktop.documents.tmx import read_pairs, write_pairs
+from bayling_desktop.documents.formats.tmx import read_pairs, write_pairs
 from bayling_desktop.storage.projects import Project, ProjectStore
 from bayling_desktop.translation.memory import export_tmx, import_tmx, suggestions
 from bayling_desktop.translation.pipeline import PipelineOptions, translate

@@ -25,17 +25,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..flags import Flag
-from ..sentences import Sentence
-from .alttext import KIND as ALT_TEXT
-from .alttext import worth_translating
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...flags import Flag
+from ...sentences import Sentence
+from ..alttext import KIND as ALT_TEXT
+from ..alttext import worth_translating
+from ..model import Document, Unit
+from ..runs import Piece, Runs
+from ..xmlsafe import check_well_formed, parse_untrusted, xml_text
+from ..ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 from .charts import CACHED_LABELS, cached_labels, chart_units, fill_chart
-from .model import Document, Unit
-from .runs import Piece, Runs
-from .xmlsafe import check_well_formed, parse_untrusted, xml_text
-from .ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 
 TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -304,7 +304,7 @@ def _relationships(archive: zipfile.ZipFile, name: str, file_name: str) -> dict[
 
 
 def _plain(text: str) -> str:
-    from .tags import strip_tags
+    from ..tags import strip_tags
 
     return strip_tags(text)
 

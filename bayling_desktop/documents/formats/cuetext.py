@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ..flags import Flag
-from .tags import loss_flags, parse, render_markup, salvage, strip_tags, tag_flags
+from ...flags import Flag
+from ..tags import loss_flags, parse, render_markup, salvage, strip_tags, tag_flags
 
 _MARKUP = re.compile(r"\{\\[^{}]*\}|</?[A-Za-z][^<>\n]*>|<\d\d:[\d:.]+>|\r?\n")
 _NAME = re.compile(r"</?([A-Za-z]+)")

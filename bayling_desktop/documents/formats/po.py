@@ -34,15 +34,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..flags import Flag
-from ..languages import primary_subtag
-from ..sentences import Sentence
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...flags import Flag
+from ...languages import primary_subtag
+from ...sentences import Sentence
+from ..encoding import check_size
+from ..model import Document, Unit
+from ..tags import tag_names
 from . import po_check, po_text, stringmarkup
-from .encoding import check_size
-from .model import Document, Unit
-from .tags import tag_names
 
 if TYPE_CHECKING:
     from polib import POEntry, POFile

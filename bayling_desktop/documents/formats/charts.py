@@ -11,11 +11,11 @@ import zipfile
 from collections.abc import Mapping
 from typing import Any
 
-from ..flags import Flag
-from ..sentences import Sentence
-from .model import Unit
-from .tags import strip_tags
-from .xmlsafe import check_well_formed, parse_untrusted
+from ...flags import Flag
+from ...sentences import Sentence
+from ..model import Unit
+from ..tags import strip_tags
+from ..xmlsafe import check_well_formed, parse_untrusted
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"

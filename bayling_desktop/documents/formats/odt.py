@@ -22,16 +22,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..sentences import Sentence
-from .alttext import KIND as ALT_TEXT
-from .alttext import worth_translating
-from .model import Document, Unit
-from .tags import strip_tags
-from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import check_well_formed, parse_untrusted
-from .ziputil import read_checked
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...sentences import Sentence
+from ..alttext import KIND as ALT_TEXT
+from ..alttext import worth_translating
+from ..model import Document, Unit
+from ..tags import strip_tags
+from ..xmlinline import fill_inline, tagged_inline
+from ..xmlsafe import check_well_formed, parse_untrusted
+from ..ziputil import read_checked
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

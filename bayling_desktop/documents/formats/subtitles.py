@@ -16,14 +16,14 @@ import codecs
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..sentences import Sentence
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...sentences import Sentence
+from ..encoding import read_text
+from ..model import Document, Unit
+from ..structure import keep_out
+from ..tags import strip_tags
 from .cuetext import CueText
-from .encoding import read_text
-from .model import Document, Unit
-from .structure import keep_out
-from .tags import strip_tags
 
 __all__ = ["CueText", "SrtDocument", "VttDocument", "load_srt", "load_vtt"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .tags import parse, render_markup, tag_names
+from ..tags import parse, render_markup, tag_names
 
 #: an element tag: ``<a href="…">``, ``</a>``, ``<br/>``; a letter must follow ``<`` so
 #: ``a < b`` and ``<3`` stay text

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_text
-from ..sentences import Sentence
-from .encoding import read_text
+from ...errors import DocumentError
+from ...fileio import atomic_write_text
+from ...sentences import Sentence
+from ..encoding import read_text
+from ..model import Document, Unit
+from ..structure import keep_out
 from .mdinline import InlineMarkup, reference_label
-from .model import Document, Unit
-from .structure import keep_out
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

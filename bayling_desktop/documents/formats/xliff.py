@@ -22,13 +22,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from .encoding import check_size
-from .model import Document, Unit
-from .tags import strip_tags
-from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import check_well_formed, parse_untrusted
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ..encoding import check_size
+from ..model import Document, Unit
+from ..tags import strip_tags
+from ..xmlinline import fill_inline, tagged_inline
+from ..xmlsafe import check_well_formed, parse_untrusted
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"

@@ -20,9 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..sentences import Sentence
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...sentences import Sentence
+from ..model import Document, Unit
+from ..xmlinline import fill_inline
+from ..xmlsafe import check_well_formed, parse_untrusted, xml_text
+from ..ziputil import read_checked
 from .html import (
     attribute_texts,
     blocks,
@@ -31,10 +35,6 @@ from .html import (
     unwrap_loose_text,
     wrap_loose_text,
 )
-from .model import Document, Unit
-from .xmlinline import fill_inline
-from .xmlsafe import check_well_formed, parse_untrusted, xml_text
-from .ziputil import read_checked
 
 OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"

@@ -27,14 +27,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..flags import Flag
-from ..sentences import Sentence
-from .model import Document, Unit
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...flags import Flag
+from ...sentences import Sentence
+from ..model import Document, Unit
+from ..tags import strip_tags
 from .pdf import failure_reason, fitz, open_pdf, pdf_errors
 from .pdf_ocr import colours, cover
-from .tags import strip_tags
 
 #: the smallest size a translation is set in (points), unless the original was smaller
 FLOOR = 6.0

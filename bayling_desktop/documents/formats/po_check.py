@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..flags import Flag
+from ...flags import Flag
 
 if TYPE_CHECKING:
     from polib import POEntry, POFile

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..flags import Flag
-from .alttext import KIND as ALT_TEXT
-from .alttext import worth_translating
-from .runs import Piece, Runs
-from .tags import FORMATTING_LOST, fallback_text, parse, render_markup, strip_tags, tag_flags
-from .xmlsafe import xml_text
+from ...flags import Flag
+from ..alttext import KIND as ALT_TEXT
+from ..alttext import worth_translating
+from ..runs import Piece, Runs
+from ..tags import FORMATTING_LOST, fallback_text, parse, render_markup, strip_tags, tag_flags
+from ..xmlsafe import xml_text
 
 SHARED = "xl/sharedStrings.xml"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -25,15 +25,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..sentences import Sentence
-from .model import Document, Unit
-from .tags import strip_tags
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...sentences import Sentence
+from ..model import Document, Unit
+from ..tags import strip_tags
+from ..xmlsafe import check_well_formed, parse_untrusted
+from ..ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 from .xlsxguard import Guard
 from .xlsxparts import SHARED, items, kind_of_part, unit_prefix
-from .xmlsafe import check_well_formed, parse_untrusted
-from .ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"

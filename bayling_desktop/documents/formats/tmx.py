@@ -24,14 +24,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..languages import primary_subtag
-from .encoding import check_size
-from .model import Document, Unit
-from .tags import strip_tags
-from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import check_well_formed, parse_untrusted
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...languages import primary_subtag
+from ..encoding import check_size
+from ..model import Document, Unit
+from ..tags import strip_tags
+from ..xmlinline import fill_inline, tagged_inline
+from ..xmlsafe import check_well_formed, parse_untrusted
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: inline elements whose content is the original file's code: never sent to the model

@@ -18,11 +18,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes, atomic_write_text
-from ..sentences import Sentence
-from .encoding import check_size
-from .model import Document, Unit
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes, atomic_write_text
+from ...sentences import Sentence
+from ..encoding import check_size
+from ..model import Document, Unit
 from .pdf_layout import (
     Block,
     Line,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from ..flags import Flag
-from .tags import Node, loss_flags, parse, render_markup, salvage, tag_flags
+from ...flags import Flag
+from ..tags import Node, loss_flags, parse, render_markup, salvage, tag_flags
 
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)

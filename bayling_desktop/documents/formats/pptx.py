@@ -18,17 +18,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..flags import Flag
-from .alttext import KIND as ALT_TEXT
-from .alttext import worth_translating
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...flags import Flag
+from ..alttext import KIND as ALT_TEXT
+from ..alttext import worth_translating
+from ..model import Document, Unit
+from ..runs import Piece, Runs
+from ..tags import strip_tags
+from ..xmlsafe import xml_text
+from ..ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 from .charts import CACHED_LABELS, cached_labels
-from .model import Document, Unit
-from .runs import Piece, Runs
-from .tags import strip_tags
-from .xmlsafe import xml_text
-from .ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 

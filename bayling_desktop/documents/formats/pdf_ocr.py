@@ -26,8 +26,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..flags import Flag
-from .model import Unit
+from ...flags import Flag
+from ..model import Unit
 from .pdf_layout import Block, Line, Rect, reading_order, union
 
 _BULLET = re.compile(r"\s*[•·●▪◦■□➢►\-–*]\s*\S")

@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..sentences import Sentence
-from .model import Unit
-from .tags import strip_tags
-from .xmlsafe import parse_untrusted, xml_text
+from ...sentences import Sentence
+from ..model import Unit
+from ..tags import strip_tags
+from ..xmlsafe import parse_untrusted, xml_text
 
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 _CELL = re.compile(r"([A-Z]+)(\d+)")

@@ -13,16 +13,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes
-from ..sentences import Sentence
-from .alttext import KIND as ALT_TEXT
-from .alttext import worth_translating
-from .encoding import check_size, decode
-from .model import Document, Unit
-from .tags import strip_tags
-from .xmlinline import fill_inline, tagged_inline
-from .xmlsafe import refuse_declarations, xml_text
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes
+from ...sentences import Sentence
+from ..alttext import KIND as ALT_TEXT
+from ..alttext import worth_translating
+from ..encoding import check_size, decode
+from ..model import Document, Unit
+from ..tags import strip_tags
+from ..xmlinline import fill_inline, tagged_inline
+from ..xmlsafe import refuse_declarations, xml_text
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
            "figcaption", "blockquote", "title", "summary", "legend", "label", "button",

@@ -7,11 +7,11 @@ import io
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_bytes, atomic_write_text
-from .model import Document
-from .tags import strip_tags
-from .xmlsafe import xml_text
+from ...errors import DocumentError
+from ...fileio import atomic_write_bytes, atomic_write_text
+from ..model import Document
+from ..tags import strip_tags
+from ..xmlsafe import xml_text
 
 
 def _rows(document: Document, translations: Mapping[str, str]) -> list[tuple[str, str]]:

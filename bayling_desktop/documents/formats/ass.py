@@ -15,9 +15,9 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import DocumentError
-from .encoding import read_text
-from .model import Unit
+from ...errors import DocumentError
+from ..encoding import read_text
+from ..model import Unit
 from .subtitles import CueText, _Subtitles, _units
 
 _SECTION = re.compile(r"^\s*\[(.+?)\]\s*$")

@@ -6,10 +6,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import DocumentError
-from ..fileio import atomic_write_text
-from .encoding import read_text
-from .model import Document, Unit
+from ...errors import DocumentError
+from ...fileio import atomic_write_text
+from ..encoding import read_text
+from ..model import Document, Unit
 
 _PARAGRAPH_BREAK = re.compile(r"(\r?\n[ \t]*){2,}")
 
