@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.hubserver import HubServer
+from tests.interruptible import sigint_default
 from tests.unit.models.tinyllama import write_checkpoint
 
 
@@ -88,7 +89,7 @@ def test_ctrl_c_leaves_no_model_file(checkpoint: Path, private_home: Path) -> No
         process = subprocess.Popen(
             [sys.executable, "-m", "bayling_desktop", "models", "build",
              "ICTNLP/bayling-2-tiny"], env=env, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
+            stderr=subprocess.PIPE, text=True, preexec_fn=sigint_default)
         deadline = time.monotonic() + 60
         while not hub.gets() or not any(s.path.endswith(".safetensors") for s in hub.log):
             assert time.monotonic() < deadline and process.poll() is None

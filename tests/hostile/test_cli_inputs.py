@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.interruptible import sigint_default
+
 from .conftest import ROOT, cli, digest, leftovers, one_sentence
 
 pytestmark = pytest.mark.hostile
@@ -171,7 +173,8 @@ def test_ctrl_c_on_a_one_shot_chat_exits_130(qwen_model_path: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "bayling_desktop", "chat", "--model", str(qwen_model_path),
          "--max-tokens", "400", "--temperature", "0", "Write a long story about a cat."],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=sigint_default)
     assert proc.stdout is not None
     assert proc.stdout.read(1)  # the reply has started streaming
     proc.send_signal(signal.SIGINT)

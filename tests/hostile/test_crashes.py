@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bayling_desktop.documents import open_document
+from tests.interruptible import sigint_default
 
 from .conftest import ROOT, cli, consistent, digest, leftovers, one_sentence
 
@@ -266,7 +267,8 @@ def test_ctrl_c_during_a_translation_writes_no_file_and_keeps_the_work(
     proc = subprocess.Popen(
         [sys.executable, "-m", "bayling_desktop", "translate", "--to", "zh", "--from", "en",
          "--project", "story", "--model", str(qwen_model_path), str(source)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=sigint_default)
     db = private_home / "data" / "projects.sqlite3"
     deadline = time.monotonic() + 90
     import sqlite3

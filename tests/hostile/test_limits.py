@@ -23,6 +23,7 @@ from bayling_desktop.engine.backend import Message
 from bayling_desktop.engine.formats import GGUFTemplateFormat
 from bayling_desktop.engine.template_sandbox import RENDER_SECONDS
 from bayling_desktop.errors import ModelError
+from tests.interruptible import sigint_default
 
 from .conftest import ROOT, as_nobody, cli, one_sentence
 from .test_cli_inputs import NO_MODEL, from_memory, text_file
@@ -114,7 +115,8 @@ def test_ctrl_c_during_start_up_prints_no_traceback(tmp_path: Path, delay: float
     source = text_file(tmp_path / "doc.txt")
     proc = subprocess.Popen([sys.executable, "-m", "bayling_desktop", "translate", "--to",
                              "zh", str(source), *NO_MODEL], cwd=ROOT, env=env,
-                            stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            preexec_fn=sigint_default)
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
