@@ -129,8 +129,9 @@ class _Subtitles(Document):
         return "".join(out)
 
 
-class SrtDocument(_Subtitles):
-    format_name = "srt"
+class _SplicedSubtitles(_Subtitles):
+    """A subtitle file written back by splicing each cue's translation into the original
+    text at the cue's span: everything between cues stays byte for byte."""
 
     def __init__(self, path: Path, text: str, spans: list[tuple[int, int]], units: list[Unit],
                  cues: dict[str, CueText]) -> None:
@@ -140,6 +141,10 @@ class SrtDocument(_Subtitles):
 
     def export(self, translations: Mapping[str, str], out_path: Path) -> None:
         self._write(out_path, self._splice(self._text, self._spans, translations))
+
+
+class SrtDocument(_SplicedSubtitles):
+    format_name = "srt"
 
 
 def _srt_spans(text: str) -> list[tuple[int, int]]:
@@ -184,17 +189,8 @@ def load_srt(path: Path) -> SrtDocument:
     return document
 
 
-class VttDocument(_Subtitles):
+class VttDocument(_SplicedSubtitles):
     format_name = "vtt"
-
-    def __init__(self, path: Path, text: str, spans: list[tuple[int, int]], units: list[Unit],
-                 cues: dict[str, CueText]) -> None:
-        super().__init__(path, units, cues)
-        self._text = text
-        self._spans = spans
-
-    def export(self, translations: Mapping[str, str], out_path: Path) -> None:
-        self._write(out_path, self._splice(self._text, self._spans, translations))
 
 
 def _vtt_spans(text: str, payloads: list[str]) -> list[tuple[int, int]] | None:
