@@ -6,6 +6,7 @@ first time the chart's data is edited, so they are left and the user is told onc
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from ...sentences import Sentence
 from ..model import Unit
 from ..tags import strip_tags
 from ..xmlsafe import check_well_formed, parse_untrusted
+from ..ziputil import SMARTART_LEFT, drawing_text_parts
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -75,6 +77,17 @@ def fill_chart(archive: zipfile.ZipFile, name: str, units: list[tuple[int, Unit]
 
 #: the one sentence for chart labels a format cannot translate where they live
 CACHED_LABELS = Sentence("chart_labels_left")
+
+
+def drawing_notices(data: bytes, package: str, document: str) -> list[Sentence]:
+    """What an office package's drawings keep in the source language: SmartArt text under
+    ``{package}/diagrams/`` and chart labels from cached data under ``{package}/charts/``
+    (Word's ``word``, PowerPoint's ``ppt``)."""
+    found = [SMARTART_LEFT] if drawing_text_parts(data, (f"{package}/diagrams/",)) else []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if cached_labels(archive, f"{package}/charts/", document):
+            found.append(CACHED_LABELS)
+    return found
 
 
 def cached_labels(archive: zipfile.ZipFile, folder: str, document: str) -> bool:

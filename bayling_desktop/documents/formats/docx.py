@@ -34,8 +34,8 @@ from ..alttext import worth_translating
 from ..model import Document, Unit
 from ..runs import Piece, Runs
 from ..xmlsafe import check_well_formed, parse_untrusted, xml_text
-from ..ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
-from .charts import CACHED_LABELS, cached_labels, chart_units, fill_chart
+from ..ziputil import read_checked
+from .charts import chart_units, drawing_notices, fill_chart
 
 TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -396,11 +396,8 @@ def load(path: Path, *, include_comments: bool = False) -> DocxDocument:
         document.notice(TRACKED_NOTICE)
     if comments:
         document.notice(Sentence("comments_left", count=comments))
-    if drawing_text_parts(data, ("word/diagrams/",)):
-        document.notice(SMARTART_LEFT)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if cached_labels(archive, "word/charts/", path.name):
-            document.notice(CACHED_LABELS)
+    for sentence in drawing_notices(data, "word", path.name):
+        document.notice(sentence)
     return document
 
 

@@ -27,8 +27,8 @@ from ..model import Document, Unit
 from ..runs import Piece, Runs
 from ..tags import strip_tags
 from ..xmlsafe import xml_text
-from ..ziputil import SMARTART_LEFT, drawing_text_parts, read_checked
-from .charts import CACHED_LABELS, cached_labels
+from ..ziputil import read_checked
+from .charts import drawing_notices
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -46,8 +46,6 @@ def _open(data: bytes, name: str) -> Any:
 
 
 def _part(data: bytes, name: str) -> bytes:
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read(name) if name in archive.namelist() else b""
 
@@ -214,9 +212,6 @@ def load(path: Path) -> PptxDocument:
     if not units:
         raise DocumentError("no_text_to_translate", path=path.name)
     document = PptxDocument(path, data, units)
-    if drawing_text_parts(data, ("ppt/diagrams/",)):
-        document.notice(SMARTART_LEFT)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if cached_labels(archive, "ppt/charts/", path.name):
-            document.notice(CACHED_LABELS)
+    for sentence in drawing_notices(data, "ppt", path.name):
+        document.notice(sentence)
     return document
