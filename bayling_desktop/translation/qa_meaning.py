@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import re
 
-from ..documents.protect import without_spans
-from ..documents.tags import strip_tags
 from ..flags import Flag
 from ..languages import primary_subtag
+from .qa_output import letters, plain
 
 #: English words that turn a statement around ("Cannot delete", "does not", "never")
 _NEGATION_EN = re.compile(
@@ -54,28 +53,20 @@ _CJK_SENTENCE_END = re.compile(r"[。！？!?]+|[.](?=\s|$)")
 MIN_SENTENCES = 3
 
 
-def _plain(text: str) -> str:
-    return without_spans(strip_tags(text)).strip()
-
-
-def _has_letters(text: str, least: int = 1) -> bool:
-    return len(re.findall(r"[^\W\d_]", text)) >= least
-
-
 def nothing_translated(source: str, text: str) -> Flag | None:
     """Only placeholders, tags and punctuation came back for a source with words."""
-    plain_source = _plain(source)
-    if not re.search(r"[^\W\d_]{2,}", plain_source) or _has_letters(_plain(text)):
+    if not re.search(r"[^\W\d_]{2,}", plain(source)) or letters(plain(text)):
         return None
     return Flag("nothing_translated", blocking=True)
 
 
 def question_answered(source: str, text: str) -> Flag | None:
     """The source asks a question and the translation does not: an answer ("是的。")."""
-    plain_source, plain = _plain(source), _plain(text)
+    plain_source, plain_text = plain(source).strip(), plain(text)
     if not plain_source or plain_source.rstrip("\"'”’)")[-1:] not in _QUESTION_MARKS:
         return None
-    if any(mark in plain for mark in _QUESTION_MARKS) or _QUESTION_PARTICLE.search(plain):
+    if (any(mark in plain_text for mark in _QUESTION_MARKS)
+            or _QUESTION_PARTICLE.search(plain_text.strip())):
         return None
     return Flag("question_answered", blocking=True)
 
@@ -86,10 +77,10 @@ def negation_lost(source: str, text: str, target_lang: str,
     if source_lang is not None and primary_subtag(source_lang) != "en":
         return None
     said = _NEGATION_TARGET.get(primary_subtag(target_lang))
-    plain_source, plain = _plain(source), _plain(text)
-    if said is None or said.search(plain) or not _has_letters(plain):
+    plain_text = plain(text)
+    if said is None or said.search(plain_text) or not letters(plain_text):
         return None
-    found = _NEGATION_EN.search(plain_source)
+    found = _NEGATION_EN.search(plain(source))
     if found is None:
         return None
     return Flag("negation_lost", {"word": found.group(0)}, blocking=True)
@@ -97,9 +88,8 @@ def negation_lost(source: str, text: str, target_lang: str,
 
 def markup_added(source: str, text: str) -> Flag | None:
     """A heading, quote or list marker, or a code span, that the source never had."""
-    if _BLOCK_MARKER.search(text) and not _BLOCK_MARKER.search(source):
-        marker = _BLOCK_MARKER.search(text)
-        assert marker is not None
+    marker = _BLOCK_MARKER.search(text)
+    if marker is not None and not _BLOCK_MARKER.search(source):
         return Flag("markup_added", {"markup": marker.group(0).strip()}, blocking=True)
     added = re.findall(r"`[^`\n]+`", text)
     if len(added) > len(re.findall(r"`[^`\n]+`", source)):
@@ -113,11 +103,10 @@ def sentences_missing(source: str, text: str, target_lang: str) -> Flag | None:
     """Fewer sentences than an English source of three or more: one may be missing."""
     if primary_subtag(target_lang) not in _NEGATION_TARGET:
         return None
-    plain_source, plain = _plain(source), _plain(text)
-    said = len(_EN_SENTENCE_END.findall(plain_source))
+    said = len(_EN_SENTENCE_END.findall(plain(source).strip()))
     if said < MIN_SENTENCES:
         return None
-    got = len(_CJK_SENTENCE_END.findall(plain))
+    got = len(_CJK_SENTENCE_END.findall(plain(text).strip()))
     if got >= said - 1 + (said < 4):
         return None
     return Flag("sentences_missing", {"source": said, "target": got})

@@ -115,9 +115,9 @@ def untranslated(source: str, text: str, target_lang: str, source_lang: str | No
         return Flag("near_identical", blocking=True)
     scripts = target_scripts(target_lang)
     # placeholders, URLs and code are no language: "%(filter_title)s" is not English
-    source_share = _script_share(_without_spans(source), scripts)
-    share = _script_share(_without_spans(text), scripts)
-    if share is None or source_share is None or letters(_without_spans(text)) < 4:
+    source_share = _script_share(plain(source), scripts)
+    share = _script_share(plain(text), scripts)
+    if share is None or source_share is None or letters(plain(text)) < 4:
         return None
     if scripts != ("latin",):
         if share < MIN_SCRIPT_SHARE <= 1 - source_share:
@@ -134,7 +134,8 @@ def untranslated(source: str, text: str, target_lang: str, source_lang: str | No
     return None
 
 
-def _without_spans(text: str) -> str:
+def plain(text: str) -> str:
+    """*text* without tags and protected spans: only what a translator would translate."""
     return without_spans(strip_tags(text))
 
 
@@ -163,7 +164,7 @@ def residue(source: str, text: str, target_lang: str, allowed: Iterable[str] = (
     (a title-case heading, or the same word in lower case).
     """
     scripts = target_scripts(target_lang)
-    plain_source, plain_text = _without_spans(source), _without_spans(text)
+    plain_source, plain_text = plain(source), plain(text)
     allowed_words = {w.casefold() for term in allowed for w in re.findall(r"\w+", term)}
     if scripts == ("latin",):
         runs = [r for r in _HAN_RUN.findall(plain_text) if r in plain_source]
