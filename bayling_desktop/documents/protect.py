@@ -35,6 +35,10 @@ _PATTERN = re.compile(
     r"|(?:https?|ftp)://(?:%\([A-Za-z_]\w*\)[sd]|\([^\s()<>\"]*\)|[^\s<>\"')\]])+(?<![.,;:!?])"
     r"|mailto:[\w.+-]+@[\w-]+\.[\w.-]+|[\w.+-]+@[\w-]+\.[A-Za-z][\w.-]*"  # e-mail addresses
     r"|(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9_.-]+)?"  # @handles (GitHub, X)
+    # file paths: a relative one with an extension (flatpages/default.html), an absolute one
+    # of two or more parts (/about/contact/) — not "and/or", "km/h" or a lone "/tmp"
+    r"|(?<![\w/.:-])(?:[\w.-]+/)+[\w-]+\.[A-Za-z][A-Za-z0-9]{0,5}(?![\w/])"
+    r"|(?<![\w/.:-])/[\w.-]+(?:/[\w.-]+)+/?(?![\w/])"
     r"|%\([A-Za-z_]\w*\)[#0 +-]*\d*(?:\.\d+)?[sdifeEgGxXor%]"  # %(name)s
     r"|%\{[A-Za-z_]\w*\}"                           # %{name} (Ruby, i18next)
     r"|%[A-Za-z_][\w.-]+%"                          # %name% (Symfony, Drupal)

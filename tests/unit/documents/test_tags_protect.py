@@ -106,6 +106,11 @@ def test_a_placeholder_or_bracket_inside_a_url_stays_in_it() -> None:
     ('Read <a href="x.html" target="_blank">this</a><br/>', [
         '<a href="x.html" target="_blank">', "</a>", "<br/>"]),
     ("if a<b and c>d then 100% done", []),
+    # Django flatpages: file names and URL paths are not words to translate
+    ("Example: “flatpages/contact_page.html”. Else “flatpages/default.html”.", [
+        "flatpages/contact_page.html", "flatpages/default.html"]),
+    ("Example: “/about/contact/”. See ./setup.py", ["/about/contact/", "./setup.py"]),
+    ("and/or at 50 km/h, 24/7, in /tmp or 1/2/3", []),
 ])
 def test_placeholder_syntaxes_are_protected(text: str, spans: list[str]) -> None:
     assert list(protect(text)[1].values()) == spans
