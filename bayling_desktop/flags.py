@@ -89,6 +89,10 @@ TEMPLATES: dict[str, str] = {
                                                        "the translation."),
     "numbers": QT_TRANSLATE_NOOP("Flags", "Numbers differ from the source: {missing} missing, "
                                           "{extra} added."),
+    "numbers_missing": QT_TRANSLATE_NOOP("Flags", "Numbers of the source are missing from the "
+                                                  "translation: {missing}."),
+    "numbers_added": QT_TRANSLATE_NOOP("Flags", "The translation has numbers the source does "
+                                                "not: {extra}."),
     "lines_lost": QT_TRANSLATE_NOOP("Flags", "{lost} of {total} lines were lost."),
     "lines_changed": QT_TRANSLATE_NOOP("Flags", "The source has {expected} lines; the translation"
                                                 " has {found}."),
@@ -221,7 +225,8 @@ def blocking(flags: Iterable[Flag]) -> list[Flag]:
 
 
 def quote_list(items: Iterable[str], limit: int = 5) -> str:
-    """"a", "b", "c" (and N more): for a flag argument naming several things."""
+    """"a", "b", "c" … +N: for a flag argument naming several things (no English words:
+    the argument is shown as it is in every interface language)."""
     items = list(dict.fromkeys(items))
     shown = ", ".join(f"“{item}”" for item in items[:limit])
-    return shown + (f" (and {len(items) - limit} more)" if len(items) > limit else "")
+    return shown + (f" … +{len(items) - limit}" if len(items) > limit else "")

@@ -204,9 +204,13 @@ def number_flags(source: str, target: str) -> list[Flag]:
     extra = have - want - _spelled(source)
     if not missing and not extra:
         return []
-    return [Flag("numbers", {"missing": quote_list(sorted(missing)) or "none",
-                             "extra": quote_list(sorted(extra)) or "none"},
-                 blocking=bool(missing))]
+    if not extra:
+        return [Flag("numbers_missing", {"missing": quote_list(sorted(missing))},
+                     blocking=True)]
+    if not missing:
+        return [Flag("numbers_added", {"extra": quote_list(sorted(extra))})]
+    return [Flag("numbers", {"missing": quote_list(sorted(missing)),
+                             "extra": quote_list(sorted(extra))}, blocking=True)]
 
 
 def edge_whitespace(text: str) -> tuple[str, str]:

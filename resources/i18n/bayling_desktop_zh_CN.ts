@@ -850,6 +850,14 @@ The details were written to {0}.</source>
         <translation>数字与原文不一致：缺少 {missing}，多出 {extra}。</translation>
     </message>
     <message>
+        <source>Numbers of the source are missing from the translation: {missing}.</source>
+        <translation>译文缺少原文中的数字：{missing}。</translation>
+    </message>
+    <message>
+        <source>The translation has numbers the source does not: {extra}.</source>
+        <translation>译文中有原文没有的数字：{extra}。</translation>
+    </message>
+    <message>
         <source>{lost} of {total} lines were lost.</source>
         <translation>{total} 行中丢失了 {lost} 行。</translation>
     </message>

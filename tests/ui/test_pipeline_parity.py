@@ -85,7 +85,7 @@ def test_cli_and_app_store_the_same_statuses_and_flags(
     cli = cli_outcome(document, tmp_path / "cli-home", monkeypatch)
     assert app == cli
     assert [status for status, _t, _f in app] == ["draft", "draft", "error", "draft", "draft"]
-    assert app[1][2] == [Flag("numbers", {"missing": "none", "extra": "“3”"})] and app[2][2]
+    assert app[1][2] == [Flag("numbers_added", {"extra": "“3”"})] and app[2][2]
     assert shown == [(status, target) for status, target, _f in app]  # what the table shows
 
 

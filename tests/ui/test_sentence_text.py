@@ -174,3 +174,39 @@ def test_model_units_are_said_in_chinese(chinese_ui: Translators) -> None:
 
     assert context_text(4096) == "4K 词元"
     assert duration_text(125) == "2 分 05 秒"
+
+
+def test_a_document_notice_is_worded_anew_after_a_language_switch(
+        qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text('<div align="center">\n<h3>A fast parser</h3>\n</div>\n\n# Title\n\nText.\n',
+                    encoding="utf-8")
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nMore text.\n", encoding="utf-8")
+    compile_translations()
+    translators = Translators()
+    translators.install("en")
+    window = MainWindow(Settings(), translators=translators)
+    qtbot.addWidget(window)
+    window.show()
+    ws = window.translate
+    try:
+        window.open_files([page, other])
+        qtbot.waitUntil(lambda: len(ws.controller.docs) == 2, timeout=10_000)
+        combo = ws.bar.document_combo
+
+        def pick(path: Path) -> None:
+            combo.setCurrentIndex(combo.findData(str(path)))
+            qtbot.waitUntil(lambda: ws.controller.current is ws.controller.docs[path])
+
+        pick(other)
+        pick(page)
+        assert "HTML" in ws.message_label.text() and not HAN.search(ws.message_label.text())
+        translators.install("zh_CN")
+        qtbot.wait(10)
+        pick(other)
+        pick(page)  # brought back on screen: what opening it found is said in Chinese
+        assert "HTML 块" in ws.message_label.text(), ws.message_label.text()
+    finally:
+        translators.install("en")
+        window.close()

@@ -170,7 +170,8 @@ class EpubDocument(Document):
         data = _rezip(self._data, replaced)
         # what the book already had (a reader opens it as it is) is not the translation's
         # doing: only a problem the translation would add stops the export
-        problems = [p for p in check_structure(data) if p not in self._problems]
+        problems = [p for p in check_structure(data, self.path.name)
+                    if p not in self._problems]
         if problems:
             raise DocumentError("translated_book_would_not", problems=problems[0])
         atomic_write_bytes(out_path, data)
@@ -210,8 +211,9 @@ def _rezip(original: bytes, replaced: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def check_structure(data: bytes) -> list[Sentence]:
-    """What an EPUB reader checks first; empty when the book is sound."""
+def check_structure(data: bytes, book: str) -> list[Sentence]:
+    """What an EPUB reader checks first (in *book*, the file's name, for the sentences);
+    empty when the book is sound."""
     problems: list[Sentence] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         first = archive.infolist()[0]
@@ -219,8 +221,8 @@ def check_structure(data: bytes) -> list[Sentence]:
                 archive.read(first) != b"application/epub+zip"):
             problems.append(Sentence("epub_mimetype_first"))
         try:
-            opf_name = _opf_path(archive, "the book")
-            opf = _read(archive, opf_name, "the book")
+            opf_name = _opf_path(archive, book)
+            opf = _read(archive, opf_name, book)
         except DocumentError as exc:
             return [*problems, exc.sentence]
         manifest = _manifest(opf, posixpath.dirname(opf_name))
@@ -234,7 +236,7 @@ def check_structure(data: bytes) -> list[Sentence]:
         for href, media, _p in manifest.values():
             if media in XHTML_TYPES and href in names:
                 try:
-                    parse_untrusted(archive.read(href), "the book", href)
+                    parse_untrusted(archive.read(href), book, href)
                 except DocumentError as exc:
                     problems.append(exc.sentence)
     return problems
@@ -264,7 +266,7 @@ def load(path: Path) -> EpubDocument:
     if not units:
         raise DocumentError("no_text_to_translate", path=path.name)
     document = EpubDocument(path, data, trees, places, units)
-    document._problems = set(check_structure(data))
+    document._problems = set(check_structure(data, path.name))
     if document._problems:
         document.notice(Sentence("epub_not_fully_valid", path=path.name,
                                  problem=min(document._problems, key=str)))

@@ -140,13 +140,11 @@ class DocumentOpener(Part):
             if old.project is not None and (doc.project is None
                                             or old.project.id != doc.project.id):
                 old.session.close()
-        notices = [sentence_text(prepared.notice)] if prepared.notice else []
-        if doc.session.save_error:
-            notices.append(self.tr("Translations will not be saved: {0}").format(
-                sentence_text(doc.session.save_error)))
         # what reading the file left untranslated (comments, tracked changes…) is said too
-        warnings = [*map(sentence_text, prepared.document.notices), *notices]
-        doc.opening_note, doc.opening_note_is_error = "\n".join(warnings), bool(notices)
+        doc.opening_notes = [*prepared.document.notices,
+                             *([prepared.notice] if prepared.notice else [])]
+        doc.save_error = doc.session.save_error
+        doc.opening_note_is_error = bool(prepared.notice or doc.save_error)
         ctl.docs[path] = doc
         if path not in ctl.order:
             slot = self._slot(path)
@@ -170,7 +168,11 @@ class DocumentOpener(Part):
                 else self.tr("{0}: {1} segments.")).format(doc.document.path.name,
                                                            len(doc.rows))
         note, self._desk_note = self._desk_note, ""
-        self.controller.say("\n".join(line for line in (note, doc.opening_note or size)
+        lines = [*map(sentence_text, doc.opening_notes)]
+        if doc.save_error is not None:
+            lines.append(self.tr("Translations will not be saved: {0}").format(
+                sentence_text(doc.save_error)))
+        self.controller.say("\n".join(line for line in (note, "\n".join(lines) or size)
                                       if line), error=doc.opening_note_is_error)
 
     def _slot(self, path: Path) -> int:

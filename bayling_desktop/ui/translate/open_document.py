@@ -47,10 +47,13 @@ class OpenDocument:
     explanations: dict[int, list[Turn]] = field(default_factory=dict)
     #: proposals of a document-wide instruction: segment -> (candidate id, text, flags)
     proposals: dict[int, tuple[int, str, list[Flag]]] = field(default_factory=dict)
-    #: what opening it found to say (notices, warnings; error: they need acting on),
-    #: said again whenever the document is brought back on screen
-    opening_note: str = ""
+    #: what opening it found to say (the document's notices, the opener's warning; error:
+    #: they need acting on), kept as sentences and worded whenever the document is brought
+    #: back on screen, so a change of interface language words them anew
+    opening_notes: list[Sentence] = field(default_factory=list)
     opening_note_is_error: bool = False
+    #: why its translations cannot be saved, when they cannot (said with the notes)
+    save_error: Sentence | None = None
     #: the segment last selected (restored when the document is shown again)
     selected: int | None = None
 

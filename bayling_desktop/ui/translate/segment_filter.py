@@ -235,7 +235,7 @@ FLAG_KINDS: dict[str, tuple[str, ...]] = {
                "tag_moved", "tag_empty", "formatting_lost", "formatting_rewrapped",
                "structure_injected", "markup_lost", "catalog_check", "catalog_reverted",
                "pdf_overflow", "pdf_text_kept"),
-    "numbers": ("numbers",),
+    "numbers": ("numbers", "numbers_missing", "numbers_added"),
     "glossary": ("glossary", "glossary_forbidden"),
     "output": ("empty", "identical", "near_identical", "untranslated", "residue", "echo",
                "echo_system", "preamble", "chatter", "loop", "loop_sentence", "too_long",

@@ -60,7 +60,7 @@ def test_epub_units_and_structure(tmp_path: Path) -> None:
     assert sources.count("Chapter 1") >= 3  # chapter heading + title, nav and NCX entries
     out = tmp_path / "zh.epub"
     document.export({u.id: mark(u.source) for u in document.units}, out)
-    assert check_structure(out.read_bytes()) == []
+    assert check_structure(out.read_bytes(), out.name) == []
     with zipfile.ZipFile(out) as book:
         first = book.infolist()[0]
         assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED

@@ -12,6 +12,8 @@ from bayling_desktop.translation.qa import check_translation
     ("Hello world", "Hello world", "identical"),
     ("The meeting starts at nine.", "The meeting starts at 9.", "untranslated"),
     ("Room 12 at 3 pm", "12号房间，下午4点", "numbers"),
+    ("Room 12 at 3 pm", "12号房间", "numbers_missing"),
+    ("Room 12 at 3 pm", "12号房间，下午3点，共5人", "numbers_added"),
     ("Click <1>here</1> now", "现在点击这里", "tag_missing"),
     ("This is a reasonably long sentence to translate.", "好", "length"),
     ("The cat sleeps on the mat.", "猫猫猫猫猫猫猫猫睡觉睡觉睡觉睡觉睡觉", "loop"),
