@@ -65,6 +65,8 @@ TEMPLATES: dict[str, str] = {
                                                "does not have."),
     "sentences_missing": QT_TRANSLATE_NOOP("Flags", "The source has {source} sentences and the "
                                                     "translation {target}: one may be missing."),
+    "names_rendered": QT_TRANSLATE_NOOP("Flags", "The name “{name}” was rendered without any "
+                                                 "of its letters: check it is the same name."),
     # what must survive
     "placeholder_missing": QT_TRANSLATE_NOOP("Flags", "Placeholder {name} is missing from the "
                                                       "translation."),

@@ -80,7 +80,8 @@ def check_translation(source: str, target: str, target_lang: str | None = None,
               meaning.markup_added(source, text)]
     if target_lang:
         judged += [meaning.negation_lost(source, text, target_lang, source_lang),
-                   meaning.sentences_missing(source, text, target_lang)]
+                   meaning.sentences_missing(source, text, target_lang),
+                   meaning.names_rendered(source, text, target_lang)]
     flags += [flag for flag in judged if flag is not None]
     flags += invariants.span_flags(source, target)
     flags += invariants.tag_flags(source, target)

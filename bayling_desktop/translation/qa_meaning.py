@@ -13,7 +13,10 @@ hand on the integrity benchmark's real units:
   (:func:`negation_lost`);
 - ``Fix … <1>#275</1>`` → ``### 改进：…``, ``更新 `gh-actions` 的版本``: a heading, list
   marker or code span the source never had (:func:`markup_added`);
-- a three-sentence message answered with two (:func:`sentences_missing`, for review).
+- a three-sentence message answered with two (:func:`sentences_missing`, for review);
+- a paper's author line ``Yusuke Shinyama`` → ``马云``: a unit that is only a name, given
+  back in the target's script with none of its letters (:func:`names_rendered`, for
+  review: a transliteration may be right, an invented name never is).
 
 Each check is deliberately narrow: it fires on a sign that is rare in a faithful
 translation, so the repair round (which asks again) is not spent on good drafts.
@@ -26,7 +29,7 @@ import re
 
 from ..flags import Flag
 from ..languages import primary_subtag
-from .qa_output import letters, plain
+from .qa_output import letters, name_only, plain
 
 #: English words that turn a statement around ("Cannot delete", "does not", "never")
 _NEGATION_EN = re.compile(
@@ -110,3 +113,15 @@ def sentences_missing(source: str, text: str, target_lang: str) -> Flag | None:
     if got >= said - 1 + (said < 4):
         return None
     return Flag("sentences_missing", {"source": said, "target": got})
+
+
+def names_rendered(source: str, text: str, target_lang: str) -> Flag | None:
+    """A unit that is only a person's or product's name, answered in the target's script
+    without one of its letters: the small model's "translation" of a name is often
+    another name (a transliteration may be right, so this is for review)."""
+    if primary_subtag(target_lang) not in _NEGATION_TARGET:
+        return None
+    name = plain(source).strip()
+    if not name_only(name) or re.search(r"[A-Za-z]", plain(text)):
+        return None
+    return Flag("names_rendered", {"name": name})

@@ -108,9 +108,11 @@ def _script_share(text: str, scripts: tuple[str, ...]) -> float | None:
 def untranslated(source: str, text: str, target_lang: str, source_lang: str | None) -> Flag | None:
     plain_source, plain_text = strip_tags(source).strip(), strip_tags(text).strip()
     if plain_text == plain_source and letters(plain_source) >= 3:
-        # One word or a name ("Python", "OK") may well stay as it is: review, don't fail.
+        # One word or a name ("Python", "OK", "Yusuke Shinyama") may well stay as it is:
+        # review, don't fail.
         words = len(re.findall(r"[^\W\d_]{2,}", plain_source))
-        return Flag("identical", blocking=words >= 2 or _WIDE.search(plain_source) is not None)
+        return Flag("identical", blocking=(words >= 2 and not name_only(plain_source))
+                    or _WIDE.search(plain_source) is not None)
     if len(plain_source) >= 20 and _similar(plain_source, plain_text) >= NEAR_IDENTICAL:
         return Flag("near_identical", blocking=True)
     scripts = target_scripts(target_lang)
@@ -148,6 +150,19 @@ def common_english() -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: a unit that is only a name: two to four capitalised words ("Yusuke Shinyama",
+#: "Satoshi Sekine"), an initial allowed ("Ada M. Lovelace")
+_NAME_ONLY = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z]\.|[A-Z][a-z]+)){1,3}")
+
+
+def name_only(text: str) -> bool:
+    """*text* is a name and nothing else: capitalised words, one at least no everyday
+    English word (so "New York University" or "Save Changes" are not)."""
+    text = text.strip()
+    return bool(_NAME_ONLY.fullmatch(text)) and any(
+        word.casefold() not in common_english() for word in re.findall(r"[A-Za-z]{2,}", text))
+
+
 def _title_case(text: str) -> bool:
     words = re.findall(r"[A-Za-z]{4,}", text)
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
@@ -177,8 +192,10 @@ def residue(source: str, text: str, target_lang: str, allowed: Iterable[str] = (
     lowercase_in_source = {w.casefold() for w in _LATIN_WORD.findall(plain_source)
                            if w.islower()}
     title = _title_case(plain_source)
-    left = []
-    for word in _LATIN_WORD.findall(plain_text):
+    left = _fragments(plain_source, plain_text, allowed_words)
+    glued = [word for word, acronym in _GLUED_TO_ACRONYM.findall(plain_text)
+             if word + acronym not in plain_source]  # getHTML in the source is a name
+    for word in _LATIN_WORD.findall(plain_text) + glued:
         key = word.casefold()
         if key in allowed_words or key not in common:
             continue
@@ -186,6 +203,28 @@ def residue(source: str, text: str, target_lang: str, allowed: Iterable[str] = (
                               and (title or key in lowercase_in_source)):
             left.append(word)
     return Flag("residue", {"words": quote_list(left)}, blocking=True) if left else None
+
+
+#: a lower-case word run into an acronym, "feasibleIE系统" (the model dropped a space
+#: and kept the word): the word alone is what was left untranslated
+_GLUED_TO_ACRONYM = re.compile(r"(?<![A-Za-z0-9_@./#-])([a-z]{3,})([A-Z]{2,})(?![a-z])")
+#: the smallest piece of a source word that counts as a broken word
+_MIN_FRAGMENT = 4
+
+
+def _fragments(plain_source: str, plain_text: str, allowed: set[str]) -> list[str]:
+    """Pieces of a source word the translation kept while translating the rest of it:
+    "Preemptive" → "预emptive". A piece counts when it is no word of the source itself
+    and sits inside or at the end of one (a word's start is often a name kept whole)."""
+    source_words = {w.casefold() for w in re.findall(r"[A-Za-z]+", plain_source)}
+    pieces = []
+    for word in re.findall(r"[A-Za-z]+", plain_text):
+        key = word.casefold()
+        if len(key) < _MIN_FRAGMENT or key in source_words or key in allowed:
+            continue
+        if any(whole.find(key) > 0 for whole in source_words if len(whole) > len(key)):
+            pieces.append(word)
+    return pieces
 
 
 _CLAUSE = re.compile(r"[^.!?。！？;；,，、\n]+")

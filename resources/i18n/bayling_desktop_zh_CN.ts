@@ -794,6 +794,10 @@ The details were written to {0}.</source>
         <translation>原文有 {source} 句，译文只有 {target} 句：可能漏译了一句。</translation>
     </message>
     <message>
+        <source>The name “{name}” was rendered without any of its letters: check it is the same name.</source>
+        <translation>名称“{name}”被译成了不含其任何字母的形式：请核对是否仍是同一名称。</translation>
+    </message>
+    <message>
         <source>Placeholder {name} is missing from the translation.</source>
         <translation>译文缺少占位符 {name}。</translation>
     </message>

@@ -177,3 +177,40 @@ def test_a_chinese_preamble_on_its_own_line_is_stripped_or_flagged() -> None:
                                               "zh", source_lang="en")] == ["preamble"]
     assert check_translation("Translation memory: how it works", "翻译记忆：它如何工作", "zh",
                              source_lang="en") == []
+
+
+@pytest.mark.parametrize(("source", "target", "left"), [
+    # a real paper's title through the embedded model: half a word translated
+    ("Preemptive Information Extraction using Unrestricted Relation Discovery",
+     "预emptive信息提取使用无监督关系发现", "“emptive”"),
+    ("Add linkifier rule to inline chain", "将链接ifier规则添加到嵌套链中", "“ifier”"),
+    # a word run into the acronym after it: "feasible IE systems"
+    ("create all feasible IE systems in advance", "提前创建所有feasibleIE系统", "“feasible”"),
+])
+def test_a_source_word_broken_or_glued_is_residue(source: str, target: str, left: str) -> None:
+    flags = check_translation(source, target, "zh", source_lang="en")
+    assert [(f.code, f.arguments, f.blocking) for f in flags] == [
+        ("residue", {"words": left}, True)], flags
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("Call getHTML to read it.", "调用getHTML读取它。"),          # a name with an acronym
+    ("PyMuPDF reads PDFs.", "PyMuPDF读取PDF。"),                   # a plural's stem
+    ("Django's admin is great.", "Django的管理后台很好。"),          # a possessive
+    ("Use JavaScript here.", "这里使用JavaScript。"),
+])
+def test_names_kept_whole_are_no_broken_words(source: str, target: str) -> None:
+    assert check_translation(source, target, "zh", source_lang="en") == []
+
+
+def test_a_name_given_back_as_another_name_is_for_review() -> None:
+    """A paper's author line through the embedded model: Yusuke Shinyama → 马云."""
+    flags = check_translation("Yusuke Shinyama", "马云", "zh", source_lang="en")
+    assert [(f.code, f.arguments, f.blocking) for f in flags] == [
+        ("names_rendered", {"name": "Yusuke Shinyama"}, False)]
+    # a translation of everyday words is no name; a name kept as it is, is for review only
+    assert check_translation("New York University", "纽约大学", "zh", source_lang="en") == []
+    kept = check_translation("Satoshi Sekine", "Satoshi Sekine", "zh", source_lang="en")
+    assert [(f.code, f.blocking) for f in kept] == [("identical", False)]
+    copied = check_translation("Save Changes", "Save Changes", "zh", source_lang="en")
+    assert [(f.code, f.blocking) for f in copied] == [("identical", True)]
