@@ -35,6 +35,12 @@ from ..fileio import atomic_write_text
 from ..paths import models_dir
 from ..sentences import Sentence
 
+# Nothing leaves the machine but the download asked for: huggingface_hub 2.x otherwise
+# asks the Hub for its "agent harnesses" list (GET /api/agent-harnesses) to fill in its
+# user agent, and adds library versions to it. Read by huggingface_hub when imported,
+# which this module does only when a download or a Hub lookup is asked for.
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
 Phase = Literal["checking", "downloading", "verifying", "done"]
 Cancel = CancelToken | threading.Event
 

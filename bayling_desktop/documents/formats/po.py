@@ -31,9 +31,11 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ... import __version__
 from ...errors import DocumentError
 from ...fileio import atomic_write_bytes
 from ...flags import Flag
@@ -196,6 +198,13 @@ class PoDocument(Document):
         content_type = metadata.get("Content-Type", "")
         if "charset=CHARSET" in content_type or not content_type:
             changes["Content-Type"] = _utf8(content_type)
+        if "YEAR-MO-DA" in metadata.get("PO-Revision-Date", ""):
+            # a template becoming a catalogue says when and by what (as msginit and Poedit
+            # do; msgfmt -c warns about the placeholder); a translated catalogue's header
+            # is its translators' and stays as it is
+            changes["PO-Revision-Date"] = datetime.now().astimezone().strftime(
+                "%Y-%m-%d %H:%M%z")
+            changes["X-Generator"] = f"BayLing Desktop {__version__}"
         if not target:
             return changes
         declared = _language(metadata.get("Language"))

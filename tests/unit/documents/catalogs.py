@@ -97,6 +97,7 @@ POT = r'''# SOME DESCRIPTIVE TITLE.
 msgid ""
 msgstr ""
 "Project-Id-Version: PACKAGE VERSION\n"
+"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
 "Language-Team: LANGUAGE <LL@li.org>\n"
 "Language: \n"
 "MIME-Version: 1.0\n"

@@ -7,6 +7,8 @@ tag, as small models do.
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 from pathlib import Path
@@ -168,6 +170,12 @@ def test_a_template_becomes_a_catalogue_of_the_target_with_its_forms(tmp_path: P
         text = out.read_text(encoding="utf-8")
         assert text.startswith("# SOME DESCRIPTIVE TITLE.\nmsgid")  # the header's fuzzy went
         assert '"Language-Team: LANGUAGE <LL@li.org>\\n"\n"Language: ' in text
+        # the template's placeholder date becomes the date it was translated (msgfmt -c
+        # warns about the placeholder), and the catalogue says what wrote it
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d[+-]\d{4}",
+                            catalog.metadata["PO-Revision-Date"])
+        assert catalog.metadata["X-Generator"].startswith("BayLing Desktop ")
+        assert "PO-Revision-Date" not in msgfmt(out).stderr
 
 
 # -- PO: the file still compiles -----------------------------------------------------------
