@@ -8,7 +8,6 @@ tag, as small models do.
 from __future__ import annotations
 
 import re
-
 import shutil
 import subprocess
 from pathlib import Path
