@@ -23,7 +23,8 @@ from . import catalog, fit, library, secrets
 from .build.common import BuildCancelled, BuildProgress
 from .build.pipeline import build_model
 from .build.quantize import QUANT_TYPES
-from .download import DownloadCancelled, DownloadProgress, download_file
+from .download import DownloadProgress, download_file
+from .hub import DownloadCancelled
 
 _MB = 1_000_000
 

@@ -17,14 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...fileio import atomic_write_text
-from ..download import (
-    DownloadCancelled,
-    DownloadProgress,
-    HubNotFoundError,
-    RemoteFile,
-    download_file,
-    fetch_metadata,
-)
+from ..download import DownloadProgress, download_file
+from ..hub import DownloadCancelled, HubNotFoundError, RemoteFile, fetch_metadata
 from .common import BuildCallback, BuildCancelled, BuildError, BuildProgress, Cancel
 from .safetensors import INDEX_NAME, SINGLE_NAME
 

@@ -12,16 +12,14 @@ import pytest
 
 from bayling_desktop.engine.backend import CancelToken
 from bayling_desktop.models import download
-from bayling_desktop.models.download import (
+from bayling_desktop.models.download import DownloadProgress, download_file, pending_downloads
+from bayling_desktop.models.hub import (
     ChecksumError,
     DownloadCancelled,
     DownloadError,
-    DownloadProgress,
     HubAuthError,
     HubNotFoundError,
-    download_file,
     fetch_metadata,
-    pending_downloads,
 )
 from bayling_desktop.paths import models_dir
 from tests.hubserver import HubServer, payload
