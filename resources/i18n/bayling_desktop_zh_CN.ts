@@ -236,7 +236,7 @@
     </message>
 </context>
 <context>
-    <name>ChatWorkspace</name>
+    <name>ChatList</name>
     <message>
         <source>Search all chats</source>
         <translation>搜索所有聊天</translation>
@@ -260,6 +260,33 @@
     <message>
         <source>Chat deleted.</source>
         <translation>聊天已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWorkspace</name>
+    <message>
+        <source>Search all chats</source>
+        <translation type="vanished">搜索所有聊天</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation type="vanished">新建聊天</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="vanished">重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="vanished">删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="vanished">撤销</translation>
+    </message>
+    <message>
+        <source>Chat deleted.</source>
+        <translation type="vanished">聊天已删除。</translation>
     </message>
     <message>
         <source>Message the model (Ctrl+Enter to send)</source>

@@ -45,36 +45,36 @@ def test_history_is_restored_and_the_latest_chat_opened(workspace: ChatWorkspace
     assert [t.content for t in workspace.messages.turns] == ["a train to Xi'an",
                                                              "reply about Trips"]
     assert len(workspace.transcript.views) == 2
-    assert workspace.list_view.currentIndex().data() == "Trips"
+    assert workspace.chats.list_view.currentIndex().data() == "Trips"
 
 
 def test_selecting_a_conversation_opens_it(workspace: ChatWorkspace) -> None:
-    workspace.list_view.setCurrentIndex(workspace.filter.index(2, 0))
+    workspace.chats.list_view.setCurrentIndex(workspace.filter.index(2, 0))
     assert workspace.messages.turns[0].content == "my cat is orange"
     assert workspace.transcript.views[0].body.toPlainText() == "my cat is orange"
 
 
 def test_search_filters_by_message_text(workspace: ChatWorkspace, qtbot: QtBot) -> None:
     workspace.focus_find()
-    assert workspace.search_edit.hasFocus() or not workspace.isActiveWindow()
-    qtbot.keyClicks(workspace.search_edit, "CHILI")
+    assert workspace.chats.search_edit.hasFocus() or not workspace.isActiveWindow()
+    qtbot.keyClicks(workspace.chats.search_edit, "CHILI")
     qtbot.waitUntil(lambda: titles(workspace) == ["Food"], timeout=2_000)
-    workspace.search_edit.clear()
+    workspace.chats.search_edit.clear()
     qtbot.waitUntil(lambda: len(titles(workspace)) == 3, timeout=2_000)
 
 
 def test_delete_then_undo_from_the_bar(workspace: ChatWorkspace) -> None:
     doomed = workspace.current_id
-    workspace.delete_button.click()
+    workspace.chats.delete_button.click()
     assert titles(workspace) == ["Food", "Pets"]
     # The neighbouring chat opens in its place.
     assert workspace.current_id != doomed
     assert workspace.messages.turns[0].content == "noodles with chili"
-    assert workspace.undo_bar.isVisibleTo(workspace)
+    assert workspace.chats.undo_bar.isVisibleTo(workspace)
     assert workspace.undo_stack.canUndo()
-    workspace.undo_button.click()
+    workspace.chats.undo_button.click()
     assert titles(workspace) == ["Trips", "Food", "Pets"]
-    assert not workspace.undo_bar.isVisibleTo(workspace)
+    assert not workspace.chats.undo_bar.isVisibleTo(workspace)
     assert doomed is not None and workspace.store.conversation(doomed) is not None
 
 
@@ -96,7 +96,7 @@ def test_rename_is_undoable(workspace: ChatWorkspace) -> None:
 
 def test_new_chat_starts_empty_and_stores_nothing_until_sent(
         workspace: ChatWorkspace) -> None:
-    workspace.new_button.click()
+    workspace.chats.new_button.click()
     assert workspace.current_id is None and workspace.messages.rowCount() == 0
     assert len(workspace.store.conversations()) == 3
 
@@ -136,7 +136,7 @@ def test_a_long_title_is_elided_to_the_list_width(workspace: ChatWorkspace,
                                                   qtbot: QtBot) -> None:
     long = "A very long conversation title " * 6
     workspace.rename_current(long)
-    view = workspace.list_view
+    view = workspace.chats.list_view
     qtbot.waitUntil(lambda: view.model().index(0, 0).data() == long.strip(), timeout=2_000)
     index = view.model().index(0, 0)
     # the item is as wide as the list (the style elides the text into it), no side scrolling

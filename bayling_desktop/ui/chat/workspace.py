@@ -5,16 +5,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -31,19 +28,16 @@ from ...storage.chats import ChatStore
 from ...storage.database import StorageError
 from ..sentence_text import sentence_text
 from ..worker import ChatResult, ModelClient
+from .chat_list import ChatList
 from .conversations import (
     ConversationFilter,
     ConversationListModel,
     DeleteConversation,
-    ElidingDelegate,
     RenameConversation,
 )
 from .messages import ChatTurn, MessageListModel
 from .transcript import TranscriptView
 
-# how long the "Chat deleted · Undo" bar stays
-UNDO_BAR_MS = 8000
-SEARCH_DELAY_MS = 200
 TITLE_LENGTH = 40
 
 
@@ -91,46 +85,7 @@ class ChatWorkspace(QWidget):
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setClearButtonEnabled(True)
-        self.list_view = QListView(self)
-        self.list_view.setModel(self.filter)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                       | QAbstractItemView.EditTrigger.DoubleClicked)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setItemDelegate(ElidingDelegate(self.list_view))
-        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.new_button = QPushButton(self)
-        self.rename_button = QPushButton(self)
-        self.delete_button = QPushButton(self)
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = QLabel(self.undo_bar)
-        self.undo_button = QPushButton(self.undo_bar)
-        bar_layout = QHBoxLayout(self.undo_bar)
-        bar_layout.setContentsMargins(6, 2, 6, 2)
-        bar_layout.addWidget(self.undo_label, 1)
-        bar_layout.addWidget(self.undo_button)
-        self.undo_bar.hide()
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.setInterval(UNDO_BAR_MS)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.rename_button, self.delete_button):
-            buttons.addWidget(button)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_edit)
-        left_layout.addWidget(self.list_view, 1)
-        left_layout.addWidget(self.undo_bar)
-        left_layout.addLayout(buttons)
-
+        self.chats = ChatList(self.filter, self)
         self.transcript = TranscriptView(self.messages, self)
         self.notice_label = QLabel(self)
         self.notice_label.setWordWrap(True)
@@ -165,7 +120,7 @@ class ChatWorkspace(QWidget):
         right_layout.addLayout(actions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
+        splitter.addWidget(self.chats)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 600])
@@ -173,15 +128,12 @@ class ChatWorkspace(QWidget):
         layout.addWidget(splitter)
 
     def _connect(self) -> None:
-        self.new_button.clicked.connect(self._on_new_button_clicked)
-        self.rename_button.clicked.connect(self._on_rename_button_clicked)
-        self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        self.undo_button.clicked.connect(self._on_undo_button_clicked)
-        self._undo_timer.timeout.connect(self.undo_bar.hide)
-        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self._search_timer.timeout.connect(self._on_search_timer_timeout)
-        self.list_view.selectionModel().selectionChanged.connect(
-            self._on_list_selection_changed)
+        self.chats.newRequested.connect(self.new_chat)
+        self.chats.renameRequested.connect(self.rename_current)
+        self.chats.deleteRequested.connect(self.delete_current)
+        self.chats.undoRequested.connect(self.undo_stack.undo)
+        self.chats.searchChanged.connect(self.apply_search)
+        self.chats.chatPicked.connect(self.open_conversation)
         self.send_button.clicked.connect(self.send)
         self.stop_button.clicked.connect(self.stop)
         self.regenerate_button.clicked.connect(self.regenerate)
@@ -194,12 +146,6 @@ class ChatWorkspace(QWidget):
         self.client.cancelled.connect(self._on_client_cancelled)
 
     def _retranslate(self) -> None:
-        self.search_edit.setPlaceholderText(self.tr("Search all chats"))
-        self.new_button.setText(self.tr("New chat"))
-        self.rename_button.setText(self.tr("Rename"))
-        self.delete_button.setText(self.tr("Delete"))
-        self.undo_button.setText(self.tr("Undo"))
-        self.undo_label.setText(self.tr("Chat deleted."))
         self.input_edit.setPlaceholderText(self.tr("Message the model (Ctrl+Enter to send)"))
         self.send_button.setText(self.tr("Send"))
         self.stop_button.setText(self.tr("Stop"))
@@ -252,10 +198,8 @@ class ChatWorkspace(QWidget):
         s = self.settings
         params = GenerationParams(temperature=s.temperature, top_p=s.top_p,
                                   max_tokens=s.max_tokens, repeat_penalty=s.repeat_penalty)
-        if "interactive" in {f.name for f in dataclasses.fields(GenerationParams)}:
-            # a waiting user goes first for a free sequence slot of a parallel engine
-            params = dataclasses.replace(params, interactive=True)
-        return params
+        # a waiting user goes first for a free sequence slot of a parallel engine
+        return dataclasses.replace(params, interactive=True)
 
     # -- conversations ------------------------------------------------------------------
 
@@ -275,14 +219,14 @@ class ChatWorkspace(QWidget):
         self._select(conversation_id)
 
     def _select(self, conversation_id: int | None) -> None:
-        selection = self.list_view.selectionModel()
+        selection = self.chats.list_view.selectionModel()
         if conversation_id is None:
             selection.clearSelection()
             return
         row = self.conversations.row_of(conversation_id)
         index = self.filter.mapFromSource(self.conversations.index(row))
-        if index.isValid() and self.list_view.currentIndex() != index:
-            self.list_view.setCurrentIndex(index)
+        if index.isValid() and self.chats.list_view.currentIndex() != index:
+            self.chats.list_view.setCurrentIndex(index)
 
     def new_chat(self) -> None:
         """Start an empty chat; it is stored once the first message is sent."""
@@ -293,7 +237,7 @@ class ChatWorkspace(QWidget):
         if self.current_id is None:
             return
         if title is None:
-            self.list_view.edit(self.list_view.currentIndex())
+            self.chats.list_view.edit(self.chats.list_view.currentIndex())
             return
         old = self.conversations.title_of(self.current_id)
         if title.strip() and title.strip() != old:
@@ -307,12 +251,10 @@ class ChatWorkspace(QWidget):
         title = self.conversations.title_of(conversation_id)
         self.open_conversation(None)
         self.undo_stack.push(DeleteConversation(self.conversations, conversation_id, title))
-        self.undo_bar.show()
-        self._undo_timer.start()
+        self.chats.offer_undo()
 
     def focus_find(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
+        self.chats.focus_search()
 
     def export_current(self, path: Path | None = None) -> Path | None:
         """Write the open chat as Markdown (asking where when *path* is None)."""
@@ -445,46 +387,13 @@ class ChatWorkspace(QWidget):
     # -- widget signals -----------------------------------------------------------------
 
     @Slot()
-    def _on_new_button_clicked(self) -> None:
-        self.new_chat()
-
-    @Slot()
-    def _on_rename_button_clicked(self) -> None:
-        self.rename_current()
-
-    @Slot()
-    def _on_delete_button_clicked(self) -> None:
-        self.delete_current()
-
-    @Slot()
-    def _on_undo_button_clicked(self) -> None:
-        self.undo_stack.undo()
-        self.undo_bar.hide()
-
-    @Slot()
     def _on_cancel_edit_button_clicked(self) -> None:
         self._cancel_edit()
         self.input_edit.clear()
 
-    @Slot(str)
-    def _on_search_edit_text_changed(self, text: str) -> None:
-        self._search_timer.start()
-
-    @Slot()
-    def _on_search_timer_timeout(self) -> None:
-        self.apply_search(self.search_edit.text())
-
     def apply_search(self, text: str) -> None:
         text = text.strip()
         self.filter.set_allowed(set(self.store.search(text)) if text else None)
-
-    @Slot(QItemSelection, QItemSelection)
-    def _on_list_selection_changed(self, selected: QItemSelection,
-                                   deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            index: QModelIndex = indexes[0]
-            self.open_conversation(index.data(ConversationListModel.IdRole))
 
     def shutdown(self) -> None:
         self._abandon_stream()
