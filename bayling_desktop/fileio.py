@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import weakref
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -44,6 +45,12 @@ MAX_NAME_BYTES = 255
 #: how many owners hold it); an entry lives as long as its document object
 _inputs: dict[tuple[int, int], tuple[str, int, int]] = {}
 _inputs_lock = threading.Lock()
+#: inputs whose document was collected, not yet taken out of _inputs. A document's
+#: finalizer runs whenever the garbage collector does — also on a thread that holds
+#: _inputs_lock (any allocation under it may collect), where taking the lock again
+#: would deadlock — so it only queues the key (deque.append is atomic) and the next
+#: holder of the lock applies it.
+_released: deque[tuple[int, int]] = deque()
 
 
 def protect(path: str | os.PathLike[str], owner: object | None = None) -> None:
@@ -54,15 +61,19 @@ def protect(path: str | os.PathLike[str], owner: object | None = None) -> None:
     except OSError:
         return
     key = (info.st_dev, info.st_ino)
+    real = os.path.realpath(path)
     with _inputs_lock:
+        _apply_releases()
         _, _, owners = _inputs.get(key, ("", 0, 0))
-        _inputs[key] = (os.path.realpath(path), info.st_mtime_ns, owners + 1)
+        _inputs[key] = (real, info.st_mtime_ns, owners + 1)
     if owner is not None:
-        weakref.finalize(owner, _release, key)
+        weakref.finalize(owner, _released.append, key)
 
 
-def _release(key: tuple[int, int]) -> None:
-    with _inputs_lock:
+def _apply_releases() -> None:
+    """Take the collected documents' inputs out (the caller holds _inputs_lock)."""
+    while _released:
+        key = _released.popleft()
         entry = _inputs.get(key)
         if entry is not None:
             if entry[2] <= 1:
@@ -75,6 +86,7 @@ def _is_input(info: os.stat_result) -> bool:
     """The file is an open input, under any name (a link counts): the same inode, still
     unchanged; an inode number reused by a newer file is not mistaken for it."""
     with _inputs_lock:
+        _apply_releases()
         entry = _inputs.get((info.st_dev, info.st_ino))
     return entry is not None and entry[1] == info.st_mtime_ns
 
