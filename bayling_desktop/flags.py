@@ -91,6 +91,8 @@ TEMPLATES: dict[str, str] = {
                                                        "the translation."),
     "numbers": QT_TRANSLATE_NOOP("Flags", "Numbers differ from the source: {missing} missing, "
                                           "{extra} added."),
+    "quotes_unbalanced": QT_TRANSLATE_NOOP("Flags", "A quotation opened with {marks} is not "
+                                                    "closed, or closed and never opened."),
     "numbers_missing": QT_TRANSLATE_NOOP("Flags", "Numbers of the source are missing from the "
                                                   "translation: {missing}."),
     "numbers_added": QT_TRANSLATE_NOOP("Flags", "The translation has numbers the source does "

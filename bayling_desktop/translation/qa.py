@@ -86,6 +86,7 @@ def check_translation(source: str, target: str, target_lang: str | None = None,
     flags += invariants.span_flags(source, target)
     flags += invariants.tag_flags(source, target)
     flags += invariants.number_flags(source, target)
+    flags += invariants.quote_flags(source, target)
     flags += invariants.whitespace_flags(source, target)
     flags += invariants.line_flags(source, target)
     if glossary is not None:

@@ -235,3 +235,24 @@ def line_flags(source: str, target: str) -> list[Flag]:
     if expected >= 2 and found != expected:
         return [Flag("lines_changed", {"expected": expected, "found": found})]
     return []
+
+
+#: quotation marks that come in pairs (the ASCII ones and ‘’ do not: ' and ’ are also
+#: apostrophes, " opens and closes alike)
+_QUOTE_PAIRS = ("「」", "『』", "《》", "“”", "«»")
+
+
+def _unbalanced_quotes(text: str) -> list[str]:
+    return [pair for pair in _QUOTE_PAIRS if text.count(pair[0]) != text.count(pair[1])]
+
+
+def quote_flags(source: str, target: str) -> list[Flag]:
+    """A quotation opened and never closed (WTForms' ``'%(value)s' is not a valid
+    choice`` came back ``「%(value)s'は…``): the reader cannot tell where the quoted
+    name ends. Only when every pair of the source is closed (a unit may hold half of a
+    quotation that runs on into the next)."""
+    plain = strip_tags(source)
+    if _unbalanced_quotes(plain) or plain.count('"') % 2:
+        return []
+    broken = _unbalanced_quotes(strip_tags(target))
+    return [Flag("quotes_unbalanced", {"marks": broken[0]}, blocking=True)] if broken else []

@@ -881,6 +881,10 @@ The details were written to {0}.</source>
         <translation>数字与原文不一致：缺少 {missing}，多出 {extra}。</translation>
     </message>
     <message>
+        <source>A quotation opened with {marks} is not closed, or closed and never opened.</source>
+        <translation>以 {marks} 标出的引文有开无合，或有合无开。</translation>
+    </message>
+    <message>
         <source>Numbers of the source are missing from the translation: {missing}.</source>
         <translation>译文缺少原文中的数字：{missing}。</translation>
     </message>

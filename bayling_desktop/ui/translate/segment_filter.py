@@ -242,7 +242,7 @@ FLAG_KINDS: dict[str, tuple[str, ...]] = {
                "truncated", "too_long_context", "failed", "repeat_failed", "length",
                "copied_from", "kept_previous", "text", "nothing_translated",
                "question_answered", "negation_lost", "markup_added", "sentences_missing",
-               "names_rendered"),
+               "names_rendered", "quotes_unbalanced"),
     "layout": ("lines_lost", "lines_changed", "lines_rewrapped", "whitespace_restored",
                "whitespace"),
     "subtitles": ("reading_speed", "line_length"),

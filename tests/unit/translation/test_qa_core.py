@@ -214,3 +214,19 @@ def test_a_name_given_back_as_another_name_is_for_review() -> None:
     assert [(f.code, f.blocking) for f in kept] == [("identical", False)]
     copied = check_translation("Save Changes", "Save Changes", "zh", source_lang="en")
     assert [(f.code, f.blocking) for f in copied] == [("identical", True)]
+
+
+def test_a_quotation_left_open_is_blocking() -> None:
+    """WTForms' catalogue through the embedded model into Japanese: the corner bracket
+    opened, the ASCII quote kept as the closing one."""
+    flags = check_translation("'%(value)s' is not a valid choice for this field.",
+                              "「%(value)s'は、このフィールドの値が不適切です。", "ja",
+                              source_lang="en")
+    assert [(f.code, f.arguments, f.blocking) for f in flags] == [
+        ("quotes_unbalanced", {"marks": "「」"}, True)]
+    assert check_translation("'%(value)s' is not a valid choice.",
+                             "「%(value)s」は有効な選択肢ではありません。", "ja",
+                             source_lang="en") == []
+    # half a quotation in the source (it runs on into the next unit): nothing to hold to
+    assert check_translation("He wrote: “Open the", "他写道：“打开", "zh",
+                             source_lang="en") == []
