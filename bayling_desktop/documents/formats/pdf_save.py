@@ -151,10 +151,13 @@ def inline_sheet(page: Any) -> bool:
     text = _SET_FONT.sub(lambda m: b"/" + rename[m.group(1)] + m.group(2), text)
     for name in sorted({new.decode() for new in rename.values()}):
         pdf.xref_set_key(page.xref, f"Resources/Font/{name}", f"{taken[name]} 0 R")
-    forms = re.sub(rf"/{call.group(1)}\s*{_REF}", "",
-                   pdf.xref_get_key(page.xref, "Resources/XObject")[1])
-    pdf.xref_set_key(page.xref, "Resources/XObject",
-                     "null" if re.fullmatch(r"<<\s*>>", forms) else forms)
+    kind, forms = pdf.xref_get_key(page.xref, "Resources/XObject")
+    if kind == "xref":  # a dictionary of its own, perhaps shared with other pages
+        pdf.xref_set_key(int(forms.split()[0]), call.group(1), "null")
+    else:
+        forms = re.sub(rf"/{call.group(1)}\s*{_REF}", "", forms)
+        pdf.xref_set_key(page.xref, "Resources/XObject",
+                         "null" if re.fullmatch(r"<<\s*>>", forms) else forms)
     own = b"\n".join(pdf.xref_stream(xref) or b"" for xref in contents[:-1])
     # the page's own operators (nothing left but "q Q" where all its text was replaced)
     # in a state of their own, so that a transformation they leave set moves nothing
