@@ -143,16 +143,19 @@ def rows(lines: list[Line]) -> list[Line]:
 
 
 def columns(lines: list[Line]) -> list[list[Line]]:
-    """*lines* of one block sorted into the columns they stand in (by overlapping
-    horizontal extent), each column's lines in order."""
+    """*lines* of one block sorted into the columns they stand in (left to right), each
+    column's lines in order: lines whose horizontal extents overlap, directly or through
+    other lines, are one column. (Putting each line in the first column it touches split
+    a reference list whose rows are drawn in pieces — "2004." on its own, then the rest
+    of the row — into two "columns" standing over each other, whose translations
+    overlapped.)"""
     found: list[tuple[float, float, list[Line]]] = []
-    for line in lines:
+    for line in sorted(lines, key=lambda ln: ln.rect[0]):
         x0, x1 = line.rect[0], line.rect[2]
-        for n, (left, right, members) in enumerate(found):
-            if x0 < right and x1 > left:
-                members.append(line)
-                found[n] = (min(left, x0), max(right, x1), members)
-                break
+        if found and x0 < found[-1][1]:
+            left, right, members = found[-1]
+            members.append(line)
+            found[-1] = (left, max(right, x1), members)
         else:
             found.append((x0, x1, [line]))
     return [rows(members) for _, _, members in found]
