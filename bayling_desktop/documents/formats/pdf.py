@@ -13,6 +13,7 @@ is imported only by the ``pdf*`` modules.
 from __future__ import annotations
 
 import io
+import math
 import statistics
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -254,11 +255,16 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
     # a page set mostly in vertical writing cannot be set back horizontally in its boxes
     if sum(1 for ln in all_lines if _upright(ln)) * 2 >= len(all_lines) > 0:
         return [], has_text, True  # laid out for vertical reading: kept as it is
+    turned: dict[int, list[list[Mapping[str, Any]]]] = {}
     for raw in raw_blocks:
         raw_lines = raw.get("lines", ())
         if sum(1 for ln in raw_lines if ln.get("wmode") == 1) * 3 >= len(raw_lines):
             skipped = True  # vertical writing: characters stacked one per line
             continue
+        for turn in {_direction(ln) for ln in raw_lines} - {0, None}:
+            turned.setdefault(cast(int, turn), []).append(
+                [ln for ln in raw_lines if _direction(ln) == turn])
+        raw_lines = [ln for ln in raw_lines if _direction(ln) in (0, None)]
         pieces = [_pieces(ln) for ln in raw_lines]
         skipped |= any(not found and any(s.get("text", "").strip() for s in ln["spans"])
                        for found, ln in zip(pieces, raw_lines, strict=True))
@@ -279,7 +285,57 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
     items: list[list[Block]] = [[b] for b in blocks] + tables
     rects = [_union([b.rect for b in item]) for item in items]
     ordered = [block for i in reading_order(rects) for block in items[i]]
+    for turn, raw_groups in sorted(turned.items()):
+        ordered += _turned_blocks(page, turn, raw_groups)
     return ordered, has_text, skipped
+
+
+def _direction(raw: Mapping[str, Any]) -> int | None:
+    """The way a line runs, in degrees (0 across, 90 down, 180 upside down, 270 up the
+    page, as MuPDF's y-down coordinates turn); None for a slant."""
+    dx, dy = raw.get("dir", (1.0, 0.0))
+    angle = math.degrees(math.atan2(dy, dx)) % 360
+    cardinal = round(angle / 90) * 90
+    return cardinal % 360 if abs(angle - cardinal) < 1 else None
+
+
+def _turned_blocks(page: Any, turn: int, raw_groups: list[list[Mapping[str, Any]]]
+                   ) -> list[Block]:
+    """The paragraphs of lines turned by *turn* degrees (a landscape page shown upright
+    by its /Rotate, a table set sideways), one list of lines per block of the PDF: laid
+    out as if turned upright, in that reading order, their boxes put back on the page
+    and the turn kept (the translation is written turned the same way)."""
+    pymupdf = fitz()
+    to_frame = pymupdf.Matrix(-turn)
+    corner = page.rect * page.derotation_matrix * to_frame
+    to_frame = to_frame * pymupdf.Matrix(1, 0, 0, 1, -corner.x0, -corner.y0)
+    back = ~to_frame
+
+    def moved(bbox: Any, matrix: Any) -> tuple[float, float, float, float]:
+        rect = pymupdf.Rect(bbox) * matrix
+        return (rect.x0, rect.y0, rect.x1, rect.y1)
+
+    blocks: list[Block] = []
+    for raw_lines in raw_groups:
+        lines = [line for raw in raw_lines for line in _pieces(
+            {**raw, "dir": (1.0, 0.0), "bbox": moved(raw["bbox"], to_frame),
+             "spans": [{**s, "bbox": moved(s["bbox"], to_frame)} for s in raw["spans"]]})]
+        blocks += [Block(paragraph) for group in columns(lines)
+                   for paragraph in paragraphs(group)]
+    blocks = [blocks[i] for i in reading_order([block.rect for block in blocks])]
+    # MuPDF often makes each turned line a block of its own: a line that reads on from
+    # the last one (under it, as close as the paragraph's lines, same size) joins it
+    for block in list(blocks[1:]):
+        last, first = blocks[blocks.index(block) - 1].lines[-1], block.lines[0]
+        if (first.rect[0] < last.rect[2] and first.rect[2] > last.rect[0]
+                and first.rect[1] > last.rect[1] and len(paragraphs([last, first])) == 1):
+            blocks[blocks.index(block) - 1].lines += block.lines
+            blocks.remove(block)
+    for block in blocks:
+        for line in block.lines:
+            line.rect = moved(line.rect, back)
+        block.extra["turn"] = turn
+    return blocks
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...], slack: float) -> bool:
@@ -358,7 +414,8 @@ def load(path: Path, password: str | None = None,
                 "lines": [[round(v, 2) for v in line.rect] for line in block.lines],
                 "size": round(block.size, 2), "bold": all(ln.bold for ln in block.lines),
                 "italic": first.italic, "serif": first.serif, "color": first.color,
-                **_scanned(block)}))
+                **_scanned(block), **({"turn": block.extra["turn"]}
+                                      if block.extra.get("turn") else {})}))
     if not units and scans.unread and not blank:
         raise DocumentError("pdf_scanned_ocr_found_nothing", path=path.name)
     if not units and blank:

@@ -18,19 +18,18 @@ is flagged ``ocr_uncertain``; a page where nothing was read is named in a notice
 
 from __future__ import annotations
 
-import itertools
 import os
-import re
-import statistics
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ...flags import Flag
 from ..model import Unit
-from .pdf_layout import Block, Line, Rect, reading_order, union
+from .pdf_layout import Block, Line, Rect, union
+from .pdf_ocr_lines import centre_in, even_sizes, join_rows, ocr_line, ocr_paragraphs
+from .pdf_ocr_spaces import spaced
 
-_BULLET = re.compile(r"\s*[•·●▪◦■□➢►\-–*]\s*\S")
 #: what the bundled models read: text in other languages is flagged for review
 OCR_LANGUAGES = ("zh", "en")
 #: a paragraph whose least sure line scores under this is flagged for review
@@ -39,11 +38,22 @@ UNCERTAIN = 0.8
 #: larger images to 2,000 anyway: rendering more only costs time)
 DPI = 150
 MAX_SIDE = 2000
-#: a line box (the detector pads it) is about this many times its text's point size
-_BOX_TO_SIZE = 0.72
+#: the direction classifier's answer is taken from this confidence on (RapidOCR's own)
+_FLIP_SURE = 0.9
 
-#: reads an RGB image (height × width × 3, uint8): (corner points, text, confidence)
-Engine = Callable[[Any], Sequence[tuple[Sequence[Sequence[float]], str, float]]]
+
+@dataclass
+class Reading:
+    """What the engine read off one image: per line its corner points (pixels), text,
+    confidence and one cell per character (corner points: where the recogniser saw it);
+    and the share of the detected lines its direction classifier found upside down."""
+
+    lines: list[tuple[Sequence[Sequence[float]], str, float, Sequence[Any]]]
+    flipped: float = 0.0
+
+
+#: reads an RGB image (height × width × 3, uint8)
+Engine = Callable[[Any], Reading]
 
 _lock = threading.Lock()
 _engine: list[Engine | None] = []
@@ -74,10 +84,28 @@ def _load() -> Engine | None:
             else:
                 os.environ[key] = value
     reader = RapidOCR()
+    # the classifier turns each upside-down line over before it is read, and says so
+    # only to itself: its answers are kept to tell a page that is upside down
+    classify = reader.text_cls
+    answers: list[Sequence[Any]] = []
 
-    def read(image: Any) -> list[tuple[Sequence[Sequence[float]], str, float]]:
-        found, _elapsed = reader(image)
-        return [(box, str(text), float(score)) for box, text, score in found or ()]
+    def classify_and_keep(images: Any) -> Any:
+        found = classify(images)
+        answers.append(found[1])
+        return found
+
+    reader.text_cls = classify_and_keep
+    lock = threading.Lock()
+
+    def read(image: Any) -> Reading:
+        with lock:
+            answers.clear()
+            found, _elapsed = reader(image, return_word_box=True)
+            labels = [label for batch in answers for label in batch]
+        flipped = sum(1 for label, score in labels if str(label) == "180"
+                      and float(score) >= _FLIP_SURE)
+        return Reading([(item[0], str(item[1]), float(item[2]), item[3] if len(item) > 3
+                         else ()) for item in found or ()], flipped / max(len(labels), 1))
 
     return read
 
@@ -93,10 +121,15 @@ def needs_ocr(page: Any) -> bool:
 
 
 def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
-    """The paragraphs OCR finds on *page* (an unrotated one: a turned page is kept as it
-    is, like turned text), in reading order, and whether some lines run up or down the
-    page (a sideways scan, a spine: kept as they are, like vertical text of a text
-    layer); each block's ``extra["ocr"]`` is the confidence of its least sure line."""
+    """The paragraphs OCR finds on *page*, in reading order, and whether the page had to
+    be kept because its lines run every which way; each block's ``extra["ocr"]`` is the
+    confidence of its least sure line, ``extra["turn"]`` how far its lines are turned.
+
+    The page is read as it is displayed (its /Rotate applied). Lines that run up or down
+    the page (a sideways scan) or a page where most lines are upside down are read again
+    with the picture turned the way its text stands; the boxes found are mapped back to
+    the page's own (unrotated) coordinates, where the translation is written turned as
+    the original lines are."""
     import numpy
     import pymupdf
 
@@ -106,126 +139,80 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
                              alpha=False)
     image = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(
         pixmap.height, pixmap.width, 3)
-    found: list[tuple[Line, float, Rect]] = []
-    turned = 0
-    for corners, text, score in engine(image):
-        if text.strip():
-            line, drawn = _line(corners, text, zoom)
-            if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and len(text.strip()) > 1:
-                turned += 1  # a line running up or down the page
-                continue
-            found.append((line, score, drawn))
-    if turned >= len(found) > 0:
-        return [], True  # a page scanned sideways: its few "lines" across are misreadings
-    _even_sizes([line for line, _, _ in found])
+    reading = engine(image)
+    found, across, down = _lines(reading, zoom, image)
+    angle = 0
+    if down >= across > 0 or (down and not across) or (across and reading.flipped >= 0.25):
+        # lines running up or down the page, or many upside down: read again turned
+        # each other way it could stand, and keep the surest reading across
+        best = (_sureness(found), found, 0, across, down) if across > down else None
+        for turn in (90, 270) if down >= across else (180,):
+            frame = numpy.ascontiguousarray(numpy.rot90(image, k=turn // 90))
+            lines, across, down = _lines(engine(frame), zoom, frame)
+            if across > down and (best is None or _sureness(lines) > best[0]):
+                best = (_sureness(lines), lines, turn, across, down)
+        if best is None:
+            return [], True  # read no way up: kept as it is and named
+        _, found, angle, across, down = best
+    even_sizes([line for line, _, _ in found])
+    # frame (upright image, points) -> page as displayed -> page unrotated
+    upright = pymupdf.Rect(0, 0, *((height, width) if angle % 180 else (width, height)))
+    to_page = pymupdf.Matrix(angle)
+    shift = upright * to_page
+    to_page = (to_page * pymupdf.Matrix(1, 0, 0, 1, -shift.x0, -shift.y0)
+               * page.derotation_matrix)
+    turn = (angle - page.rotation) % 360
+
+    def mapped(rect: Sequence[float]) -> Rect:
+        box = pymupdf.Rect(rect) * to_page
+        return (box.x0, box.y0, box.x1, box.y1)
+
     blocks: list[Block] = []
-    for group in _paragraphs(_join_rows([line for line, _, _ in found])):
-        block = Block(group)
+    for group in ocr_paragraphs(join_rows([line for line, _, _ in found])):
         inside = [(score, drawn) for line, score, drawn in found
-                  if _centre_in(line.rect, block.rect)]
+                  if centre_in(line.rect, union(ln.rect for ln in group))]
+        cover = union([*(ln.rect for ln in group), *(d for _, d in inside)])
+        for line in group:
+            line.rect = mapped(line.rect)
+        block = Block(group)
         block.extra["ocr"] = round(min((s for s, _ in inside), default=0.0), 3)
-        block.extra["cover"] = union([block.rect, *(d for _, d in inside)])
+        block.extra["cover"] = mapped(cover)
+        if turn:
+            block.extra["turn"] = turn
         blocks.append(block)
-    return blocks, turned > 0
+    return blocks, down > 0  # a spine or a note up the margin: kept and named
 
 
-def _line(corners: Sequence[Sequence[float]], text: str, zoom: float) -> tuple[Line, Rect]:
-    """One detected line, in points: upright (a slightly skewed scan's line measured
-    along its own slope, so the boxes of neighbouring lines do not overlap), and the
-    whole area its tilted box covers (what must be painted over)."""
-    points = [(float(x) / zoom, float(y) / zoom) for x, y in corners[:4]]
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    # corners: top-left, top-right, bottom-right, bottom-left
-    height = (abs(points[3][1] - points[0][1]) + abs(points[2][1] - points[1][1])) / 2
-    middle = sum(ys) / 4
-    rect = (min(xs), middle - height / 2, max(xs), middle + height / 2)
-    line = Line(rect=rect, text=text, size=height * _BOX_TO_SIZE, font="OCR", serif=False)
-    return line, (min(xs), min(ys), max(xs), max(ys))
+def _sureness(lines: list[tuple[Line, float, Rect]]) -> float:
+    """How sure a reading is: its confidence weighted by characters (text read the wrong
+    way up still comes out, as look-alike letters read with less confidence)."""
+    chars = sum(len(line.text) for line, _, _ in lines)
+    return sum(len(line.text) * score for line, score, _ in lines) / max(chars, 1)
 
 
-def _join_rows(lines: list[Line]) -> list[Line]:
-    """Pieces of one line that OCR found apart ("tween my shoulders." and "Seemed like…"
-    with a wide space between) joined left to right: pieces on the same row, less than
-    three characters' width apart, with text of a nearby row running across the space
-    between them (across a column gutter, none does)."""
-    def bridged(left: Line, right: Line) -> bool:
-        reach = 3 * (left.rect[3] - left.rect[1])
-        return any(other.rect[0] < left.rect[2] and other.rect[2] > right.rect[0]
-                   and abs(other.rect[1] - left.rect[1]) < reach
-                   for other in lines if other is not left and other is not right)
-
-    joined: list[Line] = []
-    for line in sorted(lines, key=lambda ln: ln.rect[0]):
-        for n, other in enumerate(joined):
-            top, bottom = max(other.rect[1], line.rect[1]), min(other.rect[3], line.rect[3])
-            height = min(other.rect[3] - other.rect[1], line.rect[3] - line.rect[1])
-            gap = line.rect[0] - other.rect[2]
-            if (bottom - top > 0.6 * height and -height < gap < 3 * max(line.size, other.size)
-                    and bridged(other, line)):
-                joined[n] = Line(rect=union((other.rect, line.rect)),
-                                 text=f"{other.text} {line.text}",
-                                 size=max(other.size, line.size), font=other.font, serif=False)
-                break
-        else:
-            joined.append(line)
-    return joined
-
-
-def _paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """OCR lines (no blocks, unlike a text layer) in reading order (the X-Y cut of
-    :func:`.pdf_layout.reading_order`, line by line), cut into paragraphs where the next
-    line does not sit under the last one, leaves a wider gap than the page's lines
-    usually do, changes size, starts with a bullet, or is indented (a first line),
-    except under a bullet (a hanging indent)."""
-    ordered = [lines[i] for i in reading_order([line.rect for line in lines])]
-    pairs = list(itertools.pairwise(ordered))
-    gaps = [below.rect[1] - above.rect[3] for above, below in pairs if _stacked(above, below)]
-    usual = statistics.median(gaps) if gaps else 0.0
-    groups: list[list[Line]] = []
-    for line in ordered:
-        if groups:
-            last, first = groups[-1][-1], groups[-1][0]
-            size = max(line.size, last.size)
-            close = line.rect[1] - last.rect[3] <= usual + 0.45 * size
-            indented = (line.rect[0] > last.rect[0] + 0.8 * line.size
-                        and not _BULLET.match(first.text))
-            if (_stacked(last, line) and close and abs(line.size - last.size) <= 0.15 * size
-                    and not _BULLET.match(line.text) and not indented):
-                groups[-1].append(line)
-                continue
-        groups.append([line])
-    return groups
-
-
-def _stacked(above: Line, below: Line) -> bool:
-    """Whether *below* could be the line after *above*: under it, overlapping it
-    sideways, no more than two lines' height further down."""
-    height = above.rect[3] - above.rect[1]
-    gap = below.rect[1] - above.rect[3]
-    return (min(above.rect[2], below.rect[2]) > max(above.rect[0], below.rect[0])
-            and -0.6 * height < gap < 1.5 * height)
-
-
-def _even_sizes(lines: list[Line]) -> None:
-    """Give the lines of the body one size: a detected box is as tall as the letters in
-    it (ascenders, descenders, capitals), so the same type measures up to a third more
-    or less from line to line, which would split every paragraph at a "size change"."""
-    if not lines:
-        return
-    body = statistics.median(line.size for line in lines)
-    for line in lines:
-        if abs(line.size - body) <= 0.35 * body:
-            line.size = body
-
-
-def _centre_in(rect: Sequence[float], box: Sequence[float]) -> bool:
-    x, y = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+def _lines(reading: Reading, zoom: float, image: Any) -> tuple[list[tuple[Line, float, Rect]],
+                                                              int, int]:
+    """The lines of *reading* that run across the image (each with its confidence and
+    the area its tilted box covers, in points), how many do, and how many run up or
+    down it instead (their boxes tall and narrow)."""
+    found: list[tuple[Line, float, Rect]] = []
+    across = down = 0
+    for corners, text, score, cells in reading.lines:
+        if not text.strip():
+            continue
+        line, drawn = ocr_line(corners, spaced(text, cells, image), zoom)
+        if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and len(text.strip()) > 1:
+            down += len(text.strip())  # a line running up or down the page
+            continue
+        across += len(text.strip())
+        found.append((line, score, drawn))
+    return found, across, down
 
 
 class Scans:
     """What :func:`.pdf.load` did with the pages that show text only as pixels: read by OCR,
-    read without a line found, kept as they are (OCR not installed: ``blank``; turned)."""
+    read without a line found, kept as they are (OCR not installed: ``blank``; lines
+    that read no way up: ``turned``)."""
 
     def __init__(self) -> None:
         self.read_pages: list[int] = []
@@ -235,9 +222,6 @@ class Scans:
         self._engine: list[Engine | None] = []
 
     def read(self, page: Any, number: int) -> list[Block]:
-        if page.rotation % 360:
-            self.turned.append(number)  # set back upright it would read sideways
-            return []
         if not self._engine:
             self._engine.append(ocr_engine())
         engine = self._engine[0]
@@ -284,7 +268,7 @@ def colours(page: Any, rect: Sequence[float]) -> tuple[tuple[float, float, float
 
     pad = 2.0
     clip = pymupdf.Rect(rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
-    clip &= page.rect
+    clip = clip * page.rotation_matrix & page.rect  # a pixmap's clip is as displayed
     if clip.is_empty:
         return (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
     pixmap = page.get_pixmap(clip=clip, dpi=72, colorspace=pymupdf.csRGB, alpha=False)

@@ -205,18 +205,80 @@ def test_a_skewed_scan_gives_boxes_that_do_not_overlap(tmp_path: Path) -> None:
                                                                        strict=True))
 
 
-def test_a_page_scanned_sideways_is_kept_and_named(tmp_path: Path) -> None:
-    """Its lines run up the page: set across in boxes they would overlap, so the page
-    stays as it is and is named, as vertical text of a text layer is."""
+SHORT = "Scanned pages are read the way they stand."
+
+
+def _card(text: str = SHORT) -> bytes:
+    """A small landscape scan (360 × 200 points at 150 dpi): a title and one line."""
     pdf = pymupdf.open()
-    upright = pdf.new_page(width=595, height=842)
-    upright.insert_image(upright.rect, stream=_scan("Upright Page", [FIRST]))
-    sideways = pdf.new_page(width=842, height=595)
-    sideways.insert_image(sideways.rect, stream=_scan("Sideways Page", [FIRST, SECOND]),
-                          rotate=90)
+    page = pdf.new_page(width=360, height=200)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    page.insert_text((24, 50), "Turned Card", fontsize=18, fontname="hebo", color=INK)
+    page.insert_text((24, 100), text, fontsize=13, fontname="helv", color=INK)
+    return bytes(page.get_pixmap(dpi=150).tobytes("png"))
+
+
+def _translated_lines(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, tuple[float, float]]]:
+    """The translation's lines of *page*, as the reader sees the page: box and direction."""
+    found = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", ()):
+            if "译" in "".join(span["text"] for span in line["spans"]):
+                dx, dy = line["dir"]
+                seen = pymupdf.Point(dx, dy) * page.rotation_matrix - pymupdf.Point(
+                    0, 0) * page.rotation_matrix
+                found.append((pymupdf.Rect(line["bbox"]) * page.rotation_matrix,
+                              (round(seen.x, 2), round(seen.y, 2))))
+    return found
+
+
+def test_a_turned_page_is_read_and_its_translation_written_upright(tmp_path: Path) -> None:
+    """A scan stored sideways on its page with /Rotate 90, shown upright: read as the
+    reader sees it, its translation written upright where the line stands."""
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=200, height=360)
+    page.set_rotation(90)
+    page.insert_image(page.rect * page.derotation_matrix, stream=_card(), rotate=90)
     pdf.save(str(tmp_path / "turned.pdf"))
     document = open_document(tmp_path / "turned.pdf")
-    assert {u.meta["page"] for u in document.units} == {1}
+    assert isinstance(document, PdfDocument)
+    assert [_letters(u.source) for u in document.units] == ["turnedcard", _letters(SHORT)]
+    assert {u.meta.get("turn") for u in document.units} == {270}
+    assert not any("rotated" in str(n) for n in document.notices)
+    out = tmp_path / "turned.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * 4 for u in document.units}, out)
+    lines = _translated_lines(pymupdf.open(str(out))[0])
+    assert len(lines) == 2 and all(direction == (1.0, 0.0) for _, direction in lines)
+    # where the reader sees the lines: the title above the sentence, both on the left
+    (title, _), (sentence, _) = sorted(lines, key=lambda item: item[0].y0)
+    assert title.y1 <= 70 < sentence.y0 and sentence.y1 <= 120
+    assert title.x0 < 40 and sentence.x0 < 40
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_a_page_scanned_sideways_or_upside_down_is_read(tmp_path: Path, angle: int) -> None:
+    """The page is upright but its picture is turned (lines running down, upside down,
+    up): read turned back, the translation written turned as the lines are."""
+    pdf = pymupdf.open()
+    width, height = (200, 360) if angle % 180 else (360, 200)
+    page = pdf.new_page(width=width, height=height)
+    page.insert_image(page.rect, stream=_card(), rotate=angle)
+    pdf.save(str(tmp_path / "sideways.pdf"))
+    document = open_document(tmp_path / "sideways.pdf")
+    assert [_letters(u.source) for u in document.units] == ["turnedcard", _letters(SHORT)]
+    turns = {u.meta.get("turn") for u in document.units}
+    assert len(turns) == 1 and turns != {None}
     notices = [str(n) for n in document.notices]
-    assert any("Vertical or rotated text on page(s) 2" in n for n in notices), notices
-    assert not any("OCR found no text" in n for n in notices)
+    assert not any("rotated" in n for n in notices), notices
+    out = tmp_path / "sideways.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * 4 for u in document.units}, out)
+    lines = _translated_lines(pymupdf.open(str(out))[0])
+    turn = pymupdf.Point(1, 0) * pymupdf.Matrix(turns.pop())
+    assert len(lines) == 2 and all(d == (round(turn.x, 2), round(turn.y, 2))
+                                   for _, d in lines)
+    # each translation stands in its unit's box
+    for unit in document.units:
+        assert any(pymupdf.Rect(unit.meta["rect"]).contains((rect.tl + rect.br) / 2)
+                   for rect, _ in lines)
