@@ -64,6 +64,12 @@ def _size(unit: Unit) -> float:
     return float(cast(float, unit.meta.get("size", 10.0)))
 
 
+def _turn(unit: Unit) -> int:
+    """How far the unit's lines are turned on the page (degrees, clockwise as MuPDF's
+    y-down coordinates go: 90 runs down the page, 270 up it; 0 across)."""
+    return int(cast(int, unit.meta.get("turn", 0))) % 360
+
+
 def _lines(unit: Unit) -> list[Sequence[float]]:
     return cast(list[Sequence[float]], unit.meta.get("lines") or [unit.meta["rect"]])
 
@@ -83,13 +89,16 @@ def _html(text: str, lang: str | None) -> str:
     return f'<div lang="{html.escape(lang)}">{body}</div>' if lang else f"<div>{body}</div>"
 
 
-def _fit(rect: Rect, html_text: str, css: str) -> float:
-    """How much the text must shrink to fit *rect*: 1.0 when it fits as it is.
+def _fit(rect: Rect, html_text: str, css: str, turn: int = 0) -> float:
+    """How much the text must shrink to fit *rect* (its lines turned by *turn*
+    degrees): 1.0 when it fits as it is.
 
     MuPDF's HTML layout answers by how much the box would have to grow; shrinking
     the text by the inverse is the same thing. Nothing is drawn.
     """
     width, height = rect[2] - rect[0], rect[3] - rect[1]
+    if turn % 180:
+        width, height = height, width
     if width <= 0 or height <= 0:
         return 0.0
     story = fitz().Story(html_text, user_css=css)
@@ -121,9 +130,20 @@ def _grown(rect: Rect, obstacles: Sequence[Rect], page_height: float) -> Rect:
     return (x0, y0, x1, max(y1, bottom))
 
 
-def _redaction_rect(lines: Sequence[Sequence[float]]) -> Any:
+def _unrotated(page: Any) -> Any:
+    """The page's rectangle in its own coordinates, where MuPDF draws and redacts (a
+    page with /Rotate is displayed turned: ``page.rect`` is the displayed one)."""
+    return page.rect * page.derotation_matrix
+
+
+def _redaction_rect(lines: Sequence[Sequence[float]], turn: int = 0) -> Any:
     """The box of a unit's lines, trimmed at the top of the first and the bottom of the
-    last so the lines above and below (another unit's) are not touched."""
+    last so the lines above and below (another unit's) are not touched (at the left and
+    right for lines turned up or down the page)."""
+    if turn % 180:
+        thin = min(line[2] - line[0] for line in lines) * 0.2
+        return fitz().Rect(min(line[0] for line in lines) + thin, min(line[1] for line in lines),
+                           max(line[2] for line in lines) - thin, max(line[3] for line in lines))
     x0 = min(line[0] for line in lines)
     x1 = max(line[2] for line in lines)
     first, last = lines[0], lines[-1]
@@ -148,7 +168,8 @@ def write_translated(document: Document, translations: Mapping[str, str],
     scratch = tempfile.TemporaryDirectory()
     try:
         by_page = _pages_of(document, translations)
-        needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)))
+        needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)),
+                               _turn(unit))
                  for items in by_page.values() for unit, text in items}
         uniform = _uniform(by_page, needs)
         overflow: list[tuple[Unit, str]] = []
@@ -223,9 +244,9 @@ def _write_page(page: Any, items: list[tuple[Unit, str]], needs: Mapping[str, fl
             placed.append(_Placement(unit, text, rect, max(target, floor)))
             continue
         # a scan has no free space to tell: growing could paint over its pictures
-        if unit.kind != "cell" and "ocr" not in unit.meta:
+        if unit.kind != "cell" and "ocr" not in unit.meta and not _turn(unit):
             others = [o for o in obstacles if o != rect]
-            bigger = _grown(rect, others, page.rect.height)
+            bigger = _grown(rect, others, _unrotated(page).height)
             scale = _fit(bigger, _html(text, lang), _css(unit, size))
             if size * scale >= floor - 0.01:
                 placed.append(_Placement(unit, text, bigger, size * scale))
@@ -257,7 +278,8 @@ def render_page(document: Document, number: int, zoom: float,
         if translations is not None:
             lang = document.target_language
             items = _pages_of(document, translations, number).get(number, [])
-            needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)))
+            needs = {unit.id: _fit(_rect(unit), _html(text, lang), _css(unit, _size(unit)),
+                                   _turn(unit))
                      for unit, text in items}
             _write_page(page, items, needs, _uniform({number: items}, needs), lang)
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, annots=False)
@@ -350,7 +372,7 @@ def _replace(page: Any, placed: list[_Placement], lang: str | None) -> list[_Pla
         return []
     pymupdf = fitz()
     links = page.get_links()
-    rects = [_redaction_rect(_lines(item.unit)) for item in placed]
+    rects = [_redaction_rect(_lines(item.unit), _turn(item.unit)) for item in placed]
     before = _words_in(page, rects)
     for rect in rects:  # one annotation per unit: each add costs O(annotations)
         page.add_redact_annot(rect, fill=False)
@@ -392,23 +414,30 @@ def _typeset(page: Any, placed: list[_Placement], lang: str | None) -> None:
     shares the fonts between the page's paragraphs.
     """
     pymupdf = fitz()
-    width, height = page.rect.width, page.rect.height
+    area = _unrotated(page)
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
-    device = writer.begin_page(pymupdf.Rect(0, 0, width, height))
+    device = writer.begin_page(pymupdf.Rect(0, 0, area.width, area.height))
     for item in placed:
         html_text, css = _html(item.text, lang), _css(item.unit, item.size, item.ink)
         x0, y0, x1, y1 = item.rect
-        shrink = _fit(item.rect, html_text, css) or 1.0
+        turn = _turn(item.unit)
+        width, height = (y1 - y0, x1 - x0) if turn % 180 else (x1 - x0, y1 - y0)
+        shrink = _fit(item.rect, html_text, css, turn) or 1.0
         grow = 1.0 / shrink
         story = pymupdf.Story(html_text, user_css=css)
-        story.place(pymupdf.Rect(0, 0, (x1 - x0) * grow, (y1 - y0) * grow), flags=_NO_OVERFLOW)
-        story.draw(device, pymupdf.Matrix(shrink, 0, 0, shrink, x0, y0))
+        story.place(pymupdf.Rect(0, 0, width * grow, height * grow), flags=_NO_OVERFLOW)
+        # set upright, then turned as the original lines are, into the unit's box
+        matrix = pymupdf.Matrix(shrink, 0, 0, shrink, 0, 0) * pymupdf.Matrix(turn)
+        placed_box = pymupdf.Rect(0, 0, width * grow, height * grow) * matrix
+        matrix = matrix * pymupdf.Matrix(1, 0, 0, 1, x0 - placed_box.x0, y0 - placed_box.y0)
+        story.draw(device, matrix)
     writer.end_page()
     writer.close()
     sheet = pymupdf.open("pdf", buffer.getvalue())
     try:
-        page.show_pdf_page(page.rect, sheet, 0, overlay=True)
+        page.show_pdf_page(pymupdf.Rect(0, 0, area.width, area.height), sheet, 0,
+                           overlay=True)
     finally:
         sheet.close()
 
