@@ -40,6 +40,8 @@ DPI = 150
 MAX_SIDE = 2000
 #: the direction classifier's answer is taken from this confidence on (RapidOCR's own)
 _FLIP_SURE = 0.9
+#: lines read with less confidence are left out (RapidOCR's own default)
+_TEXT_SCORE = 0.5
 
 
 @dataclass
@@ -100,12 +102,20 @@ def _load() -> Engine | None:
     def read(image: Any) -> Reading:
         with lock:
             answers.clear()
-            found, _elapsed = reader(image, return_word_box=True)
+            # every detected line is returned (text_score 0), so that each lines up
+            # with the classifier's answer for it; the unsure ones are left out here
+            found, _elapsed = reader(image, return_word_box=True, text_score=0.0)
             labels = [label for batch in answers for label in batch]
-        flipped = sum(1 for label, score in labels if str(label) == "180"
-                      and float(score) >= _FLIP_SURE)
-        return Reading([(item[0], str(item[1]), float(item[2]), item[3] if len(item) > 3
-                         else ()) for item in found or ()], flipped / max(len(labels), 1))
+        flips = [str(label) == "180" and float(score) >= _FLIP_SURE for label, score in labels]
+        found = found or []
+        if len(flips) != len(found):
+            flips = [True] * len(found)  # unknown: no cells are trusted
+        lines = [(item[0], str(item[1]), float(item[2]),
+                  # a line turned over is read turned, its cells mirrored: not used
+                  () if flipped or len(item) < 4 else item[3])
+                 for item, flipped in zip(found, flips, strict=True)
+                 if float(item[2]) >= _TEXT_SCORE]
+        return Reading(lines, sum(flips) / max(len(flips), 1))
 
     return read
 

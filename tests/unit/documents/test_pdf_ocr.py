@@ -282,3 +282,20 @@ def test_a_page_scanned_sideways_or_upside_down_is_read(tmp_path: Path, angle: i
     for unit in document.units:
         assert any(pymupdf.Rect(unit.meta["rect"]).contains((rect.tl + rect.br) / 2)
                    for rect, _ in lines)
+
+
+def test_words_the_recogniser_ran_together_get_their_spaces_back(tmp_path: Path) -> None:
+    """RapidOCR reads these Helvetica lines as ``Thesamesentenceisnever…``: the spaces
+    come back from the gaps in the picture, and no word is cut in two."""
+    sentences = ["It is extremely powerful, yet amazingly simple to learn and use.",
+                 "Tracks may be overdubbed and all effects are recorded.",
+                 "The same sentence is never translated twice by a translator."]
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=360, height=140)
+    for n, sentence in enumerate(sentences):
+        page.insert_text((12, 30 + 40 * n), sentence, fontsize=10, fontname="helv")
+    scan = pymupdf.open()
+    scan.new_page(width=360, height=140).insert_image(
+        pymupdf.Rect(0, 0, 360, 140), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "spaces.pdf"))
+    assert [u.source for u in open_document(tmp_path / "spaces.pdf").units] == sentences
