@@ -18,6 +18,7 @@ is flagged ``ocr_uncertain``; a page where nothing was read is named in a notice
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -27,8 +28,8 @@ from typing import Any
 from ...flags import Flag
 from ..model import Unit
 from .pdf_layout import Block, Line, Rect, union
-from .pdf_ocr_lines import centre_in, even_sizes, join_rows, ocr_line, ocr_paragraphs
-from .pdf_ocr_spaces import spaced
+from .pdf_ocr_gaps import split_and_spaced
+from .pdf_ocr_lines import apart, centre_in, even_sizes, join_rows, ocr_line, ocr_paragraphs
 
 #: what the bundled models read: text in other languages is flagged for review
 OCR_LANGUAGES = ("zh", "en")
@@ -40,6 +41,8 @@ DPI = 150
 MAX_SIDE = 2000
 #: the direction classifier's answer is taken from this confidence on (RapidOCR's own)
 _FLIP_SURE = 0.9
+#: a line tilted more than this (degrees) is on a slant, not a skewed scan's line
+_SLANT = 10.0
 #: lines read with less confidence are left out (RapidOCR's own default)
 _TEXT_SCORE = 0.5
 
@@ -150,20 +153,20 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
     image = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(
         pixmap.height, pixmap.width, 3)
     reading = engine(image)
-    found, across, down = _lines(reading, zoom, image)
+    found, across, down, slanted = _lines(reading, zoom, image)
     angle = 0
     if down >= across > 0 or (down and not across) or (across and reading.flipped >= 0.25):
         # lines running up or down the page, or many upside down: read again turned
         # each other way it could stand, and keep the surest reading across
-        best = (_sureness(found), found, 0, across, down) if across > down else None
+        best = (_sureness(found), found, 0, across, down, slanted) if across > down else None
         for turn in (90, 270) if down >= across else (180,):
             frame = numpy.ascontiguousarray(numpy.rot90(image, k=turn // 90))
-            lines, across, down = _lines(engine(frame), zoom, frame)
+            lines, across, down, slanted = _lines(engine(frame), zoom, frame)
             if across > down and (best is None or _sureness(lines) > best[0]):
-                best = (_sureness(lines), lines, turn, across, down)
+                best = (_sureness(lines), lines, turn, across, down, slanted)
         if best is None:
             return [], True  # read no way up: kept as it is and named
-        _, found, angle, across, down = best
+        _, found, angle, across, down, slanted = best
     even_sizes([line for line, _, _ in found])
     # frame (upright image, points) -> page as displayed -> page unrotated
     upright = pymupdf.Rect(0, 0, *((height, width) if angle % 180 else (width, height)))
@@ -178,7 +181,9 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
         return (box.x0, box.y0, box.x1, box.y1)
 
     blocks: list[Block] = []
-    for group in ocr_paragraphs(join_rows([line for line, _, _ in found])):
+    groups = ocr_paragraphs(join_rows([line for line, _, _ in found]))
+    apart(groups)
+    for group in groups:
         inside = [(score, drawn) for line, score, drawn in found
                   if centre_in(line.rect, union(ln.rect for ln in group))]
         cover = union([*(ln.rect for ln in group), *(d for _, d in inside)])
@@ -190,7 +195,7 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
         if turn:
             block.extra["turn"] = turn
         blocks.append(block)
-    return blocks, down > 0  # a spine or a note up the margin: kept and named
+    return blocks, down + slanted > 0  # a spine, a chart's slanted labels: kept, named
 
 
 def _sureness(lines: list[tuple[Line, float, Rect]]) -> float:
@@ -200,23 +205,32 @@ def _sureness(lines: list[tuple[Line, float, Rect]]) -> float:
     return sum(len(line.text) * score for line, score, _ in lines) / max(chars, 1)
 
 
-def _lines(reading: Reading, zoom: float, image: Any) -> tuple[list[tuple[Line, float, Rect]],
-                                                              int, int]:
+def _lines(reading: Reading, zoom: float, image: Any
+           ) -> tuple[list[tuple[Line, float, Rect]], int, int, int]:
     """The lines of *reading* that run across the image (each with its confidence and
-    the area its tilted box covers, in points), how many do, and how many run up or
-    down it instead (their boxes tall and narrow)."""
+    the area its tilted box covers, in points; a line bridging a column gutter cut in
+    two), and how many characters run across, up or down it (boxes tall and narrow),
+    and on a slant (a chart's labels: left as they are, as slanted text of a text
+    layer is, since set across they would run into each other)."""
     found: list[tuple[Line, float, Rect]] = []
-    across = down = 0
-    for corners, text, score, cells in reading.lines:
-        if not text.strip():
-            continue
-        line, drawn = ocr_line(corners, spaced(text, cells, image), zoom)
-        if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and len(text.strip()) > 1:
-            down += len(text.strip())  # a line running up or down the page
-            continue
-        across += len(text.strip())
-        found.append((line, score, drawn))
-    return found, across, down
+    across = down = slanted = 0
+    for corners, raw, score, cells in reading.lines:
+        for part, text in split_and_spaced(corners, raw, cells, image):
+            if not text.strip():
+                continue
+            line, drawn = ocr_line(part, text, zoom)
+            chars = len(text.strip())
+            if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and chars > 1:
+                down += chars  # a line running up or down the page
+                continue
+            tilt = math.degrees(math.atan2(float(part[1][1]) - float(part[0][1]),
+                                           float(part[1][0]) - float(part[0][0])))
+            if abs(tilt) > _SLANT:
+                slanted += chars
+                continue
+            across += chars
+            found.append((line, score, drawn))
+    return found, across, down, slanted
 
 
 class Scans:

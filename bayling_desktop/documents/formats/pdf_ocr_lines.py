@@ -35,10 +35,11 @@ def ocr_line(corners: Sequence[Sequence[float]], text: str, zoom: float) -> tupl
 def join_rows(lines: list[Line]) -> list[Line]:
     """Pieces of one line that OCR found apart ("tween my shoulders." and "Seemed like…"
     with a wide space between) joined left to right: pieces on the same row, less than
-    three characters' width apart, with text of a nearby row running across the space
-    between them (across a column gutter, none does)."""
+    three characters' width apart, with text of the row above or below running across
+    the space between them (across a column gutter, none does; a line further away may
+    be a heading or a list item set across both columns)."""
     def bridged(left: Line, right: Line) -> bool:
-        reach = 3 * (left.rect[3] - left.rect[1])
+        reach = 1.6 * (left.rect[3] - left.rect[1])
         return any(other.rect[0] < left.rect[2] and other.rect[2] > right.rect[0]
                    and abs(other.rect[1] - left.rect[1]) < reach
                    for other in lines if other is not left and other is not right)
@@ -65,7 +66,8 @@ def ocr_paragraphs(lines: list[Line]) -> list[list[Line]]:
     :func:`.pdf_layout.reading_order`, line by line), cut into paragraphs where the next
     line does not sit under the last one, leaves a wider gap than the page's lines
     usually do, changes size, starts with a bullet, or is indented (a first line),
-    except under a bullet (a hanging indent)."""
+    except under a bullet (a hanging indent), or where the paragraph's box would take
+    in a line that is not its own (a caption beside a picture the lines run around)."""
     ordered = [lines[i] for i in reading_order([line.rect for line in lines])]
     pairs = list(itertools.pairwise(ordered))
     gaps = [below.rect[1] - above.rect[3] for above, below in pairs if _stacked(above, below)]
@@ -79,11 +81,40 @@ def ocr_paragraphs(lines: list[Line]) -> list[list[Line]]:
             indented = (line.rect[0] > last.rect[0] + 0.8 * line.size
                         and not _BULLET.match(first.text))
             if (_stacked(last, line) and close and abs(line.size - last.size) <= 0.15 * size
-                    and not _BULLET.match(line.text) and not indented):
+                    and not _BULLET.match(line.text) and not indented
+                    and not _takes_in(union(ln.rect for ln in [*groups[-1], line]), ordered,
+                                      [*groups[-1], line])):
                 groups[-1].append(line)
                 continue
         groups.append([line])
     return groups
+
+
+def _takes_in(box: Rect, lines: list[Line], own: list[Line]) -> bool:
+    """Whether *box* holds the middle of a line other than its *own*."""
+    return any(centre_in(line.rect, box) for line in lines
+               if not any(line is mine for mine in own))
+
+
+def apart(boxes: list[list[Line]]) -> None:
+    """Paragraphs whose boxes overlap, one above the other (a detected box reaches a
+    little above and below its letters, so close lines' boxes overlap; on a skewed scan
+    a long line's box is level with the short line under its low end), made to meet
+    halfway: a translation set in one cannot run into the next."""
+    for upper, lower in itertools.permutations(boxes, 2):
+        a, b = union(ln.rect for ln in upper), union(ln.rect for ln in lower)
+        across = min(a[2], b[2]) - max(a[0], b[0])
+        a_mid, b_mid = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+        if across > 0 and a_mid < b_mid and a[3] > b[1]:
+            middle = min(max((a[3] + b[1]) / 2, a_mid + 1), b_mid - 1)
+            for line in upper:
+                if line.rect[3] > middle:
+                    line.rect = (line.rect[0], line.rect[1], line.rect[2],
+                                 max(middle, line.rect[1] + 1))
+            for line in lower:
+                if line.rect[1] < middle:
+                    line.rect = (line.rect[0], min(middle, line.rect[3] - 1), line.rect[2],
+                                 line.rect[3])
 
 
 def _stacked(above: Line, below: Line) -> bool:

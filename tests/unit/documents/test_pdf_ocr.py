@@ -299,3 +299,78 @@ def test_words_the_recogniser_ran_together_get_their_spaces_back(tmp_path: Path)
         pymupdf.Rect(0, 0, 360, 140), stream=page.get_pixmap(dpi=150).tobytes("png"))
     scan.save(str(tmp_path / "spaces.pdf"))
     assert [u.source for u in open_document(tmp_path / "spaces.pdf").units] == sentences
+
+
+LEFT = ["Two columns set close together", "have lines that stand level", "with each other across",
+        "the narrow gutter between them."]
+RIGHT = ["The detector may take both", "for one line running across", "the page: each column",
+         "must keep its own text."]
+
+
+ACROSS = "A last line is set across both columns, as a list item may be."
+
+
+def test_lines_of_two_columns_are_not_joined_across_the_gutter(tmp_path: Path) -> None:
+    """Two columns with level lines and a narrow gutter, a line across both under
+    them: each column is its own paragraph, the line across a third; no box takes in
+    another's text (translations set there cannot overlap)."""
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=330, height=120)
+    for n, (left, right) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        page.insert_text((10, 24 + 14 * n), left, fontsize=10, fontname="tiro")
+        page.insert_text((150, 24 + 14 * n), right, fontsize=10, fontname="tiro")
+    page.insert_text((10, 24 + 14 * 5), ACROSS, fontsize=10, fontname="tiro")
+    scan = pymupdf.open()
+    scan.new_page(width=330, height=120).insert_image(
+        pymupdf.Rect(0, 0, 330, 120), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "columns.pdf"))
+    units = open_document(tmp_path / "columns.pdf").units
+    assert [_letters(u.source) for u in units] == [
+        _letters(" ".join(LEFT)), _letters(" ".join(RIGHT)), _letters(ACROSS)]
+    rects = [pymupdf.Rect(u.meta["rect"]) for u in units]
+    assert all((a & b).is_empty for n, a in enumerate(rects) for b in rects[n + 1:])
+
+
+def test_slanted_labels_are_left_as_they_are_and_named(tmp_path: Path) -> None:
+    """A chart's labels at 45°: set across in boxes they would run into each other."""
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=300, height=160)
+    page.insert_text((20, 20), "Votes cast in each round", fontsize=12, fontname="helv")
+    for n, label in enumerate(("Northwood", "Easton", "Southfield", "Westbury", "Midvale")):
+        corner = pymupdf.Point(40 + 45 * n, 140)
+        page.insert_text(corner, label, fontsize=10, fontname="helv",
+                         morph=(corner, pymupdf.Matrix(-45)))
+    scan = pymupdf.open()
+    scan.new_page(width=300, height=160).insert_image(
+        pymupdf.Rect(0, 0, 300, 160), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "chart.pdf"))
+    document = open_document(tmp_path / "chart.pdf")
+    assert [_letters(u.source) for u in document.units] == ["votescastineachround"]
+    assert any("rotated text on page(s) 1" in str(n) for n in document.notices)
+
+
+def test_a_paragraph_box_never_takes_in_another_line_and_boxes_meet_halfway() -> None:
+    """Lines running around a picture with its caption beside them: the paragraph is
+    cut rather than given a box over the caption; close paragraphs' boxes, which
+    overlap as detected boxes do, are made to meet halfway."""
+    from bayling_desktop.documents.formats.pdf_layout import Line
+    from bayling_desktop.documents.formats.pdf_ocr_lines import apart, ocr_paragraphs
+
+    def line(x0: float, y0: float, x1: float, text: str) -> Line:
+        return Line(rect=(x0, y0, x1, y0 + 12), text=text, size=9.0, font="OCR")
+
+    beside = [line(200, 100 + 11 * n, 400, f"beside the picture {n}") for n in range(4)]
+    caption = line(40, 134, 150, "THEY TIP-TOED ALONG.")
+    below = line(40, 144, 400, "and a full line under both")
+    groups = ocr_paragraphs([*beside, caption, below])
+    boxes = [(min(ln.rect[0] for ln in g), min(ln.rect[1] for ln in g),
+              max(ln.rect[2] for ln in g), max(ln.rect[3] for ln in g)) for g in groups]
+    assert sorted(ln.text for g in groups for ln in g) == sorted(
+        ln.text for ln in [*beside, caption, below])
+    for group, box in zip(groups, boxes, strict=True):
+        for other in (ln for ln in [*beside, caption, below] if ln not in group):
+            x, y = (other.rect[0] + other.rect[2]) / 2, (other.rect[1] + other.rect[3]) / 2
+            assert not (box[0] <= x <= box[2] and box[1] <= y <= box[3]), other.text
+    upper, lower = [line(40, 200, 400, "one paragraph")], [line(40, 209, 400, "the next")]
+    apart([upper, lower])
+    assert upper[0].rect[3] == lower[0].rect[1] == 210.5
