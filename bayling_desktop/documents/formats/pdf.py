@@ -385,6 +385,8 @@ def load(path: Path, password: str | None = None,
                     blocks = scans.read(page, number)  # text drawn as outlines
                 elif not has_text:
                     scans.blank.append(number)
+                else:
+                    blocks += scans.read_pictures(page, number)
             pages.append(blocks)
             heights.append(float(page.rect.height))
             if on_progress is not None:
@@ -426,6 +428,9 @@ def load(path: Path, password: str | None = None,
         document.notice(Sentence("pdf_pages_without_text", pages=_pages_text(blank)))
     if scans.read_pages:
         document.notice(Sentence("pdf_pages_read_by_ocr", pages=_pages_text(scans.read_pages)))
+    if scans.pictures:
+        document.notice(Sentence("pdf_pictures_read_by_ocr",
+                                 pages=_pages_text(scans.pictures)))
     if scans.unread:
         document.notice(Sentence("pdf_ocr_found_nothing", pages=_pages_text(scans.unread)))
     if turned:

@@ -133,7 +133,9 @@ def needs_ocr(page: Any) -> bool:
     return not any(span.get("type") != 3 and span.get("opacity", 1) > 0 for span in trace)
 
 
-def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
+def read_page(page: Any, engine: Engine,
+              only: Callable[[Rect, float, str], bool] | None = None
+              ) -> tuple[list[Block], bool]:
     """The paragraphs OCR finds on *page*, in reading order, and whether the page had to
     be kept because its lines run every which way; each block's ``extra["ocr"]`` is the
     confidence of its least sure line, ``extra["turn"]`` how far its lines are turned.
@@ -142,7 +144,8 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
     the page (a sideways scan) or a page where most lines are upside down are read again
     with the picture turned the way its text stands; the boxes found are mapped back to
     the page's own (unrotated) coordinates, where the translation is written turned as
-    the original lines are."""
+    the original lines are. With *only*, just the lines it accepts (box on the page,
+    confidence, text) are kept, and the page is read only as it is shown."""
     import numpy
     import pymupdf
 
@@ -155,7 +158,10 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
     reading = engine(image)
     found, across, down, slanted = _lines(reading, zoom, image)
     angle = 0
-    if down >= across > 0 or (down and not across) or (across and reading.flipped >= 0.25):
+    if only is not None:
+        found = [item for item in found if only(item[0].rect, item[1], item[0].text)]
+        down = slanted = 0
+    elif down >= across > 0 or (down and not across) or (across and reading.flipped >= 0.25):
         # lines running up or down the page, or many upside down: read again turned
         # each other way it could stand, and keep the surest reading across
         best = (_sureness(found), found, 0, across, down, slanted) if across > down else None
@@ -233,6 +239,15 @@ def _lines(reading: Reading, zoom: float, image: Any
     return found, across, down, slanted
 
 
+#: a picture covering this share of a page that has a text layer may hold text of its
+#: own (a scanned figure, a screenshot) ...
+PICTURE_SHARE = 0.2
+#: ... read from it only in lines this sure, with this many letters: a photo or a logo
+#: gives OCR shapes to misread
+PICTURE_SURE = 0.9
+PICTURE_LETTERS = 4
+
+
 class Scans:
     """What :func:`.pdf.load` did with the pages that show text only as pixels: read by OCR,
     read without a line found, kept as they are (OCR not installed: ``blank``; lines
@@ -243,12 +258,45 @@ class Scans:
         self.unread: list[int] = []
         self.blank: list[int] = []
         self.turned: list[int] = []
+        #: pages with a text layer where text was read from a picture too
+        self.pictures: list[int] = []
         self._engine: list[Engine | None] = []
 
-    def read(self, page: Any, number: int) -> list[Block]:
+    def _ocr(self) -> Engine | None:
         if not self._engine:
             self._engine.append(ocr_engine())
-        engine = self._engine[0]
+        return self._engine[0]
+
+    def read_pictures(self, page: Any, number: int) -> list[Block]:
+        """The text of the large pictures on a page that has a text layer (a page
+        mixing a scan with text), outside the text layer's words, in lines read with
+        confidence only: a photo or a logo adds nothing."""
+        import pymupdf
+
+        area = page.rect.width * page.rect.height
+        pictures = [pymupdf.Rect(info["bbox"]) & page.rect for info in page.get_image_info()]
+        pictures = [p for p in pictures if p.get_area() >= PICTURE_SHARE * area]
+        engine = self._ocr() if pictures and not page.rotation % 360 else None
+        if engine is None:
+            return []
+        words = [pymupdf.Rect(word[:4]) for word in page.get_text("words")]
+
+        def wanted(rect: Rect, score: float, text: str) -> bool:
+            box = pymupdf.Rect(rect)
+            return (score >= PICTURE_SURE and sum(c.isalpha() for c in text) >= PICTURE_LETTERS
+                    and any(centre_in(rect, picture) for picture in pictures)
+                    and not any(box.intersects(word) for word in words))
+
+        try:
+            blocks, _ = read_page(page, engine, wanted)
+        except Exception:  # as for a scan: the page keeps its text layer's units
+            return []
+        if blocks:
+            self.pictures.append(number)
+        return blocks
+
+    def read(self, page: Any, number: int) -> list[Block]:
+        engine = self._ocr()
         if engine is None:
             self.blank.append(number)
             return []

@@ -374,3 +374,35 @@ def test_a_paragraph_box_never_takes_in_another_line_and_boxes_meet_halfway() ->
     upper, lower = [line(40, 200, 400, "one paragraph")], [line(40, 209, 400, "the next")]
     apart([upper, lower])
     assert upper[0].rect[3] == lower[0].rect[1] == 210.5
+
+
+def test_a_picture_holding_text_on_a_page_with_a_text_layer_is_read(tmp_path: Path) -> None:
+    """A page mixing a text layer with a scanned picture of text (and a picture of a
+    shape, as a logo): the picture's text is read by OCR beside the text layer's, the
+    shape adds nothing, the page is named."""
+    figure = pymupdf.open()
+    drawn = figure.new_page(width=320, height=90)
+    drawn.draw_rect(drawn.rect, color=None, fill=PAPER)
+    drawn.insert_text((12, 36), "A scanned figure holds its own text.", fontsize=14,
+                      fontname="helv", color=INK)
+    logo = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 120, 120), False)
+    logo.set_rect(logo.irect, (40, 40, 40))
+    logo.set_rect(pymupdf.IRect(20, 10, 34, 110), (150, 150, 150))
+    logo.set_rect(pymupdf.IRect(20, 10, 100, 24), (150, 150, 150))
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=360, height=300)
+    page.insert_text((20, 30), "The text layer says this, above the figure.", fontsize=11,
+                     fontname="tiro")
+    page.insert_image(pymupdf.Rect(20, 50, 340, 140),
+                      stream=drawn.get_pixmap(dpi=150).tobytes("png"))
+    page.insert_image(pymupdf.Rect(120, 160, 240, 280), stream=logo.tobytes("png"))
+    pdf.save(str(tmp_path / "mixed.pdf"))
+    document = open_document(tmp_path / "mixed.pdf")
+    assert [(u.source, "ocr" in u.meta) for u in document.units] == [
+        ("The text layer says this, above the figure.", False),
+        ("A scanned figure holds its own text.", True)]
+    assert any("Text in pictures on page(s) 1" in str(n) for n in document.notices)
+    out = tmp_path / "mixed.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * 6 for u in document.units}, out)
+    assert pymupdf.open(str(out))[0].get_text().count("译文" * 6) == 2
