@@ -5,15 +5,16 @@ with its page and box, and written back as a PDF with the same pages (see
 A PDF knows glyphs and positions, not paragraphs: :mod:`.pdf_layout` infers them
 (reading order across columns, hyphenation, formulas and code left alone). A page that
 shows its text only as pixels (a scan, even under an invisible OCR layer) is read by
-offline OCR (:mod:`.pdf_ocr`); one where OCR finds nothing, or that is turned, is kept in
-every output as it is and named in a notice: nothing is ever dropped. PyMuPDF (AGPL-3.0)
-is imported only by the ``pdf*`` modules.
+offline OCR (:mod:`.pdf_ocr`), as is a large picture of text on a page with a text layer;
+lines turned on the stored page (/Rotate) are read turned (:mod:`.pdf_turned`). A page
+where OCR finds nothing, and text left as it is (vertical writing, slanted lines), are
+kept in every output as they are and named in a notice: nothing is ever dropped.
+PyMuPDF (AGPL-3.0) is imported only by the ``pdf*`` modules.
 """
 
 from __future__ import annotations
 
 import io
-import math
 import statistics
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -39,6 +40,7 @@ from .pdf_layout import (
     repeated_margins,
 )
 from .pdf_ocr import Scans, needs_ocr, ocr_flags
+from .pdf_turned import direction, turned_blocks
 
 _ITALIC, _SERIF, _MONO, _BOLD = 2, 4, 8, 16
 
@@ -261,10 +263,10 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
         if sum(1 for ln in raw_lines if ln.get("wmode") == 1) * 3 >= len(raw_lines):
             skipped = True  # vertical writing: characters stacked one per line
             continue
-        for turn in {_direction(ln) for ln in raw_lines} - {0, None}:
+        for turn in {direction(ln) for ln in raw_lines} - {0, None}:
             turned.setdefault(cast(int, turn), []).append(
-                [ln for ln in raw_lines if _direction(ln) == turn])
-        raw_lines = [ln for ln in raw_lines if _direction(ln) in (0, None)]
+                [ln for ln in raw_lines if direction(ln) == turn])
+        raw_lines = [ln for ln in raw_lines if direction(ln) in (0, None)]
         pieces = [_pieces(ln) for ln in raw_lines]
         skipped |= any(not found and any(s.get("text", "").strip() for s in ln["spans"])
                        for found, ln in zip(pieces, raw_lines, strict=True))
@@ -286,56 +288,8 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
     rects = [_union([b.rect for b in item]) for item in items]
     ordered = [block for i in reading_order(rects) for block in items[i]]
     for turn, raw_groups in sorted(turned.items()):
-        ordered += _turned_blocks(page, turn, raw_groups)
+        ordered += turned_blocks(page, turn, raw_groups, _pieces)
     return ordered, has_text, skipped
-
-
-def _direction(raw: Mapping[str, Any]) -> int | None:
-    """The way a line runs, in degrees (0 across, 90 down, 180 upside down, 270 up the
-    page, as MuPDF's y-down coordinates turn); None for a slant."""
-    dx, dy = raw.get("dir", (1.0, 0.0))
-    angle = math.degrees(math.atan2(dy, dx)) % 360
-    cardinal = round(angle / 90) * 90
-    return cardinal % 360 if abs(angle - cardinal) < 1 else None
-
-
-def _turned_blocks(page: Any, turn: int, raw_groups: list[list[Mapping[str, Any]]]
-                   ) -> list[Block]:
-    """The paragraphs of lines turned by *turn* degrees (a landscape page shown upright
-    by its /Rotate, a table set sideways), one list of lines per block of the PDF: laid
-    out as if turned upright, in that reading order, their boxes put back on the page
-    and the turn kept (the translation is written turned the same way)."""
-    pymupdf = fitz()
-    to_frame = pymupdf.Matrix(-turn)
-    corner = page.rect * page.derotation_matrix * to_frame
-    to_frame = to_frame * pymupdf.Matrix(1, 0, 0, 1, -corner.x0, -corner.y0)
-    back = ~to_frame
-
-    def moved(bbox: Any, matrix: Any) -> tuple[float, float, float, float]:
-        rect = pymupdf.Rect(bbox) * matrix
-        return (rect.x0, rect.y0, rect.x1, rect.y1)
-
-    blocks: list[Block] = []
-    for raw_lines in raw_groups:
-        lines = [line for raw in raw_lines for line in _pieces(
-            {**raw, "dir": (1.0, 0.0), "bbox": moved(raw["bbox"], to_frame),
-             "spans": [{**s, "bbox": moved(s["bbox"], to_frame)} for s in raw["spans"]]})]
-        blocks += [Block(paragraph) for group in columns(lines)
-                   for paragraph in paragraphs(group)]
-    blocks = [blocks[i] for i in reading_order([block.rect for block in blocks])]
-    # MuPDF often makes each turned line a block of its own: a line that reads on from
-    # the last one (under it, as close as the paragraph's lines, same size) joins it
-    for block in list(blocks[1:]):
-        last, first = blocks[blocks.index(block) - 1].lines[-1], block.lines[0]
-        if (first.rect[0] < last.rect[2] and first.rect[2] > last.rect[0]
-                and first.rect[1] > last.rect[1] and len(paragraphs([last, first])) == 1):
-            blocks[blocks.index(block) - 1].lines += block.lines
-            blocks.remove(block)
-    for block in blocks:
-        for line in block.lines:
-            line.rect = moved(line.rect, back)
-        block.extra["turn"] = turn
-    return blocks
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...], slack: float) -> bool:
