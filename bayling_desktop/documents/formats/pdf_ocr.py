@@ -186,21 +186,21 @@ def read_page(page: Any, engine: Engine,
         box = pymupdf.Rect(rect) * to_page
         return (box.x0, box.y0, box.x1, box.y1)
 
-    blocks: list[Block] = []
     groups = ocr_paragraphs(join_rows([line for line, _, _ in found]))
     apart(groups)
-    for group in groups:
+    blocks: list[Block] = []
+    for group in groups:  # all measured in the frame before any box is mapped
         inside = [(score, drawn) for line, score, drawn in found
                   if centre_in(line.rect, union(ln.rect for ln in group))]
-        cover = union([*(ln.rect for ln in group), *(d for _, d in inside)])
-        for line in group:
-            line.rect = mapped(line.rect)
         block = Block(group)
         block.extra["ocr"] = round(min((s for s, _ in inside), default=0.0), 3)
-        block.extra["cover"] = mapped(cover)
+        block.extra["cover"] = mapped(union([*(ln.rect for ln in group),
+                                             *(d for _, d in inside)]))
         if turn:
             block.extra["turn"] = turn
         blocks.append(block)
+    for line in {id(ln): ln for group in groups for ln in group}.values():
+        line.rect = mapped(line.rect)
     return blocks, down + slanted > 0  # a spine, a chart's slanted labels: kept, named
 
 

@@ -269,6 +269,9 @@ def test_a_page_scanned_sideways_or_upside_down_is_read(tmp_path: Path, angle: i
     assert [_letters(u.source) for u in document.units] == ["turnedcard", _letters(SHORT)]
     turns = {u.meta.get("turn") for u in document.units}
     assert len(turns) == 1 and turns != {None}
+    # the area painted over takes in each paragraph's box; its lines were read surely
+    assert all(pymupdf.Rect(u.meta["cover"]).contains(pymupdf.Rect(u.meta["rect"]))
+               and u.meta["ocr"] > 0.8 for u in document.units)
     notices = [str(n) for n in document.notices]
     assert not any("rotated" in n for n in notices), notices
     out = tmp_path / "sideways.zh.pdf"
