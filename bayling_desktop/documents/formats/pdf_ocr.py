@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+import statistics
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ MAX_SIDE = 2000
 _FLIP_SURE = 0.9
 #: a line tilted more than this (degrees) is on a slant, not a skewed scan's line
 _SLANT = 10.0
+#: a page whose lines are tilted this much (degrees) or more is set level to be read
+_SKEW = 0.3
 #: lines read with less confidence are left out (RapidOCR's own default)
 _TEXT_SCORE = 0.5
 
@@ -156,7 +159,8 @@ def read_page(page: Any, engine: Engine,
     image = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(
         pixmap.height, pixmap.width, 3)
     reading = engine(image)
-    found, across, down, slanted = _lines(reading, zoom, image)
+    found, across, down, slanted, skew = _lines(reading, zoom, image)
+    frame = image
     angle = 0
     if only is not None:
         found = [item for item in found if only(item[0].rect, item[1], item[0].text)]
@@ -164,15 +168,16 @@ def read_page(page: Any, engine: Engine,
     elif down >= across > 0 or (down and not across) or (across and reading.flipped >= 0.25):
         # lines running up or down the page, or many upside down: read again turned
         # each other way it could stand, and keep the surest reading across
-        best = (_sureness(found), found, 0, across, down, slanted) if across > down else None
+        best = ((_sureness(found), found, 0, across, down, slanted, skew, image)
+                if across > down else None)
         for turn in (90, 270) if down >= across else (180,):
             frame = numpy.ascontiguousarray(numpy.rot90(image, k=turn // 90))
-            lines, across, down, slanted = _lines(engine(frame), zoom, frame)
+            lines, across, down, slanted, skew = _lines(engine(frame), zoom, frame)
             if across > down and (best is None or _sureness(lines) > best[0]):
-                best = (_sureness(lines), lines, turn, across, down, slanted)
+                best = (_sureness(lines), lines, turn, across, down, slanted, skew, frame)
         if best is None:
             return [], True  # read no way up: kept as it is and named
-        _, found, angle, across, down, slanted = best
+        _, found, angle, across, down, slanted, skew, frame = best
     even_sizes([line for line, _, _ in found])
     # frame (upright image, points) -> page as displayed -> page unrotated
     upright = pymupdf.Rect(0, 0, *((height, width) if angle % 180 else (width, height)))
@@ -182,8 +187,18 @@ def read_page(page: Any, engine: Engine,
                * page.derotation_matrix)
     turn = (angle - page.rotation) % 360
 
-    def mapped(rect: Sequence[float]) -> Rect:
-        box = pymupdf.Rect(rect) * to_page
+    # a level box (of a skewed page) keeps its size, its top left corner turned back into
+    # place (where a line starts: paragraphs set flush left stay stacked, not staggered)
+    middle = pymupdf.Point(frame.shape[1] / zoom / 2, frame.shape[0] / zoom / 2)
+    back = (pymupdf.Matrix(1, 0, 0, 1, -middle.x, -middle.y) * pymupdf.Matrix(skew)
+            * pymupdf.Matrix(1, 0, 0, 1, middle.x, middle.y))
+
+    def mapped(rect: Sequence[float], level: bool = True) -> Rect:
+        box = pymupdf.Rect(rect)
+        if level and skew:
+            corner = box.tl * back
+            box = pymupdf.Rect(corner.x, corner.y, corner.x + box.width, corner.y + box.height)
+        box = box * to_page
         return (box.x0, box.y0, box.x1, box.y1)
 
     groups = ocr_paragraphs(join_rows([line for line, _, _ in found]))
@@ -194,8 +209,8 @@ def read_page(page: Any, engine: Engine,
                   if centre_in(line.rect, union(ln.rect for ln in group))]
         block = Block(group)
         block.extra["ocr"] = round(min((s for s, _ in inside), default=0.0), 3)
-        block.extra["cover"] = mapped(union([*(ln.rect for ln in group),
-                                             *(d for _, d in inside)]))
+        block.extra["cover"] = union([*(mapped(ln.rect) for ln in group),
+                                      *(mapped(d, level=False) for _, d in inside)])
         if turn:
             block.extra["turn"] = turn
         blocks.append(block)
@@ -212,31 +227,47 @@ def _sureness(lines: list[tuple[Line, float, Rect]]) -> float:
 
 
 def _lines(reading: Reading, zoom: float, image: Any
-           ) -> tuple[list[tuple[Line, float, Rect]], int, int, int]:
+           ) -> tuple[list[tuple[Line, float, Rect]], int, int, int, float]:
     """The lines of *reading* that run across the image (each with its confidence and
     the area its tilted box covers, in points; a line bridging a column gutter cut in
     two), and how many characters run across, up or down it (boxes tall and narrow),
     and on a slant (a chart's labels: left as they are, as slanted text of a text
-    layer is, since set across they would run into each other)."""
+    layer is, since set across they would run into each other). On a skewed scan the
+    lines are set level (turned by the page's skew about the image's middle: its long
+    lines then stack as they were typeset), and the skew (degrees) is returned."""
+    pieces = [(part, text, score) for corners, raw, score, cells in reading.lines
+              for part, text in split_and_spaced(corners, raw, cells, image) if text.strip()]
+    tilts = [_tilt(part) for part, text, _ in pieces if len(text) >= 8]
+    skew = statistics.median(t for t in tilts if abs(t) <= _SLANT) if any(
+        abs(t) <= _SLANT for t in tilts) else 0.0
+    skew = skew if abs(skew) >= _SKEW else 0.0
+    middle_x, middle_y = image.shape[1] / zoom / 2, image.shape[0] / zoom / 2
+    turn = math.radians(-skew)
+
+    def level(x: float, y: float) -> tuple[float, float]:
+        dx, dy = x - middle_x, y - middle_y
+        return (middle_x + dx * math.cos(turn) - dy * math.sin(turn),
+                middle_y + dx * math.sin(turn) + dy * math.cos(turn))
+
     found: list[tuple[Line, float, Rect]] = []
     across = down = slanted = 0
-    for corners, raw, score, cells in reading.lines:
-        for part, text in split_and_spaced(corners, raw, cells, image):
-            if not text.strip():
-                continue
-            line, drawn = ocr_line(part, text, zoom)
-            chars = len(text.strip())
-            if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and chars > 1:
-                down += chars  # a line running up or down the page
-                continue
-            tilt = math.degrees(math.atan2(float(part[1][1]) - float(part[0][1]),
-                                           float(part[1][0]) - float(part[0][0])))
-            if abs(tilt) > _SLANT:
-                slanted += chars
-                continue
+    for part, text, score in pieces:
+        line, drawn = ocr_line(part, text, zoom, level if skew else None)
+        chars = len(text.strip())
+        if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and chars > 1:
+            down += chars  # a line running up or down the page
+        elif abs(_tilt(part) - skew) > _SLANT:
+            slanted += chars
+        else:
             across += chars
             found.append((line, score, drawn))
-    return found, across, down, slanted
+    return found, across, down, slanted, skew
+
+
+def _tilt(corners: Sequence[Sequence[float]]) -> float:
+    """How far a detected box's top edge climbs or falls, in degrees."""
+    return math.degrees(math.atan2(float(corners[1][1]) - float(corners[0][1]),
+                                   float(corners[1][0]) - float(corners[0][0])))
 
 
 #: a picture covering this share of a page that has a text layer may hold text of its

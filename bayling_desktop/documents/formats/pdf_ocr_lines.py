@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .pdf_layout import Line, Rect, reading_order, union
 
@@ -18,18 +18,23 @@ _BULLET = re.compile(r"\s*[•·●▪◦■□➢►\-–*]\s*\S")
 _BOX_TO_SIZE = 0.72
 
 
-def ocr_line(corners: Sequence[Sequence[float]], text: str, zoom: float) -> tuple[Line, Rect]:
+def ocr_line(corners: Sequence[Sequence[float]], text: str, zoom: float,
+             level: Callable[[float, float], tuple[float, float]] | None = None
+             ) -> tuple[Line, Rect]:
     """One detected line, in points: upright (a slightly skewed scan's line measured
-    along its own slope, so the boxes of neighbouring lines do not overlap), and the
-    whole area its tilted box covers (what must be painted over)."""
-    points = [(float(x) / zoom, float(y) / zoom) for x, y in corners[:4]]
+    along its own slope, so the boxes of neighbouring lines do not overlap; turned by
+    *level* first, where the whole page is skewed), and the whole area its tilted box
+    covers (what must be painted over)."""
+    drawn = [(float(x) / zoom, float(y) / zoom) for x, y in corners[:4]]
+    points = [level(x, y) for x, y in drawn] if level else drawn
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     # corners: top-left, top-right, bottom-right, bottom-left
     height = (abs(points[3][1] - points[0][1]) + abs(points[2][1] - points[1][1])) / 2
     middle = sum(ys) / 4
     rect = (min(xs), middle - height / 2, max(xs), middle + height / 2)
     line = Line(rect=rect, text=text, size=height * _BOX_TO_SIZE, font="OCR", serif=False)
-    return line, (min(xs), min(ys), max(xs), max(ys))
+    return line, (min(x for x, _ in drawn), min(y for _, y in drawn),
+                  max(x for x, _ in drawn), max(y for _, y in drawn))
 
 
 def join_rows(lines: list[Line]) -> list[Line]:
