@@ -409,3 +409,28 @@ def test_a_picture_holding_text_on_a_page_with_a_text_layer_is_read(tmp_path: Pa
     document.target_language = "zh"
     document.export({u.id: "译文" * 6 for u in document.units}, out)
     assert pymupdf.open(str(out))[0].get_text().count("译文" * 6) == 2
+
+
+def test_a_skewed_scans_long_lines_make_paragraphs(tmp_path: Path) -> None:
+    """Scanned 2° askew, a long line's box stands level with the line under its low
+    end: read level, the lines stack again into their paragraphs."""
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=595, height=240)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    for n, text in enumerate((FIRST, SECOND)):
+        assert page.insert_textbox(pymupdf.Rect(40, 40 + 80 * n, 555, 110 + 80 * n),
+                                   text * 2, fontsize=12, fontname="helv", color=INK) >= 0
+    flat = pymupdf.open("pdf", pymupdf.open("png", page.get_pixmap(dpi=150).tobytes(
+        "png")).convert_to_pdf())
+    tilted = pymupdf.open()
+    turned = tilted.new_page(width=595, height=240)
+    turned.draw_rect(turned.rect, color=None, fill=PAPER)
+    turned.show_pdf_page(turned.rect, flat, 0, rotate=2)
+    scan = pymupdf.open()
+    scan.new_page(width=595, height=240).insert_image(
+        pymupdf.Rect(0, 0, 595, 240), stream=turned.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "askew.pdf"))
+    units = open_document(tmp_path / "askew.pdf").units
+    assert [_letters(u.source) for u in units] == [_letters(FIRST * 2), _letters(SECOND * 2)]
+    first, second = (pymupdf.Rect(u.meta["rect"]) for u in units)
+    assert (first & second).is_empty
