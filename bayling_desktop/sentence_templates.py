@@ -261,6 +261,9 @@ TEMPLATES: dict[str, str] = {
     "pdf_pages_read_by_ocr": QT_TRANSLATE_NOOP(
         "Sentences", "Page(s) {pages} are scans: their text was read by OCR; compare it with the "
                      "page."),
+    "pdf_pictures_read_by_ocr": QT_TRANSLATE_NOOP(
+        "Sentences", "Text in pictures on page(s) {pages} was read by OCR; compare it with "
+                     "the page."),
     "pdf_ocr_found_nothing": QT_TRANSLATE_NOOP(
         "Sentences", "OCR found no text on page(s) {pages}: they are kept as they are, "
                      "untranslated."),

@@ -210,7 +210,8 @@ def measure(path: Path, out_dir: Path, marker: str = "upper") -> Result:
         lines = _lines(page_after)
         ours = [(r, f) for r, f in lines if f not in old_fonts]
         theirs = [r for r, f in lines if f in old_fonts]
-        page_box = pymupdf.Rect(page_after.rect)
+        # the lines are in the page's own coordinates: a page with /Rotate is shown turned
+        page_box = pymupdf.Rect(page_after.rect * page_after.derotation_matrix)
         page_box.x0, page_box.y0, page_box.x1, page_box.y1 = (
             page_box.x0 - 1, page_box.y0 - 1, page_box.x1 + 1, page_box.y1 + 1)
         for n, (rect, _) in enumerate(ours):

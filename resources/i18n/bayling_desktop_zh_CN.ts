@@ -2979,6 +2979,10 @@ Qt {4}，PySide6 {5}
         <translation>{name} 使用 GGUF 版本 {version}，本应用无法读取（支持：{supported_versions}）。</translation>
     </message>
     <message>
+        <source>Text in pictures on page(s) {pages} was read by OCR; compare it with the page.</source>
+        <translation>第 {pages} 页图片中的文字由 OCR 识别，请与页面对照检查。</translation>
+    </message>
+    <message>
         <source>{name} has an implausible header; the file is corrupt.</source>
         <translation>{name} 的文件头不合理，文件已损坏。</translation>
     </message>

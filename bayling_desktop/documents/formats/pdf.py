@@ -5,9 +5,11 @@ with its page and box, and written back as a PDF with the same pages (see
 A PDF knows glyphs and positions, not paragraphs: :mod:`.pdf_layout` infers them
 (reading order across columns, hyphenation, formulas and code left alone). A page that
 shows its text only as pixels (a scan, even under an invisible OCR layer) is read by
-offline OCR (:mod:`.pdf_ocr`); one where OCR finds nothing, or that is turned, is kept in
-every output as it is and named in a notice: nothing is ever dropped. PyMuPDF (AGPL-3.0)
-is imported only by the ``pdf*`` modules.
+offline OCR (:mod:`.pdf_ocr`), as is a large picture of text on a page with a text layer;
+lines turned on the stored page (/Rotate) are read turned (:mod:`.pdf_turned`). A page
+where OCR finds nothing, and text left as it is (vertical writing, slanted lines), are
+kept in every output as they are and named in a notice: nothing is ever dropped.
+PyMuPDF (AGPL-3.0) is imported only by the ``pdf*`` modules.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from .pdf_layout import (
     repeated_margins,
 )
 from .pdf_ocr import Scans, needs_ocr, ocr_flags
+from .pdf_turned import direction, turned_blocks
 
 _ITALIC, _SERIF, _MONO, _BOLD = 2, 4, 8, 16
 
@@ -254,11 +257,16 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
     # a page set mostly in vertical writing cannot be set back horizontally in its boxes
     if sum(1 for ln in all_lines if _upright(ln)) * 2 >= len(all_lines) > 0:
         return [], has_text, True  # laid out for vertical reading: kept as it is
+    turned: dict[int, list[list[Mapping[str, Any]]]] = {}
     for raw in raw_blocks:
         raw_lines = raw.get("lines", ())
         if sum(1 for ln in raw_lines if ln.get("wmode") == 1) * 3 >= len(raw_lines):
             skipped = True  # vertical writing: characters stacked one per line
             continue
+        for turn in {direction(ln) for ln in raw_lines} - {0, None}:
+            turned.setdefault(cast(int, turn), []).append(
+                [ln for ln in raw_lines if direction(ln) == turn])
+        raw_lines = [ln for ln in raw_lines if direction(ln) in (0, None)]
         pieces = [_pieces(ln) for ln in raw_lines]
         skipped |= any(not found and any(s.get("text", "").strip() for s in ln["spans"])
                        for found, ln in zip(pieces, raw_lines, strict=True))
@@ -279,6 +287,8 @@ def _page_blocks(page: Any) -> tuple[list[Block], bool, bool]:
     items: list[list[Block]] = [[b] for b in blocks] + tables
     rects = [_union([b.rect for b in item]) for item in items]
     ordered = [block for i in reading_order(rects) for block in items[i]]
+    for turn, raw_groups in sorted(turned.items()):
+        ordered += turned_blocks(page, turn, raw_groups, _pieces)
     return ordered, has_text, skipped
 
 
@@ -329,6 +339,8 @@ def load(path: Path, password: str | None = None,
                     blocks = scans.read(page, number)  # text drawn as outlines
                 elif not has_text:
                     scans.blank.append(number)
+                else:
+                    blocks += scans.read_pictures(page, number)
             pages.append(blocks)
             heights.append(float(page.rect.height))
             if on_progress is not None:
@@ -358,7 +370,8 @@ def load(path: Path, password: str | None = None,
                 "lines": [[round(v, 2) for v in line.rect] for line in block.lines],
                 "size": round(block.size, 2), "bold": all(ln.bold for ln in block.lines),
                 "italic": first.italic, "serif": first.serif, "color": first.color,
-                **_scanned(block)}))
+                **_scanned(block), **({"turn": block.extra["turn"]}
+                                      if block.extra.get("turn") else {})}))
     if not units and scans.unread and not blank:
         raise DocumentError("pdf_scanned_ocr_found_nothing", path=path.name)
     if not units and blank:
@@ -369,6 +382,9 @@ def load(path: Path, password: str | None = None,
         document.notice(Sentence("pdf_pages_without_text", pages=_pages_text(blank)))
     if scans.read_pages:
         document.notice(Sentence("pdf_pages_read_by_ocr", pages=_pages_text(scans.read_pages)))
+    if scans.pictures:
+        document.notice(Sentence("pdf_pictures_read_by_ocr",
+                                 pages=_pages_text(scans.pictures)))
     if scans.unread:
         document.notice(Sentence("pdf_ocr_found_nothing", pages=_pages_text(scans.unread)))
     if turned:

@@ -35,9 +35,9 @@ def text_regions(page: Any) -> list[tuple[float, float, float, float]]:
 
 def changed_outside(before: Any, after: Any,
                     regions: Iterable[Sequence[float]], dpi: int = 50) -> float:
-    """The share (0..1) of the pixels of page *after* outside *regions* (points, plus
-    :data:`PAD`) that differ from page *before*'s. Pages of different sizes differ
-    wholly (1.0)."""
+    """The share (0..1) of the pixels of page *after* outside *regions* (points in the
+    page's own coordinates, plus :data:`PAD`) that differ from page *before*'s. Pages of
+    different sizes differ wholly (1.0)."""
     import numpy
     import pymupdf
 
@@ -51,7 +51,9 @@ def changed_outside(before: Any, after: Any,
     height, width = images[0].shape[:2]
     outside = numpy.ones((height, width), dtype=bool)
     scale = dpi / 72
-    for x0, y0, x1, y1 in (tuple(r[:4]) for r in regions):
+    # regions are in the page's own coordinates, the rendering as the page is shown
+    shown = (pymupdf.Rect(r[:4]) * after.rotation_matrix for r in regions)
+    for x0, y0, x1, y1 in ((r.x0, r.y0, r.x1, r.y1) for r in shown):
         left, top = max(0, int((x0 - PAD) * scale)), max(0, int((y0 - PAD) * scale))
         right = min(width, int((x1 + PAD) * scale) + 1)
         bottom = min(height, int((y1 + PAD) * scale) + 1)

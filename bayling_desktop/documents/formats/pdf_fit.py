@@ -62,6 +62,12 @@ def size_of(unit: Unit) -> float:
     return float(cast(float, unit.meta.get("size", 10.0)))
 
 
+def turn_of(unit: Unit) -> int:
+    """How far the unit's lines are turned on the page (degrees, clockwise as MuPDF's
+    y-down coordinates go: 90 runs down the page, 270 up it; 0 across)."""
+    return int(cast(int, unit.meta.get("turn", 0))) % 360
+
+
 def lines_of(unit: Unit) -> list[Sequence[float]]:
     return cast(list[Sequence[float]], unit.meta.get("lines") or [unit.meta["rect"]])
 
@@ -81,14 +87,16 @@ def markup(text: str, lang: str | None) -> str:
     return f'<div lang="{html.escape(lang)}">{body}</div>' if lang else f"<div>{body}</div>"
 
 
-def shrink_needed(rect: Rect, html_text: str, style: str) -> float:
-    """How much the text must shrink to fit *rect*: 1.0 when it fits as it is, 0.0 when
-    nothing fits (an empty box).
+def shrink_needed(rect: Rect, html_text: str, style: str, turn: int = 0) -> float:
+    """How much the text must shrink to fit *rect* (its lines turned by *turn* degrees):
+    1.0 when it fits as it is, 0.0 when nothing fits (an empty box).
 
     MuPDF's HTML layout answers by how much the box would have to grow; shrinking
     the text by the inverse is the same thing. Nothing is drawn.
     """
     width, height = rect[2] - rect[0], rect[3] - rect[1]
+    if turn % 180:
+        width, height = height, width
     if width <= 0 or height <= 0:
         return 0.0
     story = fitz().Story(html_text, user_css=style)
@@ -99,7 +107,7 @@ def shrink_needed(rect: Rect, html_text: str, style: str) -> float:
 
 def need(unit: Unit, text: str, rect: Rect, lang: str | None) -> float:
     """:func:`shrink_needed` for *unit*'s translation *text* in *rect*."""
-    return shrink_needed(rect, markup(text, lang), css(unit, size_of(unit)))
+    return shrink_needed(rect, markup(text, lang), css(unit, size_of(unit)), turn_of(unit))
 
 
 def obstacles(page: Any, own: set[Rect]) -> list[Rect]:
@@ -132,11 +140,17 @@ def uniform_scale(needs: Sequence[tuple[Unit, float]]) -> float:
 
 
 def ink(unit: Unit) -> list[Rect]:
-    """The middle bands of *unit*'s original lines: where its glyphs are."""
+    """The middle bands of *unit*'s original lines: where its glyphs are (for lines
+    turned up or down the page, the band runs down the middle)."""
     bands: list[Rect] = []
+    turned = bool(turn_of(unit) % 180)
     for x0, y0, x1, y1 in (tuple(line[:4]) for line in lines_of(unit)):
-        trim = (y1 - y0) * TRIM
-        bands.append((x0, y0 + trim, x1, y1 - trim))
+        if turned:
+            trim = (x1 - x0) * TRIM
+            bands.append((x0 + trim, y0, x1 - trim, y1))
+        else:
+            trim = (y1 - y0) * TRIM
+            bands.append((x0, y0 + trim, x1, y1 - trim))
     return bands
 
 
@@ -148,6 +162,8 @@ def _core(item: Placement) -> Rect:
     its middle band may start just 0.11 of the size below the box's top.)"""
     x0, y0, x1, y1 = item.rect
     trim = item.size * 0.1
+    if turn_of(item.unit) % 180:  # its lines run up or down the page
+        return (x0 + trim, y0, max(x0 + trim, x1 - trim), y1)
     return (x0, y0 + trim, x1, max(y0 + trim, y1 - trim))
 
 

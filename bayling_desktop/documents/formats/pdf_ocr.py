@@ -18,19 +18,20 @@ is flagged ``ocr_uncertain``; a page where nothing was read is named in a notice
 
 from __future__ import annotations
 
-import itertools
+import math
 import os
-import re
 import statistics
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ...flags import Flag
 from ..model import Unit
-from .pdf_layout import Block, Line, Rect, reading_order, union
+from .pdf_layout import Block, Line, Rect, union
+from .pdf_ocr_gaps import split_and_spaced
+from .pdf_ocr_lines import apart, centre_in, even_sizes, join_rows, ocr_line, ocr_paragraphs
 
-_BULLET = re.compile(r"\s*[•·●▪◦■□➢►\-–*]\s*\S")
 #: what the bundled models read: text in other languages is flagged for review
 OCR_LANGUAGES = ("zh", "en")
 #: a paragraph whose least sure line scores under this is flagged for review
@@ -39,11 +40,28 @@ UNCERTAIN = 0.8
 #: larger images to 2,000 anyway: rendering more only costs time)
 DPI = 150
 MAX_SIDE = 2000
-#: a line box (the detector pads it) is about this many times its text's point size
-_BOX_TO_SIZE = 0.72
+#: the direction classifier's answer is taken from this confidence on (RapidOCR's own)
+_FLIP_SURE = 0.9
+#: a line tilted more than this (degrees) is on a slant, not a skewed scan's line
+_SLANT = 10.0
+#: a page whose lines are tilted this much (degrees) or more is set level to be read
+_SKEW = 0.3
+#: lines read with less confidence are left out (RapidOCR's own default)
+_TEXT_SCORE = 0.5
 
-#: reads an RGB image (height × width × 3, uint8): (corner points, text, confidence)
-Engine = Callable[[Any], Sequence[tuple[Sequence[Sequence[float]], str, float]]]
+
+@dataclass
+class Reading:
+    """What the engine read off one image: per line its corner points (pixels), text,
+    confidence and one cell per character (corner points: where the recogniser saw it);
+    and the share of the detected lines its direction classifier found upside down."""
+
+    lines: list[tuple[Sequence[Sequence[float]], str, float, Sequence[Any]]]
+    flipped: float = 0.0
+
+
+#: reads an RGB image (height × width × 3, uint8)
+Engine = Callable[[Any], Reading]
 
 _lock = threading.Lock()
 _engine: list[Engine | None] = []
@@ -74,10 +92,36 @@ def _load() -> Engine | None:
             else:
                 os.environ[key] = value
     reader = RapidOCR()
+    # the classifier turns each upside-down line over before it is read, and says so
+    # only to itself: its answers are kept to tell a page that is upside down
+    classify = reader.text_cls
+    answers: list[Sequence[Any]] = []
 
-    def read(image: Any) -> list[tuple[Sequence[Sequence[float]], str, float]]:
-        found, _elapsed = reader(image)
-        return [(box, str(text), float(score)) for box, text, score in found or ()]
+    def classify_and_keep(images: Any) -> Any:
+        found = classify(images)
+        answers.append(found[1])
+        return found
+
+    reader.text_cls = classify_and_keep
+    lock = threading.Lock()
+
+    def read(image: Any) -> Reading:
+        with lock:
+            answers.clear()
+            # every detected line is returned (text_score 0), so that each lines up
+            # with the classifier's answer for it; the unsure ones are left out here
+            found, _elapsed = reader(image, return_word_box=True, text_score=0.0)
+            labels = [label for batch in answers for label in batch]
+        flips = [str(label) == "180" and float(score) >= _FLIP_SURE for label, score in labels]
+        found = found or []
+        if len(flips) != len(found):
+            flips = [True] * len(found)  # unknown: no cells are trusted
+        lines = [(item[0], str(item[1]), float(item[2]),
+                  # a line turned over is read turned, its cells mirrored: not used
+                  () if flipped or len(item) < 4 else item[3])
+                 for item, flipped in zip(found, flips, strict=True)
+                 if float(item[2]) >= _TEXT_SCORE]
+        return Reading(lines, sum(flips) / max(len(flips), 1))
 
     return read
 
@@ -92,11 +136,19 @@ def needs_ocr(page: Any) -> bool:
     return not any(span.get("type") != 3 and span.get("opacity", 1) > 0 for span in trace)
 
 
-def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
-    """The paragraphs OCR finds on *page* (an unrotated one: a turned page is kept as it
-    is, like turned text), in reading order, and whether some lines run up or down the
-    page (a sideways scan, a spine: kept as they are, like vertical text of a text
-    layer); each block's ``extra["ocr"]`` is the confidence of its least sure line."""
+def read_page(page: Any, engine: Engine,
+              only: Callable[[Rect, float, str], bool] | None = None
+              ) -> tuple[list[Block], bool]:
+    """The paragraphs OCR finds on *page*, in reading order, and whether the page had to
+    be kept because its lines run every which way; each block's ``extra["ocr"]`` is the
+    confidence of its least sure line, ``extra["turn"]`` how far its lines are turned.
+
+    The page is read as it is displayed (its /Rotate applied). Lines that run up or down
+    the page (a sideways scan) or a page where most lines are upside down are read again
+    with the picture turned the way its text stands; the boxes found are mapped back to
+    the page's own (unrotated) coordinates, where the translation is written turned as
+    the original lines are. With *only*, just the lines it accepts (box on the page,
+    confidence, text) are kept, and the page is read only as it is shown."""
     import numpy
     import pymupdf
 
@@ -106,141 +158,176 @@ def read_page(page: Any, engine: Engine) -> tuple[list[Block], bool]:
                              alpha=False)
     image = numpy.frombuffer(pixmap.samples, dtype=numpy.uint8).reshape(
         pixmap.height, pixmap.width, 3)
-    found: list[tuple[Line, float, Rect]] = []
-    turned = 0
-    for corners, text, score in engine(image):
-        if text.strip():
-            line, drawn = _line(corners, text, zoom)
-            if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and len(text.strip()) > 1:
-                turned += 1  # a line running up or down the page
-                continue
-            found.append((line, score, drawn))
-    if turned >= len(found) > 0:
-        return [], True  # a page scanned sideways: its few "lines" across are misreadings
-    _even_sizes([line for line, _, _ in found])
+    reading = engine(image)
+    found, across, down, slanted, skew = _lines(reading, zoom, image)
+    frame = image
+    angle = 0
+    if only is not None:
+        found = [item for item in found if only(item[0].rect, item[1], item[0].text)]
+        down = slanted = 0
+    elif down >= across > 0 or (down and not across) or (across and reading.flipped >= 0.25):
+        # lines running up or down the page, or many upside down: read again turned
+        # each other way it could stand, and keep the surest reading across
+        best = ((_sureness(found), found, 0, across, down, slanted, skew, image)
+                if across > down else None)
+        for turn in (90, 270) if down >= across else (180,):
+            frame = numpy.ascontiguousarray(numpy.rot90(image, k=turn // 90))
+            lines, across, down, slanted, skew = _lines(engine(frame), zoom, frame)
+            if across > down and (best is None or _sureness(lines) > best[0]):
+                best = (_sureness(lines), lines, turn, across, down, slanted, skew, frame)
+        if best is None:
+            return [], True  # read no way up: kept as it is and named
+        _, found, angle, across, down, slanted, skew, frame = best
+    even_sizes([line for line, _, _ in found])
+    # frame (upright image, points) -> page as displayed -> page unrotated
+    upright = pymupdf.Rect(0, 0, *((height, width) if angle % 180 else (width, height)))
+    to_page = pymupdf.Matrix(angle)
+    shift = upright * to_page
+    to_page = (to_page * pymupdf.Matrix(1, 0, 0, 1, -shift.x0, -shift.y0)
+               * page.derotation_matrix)
+    turn = (angle - page.rotation) % 360
+
+    # a level box (of a skewed page) keeps its size, its top left corner turned back into
+    # place (where a line starts: paragraphs set flush left stay stacked, not staggered)
+    middle = pymupdf.Point(frame.shape[1] / zoom / 2, frame.shape[0] / zoom / 2)
+    back = (pymupdf.Matrix(1, 0, 0, 1, -middle.x, -middle.y) * pymupdf.Matrix(skew)
+            * pymupdf.Matrix(1, 0, 0, 1, middle.x, middle.y))
+
+    def mapped(rect: Sequence[float], level: bool = True) -> Rect:
+        box = pymupdf.Rect(rect)
+        if level and skew:
+            corner = box.tl * back
+            box = pymupdf.Rect(corner.x, corner.y, corner.x + box.width, corner.y + box.height)
+        box = box * to_page
+        return (box.x0, box.y0, box.x1, box.y1)
+
+    groups = ocr_paragraphs(join_rows([line for line, _, _ in found]))
+    apart(groups)
     blocks: list[Block] = []
-    for group in _paragraphs(_join_rows([line for line, _, _ in found])):
-        block = Block(group)
+    for group in groups:  # all measured in the frame before any box is mapped
         inside = [(score, drawn) for line, score, drawn in found
-                  if _centre_in(line.rect, block.rect)]
+                  if centre_in(line.rect, union(ln.rect for ln in group))]
+        block = Block(group)
         block.extra["ocr"] = round(min((s for s, _ in inside), default=0.0), 3)
-        block.extra["cover"] = union([block.rect, *(d for _, d in inside)])
+        block.extra["cover"] = union([*(mapped(ln.rect) for ln in group),
+                                      *(mapped(d, level=False) for _, d in inside)])
+        if turn:
+            block.extra["turn"] = turn
         blocks.append(block)
-    return blocks, turned > 0
+    for line in {id(ln): ln for group in groups for ln in group}.values():
+        line.rect = mapped(line.rect)
+    return blocks, down + slanted > 0  # a spine, a chart's slanted labels: kept, named
 
 
-def _line(corners: Sequence[Sequence[float]], text: str, zoom: float) -> tuple[Line, Rect]:
-    """One detected line, in points: upright (a slightly skewed scan's line measured
-    along its own slope, so the boxes of neighbouring lines do not overlap), and the
-    whole area its tilted box covers (what must be painted over)."""
-    points = [(float(x) / zoom, float(y) / zoom) for x, y in corners[:4]]
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    # corners: top-left, top-right, bottom-right, bottom-left
-    height = (abs(points[3][1] - points[0][1]) + abs(points[2][1] - points[1][1])) / 2
-    middle = sum(ys) / 4
-    rect = (min(xs), middle - height / 2, max(xs), middle + height / 2)
-    line = Line(rect=rect, text=text, size=height * _BOX_TO_SIZE, font="OCR", serif=False)
-    return line, (min(xs), min(ys), max(xs), max(ys))
+def _sureness(lines: list[tuple[Line, float, Rect]]) -> float:
+    """How sure a reading is: its confidence weighted by characters (text read the wrong
+    way up still comes out, as look-alike letters read with less confidence)."""
+    chars = sum(len(line.text) for line, _, _ in lines)
+    return sum(len(line.text) * score for line, score, _ in lines) / max(chars, 1)
 
 
-def _join_rows(lines: list[Line]) -> list[Line]:
-    """Pieces of one line that OCR found apart ("tween my shoulders." and "Seemed like…"
-    with a wide space between) joined left to right: pieces on the same row, less than
-    three characters' width apart, with text of a nearby row running across the space
-    between them (across a column gutter, none does)."""
-    def bridged(left: Line, right: Line) -> bool:
-        reach = 3 * (left.rect[3] - left.rect[1])
-        return any(other.rect[0] < left.rect[2] and other.rect[2] > right.rect[0]
-                   and abs(other.rect[1] - left.rect[1]) < reach
-                   for other in lines if other is not left and other is not right)
+def _lines(reading: Reading, zoom: float, image: Any
+           ) -> tuple[list[tuple[Line, float, Rect]], int, int, int, float]:
+    """The lines of *reading* that run across the image (each with its confidence and
+    the area its tilted box covers, in points; a line bridging a column gutter cut in
+    two), and how many characters run across, up or down it (boxes tall and narrow),
+    and on a slant (a chart's labels: left as they are, as slanted text of a text
+    layer is, since set across they would run into each other). On a skewed scan the
+    lines are set level (turned by the page's skew about the image's middle: its long
+    lines then stack as they were typeset), and the skew (degrees) is returned."""
+    pieces = [(part, text, score) for corners, raw, score, cells in reading.lines
+              for part, text in split_and_spaced(corners, raw, cells, image) if text.strip()]
+    tilts = [_tilt(part) for part, text, _ in pieces if len(text) >= 8]
+    skew = statistics.median(t for t in tilts if abs(t) <= _SLANT) if any(
+        abs(t) <= _SLANT for t in tilts) else 0.0
+    skew = skew if abs(skew) >= _SKEW else 0.0
+    middle_x, middle_y = image.shape[1] / zoom / 2, image.shape[0] / zoom / 2
+    turn = math.radians(-skew)
 
-    joined: list[Line] = []
-    for line in sorted(lines, key=lambda ln: ln.rect[0]):
-        for n, other in enumerate(joined):
-            top, bottom = max(other.rect[1], line.rect[1]), min(other.rect[3], line.rect[3])
-            height = min(other.rect[3] - other.rect[1], line.rect[3] - line.rect[1])
-            gap = line.rect[0] - other.rect[2]
-            if (bottom - top > 0.6 * height and -height < gap < 3 * max(line.size, other.size)
-                    and bridged(other, line)):
-                joined[n] = Line(rect=union((other.rect, line.rect)),
-                                 text=f"{other.text} {line.text}",
-                                 size=max(other.size, line.size), font=other.font, serif=False)
-                break
+    def level(x: float, y: float) -> tuple[float, float]:
+        dx, dy = x - middle_x, y - middle_y
+        return (middle_x + dx * math.cos(turn) - dy * math.sin(turn),
+                middle_y + dx * math.sin(turn) + dy * math.cos(turn))
+
+    found: list[tuple[Line, float, Rect]] = []
+    across = down = slanted = 0
+    for part, text, score in pieces:
+        line, drawn = ocr_line(part, text, zoom, level if skew else None)
+        chars = len(text.strip())
+        if drawn[3] - drawn[1] > 1.5 * (drawn[2] - drawn[0]) and chars > 1:
+            down += chars  # a line running up or down the page
+        elif abs(_tilt(part) - skew) > _SLANT:
+            slanted += chars
         else:
-            joined.append(line)
-    return joined
+            across += chars
+            found.append((line, score, drawn))
+    return found, across, down, slanted, skew
 
 
-def _paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """OCR lines (no blocks, unlike a text layer) in reading order (the X-Y cut of
-    :func:`.pdf_layout.reading_order`, line by line), cut into paragraphs where the next
-    line does not sit under the last one, leaves a wider gap than the page's lines
-    usually do, changes size, starts with a bullet, or is indented (a first line),
-    except under a bullet (a hanging indent)."""
-    ordered = [lines[i] for i in reading_order([line.rect for line in lines])]
-    pairs = list(itertools.pairwise(ordered))
-    gaps = [below.rect[1] - above.rect[3] for above, below in pairs if _stacked(above, below)]
-    usual = statistics.median(gaps) if gaps else 0.0
-    groups: list[list[Line]] = []
-    for line in ordered:
-        if groups:
-            last, first = groups[-1][-1], groups[-1][0]
-            size = max(line.size, last.size)
-            close = line.rect[1] - last.rect[3] <= usual + 0.45 * size
-            indented = (line.rect[0] > last.rect[0] + 0.8 * line.size
-                        and not _BULLET.match(first.text))
-            if (_stacked(last, line) and close and abs(line.size - last.size) <= 0.15 * size
-                    and not _BULLET.match(line.text) and not indented):
-                groups[-1].append(line)
-                continue
-        groups.append([line])
-    return groups
+def _tilt(corners: Sequence[Sequence[float]]) -> float:
+    """How far a detected box's top edge climbs or falls, in degrees."""
+    return math.degrees(math.atan2(float(corners[1][1]) - float(corners[0][1]),
+                                   float(corners[1][0]) - float(corners[0][0])))
 
 
-def _stacked(above: Line, below: Line) -> bool:
-    """Whether *below* could be the line after *above*: under it, overlapping it
-    sideways, no more than two lines' height further down."""
-    height = above.rect[3] - above.rect[1]
-    gap = below.rect[1] - above.rect[3]
-    return (min(above.rect[2], below.rect[2]) > max(above.rect[0], below.rect[0])
-            and -0.6 * height < gap < 1.5 * height)
-
-
-def _even_sizes(lines: list[Line]) -> None:
-    """Give the lines of the body one size: a detected box is as tall as the letters in
-    it (ascenders, descenders, capitals), so the same type measures up to a third more
-    or less from line to line, which would split every paragraph at a "size change"."""
-    if not lines:
-        return
-    body = statistics.median(line.size for line in lines)
-    for line in lines:
-        if abs(line.size - body) <= 0.35 * body:
-            line.size = body
-
-
-def _centre_in(rect: Sequence[float], box: Sequence[float]) -> bool:
-    x, y = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+#: a picture covering this share of a page that has a text layer may hold text of its
+#: own (a scanned figure, a screenshot) ...
+PICTURE_SHARE = 0.2
+#: ... read from it only in lines this sure, with this many letters: a photo or a logo
+#: gives OCR shapes to misread
+PICTURE_SURE = 0.9
+PICTURE_LETTERS = 4
 
 
 class Scans:
     """What :func:`.pdf.load` did with the pages that show text only as pixels: read by OCR,
-    read without a line found, kept as they are (OCR not installed: ``blank``; turned)."""
+    read without a line found, kept as they are (OCR not installed: ``blank``; lines
+    that read no way up: ``turned``)."""
 
     def __init__(self) -> None:
         self.read_pages: list[int] = []
         self.unread: list[int] = []
         self.blank: list[int] = []
         self.turned: list[int] = []
+        #: pages with a text layer where text was read from a picture too
+        self.pictures: list[int] = []
         self._engine: list[Engine | None] = []
 
-    def read(self, page: Any, number: int) -> list[Block]:
-        if page.rotation % 360:
-            self.turned.append(number)  # set back upright it would read sideways
-            return []
+    def _ocr(self) -> Engine | None:
         if not self._engine:
             self._engine.append(ocr_engine())
-        engine = self._engine[0]
+        return self._engine[0]
+
+    def read_pictures(self, page: Any, number: int) -> list[Block]:
+        """The text of the large pictures on a page that has a text layer (a page
+        mixing a scan with text), outside the text layer's words, in lines read with
+        confidence only: a photo or a logo adds nothing."""
+        import pymupdf
+
+        area = page.rect.width * page.rect.height
+        pictures = [pymupdf.Rect(info["bbox"]) & page.rect for info in page.get_image_info()]
+        pictures = [p for p in pictures if p.get_area() >= PICTURE_SHARE * area]
+        engine = self._ocr() if pictures and not page.rotation % 360 else None
+        if engine is None:
+            return []
+        words = [pymupdf.Rect(word[:4]) for word in page.get_text("words")]
+
+        def wanted(rect: Rect, score: float, text: str) -> bool:
+            box = pymupdf.Rect(rect)
+            return (score >= PICTURE_SURE and sum(c.isalpha() for c in text) >= PICTURE_LETTERS
+                    and any(centre_in(rect, picture) for picture in pictures)
+                    and not any(box.intersects(word) for word in words))
+
+        try:
+            blocks, _ = read_page(page, engine, wanted)
+        except Exception:  # as for a scan: the page keeps its text layer's units
+            return []
+        if blocks:
+            self.pictures.append(number)
+        return blocks
+
+    def read(self, page: Any, number: int) -> list[Block]:
+        engine = self._ocr()
         if engine is None:
             self.blank.append(number)
             return []
@@ -284,7 +371,7 @@ def colours(page: Any, rect: Sequence[float]) -> tuple[tuple[float, float, float
 
     pad = 2.0
     clip = pymupdf.Rect(rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
-    clip &= page.rect
+    clip = clip * page.rotation_matrix & page.rect  # a pixmap's clip is as displayed
     if clip.is_empty:
         return (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
     pixmap = page.get_pixmap(clip=clip, dpi=72, colorspace=pymupdf.csRGB, alpha=False)

@@ -41,11 +41,29 @@ LAYOUTS = ("side-by-side", "alternate")
 #: pages written between two merges of their duplicated fonts (memory, see checkpoint)
 CHECKPOINT = 25
 
-def _redaction_rects(lines: Sequence[Sequence[float]], staying: Sequence[Rect]) -> list[Any]:
+
+def _unrotated(page: Any) -> Any:
+    """The page's rectangle in its own coordinates, where MuPDF draws and redacts (a
+    page with /Rotate is displayed turned: ``page.rect`` is the displayed one)."""
+    return page.rect * page.derotation_matrix
+
+
+def _redaction_rects(lines: Sequence[Sequence[float]], staying: Sequence[Rect],
+                     turn: int = 0) -> list[Any]:
     """Where a unit's text is removed: the box of its lines, trimmed at the top of the
     first and the bottom of the last so the lines above and below (another unit's) are
-    not touched — or, where text that stays lies inside that box (a label the
-    paragraph runs around), each line's own middle band."""
+    not touched (at the left and right for lines turned up or down the page) — or,
+    where text that stays lies inside that box (a label the paragraph runs around),
+    each line's own middle band."""
+    if turn % 180:
+        thin = min(line[2] - line[0] for line in lines) * 0.2
+        whole = fitz().Rect(min(line[0] for line in lines) + thin, min(line[1] for line in lines),
+                            max(line[2] for line in lines) - thin,
+                            max(line[3] for line in lines))
+        if not any(whole.intersects(fitz().Rect(band)) for band in staying):
+            return [whole]
+        return [fitz().Rect(line[0] + (line[2] - line[0]) * 0.2, line[1],
+                            line[2] - (line[2] - line[0]) * 0.2, line[3]) for line in lines]
     x0 = min(line[0] for line in lines)
     x1 = max(line[2] for line in lines)
     first, last = lines[0], lines[-1]
@@ -149,8 +167,9 @@ def _write_page(page: Any, items: list[tuple[Unit, str]], needs: Mapping[str, fl
             placed.append(Placement(unit, text, rect, max(target, floor)))
             continue
         # a scan has no free space to tell: growing could paint over its pictures
-        if unit.kind != "cell" and "ocr" not in unit.meta:
-            bigger = fit.grown(rect, [o for o in around if o != rect], page.rect.height)
+        if unit.kind != "cell" and "ocr" not in unit.meta and not fit.turn_of(unit):
+            bigger = fit.grown(rect, [o for o in around if o != rect],
+                               _unrotated(page).height)
             scale = fit.need(unit, text, bigger, lang)
             if size * scale >= floor - 0.01:
                 placed.append(Placement(unit, text, bigger, size * scale))
@@ -238,7 +257,8 @@ def _replace(page: Any, placed: list[Placement], lang: str | None,
         return []
     pymupdf = fitz()
     links = page.get_links()
-    areas = [_redaction_rects(lines_of(item.unit), staying) for item in placed]
+    areas = [_redaction_rects(lines_of(item.unit), staying, fit.turn_of(item.unit))
+             for item in placed]
     rects = [rect for area in areas for rect in area]
     before = _per_item(areas, _words_in(page, rects))
     for rect in rects:  # one annotation per unit: each add costs O(annotations)
@@ -281,25 +301,32 @@ def _typeset(page: Any, placed: list[Placement], lang: str | None) -> None:
     shares the fonts between the page's paragraphs.
     """
     pymupdf = fitz()
-    width, height = page.rect.width, page.rect.height
+    area = _unrotated(page)
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
-    device = writer.begin_page(pymupdf.Rect(0, 0, width, height))
+    device = writer.begin_page(pymupdf.Rect(0, 0, area.width, area.height))
     for item in placed:
         html_text, style = fit.markup(item.text, lang), fit.css(item.unit, item.size, item.ink)
         x0, y0, x1, y1 = item.rect
-        shrink = fit.shrink_needed(item.rect, html_text, style) or 1.0
+        turn = fit.turn_of(item.unit)
+        width, height = (y1 - y0, x1 - x0) if turn % 180 else (x1 - x0, y1 - y0)
+        shrink = fit.shrink_needed(item.rect, html_text, style, turn) or 1.0
         grow = 1.0 / shrink
         story = pymupdf.Story(html_text, user_css=style)
-        story.place(pymupdf.Rect(0, 0, (x1 - x0) * grow, (y1 - y0) * grow), flags=fit.NO_OVERFLOW)
-        story.draw(device, pymupdf.Matrix(shrink, 0, 0, shrink, x0, y0))
+        story.place(pymupdf.Rect(0, 0, width * grow, height * grow), flags=fit.NO_OVERFLOW)
+        # set upright, then turned as the original lines are, into the unit's box
+        matrix = pymupdf.Matrix(shrink, 0, 0, shrink, 0, 0) * pymupdf.Matrix(turn)
+        placed_box = pymupdf.Rect(0, 0, width * grow, height * grow) * matrix
+        matrix = matrix * pymupdf.Matrix(1, 0, 0, 1, x0 - placed_box.x0, y0 - placed_box.y0)
+        story.draw(device, matrix)
     writer.end_page()
     writer.close()
     sheet = pymupdf.open("pdf", buffer.getvalue())
     try:
         for xref in sheet[0].get_contents():
             sheet.update_stream(xref, compact_text(sheet.xref_stream(xref)))
-        page.show_pdf_page(page.rect, sheet, 0, overlay=True)
+        page.show_pdf_page(pymupdf.Rect(0, 0, area.width, area.height), sheet, 0,
+                           overlay=True)
         inline_sheet(page)
     finally:
         sheet.close()

@@ -205,18 +205,232 @@ def test_a_skewed_scan_gives_boxes_that_do_not_overlap(tmp_path: Path) -> None:
                                                                        strict=True))
 
 
-def test_a_page_scanned_sideways_is_kept_and_named(tmp_path: Path) -> None:
-    """Its lines run up the page: set across in boxes they would overlap, so the page
-    stays as it is and is named, as vertical text of a text layer is."""
+SHORT = "Scanned pages are read the way they stand."
+
+
+def _card(text: str = SHORT) -> bytes:
+    """A small landscape scan (360 × 200 points at 150 dpi): a title and one line."""
     pdf = pymupdf.open()
-    upright = pdf.new_page(width=595, height=842)
-    upright.insert_image(upright.rect, stream=_scan("Upright Page", [FIRST]))
-    sideways = pdf.new_page(width=842, height=595)
-    sideways.insert_image(sideways.rect, stream=_scan("Sideways Page", [FIRST, SECOND]),
-                          rotate=90)
+    page = pdf.new_page(width=360, height=200)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    page.insert_text((24, 50), "Turned Card", fontsize=18, fontname="hebo", color=INK)
+    page.insert_text((24, 100), text, fontsize=13, fontname="helv", color=INK)
+    return bytes(page.get_pixmap(dpi=150).tobytes("png"))
+
+
+def _translated_lines(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, tuple[float, float]]]:
+    """The translation's lines of *page*, as the reader sees the page: box and direction."""
+    found = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", ()):
+            if "译" in "".join(span["text"] for span in line["spans"]):
+                dx, dy = line["dir"]
+                seen = pymupdf.Point(dx, dy) * page.rotation_matrix - pymupdf.Point(
+                    0, 0) * page.rotation_matrix
+                found.append((pymupdf.Rect(line["bbox"]) * page.rotation_matrix,
+                              (round(seen.x, 2), round(seen.y, 2))))
+    return found
+
+
+def test_a_turned_page_is_read_and_its_translation_written_upright(tmp_path: Path) -> None:
+    """A scan stored sideways on its page with /Rotate 90, shown upright: read as the
+    reader sees it, its translation written upright where the line stands."""
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=200, height=360)
+    page.set_rotation(90)
+    page.insert_image(page.rect * page.derotation_matrix, stream=_card(), rotate=90)
     pdf.save(str(tmp_path / "turned.pdf"))
     document = open_document(tmp_path / "turned.pdf")
-    assert {u.meta["page"] for u in document.units} == {1}
+    assert isinstance(document, PdfDocument)
+    assert [_letters(u.source) for u in document.units] == ["turnedcard", _letters(SHORT)]
+    assert {u.meta.get("turn") for u in document.units} == {270}
+    assert not any("rotated" in str(n) for n in document.notices)
+    out = tmp_path / "turned.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * 4 for u in document.units}, out)
+    lines = _translated_lines(pymupdf.open(str(out))[0])
+    assert len(lines) == 2 and all(direction == (1.0, 0.0) for _, direction in lines)
+    # where the reader sees the lines: the title above the sentence, both on the left
+    (title, _), (sentence, _) = sorted(lines, key=lambda item: item[0].y0)
+    assert title.y1 <= 70 < sentence.y0 and sentence.y1 <= 120
+    assert title.x0 < 40 and sentence.x0 < 40
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_a_page_scanned_sideways_or_upside_down_is_read(tmp_path: Path, angle: int) -> None:
+    """The page is upright but its picture is turned (lines running down, upside down,
+    up): read turned back, the translation written turned as the lines are."""
+    pdf = pymupdf.open()
+    width, height = (200, 360) if angle % 180 else (360, 200)
+    page = pdf.new_page(width=width, height=height)
+    page.insert_image(page.rect, stream=_card(), rotate=angle)
+    pdf.save(str(tmp_path / "sideways.pdf"))
+    document = open_document(tmp_path / "sideways.pdf")
+    assert [_letters(u.source) for u in document.units] == ["turnedcard", _letters(SHORT)]
+    turns = {u.meta.get("turn") for u in document.units}
+    assert len(turns) == 1 and turns != {None}
+    # the area painted over takes in each paragraph's box; its lines were read surely
+    assert all(pymupdf.Rect(u.meta["cover"]).contains(pymupdf.Rect(u.meta["rect"]))
+               and u.meta["ocr"] > 0.8 for u in document.units)
     notices = [str(n) for n in document.notices]
-    assert any("Vertical or rotated text on page(s) 2" in n for n in notices), notices
-    assert not any("OCR found no text" in n for n in notices)
+    assert not any("rotated" in n for n in notices), notices
+    out = tmp_path / "sideways.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * 4 for u in document.units}, out)
+    lines = _translated_lines(pymupdf.open(str(out))[0])
+    turn = pymupdf.Point(1, 0) * pymupdf.Matrix(turns.pop())
+    assert len(lines) == 2 and all(d == (round(turn.x, 2), round(turn.y, 2))
+                                   for _, d in lines)
+    # each translation stands in its unit's box
+    for unit in document.units:
+        assert any(pymupdf.Rect(unit.meta["rect"]).contains((rect.tl + rect.br) / 2)
+                   for rect, _ in lines)
+
+
+def test_words_the_recogniser_ran_together_get_their_spaces_back(tmp_path: Path) -> None:
+    """RapidOCR reads these Helvetica lines as ``Thesamesentenceisnever…``: the spaces
+    come back from the gaps in the picture, and no word is cut in two."""
+    sentences = ["It is extremely powerful, yet amazingly simple to learn and use.",
+                 "Tracks may be overdubbed and all effects are recorded.",
+                 "The same sentence is never translated twice by a translator."]
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=360, height=140)
+    for n, sentence in enumerate(sentences):
+        page.insert_text((12, 30 + 40 * n), sentence, fontsize=10, fontname="helv")
+    scan = pymupdf.open()
+    scan.new_page(width=360, height=140).insert_image(
+        pymupdf.Rect(0, 0, 360, 140), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "spaces.pdf"))
+    assert [u.source for u in open_document(tmp_path / "spaces.pdf").units] == sentences
+
+
+LEFT = ["Two columns set close together", "have lines that stand level", "with each other across",
+        "the narrow gutter between them."]
+RIGHT = ["The detector may take both", "for one line running across", "the page: each column",
+         "must keep its own text."]
+
+
+ACROSS = "A last line is set across both columns, as a list item may be."
+
+
+def test_lines_of_two_columns_are_not_joined_across_the_gutter(tmp_path: Path) -> None:
+    """Two columns with level lines and a narrow gutter, a line across both under
+    them: each column is its own paragraph, the line across a third; no box takes in
+    another's text (translations set there cannot overlap)."""
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=330, height=120)
+    for n, (left, right) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        page.insert_text((10, 24 + 14 * n), left, fontsize=10, fontname="tiro")
+        page.insert_text((150, 24 + 14 * n), right, fontsize=10, fontname="tiro")
+    page.insert_text((10, 24 + 14 * 5), ACROSS, fontsize=10, fontname="tiro")
+    scan = pymupdf.open()
+    scan.new_page(width=330, height=120).insert_image(
+        pymupdf.Rect(0, 0, 330, 120), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "columns.pdf"))
+    units = open_document(tmp_path / "columns.pdf").units
+    assert [_letters(u.source) for u in units] == [
+        _letters(" ".join(LEFT)), _letters(" ".join(RIGHT)), _letters(ACROSS)]
+    rects = [pymupdf.Rect(u.meta["rect"]) for u in units]
+    assert all((a & b).is_empty for n, a in enumerate(rects) for b in rects[n + 1:])
+
+
+def test_slanted_labels_are_left_as_they_are_and_named(tmp_path: Path) -> None:
+    """A chart's labels at 45°: set across in boxes they would run into each other."""
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=300, height=160)
+    page.insert_text((20, 20), "Votes cast in each round", fontsize=12, fontname="helv")
+    for n, label in enumerate(("Northwood", "Easton", "Southfield", "Westbury", "Midvale")):
+        corner = pymupdf.Point(40 + 45 * n, 140)
+        page.insert_text(corner, label, fontsize=10, fontname="helv",
+                         morph=(corner, pymupdf.Matrix(-45)))
+    scan = pymupdf.open()
+    scan.new_page(width=300, height=160).insert_image(
+        pymupdf.Rect(0, 0, 300, 160), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "chart.pdf"))
+    document = open_document(tmp_path / "chart.pdf")
+    assert [_letters(u.source) for u in document.units] == ["votescastineachround"]
+    assert any("rotated text on page(s) 1" in str(n) for n in document.notices)
+
+
+def test_a_paragraph_box_never_takes_in_another_line_and_boxes_meet_halfway() -> None:
+    """Lines running around a picture with its caption beside them: the paragraph is
+    cut rather than given a box over the caption; close paragraphs' boxes, which
+    overlap as detected boxes do, are made to meet halfway."""
+    from bayling_desktop.documents.formats.pdf_layout import Line
+    from bayling_desktop.documents.formats.pdf_ocr_lines import apart, ocr_paragraphs
+
+    def line(x0: float, y0: float, x1: float, text: str) -> Line:
+        return Line(rect=(x0, y0, x1, y0 + 12), text=text, size=9.0, font="OCR")
+
+    beside = [line(200, 100 + 11 * n, 400, f"beside the picture {n}") for n in range(4)]
+    caption = line(40, 134, 150, "THEY TIP-TOED ALONG.")
+    below = line(40, 144, 400, "and a full line under both")
+    groups = ocr_paragraphs([*beside, caption, below])
+    boxes = [(min(ln.rect[0] for ln in g), min(ln.rect[1] for ln in g),
+              max(ln.rect[2] for ln in g), max(ln.rect[3] for ln in g)) for g in groups]
+    assert sorted(ln.text for g in groups for ln in g) == sorted(
+        ln.text for ln in [*beside, caption, below])
+    for group, box in zip(groups, boxes, strict=True):
+        for other in (ln for ln in [*beside, caption, below] if ln not in group):
+            x, y = (other.rect[0] + other.rect[2]) / 2, (other.rect[1] + other.rect[3]) / 2
+            assert not (box[0] <= x <= box[2] and box[1] <= y <= box[3]), other.text
+    upper, lower = [line(40, 200, 400, "one paragraph")], [line(40, 209, 400, "the next")]
+    apart([upper, lower])
+    assert upper[0].rect[3] == lower[0].rect[1] == 210.5
+
+
+def test_a_picture_holding_text_on_a_page_with_a_text_layer_is_read(tmp_path: Path) -> None:
+    """A page mixing a text layer with a scanned picture of text (and a picture of a
+    shape, as a logo): the picture's text is read by OCR beside the text layer's, the
+    shape adds nothing, the page is named."""
+    figure = pymupdf.open()
+    drawn = figure.new_page(width=320, height=90)
+    drawn.draw_rect(drawn.rect, color=None, fill=PAPER)
+    drawn.insert_text((12, 36), "A scanned figure holds its own text.", fontsize=14,
+                      fontname="helv", color=INK)
+    logo = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 120, 120), False)
+    logo.set_rect(logo.irect, (40, 40, 40))
+    logo.set_rect(pymupdf.IRect(20, 10, 34, 110), (150, 150, 150))
+    logo.set_rect(pymupdf.IRect(20, 10, 100, 24), (150, 150, 150))
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=360, height=300)
+    page.insert_text((20, 30), "The text layer says this, above the figure.", fontsize=11,
+                     fontname="tiro")
+    page.insert_image(pymupdf.Rect(20, 50, 340, 140),
+                      stream=drawn.get_pixmap(dpi=150).tobytes("png"))
+    page.insert_image(pymupdf.Rect(120, 160, 240, 280), stream=logo.tobytes("png"))
+    pdf.save(str(tmp_path / "mixed.pdf"))
+    document = open_document(tmp_path / "mixed.pdf")
+    assert [(u.source, "ocr" in u.meta) for u in document.units] == [
+        ("The text layer says this, above the figure.", False),
+        ("A scanned figure holds its own text.", True)]
+    assert any("Text in pictures on page(s) 1" in str(n) for n in document.notices)
+    out = tmp_path / "mixed.zh.pdf"
+    document.target_language = "zh"
+    document.export({u.id: "译文" * 6 for u in document.units}, out)
+    assert pymupdf.open(str(out))[0].get_text().count("译文" * 6) == 2
+
+
+def test_a_skewed_scans_long_lines_make_paragraphs(tmp_path: Path) -> None:
+    """Scanned 2° askew, a long line's box stands level with the line under its low
+    end: read level, the lines stack again into their paragraphs."""
+    typeset = pymupdf.open()
+    page = typeset.new_page(width=595, height=240)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    for n, text in enumerate((FIRST, SECOND)):
+        assert page.insert_textbox(pymupdf.Rect(40, 40 + 80 * n, 555, 110 + 80 * n),
+                                   text * 2, fontsize=12, fontname="helv", color=INK) >= 0
+    flat = pymupdf.open("pdf", pymupdf.open("png", page.get_pixmap(dpi=150).tobytes(
+        "png")).convert_to_pdf())
+    tilted = pymupdf.open()
+    turned = tilted.new_page(width=595, height=240)
+    turned.draw_rect(turned.rect, color=None, fill=PAPER)
+    turned.show_pdf_page(turned.rect, flat, 0, rotate=2)
+    scan = pymupdf.open()
+    scan.new_page(width=595, height=240).insert_image(
+        pymupdf.Rect(0, 0, 595, 240), stream=turned.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(tmp_path / "askew.pdf"))
+    units = open_document(tmp_path / "askew.pdf").units
+    assert [_letters(u.source) for u in units] == [_letters(FIRST * 2), _letters(SECOND * 2)]
+    first, second = (pymupdf.Rect(u.meta["rect"]) for u in units)
+    assert (first & second).is_empty
