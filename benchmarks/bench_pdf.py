@@ -148,11 +148,17 @@ def _lines(page: Any) -> list[tuple[Any, str]]:
         for line in block.get("lines", ()):
             spans = [s for s in line["spans"] if s["text"].strip()]
             if spans:  # the glyphs' middle band: line boxes carry the fonts' whole
-                # ascent and descent, so the boxes of touching lines overlap
+                # ascent and descent, so the boxes of touching lines overlap; a line
+                # that runs up or down the page (a turned one) is trimmed left and right
                 x0, y0, x1, y1 = line["bbox"]
-                trim = (y1 - y0) * 0.2
-                out.append((pymupdf.Rect(x0, y0 + trim, x1, y1 - trim),
-                            _base(spans[0]["font"])))
+                dx, dy = line["dir"]
+                if abs(dy) > abs(dx):
+                    trim = (x1 - x0) * 0.2
+                    band = pymupdf.Rect(x0 + trim, y0, x1 - trim, y1)
+                else:
+                    trim = (y1 - y0) * 0.2
+                    band = pymupdf.Rect(x0, y0 + trim, x1, y1 - trim)
+                out.append((band, _base(spans[0]["font"])))
     return out
 
 
