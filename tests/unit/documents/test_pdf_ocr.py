@@ -180,20 +180,25 @@ def test_a_scanned_file_where_ocr_reads_nothing_is_refused(tmp_path: Path) -> No
         open_document(tmp_path / "grey.pdf")
 
 
+def _scanned_askew(flat: pymupdf.Document, width: float, height: float, path: Path) -> None:
+    """*flat*'s first page as a scanner 2° askew would give it: one picture, saved at *path*."""
+    tilted = pymupdf.open()
+    page = tilted.new_page(width=width, height=height)
+    page.draw_rect(page.rect, color=None, fill=PAPER)
+    page.show_pdf_page(page.rect, flat, 0, rotate=2)
+    scan = pymupdf.open()
+    scan.new_page(width=width, height=height).insert_image(
+        pymupdf.Rect(0, 0, width, height), stream=page.get_pixmap(dpi=150).tobytes("png"))
+    scan.save(str(path))
+
+
 def test_a_skewed_scan_gives_boxes_that_do_not_overlap(tmp_path: Path) -> None:
     """A page scanned 2° askew: each line is measured along its slope, so neighbouring
     paragraphs' boxes stay apart (translations set in them cannot overlap), while the
     area painted over still takes in the whole tilted line."""
     typeset = pymupdf.open("png", _scan("Skewed Page", [FIRST, SECOND, FIRST]))
-    typeset = pymupdf.open("pdf", typeset.convert_to_pdf())
-    tilted = pymupdf.open()
-    page = tilted.new_page(width=595, height=842)
-    page.draw_rect(page.rect, color=None, fill=PAPER)
-    page.show_pdf_page(page.rect, typeset, 0, rotate=2)
-    scan = pymupdf.open()
-    scan.new_page(width=595, height=842).insert_image(
-        pymupdf.Rect(0, 0, 595, 842), stream=page.get_pixmap(dpi=150).tobytes("png"))
-    scan.save(str(tmp_path / "skewed.pdf"))
+    _scanned_askew(pymupdf.open("pdf", typeset.convert_to_pdf()), 595, 842,
+                   tmp_path / "skewed.pdf")
     units = open_document(tmp_path / "skewed.pdf").units
     assert [_letters(u.source) for u in units][1:] == [_letters(t) for t in (FIRST, SECOND,
                                                                                FIRST)]
@@ -422,14 +427,7 @@ def test_a_skewed_scans_long_lines_make_paragraphs(tmp_path: Path) -> None:
                                    text * 2, fontsize=12, fontname="helv", color=INK) >= 0
     flat = pymupdf.open("pdf", pymupdf.open("png", page.get_pixmap(dpi=150).tobytes(
         "png")).convert_to_pdf())
-    tilted = pymupdf.open()
-    turned = tilted.new_page(width=595, height=240)
-    turned.draw_rect(turned.rect, color=None, fill=PAPER)
-    turned.show_pdf_page(turned.rect, flat, 0, rotate=2)
-    scan = pymupdf.open()
-    scan.new_page(width=595, height=240).insert_image(
-        pymupdf.Rect(0, 0, 595, 240), stream=turned.get_pixmap(dpi=150).tobytes("png"))
-    scan.save(str(tmp_path / "askew.pdf"))
+    _scanned_askew(flat, 595, 240, tmp_path / "askew.pdf")
     units = open_document(tmp_path / "askew.pdf").units
     assert [_letters(u.source) for u in units] == [_letters(FIRST * 2), _letters(SECOND * 2)]
     first, second = (pymupdf.Rect(u.meta["rect"]) for u in units)
