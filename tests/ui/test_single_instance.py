@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,10 +112,9 @@ def test_a_silent_first_instance_gives_a_clear_message(
     assert holder.tryLock(0)  # holds the folder but never listens
     monkeypatch.setattr(single_instance, "CONNECT_TIMEOUT_MS", 300)
     try:
-        started = time.monotonic()
+        # it gives up after its connect timeout (the run's own timeout guards a hang)
         with pytest.raises(InstanceUnreachableError, match="already running"):
             SingleInstance(tmp_path).hand_over([tmp_path / "a.txt"])
-        assert time.monotonic() - started < 5
     finally:
         holder.unlock()
 

@@ -4,9 +4,10 @@ counts, concordance, glossary editor, tag chips and subtitle timing."""
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from bayling_desktop.config import Settings
 from bayling_desktop.storage.projects import ProjectStore
+from bayling_desktop.translation.session import DocumentSession
 from bayling_desktop.ui.main_window import MainWindow
 from bayling_desktop.ui.translate.segment_editor import (
     TaggedEditor,
@@ -217,17 +219,25 @@ def test_filtering_a_hundred_thousand_rows_narrows_as_the_user_types(qapp: QAppl
     assert proxy.rowCount() == 100_000
 
 
-def test_no_matches_is_said_and_the_number_column_fits(client: ModelClient, qtbot: QtBot,
-                                                        tmp_path: Path) -> None:
+def test_no_matches_is_said_and_the_number_column_fits(
+        client: ModelClient, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     big = tmp_path / "big.txt"
     big.write_text("\n\n".join(f"Line {n}." for n in range(100_000)) + "\n", encoding="utf-8")
     widget = make_workspace(client, qtbot)
     widget.show()
-    started = time.thread_time()
+    on_gui_thread: list[bool] = []
+    real_open = DocumentSession.open.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[DocumentSession], *args: Any, **kwargs: Any) -> DocumentSession:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return cast(DocumentSession, real_open(cls, *args, **kwargs))
+
+    monkeypatch.setattr(DocumentSession, "open", classmethod(spy))
     with qtbot.waitSignal(widget.model.modelReset, timeout=60_000):
         widget.open_paths([big])
     # reading, counting and binding the project happen on the loader thread
-    assert time.thread_time() - started < 1.0
+    assert on_gui_thread == [False]
     width = widget.table.columnWidth(SegmentTableModel.NUMBER)
     assert width >= widget.table.fontMetrics().horizontalAdvance("100000")
     qtbot.keyClicks(widget.find_edit, "zebra")
