@@ -48,32 +48,27 @@ def _unrotated(page: Any) -> Any:
     return page.rect * page.derotation_matrix
 
 
-def _redaction_rects(lines: Sequence[Sequence[float]], staying: Sequence[Rect],
-                     turn: int = 0) -> list[Any]:
+def _redaction_rects(unit: Unit, staying: Sequence[Rect]) -> list[Any]:
     """Where a unit's text is removed: the box of its lines, trimmed at the top of the
     first and the bottom of the last so the lines above and below (another unit's) are
     not touched (at the left and right for lines turned up or down the page) — or,
     where text that stays lies inside that box (a label the paragraph runs around),
-    each line's own middle band."""
-    if turn % 180:
+    each line's own middle band (:func:`.pdf_fit.ink`)."""
+    lines = lines_of(unit)
+    if fit.turn_of(unit) % 180:
         thin = min(line[2] - line[0] for line in lines) * 0.2
         whole = fitz().Rect(min(line[0] for line in lines) + thin, min(line[1] for line in lines),
                             max(line[2] for line in lines) - thin,
                             max(line[3] for line in lines))
-        if not any(whole.intersects(fitz().Rect(band)) for band in staying):
-            return [whole]
-        return [fitz().Rect(line[0] + (line[2] - line[0]) * 0.2, line[1],
-                            line[2] - (line[2] - line[0]) * 0.2, line[3]) for line in lines]
-    x0 = min(line[0] for line in lines)
-    x1 = max(line[2] for line in lines)
-    first, last = lines[0], lines[-1]
-    top = min(line[1] for line in lines) + (first[3] - first[1]) * 0.2
-    bottom = max(line[3] for line in lines) - (last[3] - last[1]) * 0.2
-    whole = fitz().Rect(x0, top, x1, max(bottom, top + 0.5))
+    else:
+        first, last = lines[0], lines[-1]
+        top = min(line[1] for line in lines) + (first[3] - first[1]) * 0.2
+        bottom = max(line[3] for line in lines) - (last[3] - last[1]) * 0.2
+        whole = fitz().Rect(min(line[0] for line in lines), top,
+                            max(line[2] for line in lines), max(bottom, top + 0.5))
     if not any(whole.intersects(fitz().Rect(band)) for band in staying):
         return [whole]
-    return [fitz().Rect(line[0], line[1] + (line[3] - line[1]) * 0.2, line[2],
-                        line[3] - (line[3] - line[1]) * 0.2) for line in lines]
+    return [fitz().Rect(band) for band in fit.ink(unit)]
 
 
 def _per_item(areas: Sequence[Sequence[Any]], counts: Sequence[int]) -> list[int]:
@@ -257,8 +252,7 @@ def _replace(page: Any, placed: list[Placement], lang: str | None,
         return []
     pymupdf = fitz()
     links = page.get_links()
-    areas = [_redaction_rects(lines_of(item.unit), staying, fit.turn_of(item.unit))
-             for item in placed]
+    areas = [_redaction_rects(item.unit, staying) for item in placed]
     rects = [rect for area in areas for rect in area]
     before = _per_item(areas, _words_in(page, rects))
     for rect in rects:  # one annotation per unit: each add costs O(annotations)
